@@ -1,0 +1,77 @@
+using Dino.Repro.Torch.Native;
+
+namespace Dino.Repro.Torch;
+
+// Python indexing through libtorch's own TensorIndex, so every rule (negative indices, ellipsis,
+// advanced indexing with tensors and masks) behaves exactly as in PyTorch.
+public partial class Tensor
+{
+    public Tensor this[params TensorIndex[] indices]
+    {
+        get => index(indices);
+        set => index_put_(value, indices);
+    }
+
+    public unsafe Tensor index(params TensorIndex[] indices)
+    {
+        var n = indices.Length;
+        Span<int> kinds = stackalloc int[n];
+        Span<long> a = stackalloc long[n];
+        Span<long> b = stackalloc long[n];
+        Span<long> c = stackalloc long[n];
+        Span<int> has = stackalloc int[n];
+        var tensors = new IntPtr[n];
+        Pack(indices, kinds, a, b, c, has, tensors);
+        fixed (int* k = kinds)
+        fixed (long* pa = a)
+        fixed (long* pb = b)
+        fixed (long* pc = c)
+        fixed (int* ph = has)
+        fixed (IntPtr* pt = tensors)
+            return new Tensor(LibTorch.dn_index(Handle, k, pa, pb, pc, ph, pt, n));
+    }
+
+    /// <summary>Writes <paramref name="value"/> (broadcast) into the indexed region, in place.</summary>
+    public Tensor index_put_(Tensor value, params TensorIndex[] indices) => IndexPut(indices, value, 0);
+
+    public Tensor index_put_(double value, params TensorIndex[] indices) => IndexPut(indices, null, value);
+
+    private unsafe Tensor IndexPut(TensorIndex[] indices, Tensor? value, double scalar)
+    {
+        var n = indices.Length;
+        Span<int> kinds = stackalloc int[n];
+        Span<long> a = stackalloc long[n];
+        Span<long> b = stackalloc long[n];
+        Span<long> c = stackalloc long[n];
+        Span<int> has = stackalloc int[n];
+        var tensors = new IntPtr[n];
+        Pack(indices, kinds, a, b, c, has, tensors);
+        fixed (int* k = kinds)
+        fixed (long* pa = a)
+        fixed (long* pb = b)
+        fixed (long* pc = c)
+        fixed (int* ph = has)
+        fixed (IntPtr* pt = tensors)
+        {
+            var status = value is null
+                ? LibTorch.dn_index_put_s_(Handle, k, pa, pb, pc, ph, pt, n, scalar)
+                : LibTorch.dn_index_put_(Handle, k, pa, pb, pc, ph, pt, n, value.Handle);
+            NativeError.Check(status);
+        }
+        return this;
+    }
+
+    private static void Pack(TensorIndex[] indices, Span<int> kinds, Span<long> a, Span<long> b, Span<long> c, Span<int> has, IntPtr[] tensors)
+    {
+        for (var i = 0; i < indices.Length; i++)
+        {
+            var ix = indices[i];
+            kinds[i] = (int)ix.kind;
+            a[i] = ix.start;
+            b[i] = ix.stop;
+            c[i] = ix.step;
+            has[i] = ix.has;
+            tensors[i] = ix.tensor?.Handle ?? IntPtr.Zero;
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text;
+
+namespace Dino.Repro.Torch;
+
+/// <summary>
+/// Prints tensors the way PyTorch does (torch/_tensor_str.py): 4 decimals, a shared width, scientific
+/// notation when the magnitudes span more than 1000×, "1." for integral floats, "..." past 1000 elements.
+/// </summary>
+internal static class TensorFormatter
+{
+    private const int Precision = 4;
+    private const int Threshold = 1000;
+    private const int EdgeItems = 3;
+    private const int LineWidth = 80;
+
+    public static string Format(Tensor t)
+    {
+        var prefix = "tensor(";
+        var shape = t.shape;
+        var dtype = t.dtype;
+        var suffixes = new List<string>();
+        if (t.device.type != DeviceType.CPU) suffixes.Add($"device='{t.device}'");
+
+        string body;
+        if (t.numel() == 0)
+        {
+            body = "[]";
+            if (shape.Length != 1) suffixes.Add($"size=({string.Join(", ", shape)}{(shape.Length == 1 ? "," : "")})");
+        }
+        else
+        {
+            var summarize = t.numel() > Threshold;
+            var (values, format) = Values(t, dtype);
+            var formatter = MakeFormatter(values, dtype, format);
+            var width = 0;
+            foreach (var i in Visible(shape, summarize)) width = Math.Max(width, formatter(values[i]).Length);
+            var sb = new StringBuilder();
+            WriteDim(sb, values, formatter, width, shape, Strides(shape), 0, 0, prefix.Length, summarize);
+            body = sb.ToString();
+        }
+
+        if (dtype != ScalarType.Float32 && dtype != ScalarType.Int64 && dtype != ScalarType.Bool) suffixes.Add($"dtype={dtype.TorchName()}");
+        var gradFn = t.grad_fn_name;
+        if (gradFn.Length > 0) suffixes.Add($"grad_fn=<{gradFn}>");
+        else if (t.requires_grad) suffixes.Add("requires_grad=True");
+
+        return prefix + body + string.Concat(suffixes.Select(s => ", " + s)) + ")";
+    }
+
+    private enum Kind { Float, Integer, Bool }
+
+    private static (double[] values, Kind kind) Values(Tensor t, ScalarType dtype)
+    {
+        using var _ = torch.no_grad();
+        if (dtype == ScalarType.Bool)
+        {
+            using var asByte = t.to(ScalarType.Byte);
+            return (asByte.ToArray<byte>().Select(b => (double)b).ToArray(), Kind.Bool);
+        }
+        if (dtype.IsIntegral())
+        {
+            using var asLong = t.to(ScalarType.Int64);
+            return (asLong.ToArray<long>().Select(v => (double)v).ToArray(), Kind.Integer);
+        }
+        using var asDouble = t.to(ScalarType.Float64);
+        return (asDouble.ToArray<double>(), Kind.Float);
+    }
+
+    private static Func<double, string> MakeFormatter(double[] values, ScalarType dtype, Kind kind)
+    {
+        if (kind == Kind.Bool) return v => v != 0 ? "True" : "False";
+        if (kind == Kind.Integer) return v => ((long)v).ToString(CultureInfo.InvariantCulture);
+
+        var finite = values.Where(v => double.IsFinite(v) && v != 0).Select(Math.Abs).ToArray();
+        var intMode = finite.All(v => Math.Ceiling(v) == v);
+        var sciMode = false;
+        if (finite.Length > 0)
+        {
+            double max = finite.Max(), min = finite.Min();
+            sciMode = intMode ? max / min > 1000 || max > 1e8 : max / min > 1000 || max > 1e8 || min < 1e-4;
+        }
+        return v =>
+        {
+            if (double.IsNaN(v)) return "nan";
+            if (double.IsPositiveInfinity(v)) return "inf";
+            if (double.IsNegativeInfinity(v)) return "-inf";
+            if (sciMode) return Scientific(v);
+            if (intMode) return v.ToString("0", CultureInfo.InvariantCulture) + ".";
+            return v.ToString("F" + Precision, CultureInfo.InvariantCulture);
+        };
+    }
+
+    // Python's "{:.4e}": mantissa with 4 decimals and a signed two-digit exponent.
+    private static string Scientific(double v)
+    {
+        var s = v.ToString("0.0000e+00", CultureInfo.InvariantCulture);
+        return s;
+    }
+
+    private static long[] Strides(long[] shape)
+    {
+        var strides = new long[shape.Length];
+        long acc = 1;
+        for (var d = shape.Length - 1; d >= 0; d--)
+        {
+            strides[d] = acc;
+            acc *= shape[d];
+        }
+        return strides;
+    }
+
+    private static IEnumerable<long> Indices(long size, bool summarize) =>
+        summarize && size > 2 * EdgeItems
+            ? Enumerable.Range(0, EdgeItems).Select(i => (long)i).Concat(Enumerable.Range((int)(size - EdgeItems), EdgeItems).Select(i => (long)i))
+            : Enumerable.Range(0, (int)size).Select(i => (long)i);
+
+    private static IEnumerable<long> Visible(long[] shape, bool summarize)
+    {
+        if (shape.Length == 0) { yield return 0; yield break; }
+        var strides = Strides(shape);
+        IEnumerable<long> offsets = new long[] { 0 };
+        for (var d = 0; d < shape.Length; d++)
+        {
+            var dd = d;
+            offsets = offsets.SelectMany(o => Indices(shape[dd], summarize).Select(i => o + i * strides[dd])).ToList();
+        }
+        foreach (var o in offsets) yield return o;
+    }
+
+    private static void WriteDim(StringBuilder sb, double[] values, Func<double, string> fmt, int width, long[] shape,
+        long[] strides, int dim, long offset, int indent, bool summarize)
+    {
+        if (shape.Length == 0)
+        {
+            sb.Append(fmt(values[0]));
+            return;
+        }
+        var size = shape[dim];
+        var skip = summarize && size > 2 * EdgeItems;
+        sb.Append('[');
+        if (dim == shape.Length - 1)
+        {
+            // Innermost dim: as many elements per line as fit in the line width.
+            var perLine = Math.Max(1, (LineWidth - indent - 1) / (width + 2));
+            var col = 0;
+            var first = true;
+            foreach (var i in Indices(size, summarize))
+            {
+                if (skip && i == size - EdgeItems)
+                {
+                    sb.Append(",  ...");
+                    col++;
+                }
+                if (!first)
+                {
+                    sb.Append(',');
+                    if (col % perLine == 0) sb.Append('\n').Append(' ', indent + 1);
+                    else sb.Append(' ');
+                }
+                sb.Append(fmt(values[offset + i * strides[dim]]).PadLeft(width));
+                first = false;
+                col++;
+            }
+        }
+        else
+        {
+            var separator = "," + new string('\n', shape.Length - dim - 1) + new string(' ', indent + 1);
+            var first = true;
+            foreach (var i in Indices(size, summarize))
+            {
+                if (!first) sb.Append(separator);
+                if (skip && i == size - EdgeItems) sb.Append("...").Append(separator);
+                WriteDim(sb, values, fmt, width, shape, strides, dim + 1, offset + i * strides[dim], indent + 1, summarize);
+                first = false;
+            }
+        }
+        sb.Append(']');
+    }
+}
+
+public partial class Tensor
+{
+    /// <summary>The values as PyTorch prints them, e.g. <c>tensor([1.0000, 2.5000], requires_grad=True)</c>.</summary>
+    public override string ToString() => IsInvalid ? "tensor(<disposed>)" : TensorFormatter.Format(this);
+}
