@@ -53,6 +53,28 @@ public partial class Tensor : IDisposable
         Interlocked.Decrement(ref liveCount);
     }
 
+    /// <summary>
+    /// Takes the native handle away from this wrapper (which becomes invalid) without freeing it:
+    /// used to hand a tensor's storage to a <see cref="Parameter"/>.
+    /// </summary>
+    internal IntPtr StealHandle()
+    {
+        var h = Interlocked.Exchange(ref handle, IntPtr.Zero);
+        if (h == IntPtr.Zero) throw new ObjectDisposedException(nameof(Tensor), "The tensor has been disposed; its native memory is already freed.");
+        Interlocked.Decrement(ref liveCount);
+        GC.SuppressFinalize(this);
+        return h;
+    }
+
+    /// <summary>Points this wrapper at another native tensor, freeing the old one (Module.to swaps data this way).</summary>
+    internal void ReplaceHandle(IntPtr newHandle)
+    {
+        NativeError.Check(newHandle);
+        var old = Interlocked.Exchange(ref handle, newHandle);
+        if (old != IntPtr.Zero) LibTorch.dn_free(old);
+        else Interlocked.Increment(ref liveCount);
+    }
+
     /// <summary>Moves this tensor to the scope enclosing the current one (or out of all scopes).</summary>
     public Tensor MoveToOuterDisposeScope() => OwningScope?.MoveToOuter(this) ?? this;
 
@@ -184,6 +206,9 @@ public partial class Tensor : IDisposable
             return Marshal.PtrToStringUTF8((IntPtr)buffer, Math.Min(n, 255));
         }
     }
+
+    /// <summary>A second handle to the same tensor (same storage, same autograd identity).</summary>
+    public Tensor alias() => new(LibTorch.dn_alias(Handle));
 
     public Tensor detach() => new(LibTorch.dn_detach(Handle));
     public Tensor detach_()
