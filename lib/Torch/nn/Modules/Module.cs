@@ -14,6 +14,7 @@ public abstract class Module : IDisposable
     private readonly OrderedDictionary<string, Tensor?> _buffers = new();
     private readonly HashSet<string> nonPersistentBuffers = new();
     private readonly OrderedDictionary<string, Module> _modules = new();
+    private readonly List<Action<Module>> forwardPreHooks = new();
     private bool disposed;
 
     protected Module(string name) => this.name = name;
@@ -85,6 +86,27 @@ public abstract class Module : IDisposable
     public Parameter? get_parameter(string key) => _parameters.TryGetValue(key, out var p) ? p : null;
     public Tensor? get_buffer(string key) => _buffers.TryGetValue(key, out var b) ? b : null;
     public Module? get_submodule(string key) => _modules.TryGetValue(key, out var m) ? m : null;
+
+    /// <summary>
+    /// Registers a hook run before every forward (PyTorch's register_forward_pre_hook); spectral norm uses
+    /// one to recompute the weight. Dispose the returned handle to remove it.
+    /// </summary>
+    public IDisposable register_forward_pre_hook(Action<Module> hook)
+    {
+        forwardPreHooks.Add(hook);
+        return new HookHandle(() => forwardPreHooks.Remove(hook));
+    }
+
+    /// <summary>Runs the forward pre-hooks; <c>call</c> does this before <c>forward</c>.</summary>
+    protected void RunForwardPreHooks()
+    {
+        foreach (var hook in forwardPreHooks) hook(this);
+    }
+
+    private sealed class HookHandle(Action remove) : IDisposable
+    {
+        public void Dispose() => remove();
+    }
 
     // ---- traversal -------------------------------------------------------------------------------
 
@@ -276,7 +298,11 @@ public abstract class Module<TIn, TOut> : Module
     public abstract TOut forward(TIn input);
 
     /// <summary>Runs <see cref="forward"/> (PyTorch's <c>module(x)</c>).</summary>
-    public TOut call(TIn input) => forward(input);
+    public TOut call(TIn input)
+    {
+        RunForwardPreHooks();
+        return forward(input);
+    }
 }
 
 /// <summary>A module with two inputs (e.g. a generator taking a condition and noise).</summary>
@@ -286,7 +312,11 @@ public abstract class Module<TIn1, TIn2, TOut> : Module
 
     public abstract TOut forward(TIn1 input1, TIn2 input2);
 
-    public TOut call(TIn1 input1, TIn2 input2) => forward(input1, input2);
+    public TOut call(TIn1 input1, TIn2 input2)
+    {
+        RunForwardPreHooks();
+        return forward(input1, input2);
+    }
 }
 
 /// <summary>Marks a Tensor/Module field that <see cref="Module.RegisterComponents"/> must not register.</summary>
