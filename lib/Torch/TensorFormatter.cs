@@ -141,27 +141,17 @@ internal static class TensorFormatter
         sb.Append('[');
         if (dim == shape.Length - 1)
         {
-            // Innermost dim: as many elements per line as fit in the line width.
-            var perLine = Math.Max(1, (LineWidth - indent - 1) / (width + 2));
-            var col = 0;
-            var first = true;
+            // Innermost dim, as _vector_str: items (with " ..." standing in for the skipped middle) chunked
+            // into lines of as many as fit in the line width.
+            var items = new List<string>();
             foreach (var i in Indices(size, summarize))
             {
-                if (skip && i == size - EdgeItems)
-                {
-                    sb.Append(",  ...");
-                    col++;
-                }
-                if (!first)
-                {
-                    sb.Append(',');
-                    if (col % perLine == 0) sb.Append('\n').Append(' ', indent + 1);
-                    else sb.Append(' ');
-                }
-                sb.Append(fmt(values[offset + i * strides[dim]]).PadLeft(width));
-                first = false;
-                col++;
+                if (skip && i == size - EdgeItems) items.Add(" ...");
+                items.Add(fmt(values[offset + i * strides[dim]]).PadLeft(width));
             }
+            var perLine = Math.Max(1, (LineWidth - indent) / (width + 2));
+            var lines = items.Chunk(perLine).Select(chunk => string.Join(", ", chunk));
+            sb.Append(string.Join(",\n" + new string(' ', indent + 1), lines));
         }
         else
         {

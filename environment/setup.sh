@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Sets up a Debian machine for Dino.Repro: system packages, then the native shim (CMake, Release).
+# Idempotent: a rerun with nothing missing or changed takes a few seconds. Runs as root, or through sudo.
+#   LIBTORCH_DIR=/path/to/libtorch   build against another libtorch (e.g. a CUDA one)
+#   DINO_USE_PYTHON_TORCH=1          build against the libtorch inside the installed `torch` Python package
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+packages=(
+    libtorch-dev           # the tensor engine (libtorch 1.13, CPU)
+    libopenblas0-pthread   # fast BLAS: without it matrix products run ~40x slower
+    libopencv-dev          # image/video codecs, resizing, face detection
+    opencv-data            # Haar cascades
+    ffmpeg                 # audio containers, video muxing
+    espeak-ng              # speech for the embedded corpora
+    sox                    # audio conversion and checks
+    cmake
+    g++
+)
+
+if [ "$(id -u)" -eq 0 ]; then
+    sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+    sudo=(sudo)
+else
+    echo "setup: run as root or install sudo" >&2
+    exit 1
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Debian's libtorch takes BLAS from the system alternative: make sure it is OpenBLAS, not the reference BLAS.
+blas_link="$(update-alternatives --query libblas.so.3-x86_64-linux-gnu 2>/dev/null | awk '/^Value:/ {print $2}')"
+if [ -n "$blas_link" ] && [[ "$blas_link" != *openblas* ]]; then
+    openblas="$(update-alternatives --list libblas.so.3-x86_64-linux-gnu | grep openblas | head -n 1)"
+    [ -n "$openblas" ] && "${sudo[@]}" update-alternatives --set libblas.so.3-x86_64-linux-gnu "$openblas"
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+    echo "setup: the .NET 10 SDK is required (dotnet not on PATH); install it, then rerun" >&2
+    exit 1
+fi
+
+"$root/environment/build-native.sh" --quiet
+echo "setup: ready ($(dotnet --version), native shim at lib/Native/build/libdino_native.so)"
