@@ -1,14 +1,35 @@
 using System.CommandLine;
+using Dino.Repro.Bench;
+using Dino.Repro.Torch;
 
 namespace Dino.Repro.Cli;
 
-/// <summary>`dino bench`: placeholder until the benchmark suite lands.</summary>
+/// <summary>`dino bench SUITE`: the kit and PyTorch side by side; last line is one JSON object for scripts.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Run a benchmark suite side by side with PyTorch.");
-        command.SetAction(_ => 0);
+        var suite = new Argument<string>("suite") { Description = "Benchmark suite: foundation", DefaultValueFactory = _ => "foundation" };
+        var command = new Command("bench", "Benchmark the kit side by side with PyTorch on this machine (ratios, not absolute claims).");
+        command.Arguments.Add(suite);
+        command.SetAction(parse =>
+        {
+            var name = parse.GetValue(suite);
+            if (name != "foundation")
+            {
+                Console.Error.WriteLine($"dino bench: unknown suite '{name}' (available: foundation)");
+                return 2;
+            }
+            Runtime.Configure();
+            var kit = FoundationBench.MeasureKit(message => Console.Error.WriteLine($"[bench] {message}"));
+            Console.Error.WriteLine("[bench] PyTorch: running bench/foundation.py");
+            var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(RepoPaths.Root());
+            if (pytorch is null) Console.Error.WriteLine($"[bench] PyTorch side skipped: {whyNot}");
+            var report = FoundationBench.Report(kit, pytorch);
+            Console.WriteLine(FoundationBench.Table(report));
+            Console.WriteLine(FoundationBench.Json(report));
+            return 0;
+        });
         return command;
     }
 }

@@ -164,3 +164,40 @@ public class ErrorsAndMemoryTests
         throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
     }
 }
+
+public class EngineConfigurationTests
+{
+    [Fact]
+    public void OpenBLAS_core_type_is_chosen_from_the_cpu_flags_before_the_library_loads()
+    {
+        using var t = torch.ones(1);  // forces the native library (and OpenBLAS) to load
+        var detected = Dino.Repro.Torch.Native.OpenBlasCoreType.Detect();
+        if (detected is null) return;  // a CPU without AVX: nothing to choose
+        Assert.False(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE")));
+    }
+
+    [Fact]
+    public void Thread_count_is_set_explicitly_and_validated()
+    {
+        var before = torch.get_num_threads();
+        try
+        {
+            torch.set_num_threads(1);
+            Assert.Equal(1, torch.get_num_threads());
+            Runtime.Configure(2);
+            Assert.Equal(2, torch.get_num_threads());
+            Assert.Throws<ArgumentOutOfRangeException>(() => torch.set_num_threads(0));
+        }
+        finally
+        {
+            torch.set_num_threads(before);
+        }
+    }
+
+    [Fact]
+    public void Config_reports_the_libtorch_build()
+    {
+        var config = torch.config_show();
+        Assert.Contains("PyTorch built with", config);
+    }
+}

@@ -20,6 +20,7 @@ internal static class NativeLibraryResolver
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (name != LibraryName) return IntPtr.Zero;
+        OpenBlasCoreType.Apply();
         foreach (var candidate in Candidates())
         {
             if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out var handle)) return handle;
