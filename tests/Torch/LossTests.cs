@@ -219,6 +219,7 @@ public class LossTests
     [Fact]
     public void Loss_gradients_match_finite_differences()
     {
+        using var scope = NewDisposeScope();
         var x = T(X, 2, 3);
         var y = T(Y, 2, 3);
         GradCheck.Assert(t => F.l1_loss(t[0], t[1]), new[] { x, y }, name: "l1_loss");

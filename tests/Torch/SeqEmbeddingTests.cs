@@ -49,6 +49,7 @@ public class SeqEmbeddingTests
     [Fact]
     public void Embedding_gradient_matches_finite_differences()
     {
+        using var scope = NewDisposeScope();
         var index = tensor(new long[] { 0, 2, 2, 1 });
         GradCheck.Assert(t => F.embedding(index, t[0]), new[] { randn(3, 2) }, name: "embedding");
     }

@@ -301,6 +301,7 @@ public class SeqRecurrentTests
     [Fact]
     public void Cell_gradients_match_finite_differences()
     {
+        using var scope = NewDisposeScope();
         var x = randn(2, 3);
         var h = randn(2, 2);
         var c = randn(2, 2);
@@ -316,6 +317,7 @@ public class SeqRecurrentTests
     [Fact]
     public void Sequence_gradients_match_finite_differences()
     {
+        using var scope = NewDisposeScope();
         // Two bidirectional GRU layers: the inputs, h_0 and all 16 weights are checked.
         using var gru = nn.GRU(2, 2, num_layers: 2, bidirectional: true);
         var inputs = new List<Tensor> { randn(3, 1, 2), randn(4, 1, 2) };

@@ -136,6 +136,7 @@ public class SpectralTests
     [Fact]
     public void Spectral_gradients_match_finite_differences()
     {
+        using var scope = NewDisposeScope();
         GradCheck.Assert(t => view_as_real(fft.rfft(t[0])), new[] { randn(2, 8) }, name: "rfft");
         GradCheck.Assert(t => view_as_real(fft.fft_(t[0], norm: "ortho")), new[] { randn(6) }, name: "fft");
         GradCheck.Assert(t => fft.irfft(view_as_complex(t[0]), n: 7), new[] { randn(4, 2) }, name: "irfft");
