@@ -7,6 +7,8 @@ namespace Dino.Repro.Torch.Optim.LRSchedulers;
 /// "initial_lr" and applies the epoch-0 rate; every <see cref="step"/> advances <see cref="last_epoch"/> and writes
 /// the new rates into the optimiser's groups. Subclasses give PyTorch's chainable <see cref="get_lr"/> (computed
 /// from the groups' current rates), so the sequences match PyTorch's to the bit. Call it after optimizer.step().
+/// To resume, build the optimiser and scheduler as for a new run, then load the optimiser's state_dict (which
+/// restores the rates) and the scheduler's, as in PyTorch.
 /// </summary>
 public abstract class LRScheduler
 {
