@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Dino.Repro.Torch.Serialization;
@@ -33,6 +32,7 @@ public sealed class SafeTensorsHeader
     /// <summary>Parses and validates a header whose data buffer holds <paramref name="dataBytes"/> bytes.</summary>
     internal static SafeTensorsHeader Parse(ReadOnlySpan<byte> json, long dataBytes)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(json)) throw Bad("the header is not valid UTF-8");
         JsonDocument doc;
         try
         {
