@@ -67,6 +67,26 @@ public class SafeTensorsTests : IDisposable
     }
 
     [Fact]
+    public void Data_goes_widest_dtype_first_so_every_tensor_is_aligned()
+    {
+        var path = folder.File("aligned.safetensors");
+        var tensors = new Dictionary<string, Tensor>
+        {
+            ["a"] = tensor(new sbyte[] { 1, -2, 3 }), ["b"] = tensor(new[] { 0.5, -1.5 }), ["c"] = tensor(new short[] { 7 }), ["d"] = tensor(new[] { 2.5f }),
+        };
+        save(tensors, path);
+        var header = SafeTensors.read_header(path);
+        Assert.Equal(new[] { "a", "b", "c", "d" }, header.tensors.Select(t => t.name));  // the caller's order
+        Assert.Equal(new long[] { 22, 0, 20, 16 }, header.tensors.Select(t => t.begin));
+        Assert.All(header.tensors, t => Assert.Equal(0, t.begin % t.dtype.ElementSize()));
+        var loaded = load(path);
+        Assert.Equal(new sbyte[] { 1, -2, 3 }, loaded["a"].ToArray<sbyte>());
+        Assert.Equal(new[] { 0.5, -1.5 }, loaded["b"].ToArray<double>());
+        Assert.Equal(new short[] { 7 }, loaded["c"].ToArray<short>());
+        Assert.Equal(new[] { 2.5f }, loaded["d"].ToArray<float>());
+    }
+
+    [Fact]
     public void Reads_a_file_crafted_byte_by_byte_from_the_spec()
     {
         // As another writer might lay it out: metadata, header order unlike data order, trailing-space padding.

@@ -35,7 +35,8 @@ public static class SafeTensors
                 BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)headerBytes.Length);
                 stream.Write(length);
                 stream.Write(headerBytes);
-                for (var i = 0; i < items.Count; i++) WriteData(stream, items[i].Value, header.tensors[i].nbytes);
+                foreach (var i in Enumerable.Range(0, items.Count).OrderBy(i => header.tensors[i].begin))
+                    WriteData(stream, items[i].Value, header.tensors[i].nbytes);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, full, overwrite: true);
@@ -134,11 +135,12 @@ public static class SafeTensors
 
     // ---- writing ---------------------------------------------------------------------------------
 
+    // The header keeps the caller's order; the data goes widest dtype first (stable), as the reference writer does,
+    // so every tensor starts at a multiple of its element size and readers can view the bytes in place.
     private static SafeTensorsHeader Layout(List<KeyValuePair<string, Tensor>> items, IReadOnlyDictionary<string, string> metadata)
     {
-        var infos = new List<SafeTensorInfo>(items.Count);
         var names = new HashSet<string>();
-        long offset = 0;
+        var described = new List<(string name, ScalarType dtype, long[] shape, long nbytes)>(items.Count);
         foreach (var (name, tensor) in items)
         {
             if (string.IsNullOrEmpty(name)) throw new ArgumentException("a tensor name is empty");
@@ -146,12 +148,18 @@ public static class SafeTensors
             if (!names.Add(name)) throw new ArgumentException($"the tensor name '{name}' appears twice");
             ArgumentNullException.ThrowIfNull(tensor, name);
             var dtype = tensor.dtype;
-            var shape = tensor.shape;
-            var nbytes = tensor.numel() * dtype.ElementSize();
             SafeTensorsDType.Code(dtype);  // fails early for dtypes the format cannot store
-            infos.Add(new SafeTensorInfo(name, dtype, shape, offset, offset + nbytes));
-            offset += nbytes;
+            described.Add((name, dtype, tensor.shape, tensor.numel() * dtype.ElementSize()));
         }
+
+        var offsets = new long[described.Count];
+        long offset = 0;
+        foreach (var i in Enumerable.Range(0, described.Count).OrderByDescending(i => described[i].dtype.ElementSize()))
+        {
+            offsets[i] = offset;
+            offset += described[i].nbytes;
+        }
+        var infos = described.Select((d, i) => new SafeTensorInfo(d.name, d.dtype, d.shape, offsets[i], offsets[i] + d.nbytes)).ToList();
         return new SafeTensorsHeader(infos, metadata);
     }
 

@@ -56,7 +56,7 @@ public class Adam : Optimizer
         var s = state_of(parameter);
         if (s.Count == 0)
         {
-            s["step"] = Owned(torch.zeros(Array.Empty<long>(), ScalarType.Float32, parameter.device));
+            s["step"] = Owned(torch.zeros(Array.Empty<long>(), ScalarType.Float32));  // on the CPU, as PyTorch's torch.tensor(0.)
             s["exp_avg"] = ZerosLike(parameter);
             s["exp_avg_sq"] = ZerosLike(parameter);
         }

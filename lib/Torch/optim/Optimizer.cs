@@ -127,7 +127,7 @@ public abstract class Optimizer : IDisposable
                 ids[i] = index;
                 if (states.TryGetValue(group.@params[i], out var s) && s.Count > 0) state[index] = new OrderedDictionary<string, Tensor>(s);
             }
-            saved.Add(new OptimizerStateDict.Group(ids, new OrderedDictionary<string, object>(group.options_items)));
+            saved.Add(new OptimizerStateDict.Group(ids, new OrderedDictionary<string, object>(group.items())));
         }
         return new OptimizerStateDict(state, saved);
     }
@@ -170,10 +170,11 @@ public abstract class Optimizer : IDisposable
         }
     }
 
-    // As PyTorch: floating state follows the parameter's dtype; "step" keeps its own; everything moves to its device.
+    // As PyTorch: "step" is copied as it is; other floating state takes the parameter's dtype and device.
     private static Tensor CastLike(Tensor value, Tensor parameter, string key)
     {
-        var dtype = key != "step" && parameter.is_floating_point() && value.is_floating_point() ? parameter.dtype : value.dtype;
+        if (key == "step") return value.clone();
+        var dtype = parameter.is_floating_point() && value.is_floating_point() ? parameter.dtype : value.dtype;
         using var cast = value.to(dtype, parameter.device);
         return cast.clone();
     }

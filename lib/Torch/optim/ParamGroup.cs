@@ -41,8 +41,8 @@ public sealed class ParamGroup
 
     public bool ContainsKey(string key) => options.ContainsKey(key);
 
-    /// <summary>The option names and values, in insertion order (without "params").</summary>
-    public IEnumerable<KeyValuePair<string, object>> options_items => options;
+    /// <summary>The option names and values, in insertion order (without "params"), as Python's dict.items().</summary>
+    public IEnumerable<KeyValuePair<string, object>> items() => options;
 
     /// <summary>Sets the option only when the group does not have it (Python's dict.setdefault).</summary>
     public object setdefault(string key, object value)

@@ -48,7 +48,7 @@ public sealed class RMSprop : Optimizer
     {
         var s = state_of(parameter);
         // PyTorch keeps the step as a Python int; an int64 scalar is its tensor form.
-        if (!s.ContainsKey("step")) s["step"] = Owned(torch.zeros(Array.Empty<long>(), ScalarType.Int64, parameter.device));
+        if (!s.ContainsKey("step")) s["step"] = Owned(torch.zeros(Array.Empty<long>(), ScalarType.Int64));
         if (!s.ContainsKey("square_avg")) s["square_avg"] = ZerosLike(parameter);
         if (momentum && !s.ContainsKey("momentum_buffer")) s["momentum_buffer"] = ZerosLike(parameter);
         if (centered && !s.ContainsKey("grad_avg")) s["grad_avg"] = ZerosLike(parameter);
