@@ -155,12 +155,19 @@ public abstract class Optimizer : IDisposable
             throw new InvalidDataException($"loaded state dict has state for parameter index {string.Join(", ", unknown)}, which no group lists");
 
         var restored = new Dictionary<Tensor, OrderedDictionary<string, Tensor>>(ReferenceEqualityComparer.Instance);
-        foreach (var (index, saved) in state_dict.state)
+        try
         {
-            var parameter = byIndex[index];
-            var s = new OrderedDictionary<string, Tensor>();
-            foreach (var (key, value) in saved) s[key] = Owned(CastLike(value, parameter, key));
-            restored[parameter] = s;
+            foreach (var (index, saved) in state_dict.state)
+            {
+                var parameter = byIndex[index];
+                var s = restored[parameter] = new OrderedDictionary<string, Tensor>();
+                foreach (var (key, value) in saved) s[key] = Owned(CastLike(value, parameter, key));
+            }
+        }
+        catch
+        {
+            foreach (var t in restored.Values.SelectMany(s => s.Values)) t.Dispose();
+            throw;
         }
         ClearState();
         foreach (var (p, s) in restored) states[p] = s;

@@ -33,15 +33,18 @@ public sealed class SGD : Optimizer
         var ps = Handles(@params);
         // Zero handles ask the native step to create the buffer, as PyTorch does on a parameter's first step.
         var buffers = states.Select(s => s.TryGetValue("momentum_buffer", out var b) ? b.Handle : IntPtr.Zero).ToArray();
+        int status;
         fixed (IntPtr* p = ps, b = buffers)
         {
-            NativeError.Check(LibTorch.dn_sgd_step(p, ps.Length, b, group.lr, group.get<double>("momentum"), group.get<double>("dampening"),
-                group.get<double>("weight_decay"), group.get<bool>("nesterov") ? 1 : 0, group.get<bool>("maximize") ? 1 : 0));
+            status = LibTorch.dn_sgd_step(p, ps.Length, b, group.lr, group.get<double>("momentum"), group.get<double>("dampening"),
+                group.get<double>("weight_decay"), group.get<bool>("nesterov") ? 1 : 0, group.get<bool>("maximize") ? 1 : 0);
         }
+        // Adopt the new buffers before reporting a failure, so none created before it leaks.
         for (var i = 0; i < states.Count; i++)
         {
             if (buffers[i] != IntPtr.Zero && !states[i].ContainsKey("momentum_buffer"))
                 states[i]["momentum_buffer"] = new Tensor(buffers[i], attachToScope: false);
         }
+        NativeError.Check(status);
     }
 }
