@@ -1,3 +1,4 @@
+using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch.Native;
 using static Dino.Repro.Torch.torch;
 
@@ -53,7 +54,7 @@ public class ErrorsAndMemoryTests
     [Fact]
     public void A_thousand_failing_calls_leave_the_process_healthy()
     {
-        var before = Tensor.LiveCount;
+        var before = LiveTensors.Settled();
         using (var scope = NewDisposeScope())
         {
             var a = zeros(2, 3);
@@ -73,7 +74,7 @@ public class ErrorsAndMemoryTests
     [Fact]
     public void Dispose_scope_frees_everything_made_inside_unless_moved_out()
     {
-        var before = Tensor.LiveCount;
+        var before = LiveTensors.Settled();
         Tensor kept;
         using (var outer = NewDisposeScope())
         {
@@ -94,7 +95,7 @@ public class ErrorsAndMemoryTests
     [Fact]
     public void DisposeEverythingBut_keeps_only_the_named_tensors()
     {
-        var before = Tensor.LiveCount;
+        var before = LiveTensors.Settled();
         using (var scope = NewDisposeScope())
         {
             var a = ones(2);

@@ -23,13 +23,6 @@ public class SpectralNormTests
         public Tensor Weight => weight;
 
         public override Tensor forward(Tensor input) => input.matmul(weight.reshape(weight.size(0), -1).t()) + bias;
-
-        // Under spectral norm the weight field is no longer a registered parameter, so the layer frees it itself.
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing) weight.Dispose();
-        }
     }
 
     private static double Sigma(Module m) =>
@@ -37,6 +30,15 @@ public class SpectralNormTests
             .item<double>();
 
     private static double LargestSingularValue(Tensor matrix) => linalg.svdvals(matrix.detach())[0].item<double>();
+
+    [Fact]
+    public void Disposing_a_spectrally_normalised_module_frees_its_recomputed_weight()
+    {
+        var dense = nn.utils.spectral_norm(new Dense(4, 3));
+        var weight = dense.Weight;
+        dense.Dispose();
+        Assert.True(weight.IsInvalid);
+    }
 
     [Fact]
     public void Spectral_norm_renames_the_weight_and_adds_unit_u_and_v()

@@ -15,6 +15,7 @@ public abstract class Module : IDisposable
     private readonly HashSet<string> nonPersistentBuffers = new();
     private readonly OrderedDictionary<string, Module> _modules = new();
     private readonly List<Action<Module>> forwardPreHooks = new();
+    private readonly List<Tensor> ownedTensors = new();
     private bool disposed;
 
     protected Module(string name) => this.name = name;
@@ -82,6 +83,15 @@ public abstract class Module : IDisposable
     protected internal void ReplaceParameter(string key, Parameter? parameter) => _parameters[key] = parameter;
 
     protected internal void RemoveParameter(string key) => _parameters.Remove(key);
+
+    /// <summary>
+    /// Makes the module free a tensor it holds outside its registries when it is disposed (e.g. the weight a
+    /// spectral-norm hook recomputes, which is no longer a registered parameter).
+    /// </summary>
+    internal void OwnTensor(Tensor tensor)
+    {
+        if (!ownedTensors.Contains(tensor)) ownedTensors.Add(tensor);
+    }
 
     public Parameter? get_parameter(string key) => _parameters.TryGetValue(key, out var p) ? p : null;
     public Tensor? get_buffer(string key) => _buffers.TryGetValue(key, out var b) ? b : null;
@@ -287,6 +297,7 @@ public abstract class Module : IDisposable
         foreach (var p in _parameters.Values) p?.Dispose();
         foreach (var b in _buffers.Values) b?.Dispose();
         foreach (var c in _modules.Values) c.Dispose();
+        foreach (var t in ownedTensors) t.Dispose();
     }
 }
 

@@ -83,6 +83,7 @@ internal sealed class SpectralNorm
         module.register_buffer(name + "_u", u);
         module.register_buffer(name + "_v", v);
         weight.ReplaceHandle(orig.detach().StealHandle());
+        module.OwnTensor(weight);
         fn.hook = module.register_forward_pre_hook(m => fn.Recompute(m, do_power_iteration: m.training));
         registry[name] = fn;
     }
