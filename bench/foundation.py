@@ -15,14 +15,18 @@ import torch
 import torch.nn as nn
 
 
-def op_overhead_us(iterations=200_000):
+def op_overhead_us(batches=21, per_batch=20_000):
+    """Median over batches of the time of one `c = a + b` on 4-element tensors."""
     a, b = torch.randn(4), torch.randn(4)
-    for _ in range(1000):
+    for _ in range(per_batch):
         c = a + b
-    start = time.perf_counter()
-    for _ in range(iterations):
-        c = a + b
-    return (time.perf_counter() - start) / iterations * 1e6
+    times = []
+    for _ in range(batches):
+        start = time.perf_counter()
+        for _ in range(per_batch):
+            c = a + b
+        times.append((time.perf_counter() - start) / per_batch * 1e6)
+    return statistics.median(times)
 
 
 def down(cin, cout, norm=True, outermost=False):

@@ -25,15 +25,24 @@ public static class FoundationBench
         return new Figures(op, unet, gflops);
     }
 
-    /// <summary>Time of one `c = a + b` on 4-element tensors, wrapper allocation and free included.</summary>
-    public static double OpOverheadMicroseconds(int iterations = 200_000)
+    /// <summary>
+    /// Time of one `c = a + b` on 4-element tensors, wrapper allocation and free included: the median over
+    /// batches, so a burst of load from elsewhere on the machine does not decide the figure.
+    /// </summary>
+    public static double OpOverheadMicroseconds(int batches = 21, int perBatch = 20_000)
     {
         using var a = torch.randn(4);
         using var b = torch.randn(4);
-        for (var i = 0; i < 1000; i++) (a + b).Dispose();
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < iterations; i++) (a + b).Dispose();
-        return watch.Elapsed.TotalMicroseconds / iterations;
+        for (var i = 0; i < perBatch; i++) (a + b).Dispose();
+        var times = new double[batches];
+        for (var k = 0; k < batches; k++)
+        {
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < perBatch; i++) (a + b).Dispose();
+            times[k] = watch.Elapsed.TotalMicroseconds / perBatch;
+        }
+        Array.Sort(times);
+        return times[batches / 2];
     }
 
     public static double SgemmGFlops(int n, TimeSpan budget)

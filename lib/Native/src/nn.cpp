@@ -2,6 +2,7 @@
 // and the QR decomposition that orthogonal init needs. Spatial ops take `nd` (1, 2 or 3) plus arrays of
 // length nd, so one export serves each family.
 #include "shim.h"
+#include "conv_transpose.h"
 
 using namespace dn;
 
@@ -30,6 +31,10 @@ DN_EXPORT TensorH dn_convolution(TensorH x, TensorH w, TensorH b, int nd, const 
     return tensor_guard([&] {
         check_nd(nd);
         return batched(T(x), nd, [&](const at::Tensor& in) {
+            if (transposed && in.device().is_cpu() && dn::conv_transpose_via_adjoint()) {
+                return dn::conv_transpose_adjoint(in, T(w), opt(b), ints(stride, nd), ints(padding, nd), ints(output_padding, nd),
+                                                  ints(dilation, nd), groups);
+            }
             return at::convolution(in, T(w), opt(b), ints(stride, nd), ints(padding, nd), ints(dilation, nd), transposed != 0,
                                    ints(output_padding, nd), groups);
         });
