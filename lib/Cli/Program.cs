@@ -10,6 +10,7 @@ public static class Program
         var root = new RootCommand("Dino.Repro: reproduce five cross-modal GAN papers with libtorch from C#.");
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(MetricCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

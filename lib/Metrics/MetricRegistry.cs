@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace Dino.Repro.Metrics;
+
+/// <summary>What a metric is given: a reference and a degraded (generated) file, and named options.</summary>
+public sealed record MetricRequest(string? reference, string? degraded, IReadOnlyDictionary<string, string> options)
+{
+    public string Reference => reference ?? throw new ArgumentException("this metric needs --ref FILE");
+    public string Degraded => degraded ?? throw new ArgumentException("this metric needs --deg FILE");
+
+    public string? Option(string key) => options.TryGetValue(key, out var value) ? value : null;
+
+    public double DoubleOption(string key, double fallback) =>
+        Option(key) is { } text
+            ? double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)
+                ? v
+                : throw new ArgumentException($"--{key} must be a number, got '{text}'")
+            : fallback;
+
+    public int IntOption(string key, int fallback) =>
+        Option(key) is { } text
+            ? int.TryParse(text, out var v) ? v : throw new ArgumentException($"--{key} must be an integer, got '{text}'")
+            : fallback;
+}
+
+/// <summary>One registered metric: its name, what it reads, and how it scores a request.</summary>
+public sealed record MetricDescriptor(string name, string description, string inputs, Func<MetricRequest, JsonObject> compute);
+
+/// <summary>
+/// Metrics by name, as stylegan2-ada's metric_main: the CLI and the reports look metrics up here, and each
+/// result is a JSON object whose "value" is the headline number.
+/// </summary>
+public static class MetricRegistry
+{
+    private static readonly Dictionary<string, MetricDescriptor> Metrics = new(StringComparer.Ordinal);
+
+    static MetricRegistry() => BuiltInMetrics.RegisterAll();
+
+    public static void Register(MetricDescriptor metric)
+    {
+        if (!Metrics.TryAdd(metric.name, metric)) throw new InvalidOperationException($"metric '{metric.name}' is registered twice");
+    }
+
+    public static IReadOnlyCollection<MetricDescriptor> All => Metrics.Values.OrderBy(m => m.name, StringComparer.Ordinal).ToList();
+
+    public static MetricDescriptor Get(string name) => Metrics.TryGetValue(name, out var metric)
+        ? metric
+        : throw new KeyNotFoundException($"unknown metric '{name}'; available: {string.Join(", ", All.Select(m => m.name))}");
+}
