@@ -14,9 +14,11 @@ namespace Dino.Repro.Signal;
 /// <item>pass band 0 … 0.9·f_N, stop band from 1.0·f_N, so the cutoff (−6 dB) is f_c = 0.95·f_N and the transition
 /// width Δf = 0.1·f_N; nothing above the new Nyquist survives to alias, and no image of the old band survives upsampling;</item>
 /// <item>kernel h(u) = (2f_c/f_in)·sinc(2f_c·u/f_in)·w(u/T), u in input samples (sinc x = sin πx / πx);</item>
-/// <item>Kaiser window w(x) = I₀(β√(1 − x²)) / I₀(β) with β = 0.1102·(A − 8.7) for A = 80 dB (β ≈ 7.857), and
-/// length N = (A − 7.95) / (14.36·Δf/f_in) + 1 input samples (Kaiser 1974; Oppenheim &amp; Schafer, Discrete-Time
-/// Signal Processing, eqs. 7.62–7.63), T = N/2: e.g. 201 taps for 16 k → 8 k, 101 for 8 k → 16 k, 277 for 44.1 k → 16 k;</item>
+/// <item>Kaiser window w(x) = I₀(β√(1 − x²)) / I₀(β) with β = 0.1102·(A − 8.7) and length
+/// N = (A − 7.95) / (14.36·Δf/f_in) + 1 input samples (Kaiser 1974; Oppenheim &amp; Schafer, Discrete-Time Signal
+/// Processing, eqs. 7.62–7.63), T = N/2, evaluated at A = 81 dB for an 80 dB target (the estimates can fall a few
+/// tenths of a dB short): β ≈ 7.97, and windows of about 205 input samples for 16 k → 8 k, 103 for 8 k → 16 k, 281 for 44.1 k → 16 k;
+/// measured stop band ≤ −80 dB and pass-band ripple ≤ 1e-4 (tests/Signal/ResamplerTests);</item>
 /// <item>each of the L phase kernels is scaled to sum to 1, so DC passes with gain exactly 1.</item>
 /// </list>
 /// The signal is taken as zero outside its ends; the output has ceil(n·L/M) samples, and sample 0 of both sits
@@ -42,7 +44,9 @@ public sealed class Resampler
         var lowerNyquist = Math.Min(fromRate, toRate) / 2.0;
         CutoffHz = 0.5 * (Options.PassbandEdge + Options.StopbandEdge) * lowerNyquist;
         TransitionHz = (Options.StopbandEdge - Options.PassbandEdge) * lowerNyquist;
-        var a = Options.StopbandAttenuationDb;
+        // Kaiser's β and length formulas are estimates that can fall ~0.3 dB short of their target (measured: −79.7 dB
+        // for an 80 dB design at 44.1 k → 16 k), so the window is designed for 1 dB more than asked.
+        var a = Options.StopbandAttenuationDb + 1;
         KaiserBeta = a > 50 ? 0.1102 * (a - 8.7) : a >= 21 ? 0.5842 * Math.Pow(a - 21, 0.4) + 0.07886 * (a - 21) : 0;
         var length = (a - 7.95) / (14.36 * TransitionHz / fromRate) + 1;
         HalfWidth = length / 2;
