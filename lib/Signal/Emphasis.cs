@@ -40,8 +40,9 @@ public static class Emphasis
     /// <summary>Pre-emphasis of a [..., time] tensor, on its own device (differentiable).</summary>
     public static Tensor PreEmphasis(Tensor x, double alpha = DefaultAlpha)
     {
-        using var scope = torch.NewDisposeScope();
         var length = x.size(-1);
+        if (length < 2) return x.clone();  // nothing precedes the first sample
+        using var scope = torch.NewDisposeScope();
         var head = x.narrow(-1, 0, 1);
         var rest = x.narrow(-1, 1, length - 1) - x.narrow(-1, 0, length - 1) * alpha;
         return scope.MoveToOuter(torch.cat(new[] { head, rest }, -1));

@@ -29,6 +29,7 @@ public class EmphasisTests
         var row = batch[1, 2].to(float32).ToArray<float>();
         Close.All(Emphasis.PreEmphasis(row), emphasised[1, 2].to(float32).ToArray<float>(), 1e-6, what: "row");
         Assert.Equal(float64, emphasised.dtype);
+        Assert.Equal(new[] { 2f }, Emphasis.PreEmphasis(tensor(new[] { 2f })).ToArray<float>());  // one sample: nothing precedes it
     }
 
     [Fact]

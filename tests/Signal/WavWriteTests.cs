@@ -104,6 +104,7 @@ public class WavWriteTests(ITestOutputHelper output)
             Assert.Contains("Channels       : 3", info);
             Assert.Contains("Sample Rate    : 22050", info);
             Assert.Contains("500 samples", info);
+            // sox reports float32 as 25-bit precision (24-bit mantissa + sign).
             Assert.Contains($"Precision      : {(format == WavSampleFormat.Pcm16 ? 16 : format == WavSampleFormat.Pcm24 ? 24 : 25)}-bit", info);
         }
     }
