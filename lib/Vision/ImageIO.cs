@@ -6,7 +6,7 @@ namespace Dino.Repro.Vision;
 /// <summary>How a decoded image is laid out (the values match the shim's decode modes).</summary>
 public enum ImageReadMode
 {
-    /// <summary>As stored: 1 (gray), 3 (RGB) or 4 (RGBA) channels; 8-bit as uint8, 16-bit as int32 0..65535.</summary>
+    /// <summary>As stored: 1 (gray), 3 (RGB) or 4 (RGBA; gray+alpha expands to RGBA) channels; 8-bit as uint8, 16-bit as int32 0..65535.</summary>
     Unchanged = 0,
     /// <summary>Always 3 channels of 8-bit RGB (gray is replicated, alpha dropped, 16-bit scaled down).</summary>
     Rgb = 1,

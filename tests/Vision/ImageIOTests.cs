@@ -108,6 +108,33 @@ public class ImageIOTests : IDisposable
     }
 
     [Fact]
+    public void Bmp_round_trip_is_exact_and_a_truncated_bmp_is_refused()
+    {
+        var image = randint(0, 256, [6, 10, 3], ScalarType.Byte, generator: new Generator(11));
+        var file = temp.File("lossless.bmp");
+        ImageIO.Write(file, image);
+        Assert.True(ImageIO.Read(file).equal(image));
+
+        var bytes = File.ReadAllBytes(file);
+        var cut = temp.File("cut.bmp");
+        File.WriteAllBytes(cut, bytes[..(bytes.Length / 2)]);
+        Assert.Contains(cut, Assert.Throws<InvalidDataException>(() => ImageIO.Read(cut)).Message);
+    }
+
+    [Fact]
+    public void Gray_with_alpha_pngs_read_as_rgba()
+    {
+        var samples = new[] { 10, 255, 20, 128, 30, 0, 40, 7 };  // (gray, alpha) pairs
+        var file = temp.File("gray_alpha.png");
+        File.WriteAllBytes(file, PngReference.Encode(2, 2, 8, 4, samples));
+
+        var image = ImageIO.Read(file);
+
+        Assert.Equal(new long[] { 2, 2, 4 }, image.shape);
+        Assert.Equal(new byte[] { 10, 10, 10, 255, 20, 20, 20, 128, 30, 30, 30, 0, 40, 40, 40, 7 }, image.ToArray<byte>());
+    }
+
+    [Fact]
     public void Jpeg_round_trip_stays_close_and_quality_orders_the_error()
     {
         var original = ImageIO.Read(VisionTestData.Path("images/astronaut.png"));
