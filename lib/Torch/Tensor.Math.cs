@@ -6,11 +6,15 @@ namespace Dino.Repro.Torch;
 public partial class Tensor
 {
 
-    public Tensor add(Tensor other, double alpha = 1) => new(LibTorch.dn_add(Handle, other.Handle, alpha, 0));
+    // An integral alpha crosses as an integer, as Python's default alpha=1 does: libtorch rejects a floating
+    // alpha for integer tensors.
+    private static int AlphaIsInt(double alpha) => alpha == Math.Floor(alpha) && Math.Abs(alpha) < 1e15 ? 1 : 0;
+
+    public Tensor add(Tensor other, double alpha = 1) => new(LibTorch.dn_add(Handle, other.Handle, alpha, AlphaIsInt(alpha)));
     public Tensor add(Tensor other, long alpha) => new(LibTorch.dn_add(Handle, other.Handle, alpha, 1));
     public Tensor add(double other) => new(LibTorch.dn_add_s(Handle, other, 0));
     public Tensor add(long other) => new(LibTorch.dn_add_s(Handle, other, 1));
-    public Tensor sub(Tensor other, double alpha = 1) => new(LibTorch.dn_sub(Handle, other.Handle, alpha, 0));
+    public Tensor sub(Tensor other, double alpha = 1) => new(LibTorch.dn_sub(Handle, other.Handle, alpha, AlphaIsInt(alpha)));
     public Tensor sub(double other) => new(LibTorch.dn_sub_s(Handle, other, 0));
     public Tensor sub(long other) => new(LibTorch.dn_sub_s(Handle, other, 1));
     public Tensor mul(Tensor other) => new(LibTorch.dn_mul(Handle, other.Handle));

@@ -75,6 +75,9 @@ public class TensorBasicsTests
         Assert.Equal(ScalarType.Int64, (i + 2).dtype);
         Assert.Equal(ScalarType.Float32, (i + 0.5).dtype);
         Assert.Equal(ScalarType.Float32, (i / 2).dtype);  // true division, as in PyTorch
+        Assert.Equal(new long[] { 0, 2, 4 }, (i + i).ToArray<long>());  // integer tensors add with the default alpha
+        Assert.Equal(new long[] { 0, 0, 0 }, (i - i).ToArray<long>());
+        Assert.Equal(new double[] { 0, 1.5, 3 }, arange(3).to(float64).add(arange(3).to(float64), 0.5).ToArray<double>());
     }
 
     [Fact]
