@@ -3,6 +3,7 @@ using Dino.Repro.Data;
 using Dino.Repro.Metrics.Image;
 using Dino.Repro.Metrics.Semantic;
 using Dino.Repro.Torch;
+using Dino.Repro.Vision;
 
 namespace Dino.Repro.Metrics;
 
@@ -19,6 +20,12 @@ internal static class BuiltInMetrics
             "--ref and --deg: feature matrices [samples, dims] as .npy", Kid));
         MetricRegistry.Register(new("is", "inception score from class probabilities (--splits, default 10)",
             "--deg: probabilities [samples, classes] as .npy", Is));
+        MetricRegistry.Register(new("psnr", "peak signal-to-noise ratio in dB (--data-range, default 255; --set color=rgb|gray)",
+            "--ref and --deg: images (PNG/JPEG) of the same size", Psnr));
+        MetricRegistry.Register(new("ssim", "structural similarity, 11×11 Gaussian σ 1.5 (--data-range; --set color=rgb|gray)",
+            "--ref and --deg: images (PNG/JPEG) of the same size", Ssim));
+        MetricRegistry.Register(new("miou", "mean IoU, pixel and mean class accuracy (--set classes=19 --set ignore=255)",
+            "--ref: ground-truth label map, --deg: predicted label map (single-channel PNGs)", Segmentation));
     }
 
     private static JsonObject Result(string metric, double value, MetricRequest request) => new()
@@ -66,6 +73,41 @@ internal static class BuiltInMetrics
         var result = Result("is", score.mean, request);
         result["std"] = score.std;
         result["per_split"] = new JsonArray(score.per_split.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
+        return result;
+    }
+
+    private static JsonObject Psnr(MetricRequest request) => ImagePair(request, "psnr", PeakSignalToNoiseRatio.Compute);
+
+    private static JsonObject Ssim(MetricRequest request) => ImagePair(request, "ssim", StructuralSimilarity.Compute);
+
+    /// <summary>Reads both images as RGB (or Pillow-grey with color=gray) and scores them with the given data range.</summary>
+    private static JsonObject ImagePair(MetricRequest request, string name, Func<Tensor, Tensor, double, double> metric)
+    {
+        using var scope = torch.NewDisposeScope();
+        var color = request.Option("color") ?? "rgb";
+        if (color is not ("rgb" or "gray")) throw new ArgumentException($"--set color must be rgb or gray, got '{color}'");
+        Tensor Load(string path)
+        {
+            var rgb = ImageIO.Read(path, ImageReadMode.Rgb);
+            return color == "gray" ? Grayscale.PillowLuma(rgb) : rgb;
+        }
+        var value = metric(Load(request.Reference), Load(request.Degraded), request.DoubleOption("data-range", 255));
+        var result = Result(name, value, request);
+        result["color"] = color;
+        return result;
+    }
+
+    private static JsonObject Segmentation(MetricRequest request)
+    {
+        using var scope = torch.NewDisposeScope();
+        var scores = SegmentationScores.FromLabels(LabelMap.Read(request.Reference), LabelMap.Read(request.Degraded),
+            request.IntOption("classes", 19), request.IntOption("ignore", LabelMap.Ignore));
+        var result = Result("miou", scores.mean_iou, request);
+        result["pixel_accuracy"] = scores.pixel_accuracy;
+        result["mean_class_accuracy"] = scores.mean_class_accuracy;
+        result["miou_eps"] = scores.mean_iou_eps;
+        result["mean_class_accuracy_eps"] = scores.mean_class_accuracy_eps;
+        result["valid_pixels"] = scores.valid_pixels;
         return result;
     }
 

@@ -56,3 +56,30 @@ public class MetricCommandTests
         Assert.Contains("--deg", stderr);
     }
 }
+
+public class ImageMetricCommandTests
+{
+    [Fact]
+    public void Image_metrics_read_files_and_give_the_reference_numbers()
+    {
+        var expected = TestData.Case("images/coffee_blur2");
+        var (code, stdout, _) = CliRunner.Run("metric", "ssim", "--ref", TestData.PathOf("images/coffee.png"),
+            "--deg", TestData.PathOf("images/coffee_blur2.png"), "--set", "color=gray");
+        Assert.Equal(0, code);
+        Assert.Equal(expected["ssim_gray"]!.GetValue<double>(), JsonNode.Parse(stdout)!["value"]!.GetValue<double>(), 7);
+
+        var seg = TestData.Case("segmentation/blocks");
+        (code, stdout, _) = CliRunner.Run("metric", "miou", "--ref", TestData.PathOf("segmentation/blocks_gt.png"),
+            "--deg", TestData.PathOf("segmentation/blocks_pred.png"));
+        Assert.Equal(0, code);
+        Assert.Equal(seg["miou"]!.GetValue<double>(), JsonNode.Parse(stdout)!["value"]!.GetValue<double>(), 12);
+    }
+
+    [Fact]
+    public void Images_of_different_sizes_are_an_error_naming_both_shapes()
+    {
+        var (code, _, stderr) = CliRunner.Run("metric", "psnr", "--ref", TestData.PathOf("images/coffee.png"), "--deg", TestData.PathOf("images/astronaut.png"));
+        Assert.Equal(1, code);
+        Assert.Contains("shapes differ", stderr);
+    }
+}
