@@ -36,7 +36,10 @@ internal static class PlotlyHtml
         return new JsonObject { ["data"] = data, ["layout"] = layout };
     }
 
-    public static string Fragment(LinePlot plot, bool includePlotlyJs)
+    public static string Fragment(LinePlot plot, bool includePlotlyJs) => Fragment(plot, includePlotlyJs, PlotlyJs.Source, PlotlyJs.WhyMissing);
+
+    /// <summary>The fragment for a given plotly.js source (null: not installed, because <paramref name="whyMissing"/>).</summary>
+    internal static string Fragment(LinePlot plot, bool includePlotlyJs, string? plotlySource, string? whyMissing)
     {
         var id = "dino-plot-" + Guid.NewGuid().ToString("N")[..12];
         // The default encoder escapes <, > and & as \u003C…, so the JSON cannot close the script element.
@@ -45,10 +48,10 @@ internal static class PlotlyHtml
         var sb = new StringBuilder();
         sb.Append($"<div class=\"dino-plot\" id=\"{id}\">\n");
         sb.Append($"<script type=\"application/json\" class=\"dino-plot-data\">{spec}</script>\n");
-        if (PlotlyJs.Source is not { } plotly)
+        if (plotlySource is not { } plotly)
         {
             sb.Append(fallback).Append('\n');
-            sb.Append($"<p class=\"dino-note\"><em>{Html.Escape(FallbackNote)}</em> {Html.Escape(PlotlyJs.WhyMissing)}</p>\n");
+            sb.Append($"<p class=\"dino-note\"><em>{Html.Escape(FallbackNote)}</em> {Html.Escape(whyMissing)}</p>\n");
             sb.Append("</div>\n");
             return sb.ToString();
         }
