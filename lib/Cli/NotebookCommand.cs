@@ -31,13 +31,13 @@ internal static class NotebookCommand
             if (parse.GetValue(file) is not { } path) return Usage("name the notebook to run: dino notebook run FILE.ipynb");
             if (!File.Exists(path)) return Usage($"no such notebook: {path}");
             var outputPath = parse.GetValue(output) ?? NotebookRunner.DefaultOutputPath(path);
-            var echo = Console.Out;
             try
             {
                 var options = new NotebookRunOptions
                 {
                     Parameters = NotebookParameters.ParseAssignments(parse.GetValue(param) ?? Array.Empty<string>()),
-                    Echo = echo,
+                    Echo = Console.Out,
+                    EchoErrors = Console.Error,
                     Progress = line => Console.Error.WriteLine($"dino notebook: {line}"),
                 };
                 var result = NotebookRunner.Run(path, outputPath, options);

@@ -13,11 +13,13 @@ internal sealed class CellOutputCollector
     private readonly List<JsonObject> outputs = new();
     private readonly StringBuilder pending = new();
     private readonly TextWriter? echo;
+    private readonly TextWriter? echoErrors;
     private string pendingStream = "stdout";
 
-    public CellOutputCollector(TextWriter? echo)
+    public CellOutputCollector(TextWriter? echo, TextWriter? echoErrors)
     {
         this.echo = echo;
+        this.echoErrors = echoErrors;
         Stdout = new CapturingWriter(this, "stdout");
         Stderr = new CapturingWriter(this, "stderr");
     }
@@ -32,7 +34,7 @@ internal sealed class CellOutputCollector
             if (stream != pendingStream) FlushLocked();
             pendingStream = stream;
             pending.Append(text);
-            echo?.Write(text);
+            (stream == "stderr" ? echoErrors : echo)?.Write(text);
         }
     }
 

@@ -9,6 +9,9 @@ public sealed record NotebookRunOptions
     /// <summary>Also writes what cells print here as they run (the CLI passes the console); null keeps it captured only.</summary>
     public TextWriter? Echo { get; init; }
 
+    /// <summary>Where what cells write to stderr is echoed (the CLI passes the console's error stream).</summary>
+    public TextWriter? EchoErrors { get; init; }
+
     /// <summary>One line per cell run ("cell 3 ran in 0.41 s").</summary>
     public Action<string>? Progress { get; init; }
 }

@@ -52,7 +52,7 @@ public static class NotebookRunner
         var folder = Path.GetDirectoryName(inputPath)!;
         var session = new ScriptSession(folder);
         var formatter = new DisplayFormatter();
-        var (oldOut, oldErr, oldDirectory) = (Console.Out, Console.Error, Environment.CurrentDirectory);
+        var oldDirectory = Environment.CurrentDirectory;
         var watch = Stopwatch.StartNew();
         var executionCount = 0;
         Environment.CurrentDirectory = folder;  // relative paths in cells resolve as in Polyglot Notebooks: from the notebook's folder
@@ -65,31 +65,24 @@ public static class NotebookRunner
                 var cellWatch = Stopwatch.StartNew();
                 executionCount++;
                 cell["execution_count"] = executionCount;
-                var outputs = new CellOutputCollector(options.Echo);
+                var outputs = new CellOutputCollector(options.Echo, options.EchoErrors);
                 var failure = await RunCellAsync(executed, cell, label, number, executionCount, session, formatter, outputs, folder, cancellation).ConfigureAwait(false);
                 cell["outputs"] = outputs.ToJson();
                 options.Progress?.Invoke($"{label} {(failure is null ? "ran" : "failed")} in {cellWatch.Elapsed.TotalSeconds:F2} s");
                 if (failure is null) continue;
 
                 for (var rest = i + 1; rest < plan.Count; rest++) ClearOutputs(plan[rest].Cell);
-                Restore();
+                Environment.CurrentDirectory = oldDirectory;
                 if (outputPath is not null) executed.Save(outputPath);
                 throw new NotebookCellException(failure.Label, failure.Number, failure.Line, failure.SourceLine, failure.Error, outputPath, failure.Inner);
             }
         }
         finally
         {
-            Restore();
+            Environment.CurrentDirectory = oldDirectory;
         }
         if (outputPath is not null) executed.Save(outputPath);
         return new NotebookRunResult(executed, executionCount, watch.Elapsed, outputPath);
-
-        void Restore()
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-            Environment.CurrentDirectory = oldDirectory;
-        }
     }
 
     private sealed record Failure(string Label, int Number, int? Line, string? SourceLine, string Error, Exception? Inner);
@@ -124,12 +117,18 @@ public static class NotebookRunner
         // A file path per cell: the script's debug information then maps a stack frame to this cell and line.
         var cellPath = Path.Combine(folder, $"cell-{number}{(label.StartsWith("cell", StringComparison.Ordinal) ? "" : "-injected")}.csx");
         CellExecution run;
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
         Console.SetOut(outputs.Stdout);
         Console.SetError(outputs.Stderr);
-        using (NotebookDisplay.Capture(value => outputs.Add(NotebookOutputs.DisplayData(formatter.Format(value)))))
+        try
         {
+            using var displays = NotebookDisplay.Capture(value => outputs.Add(NotebookOutputs.DisplayData(formatter.Format(value))));
             run = await session.RunAsync(code, cellPath, cancellation).ConfigureAwait(false);
-            await Console.Out.FlushAsync(cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
         }
 
         if (!run.CompileErrors.IsDefaultOrEmpty)
