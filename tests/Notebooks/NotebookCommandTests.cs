@@ -1,0 +1,75 @@
+using Dino.Repro.Notebooks;
+using Dino.Repro.Reporting;
+using Dino.Repro.Tests.Support;
+using static Dino.Repro.Tests.Notebooks.TestNotebook;
+
+namespace Dino.Repro.Tests.Notebooks;
+
+public class NotebookCommandTests
+{
+    /// <summary>Every notebook in notebooks/, which CI runs at the smoke preset.</summary>
+    public static TheoryData<string> Notebooks()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.GetFiles(NotebooksFolder(), "*.ipynb").Where(p => !p.EndsWith(".executed.ipynb", StringComparison.Ordinal)).Order())
+            data.Add(Path.GetFileName(path));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Every_notebook_runs_at_the_smoke_preset_without_an_error_output(string name)
+    {
+        using var folder = new Fixtures.TempFolder();
+        var output = folder.File(name);
+        var (code, _, stderr) = CliRunner.Run("notebook", "run", Path.Combine(NotebooksFolder(), name), "--output", output, "--param", "preset=smoke");
+        Assert.True(code == 0, stderr);
+        var executed = NotebookDocument.Load(output);
+        Assert.DoesNotContain(executed.Cells.SelectMany(c => c!["outputs"]?.AsArray() ?? new()), o => OutputType(o) == "error");
+    }
+
+    [Fact]
+    public void Setup_notebook_runs_end_to_end_with_five_steps_and_shows_a_tensor_a_plot_and_a_table()
+    {
+        using var folder = new Fixtures.TempFolder();
+        var output = folder.File("00-setup.executed.ipynb");
+        var (code, stdout, stderr) = CliRunner.Run("notebook", "run", Path.Combine(NotebooksFolder(), "00-setup.ipynb"), "--output", output, "--param", "steps=5");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("after 5 steps", stdout);  // cell output is echoed live, and the injected value was used
+        var outputs = NotebookDocument.Load(output).Cells.SelectMany(c => c!["outputs"]?.AsArray() ?? new()).ToList();
+        Assert.Contains(outputs, o => OutputType(o) == "execute_result" && Text(o!["data"]!["text/plain"]).StartsWith("tensor([[", StringComparison.Ordinal));
+        var html = outputs.Where(o => OutputType(o) == "display_data").Select(o => Text(o!["data"]!["text/html"])).ToList();
+        Assert.Contains(html, h => h.Contains("dino-plot-data", StringComparison.Ordinal) && (h.Contains("Plotly.newPlot", StringComparison.Ordinal) || h.Contains(PlotlyHtml.FallbackNote, StringComparison.Ordinal)));
+        Assert.Contains(html, h => h.Contains("<caption>Setup summary</caption>", StringComparison.Ordinal) && h.Contains("<td>tiny MLP, last loss</td>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_failing_cell_exits_1_naming_cell_and_line_and_usage_errors_exit_2()
+    {
+        using var nb = new TestNotebook().Markdown("m").Code("var ok = 1;").Code("var a = 1;\nthrow new InvalidOperationException(\"no data\");");
+        nb.Save();
+        var (code, _, stderr) = CliRunner.Run("notebook", "run", nb.InputPath, "-o", nb.OutputPath);
+        Assert.Equal(1, code);
+        Assert.Contains("cell 3, line 2: InvalidOperationException: no data", stderr);
+        Assert.True(File.Exists(nb.OutputPath));
+
+        (code, _, stderr) = CliRunner.Run("notebook", "run", "/nonexistent/x.ipynb");
+        Assert.Equal(2, code);
+        Assert.Contains("no such notebook", stderr);
+        (code, _, stderr) = CliRunner.Run("notebook", "run", nb.InputPath, "--param", "steps=5");
+        Assert.Equal(2, code);
+        Assert.Contains("no cell tagged \"parameters\"", stderr);
+        (code, _, _) = CliRunner.Run("notebook", "run");
+        Assert.Equal(2, code);
+    }
+
+    private static string NotebooksFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "notebooks");
+            if (File.Exists(Path.Combine(candidate, "00-setup.ipynb"))) return candidate;
+        }
+        throw new DirectoryNotFoundException("notebooks/ not found above " + AppContext.BaseDirectory);
+    }
+}
