@@ -44,6 +44,13 @@ public sealed partial class CheckpointStore
         return path;
     }
 
+    /// <summary>Deletes temporary files a killed process left mid-write (never a complete checkpoint).</summary>
+    public void RemoveInterruptedWrites()
+    {
+        if (!Directory.Exists(Folder)) return;
+        foreach (var file in Directory.EnumerateFiles(Folder).Where(f => AtomicFile.IsTemporary(Path.GetFileName(f))).ToList()) File.Delete(file);
+    }
+
     [GeneratedRegex(@"^step-(\d+)\.safetensors$")]
     private static partial Regex StepFile();
 }

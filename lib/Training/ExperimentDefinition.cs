@@ -36,7 +36,7 @@ public sealed class ExperimentDefinition<TOptions> : IExperimentDefinition where
 
     public TrainingOptions Resolve(string preset, IEnumerable<KeyValuePair<string, string>>? overrides = null)
     {
-        if (!presets.TryGetValue(preset, out var apply)) throw UsageException.UnknownName($"preset for {Name}", preset, presets.Keys);
+        if (!presets.TryGetValue(preset, out var apply)) throw new UsageException($"unknown preset '{preset}' for {Name} (valid: {string.Join(", ", presets.Keys)})");
         var options = OptionSet.WithOverrides(apply(new TOptions()), overrides ?? []);
         return OptionSet.Validated(options);
     }

@@ -52,7 +52,9 @@ public sealed class Trainer
             manifest = manifest with { Options = options, Overrides = [.. manifest.Overrides, KeyValuePair.Create("steps", total.ToString(System.Globalization.CultureInfo.InvariantCulture))] };
             manifest.Save(run.OptionsFile);
         }
-        var checkpoint = new CheckpointStore(run.CheckpointsFolder, manifest.Options.KeepCheckpoints).Latest();
+        var store = new CheckpointStore(run.CheckpointsFolder, manifest.Options.KeepCheckpoints);
+        store.RemoveInterruptedWrites();
+        var checkpoint = store.Latest();
         return Run(definition, run, manifest, checkpoint, cancellation);
     }
 
