@@ -46,15 +46,24 @@ public sealed class Trainer
         var run = RunFolder.Open(runDirectory);
         var manifest = RunManifest.Load(run.OptionsFile, registry);
         var definition = registry.Get(manifest.Experiment);
-        if (steps is { } total && total != manifest.Options.Steps)
+        var moved = steps is { } total && total != manifest.Options.Steps;
+        if (moved)
         {
-            var options = OptionSet.Validated(manifest.Options with { Steps = total });
-            manifest = manifest with { Options = options, Overrides = [.. manifest.Overrides, KeyValuePair.Create("steps", total.ToString(System.Globalization.CultureInfo.InvariantCulture))] };
-            manifest.Save(run.OptionsFile);
+            var options = OptionSet.Validated(manifest.Options with { Steps = steps!.Value });
+            manifest = manifest with { Options = options, Overrides = [.. manifest.Overrides, KeyValuePair.Create("steps", steps.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))] };
         }
         var store = new CheckpointStore(run.CheckpointsFolder, manifest.Options.KeepCheckpoints);
         store.RemoveInterruptedWrites();
         var checkpoint = store.Latest();
+        if (checkpoint is not null)
+        {
+            var info = Checkpoint.ReadInfo(checkpoint);
+            if (info.Experiment != definition.Name)
+                throw new InvalidDataException($"'{checkpoint}' was written by experiment '{info.Experiment}', not '{definition.Name}'");
+            if (info.Step > manifest.Options.Steps)
+                throw new UsageException($"the run is already at step {info.Step}, past the {manifest.Options.Steps} steps asked for");
+        }
+        if (moved) manifest.Save(run.OptionsFile);
         return Run(definition, run, manifest, checkpoint, cancellation);
     }
 
@@ -68,8 +77,6 @@ public sealed class Trainer
         if (checkpoint is not null)
         {
             var info = Checkpoint.Load(experiment, checkpoint);
-            if (info.Experiment != definition.Name)
-                throw new InvalidDataException($"'{checkpoint}' was written by experiment '{info.Experiment}', not '{definition.Name}'");
             (step, priorWall) = (info.Step, info.WallSeconds);
         }
         // What a killed session logged after its last checkpoint is replayed by this one: drop it so each step appears once.

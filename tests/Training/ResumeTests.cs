@@ -43,6 +43,9 @@ public class ResumeTests
         Assert.Equal(15, longer.Step);
         Assert.Equal(15, (int)TrainingFixtures.Json(Path.Combine(first.RunDirectory, "options.json"))["options"]!["steps"]!);
         Assert.Equal(Enumerable.Range(1, 15).Select(i => (long)i), TrainingFixtures.LossesByStep(first.RunDirectory).Keys);
+
+        var e = Assert.Throws<UsageException>(() => TrainingFixtures.Trainer(temp.path).Resume(first.RunDirectory, steps: 12));
+        Assert.Contains("already at step 15, past the 12 steps asked for", e.Message);
     }
 
     [Fact]

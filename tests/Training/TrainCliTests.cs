@@ -64,8 +64,10 @@ public class TrainCliTests
         Assert.Contains("learning_rate: 0.0002", output);
     }
 
+    // `dino train` configures the engine's thread count for the process; the other tests keep theirs.
     private static (int code, string output, string error) Dino(string[] args)
     {
+        var threads = torch.get_num_threads();
         var (oldOut, oldError) = (Console.Out, Console.Error);
         var (output, error) = (new StringWriter(), new StringWriter());
         Console.SetOut(output);
@@ -79,6 +81,7 @@ public class TrainCliTests
         {
             Console.SetOut(oldOut);
             Console.SetError(oldError);
+            torch.set_num_threads(threads);
         }
     }
 }
