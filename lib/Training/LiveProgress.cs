@@ -17,6 +17,8 @@ public sealed class LiveProgress : IProgressSink
     private Task? display;
     private ProgressTask? bar;
 
+    private const int BarWidth = 16;
+
     public LiveProgress(IAnsiConsole? console = null) => this.console = console ?? AnsiConsole.Console;
 
     /// <summary>True when stdout is an interactive terminal that can redraw a line.</summary>
@@ -30,7 +32,7 @@ public sealed class LiveProgress : IProgressSink
         var done = finished;
         display = console.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = BarWidth }, new PercentageColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask(Markup.Escape(title), maxValue: totalSteps);
@@ -46,13 +48,20 @@ public sealed class LiveProgress : IProgressSink
     {
         if (bar is null) return;
         bar.Value = report.Step;
-        bar.Description = Markup.Escape(ProgressText.Line(report));
+        bar.Description = Markup.Escape(Fit(ProgressText.LiveLine(report)));
     }
 
     public void Message(string text)
     {
         if (bar is null) console.WriteLine(text);
         else lock (gate) pending.Add(text);
+    }
+
+    // One line only: a wrapped description would make the bar jump between two and three rows.
+    private string Fit(string line)
+    {
+        var room = Math.Max(20, console.Profile.Width - BarWidth - 10);
+        return line.Length <= room ? line : line[..(room - 1)] + "…";
     }
 
     public void End()

@@ -15,6 +15,14 @@ public static class ProgressText
             $"step {r.Step}/{r.TotalSteps}  {losses}{controller}  {r.ImagesPerSecond:F0} img/s  ETA {eta}");
     }
 
+    /// <summary>The same facts with the losses last, for a live bar whose line may be cut at the terminal's width.</summary>
+    public static string LiveLine(StepReport r)
+    {
+        var eta = r.Eta is { } t ? Duration(t) : "?";
+        var values = r.Losses.Concat(r.Controller).Select(kv => $"{kv.Key} {Number(kv.Value)}");
+        return string.Create(CultureInfo.InvariantCulture, $"step {r.Step}/{r.TotalSteps}  ETA {eta}  {r.ImagesPerSecond:F0} img/s  {string.Join("  ", values)}");
+    }
+
     /// <summary>h:mm:ss (days fold into hours).</summary>
     public static string Duration(TimeSpan t) =>
         string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalHours}:{t.Minutes:D2}:{t.Seconds:D2}");
