@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.Cli;
 
@@ -12,6 +13,16 @@ public static class Program
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(MetricCommand.Create());
         root.Subcommands.Add(NotebookCommand.Create());
-        return root.Parse(args).Invoke();
+        root.Subcommands.Add(ListCommand.Create(ExperimentRegistry.Default));
+        root.Subcommands.Add(TrainCommand.Create(ExperimentRegistry.Default));
+        var parse = root.Parse(args);
+        // A malformed command line is a usage error (exit 2), never confused with a failed run (exit 1).
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) Console.Error.WriteLine($"dino: {error.Message}");
+            Console.Error.WriteLine("Try 'dino --help' or 'dino <verb> --help'.");
+            return ExitCodes.Usage;
+        }
+        return parse.Invoke();
     }
 }

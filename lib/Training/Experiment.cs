@@ -1,0 +1,66 @@
+using Dino.Repro.Torch;
+using Dino.Repro.Torch.Modules;
+using Dino.Repro.Torch.Optim;
+using Dino.Repro.Torch.Optim.LRSchedulers;
+
+namespace Dino.Repro.Training;
+
+/// <summary>
+/// A convenient base for experiments: constructors register their networks, optimisers, schedulers, generators
+/// and controller values with the Add… helpers, and <see cref="Dispose"/> frees them all.
+/// </summary>
+public abstract class Experiment<TOptions> : IExperiment where TOptions : TrainingOptions
+{
+    private readonly OrderedDictionary<string, Module> networks = new();
+    private readonly OrderedDictionary<string, Optimizer> optimizers = new();
+    private readonly OrderedDictionary<string, LRScheduler> schedulers = new();
+    private readonly OrderedDictionary<string, Generator> generators = new();
+    private bool disposed;
+
+    protected Experiment(TOptions options) => Options = options ?? throw new ArgumentNullException(nameof(options));
+
+    public TOptions Options { get; }
+
+    public IReadOnlyDictionary<string, Module> Networks => networks;
+    public IReadOnlyDictionary<string, Optimizer> Optimizers => optimizers;
+    public IReadOnlyDictionary<string, LRScheduler> Schedulers => schedulers;
+    public IReadOnlyDictionary<string, Generator> Generators => generators;
+    public ControllerState Controller { get; } = new();
+    public abstract IReadOnlyList<string> LossNames { get; }
+    public abstract IBatchSource Data { get; }
+
+    public abstract IReadOnlyDictionary<string, double> Step(Batch batch);
+    public virtual Tensor? SampleGrid() => null;
+    public virtual IReadOnlyDictionary<string, double>? Evaluate() => null;
+
+    /// <summary>The device named by the options (checked once here, so a typo fails before any work).</summary>
+    protected Device TargetDevice => Device.Parse(Options.Device);
+
+    protected T AddNetwork<T>(string name, T network) where T : Module => Add(networks, name, network);
+    protected T AddOptimizer<T>(string name, T optimizer) where T : Optimizer => Add(optimizers, name, optimizer);
+    protected T AddScheduler<T>(string name, T scheduler) where T : LRScheduler => Add(schedulers, name, scheduler);
+    protected Generator AddGenerator(string name, Generator generator) => Add(generators, name, generator);
+
+    private static T Add<TBase, T>(OrderedDictionary<string, TBase> into, string name, T item) where T : TBase
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (name.Contains('.')) throw new ArgumentException($"'{name}': names in a checkpoint cannot contain '.'", nameof(name));
+        if (!into.TryAdd(name, item)) throw new ArgumentException($"'{name}' is registered twice", nameof(name));
+        return item;
+    }
+
+    public void Dispose()
+    {
+        if (disposed) return;
+        disposed = true;
+        Dispose(true);
+        foreach (var o in optimizers.Values) o.Dispose();
+        foreach (var n in networks.Values) n.Dispose();
+        foreach (var g in generators.Values) g.Dispose();
+        if (Data is IDisposable data) data.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Frees what the subclass holds beyond the registered state (fixed noise, datasets...).</summary>
+    protected virtual void Dispose(bool disposing) { }
+}

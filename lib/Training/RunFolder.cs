@@ -1,0 +1,60 @@
+using Dino.Repro.Torch;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Dino.Repro.Training;
+
+/// <summary>
+/// A numbered run folder, as stylegan2-ada's <c>00003-cifar-auto1/</c>: <c>runs/00001-toy-gan-smoke/</c> holding
+/// options.json, log.jsonl (one line per logged step), metrics.jsonl, samples/ and checkpoints/.
+/// </summary>
+public sealed partial class RunFolder
+{
+    private RunFolder(string path) => Path = System.IO.Path.GetFullPath(path);
+
+    public string Path { get; }
+    public string Name => System.IO.Path.GetFileName(Path);
+    public string OptionsFile => System.IO.Path.Combine(Path, "options.json");
+    public string LogFile => System.IO.Path.Combine(Path, "log.jsonl");
+    public string MetricsFile => System.IO.Path.Combine(Path, "metrics.jsonl");
+    public string SamplesFolder => System.IO.Path.Combine(Path, "samples");
+    public string CheckpointsFolder => System.IO.Path.Combine(Path, "checkpoints");
+
+    /// <summary>Creates the next numbered folder under <paramref name="root"/> (one past the highest number there).</summary>
+    public static RunFolder CreateNext(string root, string experiment, string preset)
+    {
+        Directory.CreateDirectory(root);
+        var next = Directory.EnumerateDirectories(root)
+            .Select(d => RunNumber().Match(System.IO.Path.GetFileName(d)))
+            .Where(m => m.Success)
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(0)
+            .Max() + 1;
+        // Another process may take a number between the scan and the creation: move on to the next free one.
+        while (true)
+        {
+            var path = System.IO.Path.Combine(root, $"{next:D5}-{experiment}-{preset}");
+            if (!Directory.Exists(path))
+            {
+                Directory.CreateDirectory(path);
+                return new RunFolder(path);
+            }
+            next++;
+        }
+    }
+
+    /// <summary>An existing run folder (one with options.json), for resuming.</summary>
+    public static RunFolder Open(string path)
+    {
+        var run = new RunFolder(path);
+        if (!Directory.Exists(run.Path)) throw new UsageException($"run folder '{path}' does not exist");
+        if (!File.Exists(run.OptionsFile)) throw new UsageException($"'{path}' is not a run folder: it has no options.json");
+        return run;
+    }
+
+    /// <summary>Where the sample grid of <paramref name="step"/> goes.</summary>
+    public string SampleFile(long step) => System.IO.Path.Combine(SamplesFolder, $"step-{step:D6}.safetensors");
+
+    [GeneratedRegex(@"^(\d+)-")]
+    private static partial Regex RunNumber();
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Dino.Repro.Tests.Support;
+using Dino.Repro.Training;
+
+namespace Dino.Repro.Tests.Training;
+
+/// <summary>The promise of --resume, tested as a user meets it: `dino train` killed mid-run, then resumed.</summary>
+public class ResumeAfterKillTests
+{
+    private const int Steps = 400;
+    private static readonly string[] Sets = { "log_every=1", "checkpoint_every=25", "sample_every=50" };
+
+    [Fact]
+    public void Dino_train_killed_after_a_checkpoint_and_resumed_logs_the_uninterrupted_losses_exactly()
+    {
+        using var temp = new Fixtures.TempFolder();
+        var runs = Path.Combine(temp.path, "runs");
+
+        using (var child = StartDino(["train", "toy-gan", "--preset", "smoke", "--steps", $"{Steps}", "--out", runs, "--set", .. Sets]))
+        {
+            var log = Path.Combine(runs, "00001-toy-gan-smoke", "log.jsonl");
+            var deadline = Stopwatch.StartNew();
+            while (!JsonlLog.Read(log).Any(l => l["checkpoint"] is not null && (long)l["step"]! >= 50))
+            {
+                if (child.HasExited) Assert.Fail($"dino train exited ({child.ExitCode}) before a checkpoint past step 50:\n{child.Output}");
+                Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), "no checkpoint past step 50 within 60 s");
+                Thread.Sleep(10);
+            }
+            child.Kill();
+        }
+
+        var run = Path.Combine(runs, "00001-toy-gan-smoke");
+        var killedAt = JsonlLog.Read(Path.Combine(run, "log.jsonl")).Max(l => (long)l["step"]!);
+        Assert.True(killedAt < Steps, $"the run finished ({killedAt} steps) before it was killed: the test proved nothing");
+        var resumeFrom = new CheckpointStore(Path.Combine(run, "checkpoints"), 3).List()[^1].step;
+
+        using (var resume = StartDino(["train", "toy-gan", "--resume", run]))
+        {
+            Assert.True(resume.WaitForExit(TimeSpan.FromSeconds(60)), "the resumed run did not finish within 60 s");
+            Assert.True(resume.ExitCode == 0, $"the resumed run failed ({resume.ExitCode}):\n{resume.Output}");
+            Assert.Contains($"resuming at step {resumeFrom} of {Steps}", resume.Output);
+        }
+
+        var reference = TrainingFixtures.Trainer(Path.Combine(temp.path, "reference"))
+            .Train("toy-gan", "smoke", TrainingFixtures.Set([$"steps={Steps}", .. Sets]));
+        var expected = TrainingFixtures.LossesByStep(reference.RunDirectory);
+        var actual = TrainingFixtures.LossesByStep(run);
+        Assert.Equal(expected.Keys, actual.Keys);
+        TrainingFixtures.AssertSameLosses(expected, actual, expected.Keys);
+    }
+
+    private static DinoProcess StartDino(string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dino.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        // The same intra-op thread count as this process, so the in-process reference run computes identically.
+        start.Environment["DINO_NUM_THREADS"] = torch.get_num_threads().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new DinoProcess(Process.Start(start)!);
+    }
+
+    /// <summary>A child `dino` whose output is collected (an undrained pipe would block it).</summary>
+    private sealed class DinoProcess : IDisposable
+    {
+        private readonly Process process;
+        private readonly System.Text.StringBuilder output = new();
+
+        public DinoProcess(Process process)
+        {
+            this.process = process;
+            process.OutputDataReceived += (_, e) => Append(e.Data);
+            process.ErrorDataReceived += (_, e) => Append(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public bool HasExited => process.HasExited;
+        public int ExitCode => process.ExitCode;
+
+        public string Output
+        {
+            get
+            {
+                lock (output) return output.ToString();
+            }
+        }
+
+        public bool WaitForExit(TimeSpan timeout)
+        {
+            if (!process.WaitForExit(timeout)) return false;
+            process.WaitForExit();  // drains the output readers
+            return true;
+        }
+
+        public void Kill()
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        private void Append(string? line)
+        {
+            if (line is null) return;
+            lock (output) output.AppendLine(line);
+        }
+
+        public void Dispose()
+        {
+            if (!process.HasExited) Kill();
+            process.Dispose();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Dino.Repro.Tests.Support;
+using Dino.Repro.Training;
+
+namespace Dino.Repro.Tests.Training;
+
+public class ResumeTests
+{
+    [Theory]
+    [InlineData("toy-gan", new[] { "steps=30", "log_every=1", "checkpoint_every=5", "sample_every=4", "evaluate_every=6" }, 13)]
+    [InlineData("balance-test", new[] { "steps=30", "checkpoint_every=5" }, 17)]
+    public void A_run_stopped_and_resumed_logs_the_same_losses_bit_for_bit(string experiment, string[] sets, int stopAt)
+    {
+        using var temp = new Fixtures.TempFolder();
+        var overrides = TrainingFixtures.Set(sets);
+        var reference = TrainingFixtures.Trainer(Path.Combine(temp.path, "reference")).Train(experiment, "smoke", overrides);
+
+        // Stop after step `stopAt` (a checkpoint is written there), then continue from the newest checkpoint.
+        using var stop = new CancellationTokenSource();
+        var stopped = TrainingFixtures.Trainer(Path.Combine(temp.path, "stopped"), onStep: r =>
+        {
+            if (r.Step == stopAt) stop.Cancel();
+        }).Train(experiment, "smoke", overrides, stop.Token);
+        Assert.False(stopped.Completed);
+        Assert.Equal(stopAt + 1, stopped.Step);  // the token is seen after the step it was cancelled in
+        Assert.EndsWith($"step-{stopAt + 1:D6}.safetensors", stopped.LastCheckpoint);
+
+        var resumed = TrainingFixtures.Trainer(Path.Combine(temp.path, "stopped")).Resume(stopped.RunDirectory);
+        Assert.True(resumed.Completed);
+
+        var expected = TrainingFixtures.LossesByStep(reference.RunDirectory);
+        var actual = TrainingFixtures.LossesByStep(resumed.RunDirectory);
+        Assert.Equal(expected.Keys, actual.Keys);
+        TrainingFixtures.AssertSameLosses(expected, actual, expected.Keys.Where(s => s > stopAt + 1));
+        Assert.NotEqual(expected[1].Values.First(), expected[30].Values.First());  // and it did train
+    }
+
+    [Fact]
+    public void Resume_with_more_steps_extends_the_run_and_records_it_in_options_json()
+    {
+        using var temp = new Fixtures.TempFolder();
+        var first = TrainingFixtures.Trainer(temp.path).Train("balance-test", "smoke", TrainingFixtures.Set("steps=10"));
+        var longer = TrainingFixtures.Trainer(temp.path).Resume(first.RunDirectory, steps: 15);
+        Assert.Equal(15, longer.Step);
+        Assert.Equal(15, (int)TrainingFixtures.Json(Path.Combine(first.RunDirectory, "options.json"))["options"]!["steps"]!);
+        Assert.Equal(Enumerable.Range(1, 15).Select(i => (long)i), TrainingFixtures.LossesByStep(first.RunDirectory).Keys);
+
+        var e = Assert.Throws<UsageException>(() => TrainingFixtures.Trainer(temp.path).Resume(first.RunDirectory, steps: 12));
+        Assert.Contains("already at step 15, past the 12 steps asked for", e.Message);
+    }
+
+    [Fact]
+    public void A_log_line_written_after_the_last_checkpoint_is_replaced_not_duplicated()
+    {
+        using var temp = new Fixtures.TempFolder();
+        using var stop = new CancellationTokenSource();
+        var stopped = TrainingFixtures.Trainer(temp.path, onStep: r =>
+        {
+            if (r.Step == 12) stop.Cancel();
+        }).Train("balance-test", "smoke", null, stop.Token);
+        // Pretend a killed session had logged two more steps and half a line past the checkpoint at 13.
+        var log = Path.Combine(stopped.RunDirectory, "log.jsonl");
+        File.AppendAllText(log, "{\"step\":14,\"losses\":{\"fit\":1,\"weighted\":1}}\n{\"step\":15,\"losses\":{\"fit\":1,\"weighted\":1}}\n{\"step\":16,\"los");
+        TrainingFixtures.Trainer(temp.path).Resume(stopped.RunDirectory);
+        var steps = TrainingFixtures.LossesByStep(stopped.RunDirectory);
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), steps.Keys);
+        Assert.NotEqual(1.0, steps[14]["fit"]);
+    }
+}

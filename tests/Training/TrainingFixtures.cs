@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Dino.Repro.Training;
+using Dino.Repro.Training.ToyGan;
+
+namespace Dino.Repro.Tests.Training;
+
+/// <summary>Registries, run settings and log readers the training tests share.</summary>
+internal static class TrainingFixtures
+{
+    /// <summary>toy-gan plus the test-only balance experiment.</summary>
+    public static ExperimentRegistry Registry() =>
+        new ExperimentRegistry().Register(ToyGanExperiment.Definition).Register(BalanceTestExperiment.Definition);
+
+    public static Trainer Trainer(string runsRoot, Action<StepReport>? onStep = null, TensorFileWriter? writer = null, IProgressSink? progress = null) =>
+        new(Registry(), new TrainerSettings { RunsRoot = runsRoot, OnStep = onStep, CheckpointWriter = writer, Progress = progress ?? ProgressSinks.None });
+
+    public static KeyValuePair<string, string>[] Set(params string[] assignments) => assignments.Select(OptionSet.ParseAssignment).ToArray();
+
+    /// <summary>Each logged step's losses, by step.</summary>
+    public static SortedDictionary<long, Dictionary<string, double>> LossesByStep(string runDirectory)
+    {
+        var result = new SortedDictionary<long, Dictionary<string, double>>();
+        foreach (var line in JsonlLog.Read(Path.Combine(runDirectory, "log.jsonl")))
+        {
+            var step = (long)line["step"]!;
+            Assert.False(result.ContainsKey(step), $"step {step} is logged twice");
+            result[step] = line["losses"]!.AsObject().ToDictionary(kv => kv.Key, kv => (double)kv.Value!);
+        }
+        return result;
+    }
+
+    /// <summary>Exact equality of two runs' losses at the given steps, naming the first difference.</summary>
+    public static void AssertSameLosses(SortedDictionary<long, Dictionary<string, double>> expected,
+        SortedDictionary<long, Dictionary<string, double>> actual, IEnumerable<long> steps)
+    {
+        foreach (var step in steps)
+        {
+            Assert.True(expected.ContainsKey(step), $"the reference run did not log step {step}");
+            Assert.True(actual.ContainsKey(step), $"the resumed run did not log step {step}");
+            foreach (var (name, value) in expected[step])
+            {
+                var got = actual[step][name];
+                Assert.True(value.Equals(got), $"step {step}, loss {name}: uninterrupted {value:R}, resumed {got:R}");
+            }
+        }
+    }
+
+    public static JsonObject Json(string path) => JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+}

@@ -1,0 +1,24 @@
+using Dino.Repro.Tests.Support;
+
+namespace Dino.Repro.Tests.Training;
+
+public class TrainingMemoryTests
+{
+    [Fact]
+    public void Live_tensor_count_stays_flat_over_three_hundred_steps_with_logs_samples_and_checkpoints()
+    {
+        using var temp = new Fixtures.TempFolder();
+        long baseline = -1;
+        var counts = new List<(long step, long count)>();
+        var trainer = TrainingFixtures.Trainer(temp.path, onStep: r =>
+        {
+            if (r.Step == 20) baseline = LiveTensors.Settled();  // optimiser state exists from step 1 on
+            else if (r.Step > 20) counts.Add((r.Step, Tensor.LiveCount));
+        });
+        trainer.Train("toy-gan", "smoke", TrainingFixtures.Set("steps=300", "log_every=1", "sample_every=25", "checkpoint_every=50", "evaluate_every=100"));
+
+        Assert.Equal(280, counts.Count);
+        var grown = counts.Where(c => c.count != baseline).ToList();
+        Assert.True(grown.Count == 0, $"live tensors {baseline} at step 20, then {string.Join(", ", grown.Take(5).Select(g => $"{g.count} at step {g.step}"))}");
+    }
+}
