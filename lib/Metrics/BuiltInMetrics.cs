@@ -19,6 +19,7 @@ internal static class BuiltInMetrics
             "--ref and --deg: feature matrices [samples, dims] as .npy", Kid));
         MetricRegistry.Register(new("is", "inception score from class probabilities (--splits, default 10)",
             "--deg: probabilities [samples, classes] as .npy", Is));
+        Audio.AudioMetricRegistrations.Register();
     }
 
     private static JsonObject Result(string metric, double value, MetricRequest request) => new()
