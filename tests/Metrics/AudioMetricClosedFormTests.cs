@@ -52,6 +52,15 @@ public class AudioMetricClosedFormTests
     }
 
     [Fact]
+    public void A_silent_degraded_signal_scores_zero()
+    {
+        // Every degraded envelope is 0, so every correlation is 0 (STOI: 0/(0 + eps); ESTOI: zero rows stay zero).
+        var x = SpeechLikeNoise(16000);
+        Assert.Equal(0, ShortTimeObjectiveIntelligibility.Compute(x, new double[x.Length], 16000).value);
+        Assert.Equal(0, ExtendedShortTimeObjectiveIntelligibility.Compute(x, new double[x.Length], 16000).value);
+    }
+
+    [Fact]
     public void Fewer_than_thirty_frames_give_pystois_placeholder_and_a_warning()
     {
         // 0.3 s at 10 kHz: (3000 − 256)/128 → 22 frames, fewer than one 30-frame segment.
