@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Dino.Repro.Signal;
+
+namespace Dino.Repro.Metrics.Audio;
+
+/// <summary>The CLI entries of the audio metrics: `stoi`, `estoi` and `mcd` on a pair of mono WAV files.</summary>
+internal static class AudioMetricRegistrations
+{
+    private const string WavInputs = "--ref and --deg: mono WAV files at the same sample rate";
+
+    public static void Register()
+    {
+        MetricRegistry.Register(new("stoi", "short-time objective intelligibility (Taal 2011; pystoi 0.4.1)",
+            WavInputs + " and length", request => Intelligibility("stoi", request, ShortTimeObjectiveIntelligibility.Compute)));
+        MetricRegistry.Register(new("estoi", "extended STOI (Jensen & Taal 2016; pystoi 0.4.1)",
+            WavInputs + " and length", request => Intelligibility("estoi", request, ExtendedShortTimeObjectiveIntelligibility.Compute)));
+        MetricRegistry.Register(new("mcd", "mel-cepstral distance, MC_2..MC_16, no dB factor (mel-cepstral-distance 0.0.4; --set aligning=dtw|pad|none)",
+            WavInputs, Mcd));
+    }
+
+    private static JsonObject Intelligibility(string metric, MetricRequest request, Func<float[], float[], int, IntelligibilityResult> compute)
+    {
+        var (reference, degraded, rate) = ReadPair(metric, request);
+        var score = compute(reference, degraded, rate);
+        var result = Result(metric, score.value, rate, request);
+        result["frames"] = score.frames;
+        result["segments"] = score.segments;
+        if (score.warning is { } warning) result["warning"] = warning;
+        return result;
+    }
+
+    private static JsonObject Mcd(MetricRequest request)
+    {
+        var aligning = (request.Option("aligning") ?? "dtw") switch
+        {
+            "dtw" => MelCepstralAlignment.Dtw,
+            "pad" => MelCepstralAlignment.Pad,
+            "none" => MelCepstralAlignment.None,
+            var other => throw new ArgumentException($"mcd: aligning must be dtw, pad or none, got '{other}'"),
+        };
+        var (reference, degraded, rate) = ReadPair("mcd", request);
+        var score = MelCepstralDistance.Compute(reference, degraded, rate, aligning);
+        var result = Result("mcd", score.value, rate, request);
+        result["penalty"] = score.penalty;
+        result["aligning"] = aligning.ToString().ToLowerInvariant();
+        result["frames_ref"] = score.frames_reference;
+        result["frames_deg"] = score.frames_degraded;
+        result["aligned_frames"] = score.aligned_frames;
+        return result;
+    }
+
+    /// <summary>Both files as mono samples; their rates (and --rate, when given) must agree.</summary>
+    private static (float[] reference, float[] degraded, int rate) ReadPair(string metric, MetricRequest request)
+    {
+        var reference = WavFile.Read(request.Reference);
+        var degraded = WavFile.Read(request.Degraded);
+        if (reference.SampleRate != degraded.SampleRate)
+            throw new ArgumentException($"{metric}: sample rates differ: reference {reference.SampleRate} Hz, degraded {degraded.SampleRate} Hz");
+        if (request.Option("rate") is { } text && text != reference.SampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            throw new ArgumentException($"{metric}: --rate {text} does not match the files' {reference.SampleRate} Hz");
+        foreach (var (audio, path) in new[] { (reference, request.Reference), (degraded, request.Degraded) })
+        {
+            if (audio.ChannelCount != 1) throw new ArgumentException($"{metric}: {path} has {audio.ChannelCount} channels; the metric needs mono audio");
+        }
+        return (reference.Channels[0], degraded.Channels[0], reference.SampleRate);
+    }
+
+    private static JsonObject Result(string metric, double value, int rate, MetricRequest request) => new()
+    {
+        ["metric"] = metric,
+        ["value"] = JsonValue.Create(value),
+        ["sample_rate"] = rate,
+        ["ref"] = request.reference,
+        ["deg"] = request.degraded,
+    };
+}
