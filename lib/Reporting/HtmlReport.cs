@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using System.Text;
 
 namespace Dino.Repro.Reporting;

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 namespace Dino.Repro.Reporting;
 
 /// <summary>One named line: y over x (e.g. a loss over steps).</summary>

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 namespace Dino.Repro.Signal;
 
 /// <summary>
@@ -49,24 +50,7 @@ public static class WavFile
     public static void Write(string path, AudioBuffer audio, WavSampleFormat format = WavSampleFormat.Pcm16)
     {
         var bytes = WavWriter.Encode(audio, format);
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        AtomicFile.WriteAllBytes(path, bytes);
     }
 
     /// <summary>Mono convenience: one channel of samples at <paramref name="sampleRate"/>.</summary>

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Torch;
 using System.Globalization;
 using System.Text.Json;
@@ -60,7 +61,7 @@ public static class Checkpoint
             ["optimizers"] = groups.ToJsonString(),
             ["schedulers"] = schedulers.ToJsonString(),
         };
-        AtomicFile.Write(path, temp => (writer ?? SafeTensorsWriter)(tensors, metadata, temp));
+        AtomicFile.WriteVia(path, temp => (writer ?? SafeTensorsWriter)(tensors, metadata, temp));
     }
 
     /// <summary>Reads the metadata alone (no tensors), e.g. to pick the step to resume from.</summary>

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using System.Globalization;
 using Dino.Repro.Torch;
 
@@ -56,7 +57,7 @@ public sealed class VideoWriter : IDisposable
         if (options.Crf is < 0 or > 51) throw new ArgumentOutOfRangeException(nameof(options), options.Crf, "CRF lies in 0..51");
         string? audio = options.AudioPath is null ? null : VisionNative.ExistingFile(options.AudioPath, "audio");
         var full = System.IO.Path.GetFullPath(path);
-        var temp = AtomicFile.TempPathFor(full);
+        var temp = AtomicFile.TempPathFor(full, keepExtension: true);
         var process = FfmpegProcess.Start(options.Ffmpeg, Arguments(width, height, options, audio, temp));
         return new VideoWriter(full, width, height, options, process, temp);
     }

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using System.Text.RegularExpressions;
 using Dino.Repro.Reporting;
 using Dino.Repro.Tests.Support;

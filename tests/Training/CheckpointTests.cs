@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
 

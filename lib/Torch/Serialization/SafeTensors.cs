@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using System.Buffers.Binary;
 using System.IO.MemoryMappedFiles;
 using System.Runtime.InteropServices;
@@ -25,27 +26,15 @@ public static class SafeTensors
         var header = Layout(items, metadata ?? new Dictionary<string, string>());
         var headerBytes = header.ToBytes();
 
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                Span<byte> length = stackalloc byte[8];
-                BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)headerBytes.Length);
-                stream.Write(length);
-                stream.Write(headerBytes);
-                foreach (var i in Enumerable.Range(0, items.Count).OrderBy(i => header.tensors[i].begin))
-                    WriteData(stream, items[i].Value, header.tensors[i].nbytes);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+            Span<byte> length = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)headerBytes.Length);
+            stream.Write(length);
+            stream.Write(headerBytes);
+            foreach (var i in Enumerable.Range(0, items.Count).OrderBy(i => header.tensors[i].begin))
+                WriteData(stream, items[i].Value, header.tensors[i].nbytes);
+        });
     }
 
     /// <summary>Reads every tensor (in header order) onto <paramref name="device"/> (CPU by default).</summary>
@@ -164,7 +153,7 @@ public static class SafeTensors
     }
 
     // Copies through an unmanaged buffer so tensors of any size (beyond a managed array's 2 GB) can be written.
-    private static unsafe void WriteData(FileStream stream, Tensor tensor, long nbytes)
+    private static unsafe void WriteData(Stream stream, Tensor tensor, long nbytes)
     {
         if (nbytes == 0) return;
         var buffer = (byte*)NativeMemory.Alloc((nuint)nbytes);
