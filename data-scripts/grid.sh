@@ -11,9 +11,9 @@ speakers="1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,22,23,24,25,26,27,2
 grid_option() {
     case "$1" in
         --speakers)
-            [[ "$2" =~ ^[0-9]+(,[0-9]+)*$ ]] || { echo "grid: --speakers wants numbers like 1,2,3" >&2; return 1; }
-            speakers="$2"; echo 2 ;;
-        *) echo 0 ;;
+            [[ "$2" =~ ^[0-9]+(,[0-9]+)*$ ]] || ds_die "$DS_EXIT_USAGE" "--speakers wants numbers like 1,2,3"
+            speakers="$2"; DS_OPTION_USED=2 ;;
+        *) DS_OPTION_USED=0 ;;
     esac
 }
 DS_OPTION_HOOK=grid_option

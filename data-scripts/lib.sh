@@ -78,8 +78,9 @@ EOF
 }
 
 # ds_parse_args "$@": the common flags. A script with its own options sets DS_OPTION_HOOK to a function
-# that is given each unknown argument (and the next one) and echoes how many it consumed (0 = unknown).
-DS_OPTION_HOOK=""
+# that is given each unknown argument (and the next one) and sets DS_OPTION_USED to how many it consumed
+# (0 = unknown). It runs in this shell, not a subshell, so that it can set the script's variables.
+DS_OPTION_HOOK="" DS_OPTION_USED=0
 ds_parse_args() {
     while [ $# -gt 0 ]; do
         case "$1" in
@@ -87,10 +88,10 @@ ds_parse_args() {
             --dry-run) DS_DRY_RUN=1; shift ;;
             --no-prepare) DS_PREPARE=0; shift ;;
             *)
-                local used=0
-                if [ -n "$DS_OPTION_HOOK" ]; then used="$("$DS_OPTION_HOOK" "$1" "${2-}")" || exit "$DS_EXIT_USAGE"; fi
-                [ "$used" -gt 0 ] || { ds_usage >&2; ds_die "$DS_EXIT_USAGE" "unknown argument '$1'"; }
-                shift "$used" ;;
+                DS_OPTION_USED=0
+                if [ -n "$DS_OPTION_HOOK" ]; then "$DS_OPTION_HOOK" "$1" "${2-}"; fi
+                [ "$DS_OPTION_USED" -gt 0 ] || { ds_usage >&2; ds_die "$DS_EXIT_USAGE" "unknown argument '$1'"; }
+                shift "$DS_OPTION_USED" ;;
         esac
     done
 }
