@@ -13,6 +13,7 @@ public static class Program
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(MetricCommand.Create());
         root.Subcommands.Add(NotebookCommand.Create());
+        root.Subcommands.Add(CorpusCommand.Create());
         root.Subcommands.Add(ListCommand.Create(ExperimentRegistry.Default));
         root.Subcommands.Add(TrainCommand.Create(ExperimentRegistry.Default));
         var parse = root.Parse(args);

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json;
+using Dino.Repro.Data.CelebAMaskHq;
+using Dino.Repro.Torch;
+using Dino.Repro.Vision;
+
+namespace Dino.Repro.Data.Synthetic;
+
+/// <summary>How many Shapes examples, how large, from which seed.</summary>
+public sealed record ShapesOptions(int Count, int Size, long Seed)
+{
+    public const long DefaultSeed = 0;
+
+    /// <summary>smoke: 32 pairs at 64² (seconds); cpu: 2000 pairs at 64² (minutes of training on 2 cores).</summary>
+    public static ShapesOptions ForPreset(string preset, long seed = DefaultSeed) => preset switch
+    {
+        "smoke" => new ShapesOptions(32, 64, seed),
+        "cpu" => new ShapesOptions(2000, 64, seed),
+        "paper" => throw new ArgumentException("the paper preset trains on the real CelebAMask-HQ, not on Shapes (presets for Shapes: smoke, cpu)", nameof(preset)),
+        _ => throw new ArgumentException($"unknown preset '{preset}' (valid for Shapes: smoke, cpu)", nameof(preset)),
+    };
+}
+
+/// <summary>
+/// The embedded segmentation→photo corpus, written in CelebAMask-HQ's on-disk layout so
+/// <see cref="CelebAMaskHqCorpus"/> reads it unchanged: photos as lossless <c>CelebA-HQ-img/&lt;id&gt;.png</c> (JPEG
+/// artefacts would blur the class textures and make written and re-read photos differ), one binary part mask per
+/// class present (<see cref="ShapesClasses"/> gives the part names), and a mapping file whose CelebA indices put
+/// ids with id % 10 &lt; 8 in train, 8 in val and 9 in test. Photos and masks are both Size² (the real corpus: 1024²
+/// and 512²); the reader resizes either way.
+/// </summary>
+public static class ShapesCorpus
+{
+    public const string Name = "shapes";
+    public const string ManifestFile = "shapes-corpus.json";
+
+    /// <summary>The split an id is written into (80/10/10 by id % 10).</summary>
+    public static CelebASplit SplitOf(int id) => (id % 10) switch { 8 => CelebASplit.Val, 9 => CelebASplit.Test, _ => CelebASplit.Train };
+
+    /// <summary>Renders example <paramref name="id"/> in memory (what <see cref="Write"/> stores for that id).</summary>
+    public static ShapesScene Render(ShapesOptions options, int id)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return ShapesScene.Render(options.Seed, id, options.Size);
+    }
+
+    /// <summary>Writes the whole corpus under <paramref name="root"/> (created if needed) and returns it as a reader.</summary>
+    public static CelebAMaskHqCorpus Write(string root, ShapesOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Count, 100_000);
+        Directory.CreateDirectory(Path.Combine(root, CelebAMaskHqLayout.PhotoFolder));
+        for (var id = 0; id < options.Count; id++)
+        {
+            var scene = Render(options, id);
+            WriteExample(root, id, scene);
+        }
+        CelebASplits.WriteMapping(Path.Combine(root, CelebAMaskHqLayout.MappingFile),
+            Enumerable.Range(0, options.Count).Select(id => (id, CelebAIndexOf(id))));
+        WriteManifest(root, options);
+        return new CelebAMaskHqCorpus(root);
+    }
+
+    private static void WriteExample(string root, int id, ShapesScene scene)
+    {
+        var size = scene.Size;
+        using (var photo = torch.tensor(scene.Photo, [size, size, 3]))
+            ImageIO.Write(Path.Combine(root, CelebAMaskHqLayout.PhotoFolder, $"{id}.png"), photo);
+        foreach (var cls in ShapesClasses.Drawn)
+        {
+            var covered = scene.ClassMasks[cls.Label - 1];
+            if (!covered.Contains(true)) continue; // as in the real corpus: no file for an absent part
+            var path = CelebAMaskHqLayout.MaskPath(root, id, cls.Part);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var bytes = covered.Select(c => c ? (byte)255 : (byte)0).ToArray();
+            using var mask = torch.tensor(bytes, [size, size, 1]);
+            ImageIO.Write(path, mask);
+        }
+    }
+
+    // A CelebA index inside the split SplitOf(id) names (CelebASplits' thresholds).
+    private static int CelebAIndexOf(int id) => SplitOf(id) switch
+    {
+        CelebASplit.Val => CelebASplits.FirstVal + id / 10,
+        CelebASplit.Test => CelebASplits.FirstTest + id / 10,
+        _ => id,
+    };
+
+    private static void WriteManifest(string root, ShapesOptions options)
+    {
+        var manifest = new
+        {
+            corpus = Name,
+            layout = "CelebAMask-HQ",
+            count = options.Count,
+            size = options.Size,
+            seed = options.Seed.ToString(CultureInfo.InvariantCulture),
+            classes = ShapesClasses.All.Select(c => new { name = c.Name, part = c.Part, label = c.Label }),
+        };
+        File.WriteAllText(Path.Combine(root, ManifestFile), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
+    }
+}

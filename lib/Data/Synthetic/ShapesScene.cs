@@ -1,0 +1,120 @@
+namespace Dino.Repro.Data.Synthetic;
+
+/// <summary>
+/// One Shapes example: a random scene of stripes, boxes, discs and triangles rendered as a label map (one byte per
+/// pixel, <see cref="ShapesClasses"/> labels), per-class coverage masks (a class's full extent, occluded parts
+/// included, like a part annotation) and an RGB "photo" whose texture, colour and shading depend on the class.
+/// </summary>
+public sealed class ShapesScene
+{
+    private ShapesScene(int size, byte[] labels, bool[][] classMasks, byte[] photo)
+    {
+        Size = size;
+        Labels = labels;
+        ClassMasks = classMasks;
+        Photo = photo;
+    }
+
+    public int Size { get; }
+
+    /// <summary>Row-major labels, Size×Size.</summary>
+    public byte[] Labels { get; }
+
+    /// <summary>Per drawn class (index = label − 1), the pixels its shapes cover before occlusion.</summary>
+    public bool[][] ClassMasks { get; }
+
+    /// <summary>Row-major RGB bytes, Size×Size×3.</summary>
+    public byte[] Photo { get; }
+
+    /// <summary>Renders the scene that (<paramref name="seed"/>, <paramref name="index"/>) alone determine.</summary>
+    public static ShapesScene Render(long seed, int index, int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 8);
+        var random = new Random(MixSeed(seed, index));
+        var n = size * size;
+        var labels = new byte[n];
+        var masks = ShapesClasses.Drawn.Select(_ => new bool[n]).ToArray();
+        var color = new float[n * 3];
+        PaintBackground(color, size, random);
+        foreach (var cls in ShapesClasses.Drawn)
+        {
+            // 0, 1 or 2 shapes of each class (none a quarter of the time), so scenes vary in composition.
+            var count = random.NextDouble() < 0.25 ? 0 : 1 + random.Next(2);
+            for (var s = 0; s < count; s++)
+            {
+                var shape = ShapeGeometry.Random(cls, size, random);
+                var texture = ShapeTexture.Random(cls, random);
+                for (var y = 0; y < size; y++)
+                {
+                    for (var x = 0; x < size; x++)
+                    {
+                        if (!shape.Contains(x + 0.5, y + 0.5, out var u, out var v)) continue;
+                        var i = y * size + x;
+                        labels[i] = (byte)cls.Label;
+                        masks[cls.Label - 1][i] = true;
+                        texture.Shade(x, y, u, v, color.AsSpan(3 * i, 3));
+                    }
+                }
+            }
+        }
+        return new ShapesScene(size, labels, masks, Finish(color, size, random));
+    }
+
+    // A smooth grey-blue vertical gradient with a faint low-frequency wave: clearly "not an object".
+    private static void PaintBackground(float[] color, int size, Random random)
+    {
+        var tint = (float)(random.NextDouble() * 0.08);
+        var phase = random.NextDouble() * Math.PI * 2;
+        for (var y = 0; y < size; y++)
+        {
+            for (var x = 0; x < size; x++)
+            {
+                var t = (float)y / size;
+                var wave = (float)(0.03 * Math.Sin(phase + 2 * Math.PI * x / size));
+                var i = 3 * (y * size + x);
+                color[i] = 0.42f + tint - 0.10f * t + wave;
+                color[i + 1] = 0.46f + tint - 0.08f * t + wave;
+                color[i + 2] = 0.55f + tint + 0.05f * t + wave;
+            }
+        }
+    }
+
+    // Global illumination (a random linear gradient) and per-pixel Gaussian noise, then 8-bit quantisation.
+    private static byte[] Finish(float[] color, int size, Random random)
+    {
+        var angle = random.NextDouble() * Math.PI * 2;
+        var (dx, dy) = (Math.Cos(angle), Math.Sin(angle));
+        var photo = new byte[color.Length];
+        for (var y = 0; y < size; y++)
+        {
+            for (var x = 0; x < size; x++)
+            {
+                var light = 0.88 + 0.12 * ((x / (double)size - 0.5) * dx + (y / (double)size - 0.5) * dy) * 2;
+                for (var c = 0; c < 3; c++)
+                {
+                    var i = 3 * (y * size + x) + c;
+                    var value = color[i] * light + 0.025 * Gaussian(random);
+                    photo[i] = (byte)Math.Clamp(Math.Round(value * 255), 0, 255);
+                }
+            }
+        }
+        return photo;
+    }
+
+    private static double Gaussian(Random random)
+    {
+        var u1 = 1.0 - random.NextDouble();
+        var u2 = random.NextDouble();
+        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+    }
+
+    // SplitMix64 of (seed, index): each example depends on its own index only, so a larger count extends a
+    // smaller one with the same seed instead of reshuffling it.
+    private static int MixSeed(long seed, int index)
+    {
+        var z = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + (ulong)index + 0x632BE59BD9B4E019UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return (int)((z ^ (z >> 31)) & int.MaxValue);
+    }
+}
