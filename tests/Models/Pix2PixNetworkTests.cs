@@ -65,15 +65,15 @@ public class Pix2PixNetworkTests
         Assert.Equal(6, UnetGenerator.DownsFor(64));
         Assert.Equal(7, UnetGenerator.DownsFor(128));   // unet_128
         Assert.Equal(8, UnetGenerator.DownsFor(256));   // unet_256
-        using var g128 = new UnetGenerator(3, 3, 7);
-        Assert.Equal(UnetWeights(7), g128.parameter_count());
+        using var g128 = new UnetGenerator(3, 3, 7, ngf: 16);
+        Assert.Equal(UnetWeights(7, ngf: 16), g128.parameter_count());
         Assert.Throws<ArgumentOutOfRangeException>(() => UnetGenerator.DownsFor(96));
     }
 
     [Fact]
     public void State_dict_uses_the_reference_names()
     {
-        using var generator = new UnetGenerator(3, 3, 6);
+        using var generator = new UnetGenerator(3, 3, 6, ngf: 8);
         var keys = generator.state_dict().Keys.ToList();
         Assert.Equal("model.model.0.weight", keys[0]);               // outermost down conv
         Assert.Contains("model.model.1.model.1.weight", keys);       // next level's down conv
@@ -91,8 +91,8 @@ public class Pix2PixNetworkTests
         manual_seed(6);
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        using var generator = new UnetGenerator(3, 3, UnetGenerator.DownsFor(size));
-        using var discriminator = new PatchDiscriminator(6);
+        using var generator = new UnetGenerator(3, 3, UnetGenerator.DownsFor(size), ngf: 16);
+        using var discriminator = new PatchDiscriminator(6, ndf: 16);
         var a = rand(new long[] { 2, 3, size, size }) * 2 - 1;
         var fake = generator.call(a);
         Assert.Equal(new long[] { 2, 3, size, size }, fake.shape);
@@ -117,9 +117,9 @@ public class Pix2PixNetworkTests
     [Fact]
     public void Dropout_sits_in_the_num_downs_minus_5_levels_above_the_bottleneck()
     {
-        using var generator = new UnetGenerator(3, 3, 8);
+        using var generator = new UnetGenerator(3, 3, 8, ngf: 8);
         Assert.Equal(3, generator.modules().Count(m => m is Dino.Repro.Torch.Modules.Dropout));
-        using var noDropout = new UnetGenerator(3, 3, 8, use_dropout: false);
+        using var noDropout = new UnetGenerator(3, 3, 8, ngf: 8, use_dropout: false);
         Assert.Equal(0, noDropout.modules().Count(m => m is Dino.Repro.Torch.Modules.Dropout));
     }
 
