@@ -1,0 +1,152 @@
+using Dino.Repro.Models.Common;
+using Dino.Repro.Torch;
+using Dino.Repro.Torch.Optim;
+using Dino.Repro.Training;
+
+namespace Dino.Repro.Models.Pix2Pix;
+
+/// <summary>
+/// The pix2pix baseline: a U-Net G translating condition A into B, a conditional PatchGAN D on [A, B] pairs,
+/// L_D = ½[BCE(D(A, G(A)), 0) + BCE(D(A, B), 1)] then L_G = BCE(D(A, G(A)), 1) + λ·|G(A) − B|₁ (D first, as the
+/// reference's <c>optimize_parameters</c>). Needs a batch source, so <see cref="Definition"/> builds a registrable
+/// definition around one.
+/// </summary>
+public sealed class Pix2PixExperiment : Experiment<Pix2PixOptions>
+{
+    public const string Name = "pix2pix";
+    public const string SourceKey = "A";
+    public const string TargetKey = "B";
+
+    public static ExperimentDefinition<Pix2PixOptions> Definition(Func<Pix2PixOptions, IBatchSource> data) => new(
+        Name,
+        "pix2pix baseline (U-Net + 70×70 PatchGAN, λ_L1 100)",
+        Presets,
+        options => new Pix2PixExperiment(options, data(options)));
+
+    /// <summary>smoke: seconds (CI); cpu: 64² within an hour on 2 cores; paper: unet_256, batch 1, on a GPU.</summary>
+    public static IReadOnlyDictionary<string, Func<Pix2PixOptions, Pix2PixOptions>> Presets { get; } = new Dictionary<string, Func<Pix2PixOptions, Pix2PixOptions>>
+    {
+        ["smoke"] = o => o with { Resolution = 32, Ngf = 16, Ndf = 16, BatchSize = 4, Steps = 20, LogEvery = 5, SampleEvery = 10, CheckpointEvery = 10 },
+        ["cpu"] = o => o with { Resolution = 64, BatchSize = 8, Steps = 3000, SampleEvery = 250, CheckpointEvery = 500, EvaluateEvery = 500 },
+        // 200 epochs of ~24k pairs at batch 1 (pix2pix's 100 constant + 100 decaying); the notebook sets steps from the corpus.
+        ["paper"] = o => o with { Resolution = 256, BatchSize = 1, Steps = 4_800_000, Device = "cuda", SampleEvery = 20_000, CheckpointEvery = 100_000 },
+    };
+
+    private static readonly string[] Losses = { "G_GAN", "G_L1", "D_real", "D_fake" };
+
+    private readonly Device device;
+    private readonly UnetGenerator generator;
+    private readonly PatchDiscriminator discriminator;
+    private readonly Optimizer optG;
+    private readonly Optimizer optD;
+    private readonly IBatchSource data;
+    private Tensor? sampleSource;
+    private Tensor? sampleTarget;
+
+    public Pix2PixExperiment(Pix2PixOptions options, IBatchSource data) : base(options)
+    {
+        this.data = data ?? throw new ArgumentNullException(nameof(data));
+        device = TargetDevice;
+        if (device.type == DeviceType.CUDA && !torch.cuda.is_available())
+            throw new InvalidOperationException($"device '{options.Device}' was asked for but this libtorch has no CUDA device; set device=cpu");
+
+        generator = AddNetwork("G", new UnetGenerator(options.InputChannels, options.OutputChannels, UnetGenerator.DownsFor(options.Resolution),
+            options.Ngf, options.NormKind, options.Dropout));
+        discriminator = AddNetwork("D", WeightInit.Normal(new PatchDiscriminator(options.InputChannels + options.OutputChannels, options.Ndf,
+            options.DiscriminatorLayers, options.NormKind)));
+        generator.to(device);
+        discriminator.to(device);
+        optG = AddOptimizer("G", torch.optim.Adam(generator.parameters(), lr: options.LearningRate, betas: (options.Beta1, options.Beta2)));
+        optD = AddOptimizer("D", torch.optim.Adam(discriminator.parameters(), lr: options.LearningRate, betas: (options.Beta1, options.Beta2)));
+        var constant = (int)Math.Round(options.Steps * options.ConstantLrFraction);
+        AddScheduler("G", torch.optim.lr_scheduler.LinearDecayLR(optG, constant, options.Steps - constant));
+        AddScheduler("D", torch.optim.lr_scheduler.LinearDecayLR(optD, constant, options.Steps - constant));
+    }
+
+    public UnetGenerator Generator => generator;
+    public PatchDiscriminator Discriminator => discriminator;
+    public override IReadOnlyList<string> LossNames => Losses;
+    public override IBatchSource Data => data;
+
+    public override IReadOnlyDictionary<string, double> Step(Batch batch)
+    {
+        var condition = batch[SourceKey].to(device);
+        var target = batch[TargetKey].to(device);
+        KeepSamples(condition, target);
+        var translation = generator.call(condition);
+
+        // D: real pairs → 1, translated pairs → 0 (translation detached: no gradient into G).
+        var fakePair = torch.cat(new[] { condition, translation.detach() }, 1);
+        var realPair = torch.cat(new[] { condition, target }, 1);
+        var lossDFake = GanLoss.Vanilla(discriminator.call(fakePair), targetIsReal: false);
+        var lossDReal = GanLoss.Vanilla(discriminator.call(realPair), targetIsReal: true);
+        var lossD = (lossDFake + lossDReal) * 0.5;
+        optD.zero_grad();
+        lossD.backward();
+        optD.step();
+
+        // G: fool the updated D, stay close to B in L1. D's weights are frozen so no gradient is computed for them.
+        SetRequiresGrad(discriminator, false);
+        var translatedPair = torch.cat(new[] { condition, translation }, 1);
+        var lossGGan = GanLoss.Vanilla(discriminator.call(translatedPair), targetIsReal: true);
+        var lossGL1 = torch.nn.functional.l1_loss(translation, target) * Options.L1Weight;
+        var lossG = lossGGan + lossGL1;
+        optG.zero_grad();
+        lossG.backward();
+        optG.step();
+        SetRequiresGrad(discriminator, true);
+
+        foreach (var scheduler in Schedulers.Values) scheduler.step();
+        return new Dictionary<string, double>
+        {
+            ["G_GAN"] = lossGGan.item<double>(),
+            ["G_L1"] = lossGL1.item<double>(),
+            ["D_real"] = lossDReal.item<double>(),
+            ["D_fake"] = lossDFake.item<double>(),
+        };
+    }
+
+    /// <summary>
+    /// Rows of condition | target | translation for the first pairs seen. In eval mode (no dropout, running statistics),
+    /// unlike pix2pix's test script: train-mode dropout would draw from the training run's generator and batch norm
+    /// would move its running statistics.
+    /// </summary>
+    public override Tensor? SampleGrid()
+    {
+        if (sampleSource is null || sampleTarget is null) return null;
+        using var scope = torch.NewDisposeScope();
+        using var _ = torch.no_grad();
+        generator.eval();
+        Tensor translation;
+        try
+        {
+            translation = generator.call(sampleSource);
+        }
+        finally
+        {
+            generator.train();
+        }
+        var rows = torch.stack(new[] { sampleSource, sampleTarget, translation }, 1).flatten(0, 1);
+        return SampleGrids.Tile(rows, 3).MoveToOuterDisposeScope();
+    }
+
+    private static void SetRequiresGrad(Torch.Modules.Module network, bool requiresGrad)
+    {
+        foreach (var p in network.parameters()) p.requires_grad = requiresGrad;
+    }
+
+    private void KeepSamples(Tensor condition, Tensor target)
+    {
+        if (sampleSource is not null) return;
+        var n = Math.Min(Options.SampleCount, condition.size(0));
+        using var _ = torch.no_grad();
+        sampleSource = condition.narrow(0, 0, n).clone().DetachFromDisposeScope();
+        sampleTarget = target.narrow(0, 0, n).clone().DetachFromDisposeScope();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        sampleSource?.Dispose();
+        sampleTarget?.Dispose();
+    }
+}
