@@ -26,6 +26,7 @@ internal static class BuiltInMetrics
             "--ref and --deg: images (PNG/JPEG) of the same size", Ssim));
         MetricRegistry.Register(new("miou", "mean IoU, pixel and mean class accuracy (--set classes=19 --set ignore=255)",
             "--ref: ground-truth label map, --deg: predicted label map (single-channel PNGs)", Segmentation));
+        CpbdRegistration.Register();
         Audio.AudioMetricRegistrations.Register();
     }
 
