@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using System.CommandLine;
 using Dino.Repro.Bench;
 using Dino.Repro.Torch;
@@ -23,7 +24,7 @@ internal static class BenchCommand
             Runtime.Configure();
             var kit = FoundationBench.MeasureKit(message => Console.Error.WriteLine($"[bench] {message}"));
             Console.Error.WriteLine("[bench] PyTorch: running bench/foundation.py");
-            var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(RepoPaths.Root());
+            var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(KitPaths.Root());
             if (pytorch is null) Console.Error.WriteLine($"[bench] PyTorch side skipped: {whyNot}");
             var report = FoundationBench.Report(kit, pytorch);
             Console.WriteLine(FoundationBench.Table(report));

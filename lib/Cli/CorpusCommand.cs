@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using System.CommandLine;
 using Dino.Repro.Data;
 using Dino.Repro.Data.CelebAMaskHq;
@@ -21,9 +22,6 @@ internal static class CorpusCommand
         var list = new Command("list", "Real and embedded corpora, with where real ones are expected on disk.");
         list.SetAction(_ =>
         {
-            string? kitRoot = null;
-            try { kitRoot = RepoPaths.Root(); }
-            catch (DirectoryNotFoundException) { kitRoot = Directory.GetCurrentDirectory(); }
             var width = CorpusCatalog.All.Max(c => c.Name.Length);
             foreach (var corpus in CorpusCatalog.All)
             {
@@ -31,7 +29,7 @@ internal static class CorpusCommand
                 Console.WriteLine($"{corpus.Name.PadRight(width)}  {kind}  {corpus.Description}");
                 var where = corpus.Embedded
                     ? $"made by: dino corpus make {corpus.Name} --preset smoke --out DIR"
-                    : $"expected at: {CorpusCatalog.ExpectedPath(corpus.Name, kitRoot)} ({corpus.Layout})";
+                    : $"expected at: {CorpusCatalog.ExpectedPath(corpus.Name)} ({corpus.Layout})";
                 Console.WriteLine($"{"".PadRight(width)}            {where}");
             }
             return ExitCodes.Ok;

@@ -4,13 +4,10 @@ namespace Dino.Repro.Data;
 public sealed record CorpusEntry(string Name, bool Embedded, string Description, string Layout);
 
 /// <summary>
-/// The image-to-image corpora and where real ones are expected: <c>$DINO_DATA/&lt;name&gt;</c>, or
-/// <c>&lt;kit&gt;/.cache/data/&lt;name&gt;</c> when DINO_DATA is unset.
+/// The image-to-image corpora and where real ones are expected (see <see cref="ExpectedPath"/>).
 /// </summary>
 public static class CorpusCatalog
 {
-    public const string DataVariable = "DINO_DATA";
-
     public static IReadOnlyList<CorpusEntry> All { get; } =
     [
         new("celebamask-hq", false, "CelebAMask-HQ: 30,000 faces 1024² with 19-label part masks 512² (DINO image-to-image)",
@@ -21,10 +18,10 @@ public static class CorpusCatalog
             "CelebAMask-HQ layout (photos as PNG)"),
     ];
 
-    /// <summary>Where a real corpus is expected on disk (whether or not it is there).</summary>
-    public static string ExpectedPath(string name, string kitRoot)
-    {
-        var data = Environment.GetEnvironmentVariable(DataVariable);
-        return Path.Combine(string.IsNullOrEmpty(data) ? Path.Combine(kitRoot, ".cache", "data") : data, name);
-    }
+    /// <summary>
+    /// Where a real corpus is expected on disk (whether or not it is there): <c>&lt;data root&gt;/&lt;name&gt;/raw</c>,
+    /// where its data-script unpacks it (data root = <c>$DINO_DATA</c> or <c>&lt;kit&gt;/data</c>).
+    /// </summary>
+    public static string ExpectedPath(string name) => Path.Combine(Dino.Repro.IO.KitPaths.DataRoot(), name, "raw");
+
 }

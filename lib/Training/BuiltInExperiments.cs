@@ -1,3 +1,6 @@
+using Dino.Repro.Data;
+using Dino.Repro.Models.Dino;
+using Dino.Repro.Models.Pix2Pix;
 using Dino.Repro.Torch;
 using Dino.Repro.Training.ToyGan;
 
@@ -7,5 +10,7 @@ namespace Dino.Repro.Training;
 internal static class BuiltInExperiments
 {
     public static ExperimentRegistry Register(ExperimentRegistry registry) => registry
-        .Register(ToyGanExperiment.Definition);
+        .Register(ToyGanExperiment.Definition)
+        .Register(DinoExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)))
+        .Register(Pix2PixExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)));
 }

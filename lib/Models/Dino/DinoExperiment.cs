@@ -31,10 +31,10 @@ public sealed class DinoExperiment : Experiment<DinoOptions>
     /// <summary>smoke: seconds (CI); cpu: Shapes at 64² within an hour on 2 cores; paper: the reference's 256², batch 8.</summary>
     public static IReadOnlyDictionary<string, Func<DinoOptions, DinoOptions>> Presets { get; } = new Dictionary<string, Func<DinoOptions, DinoOptions>>
     {
-        ["smoke"] = o => o with { Resolution = 32, BatchSize = 4, Steps = 20, LogEvery = 5, SampleEvery = 10, CheckpointEvery = 10 },
+        ["smoke"] = o => o with { Resolution = 32, ShapesCount = 32, BatchSize = 4, Steps = 20, LogEvery = 5, SampleEvery = 10, CheckpointEvery = 10 },
         ["cpu"] = o => o with { Resolution = 64, BatchSize = 8, Steps = 3000, SampleEvery = 250, CheckpointEvery = 500, EvaluateEvery = 500 },
         // 200 epochs of CelebAMask-HQ's ~24k training pairs at batch 8 ≈ 600k steps; the notebook sets steps from the corpus.
-        ["paper"] = o => o with { Resolution = 256, BatchSize = 8, Steps = 600_000, Device = "cuda", SampleEvery = 5000, CheckpointEvery = 15_000 },
+        ["paper"] = o => o with { Resolution = 256, Corpus = "celebamask-hq", BatchSize = 8, Steps = 600_000, Device = "cuda", SampleEvery = 5000, CheckpointEvery = 15_000 },
     };
 
     private static readonly string[] Losses = { "R", "F", "E_real", "E_fake", "L1" };

@@ -8,12 +8,10 @@ namespace Dino.Repro.Models.Dino;
 /// code's (DinoMan/DINO <c>train.py</c>) otherwise; the shared <see cref="TrainingOptions"/> keep theirs except the
 /// batch size (the reference's 8).
 /// </summary>
-public sealed record DinoOptions : TrainingOptions
+public sealed record DinoOptions : ImageToImageOptions
 {
     public DinoOptions() => BatchSize = 8;
 
-    /// <summary>Side of the square images: a power of two; the U-Nets' depth follows it (256 = the paper). Default 256.</summary>
-    public int Resolution { get; init; } = 256;
 
     /// <summary>Image channels of source and target. Default 3 (RGB photos, colour-coded masks).</summary>
     public int Channels { get; init; } = 3;

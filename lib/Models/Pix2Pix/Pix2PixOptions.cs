@@ -8,12 +8,10 @@ namespace Dino.Repro.Models.Pix2Pix;
 /// <c>--model pix2pix</c>): unet_256 with batch norm and dropout, basic PatchGAN, vanilla GAN loss, λ_L1 = 100,
 /// batch 1.
 /// </summary>
-public sealed record Pix2PixOptions : TrainingOptions
+public sealed record Pix2PixOptions : ImageToImageOptions
 {
     public Pix2PixOptions() => BatchSize = 1;
 
-    /// <summary>Side of the square images; the U-Net's depth is log2 of it (256 = unet_256). Default 256.</summary>
-    public int Resolution { get; init; } = 256;
 
     /// <summary>Channels of condition A. Default 3.</summary>
     public int InputChannels { get; init; } = 3;
