@@ -92,11 +92,7 @@ internal static class TensorFormatter
     }
 
     // Python's "{:.4e}": mantissa with 4 decimals and a signed two-digit exponent.
-    private static string Scientific(double v)
-    {
-        var s = v.ToString("0.0000e+00", CultureInfo.InvariantCulture);
-        return s;
-    }
+    private static string Scientific(double v) => v.ToString("0.0000e+00", CultureInfo.InvariantCulture);
 
     private static long[] Strides(long[] shape)
     {
