@@ -16,6 +16,7 @@ public static class Program
         root.Subcommands.Add(CorpusCommand.Create());
         root.Subcommands.Add(ListCommand.Create(ExperimentRegistry.Default));
         root.Subcommands.Add(TrainCommand.Create(ExperimentRegistry.Default));
+        root.Subcommands.Add(ReproduceCommand.Create(Reproduce.TableRegistry.Default));
         var parse = root.Parse(args);
         // A malformed command line is a usage error (exit 2), never confused with a failed run (exit 1).
         if (parse.Errors.Count > 0)

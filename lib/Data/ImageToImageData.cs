@@ -22,6 +22,13 @@ public static class ImageToImageData
         _ => throw new ArgumentException($"unknown image-to-image corpus '{corpus}' (available: shapes, celebamask-hq)"),
     };
 
+    /// <summary>
+    /// The Shapes corpus of <paramref name="count"/> pairs for training at <paramref name="resolution"/>² (made once under
+    /// the data root): the reader whose test split evaluations use, and whose <see cref="CelebAMaskHqCorpus.Root"/> is the
+    /// cache key of anything trained on it.
+    /// </summary>
+    public static CelebAMaskHqCorpus Shapes(int count, int resolution) => ShapesReader(count, Math.Max(64, resolution));
+
     private static CelebAMaskHqCorpus ShapesReader(int count, int size)
     {
         var options = new ShapesOptions(count, size, ShapesCorpusSeed);

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using Dino.Repro.Reproduce;
+using Dino.Repro.Torch;
+using Dino.Repro.Training;
+
+namespace Dino.Repro.Cli;
+
+/// <summary>
+/// `dino reproduce TABLE --preset smoke|cpu [--out reports] [--set key=value …] [--segmenter-steps N]`: trains what
+/// the table compares, evaluates it and writes OUT/TABLE/index.html, results.json and table.md.
+/// Exit codes: 0 written, 1 the run failed, 2 usage error (unknown table or preset, bad option).
+/// </summary>
+internal static class ReproduceCommand
+{
+    public static Command Create(TableRegistry registry)
+    {
+        var table = new Argument<string>("table") { Description = $"The table to reproduce ({string.Join(", ", registry.Names)})" };
+        var preset = new Option<string>("--preset") { Description = "smoke (seconds) or cpu (the presets' full step counts)", DefaultValueFactory = _ => "smoke" };
+        var output = new Option<string>("--out") { Description = "Folder that receives TABLE/ (index.html, results.json, table.md)", DefaultValueFactory = _ => "reports" };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Override an option of every method trained: key=value (repeatable, e.g. steps=50)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var segmenterSteps = new Option<int?>("--segmenter-steps") { Description = "Training steps of the evaluation segmenter (default: the table's for the preset)" };
+
+        var command = new Command("reproduce", "Reproduce a paper table end to end: train, evaluate, write a self-contained report.");
+        command.Arguments.Add(table);
+        foreach (var option in new Option[] { preset, output, set, segmenterSteps }) command.Options.Add(option);
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var chosen = registry.Get(parse.GetValue(table)!);
+                var overrides = (parse.GetValue(set) ?? []).Select(OptionSet.ParseAssignment).ToList();
+                var request = new ReproduceRequest(parse.GetValue(preset) ?? "smoke", parse.GetValue(output) ?? "reports", overrides, parse.GetValue(segmenterSteps));
+                if (request.SegmenterSteps is < 1) throw new UsageException($"--segmenter-steps must be at least 1 (got {request.SegmenterSteps})");
+                return Run(chosen, request);
+            }
+            catch (UsageException e)
+            {
+                Console.Error.WriteLine($"dino reproduce: {e.Message}");
+                return ExitCodes.Usage;
+            }
+        });
+        return command;
+    }
+
+    private static int Run(IReproducibleTable table, ReproduceRequest request)
+    {
+        Runtime.Configure();
+        try
+        {
+            var result = table.Run(request, new LineProgress(Console.Out));
+            Console.WriteLine(result.Table.ToMarkdown());
+            Console.WriteLine($"done: {result.IndexHtml}");
+            return ExitCodes.Ok;
+        }
+        catch (UsageException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"dino reproduce: {table.Name} failed: {e.Message}");
+            Console.Error.WriteLine(e.StackTrace);
+            return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>Plain progress lines (messages, and every training log interval), fit for logs and tests alike.</summary>
+    private sealed class LineProgress(TextWriter output) : IProgressSink
+    {
+        private string title = "";
+
+        public void Begin(string title, long firstStep, long totalSteps)
+        {
+            this.title = title;
+            output.WriteLine($"{title}: steps {firstStep}..{totalSteps}");
+        }
+
+        public void Report(StepReport report)
+        {
+            if (report.Step != report.TotalSteps && report.Step % Math.Max(1, report.TotalSteps / 10) != 0) return;
+            output.WriteLine($"{title}: step {report.Step}/{report.TotalSteps}  " +
+                string.Join("  ", report.Losses.Concat(report.Controller).Select(kv => $"{kv.Key} {kv.Value:G4}")));
+        }
+
+        public void Message(string text) => output.WriteLine(text);
+        public void End() { }
+    }
+}

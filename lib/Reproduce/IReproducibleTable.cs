@@ -1,0 +1,19 @@
+using Dino.Repro.Training;
+
+namespace Dino.Repro.Reproduce;
+
+/// <summary>A paper table the kit reproduces end to end: trains what it compares, evaluates, writes a report.</summary>
+public interface IReproducibleTable
+{
+    /// <summary>The name `dino reproduce` takes ("dino-table1").</summary>
+    string Name { get; }
+
+    /// <summary>One line: the paper, the table, the corpus.</summary>
+    string Description { get; }
+
+    /// <summary>The presets it runs at.</summary>
+    IReadOnlyList<string> Presets { get; }
+
+    /// <summary>Runs the reproduction and writes its report under <see cref="ReproduceRequest.OutputRoot"/>/<see cref="Name"/>.</summary>
+    Reproduction Run(ReproduceRequest request, IProgressSink progress);
+}

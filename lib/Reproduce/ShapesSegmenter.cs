@@ -1,0 +1,116 @@
+using Dino.Repro.Data.CelebAMaskHq;
+using Dino.Repro.Data.Synthetic;
+using Dino.Repro.IO;
+using Dino.Repro.Torch;
+using Dino.Repro.Torch.Modules;
+using Dino.Repro.Torch.Serialization;
+
+namespace Dino.Repro.Reproduce;
+
+/// <summary>How the Shapes segmenter is trained; every field is part of its cache key.</summary>
+/// <param name="Resolution">Side of the photos it segments (the translators' resolution).</param>
+/// <param name="Steps">Adam steps on the real train pairs.</param>
+/// <param name="BatchSize">Photos per step.</param>
+/// <param name="Seed">Seeds its initialisation and batch order.</param>
+public sealed record SegmenterOptions(int Resolution, int Steps = 300, int BatchSize = 8, long Seed = 7);
+
+/// <summary>
+/// The stand-in for the paper's pretrained face parser on the embedded corpus: a small fully convolutional net
+/// (photo → one logit per Shapes class) trained on real Shapes pairs only, so its pixel accuracy and mIoU on a
+/// translated image say how well the translation kept the label map's semantics. Shapes classes differ in colour
+/// and texture, so a few 3×3 layers (two dilated, for a 13-pixel receptive field) suffice.
+/// </summary>
+public sealed class ShapesSegmenter : IDisposable
+{
+    public const int Version = 1;  // bump when the network or its training changes: old cache files are then ignored
+    public static int Classes => ShapesClasses.All.Count;
+
+    private readonly Sequential network;
+
+    private ShapesSegmenter(Sequential network, string cacheFile, bool fromCache)
+    {
+        this.network = network;
+        CacheFile = cacheFile;
+        FromCache = fromCache;
+    }
+
+    /// <summary>Where the weights are cached: next to the corpus, keyed by the corpus folder and the options.</summary>
+    public string CacheFile { get; }
+
+    /// <summary>True when the weights were read from <see cref="CacheFile"/> rather than trained now.</summary>
+    public bool FromCache { get; }
+
+    public static string CachePathFor(CelebAMaskHqCorpus corpus, SegmenterOptions o) =>
+        Path.Combine(Path.GetDirectoryName(corpus.Root)!,
+            $"segmenter-v{Version}-{Path.GetFileName(corpus.Root)}-r{o.Resolution}-s{o.Steps}-b{o.BatchSize}-seed{o.Seed}.safetensors");
+
+    /// <summary>Loads the cached segmenter for (corpus, options), training and caching it first when there is none.</summary>
+    public static ShapesSegmenter LoadOrTrain(CelebAMaskHqCorpus corpus, SegmenterOptions options, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(options);
+        var path = CachePathFor(corpus, options);
+        var network = Build();
+        if (File.Exists(path))
+        {
+            network.load(path);
+            network.eval();
+            return new ShapesSegmenter(network, path, fromCache: true);
+        }
+        log?.Invoke($"training the Shapes segmenter ({options.Steps} steps at {options.Resolution}², cached as {path})");
+        Train(network, corpus, options);
+        AtomicFile.WriteVia(path, temp => network.save(temp), keepExtension: true);
+        return new ShapesSegmenter(network, path, fromCache: false);
+    }
+
+    /// <summary>Per-pixel class labels int64 [N, H, W] of photos [N, 3, H, W] in [-1, 1].</summary>
+    public Tensor Predict(Tensor photos)
+    {
+        using var _ = torch.no_grad();
+        using var logits = network.call(photos);
+        return logits.argmax(1);
+    }
+
+    private static Sequential Build() => torch.nn.Sequential(
+        ("0", torch.nn.Conv2d(3, 32, 3, padding: 1)),
+        ("1", torch.nn.ReLU()),
+        ("2", torch.nn.Conv2d(32, 32, 3, padding: 2, dilation: 2)),
+        ("3", torch.nn.ReLU()),
+        ("4", torch.nn.Conv2d(32, 32, 3, padding: 2, dilation: 2)),
+        ("5", torch.nn.ReLU()),
+        ("6", torch.nn.Conv2d(32, Classes, 1)));
+
+    private static void Train(Sequential network, CelebAMaskHqCorpus corpus, SegmenterOptions options)
+    {
+        // Its own seed, restored afterwards, so training the segmenter never shifts a translator's run.
+        var saved = torch.get_rng_state();
+        try
+        {
+            using var reseed = torch.NewDisposeScope();
+            torch.manual_seed(options.Seed);
+            var fresh = Build();
+            network.load_state_dict(fresh.state_dict());
+            fresh.Dispose();
+            using var data = corpus.Batches(CelebASplit.Train, options.Resolution, options.BatchSize, options.Seed);
+            using var optimizer = torch.optim.Adam(network.parameters(), lr: 2e-3);
+            network.train();
+            for (var step = 0; step < options.Steps; step++)
+            {
+                using var scope = torch.NewDisposeScope();
+                var batch = data.Next();
+                var loss = torch.nn.functional.cross_entropy(network.call(batch["B"]), batch["labels"]);
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+            }
+            network.eval();
+        }
+        finally
+        {
+            torch.set_rng_state(saved);
+            saved.Dispose();
+        }
+    }
+
+    public void Dispose() => network.Dispose();
+}
