@@ -9,6 +9,9 @@ public class BidirectionalDinoExperimentTests
 {
     private static BidirectionalDinoOptions Options(int size) => new() { Resolution = size, BatchSize = 2, Steps = 10 };
 
+    /// <summary>The smallest players (16², 3 decoder layers, branched before the last two): for the tests of numbers.</summary>
+    private static BidirectionalDinoOptions Tiny => Options(16) with { BranchLayer = 1 };
+
     private static BidirectionalDinoExperiment Create(BidirectionalDinoOptions options) =>
         (BidirectionalDinoExperiment)BidirectionalDinoExperiment.Definition(o => ModelExperimentTests.RandomPairs(o.Resolution, 4, o.BatchSize, o.Seed)).Create(options);
 
@@ -68,7 +71,7 @@ public class BidirectionalDinoExperimentTests
     public void Both_controllers_move_by_equation_4_from_their_own_players_energies()
     {
         manual_seed(12);
-        using var experiment = Create(Options(32) with { InitialK = 0.5, BalanceGain = 0.01 });
+        using var experiment = Create(Tiny with { InitialK = 0.5, BalanceGain = 0.01 });
         var losses = ModelExperimentTests.Step(experiment);
         var k1 = Math.Clamp(0.5 + 0.01 * (losses["E1_real"] - 0.8 * losses["E1_fake"]), 0, 1);
         var k2 = Math.Clamp(0.5 + 0.01 * (losses["E2_real"] - 0.8 * losses["E2_fake"]), 0, 1);
@@ -84,7 +87,7 @@ public class BidirectionalDinoExperimentTests
     public void Both_controllers_clip_to_the_unit_interval(double gamma, double clipped)
     {
         manual_seed(13);
-        using var experiment = Create(Options(32) with { InitialK = 0.5, BalanceGain = 1e3, Gamma = gamma });
+        using var experiment = Create(Tiny with { InitialK = 0.5, BalanceGain = 1e3, Gamma = gamma });
         ModelExperimentTests.Step(experiment);
         Assert.Equal(clipped, experiment.Controller[BidirectionalDinoExperiment.ForwardBalanceKey]);
         Assert.Equal(clipped, experiment.Controller[BidirectionalDinoExperiment.ReverseBalanceKey]);
@@ -106,7 +109,7 @@ public class BidirectionalDinoExperimentTests
         List<IReadOnlyDictionary<string, double>> Run()
         {
             manual_seed(15);
-            using var experiment = Create(Options(32));
+            using var experiment = Create(Tiny);
             return Enumerable.Range(0, 3).Select(_ => ModelExperimentTests.Step(experiment)).ToList();
         }
 
