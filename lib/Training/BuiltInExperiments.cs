@@ -12,5 +12,6 @@ internal static class BuiltInExperiments
     public static ExperimentRegistry Register(ExperimentRegistry registry) => registry
         .Register(ToyGanExperiment.Definition)
         .Register(DinoExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)))
+        .Register(BidirectionalDinoExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)))
         .Register(Pix2PixExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)));
 }

@@ -6,11 +6,11 @@ namespace Dino.Repro.Tests.Models;
 public class DinoNetworkTests
 {
     // The fact sheet's layer rules, written out: every layer is a bias-free k×k kernel, instance norm has no weights.
-    private static long Kernel(long cin, long cout, long k) => cin * cout * k * k;
+    internal static long Kernel(long cin, long cout, long k) => cin * cout * k * k;
 
-    private static readonly long[] EncoderChannels256 = { 64, 128, 256, 512, 512, 512 };
+    internal static readonly long[] EncoderChannels256 = { 64, 128, 256, 512, 512, 512 };
 
-    private static long EncoderWeights(long[] channels)
+    internal static long EncoderWeights(long[] channels)
     {
         long total = 0, cin = 3;
         foreach (var c in channels)
@@ -21,7 +21,7 @@ public class DinoNetworkTests
         return total + Kernel(cin, 256, 4);   // E7: 4×4 valid → 256-d code
     }
 
-    private static long DecoderWeights(long[] encoderChannels, long noise)
+    internal static long DecoderWeights(long[] encoderChannels, long noise)
     {
         var mirrored = encoderChannels.Reverse().ToArray();
         var total = Kernel(256 + noise, 512, 4);   // D0: ConvTranspose 4×4 to 4×4×512

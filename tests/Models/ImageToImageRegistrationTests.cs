@@ -5,12 +5,13 @@ using Dino.Repro.Training;
 
 namespace Dino.Repro.Tests.Models;
 
-/// <summary>`dino train dino|pix2pix` on the embedded Shapes corpus, made once under the data root and reused.</summary>
+/// <summary>`dino train dino|dino-bidirectional|pix2pix` on the embedded Shapes corpus, made once under the data root and reused.</summary>
 public class ImageToImageRegistrationTests
 {
     [Theory]
     [InlineData("dino")]
     [InlineData("pix2pix")]
+    [InlineData("dino-bidirectional")]
     public void Registered_experiments_train_on_shapes_and_reuse_the_corpus(string experiment)
     {
         var data = Directory.CreateTempSubdirectory("dino-data-");

@@ -9,7 +9,7 @@ namespace Dino.Repro.Tests.Models;
 public class ModelExperimentTests
 {
     /// <summary>Random (condition, target) pairs in [−1, 1] as batch tensors "A" and "B".</summary>
-    private static IBatchSource RandomPairs(int size, int count, int batch, long seed)
+    internal static IBatchSource RandomPairs(int size, int count, int batch, long seed)
     {
         using var noise = new Generator(seed);
         var a = rand(new long[] { count, 3, size, size }, generator: noise) * 2 - 1;
@@ -24,13 +24,13 @@ public class ModelExperimentTests
     private static IExperiment Create<TOptions>(ExperimentDefinition<TOptions> definition, TOptions options) where TOptions : TrainingOptions, new() =>
         definition.Create(options);
 
-    private static IReadOnlyDictionary<string, double> Step(IExperiment experiment)
+    internal static IReadOnlyDictionary<string, double> Step(IExperiment experiment)
     {
         using var scope = NewDisposeScope();
         return experiment.Step(experiment.Data.Next());
     }
 
-    private static void AssertStepIsLeakFreeAndTrains(IExperiment experiment, string network)
+    internal static void AssertStepIsLeakFreeAndTrains(IExperiment experiment, string network)
     {
         Step(experiment);   // the first step creates optimiser state and keeps the sample pairs
         var before = experiment.Networks[network].state_dict().Values.Select(t => t.clone().DetachFromDisposeScope()).ToList();

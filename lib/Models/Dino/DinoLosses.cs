@@ -32,13 +32,14 @@ public static class DinoLosses
 
     /// <summary>
     /// The Forward network's loss, Eq. 5 plus the reconstruction term: d(R(F(x, z)), x) + λ·mean|F(x, z) − y|
-    /// (λ = 0 drops the L1 term: the Table 4 ablation).
+    /// (λ = 0 drops the L1 term: the Table 4 ablation). With <paramref name="squaredError"/> the term is
+    /// λ·d(F(x, z), y), the MSE of bidirectional DINO's generation stage.
     /// </summary>
-    public static Tensor ForwardLoss(Tensor energyOfTranslation, Tensor translation, Tensor target, double reconstructionWeight)
+    public static Tensor ForwardLoss(Tensor energyOfTranslation, Tensor translation, Tensor target, double reconstructionWeight, bool squaredError = false)
     {
         if (reconstructionWeight == 0) return energyOfTranslation.alias();
-        using var l1 = F.l1_loss(translation, target);
-        using var weighted = l1 * reconstructionWeight;
+        using var reconstruction = squaredError ? Energy(translation, target) : F.l1_loss(translation, target);
+        using var weighted = reconstruction * reconstructionWeight;
         return energyOfTranslation + weighted;
     }
 }

@@ -8,7 +8,7 @@ namespace Dino.Repro.Models.Dino;
 /// code's (DinoMan/DINO <c>train.py</c>) otherwise; the shared <see cref="TrainingOptions"/> keep theirs except the
 /// batch size (the reference's 8).
 /// </summary>
-public sealed record DinoOptions : ImageToImageOptions
+public record DinoOptions : ImageToImageOptions
 {
     public DinoOptions() => BatchSize = 8;
 

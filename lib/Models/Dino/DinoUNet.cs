@@ -44,18 +44,28 @@ public sealed class DinoUNet : Module<Tensor, Tensor?, Tensor>
     /// <summary>image [B, C, S, S] and noise [B, noise_size] (null when noise_size is 0) → translation [B, C, S, S].</summary>
     public override Tensor forward(Tensor image, Tensor? noise)
     {
-        if ((noise is null) != (NoiseSize == 0))
-            throw new ArgumentException(NoiseSize == 0 ? "this network takes no noise" : $"this network needs noise [B, {NoiseSize}]", nameof(noise));
-        var (code, features) = enc.call(image);
+        var (latent, features) = Encode(image, noise);
         try
         {
-            using var latent = noise is null ? code.alias() : torch.cat(new[] { code, noise }, 1);
             return dec.call(latent, features);
         }
         finally
         {
-            code.Dispose();
+            latent.Dispose();
             foreach (var f in features) f.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The encoder half: latent [B, code+noise] (the code with the noise appended) and every halving layer's map, which
+    /// the caller disposes. Bidirectional DINO runs its two decoder streams from here.
+    /// </summary>
+    public (Tensor latent, IReadOnlyList<Tensor> features) Encode(Tensor image, Tensor? noise)
+    {
+        if ((noise is null) != (NoiseSize == 0))
+            throw new ArgumentException(NoiseSize == 0 ? "this network takes no noise" : $"this network needs noise [B, {NoiseSize}]", nameof(noise));
+        var (code, features) = enc.call(image);
+        if (noise is null) return (code, features);
+        using (code) return (torch.cat(new[] { code, noise }, 1), features);
     }
 }

@@ -1,0 +1,195 @@
+using Dino.Repro.Torch;
+using Dino.Repro.Torch.Optim;
+using Dino.Repro.Training;
+
+namespace Dino.Repro.Models.Dino;
+
+/// <summary>
+/// Bidirectional DINO (Vougioukas et al., ICLR 2021, §3.1, Eq. 6–7): F translates source x ("A") into target y ("B"),
+/// R translates back, and each is the other's energy-based critic through its critic stream
+/// (<see cref="BidirectionalDinoUNet"/>). One iteration: the critic stage (both encoders, trunks and heads, opt_C),
+/// then the generation stage (F's decoder, opt_F; then R's decoder, opt_R). Encoders move only in the critic stage.
+/// Player 1 = F as critic (energies E1 of y), player 2 = R as critic (energies E2 of x), each with its own k.
+/// </summary>
+public sealed class BidirectionalDinoExperiment : Experiment<BidirectionalDinoOptions>
+{
+    public const string Name = "dino-bidirectional";
+    public const string ForwardBalanceKey = "k1";
+    public const string ReverseBalanceKey = "k2";
+
+    /// <summary>The definition under <see cref="Name"/>; <paramref name="data"/> as <see cref="DinoExperiment.Definition"/>'s.</summary>
+    public static ExperimentDefinition<BidirectionalDinoOptions> Definition(Func<BidirectionalDinoOptions, IBatchSource> data) => new(
+        Name,
+        "DINO bidirectional image-to-image translation (both U-Nets translate and criticise through branched decoders)",
+        Presets,
+        options => new BidirectionalDinoExperiment(options, data(options)));
+
+    /// <summary>One-way DINO's presets (smoke, cpu, paper); the branch point keeps its default, the paper's.</summary>
+    public static IReadOnlyDictionary<string, Func<BidirectionalDinoOptions, BidirectionalDinoOptions>> Presets { get; } =
+        DinoExperiment.Presets.ToDictionary(
+            preset => preset.Key,
+            preset => (Func<BidirectionalDinoOptions, BidirectionalDinoOptions>)(o => (BidirectionalDinoOptions)preset.Value(o)));
+
+    private static readonly string[] Losses = { "C", "F", "R", "E1_real", "E1_fake", "E2_real", "E2_fake" };
+
+    private readonly Device device;
+    private readonly BidirectionalDinoUNet forward;
+    private readonly BidirectionalDinoUNet reverse;
+    private readonly Optimizer optF;
+    private readonly Optimizer optR;
+    private readonly Optimizer optC;
+    private readonly BalanceController controller;
+    private readonly IBatchSource data;
+    private Tensor? sampleSource;
+    private Tensor? sampleTarget;
+
+    public BidirectionalDinoExperiment(BidirectionalDinoOptions options, IBatchSource data) : base(options)
+    {
+        this.data = data ?? throw new ArgumentNullException(nameof(data));
+        device = TargetDevice;
+        if (device.type == DeviceType.CUDA && !torch.cuda.is_available())
+            throw new InvalidOperationException($"device '{options.Device}' was asked for but this libtorch has no CUDA device; set device=cpu");
+
+        forward = AddNetwork("F", new BidirectionalDinoUNet(options.Resolution, options.NoiseSize, options.BranchLayer, options.Channels, options.NormKind));
+        reverse = AddNetwork("R", new BidirectionalDinoUNet(options.Resolution, options.NoiseSize, options.BranchLayer, options.Channels, options.NormKind));
+        forward.to(device);
+        reverse.to(device);
+        // opt_F / opt_R: a player's whole generative decoder; opt_C: both encoders, both trunks [0, L) and both heads.
+        optF = AddOptimizer("F", Adam(forward.Decoder.parameters()));
+        optR = AddOptimizer("R", Adam(reverse.Decoder.parameters()));
+        optC = AddOptimizer("C", Adam(CriticParameters(forward).Concat(CriticParameters(reverse))));
+        if (options.LinearDecay)
+        {
+            var steps = (double)options.Steps;
+            foreach (var (name, optimizer) in Optimizers)
+                AddScheduler(name, torch.optim.lr_scheduler.LambdaLR(optimizer, step => Math.Max(0, 1 - step / steps)));
+        }
+        controller = new BalanceController(options.BalanceGain, options.Gamma, options.AdaptiveBalance);
+        Controller.Declare(ForwardBalanceKey, options.InitialK);
+        Controller.Declare(ReverseBalanceKey, options.InitialK);
+    }
+
+    public BidirectionalDinoUNet Forward => forward;
+    public BidirectionalDinoUNet Reverse => reverse;
+    public override IReadOnlyList<string> LossNames => Losses;
+    public override IBatchSource Data => data;
+
+    /// <summary>z ~ N(0, σ²) of shape [B, noise_size] (null without noise) from torch's default generator.</summary>
+    public Tensor? SampleNoise(long batch, Generator? generator = null)
+    {
+        if (Options.NoiseSize == 0) return null;
+        using var unit = torch.randn(new long[] { batch, Options.NoiseSize }, generator: generator);
+        using var scaled = unit * Options.NoiseStd;
+        return scaled.to(device);
+    }
+
+    /// <summary>z₁ for F and z₂ for R, drawn once; the critic stage, then the generation stage.</summary>
+    public override IReadOnlyDictionary<string, double> Step(Batch batch)
+    {
+        var source = batch[DinoExperiment.SourceKey].to(device);
+        var target = batch[DinoExperiment.TargetKey].to(device);
+        KeepSamples(source, target);
+        var z1 = SampleNoise(batch.Size);
+        var z2 = SampleNoise(batch.Size);
+        var losses = new Dictionary<string, double>(CriticStep(source, target, z1, z2));
+        foreach (var (name, value) in GenerationStep(source, target, z1, z2)) losses[name] = value;
+        foreach (var scheduler in Schedulers.Values) scheduler.step();
+        return losses;
+    }
+
+    /// <summary>
+    /// The critic stage (Eq. 7, each player's first two terms): low energy for real pairs, high for the other player's
+    /// detached translations, through the critic streams; one opt_C step; then both k by Eq. 4 from these energies.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> CriticStep(Tensor source, Tensor target, Tensor? z1, Tensor? z2)
+    {
+        var k1 = Controller[ForwardBalanceKey];
+        var k2 = Controller[ReverseBalanceKey];
+        Tensor translationF, translationR;   // sg[F(x, z₁)], sg[R(y, z₂)]
+        using (torch.no_grad())
+        {
+            translationF = forward.call(source, z1);
+            translationR = reverse.call(target, z2);
+        }
+        var energy1Real = DinoLosses.Energy(forward.Critic(source, z1), target);          // E1_real = d(F_c(x, z₁), y)
+        var energy1Fake = DinoLosses.Energy(forward.Critic(translationR, z1), target);    // E1_fake = d(F_c(sg[R(y, z₂)], z₁), y)
+        var energy2Real = DinoLosses.Energy(reverse.Critic(target, z2), source);          // E2_real = d(R_c(y, z₂), x)
+        var energy2Fake = DinoLosses.Energy(reverse.Critic(translationF, z2), source);    // E2_fake = d(R_c(sg[F(x, z₁)], z₂), x)
+        var loss1 = DinoLosses.ReverseLoss(energy1Real, energy1Fake, k1, Options.Margin);
+        var loss2 = DinoLosses.ReverseLoss(energy2Real, energy2Fake, k2, Options.Margin);
+        var lossC = loss1 + loss2;
+        optC.zero_grad();
+        lossC.backward();
+        optC.step();
+
+        var (e1Real, e1Fake) = (energy1Real.item<double>(), energy1Fake.item<double>());
+        var (e2Real, e2Fake) = (energy2Real.item<double>(), energy2Fake.item<double>());
+        Controller[ForwardBalanceKey] = controller.Update(k1, e1Real, e1Fake);
+        Controller[ReverseBalanceKey] = controller.Update(k2, e2Real, e2Fake);
+        return new Dictionary<string, double>
+        {
+            ["C"] = lossC.item<double>(),
+            ["E1_real"] = e1Real,
+            ["E1_fake"] = e1Fake,
+            ["E2_real"] = e2Real,
+            ["E2_fake"] = e2Fake,
+        };
+    }
+
+    /// <summary>
+    /// The generation stage (Eq. 7, each player's last term, plus λ·MSE to the paired image): F through R's critic
+    /// stream, step opt_F; then R through F's (updated) critic stream, step opt_R. Only the decoders move.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> GenerationStep(Tensor source, Tensor target, Tensor? z1, Tensor? z2)
+    {
+        var translationF = forward.call(source, z1);
+        var energyOfTranslationF = DinoLosses.Energy(reverse.Critic(translationF, z2), source);   // d(R_c(F(x, z₁), z₂), x)
+        var lossF = DinoLosses.ForwardLoss(energyOfTranslationF, translationF, target, Options.ReconstructionWeight, squaredError: true);
+        optF.zero_grad();
+        lossF.backward();
+        optF.step();
+
+        var translationR = reverse.call(target, z2);
+        var energyOfTranslationR = DinoLosses.Energy(forward.Critic(translationR, z1), target);  // d(F_c(R(y, z₂), z₁), y)
+        var lossR = DinoLosses.ForwardLoss(energyOfTranslationR, translationR, source, Options.ReconstructionWeight, squaredError: true);
+        optR.zero_grad();
+        lossR.backward();
+        optR.step();
+        return new Dictionary<string, double> { ["F"] = lossF.item<double>(), ["R"] = lossR.item<double>() };
+    }
+
+    /// <summary>Rows of source | target | F(source) | R(target) for the first pairs seen, with fixed private noise.</summary>
+    public override Tensor? SampleGrid()
+    {
+        if (sampleSource is null || sampleTarget is null) return null;
+        using var scope = torch.NewDisposeScope();
+        using var _ = torch.no_grad();
+        using var fixedNoise = new Generator(Options.Seed + 2);
+        var n = sampleSource.size(0);
+        var translationF = forward.call(sampleSource, SampleNoise(n, fixedNoise));
+        var translationR = reverse.call(sampleTarget, SampleNoise(n, fixedNoise));
+        var rows = torch.stack(new[] { sampleSource, sampleTarget, translationF, translationR }, 1).flatten(0, 1);
+        return SampleGrids.Tile(rows, 4).MoveToOuterDisposeScope();
+    }
+
+    private static IEnumerable<Parameter> CriticParameters(BidirectionalDinoUNet player) =>
+        player.Encoder.parameters().Concat(player.TrunkParameters).Concat(player.CriticHead.parameters());
+
+    private Adam Adam(IEnumerable<Parameter> parameters) =>
+        torch.optim.Adam(parameters.ToList(), lr: Options.LearningRate, betas: (Options.Beta1, Options.Beta2));
+
+    private void KeepSamples(Tensor source, Tensor target)
+    {
+        if (sampleSource is not null) return;
+        var n = Math.Min(Options.SampleCount, source.size(0));
+        using var _ = torch.no_grad();
+        sampleSource = source.narrow(0, 0, n).clone().DetachFromDisposeScope();
+        sampleTarget = target.narrow(0, 0, n).clone().DetachFromDisposeScope();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        sampleSource?.Dispose();
+        sampleTarget?.Dispose();
+    }
+}
