@@ -93,6 +93,7 @@ public static class FoundationBench
             ["sgemm_gflops"] = Round(kit.sgemm_gflops),
             ["pytorch_sgemm_gflops"] = Round(Py("sgemm_gflops")),
             ["threads"] = torch.get_num_threads(),
+            ["conv_transpose_via_adjoint"] = torch.backends.conv_transpose_via_adjoint,
             ["openblas_coretype"] = Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") ?? "",
             ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };

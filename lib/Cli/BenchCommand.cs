@@ -11,8 +11,13 @@ internal static class BenchCommand
     public static Command Create()
     {
         var suite = new Argument<string>("suite") { Description = "Benchmark suite: foundation", DefaultValueFactory = _ => "foundation" };
+        var libtorchConvTranspose = new Option<bool>("--libtorch-conv-transpose")
+        {
+            Description = "use libtorch's own CPU transposed-convolution kernel instead of the kit's adjoint path (to see what the binding alone gives)",
+        };
         var command = new Command("bench", "Benchmark the kit side by side with PyTorch on this machine (ratios, not absolute claims).");
         command.Arguments.Add(suite);
+        command.Options.Add(libtorchConvTranspose);
         command.SetAction(parse =>
         {
             var name = parse.GetValue(suite);
@@ -22,6 +27,7 @@ internal static class BenchCommand
                 return 2;
             }
             Runtime.Configure();
+            if (parse.GetValue(libtorchConvTranspose)) torch.backends.conv_transpose_via_adjoint = false;
             var kit = FoundationBench.MeasureKit(message => Console.Error.WriteLine($"[bench] {message}"));
             Console.Error.WriteLine("[bench] PyTorch: running bench/foundation.py");
             var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(KitPaths.Root());
