@@ -41,6 +41,19 @@ public abstract class Experiment<TOptions> : IExperiment where TOptions : Traini
     protected T AddScheduler<T>(string name, T scheduler) where T : LRScheduler => Add(schedulers, name, scheduler);
     protected Generator AddGenerator(string name, Generator generator) => Add(generators, name, generator);
 
+    /// <summary>
+    /// The GAN default for one network: Adam plus pix2pix's "linear" policy (the rate held for the first
+    /// <paramref name="constantFraction"/> of <paramref name="steps"/>, then decayed linearly), both under <paramref name="name"/>.
+    /// </summary>
+    protected Optimizer AddAdamWithLinearDecay(string name, IEnumerable<Tensor> parameters, double lr, (double, double) betas, int steps,
+        double constantFraction)
+    {
+        var optimizer = AddOptimizer(name, torch.optim.Adam(parameters, lr: lr, betas: betas));
+        var constant = (int)Math.Round(steps * constantFraction);
+        AddScheduler(name, torch.optim.lr_scheduler.LinearDecayLR(optimizer, constant, steps - constant));
+        return optimizer;
+    }
+
     private static T Add<TBase, T>(OrderedDictionary<string, TBase> into, string name, T item) where T : TBase
     {
         ArgumentException.ThrowIfNullOrEmpty(name);

@@ -56,11 +56,9 @@ public sealed class Pix2PixExperiment : Experiment<Pix2PixOptions>
             options.DiscriminatorLayers, options.NormKind)));
         generator.to(device);
         discriminator.to(device);
-        optG = AddOptimizer("G", torch.optim.Adam(generator.parameters(), lr: options.LearningRate, betas: (options.Beta1, options.Beta2)));
-        optD = AddOptimizer("D", torch.optim.Adam(discriminator.parameters(), lr: options.LearningRate, betas: (options.Beta1, options.Beta2)));
-        var constant = (int)Math.Round(options.Steps * options.ConstantLrFraction);
-        AddScheduler("G", torch.optim.lr_scheduler.LinearDecayLR(optG, constant, options.Steps - constant));
-        AddScheduler("D", torch.optim.lr_scheduler.LinearDecayLR(optD, constant, options.Steps - constant));
+        var betas = (options.Beta1, options.Beta2);
+        optG = AddAdamWithLinearDecay("G", generator.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
+        optD = AddAdamWithLinearDecay("D", discriminator.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
     }
 
     public UnetGenerator Generator => generator;

@@ -57,11 +57,9 @@ public sealed class ToyGanExperiment : Experiment<ToyGanOptions>
         discriminator = AddNetwork("D", ToyGanNetworks.WithDcganInit(ToyGanNetworks.Discriminator(options.Width)));
         generator.to(device);
         discriminator.to(device);
-        optG = AddOptimizer("G", torch.optim.Adam(generator.parameters(), lr: options.LearningRate, betas: (options.Beta1, options.Beta2)));
-        optD = AddOptimizer("D", torch.optim.Adam(discriminator.parameters(), lr: options.LearningRate, betas: (options.Beta1, options.Beta2)));
-        var constant = (int)Math.Round(options.Steps * options.ConstantLrFraction);
-        AddScheduler("G", torch.optim.lr_scheduler.LinearDecayLR(optG, constant, options.Steps - constant));
-        AddScheduler("D", torch.optim.lr_scheduler.LinearDecayLR(optD, constant, options.Steps - constant));
+        var betas = (options.Beta1, options.Beta2);
+        optG = AddAdamWithLinearDecay("G", generator.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
+        optD = AddAdamWithLinearDecay("D", discriminator.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
         noise = AddGenerator("noise", new Generator(options.Seed + 1));
 
         data = new ShuffledBatches(new Dictionary<string, Tensor> { ["image"] = ShapesDataset.Generate(options.DatasetSize, options.Seed) },
