@@ -73,30 +73,40 @@ internal static class MetricCommand
 
             var refDir = parse.GetValue(referenceDir);
             var degDir = parse.GetValue(degradedDir);
+            if (metric.folders)
+            {
+                // Distribution metrics (fid-images, is-images) take the folders themselves; IS needs --deg-dir only.
+                return Score(metricName, () => new List<JsonObject> { metric.compute(new MetricRequest(refDir, degDir, options)) }, parse.GetValue(log));
+            }
             if ((refDir is null) != (degDir is null))
             {
                 Console.Error.WriteLine("dino metric: --ref-dir and --deg-dir go together");
                 return 2;
             }
-            try
-            {
-                var results = refDir is null
-                    ? new List<JsonObject> { metric.compute(new MetricRequest(parse.GetValue(reference), parse.GetValue(degraded), options)) }
-                    : ScoreFolders(metric, refDir, degDir!, options);
-                foreach (var result in results)
-                {
-                    Console.WriteLine(result.ToJsonString(Compact));
-                    if (parse.GetValue(log) is { } folder) MetricLog.Append(folder, result);
-                }
-                return 0;
-            }
-            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or Torch.TorchException)
-            {
-                Console.Error.WriteLine($"dino metric {metricName}: {e.Message}");
-                return e is ArgumentException && e.Message.StartsWith("this metric needs", StringComparison.Ordinal) ? 2 : 1;
-            }
+            return Score(metricName, () => refDir is null
+                ? new List<JsonObject> { metric.compute(new MetricRequest(parse.GetValue(reference), parse.GetValue(degraded), options)) }
+                : ScoreFolders(metric, refDir, degDir!, options), parse.GetValue(log));
         });
         return command;
+    }
+
+    /// <summary>Prints each result (and logs it); bad input is exit 1, a missing argument exit 2.</summary>
+    private static int Score(string metricName, Func<List<JsonObject>> compute, string? log)
+    {
+        try
+        {
+            foreach (var result in compute())
+            {
+                Console.WriteLine(result.ToJsonString(Compact));
+                if (log is { } folder) MetricLog.Append(folder, result);
+            }
+            return 0;
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or NotSupportedException or Torch.TorchException)
+        {
+            Console.Error.WriteLine($"dino metric {metricName}: {e.Message}");
+            return e is ArgumentException && e.Message.StartsWith("this metric needs", StringComparison.Ordinal) ? 2 : 1;
+        }
     }
 
     /// <summary>One result per same-named pair, then a summary whose value is the mean over pairs.</summary>

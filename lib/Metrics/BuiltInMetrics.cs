@@ -28,6 +28,7 @@ internal static class BuiltInMetrics
             "--ref: ground-truth label map, --deg: predicted label map (single-channel PNGs)", Segmentation));
         CpbdRegistration.Register();
         Audio.AudioMetricRegistrations.Register();
+        Features.ImageFolderMetricRegistrations.Register();
     }
 
     private static JsonObject Result(string metric, double value, MetricRequest request) => new()

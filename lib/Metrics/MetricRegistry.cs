@@ -24,7 +24,9 @@ public sealed record MetricRequest(string? reference, string? degraded, IReadOnl
 }
 
 /// <summary>One registered metric: its name, what it reads, and how it scores a request.</summary>
-public sealed record MetricDescriptor(string name, string description, string inputs, Func<MetricRequest, JsonObject> compute);
+/// <remarks>A metric with <c>folders</c> scores whole folders (FID over an image set): the CLI hands it --ref-dir and
+/// --deg-dir as the request's reference and degraded paths instead of pairing their files.</remarks>
+public sealed record MetricDescriptor(string name, string description, string inputs, Func<MetricRequest, JsonObject> compute, bool folders = false);
 
 /// <summary>
 /// Metrics by name, as stylegan2-ada's metric_main: the CLI and the reports look metrics up here, and each

@@ -1,0 +1,114 @@
+using Dino.Repro.Torch;
+using Dino.Repro.Torch.Jit;
+using Dino.Repro.Vision;
+
+namespace Dino.Repro.Metrics.Features;
+
+/// <summary>
+/// The one path from images to evaluator outputs for FID, KID and IS (stylegan2-ada's
+/// compute_feature_stats_for_dataset): images are read as RGB uint8, resized where the evaluator has a fixed
+/// input size, stacked into NCHW batches and run through the TorchScript module; each batch runs in its own
+/// dispose scope so memory stays at one batch.
+/// </summary>
+public sealed class FeatureExtractor : IDisposable
+{
+    private readonly ScriptModule module;
+
+    private FeatureExtractor(Evaluator evaluator, ScriptModule module, string path)
+    {
+        this.evaluator = evaluator;
+        this.module = module;
+        this.path = path;
+    }
+
+    public Evaluator evaluator { get; }
+
+    /// <summary>The evaluator file it runs (part of the statistics cache key).</summary>
+    public string path { get; }
+
+    /// <summary>How many times forward ran (lets a test see that cached statistics skip the network).</summary>
+    public int forward_calls { get; private set; }
+
+    /// <summary>Loads the evaluator from <paramref name="folder"/> (default &lt;data root&gt;/evaluators); a missing file is a <see cref="MissingEvaluatorException"/>.</summary>
+    public static FeatureExtractor Load(Evaluator evaluator, string? folder = null)
+    {
+        if (evaluator.outputs == EvaluatorOutputs.Distance) throw new ArgumentException($"{evaluator.name} compares image pairs; it is not a feature extractor");
+        var file = evaluator.RequirePath(folder);
+        return new FeatureExtractor(evaluator, ScriptModule.load(file), file);
+    }
+
+    /// <summary>Runs every image file, <paramref name="batchSize"/> at a time.</summary>
+    public ExtractedFeatures Extract(IReadOnlyList<string> files, int batchSize = 64)
+    {
+        if (files.Count == 0) throw new ArgumentException("no images to extract features from");
+        return Collect((files.Count + batchSize - 1) / batchSize, b =>
+        {
+            var images = files.Skip(b * batchSize).Take(batchSize).Select(f => Prepare(ImageIO.Read(f, ImageReadMode.Rgb), f)).ToList();
+            return torch.stack(images, 0).permute(0, 3, 1, 2).contiguous();
+        });
+    }
+
+    /// <summary>Runs uint8 images [N,3,H,W] in [0,255], <paramref name="batchSize"/> at a time.</summary>
+    public ExtractedFeatures Extract(Tensor images, int batchSize = 64)
+    {
+        if (images.dim() != 4 || images.size(1) != 3 || images.dtype != ScalarType.Byte)
+            throw new ArgumentException($"images must be uint8 [N,3,H,W], got {images.dtype.TorchName()} [{string.Join(",", images.shape)}]");
+        var n = images.size(0);
+        return Collect((int)((n + batchSize - 1) / batchSize), b =>
+        {
+            var batch = images.narrow(0, (long)b * batchSize, Math.Min(batchSize, n - (long)b * batchSize));
+            if (evaluator.input_size is null) return batch.contiguous();
+            var hwc = batch.permute(0, 2, 3, 1).contiguous();
+            return Resize.Hwc(hwc, evaluator.input_size.Value, evaluator.input_size.Value).permute(0, 3, 1, 2).contiguous();
+        });
+    }
+
+    private ExtractedFeatures Collect(int batches, Func<int, Tensor> makeBatch)
+    {
+        var features = new List<Tensor>();
+        var probabilities = new List<Tensor>();
+        try
+        {
+            for (var b = 0; b < batches; b++)
+            {
+                using var scope = torch.NewDisposeScope();
+                var (f, p) = Run(makeBatch(b));
+                if (f is not null) features.Add(f.MoveToOuterDisposeScope());
+                if (p is not null) probabilities.Add(p.MoveToOuterDisposeScope());
+            }
+            return new ExtractedFeatures(Concat(features), Concat(probabilities));
+        }
+        finally
+        {
+            foreach (var t in features.Concat(probabilities)) t.Dispose();
+        }
+    }
+
+    private static Tensor? Concat(List<Tensor> parts) => parts.Count == 0 ? null : torch.cat(parts, 0);
+
+    /// <summary>One forward on a uint8 NCHW batch, read as <see cref="Evaluator.outputs"/> says.</summary>
+    private (Tensor? features, Tensor? probabilities) Run(Tensor batch)
+    {
+        forward_calls++;
+        var outputs = module.forward_tuple(batch);
+        switch (evaluator.outputs)
+        {
+            case EvaluatorOutputs.FeaturesAndLogits when outputs.Length == 2:
+                var logits = outputs[1].to(ScalarType.Float64);
+                return (outputs[0].to(ScalarType.Float32), torch.nn.functional.softmax(logits, 1));
+            case EvaluatorOutputs.Probabilities when outputs.Length == 1:
+                return (null, outputs[0].to(ScalarType.Float64));
+            default:
+                throw new InvalidDataException($"{path}: forward returned {outputs.Length} tensor(s), but a {evaluator.outputs} evaluator gives {(evaluator.outputs == EvaluatorOutputs.FeaturesAndLogits ? 2 : 1)}");
+        }
+    }
+
+    /// <summary>An [H,W,3] image resized to the evaluator's side when it has one.</summary>
+    private Tensor Prepare(Tensor hwc, string file)
+    {
+        if (evaluator.input_size is not { } side) return hwc;
+        return hwc.size(0) == side && hwc.size(1) == side ? hwc : Resize.Hwc(hwc, side, side);
+    }
+
+    public void Dispose() => module.Dispose();
+}

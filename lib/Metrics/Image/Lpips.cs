@@ -1,0 +1,51 @@
+using Dino.Repro.Metrics.Features;
+using Dino.Repro.Torch;
+using Dino.Repro.Torch.Jit;
+
+namespace Dino.Repro.Metrics.Image;
+
+/// <summary>
+/// LPIPS (Zhang et al. 2018) through a TorchScript evaluator: forward(x, y) on two float [N,3,H,W] images in
+/// [-1,1] returns the distance [N,1,1,1], as lpips.LPIPS traced by data-scripts/CONVERSION.md does. The kit
+/// computes nothing of LPIPS itself, so its numbers are the traced network's; they were not checked against
+/// the lpips package here because the weights cannot be fetched in the kit's build environment.
+/// </summary>
+public sealed class Lpips : IDisposable
+{
+    private readonly ScriptModule module;
+
+    private Lpips(ScriptModule module) => this.module = module;
+
+    /// <summary>Loads <paramref name="evaluator"/> (default LPIPS-AlexNet) from <paramref name="folder"/>; a missing file is a <see cref="MissingEvaluatorException"/>.</summary>
+    public static Lpips Load(Evaluator? evaluator = null, string? folder = null)
+    {
+        var e = evaluator ?? Evaluators.LpipsAlex;
+        if (e.outputs != EvaluatorOutputs.Distance) throw new ArgumentException($"{e.name} is not an LPIPS evaluator");
+        return new Lpips(ScriptModule.load(e.RequirePath(folder)));
+    }
+
+    /// <summary>Per-pair distances [N] of float [N,3,H,W] (or [3,H,W]) images in [-1,1] of equal shape.</summary>
+    public Tensor Distances(Tensor x, Tensor y)
+    {
+        if (!x.shape.SequenceEqual(y.shape)) throw new ArgumentException($"LPIPS compares images of one shape, got [{string.Join(",", x.shape)}] and [{string.Join(",", y.shape)}]");
+        if (x.dim() is not (3 or 4) || x.size(-3) != 3) throw new ArgumentException($"LPIPS takes RGB [N,3,H,W] or [3,H,W], got [{string.Join(",", x.shape)}]");
+        using var scope = torch.NewDisposeScope();
+        var (a, b) = x.dim() == 3 ? (x.unsqueeze(0), y.unsqueeze(0)) : (x, y);
+        foreach (var t in new[] { a, b })
+        {
+            // [0,1] or [0,255] images would give plausible-looking wrong numbers: refuse them.
+            if (t.min().item<double>() < -1 - 1e-6 || t.max().item<double>() > 1 + 1e-6) throw new ArgumentException("LPIPS inputs must lie in [-1, 1]");
+        }
+        var d = module.forward(a.to(ScalarType.Float32), b.to(ScalarType.Float32));
+        return d.reshape(d.size(0)).to(ScalarType.Float64).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The distance of one image pair [3,H,W].</summary>
+    public double Distance(Tensor x, Tensor y)
+    {
+        using var d = Distances(x, y);
+        return d.mean().item<double>();
+    }
+
+    public void Dispose() => module.Dispose();
+}

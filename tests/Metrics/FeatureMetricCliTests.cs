@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Dino.Repro.Metrics.Features;
+using Dino.Repro.Metrics.Image;
+using Dino.Repro.Tests.Support;
+using Dino.Repro.Torch;
+using Dino.Repro.Torch.Serialization;
+using Dino.Repro.Vision;
+using static Dino.Repro.Torch.torch;
+
+namespace Dino.Repro.Tests.Metrics;
+
+/// <summary>`dino metric fid-images|kid-images|is-images|lpips` on the tiny fixtures, and LPIPS itself.</summary>
+public class FeatureMetricCliTests : IDisposable
+{
+    private readonly DisposeScope scope = NewDisposeScope();
+    private readonly Fixtures.TempFolder temp = new();
+
+    public void Dispose()
+    {
+        scope.Dispose();
+        temp.Dispose();
+    }
+
+    private string[] FixtureOptions() => new[]
+    {
+        "--set", $"evaluator={Fixtures.Path("tiny_inception.pt")}", "--set", "evaluator-size=16", "--set", $"cache-dir={temp.File("cache")}",
+    };
+
+    [Fact]
+    public void Fid_images_of_a_folder_against_itself_is_zero()
+    {
+        FeatureExtractionTests.WriteImages(temp.File("real"), 8, seed: 11);
+        var (code, stdout, stderr) = CliRunner.Run(new[] { "metric", "fid-images", "--ref-dir", temp.File("real"), "--deg-dir", temp.File("real") }
+            .Concat(FixtureOptions()).ToArray());
+        Assert.True(code == 0, stderr);
+        var result = JsonNode.Parse(stdout.Trim())!;
+        Assert.Equal("fid-images", result["metric"]!.GetValue<string>());
+        Assert.Equal(0.0, result["value"]!.GetValue<double>(), 1e-6);
+        Assert.Single(Directory.GetFiles(temp.File("cache")));  // the reference statistics were cached
+    }
+
+    [Fact]
+    public void Is_and_kid_images_run_from_folders()
+    {
+        FeatureExtractionTests.WriteImages(temp.File("a"), 10, seed: 12);
+        FeatureExtractionTests.WriteImages(temp.File("b"), 10, seed: 13);
+        var (code, stdout, stderr) = CliRunner.Run(new[] { "metric", "is-images", "--deg-dir", temp.File("b"), "--splits", "2" }.Concat(FixtureOptions()).ToArray());
+        Assert.True(code == 0, stderr);
+        Assert.True(JsonNode.Parse(stdout.Trim())!["value"]!.GetValue<double>() > 1.0);
+
+        (code, stdout, stderr) = CliRunner.Run(new[] { "metric", "kid-images", "--ref-dir", temp.File("a"), "--deg-dir", temp.File("b"),
+            "--set", "subsets=3", "--set", "subset-size=5" }.Concat(FixtureOptions()).ToArray());
+        Assert.True(code == 0, stderr);
+        Assert.True(double.IsFinite(JsonNode.Parse(stdout.Trim())!["value"]!.GetValue<double>()));
+    }
+
+    [Theory]
+    [InlineData("fid-images", "inception-2015-12-05-features.pt")]
+    [InlineData("is-images", "inception-2015-12-05-features.pt")]
+    [InlineData("lpips", "lpips-alex.pt")]
+    public void A_missing_evaluator_exits_1_naming_the_script_and_path(string metric, string file)
+    {
+        FeatureExtractionTests.WriteImages(temp.File("imgs"), 2, seed: 14);
+        var evaluators = temp.File("evaluators");
+        var inputs = metric == "lpips"
+            ? new[] { "--ref", temp.File("imgs/img000.png"), "--deg", temp.File("imgs/img001.png") }
+            : new[] { "--ref-dir", temp.File("imgs"), "--deg-dir", temp.File("imgs") };
+        var (code, stdout, stderr) = CliRunner.Run(new[] { "metric", metric, "--set", $"evaluators-dir={evaluators}" }.Concat(inputs).ToArray());
+        Assert.Equal(1, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("evaluator is missing: run data-scripts/evaluators.sh", stderr);
+        Assert.Contains(Path.Combine(evaluators, file), stderr);
+    }
+
+    [Fact]
+    public void Lpips_equals_the_fixture_network_by_hand_and_is_zero_for_identical_images()
+    {
+        var images = FeatureExtractionTests.WriteImages(temp.File("imgs"), 2, seed: 15);
+        var w = SafeTensors.load(Fixtures.Path("tiny_evaluators_weights.safetensors"))["lpips.w"];
+        var x = ImageTensor.ToChw(images[0]);
+        var y = ImageTensor.ToChw(images[1]);
+        // By hand: mean over (o,h,w) of (Σ_c w[o,c]·(x − y)[c,h,w])².
+        var expected = w.mm((x - y).reshape(3, -1)).square().mean().to(ScalarType.Float64).item<double>();
+
+        var lpips = Lpips.Load(new Evaluator("tiny LPIPS", Fixtures.Path("tiny_lpips.pt"), null, EvaluatorOutputs.Distance));
+        using (lpips)
+        {
+            Assert.Equal(expected, lpips.Distance(x, y), 1e-5);
+            Assert.Equal(0.0, lpips.Distance(x, x), 1e-12);
+            Assert.Throws<ArgumentException>(() => lpips.Distance(x.add(1).mul(127.5), y));  // [0,255] input refused
+        }
+
+        var (code, stdout, stderr) = CliRunner.Run("metric", "lpips", "--ref", temp.File("imgs/img000.png"), "--deg", temp.File("imgs/img001.png"),
+            "--set", $"evaluator={Fixtures.Path("tiny_lpips.pt")}");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(expected, JsonNode.Parse(stdout.Trim())!["value"]!.GetValue<double>(), 1e-5);
+    }
+}
