@@ -21,6 +21,7 @@ ds_auto fcn-8s-cityscapes.caffemodel "http://people.eecs.berkeley.edu/~tinghuiz/
 
 # Files the metrics read that only a conversion (or a hand download) makes: reported, not fetched.
 converted=(
+    "inception-2015-12-05-features.pt|FID/KID/IS: inception-2015-12-05.pt wrapped to return (features, logits) (CONVERSION.md)"
     "lpips-alex.pt|LPIPS (AlexNet): trace from alexnet-owt-7be5be79.pth + lpips-v0.1-alex.pth (CONVERSION.md)"
     "fcn8s-cityscapes.pt|Cityscapes FCN-8s: convert fcn-8s-cityscapes.caffemodel (CONVERSION.md)"
     "face-parsing.pt|face parsing, 19 classes: the CelebAMask-HQ UNet (github.com/switchablenorms/CelebAMask-HQ, face_parsing/, weights on Google Drive), traced (CONVERSION.md)"
