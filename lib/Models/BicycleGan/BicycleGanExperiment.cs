@@ -1,0 +1,215 @@
+using Dino.Repro.Models.Common;
+using Dino.Repro.Torch;
+using Dino.Repro.Torch.Modules;
+using Dino.Repro.Torch.Optim;
+using Dino.Repro.Training;
+using F = Dino.Repro.Torch.torch.nn.functional;
+
+namespace Dino.Repro.Models.BicycleGan;
+
+/// <summary>
+/// The BicycleGAN baseline: each batch is split in halves. cVAE-GAN: z = E(B₁) reparameterised, G(A₁, z) judged by D and
+/// pulled to B₁ in L1, KL on E's posterior. cLR-GAN: G(A₁, z_random) judged by D2 (real B₂), and μ(E(G(A₁, z_random)))
+/// regressed to z_random with E frozen so only G learns from it. Order of the reference's <c>optimize_parameters</c>:
+/// forward once, step G and E, then D and D2 on the same (pre-step) fakes.
+/// </summary>
+public sealed class BicycleGanExperiment : Experiment<BicycleGanOptions>
+{
+    public const string Name = "bicyclegan";
+    public const string SourceKey = "A";
+    public const string TargetKey = "B";
+
+    public static ExperimentDefinition<BicycleGanOptions> Definition(Func<BicycleGanOptions, IBatchSource> data) => new(
+        Name,
+        "BicycleGAN baseline (U-Net with z everywhere, ResNet encoder, two 2-scale LSGAN PatchGANs)",
+        Presets,
+        options => new BicycleGanExperiment(options, data(options)));
+
+    /// <summary>smoke: seconds (CI); cpu: 64² within an hour on 2 cores; paper: the reference's 256² recipe on a GPU.</summary>
+    public static IReadOnlyDictionary<string, Func<BicycleGanOptions, BicycleGanOptions>> Presets { get; } = new Dictionary<string, Func<BicycleGanOptions, BicycleGanOptions>>
+    {
+        ["smoke"] = o => o with { Resolution = 32, ShapesCount = 32, Ngf = 16, Ndf = 16, Nef = 16, BatchSize = 4, Steps = 20, LogEvery = 5, SampleEvery = 10, CheckpointEvery = 10 },
+        ["cpu"] = o => o with { Resolution = 64, BatchSize = 8, Steps = 3000, SampleEvery = 250, CheckpointEvery = 500, EvaluateEvery = 500 },
+        // 200 epochs of ~24k pairs at batch 2 (100 constant + 100 decaying); the notebook sets steps from the corpus.
+        ["paper"] = o => o with { Resolution = 256, Corpus = "celebamask-hq", BatchSize = 2, Steps = 2_400_000, Device = "cuda", SampleEvery = 20_000, CheckpointEvery = 100_000 },
+    };
+
+    private static readonly string[] Losses = { "G_GAN", "G_GAN2", "G_L1", "kl", "z_L1", "D", "D2" };
+
+    private readonly Device device;
+    private readonly UnetAddAllGenerator generator;
+    private readonly ResNetEncoder encoder;
+    private readonly MultiScaleDiscriminator discriminator;
+    private readonly MultiScaleDiscriminator discriminator2;
+    private readonly Optimizer optG;
+    private readonly Optimizer optE;
+    private readonly Optimizer optD;
+    private readonly Optimizer optD2;
+    private readonly IBatchSource data;
+    private Tensor? sampleSource;
+    private Tensor? sampleTarget;
+
+    public BicycleGanExperiment(BicycleGanOptions options, IBatchSource data) : base(options)
+    {
+        this.data = data ?? throw new ArgumentNullException(nameof(data));
+        device = TargetDevice;
+        if (device.type == DeviceType.CUDA && !torch.cuda.is_available())
+            throw new InvalidOperationException($"device '{options.Device}' was asked for but this libtorch has no CUDA device; set device=cpu");
+
+        var norm = options.NormKind;
+        generator = AddNetwork("G", WeightInit.XavierNormal(new UnetAddAllGenerator(options.InputChannels, options.OutputChannels, options.Nz,
+            UnetAddAllGenerator.DownsFor(options.Resolution), options.Ngf, norm, options.Dropout), options.InitGain));
+        encoder = AddNetwork("E", WeightInit.XavierNormal(new ResNetEncoder(options.OutputChannels, options.Nz, options.Resolution, options.Nef, norm),
+            options.InitGain));
+        discriminator = AddNetwork("D", WeightInit.XavierNormal(NewDiscriminator(options), options.InitGain));
+        discriminator2 = AddNetwork("D2", WeightInit.XavierNormal(NewDiscriminator(options), options.InitGain));
+        foreach (var network in Networks.Values) network.to(device);
+        var betas = (options.Beta1, options.Beta2);
+        optG = AddAdamWithLinearDecay("G", generator.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
+        optE = AddAdamWithLinearDecay("E", encoder.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
+        optD = AddAdamWithLinearDecay("D", discriminator.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
+        optD2 = AddAdamWithLinearDecay("D2", discriminator2.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
+    }
+
+    // Unconditional: the reference's default conditional_D is off, so D sees B alone.
+    private static MultiScaleDiscriminator NewDiscriminator(BicycleGanOptions o) =>
+        new(o.OutputChannels, o.Ndf, o.ResolvedDiscriminatorLayers, o.NormKind, o.DiscriminatorScales);
+
+    public UnetAddAllGenerator Generator => generator;
+    public ResNetEncoder Encoder => encoder;
+    public MultiScaleDiscriminator Discriminator => discriminator;
+    public MultiScaleDiscriminator Discriminator2 => discriminator2;
+    public override IReadOnlyList<string> LossNames => Losses;
+    public override IBatchSource Data => data;
+
+    /// <summary>z ~ N(0, I) of shape [B, nz] (the reference's get_z_random, "gauss"); the default generator unless one is given.</summary>
+    public Tensor SampleZ(long batch, Generator? generator = null)
+    {
+        using var unit = torch.randn(new long[] { batch, Options.Nz }, generator: generator);
+        return unit.to(device);
+    }
+
+    /// <summary>The reference's <c>encode</c>: (μ, log σ²) = E(B), z = μ + e^{½ log σ²}·ε with ε from <see cref="SampleZ"/>.</summary>
+    public (Tensor z, Tensor mu, Tensor logvar) Encode(Tensor target, Generator? generator = null)
+    {
+        var (mu, logvar) = encoder.call(target);
+        using var epsilon = SampleZ(mu.size(0), generator);
+        return (BicycleGanLosses.Reparameterise(mu, logvar, epsilon), mu, logvar);
+    }
+
+    public override IReadOnlyDictionary<string, double> Step(Batch batch)
+    {
+        var source = batch[SourceKey].to(device);
+        var target = batch[TargetKey].to(device);
+        KeepSamples(source, target);
+
+        // forward(): A₁, B₁ feed the encoded branch; the random branch reuses A₁ and takes B₂ as D2's real images.
+        var half = batch.Size / 2;
+        var sourceEncoded = source.narrow(0, 0, half);
+        var targetEncoded = target.narrow(0, 0, half);
+        var targetRandom = target.narrow(0, half, batch.Size - half);
+        var (zEncoded, mu, logvar) = Encode(targetEncoded);
+        var zRandom = SampleZ(half);
+        var fakeEncoded = generator.call(sourceEncoded, zEncoded);
+        var fakeRandom = generator.call(sourceEncoded, zRandom);
+        var (muRecovered, _) = encoder.call(fakeRandom);   // a point estimate: the reference ignores its log σ²
+
+        // G and E: fool both D, reconstruct B₁, keep E's posterior near N(0, I). D's weights are frozen meanwhile.
+        SetRequiresGrad(discriminator, false);
+        SetRequiresGrad(discriminator2, false);
+        var lossGGan = BicycleGanLosses.LeastSquares(discriminator.call(fakeEncoded), targetIsReal: true) * Options.GanWeight;
+        var lossGGan2 = BicycleGanLosses.LeastSquares(discriminator2.call(fakeRandom), targetIsReal: true) * Options.GanWeight2;
+        var lossKl = BicycleGanLosses.KlDivergence(mu, logvar) * Options.KlWeight;
+        var lossGL1 = F.l1_loss(fakeEncoded, targetEncoded) * Options.L1Weight;
+        var lossG = lossGGan + lossGGan2 + lossGL1 + lossKl;
+        optE.zero_grad();
+        optG.zero_grad();
+        lossG.backward(retain_graph: true);   // the latent loss below walks G's random-branch graph again
+
+        // G alone: E frozen, so E(G(A₁, z)) recovering z trains G but not E (the reference's backward_G_alone).
+        SetRequiresGrad(encoder, false);
+        var lossZ = F.l1_loss(muRecovered, zRandom) * Options.LatentWeight;
+        lossZ.backward();
+        SetRequiresGrad(encoder, true);
+        optE.step();
+        optG.step();
+
+        // D and D2 on the fakes of this forward pass, detached; L_D = fake + real (no ½, unlike pix2pix).
+        SetRequiresGrad(discriminator, true);
+        SetRequiresGrad(discriminator2, true);
+        var lossD = DiscriminatorStep(discriminator, optD, targetEncoded, fakeEncoded);
+        var lossD2 = DiscriminatorStep(discriminator2, optD2, targetRandom, fakeRandom);
+
+        foreach (var scheduler in Schedulers.Values) scheduler.step();
+        return new Dictionary<string, double>
+        {
+            ["G_GAN"] = lossGGan.item<double>(),
+            ["G_GAN2"] = lossGGan2.item<double>(),
+            ["G_L1"] = lossGL1.item<double>(),
+            ["kl"] = lossKl.item<double>(),
+            ["z_L1"] = lossZ.item<double>(),
+            ["D"] = lossD.item<double>(),
+            ["D2"] = lossD2.item<double>(),
+        };
+    }
+
+    private static Tensor DiscriminatorStep(MultiScaleDiscriminator network, Optimizer optimizer, Tensor real, Tensor fake)
+    {
+        var fakeDetached = fake.detach();
+        var lossFake = BicycleGanLosses.LeastSquares(network.call(fakeDetached), targetIsReal: false);
+        var lossReal = BicycleGanLosses.LeastSquares(network.call(real), targetIsReal: true);
+        var loss = lossFake + lossReal;
+        optimizer.zero_grad();
+        loss.backward();
+        optimizer.step();
+        return loss;
+    }
+
+    /// <summary>
+    /// Rows of condition | target | G(A, μ(B)) | G(A, z₁) | G(A, z₂), z fixed by a private generator so grids are comparable
+    /// over a run. In eval mode (no dropout), like pix2pix's grid.
+    /// </summary>
+    public override Tensor? SampleGrid()
+    {
+        if (sampleSource is null || sampleTarget is null) return null;
+        using var scope = torch.NewDisposeScope();
+        using var _ = torch.no_grad();
+        generator.eval();
+        encoder.eval();
+        try
+        {
+            var (muTarget, _) = encoder.call(sampleTarget);
+            var reconstruction = generator.call(sampleSource, muTarget);
+            using var fixedZ = new Generator(Options.Seed + 3);
+            var random1 = generator.call(sampleSource, SampleZ(sampleSource.size(0), fixedZ));
+            var random2 = generator.call(sampleSource, SampleZ(sampleSource.size(0), fixedZ));
+            var rows = torch.stack(new[] { sampleSource, sampleTarget, reconstruction, random1, random2 }, 1).flatten(0, 1);
+            return SampleGrids.Tile(rows, 5).MoveToOuterDisposeScope();
+        }
+        finally
+        {
+            generator.train();
+            encoder.train();
+        }
+    }
+
+    private static void SetRequiresGrad(Module network, bool requiresGrad)
+    {
+        foreach (var p in network.parameters()) p.requires_grad = requiresGrad;
+    }
+
+    private void KeepSamples(Tensor condition, Tensor target)
+    {
+        if (sampleSource is not null) return;
+        var n = Math.Min(Options.SampleCount, condition.size(0));
+        using var _ = torch.no_grad();
+        sampleSource = condition.narrow(0, 0, n).clone().DetachFromDisposeScope();
+        sampleTarget = target.narrow(0, 0, n).clone().DetachFromDisposeScope();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        sampleSource?.Dispose();
+        sampleTarget?.Dispose();
+    }
+}
