@@ -12,7 +12,6 @@ public sealed record Pix2PixOptions : ImageToImageOptions
 {
     public Pix2PixOptions() => BatchSize = 1;
 
-
     /// <summary>Channels of condition A. Default 3.</summary>
     public int InputChannels { get; init; } = 3;
 
