@@ -6,6 +6,15 @@ namespace Dino.Repro.Data;
 /// <summary>Turns loaded examples into the training loop's batch source: "A" condition, "B" photo, "labels".</summary>
 public static class PairedBatches
 {
+    /// <summary>The condition image (label map or palette image), [B, C, H, W] in [−1, 1].</summary>
+    public const string ConditionKey = "A";
+
+    /// <summary>The photo to produce, [B, 3, H, W] in [−1, 1].</summary>
+    public const string TargetKey = "B";
+
+    /// <summary>The class index of every pixel, int64 [B, H, W].</summary>
+    public const string LabelsKey = "labels";
+
     /// <summary>
     /// Stacks <paramref name="examples"/> (all of one size) into a <see cref="ShuffledBatches"/> reshuffled per epoch
     /// from <paramref name="seed"/> (drop_last, as the references' DataLoaders). The examples are disposed.
@@ -17,9 +26,9 @@ public static class PairedBatches
         using var scope = torch.NewDisposeScope();
         var data = new Dictionary<string, Tensor>
         {
-            ["A"] = torch.stack(examples.Select(e => e.Condition).ToArray(), 0).MoveToOuterDisposeScope(),
-            ["B"] = torch.stack(examples.Select(e => e.Photo).ToArray(), 0).MoveToOuterDisposeScope(),
-            ["labels"] = torch.stack(examples.Select(e => e.Labels).ToArray(), 0).MoveToOuterDisposeScope(),
+            [ConditionKey] = torch.stack(examples.Select(e => e.Condition).ToArray(), 0).MoveToOuterDisposeScope(),
+            [TargetKey] = torch.stack(examples.Select(e => e.Photo).ToArray(), 0).MoveToOuterDisposeScope(),
+            [LabelsKey] = torch.stack(examples.Select(e => e.Labels).ToArray(), 0).MoveToOuterDisposeScope(),
         };
         foreach (var e in examples) e.Dispose();
         return new ShuffledBatches(data, batchSize, seed);

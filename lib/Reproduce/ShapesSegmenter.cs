@@ -98,7 +98,7 @@ public sealed class ShapesSegmenter : IDisposable
             {
                 using var scope = torch.NewDisposeScope();
                 var batch = data.Next();
-                var loss = torch.nn.functional.cross_entropy(network.call(batch["B"]), batch["labels"]);
+                var loss = torch.nn.functional.cross_entropy(network.call(batch[Data.PairedBatches.TargetKey]), batch[Data.PairedBatches.LabelsKey]);
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();

@@ -1,3 +1,4 @@
+using Dino.Repro.Data;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Torch;
 using Dino.Repro.Torch.Modules;
@@ -16,8 +17,6 @@ namespace Dino.Repro.Models.BicycleGan;
 public sealed class BicycleGanExperiment : Experiment<BicycleGanOptions>
 {
     public const string Name = "bicyclegan";
-    public const string SourceKey = "A";
-    public const string TargetKey = "B";
 
     public static ExperimentDefinition<BicycleGanOptions> Definition(Func<BicycleGanOptions, IBatchSource> data) => new(
         Name,
@@ -28,10 +27,10 @@ public sealed class BicycleGanExperiment : Experiment<BicycleGanOptions>
     /// <summary>smoke: seconds (CI); cpu: 64² within an hour on 2 cores; paper: the reference's 256² recipe on a GPU.</summary>
     public static IReadOnlyDictionary<string, Func<BicycleGanOptions, BicycleGanOptions>> Presets { get; } = new Dictionary<string, Func<BicycleGanOptions, BicycleGanOptions>>
     {
-        ["smoke"] = o => o with { Resolution = 32, ShapesCount = 32, Ngf = 16, Ndf = 16, Nef = 16, BatchSize = 4, Steps = 20, LogEvery = 5, SampleEvery = 10, CheckpointEvery = 10 },
-        ["cpu"] = o => o with { Resolution = 64, BatchSize = 8, Steps = 3000, SampleEvery = 250, CheckpointEvery = 500, EvaluateEvery = 500 },
+        ["smoke"] = o => ImageToImagePresets.Smoke(o) with { Ngf = 16, Ndf = 16, Nef = 16 },
+        ["cpu"] = ImageToImagePresets.Cpu,
         // 200 epochs of ~24k pairs at batch 2 (100 constant + 100 decaying); the notebook sets steps from the corpus.
-        ["paper"] = o => o with { Resolution = 256, Corpus = "celebamask-hq", BatchSize = 2, Steps = 2_400_000, Device = "cuda", SampleEvery = 20_000, CheckpointEvery = 100_000 },
+        ["paper"] = o => ImageToImagePresets.Paper(o, batchSize: 2, steps: 2_400_000, sampleEvery: 20_000, checkpointEvery: 100_000),
     };
 
     private static readonly string[] Losses = { "G_GAN", "G_GAN2", "G_L1", "kl", "z_L1", "D", "D2" };
@@ -99,8 +98,8 @@ public sealed class BicycleGanExperiment : Experiment<BicycleGanOptions>
 
     public override IReadOnlyDictionary<string, double> Step(Batch batch)
     {
-        var source = batch[SourceKey].to(device);
-        var target = batch[TargetKey].to(device);
+        var source = batch[PairedBatches.ConditionKey].to(device);
+        var target = batch[PairedBatches.TargetKey].to(device);
         KeepSamples(source, target);
 
         // forward(): A₁, B₁ feed the encoded branch; the random branch reuses A₁ and takes B₂ as D2's real images.

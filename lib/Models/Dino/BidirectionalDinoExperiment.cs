@@ -1,3 +1,4 @@
+using Dino.Repro.Data;
 using Dino.Repro.Torch;
 using Dino.Repro.Torch.Optim;
 using Dino.Repro.Training;
@@ -86,8 +87,8 @@ public sealed class BidirectionalDinoExperiment : Experiment<BidirectionalDinoOp
     /// <summary>z₁ for F and z₂ for R, drawn once; the critic stage, then the generation stage.</summary>
     public override IReadOnlyDictionary<string, double> Step(Batch batch)
     {
-        var source = batch[DinoExperiment.SourceKey].to(device);
-        var target = batch[DinoExperiment.TargetKey].to(device);
+        var source = batch[PairedBatches.ConditionKey].to(device);
+        var target = batch[PairedBatches.TargetKey].to(device);
         KeepSamples(source, target);
         var z1 = SampleNoise(batch.Size);
         var z2 = SampleNoise(batch.Size);

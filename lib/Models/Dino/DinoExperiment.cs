@@ -1,3 +1,5 @@
+using Dino.Repro.Models.Common;
+using Dino.Repro.Data;
 using Dino.Repro.Torch;
 using Dino.Repro.Torch.Optim;
 using Dino.Repro.Training;
@@ -13,8 +15,6 @@ namespace Dino.Repro.Models.Dino;
 public sealed class DinoExperiment : Experiment<DinoOptions>
 {
     public const string Name = "dino";
-    public const string SourceKey = "A";
-    public const string TargetKey = "B";
     public const string BalanceKey = "k";
 
     /// <summary>
@@ -31,10 +31,10 @@ public sealed class DinoExperiment : Experiment<DinoOptions>
     /// <summary>smoke: seconds (CI); cpu: Shapes at 64² within an hour on 2 cores; paper: the reference's 256², batch 8.</summary>
     public static IReadOnlyDictionary<string, Func<DinoOptions, DinoOptions>> Presets { get; } = new Dictionary<string, Func<DinoOptions, DinoOptions>>
     {
-        ["smoke"] = o => o with { Resolution = 32, ShapesCount = 32, BatchSize = 4, Steps = 20, LogEvery = 5, SampleEvery = 10, CheckpointEvery = 10 },
-        ["cpu"] = o => o with { Resolution = 64, BatchSize = 8, Steps = 3000, SampleEvery = 250, CheckpointEvery = 500, EvaluateEvery = 500 },
+        ["smoke"] = ImageToImagePresets.Smoke,
+        ["cpu"] = ImageToImagePresets.Cpu,
         // 200 epochs of CelebAMask-HQ's ~24k training pairs at batch 8 ≈ 600k steps; the notebook sets steps from the corpus.
-        ["paper"] = o => o with { Resolution = 256, Corpus = "celebamask-hq", BatchSize = 8, Steps = 600_000, Device = "cuda", SampleEvery = 5000, CheckpointEvery = 15_000 },
+        ["paper"] = o => ImageToImagePresets.Paper(o, batchSize: 8, steps: 600_000, sampleEvery: 5000, checkpointEvery: 15_000),
     };
 
     private static readonly string[] Losses = { "R", "F", "E_real", "E_fake", "L1" };
@@ -88,8 +88,8 @@ public sealed class DinoExperiment : Experiment<DinoOptions>
     /// <summary>The reference's iteration: R step on (real, detached fake), F step through the updated R, then k.</summary>
     public override IReadOnlyDictionary<string, double> Step(Batch batch)
     {
-        var source = batch[SourceKey].to(device);
-        var target = batch[TargetKey].to(device);
+        var source = batch[PairedBatches.ConditionKey].to(device);
+        var target = batch[PairedBatches.TargetKey].to(device);
         KeepSamples(source, target);
         var z = Options.NoiseSize > 0 ? SampleNoise(batch.Size) : null;   // drawn once, used by both steps
         var k = Controller[BalanceKey];

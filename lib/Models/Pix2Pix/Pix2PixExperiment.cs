@@ -1,3 +1,4 @@
+using Dino.Repro.Data;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Torch;
 using Dino.Repro.Torch.Optim;
@@ -14,8 +15,6 @@ namespace Dino.Repro.Models.Pix2Pix;
 public sealed class Pix2PixExperiment : Experiment<Pix2PixOptions>
 {
     public const string Name = "pix2pix";
-    public const string SourceKey = "A";
-    public const string TargetKey = "B";
 
     public static ExperimentDefinition<Pix2PixOptions> Definition(Func<Pix2PixOptions, IBatchSource> data) => new(
         Name,
@@ -26,10 +25,10 @@ public sealed class Pix2PixExperiment : Experiment<Pix2PixOptions>
     /// <summary>smoke: seconds (CI); cpu: 64² within an hour on 2 cores; paper: unet_256, batch 1, on a GPU.</summary>
     public static IReadOnlyDictionary<string, Func<Pix2PixOptions, Pix2PixOptions>> Presets { get; } = new Dictionary<string, Func<Pix2PixOptions, Pix2PixOptions>>
     {
-        ["smoke"] = o => o with { Resolution = 32, ShapesCount = 32, Ngf = 16, Ndf = 16, BatchSize = 4, Steps = 20, LogEvery = 5, SampleEvery = 10, CheckpointEvery = 10 },
-        ["cpu"] = o => o with { Resolution = 64, BatchSize = 8, Steps = 3000, SampleEvery = 250, CheckpointEvery = 500, EvaluateEvery = 500 },
+        ["smoke"] = o => ImageToImagePresets.Smoke(o) with { Ngf = 16, Ndf = 16 },
+        ["cpu"] = ImageToImagePresets.Cpu,
         // 200 epochs of ~24k pairs at batch 1 (pix2pix's 100 constant + 100 decaying); the notebook sets steps from the corpus.
-        ["paper"] = o => o with { Resolution = 256, Corpus = "celebamask-hq", BatchSize = 1, Steps = 4_800_000, Device = "cuda", SampleEvery = 20_000, CheckpointEvery = 100_000 },
+        ["paper"] = o => ImageToImagePresets.Paper(o, batchSize: 1, steps: 4_800_000, sampleEvery: 20_000, checkpointEvery: 100_000),
     };
 
     private static readonly string[] Losses = { "G_GAN", "G_L1", "D_real", "D_fake" };
@@ -68,8 +67,8 @@ public sealed class Pix2PixExperiment : Experiment<Pix2PixOptions>
 
     public override IReadOnlyDictionary<string, double> Step(Batch batch)
     {
-        var condition = batch[SourceKey].to(device);
-        var target = batch[TargetKey].to(device);
+        var condition = batch[PairedBatches.ConditionKey].to(device);
+        var target = batch[PairedBatches.TargetKey].to(device);
         KeepSamples(condition, target);
         var translation = generator.call(condition);
 
