@@ -4,18 +4,23 @@ namespace Dino.Repro.Data;
 public sealed record CorpusEntry(string Name, bool Embedded, string Description, string Layout);
 
 /// <summary>
-/// The image-to-image corpora and where real ones are expected (see <see cref="ExpectedPath"/>).
+/// The corpora and where real ones are expected (see <see cref="ExpectedPath"/>).
 /// </summary>
 public static class CorpusCatalog
 {
+    /// <summary>Real corpora first (one line each), then the embedded ones from <see cref="EmbeddedCorpora"/>.</summary>
     public static IReadOnlyList<CorpusEntry> All { get; } =
+    [
+        .. Real(),
+        .. EmbeddedCorpora.All.Select(c => new CorpusEntry(c.Name, true, c.Description, $"{c.StandsFor} layout")),
+    ];
+
+    private static CorpusEntry[] Real() =>
     [
         new("celebamask-hq", false, "CelebAMask-HQ: 30,000 faces 1024² with 19-label part masks 512² (DINO image-to-image)",
             "CelebA-HQ-img/, CelebAMask-HQ-mask-anno/, CelebA-HQ-to-CelebA-mapping.txt"),
         new("cityscapes", false, "Cityscapes gtFine: street scenes 2048×1024, 19 train ids (pix2pix/DINO labels→photo)",
             "leftImg8bit/<split>/<city>/, gtFine/<split>/<city>/"),
-        new("shapes", true, "Shapes: label maps of stripes, boxes, discs, triangles → textured photos (smoke 32 @ 64², cpu 2000 @ 64²)",
-            "CelebAMask-HQ layout (photos as PNG)"),
     ];
 
     /// <summary>
