@@ -17,7 +17,7 @@ public class GridGrammarTests
     [Fact]
     public void SamplesAreGrammaticalAndSeeded()
     {
-        var a = Enumerable.Range(0, 200).Select(_ => GridGrammar.Sample(new Random(7))).First();
+        var a = GridGrammar.Sample(new Random(7));
         var b = GridGrammar.Sample(new Random(7));
         Assert.Equal(a, b);
         var random = new Random(1);
