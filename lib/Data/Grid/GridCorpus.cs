@@ -96,9 +96,8 @@ public sealed class GridCorpus : IDisposable
         var box = face ?? FaceLocator.Locate(Detector, frames, videoPath);
         var square = options.Mouth.In(box, (int)frames.size(2), (int)frames.size(1));
         var video = MouthClip(frames, square, options);
-        var example = new GridExample(utterance, video.MoveToOuterDisposeScope(), torch.tensor(audio), words,
+        return new GridExample(utterance, video.MoveToOuterDisposeScope(), torch.tensor(audio).MoveToOuterDisposeScope(), words,
             options.StartFrame / GridClipOptions.FramesPerSecond);
-        return example;
     }
 
     public void Dispose() => detector?.Dispose();

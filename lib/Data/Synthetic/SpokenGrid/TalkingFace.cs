@@ -18,7 +18,7 @@ public sealed record TalkingFace(Rgb Skin, Rgb Backdrop, Rgb Hair, Rgb Lips, dou
         var backdrop = new Rgb((byte)random.Next(40, 90), (byte)random.Next(60, 110), (byte)random.Next(90, 150));
         var hair = new Rgb((byte)random.Next(20, 70), (byte)random.Next(15, 50), (byte)random.Next(10, 40));
         var lips = new Rgb((byte)random.Next(150, 190), (byte)random.Next(60, 90), (byte)random.Next(60, 90));
-        return new TalkingFace(skin, backdrop, hair, lips, 0.56 + 0.06 * random.NextDouble(), 0.20 + 0.03 * random.NextDouble());
+        return new TalkingFace(skin, backdrop, hair, lips, 0.56 + 0.06 * random.NextDouble(), 0.115 + 0.02 * random.NextDouble());
     }
 
     /// <summary>The face box the drawing occupies in a <paramref name="size"/>² frame: (x, y, width, height) in pixels.</summary>
@@ -50,10 +50,10 @@ public sealed record TalkingFace(Rgb Skin, Rgb Backdrop, Rgb Hair, Rgb Lips, dou
         foreach (var side in new[] { -1, 1 })
         {
             var ex = cx + side * eyeDx;
-            canvas.FillEllipse(ex, eyeY, rx * 0.3, ry * 0.14, Skin.Scale(0.7));           // eye socket shadow
-            canvas.FillEllipse(ex, eyeY - ry * 0.2, rx * 0.28, ry * 0.055, Hair);          // brow
-            canvas.FillEllipse(ex, eyeY, rx * 0.17, ry * 0.075, new Rgb(235, 235, 230));   // white
-            canvas.FillEllipse(ex, eyeY, rx * 0.085, ry * 0.07, new Rgb(40, 30, 25));      // iris
+            canvas.FillEllipse(ex, eyeY, rx * 0.34, ry * 0.16, Skin.Scale(0.55));          // eye socket shadow
+            canvas.FillEllipse(ex, eyeY - ry * 0.2, rx * 0.3, ry * 0.07, Hair);            // brow
+            canvas.FillEllipse(ex, eyeY, rx * 0.14, ry * 0.06, new Rgb(200, 195, 190));    // white
+            canvas.FillEllipse(ex, eyeY, rx * 0.08, ry * 0.065, new Rgb(25, 20, 18));      // iris
         }
         canvas.FillEllipse(cx, cy + ry * 0.1, rx * 0.12, ry * 0.3, Skin.Scale(1.1));       // lit nose bridge
         canvas.FillEllipse(cx, cy + ry * 0.3, rx * 0.2, ry * 0.07, Skin.Scale(0.72));      // nostril shadow
