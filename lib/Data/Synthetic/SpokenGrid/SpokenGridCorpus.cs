@@ -86,7 +86,7 @@ public static class SpokenGridCorpus
             var timing = new GridWord(recording.Word, start / rate, (start + recording.Samples.Length) / rate);
             words.Add(new SpokenWord(timing, recording.Visemes));
         }
-        var mouth = MouthTrack.Of(words, samples.Length / SamplesPerFrame, GridClipOptions.FramesPerSecond);
+        var mouth = MouthTrack.Of(words, samples, samples.Length / SamplesPerFrame, GridClipOptions.FramesPerSecond);
         return new SpokenUtterance(utterance, words, samples, mouth);
     }
 

@@ -1,3 +1,6 @@
+using Dino.Repro.Data.Grid;
+using Dino.Repro.Signal.Speech;
+
 namespace Dino.Repro.Data.Synthetic.SpokenGrid;
 
 /// <summary>Spoken GRID behind the <see cref="IEmbeddedCorpus"/> interface: --count is utterances per speaker, --size the frame side.</summary>
@@ -24,7 +27,16 @@ internal sealed class SpokenGridEmbeddedCorpus : IEmbeddedCorpus
         {
             throw new ArgumentException($"--count/--size out of range: {e.Message}", e);
         }
-        using var corpus = SpokenGridCorpus.Write(root, options);
+        GridCorpus corpus;
+        try
+        {
+            corpus = SpokenGridCorpus.Write(root, options);
+        }
+        catch (SpeechSynthesisException e)
+        {
+            throw new InvalidOperationException($"Spoken GRID needs espeak-ng: {e.Message}", e);
+        }
+        using var _ = corpus;
         var speakers = corpus.Speakers();
         return $"wrote {speakers.Count} Spoken GRID speakers × {options.UtterancesPerSpeaker} utterances at {options.FrameSize}² " +
             $"(seed {options.Seed}) to {corpus.Root}: speakers {string.Join(" ", speakers.Select(s => $"s{s}"))}";

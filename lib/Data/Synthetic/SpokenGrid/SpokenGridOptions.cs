@@ -42,8 +42,8 @@ public sealed record SpokenGridOptions(int Speakers, int UtterancesPerSpeaker, i
             throw new ArgumentOutOfRangeException(nameof(Speakers), Speakers, $"Spoken GRID has 1..{Voices.Count} speakers (one per voice)");
         if (UtterancesPerSpeaker is < 1 or > 1000)
             throw new ArgumentOutOfRangeException(nameof(UtterancesPerSpeaker), UtterancesPerSpeaker, "1..1000 utterances per speaker, as in GRID");
-        if (FrameSize is < 32 or > 512)
-            throw new ArgumentOutOfRangeException(nameof(FrameSize), FrameSize, "frames are 32..512 pixels square (the face detector needs about 32)");
+        if (FrameSize is < 48 or > 512)
+            throw new ArgumentOutOfRangeException(nameof(FrameSize), FrameSize, "frames are 48..512 pixels square (the Haar face detector misses smaller faces)");
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ public readonly record struct MouthShape(double Opening, double Width, double Ro
         new(a.Opening + (b.Opening - a.Opening) * t, a.Width + (b.Width - a.Width) * t, a.Rounding + (b.Rounding - a.Rounding) * t);
 }
 
+/// <summary>A phoneme as seen: its symbol, mouth shape and duration relative to a consonant.</summary>
+public readonly record struct Viseme(string Symbol, MouthShape Shape, double RelativeDuration);
+
 /// <summary>
 /// Phonemes in espeak-ng's ASCII mnemonics (<c>espeak-ng -x</c>, e.g. <c>b'In bl'u:</c>) → a small viseme set,
 /// the mouth shapes a viewer can tell apart (after the usual consonant groups of visual speech: bilabial,
@@ -81,6 +84,15 @@ public static class Visemes
         throw new ArgumentException($"'{symbol}' is not a phoneme symbol of the viseme table", nameof(symbol));
     }
 
-    /// <summary>The mouth shapes of a word's mnemonics, one per phoneme.</summary>
-    public static IReadOnlyList<MouthShape> Of(IEnumerable<string> symbols) => symbols.Select(Of).ToArray();
+    /// <summary>The visemes of phoneme symbols, one per symbol.</summary>
+    public static IReadOnlyList<Viseme> Of(IEnumerable<string> symbols) =>
+        symbols.Select(symbol => new Viseme(symbol, Of(symbol), RelativeDuration(symbol))).ToArray();
+
+    /// <summary>
+    /// How long a symbol lasts relative to a consonant: vowels and diphthongs carry a syllable and last about
+    /// twice as long (2.5), so a word's duration is shared in these proportions.
+    /// </summary>
+    public static double RelativeDuration(string symbol) => IsVowel(symbol) ? 2.5 : 1.0;
+
+    private static bool IsVowel(string symbol) => symbol.Length > 0 && "aAV0OE@3eIiyuUo".Contains(symbol[0]);
 }

@@ -3,7 +3,7 @@ using Dino.Repro.Signal.Speech;
 namespace Dino.Repro.Data.Synthetic.SpokenGrid;
 
 /// <summary>A word as one voice says it: the samples from its first to its last audible sample, and its visemes.</summary>
-public sealed record WordRecording(string Word, float[] Samples, IReadOnlyList<MouthShape> Visemes);
+public sealed record WordRecording(string Word, float[] Samples, IReadOnlyList<Viseme> Visemes);
 
 /// <summary>
 /// Each GRID word spoken once per voice by espeak-ng, then reused: an utterance is its words' recordings laid end
