@@ -24,13 +24,17 @@ zenodo="the same corpus (CC BY 4.0) is on Zenodo: https://zenodo.org/record/3625
 IFS=, read -r -a chosen <<< "$speakers"
 for s in "${chosen[@]}"; do
     if [ "$s" -lt 1 ] || [ "$s" -gt 34 ]; then ds_die "$DS_EXIT_USAGE" "speaker $s is not in 1-34"; fi
-    [ "$s" -eq 21 ] || ds_auto "s$s-video.zip" "$host/s$s/video/s$s.mpg_vcd.zip" "unpack:video" "$zenodo"
-    ds_auto "s$s-audio.tar" "$host/s$s/audio/s$s.tar" "unpack:audio" "$zenodo"
-    ds_auto "s$s-align.tar" "$host/s$s/align/s$s.tar" "unpack:align/s$s" "$zenodo"
+    # The layout GridCorpus reads (lib/Data/Grid/GridLayout.cs): the video zip and the audio tar each hold a
+    # folder s<N>/ (<id>.mpg, <id>.wav); the alignment tar holds align/<id>.align, unpacked into s<N>/ because
+    # every speaker's tar uses the same folder name and ids repeat across speakers.
+    [ "$s" -eq 21 ] || ds_auto "s$s-video.zip" "$host/s$s/video/s$s.mpg_vcd.zip" "unpack" "$zenodo"
+    ds_auto "s$s-audio.tar" "$host/s$s/audio/s$s.tar" "unpack" "$zenodo"
+    ds_auto "s$s-align.tar" "$host/s$s/align/s$s.tar" "unpack:s$s" "$zenodo"
 done
 
 ds_plan_extra() {
-    echo "  speakers: $speakers (the speaker-independent split is the reader's: commonly 15/8/10 train/val/test)"
+    echo "  speakers: $speakers (the speaker-independent split is the reader's, lib/Data/Grid/GridSplit.cs)"
+    echo "  layout: s<N>/<id>.mpg, s<N>/<id>.wav, s<N>/align/<id>.align"
     echo "  checksums: Sheffield publishes none; each archive is pinned on first download"
 }
 

@@ -21,6 +21,8 @@ public static class CorpusCatalog
             "CelebA-HQ-img/, CelebAMask-HQ-mask-anno/, CelebA-HQ-to-CelebA-mapping.txt"),
         new("cityscapes", false, "Cityscapes gtFine: street scenes 2048×1024, 19 train ids (pix2pix/DINO labels→photo)",
             "leftImg8bit/<split>/<city>/, gtFine/<split>/<city>/"),
+        new("grid", false, "GRID: 33 speakers with video × 1000 sentences, 25 fps MPEG + 50 kHz audio + word alignments (DINO video-to-speech)",
+            "s<N>/<id>.mpg, s<N>/<id>.wav, s<N>/align/<id>.align"),
     ];
 
     /// <summary>
