@@ -21,6 +21,9 @@ public static class CorpusCatalog
             "CelebA-HQ-img/, CelebAMask-HQ-mask-anno/, CelebA-HQ-to-CelebA-mapping.txt"),
         new("cityscapes", false, "Cityscapes gtFine: street scenes 2048×1024, 19 train ids (pix2pix/DINO labels→photo)",
             "leftImg8bit/<split>/<city>/, gtFine/<split>/<city>/"),
+        new("cub-200", false, "CUB-200-2011 birds + Reed et al.'s 10 captions per image, 150/50 classes (speech-to-image)", "CUB_200_2011/, cvpr2016_cub/text_c10/"),
+        new("oxford-102", false, "Oxford-102 flowers + Reed et al.'s 10 captions per image, 82/20 classes (speech-to-image)", "jpg/, imagelabels.mat, cvpr2016_flowers/text_c10/"),
+        new("celeba", false, "CelebA aligned faces, the Male attribute as two classes, 80/20 per class (AC-GAN translation)", "img_align_celeba/, list_attr_celeba.txt"),
     ];
 
     /// <summary>
