@@ -39,7 +39,10 @@ public sealed class CelebAGenderCorpus
         Root = Path.GetFullPath(root);
         var folder = Path.Combine(Root, ImageFolder);
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"not a CelebA folder: {folder} is missing (data-scripts/celeba.sh unpacks it there)");
-        var attributes = CelebAAttributes.Read(Path.Combine(Root, AttributesFile));
+        var attributesPath = Path.Combine(Root, AttributesFile);
+        var attributes = CelebAAttributes.Read(attributesPath);
+        if (!attributes.Names.Contains(GenderAttribute))
+            throw new InvalidDataException($"{attributesPath}: no '{GenderAttribute}' attribute among {string.Join(", ", attributes.Names)}");
         var male = attributes.Column(GenderAttribute);
         var all = attributes.Files.Select((file, i) => new CelebAGenderImage(file, Path.Combine(folder, file), male[i] > 0 ? Male : Female)).ToArray();
         var byClass = new[] { Female, Male }.Select(c => all.Where(i => i.ClassId == c).ToArray()).ToArray();
