@@ -20,6 +20,9 @@ public interface ICaptionedImageCorpus
     /// <summary>Class folder names by class id.</summary>
     IReadOnlyList<string> ClassNames { get; }
 
+    /// <summary>Every image, in the corpus' own order.</summary>
+    IReadOnlyList<CaptionedImage> All { get; }
+
     /// <summary>The images of the classes in <paramref name="split"/>, in the corpus' own order.</summary>
     IReadOnlyList<CaptionedImage> Images(CaptionSplit split);
 }
