@@ -3,7 +3,8 @@ namespace Dino.Repro.Data.SpokenCaptions;
 /// <summary>
 /// One caption file of Reed et al.'s <c>text_c10</c> layout (<c>text_c10/&lt;class&gt;/&lt;image&gt;.txt</c>): one caption a
 /// line, <see cref="CaptionsPerImage"/> per image. Blank lines are skipped and the "\ufffd\ufffd" pairs some CUB files
-/// carry (a broken encoding of one character) become a space, as the StackGAN loaders do.
+/// carry (a broken encoding of one character) become a space, as the StackGAN loaders do; tabs become spaces too (the
+/// speech manifest is tab-separated).
 /// </summary>
 public static class CaptionFile
 {
@@ -16,7 +17,7 @@ public static class CaptionFile
         var full = Path.GetFullPath(path);
         if (!File.Exists(full)) throw new FileNotFoundException($"caption file not found: {full}", full);
         var captions = File.ReadAllLines(full)
-            .Select(line => line.Replace("\ufffd\ufffd", " ", StringComparison.Ordinal).Trim())
+            .Select(line => line.Replace("\ufffd\ufffd", " ", StringComparison.Ordinal).Replace('\t', ' ').Trim())
             .Where(line => line.Length > 0)
             .ToArray();
         if (captions.Length != CaptionsPerImage)
