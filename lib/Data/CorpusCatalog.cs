@@ -23,6 +23,9 @@ public static class CorpusCatalog
             "leftImg8bit/<split>/<city>/, gtFine/<split>/<city>/"),
         new("grid", false, "GRID: 33 speakers with video × 1000 sentences, 25 fps MPEG + 50 kHz audio + word alignments (DINO video-to-speech)",
             "s<N>/<id>.mpg, s<N>/<id>.wav, s<N>/align/<id>.align"),
+        new("cub-200", false, "CUB-200-2011 birds + Reed et al.'s 10 captions per image, 150/50 classes (speech-to-image)", "CUB_200_2011/, cvpr2016_cub/text_c10/"),
+        new("oxford-102", false, "Oxford-102 flowers + Reed et al.'s 10 captions per image, 82/20 classes (speech-to-image)", "jpg/, imagelabels.mat, cvpr2016_flowers/text_c10/"),
+        new("celeba", false, "CelebA aligned faces, the Male attribute as two classes, 80/20 per class (AC-GAN translation)", "img_align_celeba/, list_attr_celeba.txt"),
     ];
 
     /// <summary>

@@ -35,6 +35,7 @@ public static class EmbeddedCorpora
     [
         new ShapesEmbeddedCorpus(),
         new Synthetic.SpokenGrid.SpokenGridEmbeddedCorpus(),
+        new Synthetic.SpokenShapes.SpokenShapesEmbeddedCorpus(),
     ];
 
     public static IEmbeddedCorpus? Find(string name) => All.FirstOrDefault(c => c.Name == name);

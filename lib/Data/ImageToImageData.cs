@@ -33,18 +33,7 @@ public static class ImageToImageData
     {
         var options = new ShapesOptions(count, size, ShapesCorpusSeed);
         var root = Path.Combine(KitPaths.DataRoot(), ShapesCorpus.Name, $"seed{options.Seed}-n{count}-{size}px");
-        if (File.Exists(Path.Combine(root, ShapesCorpus.ManifestFile))) return new CelebAMaskHqCorpus(root);
-        // Made in a temporary sibling and renamed, so a killed run never leaves half a corpus that looks complete.
-        var temp = root + $".{Guid.NewGuid():N}.tmp";
-        ShapesCorpus.Write(temp, options);
-        try
-        {
-            Directory.Move(temp, root);
-        }
-        catch (IOException) when (File.Exists(Path.Combine(root, ShapesCorpus.ManifestFile)))
-        {
-            Directory.Delete(temp, recursive: true);  // another process made it first
-        }
+        MadeOnceFolder.Ensure(root, ShapesCorpus.ManifestFile, folder => ShapesCorpus.Write(folder, options));
         return new CelebAMaskHqCorpus(root);
     }
 

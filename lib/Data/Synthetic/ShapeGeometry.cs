@@ -32,6 +32,19 @@ internal sealed class ShapeGeometry
         };
     }
 
+    /// <summary>
+    /// A shape placed by the caller (the Spoken shapes scenes): a disc of radius <paramref name="extent"/>, an axis-aligned
+    /// square box of half-side <paramref name="extent"/>, or a triangle inscribed in a circle of radius <paramref name="extent"/>
+    /// turned by <paramref name="angle"/> (0 = apex up).
+    /// </summary>
+    public static ShapeGeometry Place(ShapesClass kind, double cx, double cy, double extent, double angle = 0) => kind.Name switch
+    {
+        "disc" => new ShapeGeometry(kind, cx, cy, extent, 0, 0, 0),
+        "box" => new ShapeGeometry(kind, cx, cy, 0, extent, extent, angle),
+        "triangle" => new ShapeGeometry(kind, cx, cy, extent, 0, 0, angle),
+        _ => throw new ArgumentException($"no placed geometry for class '{kind.Name}'", nameof(kind)),
+    };
+
     public bool Contains(double x, double y, out double u, out double v)
     {
         // Rotate into the shape's frame.

@@ -61,7 +61,7 @@ public sealed class ShapesScene
     }
 
     // A smooth grey-blue vertical gradient with a faint low-frequency wave: clearly "not an object".
-    private static void PaintBackground(float[] color, int size, Random random)
+    internal static void PaintBackground(float[] color, int size, Random random)
     {
         var tint = (float)(random.NextDouble() * 0.08);
         var phase = random.NextDouble() * Math.PI * 2;
@@ -80,7 +80,7 @@ public sealed class ShapesScene
     }
 
     // Global illumination (a random linear gradient) and per-pixel Gaussian noise, then 8-bit quantisation.
-    private static byte[] Finish(float[] color, int size, Random random)
+    internal static byte[] Finish(float[] color, int size, Random random)
     {
         var angle = random.NextDouble() * Math.PI * 2;
         var (dx, dy) = (Math.Cos(angle), Math.Sin(angle));
@@ -110,7 +110,7 @@ public sealed class ShapesScene
 
     // SplitMix64 of (seed, index): each example depends on its own index only, so a larger count extends a
     // smaller one with the same seed instead of reshuffling it.
-    private static int MixSeed(long seed, int index)
+    internal static int MixSeed(long seed, int index)
     {
         var z = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + (ulong)index + 0x632BE59BD9B4E019UL);
         z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);

@@ -1,0 +1,87 @@
+using Dino.Repro.Data.CelebA;
+using Dino.Repro.Tests.Support;
+using Dino.Repro.Torch;
+using Dino.Repro.Vision;
+
+namespace Dino.Repro.Tests.Data.CelebA;
+
+public class CelebAGenderCorpusTests
+{
+    // Male column of images 000001…000009: five women (2, 3, 5, 7, 8) and four men (1, 4, 6, 9).
+    private static readonly int[] Male = [1, -1, -1, 1, -1, 1, -1, -1, 1];
+
+    private static string Row(int n) =>
+        $"{n:D6}.jpg {(n % 2 == 0 ? " 1" : "-1")} -1 {(Male[n - 1] > 0 ? " 1" : "-1")}  1";
+
+    private static void WriteFixture(string root, Func<int, string>? row = null, int? count = null)
+    {
+        var images = Directory.CreateDirectory(Path.Combine(root, "img_align_celeba")).FullName;
+        for (var n = 1; n <= Male.Length; n++)
+        {
+            using var face = torch.full([24L, 20, 3], 20 * n, ScalarType.Byte);
+            ImageIO.Write(Path.Combine(images, $"{n:D6}.jpg"), face);
+        }
+        // The real layout: the count, the attribute names (trailing space), then padded ±1 columns.
+        File.WriteAllLines(Path.Combine(root, "list_attr_celeba.txt"),
+            [$"{count ?? Male.Length}", "5_o_Clock_Shadow Arched_Eyebrows Male Young ", .. Enumerable.Range(1, Male.Length).Select(row ?? Row)]);
+    }
+
+    [Fact]
+    public void The_Male_attribute_gives_two_classes_split_80_20_in_file_order_within_each()
+    {
+        using var dir = new Fixtures.TempFolder();
+        WriteFixture(dir.path);
+        var corpus = new CelebAGenderCorpus(dir.path);
+        // Women: ⌊0.8·5⌋ = 4 train, 1 test; men: ⌊0.8·4⌋ = 3 train, 1 test.
+        Assert.Equal(["000002.jpg", "000003.jpg", "000005.jpg", "000007.jpg", "000001.jpg", "000004.jpg", "000006.jpg"],
+            corpus.Images(CelebAGenderSplit.Train).Select(i => i.File));
+        Assert.Equal([0, 0, 0, 0, 1, 1, 1], corpus.Images(CelebAGenderSplit.Train).Select(i => i.ClassId));
+        Assert.Equal(["000008.jpg", "000009.jpg"], corpus.Images(CelebAGenderSplit.Test).Select(i => i.File));
+        Assert.Equal([0, 1], corpus.Images(CelebAGenderSplit.Test).Select(i => i.ClassId));
+    }
+
+    [Fact]
+    public void Images_are_resized_to_the_preset_size_in_minus_one_to_one_and_batched_with_their_class()
+    {
+        using var dir = new Fixtures.TempFolder();
+        WriteFixture(dir.path);
+        var corpus = new CelebAGenderCorpus(dir.path);
+        var image = corpus.Images(CelebAGenderSplit.Test)[1];   // 000009.jpg: one grey level 180
+        using var face = CelebAGenderCorpus.Load(image, 8);
+        Assert.Equal([3L, 8, 8], face.shape);
+        Close.All(Enumerable.Repeat(180 / 127.5f - 1, 3 * 64).ToArray(), face.ToArray<float>(), atol: 2 / 127.5);
+
+        using var batches = corpus.Batches(CelebAGenderSplit.Train, size: 8, batchSize: 4, seed: 1, perClassLimit: 2);
+        Assert.Equal(4, batches.Count);
+        using var scope = torch.NewDisposeScope();
+        var batch = batches.Next();
+        Assert.Equal([4L, 3, 8, 8], batch[CelebAGenderCorpus.ImageKey].shape);
+        Assert.Equal([0L, 0, 1, 1], batch[CelebAGenderCorpus.ClassKey].ToArray<long>().Order());
+    }
+
+    [Theory]
+    [InlineData(4, "000004.jpg  0 -1  1  1", "attribute 5_o_Clock_Shadow is '0'")]
+    [InlineData(6, "000006.jpg  1 -1  1", "expected a file name and 4 values")]
+    public void A_bad_attribute_line_is_reported_with_the_file_and_line(int n, string bad, string what)
+    {
+        using var dir = new Fixtures.TempFolder();
+        WriteFixture(dir.path, row: i => i == n ? bad : Row(i));
+        var e = Assert.Throws<InvalidDataException>(() => new CelebAGenderCorpus(dir.path));
+        Assert.Contains($"list_attr_celeba.txt:{n + 2}", e.Message);
+        Assert.Contains(what, e.Message);
+    }
+
+    [Fact]
+    public void A_truncated_attribute_list_and_a_missing_image_are_reported()
+    {
+        using var dir = new Fixtures.TempFolder();
+        WriteFixture(dir.path, count: 202599);
+        Assert.Contains("announces 202599 images but 9 rows follow", Assert.Throws<InvalidDataException>(() => new CelebAGenderCorpus(dir.path)).Message);
+
+        WriteFixture(dir.path);
+        var corpus = new CelebAGenderCorpus(dir.path);
+        var image = corpus.Images(CelebAGenderSplit.Train)[0];
+        File.Delete(image.ImagePath);
+        Assert.Contains(image.ImagePath, Assert.ThrowsAny<Exception>(() => CelebAGenderCorpus.Load(image, 8)).Message);
+    }
+}
