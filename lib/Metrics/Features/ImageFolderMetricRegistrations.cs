@@ -7,7 +7,7 @@ namespace Dino.Repro.Metrics.Features;
 /// <summary>
 /// CLI entries that score image folders through the shared feature path (fid-images, kid-images, is-images)
 /// and image pairs through a LPIPS evaluator (lpips). Options (--set key=value): evaluators-dir (default
-/// &lt;data root&gt;/evaluators), evaluator=FILE (a kit-format TorchScript evaluator instead of the wrapped
+/// &lt;data root&gt;/evaluators), evaluator=FILE (a kit-format TorchScript evaluator instead of NVIDIA's
 /// Inception) with evaluator-size=SIDE, batch (64), cache-dir (&lt;data root&gt;/cache/metrics; "none" disables).
 /// </summary>
 internal static class ImageFolderMetricRegistrations
@@ -33,7 +33,7 @@ internal static class ImageFolderMetricRegistrations
     {
         var evaluator = request.Option("evaluator") is { } file
             ? Evaluator.FromFile(file, request.Option("evaluator-size") is null ? null : request.IntOption("evaluator-size", 0))
-            : Evaluators.InceptionFeatures;
+            : Evaluators.Inception;
         return FeatureExtractor.Load(evaluator, request.Option("evaluators-dir"));
     }
 
