@@ -39,7 +39,9 @@ public static class FrechetVideoDistance
         if (clips.dim() != 5 || clips.size(4) != 3 || clips.dtype != ScalarType.Byte)
             throw new ArgumentException($"clips are uint8 [N,T,H,W,3], got {clips.dtype.TorchName()} [{string.Join(", ", clips.shape)}]");
         using var scope = torch.NewDisposeScope();
-        var x = ImageTensor.ToChw(clips).permute(0, 2, 1, 3, 4);  // [N,T,3,H,W] → [N,3,T,H,W]
+        var (n, t, h, w) = (clips.size(0), clips.size(1), clips.size(2), clips.size(3));
+        var frames = ImageTensor.ToChw(clips.reshape(n * t, h, w, 3));  // [N·T,3,H,W] in [−1,1]
+        var x = frames.reshape(n, t, 3, h, w).permute(0, 2, 1, 3, 4);    // [N,3,T,H,W]
         var resized = torch.nn.functional.interpolate(x, size: new[] { clips.size(1), side, side }, mode: "nearest");
         return resized.contiguous().MoveToOuterDisposeScope();
     }
