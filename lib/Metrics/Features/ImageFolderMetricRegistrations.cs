@@ -24,6 +24,7 @@ internal static class ImageFolderMetricRegistrations
             "--deg-dir: a folder of images (PNG/JPEG)" + Options, Is, folders: true));
         MetricRegistry.Register(new("lpips", "LPIPS distance of two images through the TorchScript lpips-alex.pt (--set evaluator=FILE)",
             "--ref and --deg: images (PNG/JPEG) of the same size; --ref-dir/--deg-dir: paired folders", LpipsPair));
+        Semantic.SegmenterMetricRegistrations.Register();
     }
 
     private static string Folder(string? path, string flag, string metric) =>
