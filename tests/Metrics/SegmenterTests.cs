@@ -103,6 +103,21 @@ public class SegmenterTests : IDisposable
     }
 
     [Fact]
+    public void Miou_images_resizes_each_image_to_its_label_maps_size_first()
+    {
+        Directory.CreateDirectory(temp.File("images"));
+        Directory.CreateDirectory(temp.File("labels"));
+        var image = RandomImage(40, 20, 20);
+        ImageIO.Write(temp.File("images/x.png"), image);
+        var atLabelSize = ByHand(Resize.Hwc(image, 10, 10), [127.5, 127.5, 127.5], [127.5, 127.5, 127.5]);
+        LabelMap.Write(temp.File("labels/x.png"), atLabelSize);  // exactly what pix2pix's protocol predicts
+        var (code, stdout, stderr) = CliRunner.Run("metric", "miou-images", "--ref-dir", temp.File("labels"), "--deg-dir", temp.File("images"),
+            "--set", $"segmenter={Fixtures.Path("tiny_segmenter.pt")}", "--set", "classes=5");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(1.0, JsonNode.Parse(stdout.Trim())!["pixel_accuracy"]!.GetValue<double>(), 1e-12);
+    }
+
+    [Fact]
     public void Segment_images_writes_the_predicted_label_maps()
     {
         Directory.CreateDirectory(temp.File("images"));

@@ -55,7 +55,7 @@ public sealed class Segmenter : IDisposable
     }
 
     /// <summary>Nearest-neighbour resize of an integer label map (labels are never blended).</summary>
-    public static Tensor ResizeLabels(Tensor labels, long height, long width)
+    private static Tensor ResizeLabels(Tensor labels, long height, long width)
     {
         using var scope = torch.NewDisposeScope();
         var x = labels.to(ScalarType.Float32).unsqueeze(0).unsqueeze(0);

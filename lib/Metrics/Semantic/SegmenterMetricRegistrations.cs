@@ -8,7 +8,7 @@ namespace Dino.Repro.Metrics.Semantic;
 /// <summary>
 /// CLI entries that run a segmenter over a folder of (generated) images: segment-images writes their label maps,
 /// miou-images scores them against same-named ground-truth label maps with one confusion matrix over the whole
-/// set (FCN / pix2pix eval_cityscapes). Options (--set key=value): segmenter=face-parsing | cityscapes-fcn8s |
+/// set, each image first resized to its label map's size (pix2pix scripts/eval_cityscapes/evaluate.py). Options (--set key=value): segmenter=face-parsing | cityscapes-fcn8s |
 /// cityscapes-deeplabv3plus | FILE (a TorchScript file; then classes=N, input in [−1,1]), evaluators-dir,
 /// ignore=255, out=DIR (segment-images).
 /// </summary>
@@ -68,9 +68,10 @@ internal static class SegmenterMetricRegistrations
             if (!File.Exists(labels)) throw new FileNotFoundException($"{image} has no ground-truth label map {labels}", labels);
             using var scope = torch.NewDisposeScope();
             var truth = LabelMap.Read(labels);
-            var predicted = segmenter.Predict(ImageIO.Read(image, ImageReadMode.Rgb));
-            if (truth.size(0) != predicted.size(0) || truth.size(1) != predicted.size(1))
-                predicted = Segmenter.ResizeLabels(predicted, truth.size(0), truth.size(1));
+            // pix2pix's evaluate.py resizes the generated image (bilinear) to the ground truth's size, then segments it.
+            var pixels = ImageIO.Read(image, ImageReadMode.Rgb);
+            if (pixels.size(0) != truth.size(0) || pixels.size(1) != truth.size(1)) pixels = Resize.Hwc(pixels, (int)truth.size(0), (int)truth.size(1));
+            var predicted = segmenter.Predict(pixels);
             parts.Add(SegmentationScores.FromLabels(truth, predicted, segmenter.spec.num_classes, ignore));
         }
         var scores = SegmentationScores.Sum(parts);
