@@ -89,13 +89,19 @@ internal static class ImageFolderMetricRegistrations
         return result;
     }
 
-    private static JsonObject LpipsPair(MetricRequest request)
+    /// <summary>LPIPS-AlexNet from evaluators-dir, or the file given with --set evaluator (also the video metrics' LPIPS).</summary>
+    internal static Lpips LoadLpips(MetricRequest request)
     {
-        using var scope = torch.NewDisposeScope();
         var evaluator = request.Option("evaluator") is { } file
             ? new Evaluator("LPIPS", Path.GetFullPath(file), null, EvaluatorOutputs.Distance, "the file given with --set evaluator")
             : Evaluators.LpipsAlex;
-        using var lpips = Lpips.Load(evaluator, request.Option("evaluators-dir"));
+        return Lpips.Load(evaluator, request.Option("evaluators-dir"));
+    }
+
+    private static JsonObject LpipsPair(MetricRequest request)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var lpips = LoadLpips(request);
         var value = lpips.Distance(Vision.ImageTensor.Load(request.Reference), Vision.ImageTensor.Load(request.Degraded));
         return new JsonObject
         {

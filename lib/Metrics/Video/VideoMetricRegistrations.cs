@@ -37,10 +37,7 @@ internal static class VideoMetricRegistrations
     private static JsonObject VideoLpips(MetricRequest request)
     {
         using var scope = torch.NewDisposeScope();
-        var evaluator = request.Option("evaluator") is { } file
-            ? new Evaluator("LPIPS", Path.GetFullPath(file), null, EvaluatorOutputs.Distance, "the file given with --set evaluator")
-            : Evaluators.LpipsAlex;
-        using var lpips = Image.Lpips.Load(evaluator, request.Option("evaluators-dir"));
+        using var lpips = ImageFolderMetricRegistrations.LoadLpips(request);
         var (reference, degraded) = VideoPair.Read(request.Reference, request.Degraded);
         return ClipResult("video-lpips", PerFrameVideoMetric.Lpips(lpips, reference, degraded, request.IntOption("batch", 16)), request);
     }

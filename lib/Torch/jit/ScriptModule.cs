@@ -44,7 +44,8 @@ public sealed class ScriptModule : IDisposable
     public Tensor[] forward_tuple(params Tensor[] inputs) => Run(inputs, null).outputs;
 
     /// <summary>
-    /// Runs forward(*args, **kwargs) — e.g. NVIDIA's Inception as <c>forward([img], new() { ["return_features"] = true })</c>.
+    /// Runs forward(*args, **kwargs) — e.g. NVIDIA's Inception as
+    /// <c>forward([img], new Dictionary&lt;string, object&gt; { ["return_features"] = true })</c>.
     /// Values may be Tensor, bool, int/long, float/double, string or a list of tensors; libtorch checks them
     /// against forward's signature (an unknown keyword or a wrong type is a <see cref="TorchException"/>) and
     /// fills the defaults of arguments left out. The module must return one tensor.
