@@ -9,23 +9,23 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ds_init evaluators "Pretrained evaluator networks (TorchScript) for the kit's metrics, kept as downloaded in <data root>/evaluators." --no-raw
 
 nv="https://nvlabs-fi-cdn.nvidia.com/stylegan2-ada-pytorch/pretrained/metrics"
-# TorchScript as published: used directly.
+# TorchScript as published: used directly (the kit passes keyword arguments, e.g. return_features=True).
 ds_auto inception-2015-12-05.pt "$nv/inception-2015-12-05.pt" keep   # FID/KID/IS: NVIDIA's TorchScript port of TF's Inception (TF-FID numbers)
 ds_auto vgg16.pt "$nv/vgg16.pt" keep                                 # LPIPS (VGG variant): NVIDIA's TorchScript VGG16 with the LPIPS head
-ds_auto i3d_torchscript.pt "https://www.dropbox.com/s/ge9e5ujwgetktms/i3d_torchscript.pt?dl=1" keep   # FVD: StyleGAN-V's I3D
+ds_auto i3d_torchscript.pt "https://www.dropbox.com/s/ge9e5ujwgetktms/i3d_torchscript.pt?dl=1" keep   # FVD: StyleGAN-V's I3D (Kinetics-400), called with rescale=False, resize=False, return_features=True
 # Not TorchScript: fetched here, converted once (CONVERSION.md) into lpips-alex.pt.
 ds_auto alexnet-owt-7be5be79.pth "https://download.pytorch.org/models/alexnet-owt-7be5be79.pth" keep
 ds_auto lpips-v0.1-alex.pth "https://github.com/richzhang/PerceptualSimilarity/raw/master/lpips/weights/v0.1/alex.pth" keep
 # pix2pix's Cityscapes FCN-8s (Caffe): the segmenter of pix2pix's protocol, converted into fcn8s-cityscapes.pt.
 ds_auto fcn-8s-cityscapes.caffemodel "http://people.eecs.berkeley.edu/~tinghuiz/projects/pix2pix/fcn-8s-cityscapes/fcn-8s-cityscapes.caffemodel" keep
+ds_auto fcn-8s-cityscapes-deploy.prototxt "https://raw.githubusercontent.com/phillipi/pix2pix/master/scripts/eval_cityscapes/caffemodel/deploy.prototxt" keep   # its layers
 
 # Files the metrics read that only a conversion (or a hand download) makes: reported, not fetched.
 converted=(
-    "inception-2015-12-05-features.pt|FID/KID/IS: inception-2015-12-05.pt wrapped to return (features, logits) (CONVERSION.md)"
     "lpips-alex.pt|LPIPS (AlexNet): trace from alexnet-owt-7be5be79.pth + lpips-v0.1-alex.pth (CONVERSION.md)"
-    "fcn8s-cityscapes.pt|Cityscapes FCN-8s: convert fcn-8s-cityscapes.caffemodel (CONVERSION.md)"
-    "face-parsing.pt|face parsing, 19 classes: the CelebAMask-HQ UNet (github.com/switchablenorms/CelebAMask-HQ, face_parsing/, weights on Google Drive), traced (CONVERSION.md)"
-    "deeplabv3plus-cityscapes.pt|DeepLabv3+ on Cityscapes (what DINO used): no official release of DINO's weights; a public DeepLabv3+ Cityscapes checkpoint traced (CONVERSION.md)"
+    "fcn8s-cityscapes.pt|Cityscapes FCN-8s (--set segmenter=cityscapes-fcn8s): convert fcn-8s-cityscapes.caffemodel + its deploy.prototxt (CONVERSION.md)"
+    "face-parsing.pt|face parsing, 19 classes (dino metric miou-images --set segmenter=face-parsing): the CelebAMask-HQ UNet (github.com/switchablenorms/CelebAMask-HQ, face_parsing/, weights on Google Drive), traced (CONVERSION.md)"
+    "deeplabv3plus-cityscapes.pt|DeepLabv3+ on Cityscapes (--set segmenter=cityscapes-deeplabv3plus; what DINO used): no official release of DINO's weights; a public DeepLabv3+ Cityscapes checkpoint traced (CONVERSION.md)"
     "stackgan-inception-cub.pt|IS on CUB: the StackGAN fine-tuned Inception (TensorFlow, github.com/hanzhanggit/StackGAN-inception-model), converted (CONVERSION.md)"
 )
 

@@ -29,6 +29,7 @@ internal static class BuiltInMetrics
         CpbdRegistration.Register();
         Audio.AudioMetricRegistrations.Register();
         Features.ImageFolderMetricRegistrations.Register();
+        Video.VideoMetricRegistrations.Register();
     }
 
     private static JsonObject Result(string metric, double value, MetricRequest request) => new()

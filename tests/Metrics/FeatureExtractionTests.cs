@@ -36,6 +36,15 @@ public class FeatureExtractionTests : IDisposable
         return images;
     }
 
+    /// <summary>FID of two folders through the kit-format fixture (tuple outputs, no keyword arguments).</summary>
+    internal static double FidByKitFormatFixture(string a, string b)
+    {
+        using var extractor = FeatureExtractor.Load(TinyInception);
+        using var sa = FolderFeatures.Statistics(a, extractor);
+        using var sb = FolderFeatures.Statistics(b, extractor);
+        return FrechetDistance.Compute(sa, sb);
+    }
+
     /// <summary>The fixture network by hand: tanh(flatten(x/127.5 − 1)·W1 + b1), logits = f·W2 + b2.</summary>
     private (Tensor features, Tensor logits) ByHand(Tensor hwc)
     {
@@ -126,10 +135,41 @@ public class FeatureExtractionTests : IDisposable
     public void A_missing_evaluator_names_the_script_and_the_expected_path()
     {
         var folder = temp.File("evaluators");
-        var ex = Assert.Throws<MissingEvaluatorException>(() => FeatureExtractor.Load(Evaluators.InceptionFeatures, folder));
-        Assert.Contains("data-scripts/evaluators.sh", ex.Message);
-        Assert.Contains(Path.Combine(Path.GetFullPath(folder), "inception-2015-12-05-features.pt"), ex.Message);
-        var plain = Assert.Throws<MissingEvaluatorException>(() => FeatureExtractor.Load(Evaluators.Inception, folder));
-        Assert.StartsWith("the Inception evaluator is missing: run data-scripts/evaluators.sh (expected at ", plain.Message);
+        var ex = Assert.Throws<MissingEvaluatorException>(() => FeatureExtractor.Load(Evaluators.Inception, folder));
+        Assert.Equal($"the Inception evaluator is missing: run data-scripts/evaluators.sh (expected at {Path.Combine(Path.GetFullPath(folder), "inception-2015-12-05.pt")})", ex.Message);
+        var i3d = Assert.Throws<MissingEvaluatorException>(() => FeatureExtractor.Load(Evaluators.I3d, folder));
+        Assert.Contains(Path.Combine(Path.GetFullPath(folder), "i3d_torchscript.pt"), i3d.Message);
+    }
+
+    /// <summary>The NVIDIA-interface fixture (tiny_nvidia_inception.pt, the same weights) under Evaluators.Inception's calls.</summary>
+    private static Evaluator NvidiaStyle => Evaluators.Inception with { file_name = Fixtures.Path("tiny_nvidia_inception.pt") };
+
+    [Fact]
+    public void Nvidias_interface_gives_features_with_return_features_and_probabilities_without_the_output_bias()
+    {
+        var images = WriteImages(temp.File("imgs"), 5, seed: 7);
+        using var extractor = FeatureExtractor.Load(NvidiaStyle);
+        var features = FolderFeatures.Features(temp.File("imgs"), extractor, batchSize: 2);
+        Assert.Equal(3, extractor.forward_calls);  // one keyword call per batch: probabilities were not asked for
+        var (expected, _) = ByHand(images);
+        Close.All(expected.to(ScalarType.Float64).ToArray<double>(), features.to(ScalarType.Float64).ToArray<double>(), atol: 1e-5);
+
+        // stylegan2-ada's IS: softmax(features · W2), the output bias b2 left out.
+        var probabilities = FolderFeatures.Probabilities(temp.File("imgs"), extractor, batchSize: 5);
+        var logits = expected.mm(weights["inception.w2"]).to(ScalarType.Float64);
+        var withoutBias = logits.sub(logits.logsumexp(1, keepdim: true)).exp();
+        Close.All(withoutBias.ToArray<double>(), probabilities.ToArray<double>(), atol: 1e-6);
+        var withBias = logits.add(weights["inception.b2"].to(ScalarType.Float64));
+        Assert.True(withBias.sub(withBias.logsumexp(1, keepdim: true)).exp().sub(probabilities).abs().max().item<double>() > 1e-3);
+    }
+
+    [Fact]
+    public void An_evaluator_without_a_probabilities_call_says_so()
+    {
+        WriteImages(temp.File("imgs"), 2, seed: 8);
+        using var extractor = FeatureExtractor.Load(NvidiaStyle with { probabilities_kwargs = null });
+        var ex = Assert.Throws<NotSupportedException>(() => FolderFeatures.Probabilities(temp.File("imgs"), extractor));
+        Assert.Contains("no class probabilities", ex.Message);
+        Assert.Equal(0, extractor.forward_calls);
     }
 }

@@ -54,9 +54,26 @@ public class FeatureMetricCliTests : IDisposable
         Assert.True(double.IsFinite(JsonNode.Parse(stdout.Trim())!["value"]!.GetValue<double>()));
     }
 
+    [Fact]
+    public void Fid_images_reads_nvidias_inception_from_the_evaluators_folder_by_keyword_call()
+    {
+        // The NVIDIA-interface fixture stands in for inception-2015-12-05.pt; 16×16 images, as it takes no other size.
+        var evaluators = temp.File("evaluators");
+        Directory.CreateDirectory(evaluators);
+        File.Copy(Fixtures.Path("tiny_nvidia_inception.pt"), Path.Combine(evaluators, "inception-2015-12-05.pt"));
+        FeatureExtractionTests.WriteImages(temp.File("a"), 6, seed: 16);
+        FeatureExtractionTests.WriteImages(temp.File("b"), 6, seed: 17);
+        var expected = FeatureExtractionTests.FidByKitFormatFixture(temp.File("a"), temp.File("b"));
+        var (code, stdout, stderr) = CliRunner.Run("metric", "fid-images", "--ref-dir", temp.File("a"), "--deg-dir", temp.File("b"),
+            "--set", $"evaluators-dir={evaluators}", "--set", "cache-dir=none");
+        Assert.True(code == 0, stderr);
+        Assert.Equal(expected, JsonNode.Parse(stdout.Trim())!["value"]!.GetValue<double>(), 1e-6 * Math.Max(1, expected));
+        Assert.True(expected > 1e-3);
+    }
+
     [Theory]
-    [InlineData("fid-images", "inception-2015-12-05-features.pt")]
-    [InlineData("is-images", "inception-2015-12-05-features.pt")]
+    [InlineData("fid-images", "inception-2015-12-05.pt")]
+    [InlineData("is-images", "inception-2015-12-05.pt")]
     [InlineData("lpips", "lpips-alex.pt")]
     public void A_missing_evaluator_exits_1_naming_the_script_and_path(string metric, string file)
     {

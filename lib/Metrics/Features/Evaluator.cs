@@ -2,15 +2,20 @@ using Dino.Repro.IO;
 
 namespace Dino.Repro.Metrics.Features;
 
-/// <summary>What an evaluator's forward returns, as the kit calls it (tensor arguments only).</summary>
+/// <summary>What an evaluator's forward returns, as the kit calls it.</summary>
 public enum EvaluatorOutputs
 {
-    /// <summary>The kit's feature format: a tuple (features [N,D], logits [N,K]); probabilities are softmax(logits).</summary>
+    /// <summary>The kit's feature format: forward(x) returns a tuple (features [N,D], logits [N,K]); probabilities are softmax(logits).</summary>
     FeaturesAndLogits,
-    /// <summary>One tensor of class probabilities [N,K] (NVIDIA's Inception called without keyword arguments).</summary>
-    Probabilities,
+    /// <summary>
+    /// One call per kind, told apart by keyword arguments (NVIDIA's Inception, StyleGAN-V's I3D):
+    /// forward(x, **features_kwargs) returns features [N,D], forward(x, **probabilities_kwargs) probabilities [N,K].
+    /// </summary>
+    KeywordSelected,
     /// <summary>forward(x, y) on two float images in [-1,1] returns their distance [N,1,1,1] (LPIPS).</summary>
     Distance,
+    /// <summary>forward(x) returns per-pixel class scores [N,C,H,W] (or a tuple whose first element they are): a segmenter.</summary>
+    ClassScores,
 }
 
 /// <summary>
@@ -26,6 +31,12 @@ public enum EvaluatorOutputs
 public sealed record Evaluator(string name, string file_name, int? input_size, EvaluatorOutputs outputs,
     string made_by = "data-scripts/evaluators.sh")
 {
+    /// <summary>Keyword arguments of the call that returns features (<see cref="EvaluatorOutputs.KeywordSelected"/>).</summary>
+    public IReadOnlyDictionary<string, object>? features_kwargs { get; init; }
+
+    /// <summary>Keyword arguments of the call that returns class probabilities (<see cref="EvaluatorOutputs.KeywordSelected"/>); null: it gives none.</summary>
+    public IReadOnlyDictionary<string, object>? probabilities_kwargs { get; init; }
+
     /// <summary>The folder the evaluators live in by default: &lt;data root&gt;/evaluators (where evaluators.sh puts them).</summary>
     public static string DefaultFolder() => Path.Combine(KitPaths.DataRoot(), "evaluators");
 

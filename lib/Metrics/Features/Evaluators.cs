@@ -10,18 +10,24 @@ public static class Evaluators
     /// <summary>
     /// NVIDIA's TorchScript port of TF's Inception (inception-2015-12-05.pt, fetched by evaluators.sh). Relied on:
     /// forward(img, return_features=False, use_fp16=False, no_output_bias=False) takes uint8 NCHW RGB in [0,255]
-    /// at any size (it resizes to 299×299 itself) and returns pool3 features [N,2048] when return_features=True,
-    /// softmax probabilities [N,1008] otherwise. The kit's jit binding passes tensors only, so called as is it
-    /// gives probabilities (with the output bias, which stylegan2-ada's IS leaves out): usable for IS only.
+    /// at any size (it resizes to 299×299 itself); called as stylegan2-ada's metrics call it — FID/KID with
+    /// return_features=True (pool3 features [N,2048]), IS with no_output_bias=True (softmax probabilities [N,1008]).
     /// </summary>
-    public static Evaluator Inception { get; } = new("Inception", "inception-2015-12-05.pt", null, EvaluatorOutputs.Probabilities);
+    public static Evaluator Inception { get; } = new("Inception", "inception-2015-12-05.pt", null, EvaluatorOutputs.KeywordSelected)
+    {
+        features_kwargs = new Dictionary<string, object> { ["return_features"] = true },
+        probabilities_kwargs = new Dictionary<string, object> { ["no_output_bias"] = true },
+    };
 
     /// <summary>
-    /// The same network wrapped once in Python (data-scripts/CONVERSION.md, "Inception features") so that forward(img)
-    /// returns (pool3 features [N,2048], logits without output bias [N,1008]) — what FID, KID and IS need.
+    /// StyleGAN-V's TorchScript I3D (i3d_torchscript.pt, Kinetics-400), as Listen and Move's FVD calls it: videos
+    /// float [N,3,T,224,224] in [-1,1] (the kit resizes with nearest neighbour), forward(x, rescale=False,
+    /// resize=False, return_features=True) → features [N,400] before the softmax layer.
     /// </summary>
-    public static Evaluator InceptionFeatures { get; } = new("Inception (features)", "inception-2015-12-05-features.pt", null,
-        EvaluatorOutputs.FeaturesAndLogits, "data-scripts/evaluators.sh, then the 'Inception features' step of data-scripts/CONVERSION.md");
+    public static Evaluator I3d { get; } = new("I3D", "i3d_torchscript.pt", 224, EvaluatorOutputs.KeywordSelected)
+    {
+        features_kwargs = new Dictionary<string, object> { ["rescale"] = false, ["resize"] = false, ["return_features"] = true },
+    };
 
     /// <summary>
     /// LPIPS with AlexNet, traced from lpips.LPIPS(net='alex') (CONVERSION.md): forward(x, y) on two float

@@ -11,11 +11,10 @@ public sealed class ExtractedFeatures(Tensor? features, Tensor? probabilities) :
     /// <summary>Float64 class probabilities [N,K] (softmax of the logits in float64), or null.</summary>
     public Tensor? probabilities { get; } = probabilities;
 
-    public Tensor Features(string evaluatorName) => features ?? throw new NotSupportedException(
-        $"the {evaluatorName} evaluator, called with tensor arguments only, returns no features: use the wrapped file of data-scripts/CONVERSION.md ('Inception features') or --set evaluator=FILE");
+    public Tensor Features(string evaluatorName) => features ?? throw new NotSupportedException($"the {evaluatorName} evaluator returned no features (were they asked for?)");
 
     public Tensor Probabilities(string evaluatorName) => probabilities ??
-        throw new NotSupportedException($"the {evaluatorName} evaluator returns no class probabilities");
+        throw new NotSupportedException($"the {evaluatorName} evaluator returned no class probabilities (it has no call for them, or they were not asked for)");
 
     public void Dispose()
     {

@@ -5,10 +5,10 @@ using Dino.Repro.Vision;
 namespace Dino.Repro.Metrics.Features;
 
 /// <summary>
-/// The one path from images to evaluator outputs for FID, KID and IS (stylegan2-ada's
-/// compute_feature_stats_for_dataset): images are read as RGB uint8, resized where the evaluator has a fixed
-/// input size, stacked into NCHW batches and run through the TorchScript module; each batch runs in its own
-/// dispose scope so memory stays at one batch.
+/// The one path from images (or prepared batches, e.g. FVD's video clips) to evaluator outputs for FID, KID, IS
+/// and FVD (stylegan2-ada's compute_feature_stats_for_dataset): images are read as RGB uint8, resized where the
+/// evaluator has a fixed input size, stacked into NCHW batches and run through the TorchScript module with the
+/// evaluator's keyword arguments; each batch runs in its own dispose scope so memory stays at one batch.
 /// </summary>
 public sealed class FeatureExtractor : IDisposable
 {
@@ -32,29 +32,30 @@ public sealed class FeatureExtractor : IDisposable
     /// <summary>Loads the evaluator from <paramref name="folder"/> (default &lt;data root&gt;/evaluators); a missing file is a <see cref="MissingEvaluatorException"/>.</summary>
     public static FeatureExtractor Load(Evaluator evaluator, string? folder = null)
     {
-        if (evaluator.outputs == EvaluatorOutputs.Distance) throw new ArgumentException($"{evaluator.name} compares image pairs; it is not a feature extractor");
+        if (evaluator.outputs is not (EvaluatorOutputs.FeaturesAndLogits or EvaluatorOutputs.KeywordSelected))
+            throw new ArgumentException($"{evaluator.name} gives {evaluator.outputs}; it is not a feature extractor");
         var file = evaluator.RequirePath(folder);
         return new FeatureExtractor(evaluator, ScriptModule.load(file), file);
     }
 
-    /// <summary>Runs every image file, <paramref name="batchSize"/> at a time.</summary>
-    public ExtractedFeatures Extract(IReadOnlyList<string> files, int batchSize = 64)
+    /// <summary>Runs every image file, <paramref name="batchSize"/> at a time, for the <paramref name="kinds"/> asked for.</summary>
+    public ExtractedFeatures Extract(IReadOnlyList<string> files, int batchSize = 64, FeatureKinds kinds = FeatureKinds.Both)
     {
         if (files.Count == 0) throw new ArgumentException("no images to extract features from");
-        return Collect((files.Count + batchSize - 1) / batchSize, b =>
+        return ExtractBatches((files.Count + batchSize - 1) / batchSize, kinds, b =>
         {
             var images = files.Skip(b * batchSize).Take(batchSize).Select(f => Prepare(ImageIO.Read(f, ImageReadMode.Rgb), f)).ToList();
             return torch.stack(images, 0).permute(0, 3, 1, 2).contiguous();
         });
     }
 
-    /// <summary>Runs uint8 images [N,3,H,W] in [0,255], <paramref name="batchSize"/> at a time.</summary>
-    public ExtractedFeatures Extract(Tensor images, int batchSize = 64)
+    /// <summary>Runs uint8 images [N,3,H,W] in [0,255], <paramref name="batchSize"/> at a time, for the <paramref name="kinds"/> asked for.</summary>
+    public ExtractedFeatures Extract(Tensor images, int batchSize = 64, FeatureKinds kinds = FeatureKinds.Both)
     {
         if (images.dim() != 4 || images.size(1) != 3 || images.dtype != ScalarType.Byte)
             throw new ArgumentException($"images must be uint8 [N,3,H,W], got {images.dtype.TorchName()} [{string.Join(",", images.shape)}]");
         var n = images.size(0);
-        return Collect((int)((n + batchSize - 1) / batchSize), b =>
+        return ExtractBatches((int)((n + batchSize - 1) / batchSize), kinds, b =>
         {
             var batch = images.narrow(0, (long)b * batchSize, Math.Min(batchSize, n - (long)b * batchSize));
             if (evaluator.input_size is null) return batch.contiguous();
@@ -63,7 +64,8 @@ public sealed class FeatureExtractor : IDisposable
         });
     }
 
-    private ExtractedFeatures Collect(int batches, Func<int, Tensor> makeBatch)
+    /// <summary>Runs <paramref name="batches"/> batches that <paramref name="makeBatch"/> prepares in the evaluator's input format.</summary>
+    public ExtractedFeatures ExtractBatches(int batches, FeatureKinds kinds, Func<int, Tensor> makeBatch)
     {
         var features = new List<Tensor>();
         var probabilities = new List<Tensor>();
@@ -72,7 +74,7 @@ public sealed class FeatureExtractor : IDisposable
             for (var b = 0; b < batches; b++)
             {
                 using var scope = torch.NewDisposeScope();
-                var (f, p) = Run(makeBatch(b));
+                var (f, p) = Run(makeBatch(b), kinds);
                 if (f is not null) features.Add(f.MoveToOuterDisposeScope());
                 if (p is not null) probabilities.Add(p.MoveToOuterDisposeScope());
             }
@@ -86,21 +88,27 @@ public sealed class FeatureExtractor : IDisposable
 
     private static Tensor? Concat(List<Tensor> parts) => parts.Count == 0 ? null : torch.cat(parts, 0);
 
-    /// <summary>One forward on a uint8 NCHW batch, read as <see cref="Evaluator.outputs"/> says.</summary>
-    private (Tensor? features, Tensor? probabilities) Run(Tensor batch)
+    /// <summary>The forward call(s) on one batch, read as <see cref="Evaluator.outputs"/> says.</summary>
+    private (Tensor? features, Tensor? probabilities) Run(Tensor batch, FeatureKinds kinds)
     {
+        if (evaluator.outputs == EvaluatorOutputs.KeywordSelected)
+        {
+            Tensor? Call(IReadOnlyDictionary<string, object>? kwargs, FeatureKinds kind)
+            {
+                if (kwargs is null || !kinds.HasFlag(kind)) return null;
+                forward_calls++;
+                return module.forward([batch], kwargs);
+            }
+            var features = Call(evaluator.features_kwargs, FeatureKinds.Features);
+            var probabilities = Call(evaluator.probabilities_kwargs, FeatureKinds.Probabilities);
+            return (features?.to(ScalarType.Float32), probabilities?.to(ScalarType.Float64));
+        }
         forward_calls++;
         var outputs = module.forward_tuple(batch);
-        switch (evaluator.outputs)
-        {
-            case EvaluatorOutputs.FeaturesAndLogits when outputs.Length == 2:
-                var logits = outputs[1].to(ScalarType.Float64);
-                return (outputs[0].to(ScalarType.Float32), torch.nn.functional.softmax(logits, 1));
-            case EvaluatorOutputs.Probabilities when outputs.Length == 1:
-                return (null, outputs[0].to(ScalarType.Float64));
-            default:
-                throw new InvalidDataException($"{path}: forward returned {outputs.Length} tensor(s), but a {evaluator.outputs} evaluator gives {(evaluator.outputs == EvaluatorOutputs.FeaturesAndLogits ? 2 : 1)}");
-        }
+        if (outputs.Length != 2)
+            throw new InvalidDataException($"{path}: forward returned {outputs.Length} tensor(s), but a {evaluator.outputs} evaluator gives 2 (features, logits)");
+        var logits = outputs[1].to(ScalarType.Float64);
+        return (outputs[0].to(ScalarType.Float32), torch.nn.functional.softmax(logits, 1));
     }
 
     /// <summary>An [H,W,3] image resized to the evaluator's side when it has one.</summary>

@@ -12,7 +12,7 @@ public static class FolderFeatures
     /// <summary>Mean and covariance of the folder's features (FID).</summary>
     public static FeatureStatistics Statistics(string folder, FeatureExtractor extractor, FeatureCache? cache = null, int batchSize = 64)
     {
-        var tensors = Cached(folder, extractor, cache, "stats", batchSize, extracted =>
+        var tensors = Cached(folder, extractor, cache, "stats", batchSize, FeatureKinds.Features, extracted =>
         {
             using var stats = FeatureStatistics.From(extracted.Features(extractor.evaluator.name));
             return new Dictionary<string, Tensor>
@@ -27,22 +27,22 @@ public static class FolderFeatures
 
     /// <summary>Every image's features [N,D] (KID needs them all, not only the moments).</summary>
     public static Tensor Features(string folder, FeatureExtractor extractor, FeatureCache? cache = null, int batchSize = 64) =>
-        Cached(folder, extractor, cache, "features", batchSize,
+        Cached(folder, extractor, cache, "features", batchSize, FeatureKinds.Features,
             extracted => new Dictionary<string, Tensor> { ["features"] = extracted.Features(extractor.evaluator.name).clone() })["features"];
 
     /// <summary>Every image's class probabilities [N,K] (IS).</summary>
     public static Tensor Probabilities(string folder, FeatureExtractor extractor, FeatureCache? cache = null, int batchSize = 64) =>
-        Cached(folder, extractor, cache, "probs", batchSize,
+        Cached(folder, extractor, cache, "probs", batchSize, FeatureKinds.Probabilities,
             extracted => new Dictionary<string, Tensor> { ["probabilities"] = extracted.Probabilities(extractor.evaluator.name).clone() })["probabilities"];
 
     private static IReadOnlyDictionary<string, Tensor> Cached(string folder, FeatureExtractor extractor, FeatureCache? cache, string kind,
-        int batchSize, Func<ExtractedFeatures, IReadOnlyDictionary<string, Tensor>> reduce)
+        int batchSize, FeatureKinds kinds, Func<ExtractedFeatures, IReadOnlyDictionary<string, Tensor>> reduce)
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batch size must be at least 1");
         var files = ImageFolder.Files(folder);
         IReadOnlyDictionary<string, Tensor> Compute()
         {
-            using var extracted = extractor.Extract(files, batchSize);
+            using var extracted = extractor.Extract(files, batchSize, kinds);
             return reduce(extracted);
         }
         return cache is null ? Compute() : cache.GetOrCompute(cache.PathFor(files, extractor, kind), Compute);

@@ -7,7 +7,7 @@ namespace Dino.Repro.Metrics.Features;
 /// <summary>
 /// CLI entries that score image folders through the shared feature path (fid-images, kid-images, is-images)
 /// and image pairs through a LPIPS evaluator (lpips). Options (--set key=value): evaluators-dir (default
-/// &lt;data root&gt;/evaluators), evaluator=FILE (a kit-format TorchScript evaluator instead of the wrapped
+/// &lt;data root&gt;/evaluators), evaluator=FILE (a kit-format TorchScript evaluator instead of NVIDIA's
 /// Inception) with evaluator-size=SIDE, batch (64), cache-dir (&lt;data root&gt;/cache/metrics; "none" disables).
 /// </summary>
 internal static class ImageFolderMetricRegistrations
@@ -24,6 +24,7 @@ internal static class ImageFolderMetricRegistrations
             "--deg-dir: a folder of images (PNG/JPEG)" + Options, Is, folders: true));
         MetricRegistry.Register(new("lpips", "LPIPS distance of two images through the TorchScript lpips-alex.pt (--set evaluator=FILE)",
             "--ref and --deg: images (PNG/JPEG) of the same size; --ref-dir/--deg-dir: paired folders", LpipsPair));
+        Semantic.SegmenterMetricRegistrations.Register();
     }
 
     private static string Folder(string? path, string flag, string metric) =>
@@ -33,7 +34,7 @@ internal static class ImageFolderMetricRegistrations
     {
         var evaluator = request.Option("evaluator") is { } file
             ? Evaluator.FromFile(file, request.Option("evaluator-size") is null ? null : request.IntOption("evaluator-size", 0))
-            : Evaluators.InceptionFeatures;
+            : Evaluators.Inception;
         return FeatureExtractor.Load(evaluator, request.Option("evaluators-dir"));
     }
 
@@ -88,13 +89,19 @@ internal static class ImageFolderMetricRegistrations
         return result;
     }
 
-    private static JsonObject LpipsPair(MetricRequest request)
+    /// <summary>LPIPS-AlexNet from evaluators-dir, or the file given with --set evaluator (also the video metrics' LPIPS).</summary>
+    internal static Lpips LoadLpips(MetricRequest request)
     {
-        using var scope = torch.NewDisposeScope();
         var evaluator = request.Option("evaluator") is { } file
             ? new Evaluator("LPIPS", Path.GetFullPath(file), null, EvaluatorOutputs.Distance, "the file given with --set evaluator")
             : Evaluators.LpipsAlex;
-        using var lpips = Lpips.Load(evaluator, request.Option("evaluators-dir"));
+        return Lpips.Load(evaluator, request.Option("evaluators-dir"));
+    }
+
+    private static JsonObject LpipsPair(MetricRequest request)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var lpips = LoadLpips(request);
         var value = lpips.Distance(Vision.ImageTensor.Load(request.Reference), Vision.ImageTensor.Load(request.Degraded));
         return new JsonObject
         {

@@ -36,6 +36,19 @@ public sealed class SegmentationScores
         return new SegmentationScores(confusion);
     }
 
+    /// <summary>The scores of a whole set from its parts (one per image): the confusion matrices add, as FCN's evaluation accumulates them.</summary>
+    public static SegmentationScores Sum(IReadOnlyCollection<SegmentationScores> parts)
+    {
+        if (parts.Count == 0) throw new ArgumentException("no segmentation scores to add up");
+        var n = parts.First().num_classes;
+        if (parts.Any(p => p.num_classes != n)) throw new ArgumentException("segmentation scores over different class counts cannot be added");
+        var total = new long[n, n];
+        foreach (var part in parts)
+            for (var i = 0; i < n; i++)
+                for (var j = 0; j < n; j++) total[i, j] += part.confusion[i, j];
+        return new SegmentationScores(total);
+    }
+
     private static long[] Flat(Tensor labels)
     {
         if (labels.is_floating_point()) throw new ArgumentException("label maps must hold integers");

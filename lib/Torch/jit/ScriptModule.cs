@@ -37,25 +37,36 @@ public sealed class ScriptModule : IDisposable
         return new ScriptModule(h, full);
     }
 
-    /// <summary>Runs forward on the inputs; the module must return one tensor (use <see cref="forward_tuple"/> otherwise).</summary>
-    public Tensor forward(params Tensor[] inputs)
+    /// <summary>Runs forward on tensor inputs; the module must return one tensor (use <see cref="forward_tuple(Tensor[])"/> otherwise).</summary>
+    public Tensor forward(params Tensor[] inputs) => Single(Run(inputs, null));
+
+    /// <summary>Runs forward on tensor inputs and returns every output tensor (a single-tensor result gives an array of one).</summary>
+    public Tensor[] forward_tuple(params Tensor[] inputs) => Run(inputs, null).outputs;
+
+    /// <summary>
+    /// Runs forward(*args, **kwargs) — e.g. NVIDIA's Inception as
+    /// <c>forward([img], new Dictionary&lt;string, object&gt; { ["return_features"] = true })</c>.
+    /// Values may be Tensor, bool, int/long, float/double, string or a list of tensors; libtorch checks them
+    /// against forward's signature (an unknown keyword or a wrong type is a <see cref="TorchException"/>) and
+    /// fills the defaults of arguments left out. The module must return one tensor.
+    /// </summary>
+    public Tensor forward(IReadOnlyList<object> args, IReadOnlyDictionary<string, object>? kwargs = null) => Single(Run(args, kwargs));
+
+    /// <summary>forward(*args, **kwargs) returning every output tensor (see <see cref="forward(IReadOnlyList{object}, IReadOnlyDictionary{string, object})"/>).</summary>
+    public Tensor[] forward_tuple(IReadOnlyList<object> args, IReadOnlyDictionary<string, object>? kwargs = null) => Run(args, kwargs).outputs;
+
+    private static Tensor Single((Tensor[] outputs, bool isTuple) result)
     {
-        var (outputs, isTuple) = Run(inputs);
-        if (!isTuple) return outputs[0];
-        foreach (var t in outputs) t.Dispose();
-        throw new InvalidOperationException($"the TorchScript module returns a tuple of {outputs.Length} tensors; call forward_tuple");
+        if (!result.isTuple) return result.outputs[0];
+        foreach (var t in result.outputs) t.Dispose();
+        throw new InvalidOperationException($"the TorchScript module returns a tuple of {result.outputs.Length} tensors; call forward_tuple");
     }
 
-    /// <summary>Runs forward and returns every output tensor (a single-tensor result gives an array of one).</summary>
-    public Tensor[] forward_tuple(params Tensor[] inputs) => Run(inputs).outputs;
-
-    private unsafe (Tensor[] outputs, bool isTuple) Run(Tensor[] inputs)
+    private unsafe (Tensor[] outputs, bool isTuple) Run(IReadOnlyList<object> args, IReadOnlyDictionary<string, object>? kwargs)
     {
-        ArgumentNullException.ThrowIfNull(inputs);
-        var handles = inputs.Select(t => t.Handle).ToArray();
+        using var arguments = ScriptArguments.From(args, kwargs);
         int count, isTuple;
-        IntPtr* array;
-        fixed (IntPtr* h = handles) array = LibTorch.dn_jit_forward(Handle, h, handles.Length, &count, &isTuple);
+        var array = LibTorch.dn_jit_forward(Handle, arguments.Handle, &count, &isTuple);
         if (array == null) throw NativeError.Exception();
         var outputs = new Tensor[count];
         for (var i = 0; i < count; i++) outputs[i] = new Tensor(array[i]);

@@ -1,0 +1,11 @@
+using Dino.Repro.Metrics.Features;
+
+namespace Dino.Repro.Metrics.Video;
+
+/// <summary>The videos of a folder a distribution metric (fvd-videos) reads: top level, in ordinal name order.</summary>
+public static class VideoFolder
+{
+    private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".mp4", ".avi", ".mkv", ".mov", ".webm" };
+
+    public static IReadOnlyList<string> Files(string folder) => MediaFolder.Files(folder, Extensions, "videos");
+}
