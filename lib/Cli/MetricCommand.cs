@@ -12,7 +12,6 @@ namespace Dino.Repro.Cli;
 /// </summary>
 internal static class MetricCommand
 {
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
     public static Command Create()
     {
@@ -97,7 +96,7 @@ internal static class MetricCommand
         {
             foreach (var result in compute())
             {
-                Console.WriteLine(result.ToJsonString(Compact));
+                Console.WriteLine(result.ToJsonString(MetricLog.JsonOptions));
                 if (log is { } folder) MetricLog.Append(folder, result);
             }
             return 0;

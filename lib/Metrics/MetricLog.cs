@@ -9,6 +9,16 @@ namespace Dino.Repro.Metrics;
 /// </summary>
 public static class MetricLog
 {
+    /// <summary>
+    /// How metric results are written: one line, and ∞/NaN as the named literals (identical images have PSNR ∞;
+    /// plain JSON has no number for it, so System.Text.Json would refuse to write the result at all).
+    /// </summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        WriteIndented = false,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
     public static string Append(string folder, JsonObject result)
     {
         var name = result["metric"]?.GetValue<string>() ?? throw new ArgumentException("a metric result needs a \"metric\" name");
@@ -16,7 +26,7 @@ public static class MetricLog
         var path = Path.Combine(folder, $"metric-{name}.jsonl");
         var line = (JsonObject)result.DeepClone();
         line["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
-        File.AppendAllText(path, line.ToJsonString(new JsonSerializerOptions { WriteIndented = false }) + "\n");
+        File.AppendAllText(path, line.ToJsonString(JsonOptions) + "\n");
         return path;
     }
 }

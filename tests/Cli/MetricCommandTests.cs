@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dino.Repro.Metrics;
 using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Cli;
@@ -81,5 +83,19 @@ public class ImageMetricCommandTests
         var (code, _, stderr) = CliRunner.Run("metric", "psnr", "--ref", TestData.PathOf("images/coffee.png"), "--deg", TestData.PathOf("images/astronaut.png"));
         Assert.Equal(1, code);
         Assert.Contains("shapes differ", stderr);
+    }
+
+    [Fact]
+    public void Identical_images_print_psnr_infinity_and_ssim_one()
+    {
+        var image = TestData.PathOf("images/coffee.png");
+        var (code, stdout, stderr) = CliRunner.Run("metric", "psnr", "--ref", image, "--deg", image);
+        Assert.True(code == 0, stderr);
+        // ∞ is written as the named literal, which System.Text.Json reads back when allowed to.
+        var value = JsonNode.Parse(stdout)!["value"].Deserialize<double>(MetricLog.JsonOptions);
+        Assert.True(double.IsPositiveInfinity(value), stdout);
+        (code, stdout, stderr) = CliRunner.Run("metric", "ssim", "--ref", image, "--deg", image);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(1.0, JsonNode.Parse(stdout)!["value"]!.GetValue<double>(), 12);
     }
 }
