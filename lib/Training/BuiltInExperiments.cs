@@ -1,4 +1,5 @@
 using Dino.Repro.Data;
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Pix2Pix;
@@ -12,8 +13,10 @@ internal static class BuiltInExperiments
 {
     public static ExperimentRegistry Register(ExperimentRegistry registry) => registry
         .Register(ToyGanExperiment.Definition)
-        .Register(DinoExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)))
-        .Register(BidirectionalDinoExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)))
-        .Register(Pix2PixExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)))
-        .Register(BicycleGanExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)));
+        .Register(DinoExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount, ReadingOf(o))))
+        .Register(BidirectionalDinoExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount, ReadingOf(o))))
+        .Register(Pix2PixExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount, ReadingOf(o))))
+        .Register(BicycleGanExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount, ReadingOf(o))));
+
+    private static BadSamples ReadingOf(TrainingOptions options) => new(BadSamplePolicies.Parse(options.BadSamples));
 }

@@ -89,6 +89,7 @@ public sealed class Trainer
         var throughput = new Throughput();
         var clock = Stopwatch.StartNew();
         var lastCheckpoint = checkpoint;
+        ReportSkippedSamples(experiment, log, step, progress);
         // Made after the checkpoint set the source's position, so reading ahead starts from there.
         using var prefetch = options.Prefetch > 0 ? new PrefetchingBatches(experiment.Data, options.Prefetch) : null;
         var data = (IBatchSource?)prefetch ?? experiment.Data;
@@ -144,6 +145,14 @@ public sealed class Trainer
             progress.End();
         }
         return new TrainingResult(run.Path, step, options.Steps, lastCheckpoint);
+    }
+
+    // Bad samples left out of the data (bad_samples=skip) are listed in log.jsonl at the step this session starts from.
+    private static void ReportSkippedSamples(IExperiment experiment, JsonlLog log, long step, IProgressSink progress)
+    {
+        if (experiment.Data is not IReportsBadSamples { BadSamples.Count: > 0 } data) return;
+        log.Append(new JsonObject { ["step"] = step, ["skipped_samples"] = data.BadSamples.ToJson() });
+        progress.Message($"{data.BadSamples.Count} unreadable sample(s) left out of the data (bad_samples=skip): listed in {log.Path}");
     }
 
     private static bool Due(long step, int every) => every > 0 && step % every == 0;

@@ -41,6 +41,12 @@ public abstract record TrainingOptions
     /// </summary>
     public int Prefetch { get; init; } = 2;
 
+    /// <summary>
+    /// What reading the corpus does with a sample it cannot read: "throw" (stop, naming the file) or "skip" (leave it
+    /// out; every skipped file and its reason are logged and listed in log.jsonl). Default "throw".
+    /// </summary>
+    public string BadSamples { get; init; } = "throw";
+
     /// <summary>Problems with the values, one message each (empty when the options are usable).</summary>
     public virtual IEnumerable<string> Validate()
     {
@@ -52,6 +58,7 @@ public abstract record TrainingOptions
         if (CheckpointEvery < 1) yield return $"checkpoint_every must be at least 1 (got {CheckpointEvery})";
         if (KeepCheckpoints < 1) yield return $"keep_checkpoints must be at least 1 (got {KeepCheckpoints})";
         if (Prefetch < 0) yield return $"prefetch must be 0 (off) or positive (got {Prefetch})";
+        if (BadSamples is not ("throw" or "skip")) yield return $"bad_samples must be throw or skip (got '{BadSamples}')";
         string? deviceProblem = null;
         try
         {
