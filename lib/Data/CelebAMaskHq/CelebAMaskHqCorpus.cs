@@ -63,9 +63,17 @@ public sealed class CelebAMaskHqCorpus
     {
         var ids = Ids(split).Take(limit ?? int.MaxValue).ToArray();
         if (ids.Length == 0) throw new InvalidDataException($"{Root}: the {split} split is empty");
-        var examples = (badSamples ?? BadSamples.Throw).ReadAll(ids, id => CelebAMaskHqLayout.PhotoPath(Root, id), id => Load(id, size, encoding));
+        var examples = (badSamples ?? BadSamples.Throw).ReadAll(ids, SampleFile, id => Load(id, size, encoding));
         if (examples.Count == 0) throw new InvalidDataException($"{Root}: every sample of the {split} split was skipped as unreadable");
         return examples;
+    }
+
+    // The photo that names a sample in a bad-sample report; unlike PhotoPath it never throws (the photo may be what is missing).
+    private string SampleFile(int id)
+    {
+        var jpg = Path.Combine(Root, CelebAMaskHqLayout.PhotoFolder, $"{id}.jpg");
+        var png = Path.ChangeExtension(jpg, ".png");
+        return !File.Exists(jpg) && File.Exists(png) ? png : jpg;
     }
 
     /// <summary>
