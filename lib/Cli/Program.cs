@@ -14,6 +14,7 @@ public static class Program
         root.Subcommands.Add(MetricCommand.Create());
         root.Subcommands.Add(NotebookCommand.Create());
         root.Subcommands.Add(CorpusCommand.Create());
+        root.Subcommands.Add(PrepareCommand.Create("prepare"));
         root.Subcommands.Add(ListCommand.Create(ExperimentRegistry.Default));
         root.Subcommands.Add(TrainCommand.Create(ExperimentRegistry.Default));
         root.Subcommands.Add(ReproduceCommand.Create(Reproduce.TableRegistry.Default));
