@@ -1,6 +1,7 @@
 using Dino.Repro.Data;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.Models.BicycleGan;
+using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Pix2Pix;
 using Dino.Repro.Torch;
@@ -13,10 +14,14 @@ internal static class BuiltInExperiments
 {
     public static ExperimentRegistry Register(ExperimentRegistry registry) => registry
         .Register(ToyGanExperiment.Definition)
-        .Register(DinoExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount, ReadingOf(o))))
-        .Register(BidirectionalDinoExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount, ReadingOf(o))))
-        .Register(Pix2PixExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount, ReadingOf(o))))
-        .Register(BicycleGanExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount, ReadingOf(o))));
+        .Register(DinoExperiment.Definition(TrainingData)
+            .WithEvaluation(ImageToImageEvaluation.Instance))
+        .Register(BidirectionalDinoExperiment.Definition(TrainingData))
+        .Register(Pix2PixExperiment.Definition(TrainingData)
+            .WithEvaluation(ImageToImageEvaluation.Instance))
+        .Register(BicycleGanExperiment.Definition(TrainingData));
 
-    private static BadSamples ReadingOf(TrainingOptions options) => new(BadSamplePolicies.Parse(options.BadSamples));
+    // The image-to-image experiments all train on the same pairs: the corpus their options name, decoded once (cached).
+    private static IBatchSource TrainingData(ImageToImageOptions o) =>
+        ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount, new BadSamples(BadSamplePolicies.Parse(o.BadSamples)));
 }

@@ -18,7 +18,7 @@ public class PrepareCommandTests
     {
         using var temp = new Fixtures.TempFolder();
         var scripts = FakeScript(temp.path, $"exit {scriptExit}");
-        var (code, stdout, stderr) = Capture(() => PrepareCommand.Run("cityscapes", scripts, temp.File("data"), calledByScript: false));
+        var (code, stdout, stderr) = CliRunner.Capture(() => PrepareCommand.Run("cityscapes", scripts, temp.File("data"), calledByScript: false));
         Assert.Equal(expected, code);
         Assert.Contains(message, stderr);
         Assert.Contains("script says: fetching", stdout);  // the script's own output came through
@@ -32,7 +32,7 @@ public class PrepareCommandTests
         var data = temp.File("data");
         WriteCityscapes(Path.Combine(data, "cityscapes", "raw"), ("train", "aachen_000000_000019"), ("train", "aachen_000001_000019"), ("val", "lindau_000000_000019"));
         var scripts = FakeScript(temp.path, "echo \"flag=$DINO_IN_CORPUS_PREPARE data=$DINO_DATA\"; exit 0");
-        var (code, stdout, stderr) = Capture(() => PrepareCommand.Run("cityscapes", scripts, data, calledByScript: false));
+        var (code, stdout, stderr) = CliRunner.Capture(() => PrepareCommand.Run("cityscapes", scripts, data, calledByScript: false));
         Assert.True(code == ExitCodes.Ok, stderr);
         Assert.Contains($"flag=1 data={data}", stdout);
         Assert.Contains("2 train, 1 val labelled frames", stdout);
@@ -43,7 +43,7 @@ public class PrepareCommandTests
     {
         using var temp = new Fixtures.TempFolder();
         var scripts = FakeScript(temp.path, "exit 9");  // would fail if it ran
-        var (code, _, stderr) = Capture(() => PrepareCommand.Run("cityscapes", scripts, temp.File("data"), calledByScript: true));
+        var (code, _, stderr) = CliRunner.Capture(() => PrepareCommand.Run("cityscapes", scripts, temp.File("data"), calledByScript: true));
         Assert.Equal(ExitCodes.Failure, code);
         Assert.DoesNotContain("exit 9", stderr);
         Assert.Contains("the kit's reader cannot use cityscapes", stderr);
@@ -90,26 +90,6 @@ public class PrepareCommandTests
             var city = stem.Split('_')[0];
             using (var photo = torch.zeros(new long[] { 2, 4, 3 }, ScalarType.Byte)) ImageIO.Write(Path.Combine(root, CityscapesCorpus.PhotoFolder, split, city, stem + "_leftImg8bit.png"), photo);
             using (var ids = torch.zeros(new long[] { 2, 4 }, ScalarType.Byte)) LabelMap.Write(Path.Combine(root, CityscapesCorpus.LabelFolder, split, city, stem + "_gtFine_labelIds.png"), ids);
-        }
-    }
-
-    // PrepareCommand.Run writes to the console: capture it as CliRunner does (one test at a time holds the console).
-    private static (int code, string stdout, string stderr) Capture(Func<int> run)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        Console.SetOut(TextWriter.Synchronized(stdout));
-        Console.SetError(TextWriter.Synchronized(stderr));
-        try
-        {
-            var code = run();
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
         }
     }
 }
