@@ -34,6 +34,7 @@ public static class SampleGrids
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (grid.dim() != 3 || grid.size(0) is not (1 or 3))
             throw new ArgumentException($"a sample grid is [C, H, W] with 1 or 3 channels, got [{string.Join(", ", grid.shape)}]", nameof(grid));
-        ImageTensor.Save(path, grid);
+        using var onCpu = grid.cpu();  // the encoder reads host memory; a grid from a CUDA run is copied over
+        ImageTensor.Save(path, onCpu);
     }
 }

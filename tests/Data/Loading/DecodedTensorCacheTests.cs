@@ -67,8 +67,7 @@ public class DecodedTensorCacheTests
     public void A_damaged_shard_is_an_error_naming_it(string damage)
     {
         using var temp = new Fixtures.TempFolder();
-        var cache = new DecodedTensorCache(temp.path, shardExamples: 3);
-        using (torch.NewDisposeScope()) cache.Save(Key, Examples());
+        var cache = SavedInThreeShards(temp.path);
         var shard = Path.Combine(cache.FolderOf(Key), "shard-00001.safetensors");
         Damage(shard, damage);
 
@@ -81,9 +80,8 @@ public class DecodedTensorCacheTests
     public void With_the_skip_policy_a_damaged_entry_is_reported_and_decoded_again()
     {
         using var temp = new Fixtures.TempFolder();
-        var cache = new DecodedTensorCache(temp.path, shardExamples: 3);
+        var cache = SavedInThreeShards(temp.path);
         using var scope = torch.NewDisposeScope();
-        cache.Save(Key, Examples());
         var shard = Path.Combine(cache.FolderOf(Key), "shard-00002.safetensors");
         Damage(shard, "corrupt");
 
@@ -103,9 +101,8 @@ public class DecodedTensorCacheTests
     public void Shards_without_a_manifest_are_an_interrupted_build_and_are_decoded_again()
     {
         using var temp = new Fixtures.TempFolder();
-        var cache = new DecodedTensorCache(temp.path, shardExamples: 3);
+        var cache = SavedInThreeShards(temp.path);
         using var scope = torch.NewDisposeScope();
-        cache.Save(Key, Examples());
         File.Delete(Path.Combine(cache.FolderOf(Key), DecodedTensorCache.ManifestFile));
         Assert.False(cache.Contains(Key));
         var decodes = 0;
@@ -152,6 +149,15 @@ public class DecodedTensorCacheTests
         Assert.True(expected.equal(second.Next()[PairedBatches.TargetKey]));
         ((IDisposable)second).Dispose();
         Assert.Single(Directory.GetFiles(Path.Combine(data.Path, "cache", "decoded"), DecodedTensorCache.ManifestFile, SearchOption.AllDirectories));
+    }
+
+    // The 8 examples in shards of 3, 3 and 2.
+    private static DecodedTensorCache SavedInThreeShards(string root)
+    {
+        var cache = new DecodedTensorCache(root, shardExamples: 3);
+        using var scope = torch.NewDisposeScope();
+        cache.Save(Key, Examples());
+        return cache;
     }
 
     private static void Damage(string path, string how)
