@@ -6,14 +6,15 @@ using Dino.Repro.Data.Synthetic;
 
 namespace Dino.Repro.Cli;
 
-/// <summary>`dino corpus list` and `dino corpus make NAME --preset smoke --out DIR`: the kit's corpora.</summary>
+/// <summary>`dino corpus list`, `dino corpus make NAME --preset smoke --out DIR` and `dino corpus prepare NAME`: the kit's corpora.</summary>
 internal static class CorpusCommand
 {
     public static Command Create()
     {
-        var command = new Command("corpus", "List the corpora, or make an embedded one.");
+        var command = new Command("corpus", "List the corpora, make an embedded one, or prepare a real one.");
         command.Subcommands.Add(List());
         command.Subcommands.Add(Make());
+        command.Subcommands.Add(PrepareCommand.Create("prepare"));
         return command;
     }
 

@@ -14,8 +14,10 @@ public static class Program
         root.Subcommands.Add(MetricCommand.Create());
         root.Subcommands.Add(NotebookCommand.Create());
         root.Subcommands.Add(CorpusCommand.Create());
+        root.Subcommands.Add(PrepareCommand.Create("prepare"));
         root.Subcommands.Add(ListCommand.Create(ExperimentRegistry.Default));
         root.Subcommands.Add(TrainCommand.Create(ExperimentRegistry.Default));
+        root.Subcommands.Add(EvaluateCommand.Create(ExperimentRegistry.Default));
         root.Subcommands.Add(ReproduceCommand.Create(Reproduce.TableRegistry.Default));
         var parse = root.Parse(args);
         // A malformed command line is a usage error (exit 2), never confused with a failed run (exit 1).

@@ -1,4 +1,5 @@
 using Dino.Repro.Data.CelebAMaskHq;
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Data.Synthetic;
 using Dino.Repro.IO;
 using Dino.Repro.Training;
@@ -15,12 +16,44 @@ public static class ImageToImageData
     /// <summary>Seed of the corpus itself, separate from the training seed so runs with other seeds see the same data.</summary>
     public const long ShapesCorpusSeed = ShapesOptions.DefaultSeed;
 
-    public static IBatchSource Open(string corpus, int resolution, int batchSize, long seed, int shapesCount) => corpus switch
+    /// <summary>
+    /// The training split as a shuffled batch source. Its decoded tensors come from <paramref name="cache"/> (default:
+    /// the one under the data root) when an earlier run stored them, so PNGs are decoded once per corpus and size;
+    /// unreadable samples stop the read or are skipped and reported, as <paramref name="badSamples"/> says.
+    /// </summary>
+    public static IBatchSource Open(string corpus, int resolution, int batchSize, long seed, int shapesCount,
+        BadSamples? badSamples = null, DecodedTensorCache? cache = null)
     {
-        ShapesCorpus.Name => ShapesReader(shapesCount, Math.Max(64, resolution)).Batches(CelebASplit.Train, resolution, batchSize, seed),
-        "celebamask-hq" => new CelebAMaskHqCorpus(RequireRealCorpus("celebamask-hq")).Batches(CelebASplit.Train, resolution, batchSize, seed),
-        _ => throw new ArgumentException($"unknown image-to-image corpus '{corpus}' (available: shapes, celebamask-hq)"),
-    };
+        var reader = corpus switch
+        {
+            ShapesCorpus.Name => ShapesReader(shapesCount, Math.Max(64, resolution)),
+            "celebamask-hq" => new CelebAMaskHqCorpus(RequireRealCorpus("celebamask-hq")),
+            _ => throw new ArgumentException($"unknown image-to-image corpus '{corpus}' (available: shapes, celebamask-hq)"),
+        };
+        var handling = badSamples ?? BadSamples.Throw;
+        var key = TrainKey(corpus, reader, resolution, handling.Policy);
+        var tensors = (cache ?? DecodedTensorCache.Default()).GetOrBuild(key,
+            () => PairedBatches.Stack(reader.LoadAll(CelebASplit.Train, resolution, badSamples: handling)), handling);
+        return new ReportedBatches(new ShuffledBatches(tensors, batchSize, seed), handling.Report);
+    }
+
+    /// <summary>
+    /// The cache key of the training split: the corpus folder and its mapping file (size and time: a re-prepared corpus
+    /// gets a new key), the size, the condition encoding and the bad-sample policy (a skipping build must not stand
+    /// in for a run that wants to stop at a bad file).
+    /// </summary>
+    public static DecodedCacheKey TrainKey(string corpus, CelebAMaskHqCorpus reader, int resolution, BadSamplePolicy policy)
+    {
+        var mapping = new FileInfo(Path.Combine(reader.Root, CelebAMaskHqLayout.MappingFile));
+        var identity = $"{reader.Root}|{mapping.Length}|{mapping.LastWriteTimeUtc.Ticks}";
+        return new DecodedCacheKey(corpus, identity, new Dictionary<string, string>
+        {
+            ["split"] = nameof(CelebASplit.Train),
+            ["resolution"] = resolution.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["encoding"] = nameof(ConditionEncoding.PaletteImage),
+            ["bad_samples"] = policy.ToString(),
+        });
+    }
 
     /// <summary>
     /// The Shapes corpus of <paramref name="count"/> pairs for training at <paramref name="resolution"/>² (made once under

@@ -19,7 +19,14 @@ public static class PairedBatches
     /// Stacks <paramref name="examples"/> (all of one size) into a <see cref="ShuffledBatches"/> reshuffled per epoch
     /// from <paramref name="seed"/> (drop_last, as the references' DataLoaders). The examples are disposed.
     /// </summary>
-    public static ShuffledBatches Create(IReadOnlyList<PairedExample> examples, int batchSize, long seed)
+    public static ShuffledBatches Create(IReadOnlyList<PairedExample> examples, int batchSize, long seed) =>
+        new(Stack(examples), batchSize, seed);
+
+    /// <summary>
+    /// <paramref name="examples"/> (all of one size) stacked along a new dimension 0 under the batch keys (what
+    /// <see cref="Create"/> batches, and what a decoded-tensor cache stores). The examples are disposed.
+    /// </summary>
+    public static Dictionary<string, Tensor> Stack(IReadOnlyList<PairedExample> examples)
     {
         ArgumentNullException.ThrowIfNull(examples);
         if (examples.Count == 0) throw new ArgumentException("no examples to batch (is the split empty?)", nameof(examples));
@@ -31,6 +38,6 @@ public static class PairedBatches
             [LabelsKey] = torch.stack(examples.Select(e => e.Labels).ToArray(), 0).MoveToOuterDisposeScope(),
         };
         foreach (var e in examples) e.Dispose();
-        return new ShuffledBatches(data, batchSize, seed);
+        return data;
     }
 }

@@ -54,7 +54,10 @@ public sealed class TrainedMethod : IDisposable
     /// generator (the same z for every method run); pix2pix runs in eval mode (no dropout, running batch statistics),
     /// as its sample grids do.
     /// </summary>
-    public Tensor Translate(Tensor conditions)
+    public Tensor Translate(Tensor conditions) => Translate(experiment, conditions);
+
+    /// <summary>Translations by any trained DINO or pix2pix experiment (e.g. one reloaded by <c>dino evaluate</c>), as above.</summary>
+    public static Tensor Translate(IExperiment experiment, Tensor conditions)
     {
         using var _ = torch.no_grad();
         switch (experiment)

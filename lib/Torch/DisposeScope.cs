@@ -42,6 +42,21 @@ public sealed class DisposeScope : IDisposable
         return tensor;
     }
 
+    /// <summary>
+    /// Makes this scope the owner of a tensor that no scope owns (one made on another thread, where this thread's
+    /// scopes cannot see it, and handed over): TorchSharp's <c>DisposeScope.Include</c>.
+    /// </summary>
+    public T Include<T>(T tensor) where T : Tensor
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        if (disposed) throw new ObjectDisposedException(nameof(DisposeScope));
+        if (ReferenceEquals(tensor.OwningScope, this)) return tensor;
+        if (tensor.OwningScope is not null)
+            throw new InvalidOperationException("the tensor already belongs to another dispose scope: detach it there first");
+        Attach(tensor);
+        return tensor;
+    }
+
     /// <summary>Releases the tensor from every scope: the caller now disposes it.</summary>
     public T Detach<T>(T tensor) where T : Tensor
     {

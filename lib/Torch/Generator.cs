@@ -14,6 +14,9 @@ public sealed class Generator : IDisposable
     /// <summary>A view of the process-wide default CPU generator (seeded by <c>torch.manual_seed</c>).</summary>
     public static Generator Default() => new(LibTorch.dn_generator_default());
 
+    /// <summary>A view of CUDA device <paramref name="device"/>'s default generator; a <see cref="TorchException"/> without CUDA.</summary>
+    public static Generator DefaultCuda(int device) => new(LibTorch.dn_cuda_generator_default(device));
+
     ~Generator() => Release();
 
     internal IntPtr Handle => handle != IntPtr.Zero ? handle : throw new ObjectDisposedException(nameof(Generator));

@@ -223,6 +223,19 @@ public static partial class torch
         /// <summary>False on a CPU-only libtorch: never an error.</summary>
         public static bool is_available() => LibTorch.dn_cuda_is_available() == 1;
         public static int device_count() => LibTorch.dn_cuda_device_count();
+
+        /// <summary>The state of device <paramref name="device"/>'s default CUDA generator (a CPU uint8 tensor), for checkpoints.</summary>
+        public static Tensor get_rng_state(int device = 0)
+        {
+            using var g = Generator.DefaultCuda(device);
+            return g.get_state();
+        }
+
+        public static void set_rng_state(Tensor state, int device = 0)
+        {
+            using var g = Generator.DefaultCuda(device);
+            g.set_state(state);
+        }
     }
 
     // ---- grad mode -------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 using Dino.Repro.Data;
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Models.BicycleGan;
+using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Pix2Pix;
 using Dino.Repro.Torch;
@@ -12,8 +14,14 @@ internal static class BuiltInExperiments
 {
     public static ExperimentRegistry Register(ExperimentRegistry registry) => registry
         .Register(ToyGanExperiment.Definition)
-        .Register(DinoExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)))
-        .Register(BidirectionalDinoExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)))
-        .Register(Pix2PixExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)))
-        .Register(BicycleGanExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)));
+        .Register(DinoExperiment.Definition(TrainingData)
+            .WithEvaluation(ImageToImageEvaluation.Instance))
+        .Register(BidirectionalDinoExperiment.Definition(TrainingData))
+        .Register(Pix2PixExperiment.Definition(TrainingData)
+            .WithEvaluation(ImageToImageEvaluation.Instance))
+        .Register(BicycleGanExperiment.Definition(TrainingData));
+
+    // The image-to-image experiments all train on the same pairs: the corpus their options name, decoded once (cached).
+    private static IBatchSource TrainingData(ImageToImageOptions o) =>
+        ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount, new BadSamples(BadSamplePolicies.Parse(o.BadSamples)));
 }

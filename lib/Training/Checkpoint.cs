@@ -14,7 +14,8 @@ public delegate void TensorFileWriter(IReadOnlyList<KeyValuePair<string, Tensor>
 
 /// <summary>
 /// One file holding everything a run needs to continue bit-identically: networks, optimisers, schedulers,
-/// controller values, torch's default generator and the experiment's own, the data position and the step. It is a
+/// controller values, torch's default generators (CPU, and each CUDA device's when CUDA is present) and the experiment's
+/// own, the data position and the step. It is a
 /// safetensors file (tensors by dotted name: <c>networks.G.0.weight</c>, <c>optimizers.G.state.0.exp_avg</c>,
 /// <c>controller.k</c>, <c>rng.default</c>) whose metadata holds the rest as JSON; written atomically.
 /// </summary>
@@ -25,8 +26,12 @@ public static class Checkpoint
     /// <summary>The serializer checkpoints use unless told otherwise.</summary>
     public static readonly TensorFileWriter SafeTensorsWriter = (tensors, metadata, path) => SafeTensors.save(tensors, path, metadata);
 
-    /// <summary>Captures the experiment's state into <paramref name="path"/>; a failure leaves any earlier file there untouched.</summary>
-    public static void Save(IExperiment experiment, CheckpointInfo info, string path, TensorFileWriter? writer = null)
+    /// <summary>
+    /// Captures the experiment's state into <paramref name="path"/>; a failure leaves any earlier file there untouched.
+    /// <paramref name="data"/> is the position of the next batch the loop will train on when that is not the
+    /// experiment's own source's (a prefetcher reads ahead of the loop).
+    /// </summary>
+    public static void Save(IExperiment experiment, CheckpointInfo info, string path, TensorFileWriter? writer = null, DataPosition? data = null)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(info);
@@ -46,11 +51,12 @@ public static class Checkpoint
         foreach (var (name, value) in controller)
             tensors.Add(KeyValuePair.Create($"controller.{name}", torch.tensor(new[] { value }, new long[] { 1 })));
         tensors.Add(KeyValuePair.Create("rng.default", torch.get_rng_state()));
+        for (var device = 0; device < CudaDevices(); device++) tensors.Add(KeyValuePair.Create(CudaRngKey(device), torch.cuda.get_rng_state(device)));
         foreach (var (name, generator) in experiment.Generators) tensors.Add(KeyValuePair.Create($"rng.{name}", generator.get_state()));
 
         var schedulers = new JsonObject();
         foreach (var (name, scheduler) in experiment.Schedulers) schedulers[name] = JsonNode.Parse(scheduler.state_dict().to_json());
-        var position = experiment.Data.Position;
+        var position = data ?? experiment.Data.Position;
         var metadata = new Dictionary<string, string>
         {
             ["format"] = Format,
@@ -114,12 +120,22 @@ public static class Checkpoint
         }
 
         torch.set_rng_state(Required(tensors, path, "rng.default"));
+        // A checkpoint from a machine without CUDA (or with fewer GPUs) leaves those generators as seeded.
+        for (var device = 0; device < CudaDevices(); device++)
+        {
+            if (tensors.TryGetValue(CudaRngKey(device), out var state)) torch.cuda.set_rng_state(state, device);
+        }
         foreach (var (name, generator) in experiment.Generators) generator.set_state(Required(tensors, path, $"rng.{name}"));
 
         var data = ParseObject(path, metadata, "data");
         experiment.Data.Position = new DataPosition((long)data["epoch"]!, (long)data["index"]!, (long)data["shuffle_seed"]!);
         return info;
     }
+
+    private static int CudaDevices() => torch.cuda.is_available() ? torch.cuda.device_count() : 0;
+
+    /// <summary>The tensor name of CUDA device <paramref name="device"/>'s default generator state ("rng.cuda.0").</summary>
+    public static string CudaRngKey(int device) => $"rng.cuda.{device}";
 
     private static CheckpointInfo Info(string path, IReadOnlyDictionary<string, string> metadata)
     {

@@ -35,11 +35,11 @@ public sealed partial class CheckpointStore
     public string? Latest() => List() is { Count: > 0 } all ? all[^1].path : null;
 
     /// <summary>Writes the checkpoint for <paramref name="info"/>.Step atomically, then deletes all but the newest <see cref="Keep"/>.</summary>
-    public string Write(IExperiment experiment, CheckpointInfo info, TensorFileWriter? writer = null)
+    public string Write(IExperiment experiment, CheckpointInfo info, TensorFileWriter? writer = null, DataPosition? data = null)
     {
         Directory.CreateDirectory(Folder);
         var path = PathFor(info.Step);
-        Checkpoint.Save(experiment, info, path, writer);
+        Checkpoint.Save(experiment, info, path, writer, data);
         var all = List();
         foreach (var (_, old) in all.Take(Math.Max(0, all.Count - Keep))) File.Delete(old);
         return path;

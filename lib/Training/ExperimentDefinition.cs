@@ -16,7 +16,7 @@ public sealed class ExperimentDefinition<TOptions> : IExperimentDefinition where
     private readonly Func<TOptions, IExperiment> create;
 
     public ExperimentDefinition(string name, string description, IReadOnlyDictionary<string, Func<TOptions, TOptions>> presets,
-        Func<TOptions, IExperiment> create)
+        Func<TOptions, IExperiment> create, ITestEvaluation? evaluation = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(presets);
@@ -27,12 +27,18 @@ public sealed class ExperimentDefinition<TOptions> : IExperimentDefinition where
         this.presets = new OrderedDictionary<string, Func<TOptions, TOptions>>();
         foreach (var p in RequiredPresets.Concat(presets.Keys.Except(RequiredPresets))) this.presets[p] = presets[p];
         this.create = create ?? throw new ArgumentNullException(nameof(create));
+        Evaluation = evaluation;
     }
 
     public string Name { get; }
     public string Description { get; }
     public IReadOnlyList<string> Presets => presets.Keys.ToList();
     public TrainingOptions Defaults => new TOptions();
+    public ITestEvaluation? Evaluation { get; }
+
+    /// <summary>The same experiment, scored on its test split by <paramref name="evaluation"/>.</summary>
+    public ExperimentDefinition<TOptions> WithEvaluation(ITestEvaluation evaluation) =>
+        new(Name, Description, presets, create, evaluation ?? throw new ArgumentNullException(nameof(evaluation)));
 
     public TrainingOptions Resolve(string preset, IEnumerable<KeyValuePair<string, string>>? overrides = null)
     {

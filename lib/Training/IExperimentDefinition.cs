@@ -29,4 +29,7 @@ public interface IExperimentDefinition
 
     /// <summary>Seeds torch's default generator with the options' seed, then builds the experiment.</summary>
     IExperiment Create(TrainingOptions options);
+
+    /// <summary>How a trained run is scored on the test split (<c>dino evaluate</c>); null when the experiment declares none.</summary>
+    ITestEvaluation? Evaluation { get; }
 }

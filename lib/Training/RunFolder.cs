@@ -53,7 +53,7 @@ public sealed partial class RunFolder
     }
 
     /// <summary>Where the sample grid of <paramref name="step"/> goes.</summary>
-    public string SampleFile(long step) => System.IO.Path.Combine(SamplesFolder, $"step-{step:D6}.safetensors");
+    public string SampleFile(long step) => System.IO.Path.Combine(SamplesFolder, $"step-{step:D6}.png");
 
     [GeneratedRegex(@"^(\d+)-")]
     private static partial Regex RunNumber();

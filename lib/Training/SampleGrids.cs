@@ -1,4 +1,6 @@
 using Dino.Repro.Torch;
+using Dino.Repro.Vision;
+
 namespace Dino.Repro.Training;
 
 /// <summary>Tiles a batch of images into one picture, as torchvision's make_grid (padding 1, pad value -1).</summary>
@@ -20,5 +22,19 @@ public static class SampleGrids
         var framed = torch.full(new long[] { c, rows * (h + 1) + 1, columns * (w + 1) + 1 }, padValue, images.dtype, images.device);
         framed.index_put_(grid, TensorIndex.Colon, TensorIndex.Slice(0, rows * (h + 1)), TensorIndex.Slice(0, columns * (w + 1)));
         return framed.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Writes a grid [C, H, W] in [-1, 1] (C = 1 grey or 3 RGB) as an 8-bit PNG, atomically: level round((x + 1)·127.5),
+    /// out-of-range values clamped (torchvision's save_image on a grid normalised from [-1, 1]).
+    /// </summary>
+    public static void SavePng(Tensor grid, string path)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (grid.dim() != 3 || grid.size(0) is not (1 or 3))
+            throw new ArgumentException($"a sample grid is [C, H, W] with 1 or 3 channels, got [{string.Join(", ", grid.shape)}]", nameof(grid));
+        using var onCpu = grid.cpu();  // the encoder reads host memory; a grid from a CUDA run is copied over
+        ImageTensor.Save(path, onCpu);
     }
 }

@@ -1,7 +1,7 @@
 using Dino.Repro.Torch;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Dino.Repro.Torch.Serialization;
+using Dino.Repro.Data.Loading;
 
 namespace Dino.Repro.Training;
 
@@ -89,6 +89,10 @@ public sealed class Trainer
         var throughput = new Throughput();
         var clock = Stopwatch.StartNew();
         var lastCheckpoint = checkpoint;
+        ReportSkippedSamples(experiment, log, step, progress);
+        // Made after the checkpoint set the source's position, so reading ahead starts from there.
+        using var prefetch = options.Prefetch > 0 ? new PrefetchingBatches(experiment.Data, options.Prefetch) : null;
+        var data = (IBatchSource?)prefetch ?? experiment.Data;
         progress.Begin(run.Name, step, options.Steps);
         try
         {
@@ -99,7 +103,7 @@ public sealed class Trainer
                 var losses = new OrderedDictionary<string, double>();
                 using (torch.NewDisposeScope())
                 {
-                    var batch = experiment.Data.Next();
+                    var batch = data.Next();
                     examples = batch.Size;
                     var returned = experiment.Step(batch);
                     foreach (var name in experiment.LossNames)
@@ -124,7 +128,7 @@ public sealed class Trainer
                 var wall = priorWall + clock.Elapsed.TotalSeconds;
                 if (Due(step, options.CheckpointEvery) || last || stopping)
                 {
-                    written = store.Write(experiment, new CheckpointInfo(definition.Name, step, wall), settings.CheckpointWriter);
+                    written = store.Write(experiment, new CheckpointInfo(definition.Name, step, wall), settings.CheckpointWriter, data.Position);
                     lastCheckpoint = written;
                 }
 
@@ -143,6 +147,14 @@ public sealed class Trainer
         return new TrainingResult(run.Path, step, options.Steps, lastCheckpoint);
     }
 
+    // Bad samples left out of the data (bad_samples=skip) are listed in log.jsonl at the step this session starts from.
+    private static void ReportSkippedSamples(IExperiment experiment, JsonlLog log, long step, IProgressSink progress)
+    {
+        if (experiment.Data is not IReportsBadSamples { BadSamples.Count: > 0 } data) return;
+        log.Append(new JsonObject { ["step"] = step, ["skipped_samples"] = data.BadSamples.ToJson() });
+        progress.Message($"{data.BadSamples.Count} unreadable sample(s) left out of the data (bad_samples=skip): listed in {log.Path}");
+    }
+
     private static bool Due(long step, int every) => every > 0 && step % every == 0;
 
     private static void SaveSample(IExperiment experiment, RunFolder run, long step)
@@ -150,9 +162,7 @@ public sealed class Trainer
         using var scope = torch.NewDisposeScope();
         var grid = experiment.SampleGrid();
         if (grid is null) return;
-        Directory.CreateDirectory(run.SamplesFolder);
-        SafeTensors.save(new[] { KeyValuePair.Create("grid", grid) }, run.SampleFile(step),
-            new Dictionary<string, string> { ["step"] = step.ToString(System.Globalization.CultureInfo.InvariantCulture), ["range"] = "[-1, 1]" });
+        SampleGrids.SavePng(grid, run.SampleFile(step));
     }
 
     private static void Evaluate(IExperiment experiment, JsonlLog metricsLog, long step, IProgressSink progress)

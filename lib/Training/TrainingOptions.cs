@@ -35,6 +35,18 @@ public abstract record TrainingOptions
     /// <summary>How many of the newest checkpoints a run folder keeps. Default 3.</summary>
     public int KeepCheckpoints { get; init; } = 3;
 
+    /// <summary>
+    /// Batches decoded ahead of the step on a background thread; 0 decodes each batch in the step itself. Same
+    /// batches in the same order either way. Default 2.
+    /// </summary>
+    public int Prefetch { get; init; } = 2;
+
+    /// <summary>
+    /// What reading the corpus does with a sample it cannot read: "throw" (stop, naming the file) or "skip" (leave it
+    /// out; every skipped file and its reason are logged and listed in log.jsonl). Default "throw".
+    /// </summary>
+    public string BadSamples { get; init; } = "throw";
+
     /// <summary>Problems with the values, one message each (empty when the options are usable).</summary>
     public virtual IEnumerable<string> Validate()
     {
@@ -45,6 +57,8 @@ public abstract record TrainingOptions
         if (EvaluateEvery < 0) yield return $"evaluate_every must be 0 (off) or positive (got {EvaluateEvery})";
         if (CheckpointEvery < 1) yield return $"checkpoint_every must be at least 1 (got {CheckpointEvery})";
         if (KeepCheckpoints < 1) yield return $"keep_checkpoints must be at least 1 (got {KeepCheckpoints})";
+        if (Prefetch < 0) yield return $"prefetch must be 0 (off) or positive (got {Prefetch})";
+        if (BadSamples is not ("throw" or "skip")) yield return $"bad_samples must be throw or skip (got '{BadSamples}')";
         string? deviceProblem = null;
         try
         {

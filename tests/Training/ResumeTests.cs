@@ -1,4 +1,5 @@
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Tests.Training;
@@ -7,6 +8,8 @@ public class ResumeTests
 {
     [Theory]
     [InlineData("toy-gan", new[] { "steps=30", "log_every=1", "checkpoint_every=5", "sample_every=4", "evaluate_every=6" }, 13)]
+    [InlineData("toy-gan", new[] { "steps=30", "log_every=1", "checkpoint_every=5", "prefetch=0" }, 13)]
+    [InlineData("toy-gan", new[] { "steps=30", "log_every=1", "checkpoint_every=5", "prefetch=4" }, 8)]
     [InlineData("balance-test", new[] { "steps=30", "checkpoint_every=5" }, 17)]
     public void A_run_stopped_and_resumed_logs_the_same_losses_bit_for_bit(string experiment, string[] sets, int stopAt)
     {
@@ -32,6 +35,20 @@ public class ResumeTests
         Assert.Equal(expected.Keys, actual.Keys);
         TrainingFixtures.AssertSameLosses(expected, actual, expected.Keys.Where(s => s > stopAt + 1));
         Assert.NotEqual(expected[1].Values.First(), expected[30].Values.First());  // and it did train
+    }
+
+    [Fact]
+    public void Prefetching_trains_on_the_same_batches_as_decoding_in_the_step()
+    {
+        using var temp = new Fixtures.TempFolder();
+        var off = TrainingFixtures.Trainer(Path.Combine(temp.path, "off")).Train("toy-gan", "smoke", TrainingFixtures.Set("steps=40", "log_every=1", "prefetch=0"));
+        var on = TrainingFixtures.Trainer(Path.Combine(temp.path, "on")).Train("toy-gan", "smoke", TrainingFixtures.Set("steps=40", "log_every=1", "prefetch=3"));
+        var expected = TrainingFixtures.LossesByStep(off.RunDirectory);
+        TrainingFixtures.AssertSameLosses(expected, TrainingFixtures.LossesByStep(on.RunDirectory), expected.Keys);
+        // 40 steps of 16 from 256 examples: the checkpoint is at epoch 2, index 8·16, not where the worker had read to.
+        var info = SafeTensors.read_header(on.LastCheckpoint!).metadata["data"];
+        Assert.Equal(SafeTensors.read_header(off.LastCheckpoint!).metadata["data"], info);
+        Assert.Contains("\"epoch\":2,\"index\":128", info);
     }
 
     [Fact]

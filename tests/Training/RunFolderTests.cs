@@ -1,5 +1,4 @@
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Tests.Training;
@@ -47,9 +46,9 @@ public class RunFolderTests
         Assert.Equal(24, Checkpoint.ReadInfo(Path.Combine(run, "checkpoints", "step-000024.safetensors")).Step);
 
         var samples = Directory.GetFiles(Path.Combine(run, "samples")).Select(Path.GetFileName).Order().ToArray();
-        Assert.Equal(new[] { "step-000012.safetensors", "step-000024.safetensors" }, samples);
-        var header = SafeTensors.read_header(Path.Combine(run, "samples", "step-000024.safetensors"));
-        Assert.Equal(new long[] { 3, 4 * 17 + 1, 4 * 17 + 1 }, header.tensors.Single(t => t.name == "grid").shape);  // 16 images of 16×16, 4×4 with 1-pixel borders
+        Assert.Equal(new[] { "step-000012.png", "step-000024.png" }, samples);
+        using var png = Dino.Repro.Vision.ImageIO.Read(Path.Combine(run, "samples", "step-000024.png"));
+        Assert.Equal(new long[] { 4 * 17 + 1, 4 * 17 + 1, 3 }, png.shape);  // 16 images of 16×16, 4×4 with 1-pixel borders
 
         var metrics = JsonlLog.Read(Path.Combine(run, "metrics.jsonl"));
         Assert.Equal(new long[] { 12, 24 }, metrics.Select(m => (long)m["step"]!));

@@ -15,10 +15,29 @@ public class TrainingMemoryTests
             if (r.Step == 20) baseline = LiveTensors.Settled();  // optimiser state exists from step 1 on
             else if (r.Step > 20) counts.Add((r.Step, Tensor.LiveCount));
         });
-        trainer.Train("toy-gan", "smoke", TrainingFixtures.Set("steps=300", "log_every=1", "sample_every=25", "checkpoint_every=50", "evaluate_every=100"));
+        // Without prefetch: the batches read ahead would move the count between steps (the next test covers them).
+        trainer.Train("toy-gan", "smoke", TrainingFixtures.Set("steps=300", "log_every=1", "sample_every=25", "checkpoint_every=50", "evaluate_every=100", "prefetch=0"));
 
         Assert.Equal(280, counts.Count);
         var grown = counts.Where(c => c.count != baseline).ToList();
         Assert.True(grown.Count == 0, $"live tensors {baseline} at step 20, then {string.Join(", ", grown.Take(5).Select(g => $"{g.count} at step {g.step}"))}");
+    }
+
+    [Fact]
+    public void With_prefetch_every_batch_read_ahead_is_freed_when_the_run_ends()
+    {
+        using var temp = new Fixtures.TempFolder();
+        var before = LiveTensors.Settled();
+        long peak = 0, baseline = -1;
+        var trainer = TrainingFixtures.Trainer(temp.path, onStep: r =>
+        {
+            if (r.Step == 20) baseline = LiveTensors.Settled();
+            else if (r.Step > 20) peak = Math.Max(peak, Tensor.LiveCount);
+        });
+        trainer.Train("toy-gan", "smoke", TrainingFixtures.Set("steps=120", "checkpoint_every=50", "prefetch=3"));
+        Assert.Equal(before, LiveTensors.Settled());
+        // Bounded: at most the 3 queued batches and the one being decoded (one tensor each, plus the worker's index
+        // tensor) beyond the count at step 20, whatever the worker's progress was then.
+        Assert.InRange(peak, baseline - 5, baseline + 5);
     }
 }

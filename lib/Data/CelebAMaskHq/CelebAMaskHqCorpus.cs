@@ -1,3 +1,4 @@
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Torch;
 using Dino.Repro.Training;
 using Dino.Repro.Vision;
@@ -54,14 +55,32 @@ public sealed class CelebAMaskHqCorpus
     }
 
     /// <summary>
+    /// Every readable example of <paramref name="split"/> (or of its first <paramref name="limit"/> ids) in id order;
+    /// an unreadable one stops the read or is skipped and reported, as <paramref name="badSamples"/> says (default: stop).
+    /// </summary>
+    public IReadOnlyList<PairedExample> LoadAll(CelebASplit split, int size, ConditionEncoding encoding = ConditionEncoding.PaletteImage,
+        int? limit = null, BadSamples? badSamples = null)
+    {
+        var ids = Ids(split).Take(limit ?? int.MaxValue).ToArray();
+        if (ids.Length == 0) throw new InvalidDataException($"{Root}: the {split} split is empty");
+        var examples = (badSamples ?? BadSamples.Throw).ReadAll(ids, SampleFile, id => Load(id, size, encoding));
+        if (examples.Count == 0) throw new InvalidDataException($"{Root}: every sample of the {split} split was skipped as unreadable");
+        return examples;
+    }
+
+    // The photo that names a sample in a bad-sample report; unlike PhotoPath it never throws (the photo may be what is missing).
+    private string SampleFile(int id)
+    {
+        var jpg = Path.Combine(Root, CelebAMaskHqLayout.PhotoFolder, $"{id}.jpg");
+        var png = Path.ChangeExtension(jpg, ".png");
+        return !File.Exists(jpg) && File.Exists(png) ? png : jpg;
+    }
+
+    /// <summary>
     /// Every example of <paramref name="split"/> (or the first <paramref name="limit"/>) in memory as a shuffled,
     /// resumable batch source ("A" condition, "B" photo, "labels").
     /// </summary>
     public ShuffledBatches Batches(CelebASplit split, int size, int batchSize, long seed,
-        ConditionEncoding encoding = ConditionEncoding.PaletteImage, int? limit = null)
-    {
-        var ids = Ids(split).Take(limit ?? int.MaxValue).ToArray();
-        if (ids.Length == 0) throw new InvalidDataException($"{Root}: the {split} split is empty");
-        return PairedBatches.Create(ids.Select(id => Load(id, size, encoding)).ToArray(), batchSize, seed);
-    }
+        ConditionEncoding encoding = ConditionEncoding.PaletteImage, int? limit = null, BadSamples? badSamples = null) =>
+        PairedBatches.Create(LoadAll(split, size, encoding, limit, badSamples), batchSize, seed);
 }

@@ -1,3 +1,4 @@
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Torch;
 using Dino.Repro.Training;
 using Dino.Repro.Vision;
@@ -70,12 +71,22 @@ public sealed class CityscapesCorpus
         return new PairedExample(frame.Stem, condition.MoveToOuterDisposeScope(), photo.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
     }
 
-    /// <summary>A split (or its first <paramref name="limit"/> frames) in memory as a shuffled batch source.</summary>
-    public ShuffledBatches Batches(string split, int height, int width, int batchSize, long seed,
-        ConditionEncoding encoding = ConditionEncoding.PaletteImage, int? limit = null)
+    /// <summary>
+    /// Every readable frame of a split (or of its first <paramref name="limit"/>) in file-name order; an unreadable one
+    /// stops the read or is skipped and reported, as <paramref name="badSamples"/> says (default: stop).
+    /// </summary>
+    public IReadOnlyList<PairedExample> LoadAll(string split, int height, int width, ConditionEncoding encoding = ConditionEncoding.PaletteImage,
+        int? limit = null, BadSamples? badSamples = null)
     {
         var frames = Frames(split).Take(limit ?? int.MaxValue).ToArray();
         if (frames.Length == 0) throw new InvalidDataException($"{Root}: the Cityscapes {split} split holds no labelled frame");
-        return PairedBatches.Create(frames.Select(f => Load(f, height, width, encoding)).ToArray(), batchSize, seed);
+        var examples = (badSamples ?? BadSamples.Throw).ReadAll(frames, PhotoPath, f => Load(f, height, width, encoding));
+        if (examples.Count == 0) throw new InvalidDataException($"{Root}: every frame of the Cityscapes {split} split was skipped as unreadable");
+        return examples;
     }
+
+    /// <summary>A split (or its first <paramref name="limit"/> frames) in memory as a shuffled batch source.</summary>
+    public ShuffledBatches Batches(string split, int height, int width, int batchSize, long seed,
+        ConditionEncoding encoding = ConditionEncoding.PaletteImage, int? limit = null, BadSamples? badSamples = null) =>
+        PairedBatches.Create(LoadAll(split, height, width, encoding, limit, badSamples), batchSize, seed);
 }

@@ -192,6 +192,16 @@ DN_EXPORT int dn_cuda_manual_seed_all(uint64_t seed) {
         }
     });
 }
+// A view of one device's default CUDA generator (what torch.cuda.get_rng_state reads); an error without CUDA.
+DN_EXPORT void* dn_cuda_generator_default(int device) {
+    return guard<void*>(nullptr, [&]() -> void* {
+        if (!at::hasCUDA()) throw std::runtime_error("CUDA is not available: no CUDA generator");
+        int n = static_cast<int>(at::detail::getCUDAHooks().getNumGPUs());
+        if (device < 0 || device >= n)
+            throw std::runtime_error("CUDA device " + std::to_string(device) + " does not exist (" + std::to_string(n) + " visible)");
+        return new at::Generator(at::detail::getCUDAHooks().getDefaultCUDAGenerator(static_cast<c10::DeviceIndex>(device)));
+    });
+}
 DN_EXPORT int dn_set_deterministic(int on) {
     return void_guard([&] { at::globalContext().setDeterministicAlgorithms(on != 0, /*warn_only=*/false); });
 }

@@ -54,6 +54,7 @@ internal static unsafe partial class LibTorch
     [LibraryImport(Lib)] internal static partial int dn_cuda_is_available();
     [LibraryImport(Lib)] internal static partial int dn_cuda_device_count();
     [LibraryImport(Lib)] internal static partial int dn_cuda_manual_seed_all(ulong seed);
+    [LibraryImport(Lib)] internal static partial IntPtr dn_cuda_generator_default(int device);
     [LibraryImport(Lib)] internal static partial int dn_set_deterministic(int on);
     [LibraryImport(Lib)] internal static partial int dn_config(byte* buf, int len);
     [LibraryImport(Lib)] internal static partial int dn_is_grad_enabled();
