@@ -69,7 +69,8 @@ public class McdSptkReferenceTests
     [Fact]
     public void Frame_by_frame_needs_equal_frame_counts_and_signals_need_one_frame()
     {
-        var (_, reference, degraded, rate) = Load("audio/espeak_enus_lowpass1500_16k");
+        var (_, full, fullDegraded, rate) = Load("audio/espeak_enus_lowpass1500_16k");
+        var (reference, degraded) = (full[..8000], fullDegraded[..8000]);   // 28 frames keep the test short
         var shorter = degraded[..(degraded.Length - 2 * SptkMelCepstralDistance.Shift)];
         var error = Assert.Throws<ArgumentException>(() => SptkMelCepstralDistance.Compute(reference, shorter, rate, McdVariant.SptkNoDtw));
         Assert.Contains("equal frame counts", error.Message);
