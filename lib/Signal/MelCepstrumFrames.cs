@@ -10,6 +10,8 @@ namespace Dino.Repro.Signal;
 /// </summary>
 public static class MelCepstrumFrames
 {
+    private const int BlockFrames = 256;
+
     /// <summary>Frames [frame][0..order]; a signal shorter than one frame is an error.</summary>
     public static double[][] Compute(ReadOnlySpan<double> samples, int frame_length, int shift, int order, double alpha, MelCepstrumOptions? options = null)
     {
@@ -18,15 +20,21 @@ public static class MelCepstrumFrames
         if (samples.Length < frame_length)
             throw new ArgumentException($"mcep frames: the signal has {samples.Length} samples, fewer than one {frame_length}-sample frame", nameof(samples));
         var window = HammingPowerNormalised(frame_length);
-        var frames = new double[(samples.Length - frame_length) / shift + 1][];
-        var frame = new double[frame_length];
-        for (var f = 0; f < frames.Length; f++)
+        var count = (samples.Length - frame_length) / shift + 1;
+        var cepstra = new List<double[]>(count);
+        // Blocks of frames share the FFT calls; a block bounds the memory of a long signal.
+        for (var first = 0; first < count; first += BlockFrames)
         {
-            var start = f * shift;
-            for (var i = 0; i < frame_length; i++) frame[i] = samples[start + i] * window[i];
-            frames[f] = MelCepstrum.Analyze(frame, order, alpha, options);
+            var block = new List<double[]>(BlockFrames);
+            for (var f = first; f < Math.Min(count, first + BlockFrames); f++)
+            {
+                var frame = new double[frame_length];
+                for (var i = 0; i < frame_length; i++) frame[i] = samples[f * shift + i] * window[i];
+                block.Add(frame);
+            }
+            cepstra.AddRange(MelCepstrum.Analyze(block, order, alpha, options));
         }
-        return frames;
+        return cepstra.ToArray();
     }
 
     /// <summary>SPTK window -w 1 -n 1: the symmetric Hamming window 0.54 − 0.46·cos(2πn/(N − 1)) scaled to unit energy.</summary>

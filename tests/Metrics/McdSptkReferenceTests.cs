@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
 using Dino.Repro.Metrics.Audio;
-using Dino.Repro.Signal;
-using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Metrics;
 
@@ -24,7 +21,7 @@ public class McdSptkReferenceTests
     [MemberData(nameof(Cases16k))]
     public void Espnet_mcd_matches_sptk_with_fastdtw(string name)
     {
-        var (expected, reference, degraded, rate) = Load(name);
+        var (expected, reference, degraded, rate) = AudioMetricReferenceTests.Load(name);
         var result = SptkMelCepstralDistance.Compute(reference, degraded, rate, McdVariant.Espnet);
         Assert.Equal(expected["mcd_espnet_sptk"]!.GetValue<double>(), result.value, ToleranceDb);
         var frames = expected["mcd_espnet_sptk_frames"]!.AsArray();   // [degraded, reference]
@@ -37,7 +34,7 @@ public class McdSptkReferenceTests
     [MemberData(nameof(Cases16k))]
     public void Frame_by_frame_mcd_without_c0_matches_sptk(string name)
     {
-        var (expected, reference, degraded, rate) = Load(name);
+        var (expected, reference, degraded, rate) = AudioMetricReferenceTests.Load(name);
         var result = SptkMelCepstralDistance.Compute(reference, degraded, rate, McdVariant.SptkNoDtw);
         Assert.Equal(expected["mcd_sptk_nodtw_excl_c0"]!.GetValue<double>(), result.value, ToleranceDb);
         Assert.Equal(result.frames_reference, result.aligned_frames);
@@ -46,7 +43,7 @@ public class McdSptkReferenceTests
     [Fact]
     public void An_identical_pair_scores_exactly_zero()
     {
-        var (_, reference, _, rate) = Load("audio/espeak_enus_identity_16k");
+        var (_, reference, _, rate) = AudioMetricReferenceTests.Load("audio/espeak_enus_identity_16k");
         var copy = (float[])reference.Clone();
         Assert.Equal(0.0, SptkMelCepstralDistance.Compute(reference, copy, rate, McdVariant.Espnet).value);
         Assert.Equal(0.0, SptkMelCepstralDistance.Compute(reference, copy, rate, McdVariant.SptkNoDtw).value);
@@ -57,7 +54,7 @@ public class McdSptkReferenceTests
     [InlineData("audio/pesq_speech_bab0dB_8k")]
     public void Eight_kilohertz_is_an_error_because_espnet_defines_no_parameters_for_it(string name)
     {
-        var (expected, reference, degraded, rate) = Load(name);
+        var (expected, reference, degraded, rate) = AudioMetricReferenceTests.Load(name);
         Assert.Null(expected["mcd_espnet_sptk"]?.GetValue<double?>());
         foreach (var variant in new[] { McdVariant.Espnet, McdVariant.SptkNoDtw })
         {
@@ -69,7 +66,7 @@ public class McdSptkReferenceTests
     [Fact]
     public void Frame_by_frame_needs_equal_frame_counts_and_signals_need_one_frame()
     {
-        var (_, full, fullDegraded, rate) = Load("audio/espeak_enus_lowpass1500_16k");
+        var (_, full, fullDegraded, rate) = AudioMetricReferenceTests.Load("audio/espeak_enus_lowpass1500_16k");
         var (reference, degraded) = (full[..8000], fullDegraded[..8000]);   // 28 frames keep the test short
         var shorter = degraded[..(degraded.Length - 2 * SptkMelCepstralDistance.Shift)];
         var error = Assert.Throws<ArgumentException>(() => SptkMelCepstralDistance.Compute(reference, shorter, rate, McdVariant.SptkNoDtw));
@@ -85,14 +82,5 @@ public class McdSptkReferenceTests
         nan[5] = float.NaN;
         Assert.Contains("reference signal contains NaN (sample 5)",
             Assert.Throws<ArgumentException>(() => SptkMelCepstralDistance.Compute(nan, degraded, rate)).Message);
-    }
-
-    private static (JsonObject expected, float[] reference, float[] degraded, int rate) Load(string name)
-    {
-        var expected = TestData.Case(name);
-        var reference = WavFile.Read(TestData.PathOf(expected["reference"]!.GetValue<string>()));
-        var degraded = WavFile.Read(TestData.PathOf(expected["degraded"]!.GetValue<string>()));
-        Assert.Equal(expected["sample_rate"]!.GetValue<int>(), reference.SampleRate);
-        return (expected, reference.Channels[0], degraded.Channels[0], reference.SampleRate);
     }
 }

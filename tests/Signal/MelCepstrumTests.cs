@@ -122,7 +122,7 @@ public class MelCepstrumTests
         Assert.Contains("maximum iteration count", Assert.Throws<ArgumentOutOfRangeException>(
             () => MelCepstrum.Analyze(frame, 8, 0.42, new MelCepstrumOptions(min_iterations: 5, max_iterations: 2))).Message);
         frame[7] = double.NaN;
-        Assert.Contains("frame sample 7 is NaN", Assert.Throws<ArgumentException>(() => MelCepstrum.Analyze(frame, 8, 0.42)).Message);
+        Assert.Contains("frame 0, sample 7 is NaN", Assert.Throws<ArgumentException>(() => MelCepstrum.Analyze(frame, 8, 0.42)).Message);
         Assert.Contains("fewer than one 1024-sample frame",
             Assert.Throws<ArgumentException>(() => MelCepstrumFrames.Compute(new double[1000], 1024, 256, 23, 0.42)).Message);
     }
