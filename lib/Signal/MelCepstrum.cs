@@ -9,7 +9,7 @@ namespace Dino.Repro.Signal;
 /// E = (1/2π)∫ [exp R(ω) − R(ω) − 1] dω, R = log I_N(ω) − log |H(e^jω)|², by Newton–Raphson from the warped
 /// FFT cepstrum. Each frame stops once its residual energy r(0) changes by less than the threshold (relatively),
 /// not before min_iterations; after max_iterations the last estimate is returned, as SPTK does. Frames are
-/// independent; a batch only shares the FFT calls.
+/// independent; a batch only shares the FFTs and the warping products (one native call each per iteration).
 /// </summary>
 public static class MelCepstrum
 {
@@ -49,8 +49,10 @@ public static class MelCepstrum
     /// <summary>c̃(0..order) of each periodogram (bins 0..N/2, the same N for all).</summary>
     public static double[][] FromPeriodograms(IReadOnlyList<double[]> periodograms, int order, double alpha, MelCepstrumOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(periodograms);
         options ??= new MelCepstrumOptions();
         options.Validate();
+        if (periodograms.Count == 0) return Array.Empty<double[]>();
         var half = periodograms[0].Length - 1;
         var n = 2 * half;
         if (half < 1) throw new ArgumentException($"mcep: the periodogram needs at least 2 bins (0..N/2), got {periodograms[0].Length}", nameof(periodograms));
