@@ -10,7 +10,7 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var suite = new Argument<string>("suite") { Description = "Benchmark suite: foundation", DefaultValueFactory = _ => "foundation" };
+        var suite = new Argument<string>("suite") { Description = "Benchmark suite: foundation | metrics", DefaultValueFactory = _ => "foundation" };
         var libtorchConvTranspose = new Option<bool>("--libtorch-conv-transpose")
         {
             Description = "use libtorch's own CPU transposed-convolution kernel instead of the kit's adjoint path (to see what the binding alone gives)",
@@ -21,12 +21,13 @@ internal static class BenchCommand
         command.SetAction(parse =>
         {
             var name = parse.GetValue(suite);
-            if (name != "foundation")
+            if (name is not ("foundation" or "metrics"))
             {
-                Console.Error.WriteLine($"dino bench: unknown suite '{name}' (available: foundation)");
+                Console.Error.WriteLine($"dino bench: unknown suite '{name}' (available: foundation, metrics)");
                 return 2;
             }
             Runtime.Configure();
+            if (name == "metrics") return RunMetrics();
             if (parse.GetValue(libtorchConvTranspose)) torch.backends.conv_transpose_via_adjoint = false;
             var kit = FoundationBench.MeasureKit(message => Console.Error.WriteLine($"[bench] {message}"));
             Console.Error.WriteLine("[bench] PyTorch: running bench/foundation.py");
@@ -38,5 +39,31 @@ internal static class BenchCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Audio metric cost in the kit; FID extraction with one network, made and timed by PyTorch, then by the kit.</summary>
+    private static int RunMetrics()
+    {
+        void Progress(string message) => Console.Error.WriteLine($"[bench] {message}");
+        var size = MetricsBenchSize.Full;
+        var audio = MetricsBench.MeasureAudio(size, Progress);
+        var folder = Directory.CreateTempSubdirectory("dino-bench-metrics-");
+        try
+        {
+            var network = Path.Combine(folder.FullName, "inception-sized.pt");
+            Progress("PyTorch: bench/metrics_fid.py makes the Inception-sized TorchScript network and times it");
+            var (pytorch, whyNot) = MetricsBench.MeasurePyTorch(KitPaths.Root(), network, size);
+            double? fid = null;
+            if (pytorch is null) Progress($"FID rows skipped (the network is made by PyTorch): {whyNot}");
+            else fid = MetricsBench.MeasureFid(network, size, Progress);
+            var report = MetricsBench.Report(audio, fid, pytorch, size);
+            Console.WriteLine(MetricsBench.Table(report));
+            Console.WriteLine(MetricsBench.Json(report));
+            return 0;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }

@@ -65,7 +65,8 @@ public class AudioMetricReferenceTests
         Assert.Equal(result.value, MelCepstralDistance.Compute(reference, degraded, rate, MelCepstralAlignment.None).value);
     }
 
-    private static (System.Text.Json.Nodes.JsonObject expected, float[] reference, float[] degraded, int rate) Load(string name)
+    /// <summary>A testdata audio case: its expected.json entry and both files' mono samples (shared with the other audio metric tests).</summary>
+    internal static (System.Text.Json.Nodes.JsonObject expected, float[] reference, float[] degraded, int rate) Load(string name)
     {
         var expected = TestData.Case(name);
         var reference = WavFile.Read(TestData.PathOf(expected["reference"]!.GetValue<string>()));

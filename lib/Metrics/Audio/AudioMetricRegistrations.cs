@@ -14,7 +14,7 @@ internal static class AudioMetricRegistrations
             WavInputs + " and length", request => Intelligibility("stoi", request, ShortTimeObjectiveIntelligibility.Compute)));
         MetricRegistry.Register(new("estoi", "extended STOI (Jensen & Taal 2016; pystoi 0.4.1)",
             WavInputs + " and length", request => Intelligibility("estoi", request, ExtendedShortTimeObjectiveIntelligibility.Compute)));
-        MetricRegistry.Register(new("mcd", "mel-cepstral distance, MC_2..MC_16, no dB factor (mel-cepstral-distance 0.0.4; --set aligning=dtw|pad|none)",
+        MetricRegistry.Register(new("mcd", "mel-cepstral distance; --set variant=taubert (default: MC_2..MC_16, no dB factor, mel-cepstral-distance 0.0.4; --set aligning=dtw|pad|none) | espnet (SPTK mcep, DTW, dB, ESPnet evaluate_mcd.py) | sptk-nodtw (SPTK mcep c1..c_M frame by frame, dB)",
             WavInputs, Mcd));
     }
 
@@ -31,6 +31,14 @@ internal static class AudioMetricRegistrations
 
     private static JsonObject Mcd(MetricRequest request)
     {
+        var variant = (request.Option("variant") ?? "taubert") switch
+        {
+            "taubert" => McdVariant.Taubert,
+            "espnet" => McdVariant.Espnet,
+            "sptk-nodtw" => McdVariant.SptkNoDtw,
+            var other => throw new ArgumentException($"mcd: variant must be taubert, espnet or sptk-nodtw, got '{other}'"),
+        };
+        if (variant != McdVariant.Taubert) return SptkMcd(request, variant);
         var aligning = (request.Option("aligning") ?? "dtw") switch
         {
             "dtw" => MelCepstralAlignment.Dtw,
@@ -42,7 +50,23 @@ internal static class AudioMetricRegistrations
         var score = MelCepstralDistance.Compute(reference, degraded, rate, aligning);
         var result = Result("mcd", score.value, rate, request);
         result["penalty"] = score.penalty;
+        result["variant"] = "taubert";
         result["aligning"] = aligning.ToString().ToLowerInvariant();
+        result["frames_ref"] = score.frames_reference;
+        result["frames_deg"] = score.frames_degraded;
+        result["aligned_frames"] = score.aligned_frames;
+        return result;
+    }
+
+    private static JsonObject SptkMcd(MetricRequest request, McdVariant variant)
+    {
+        if (request.Option("aligning") is not null)
+            throw new ArgumentException("mcd: --set aligning applies to the taubert variant only; espnet always uses DTW and sptk-nodtw never does");
+        var (reference, degraded, rate) = ReadPair("mcd", request);
+        var score = SptkMelCepstralDistance.Compute(reference, degraded, rate, variant);
+        var result = Result("mcd", score.value, rate, request);
+        result["variant"] = variant == McdVariant.Espnet ? "espnet" : "sptk-nodtw";
+        result["unit"] = "dB";
         result["frames_ref"] = score.frames_reference;
         result["frames_deg"] = score.frames_degraded;
         result["aligned_frames"] = score.aligned_frames;
