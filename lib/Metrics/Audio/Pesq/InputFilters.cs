@@ -6,11 +6,14 @@ namespace Dino.Repro.Metrics.Audio.Pesq;
 /// </summary>
 internal static class InputFilters
 {
+    /// <summary>P.862.2's input filter at 16 kHz, replacing the IRS receive filter: one high-pass section (b0 b1 b2 a1 a2).</summary>
+    private static readonly float[] WidebandHighPass = { 2.740826f, -5.4816519f, 2.740826f, -1.9444777f, 0.94597794f };
+
     /// <summary>Narrowband: the modified IRS receive response, applied in the frequency domain.</summary>
     public static void IrsReceive(PesqSignal signal, PesqRate rate) =>
         FilterCurve.IrsReceive.ApplyInPlace(signal.Data, rate.SearchBuffer, signal.Length - 2 * rate.SearchBuffer + rate.DataPadding, rate.SampleRate);
 
-    /// <summary>Wideband (P.862.2): 16-sample linear fades at both ends, then the 100 Hz high-pass IIR section.</summary>
+    /// <summary>Wideband (P.862.2): 16-sample linear fades at both ends, then the high-pass IIR section.</summary>
     public static void Wideband(PesqSignal signal, PesqRate rate)
     {
         const int fade = 16;
@@ -22,7 +25,7 @@ internal static class InputFilters
             signal.Data[first + i - 1] *= i / 16f;
             signal.Data[last + 1 - i] *= i / 16f;
         }
-        BiquadCascade.FilterInPlace(signal.Data.AsSpan(first, signal.Length - 2 * rate.SearchBuffer), rate.WidebandInputFilter);
+        BiquadCascade.FilterInPlace(signal.Data.AsSpan(first, signal.Length - 2 * rate.SearchBuffer), WidebandHighPass);
     }
 
     /// <summary>Before alignment: remove the mean (divided by the padded length, as the reference does), taper one

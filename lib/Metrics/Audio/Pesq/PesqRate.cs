@@ -21,14 +21,12 @@ internal sealed class PesqRate
     public BarkBands Bands { get; }
     /// <summary>The IIR input filter of the alignment (the "standard IRS" response), as (b0 b1 b2 a1 a2) sections.</summary>
     public float[] AlignmentInputFilter { get; }
-    /// <summary>P.862.2's wideband input filter (a 100 Hz high-pass) replacing the IRS receive filter.</summary>
-    public float[] WidebandInputFilter { get; }
 
     /// <summary>Envelope windows of zeros around each signal.</summary>
     public const int SearchBufferWindows = 75;
 
     private PesqRate(int sampleRate, int downsample, int alignFftLength, float powerScale, BarkBands bands,
-        float[] alignmentInputFilter, float[] widebandInputFilter)
+        float[] alignmentInputFilter)
     {
         SampleRate = sampleRate;
         Downsample = downsample;
@@ -37,7 +35,6 @@ internal sealed class PesqRate
         LoudnessScale = (float)1.866055e-1;
         Bands = bands;
         AlignmentInputFilter = alignmentInputFilter;
-        WidebandInputFilter = widebandInputFilter;
     }
 
     /// <summary>The constants for 8000 or 16000 Hz; any other rate is an error naming it.</summary>
@@ -58,7 +55,7 @@ internal sealed class PesqRate
         2.115237288f, 0.919935084f, 1.141240051f, -1.587313419f, 0.665935315f,
         0.912224584f, -0.224397719f, -0.641121413f, -0.246029464f, -0.556720590f,
         0.444617727f, -0.307589321f, 0.141638062f, -0.996391149f, 0.502251622f,
-    }, new[] { 2.6657628f, -5.3315255f, 2.6657628f, -1.8890331f, 0.89487434f });
+    });
 
     private static readonly PesqRate At16kHz = new(16000, 64, 1024, (float)6.910853e-6, BarkBands.At16kHz, new[]
     {
@@ -74,5 +71,5 @@ internal sealed class PesqRate
         1.001616361f, -0.823749013f, 0.439731942f, -0.885778255f, 0.000000000f,
         0.752472096f, -0.375388990f, 0.188977609f, -0.077258216f, 0.247230734f,
         1.023700575f, 0.001661628f, 0.521284240f, -0.183867259f, 0.354324187f,
-    }, new[] { 2.740826f, -5.4816519f, 2.740826f, -1.9444777f, 0.94597794f });
+    });
 }
