@@ -27,6 +27,26 @@ public static class PerceptualEvaluationOfSpeechQuality
         AudioMetricInput.RequireNotSilent(reference, "reference", Name);
         AudioMetricInput.RequireNotSilent(degraded, "degraded", Name);
 
+        var (refSignal, degSignal) = Prepared(reference, degraded, rate, mode);
+        var utterances = TimeAlignment.Utterances(refSignal, degSignal, rate);
+        var longer = Math.Max(refSignal.Length, degSignal.Length);
+        refSignal.ExtendTo(longer, rate);
+        degSignal.ExtendTo(longer, rate);
+        var raw = new PerceptualModel(rate).RawMos(refSignal, degSignal, utterances);
+        return new PesqResult(MosLqoMapping.Map(raw, mode), raw, mode, sample_rate, utterances.Count);
+    }
+
+    /// <summary>The utterances found by the time alignment, with their delays (for inspection and tests; inputs unchecked).</summary>
+    internal static List<Utterance> Utterances(double[] reference, double[] degraded, int sample_rate, PesqMode mode)
+    {
+        var rate = PesqRate.For(sample_rate);
+        var (refSignal, degSignal) = Prepared(reference, degraded, rate, mode);
+        return TimeAlignment.Utterances(refSignal, degSignal, rate);
+    }
+
+    /// <summary>Normalised, level-aligned and passed through the mode's listening filter.</summary>
+    private static (PesqSignal reference, PesqSignal degraded) Prepared(double[] reference, double[] degraded, PesqRate rate, PesqMode mode)
+    {
         var (refSignal, degSignal) = Normalised(reference, degraded, rate);
         var longer = Math.Max(refSignal.Length, degSignal.Length);
         LevelAlignment.Apply(refSignal, longer, rate, "reference");
@@ -36,12 +56,7 @@ public static class PerceptualEvaluationOfSpeechQuality
             if (mode == PesqMode.Narrowband) InputFilters.IrsReceive(signal, rate);
             else InputFilters.Wideband(signal, rate);
         }
-
-        var utterances = TimeAlignment.Utterances(refSignal, degSignal, rate);
-        refSignal.ExtendTo(longer, rate);
-        degSignal.ExtendTo(longer, rate);
-        var raw = new PerceptualModel(rate).RawMos(refSignal, degSignal, utterances);
-        return new PesqResult(MosLqoMapping.Map(raw, mode), raw, mode, sample_rate, utterances.Count);
+        return (refSignal, degSignal);
     }
 
     /// <summary>Both signals divided by the larger peak magnitude and rounded to float32 (python-pesq's input step).</summary>
