@@ -1,7 +1,7 @@
 namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
-/// Realignment of bad intervals (P.862 section 10.2.12): runs of at least 5 frames whose symmetric disturbance
+/// Realignment of bad intervals (P.862): runs of at least 5 frames whose symmetric disturbance
 /// exceeds 30 (after smearing over ±2 frames) may be misaligned. Each run's delay is re-estimated from the
 /// cross-correlation of the sample magnitudes within ±4 frames; where that correlation reaches 0.5, the shifted
 /// degraded signal is scored again and each frame keeps the smaller disturbance.

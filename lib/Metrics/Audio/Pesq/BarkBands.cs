@@ -1,7 +1,7 @@
 namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
-/// The Bark-domain band tables of P.862 (section 10.2.1): 49 bands for 16 kHz, of which narrowband 8 kHz
+/// The Bark-domain band tables of P.862: 49 bands for 16 kHz, of which narrowband 8 kHz
 /// (narrowband at 8 kHz) uses the first 42 (the 42nd 8 kHz band groups 11 FFT bins instead of 12 and has its own correction factor).
 /// Each band groups consecutive FFT bins; its pitch power density is their sum × the band's correction factor.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
-/// The pitch power density of one frame (P.862 section 10.2.5): Hann-windowed FFT power spectrum (DC dropped),
+/// The pitch power density of one frame (P.862): Hann-windowed FFT power spectrum (DC dropped),
 /// bins summed into Bark bands, scaled by each band's correction factor and Sp.
 /// </summary>
 internal sealed class BarkSpectrum

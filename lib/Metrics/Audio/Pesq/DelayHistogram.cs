@@ -1,7 +1,7 @@
 namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
-/// Histogram of frame delays smoothed by a triangular kernel of ±Length/64 samples (P.862 section 10.2.3).
+/// Histogram of frame delays smoothed by a triangular kernel of ±Length/64 samples (P.862).
 /// Used by the re-split test, which smooths each vote as it arrives; the per-utterance alignment smooths once at
 /// the end (<see cref="FineAlignment"/>). The peak is the delay, its share of all votes the confidence.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
-/// From frame disturbances to the raw PESQ score (P.862 sections 10.2.11–10.2.13): each frame divided by
+/// From frame disturbances to the raw PESQ score (P.862): each frame divided by
 /// ((E_ref + 10⁵)/10⁷)^0.04 of its audible reference power and capped at 45, an L6 norm over split-second
 /// intervals of 20 frames (320 ms) overlapping by half, an L2 norm of those over time, and
 /// MOS = 4.5 − 0.1 D − 0.0309 A.

@@ -1,7 +1,7 @@
 namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
-/// Crude delay from the cross-correlation of the two log-VAD envelopes (P.862 section 10.2.2): the lag of the
+/// Crude delay from the cross-correlation of the two log-VAD envelopes (P.862): the lag of the
 /// highest positive correlation, in whole envelope windows.
 /// </summary>
 internal static class EnvelopeAlignment

@@ -2,7 +2,7 @@ namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
 /// A magnitude response given as (Hz, dB) points, linearly interpolated (and extrapolated from the end segments),
-/// applied in one FFT over the whole signal and normalised to 0 dB at 1 kHz (P.862 sections 10.1.1–10.1.2).
+/// applied in one FFT over the whole signal and normalised to 0 dB at 1 kHz (P.862).
 /// </summary>
 internal sealed class FilterCurve
 {
@@ -10,7 +10,7 @@ internal sealed class FilterCurve
 
     private FilterCurve((double hz, double db)[] points) => this.points = points;
 
-    /// <summary>The level-alignment filter: pass 350 Hz – 3.25 kHz, block the rest (P.862 section 10.1.1).</summary>
+    /// <summary>The level-alignment filter: pass 350 Hz – 3.25 kHz, block the rest (P.862).</summary>
     public static FilterCurve LevelAlignment { get; } = new(new (double, double)[]
     {
         (0, -500), (50, -500), (100, -500), (125, -500), (160, -500), (200, -500), (250, -500), (300, -500),
@@ -18,7 +18,7 @@ internal sealed class FilterCurve
         (2500, 0), (3000, 0), (3250, 0), (3500, -500), (4000, -500), (5000, -500), (6300, -500), (8000, -500),
     });
 
-    /// <summary>The modified IRS receive characteristic of the narrowband model (P.862 section 10.1.2).</summary>
+    /// <summary>The modified IRS receive characteristic of the narrowband model (P.862).</summary>
     public static FilterCurve IrsReceive { get; } = new(new (double, double)[]
     {
         (0, -200), (50, -40), (100, -20), (125, -12), (160, -6), (200, 0), (250, 4), (300, 6), (350, 8), (400, 10),

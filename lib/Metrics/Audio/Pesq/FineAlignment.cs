@@ -1,7 +1,7 @@
 namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
-/// Delay of one utterance to the sample (P.862 section 10.2.3): starting from its envelope estimate, 64 ms frames
+/// Delay of one utterance to the sample (P.862): starting from its envelope estimate, 64 ms frames
 /// hopped by 16 ms vote for their best lags; the histogram of votes, smoothed by a triangular kernel (circular
 /// convolution in the frequency domain) and normalised by the vote total, peaks at the delay.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
-/// The per-frame step of the fine alignment (P.862 section 10.2.3): cross-correlate one Hann-windowed 64 ms frame
+/// The per-frame step of the fine alignment (P.862): cross-correlate one Hann-windowed 64 ms frame
 /// of each signal and return the lags whose |correlation| exceeds 0.99 × the frame's maximum, with that maximum
 /// weighted as max^0.125 (the vote each lag gets in the delay histogram).
 /// </summary>

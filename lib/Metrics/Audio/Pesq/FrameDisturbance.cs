@@ -1,7 +1,7 @@
 namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
-/// Disturbance of one frame (P.862 sections 10.2.8–10.2.10): the loudness difference outside a deadzone of ¼ of
+/// Disturbance of one frame (P.862): the loudness difference outside a deadzone of ¼ of
 /// the smaller loudness (masking by the reference), aggregated over frequency with an L2 norm (symmetric D) and,
 /// after the asymmetry factor ((P_deg + 50)/(P_ref + 50))^1.2 (0 below 3, at most 12), an L1 norm (asymmetric A).
 /// </summary>

@@ -1,8 +1,8 @@
 namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
-/// The listening-device filters in front of the perceptual model (P.862 section 10.1.2, P.862.2 section 2) and the
-/// band-limiting filter in front of the time alignment (P.862 section 10.1.3).
+/// The listening-device filters in front of the perceptual model (P.862, P.862.2) and the
+/// band-limiting filter in front of the time alignment (P.862).
 /// </summary>
 internal static class InputFilters
 {

@@ -2,7 +2,7 @@ namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
 /// Scales a signal so that its power in the 350 Hz – 3.25 kHz band (after <see cref="FilterCurve.LevelAlignment"/>)
-/// averages the target level 10⁷ over the longer signal's duration (P.862 section 10.1.1).
+/// averages the target level 10⁷ over the longer signal's duration (P.862).
 /// </summary>
 internal static class LevelAlignment
 {

@@ -1,7 +1,7 @@
 namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
-/// Zwicker's law (P.862 section 10.2.7): loudness density
+/// Zwicker's law (P.862): loudness density
 /// Sl · (P₀/0.5)^γ · ((0.5 + 0.5 P/P₀)^γ − 1) above the hearing threshold P₀, 0 below it, with γ = 0.23 raised
 /// below 4 Bark by (6/(z+2))^0.15 (at most 2^0.15).
 /// </summary>

@@ -2,7 +2,7 @@ namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
 /// Raw P.862 score → MOS-LQO: 0.999 + 4 / (1 + exp(−a·x + b)), with (a, b) = (1.4945, 4.6607) for narrowband
-/// (P.862.1 eq. 1) and (1.3669, 3.8224) for wideband (P.862.2 eq. 1); in single precision like the reference.
+/// (P.862.1) and (1.3669, 3.8224) for wideband (P.862.2); in single precision like the reference.
 /// </summary>
 public static class MosLqoMapping
 {

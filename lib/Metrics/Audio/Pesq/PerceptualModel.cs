@@ -1,7 +1,7 @@
 namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
-/// The perceptual model of P.862 section 10.2 on the level-aligned, receive-filtered signals (of equal padded length)
+/// The perceptual model of P.862 on the level-aligned, receive-filtered signals (of equal padded length)
 /// and the utterance delays: 32 ms frames of the reference and of the degraded signal shifted by its utterance's
 /// delay, pitch power densities, partial compensation of the transfer function (on the reference) and of short-term
 /// gain (on the degraded signal), loudness, frame disturbances, frames skipped at large negative delay jumps,

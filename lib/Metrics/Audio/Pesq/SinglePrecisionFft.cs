@@ -23,21 +23,7 @@ internal static class SinglePrecisionFft
     {
         if (n <= 1) return;
         if ((n & (n - 1)) != 0) throw new ArgumentException($"PESQ FFT: length {n} is not a power of two", nameof(n));
-        var twiddleRe = new float[n / 2];
-        var twiddleIm = new float[n / 2];
-        var reversed = BitReversed(n / 2);
-        for (var c = 0; c < n / 2; c++)
-        {
-            var theta = TwoPi * reversed[c] / n;
-            (twiddleRe[c], twiddleIm[c]) = c switch
-            {
-                0 => (1f, 0f),
-                1 => (0f, 1f),
-                _ => ((float)Math.Cos(theta), (float)Math.Sin(theta)),
-            };
-            // The inverse rotates the other way: only the sine changes sign.
-            if (inverse) twiddleIm[c] = -twiddleIm[c];
-        }
+        var (twiddleRe, twiddleIm, order) = Plans.GetOrAdd((n, inverse), key => Plan(key.n, key.inverse));
 
         for (int cycle = 1, step = n / 2; cycle < n; cycle <<= 1, step >>= 1)
         {
@@ -57,7 +43,6 @@ internal static class SinglePrecisionFft
             }
         }
 
-        var order = BitReversed(n);
         for (var i = 0; i < n; i++)
         {
             var j = order[i];
@@ -116,6 +101,29 @@ internal static class SinglePrecisionFft
         var result = new float[a.Length + b.Length - 1];
         for (var i = 0; i < result.Length; i++) result[i] = fa[2 * i];
         return result;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int n, bool inverse), (float[] re, float[] im, int[] order)> Plans = new();
+
+    /// <summary>Twiddles per butterfly group (the group index bit-reversed) and the output permutation.</summary>
+    private static (float[] re, float[] im, int[] order) Plan(int n, bool inverse)
+    {
+        var re = new float[n / 2];
+        var im = new float[n / 2];
+        var reversed = BitReversed(n / 2);
+        for (var c = 0; c < n / 2; c++)
+        {
+            var theta = TwoPi * reversed[c] / n;
+            (re[c], im[c]) = c switch
+            {
+                0 => (1f, 0f),
+                1 => (0f, 1f),
+                _ => ((float)Math.Cos(theta), (float)Math.Sin(theta)),
+            };
+            // The inverse rotates the other way: only the sine changes sign.
+            if (inverse) im[c] = -im[c];
+        }
+        return (re, im, BitReversed(n));
     }
 
     /// <summary>Index i with its log2(n) bits reversed, for every i &lt; n.</summary>

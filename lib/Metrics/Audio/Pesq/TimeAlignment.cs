@@ -1,7 +1,7 @@
 namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
-/// The time alignment of P.862 section 10.2 on copies of the level-aligned, receive-filtered signals: IIR input
+/// The time alignment of P.862 on copies of the level-aligned, receive-filtered signals: IIR input
 /// filter, VAD, crude delay of the whole signal, utterances, crude then fine delay per utterance, boundaries, and
 /// the re-split test. The result is the list of utterances with their delays.
 /// </summary>

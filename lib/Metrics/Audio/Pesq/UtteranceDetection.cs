@@ -1,7 +1,7 @@
 namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
-/// Utterances of the reference from its VAD (P.862 section 10.2.2): runs of speech of at least 200 ms that overlap the
+/// Utterances of the reference from its VAD (P.862): runs of speech of at least 200 ms that overlap the
 /// degraded signal once shifted by the crude delay; first with search windows widened by 300 ms, later with
 /// boundaries moved to the middle of the gaps between neighbours.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
-/// The re-split test (P.862 section 10.2.4): an utterance with at least 800 ms of speech may hold a delay change.
+/// The re-split test (P.862): an utterance with at least 800 ms of speech may hold a delay change.
 /// Up to 40 breakpoints are tried; for each, the part before it (aligned forwards from the utterance start) and the
 /// part after it (aligned backwards from its end) get their own delay histograms. When both parts are aligned more
 /// confidently than the whole and their delays differ by at least one envelope window, the utterance is split at
@@ -57,7 +57,7 @@ internal sealed class UtteranceSplitting
             second.End = whole.End;
             first.SearchStart = second.SearchStart = whole.SearchStart;
             first.SearchEnd = second.SearchEnd = whole.SearchEnd;
-            // A later part moves the boundary forward by half the delay jump so that no degraded sample is used twice.
+            // When the delay grows, the parts overlap by half the jump on each side of the breakpoint, as the reference does.
             var overlap = second.Delay < first.Delay ? 0 : (second.Delay - first.Delay) / (2 * ds);
             first.End = breakpoint + overlap;
             second.Start = breakpoint - overlap;

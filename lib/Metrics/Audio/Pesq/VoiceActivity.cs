@@ -1,7 +1,7 @@
 namespace Dino.Repro.Metrics.Audio.Pesq;
 
 /// <summary>
-/// The envelope voice-activity detector of the time alignment (P.862 section 10.2.1): power per 4 ms window, a
+/// The envelope voice-activity detector of the time alignment (P.862): power per 4 ms window, a
 /// noise threshold refined over 12 iterations, short bursts dropped, short gaps joined, and soft edges. Windows
 /// with speech keep a positive level (0 elsewhere); <see cref="LogLevel"/> = ln(level / threshold) feeds the
 /// envelope cross-correlation.
