@@ -23,6 +23,18 @@ public class PesqAlignmentTests
     }
 
     [Fact]
+    public void A_copy_delayed_by_a_second_scores_as_the_identity()
+    {
+        var reference = Read("audio/espeak_enus_clean_8k.wav");
+        var degraded = new double[8000].Concat(reference).ToArray();
+        var utterances = PerceptualEvaluationOfSpeechQuality.Utterances(reference, degraded, 8000, PesqMode.Narrowband);
+        Assert.All(utterances, u => Assert.Equal(8000, u.Delay));
+        // Once aligned, the frames match: the maximum raw score, up to the float rounding of filters run over
+        // different lengths (~1e-5).
+        Assert.Equal(4.5, PerceptualEvaluationOfSpeechQuality.Compute(reference, degraded, 8000).raw_mos, 1e-4);
+    }
+
+    [Fact]
     public void The_resplit_test_divides_an_utterance_at_a_delay_change()
     {
         var reference = Read("audio/espeak_enus_clean_16k.wav");
