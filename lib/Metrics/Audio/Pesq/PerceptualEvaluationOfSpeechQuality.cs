@@ -10,16 +10,20 @@ public static class PerceptualEvaluationOfSpeechQuality
 {
     private const string Name = "pesq";
 
+    /// <summary>Scores <paramref name="degraded"/> against <paramref name="reference"/> (mono, 8000 or 16000 Hz; the lengths
+    /// may differ). Unscorable input — another rate, wideband at 8 kHz, under ¼ s, silence, NaN, no utterance — is an
+    /// <see cref="ArgumentException"/> naming the problem.</summary>
     public static PesqResult Compute(float[] reference, float[] degraded, int sample_rate, PesqMode mode = PesqMode.Narrowband) =>
         Compute(AudioMetricInput.ToDouble(reference), AudioMetricInput.ToDouble(degraded), sample_rate, mode);
 
+    /// <inheritdoc cref="Compute(float[], float[], int, PesqMode)"/>
     public static PesqResult Compute(double[] reference, double[] degraded, int sample_rate, PesqMode mode = PesqMode.Narrowband)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(degraded);
         var rate = PesqRate.For(sample_rate);
         if (mode == PesqMode.Wideband && sample_rate != 16000)
-            throw new ArgumentException($"pesq: wideband mode (P.862.2) needs 16000 Hz audio, got {sample_rate} Hz", nameof(sample_rate));
+            throw new ArgumentException($"pesq: wideband mode (P.862.2) needs 16000 Hz audio, got {sample_rate} Hz");
         AudioMetricInput.RequireFinite(reference, "reference", Name);
         AudioMetricInput.RequireFinite(degraded, "degraded", Name);
         RequireQuarterSecond(reference, "reference", sample_rate);

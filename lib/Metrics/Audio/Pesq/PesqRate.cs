@@ -42,7 +42,7 @@ internal sealed class PesqRate
     {
         8000 => At8kHz,
         16000 => At16kHz,
-        _ => throw new ArgumentException($"pesq: sample rate {sampleRate} Hz is not supported; P.862 needs 8000 or 16000 Hz", nameof(sampleRate)),
+        _ => throw new ArgumentException($"pesq: sample rate {sampleRate} Hz is not supported; P.862 needs 8000 or 16000 Hz"),
     };
 
     private static readonly PesqRate At8kHz = new(8000, 32, 512, (float)2.764344e-5, BarkBands.At8kHz, new[]
