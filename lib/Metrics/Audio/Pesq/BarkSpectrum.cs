@@ -14,8 +14,7 @@ internal sealed class BarkSpectrum
     {
         this.rate = rate;
         var n = rate.FrameLength;
-        window = new float[n];
-        for (var i = 0; i < n; i++) window[i] = (float)(0.5 * (1.0 - Math.Cos(SinglePrecisionFft.TwoPi * i / n)));
+        window = SinglePrecisionFft.HannWindow(n);
         buffer = new float[n + 2];
     }
 

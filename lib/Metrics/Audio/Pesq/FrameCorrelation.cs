@@ -15,8 +15,7 @@ internal sealed class FrameCorrelation
     public FrameCorrelation(int length)
     {
         Length = length;
-        window = new float[length];
-        for (var i = 0; i < length; i++) window[i] = (float)(0.5 * (1.0 - Math.Cos(SinglePrecisionFft.TwoPi * i / length)));
+        window = SinglePrecisionFft.HannWindow(length);
         x1 = new float[length + 2];
         x2 = new float[length + 2];
     }

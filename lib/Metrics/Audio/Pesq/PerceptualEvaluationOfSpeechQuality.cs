@@ -37,6 +37,8 @@ public static class PerceptualEvaluationOfSpeechQuality
         refSignal.ExtendTo(longer, rate);
         degSignal.ExtendTo(longer, rate);
         var raw = new PerceptualModel(rate).RawMos(refSignal, degSignal, utterances);
+        if (!float.IsFinite(raw))
+            throw new ArgumentException("pesq: the reference has no frame above the silence criterion to score (is it only a DC offset or hum?)");
         return new PesqResult(MosLqoMapping.Map(raw, mode), raw, mode, sample_rate, utterances.Count);
     }
 

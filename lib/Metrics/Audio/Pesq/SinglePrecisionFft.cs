@@ -10,6 +10,14 @@ internal static class SinglePrecisionFft
     /// <summary>P.862's value of 2π (six digits short of double precision); the windows and twiddles use it.</summary>
     public const double TwoPi = 6.28318530717959;
 
+    /// <summary>The periodic Hann window 0.5 (1 − cos(2πi/n)) of P.862's frames, in float.</summary>
+    public static float[] HannWindow(int n)
+    {
+        var window = new float[n];
+        for (var i = 0; i < n; i++) window[i] = (float)(0.5 * (1.0 - Math.Cos(TwoPi * i / n)));
+        return window;
+    }
+
     /// <summary>Smallest power of two ≥ <paramref name="n"/>.</summary>
     public static int NextPowerOfTwo(long n)
     {
