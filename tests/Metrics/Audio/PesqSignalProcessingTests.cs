@@ -134,6 +134,19 @@ public class PesqSignalProcessingTests
     }
 
     [Fact]
+    public void Level_alignment_brings_in_band_power_to_the_target_over_the_longer_signal()
+    {
+        var rate = PesqRate.For(8000);
+        // A 1 kHz tone lies in the 350 Hz – 3.25 kHz pass band, so all its power counts.
+        var tone = Enumerable.Range(0, 8000).Select(t => (float)(0.01 * Math.Sin(2 * Math.PI * 1000 * t / 8000.0))).ToArray();
+        var signal = PesqSignal.FromSamples(tone, rate);
+        const int longer = 12000 + 2 * 75 * 32; // as if the other signal held 12000 samples
+        LevelAlignment.Apply(signal, longer, rate, "reference");
+        var power = PesqSignal.MeanPower(signal.Data, 0, signal.Data.Length, longer - 2 * rate.SearchBuffer + rate.DataPadding);
+        Assert.Equal(LevelAlignment.TargetPower, power, LevelAlignment.TargetPower * 2e-3);
+    }
+
+    [Fact]
     public void Magnitude_delay_finds_the_shift_of_the_degraded_copy()
     {
         var x = Noise(600, 11);
