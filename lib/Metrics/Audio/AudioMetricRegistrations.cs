@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using Dino.Repro.Metrics.Audio.Pesq;
 using Dino.Repro.Signal;
 
 namespace Dino.Repro.Metrics.Audio;
 
-/// <summary>The CLI entries of the audio metrics: `stoi`, `estoi` and `mcd` on a pair of mono WAV files.</summary>
+/// <summary>The CLI entries of the audio metrics: `stoi`, `estoi`, `mcd` and `pesq` on a pair of mono WAV files.</summary>
 internal static class AudioMetricRegistrations
 {
     private const string WavInputs = "--ref and --deg: mono WAV files at the same sample rate";
@@ -16,6 +17,27 @@ internal static class AudioMetricRegistrations
             WavInputs + " and length", request => Intelligibility("estoi", request, ExtendedShortTimeObjectiveIntelligibility.Compute)));
         MetricRegistry.Register(new("mcd", "mel-cepstral distance; --set variant=taubert (default: MC_2..MC_16, no dB factor, mel-cepstral-distance 0.0.4; --set aligning=dtw|pad|none) | espnet (SPTK mcep, DTW, dB, ESPnet evaluate_mcd.py) | sptk-nodtw (SPTK mcep c1..c_M frame by frame, dB)",
             WavInputs, Mcd));
+        MetricRegistry.Register(new("pesq", "PESQ MOS-LQO, ITU-T P.862 + P.862.1 (--mode nb, 8 or 16 kHz) or P.862.2 (--mode wb, 16 kHz) (python-pesq 0.0.3)",
+            WavInputs + " (8000 or 16000 Hz)", Pesq));
+    }
+
+    private static JsonObject Pesq(MetricRequest request)
+    {
+        var mode = (request.Option("mode") ?? "nb") switch
+        {
+            "nb" => PesqMode.Narrowband,
+            "wb" => PesqMode.Wideband,
+            var other => throw new ArgumentException($"pesq: --mode must be nb or wb, got '{other}'"),
+        };
+        var (reference, degraded, rate) = ReadPair("pesq", request);
+        var score = PerceptualEvaluationOfSpeechQuality.Compute(reference, degraded, rate, mode);
+        var result = Result("pesq", score.mos_lqo, rate, request);
+        // The reference reports the raw P.862 score only in narrowband mode.
+        if (mode == PesqMode.Narrowband) result["raw_mos"] = score.raw_mos;
+        result["mode"] = mode == PesqMode.Narrowband ? "nb" : "wb";
+        result["rate"] = rate;
+        result["utterances"] = score.utterances;
+        return result;
     }
 
     private static JsonObject Intelligibility(string metric, MetricRequest request, Func<float[], float[], int, IntelligibilityResult> compute)
