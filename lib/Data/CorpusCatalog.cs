@@ -21,6 +21,8 @@ public static class CorpusCatalog
             "CelebA-HQ-img/, CelebAMask-HQ-mask-anno/, CelebA-HQ-to-CelebA-mapping.txt"),
         new("cityscapes", false, "Cityscapes gtFine: street scenes 2048×1024, 19 train ids (pix2pix/DINO labels→photo)",
             "leftImg8bit/<split>/<city>/, gtFine/<split>/<city>/"),
+        new("youtubers", false, "YouTubers talking heads: speech windows (4 s, 16 kHz) + 64² Haar faces per identity (Wav2Pix)", "videos/<identity>/<video>.mp4|mkv|webm|avi|mov"),
+        new("sound-video", false, "Single videos with sound: 20 fps frames + 64-band log-mel per frame, first 80% train (Listen and Move)", "<clip>.mp4|mkv|webm|mov, one experiment per clip"),
     ];
 
     /// <summary>

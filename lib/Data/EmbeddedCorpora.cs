@@ -34,6 +34,8 @@ public static class EmbeddedCorpora
     public static IReadOnlyList<IEmbeddedCorpus> All { get; } =
     [
         new ShapesEmbeddedCorpus(),
+        new Synthetic.VoiceFaces.VoiceFacesEmbeddedCorpus(),
+        new Synthetic.SoundDrivenClip.SoundDrivenClipEmbeddedCorpus(),
     ];
 
     public static IEmbeddedCorpus? Find(string name) => All.FirstOrDefault(c => c.Name == name);
