@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dino.Repro.IO;
-using Dino.Repro.Signal;
 using Dino.Repro.Torch;
-using Dino.Repro.Vision;
 
 namespace Dino.Repro.Data.Synthetic.SoundDrivenClip;
 
@@ -61,24 +59,9 @@ public static class SoundDrivenClipCorpus
         if (options.Size is < 16 or > 1024) throw new ArgumentException($"--size must lie in 16..1024 (got {options.Size})");
         Directory.CreateDirectory(root);
         var notes = Melody.Compose(options.Seed, options.Seconds);
-        var audioPath = AtomicFile.TempPathFor(Path.Combine(root, Name + ".wav"), keepExtension: true);
         var videoPath = Path.Combine(root, VideoFile);
-        try
-        {
-            WavFile.Write(audioPath, Melody.Synthesize(notes, options.Seconds, options.SampleRate), options.SampleRate);
-            using var writer = VideoWriter.Open(videoPath, options.Size, options.Size,
-                new VideoWriterOptions { Fps = options.Fps, AudioPath = audioPath, Preset = "veryfast" });
-            for (var k = 0; k < options.FrameCount; k++)
-            {
-                using var frame = RenderFrame(notes, options, k);
-                writer.WriteFrames(frame);
-            }
-            writer.Close();
-        }
-        finally
-        {
-            AtomicFile.TryDelete(audioPath);
-        }
+        SoundingVideo.Write(videoPath, options.Size, options.Fps, Enumerable.Range(0, options.FrameCount).Select(k => RenderFrame(notes, options, k)),
+            Melody.Synthesize(notes, options.Seconds, options.SampleRate), options.SampleRate);
         WriteNotes(root, options, notes);
         return videoPath;
     }

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Dino.Repro.Data.YouTubers;
 using Dino.Repro.IO;
-using Dino.Repro.Signal;
-using Dino.Repro.Vision;
 
 namespace Dino.Repro.Data.Synthetic.VoiceFaces;
 
@@ -62,23 +60,8 @@ public static class VoiceFacesCorpus
     private static string[] WriteVideo(string path, VoiceFaceIdentity identity, VoiceFacesOptions options, int video)
     {
         var clip = TalkingHeadVideo.Create(identity, options, video);
-        var audioPath = AtomicFile.TempPathFor(Path.ChangeExtension(path, ".wav"), keepExtension: true);
-        try
-        {
-            WavFile.Write(audioPath, clip.Speech, options.SampleRate);
-            using var writer = VideoWriter.Open(path, options.Size, options.Size,
-                new VideoWriterOptions { Fps = options.Fps, AudioPath = audioPath, Preset = "veryfast" });
-            foreach (var state in clip.Frames)
-            {
-                using var frame = TalkingFace.Render(identity, options.Size, state);
-                writer.WriteFrames(frame);
-            }
-            writer.Close();
-        }
-        finally
-        {
-            AtomicFile.TryDelete(audioPath);
-        }
+        SoundingVideo.Write(path, options.Size, options.Fps, clip.Frames.Select(state => TalkingFace.Render(identity, options.Size, state)),
+            clip.Speech, options.SampleRate);
         return clip.Sentences.ToArray();
     }
 
