@@ -5,21 +5,6 @@ using Dino.Repro.Torch;
 
 namespace Dino.Repro.Data.Synthetic.SoundDrivenClip;
 
-/// <summary>Length, frame size and seed of the Sound-driven clip; 20 fps as Listen and Move, audio written at 48 kHz.</summary>
-public sealed record SoundDrivenClipOptions(double Seconds, int Size, long Seed, double Fps = 20, int SampleRate = 48000)
-{
-    /// <summary>smoke: 4 s at 64² (80 frames); cpu: 60 s at 64² (1200 frames).</summary>
-    public static SoundDrivenClipOptions ForPreset(string preset, long seed = 0) => preset switch
-    {
-        "smoke" => new SoundDrivenClipOptions(4, 64, seed),
-        "cpu" => new SoundDrivenClipOptions(60, 64, seed),
-        "paper" => throw new ArgumentException("the paper preset trains on a real clip (data-scripts/sound-video.sh), not on the Sound-driven clip (presets: smoke, cpu)", nameof(preset)),
-        _ => throw new ArgumentException($"unknown preset '{preset}' (valid for the Sound-driven clip: smoke, cpu)", nameof(preset)),
-    };
-
-    public int FrameCount => (int)Math.Round(Seconds * Fps);
-}
-
 /// <summary>
 /// The embedded sound-to-video corpus: one clip whose picture follows its sound. A melody plays (<see cref="Melody"/>);
 /// while a note sounds a disc is drawn whose horizontal position and hue are set by the note's pitch, which rises
@@ -77,21 +62,5 @@ public static class SoundDrivenClipCorpus
             notes = notes.Select(n => new { start = n.Start, duration = n.Duration, step = n.Step, frequency = n.Frequency, loudness = n.Loudness }),
         };
         AtomicFile.WriteAllText(Path.Combine(root, Name + ".json"), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
-    }
-}
-
-/// <summary>The Sound-driven clip behind <see cref="IEmbeddedCorpus"/> (<c>--count</c> sets its length in seconds).</summary>
-internal sealed class SoundDrivenClipEmbeddedCorpus : IEmbeddedCorpus
-{
-    public string Name => SoundDrivenClipCorpus.Name;
-    public string StandsFor => "sound-video";
-    public string Description => "Sound-driven clip: a melody whose notes move, colour and size a disc (smoke 4 s @ 64², cpu 60 s @ 64²; --count = seconds)";
-
-    public string Write(string root, EmbeddedCorpusRequest request)
-    {
-        var options = SoundDrivenClipOptions.ForPreset(request.Preset, request.Seed);
-        options = options with { Seconds = request.Count ?? options.Seconds, Size = request.Size ?? options.Size };
-        var path = SoundDrivenClipCorpus.Write(root, options);
-        return $"wrote a {options.Seconds:0.#} s Sound-driven clip at {options.Size}², {options.Fps:0} fps (seed {options.Seed}) to {path}";
     }
 }
