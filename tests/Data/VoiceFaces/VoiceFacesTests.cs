@@ -105,6 +105,18 @@ public class VoiceFacesTests : IDisposable
     }
 
     [Fact]
+    public void The_cli_makes_it_by_name_in_the_youtubers_layout()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("corpus", "make", "voice-faces", "--out", temp.path, "--count", "1", "--size", "80");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("wrote 2 Voice faces videos", stdout);
+        Assert.Equal(["video-00", "video-01"], YouTubersLayout.Videos(temp.path, 1).Select(v => v.Name));
+        (code, _, stderr) = CliRunner.Run("corpus", "make", "voice-faces", "--out", temp.path, "--size", "40");
+        Assert.Equal(2, code);
+        Assert.Contains("--size", stderr);
+    }
+
+    [Fact]
     public void Presets_and_sizes_are_checked()
     {
         Assert.Equal(new VoiceFacesOptions(4, 2, 3, 96, 9), VoiceFacesOptions.ForPreset("smoke", 9));

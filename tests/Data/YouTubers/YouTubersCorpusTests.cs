@@ -132,6 +132,12 @@ public class YouTubersCorpusTests(TalkingHeadFolder folder) : IClassFixture<Talk
         YouTubersCorpus.Open(folder.Root, cacheRoot: cache);
         Assert.True(ImageIO.Read(face).max().item<byte>() > 100, "the changed video should be extracted again");
 
+        // A damaged cache file is named, with the way out.
+        var speech = first.Pairs[1].SpeechPath;
+        WavFile.Write(speech, new float[1000], 16000);
+        var damaged = Assert.Throws<InvalidDataException>(() => first.Load(first.Pairs[1]));
+        Assert.Contains(speech, damaged.Message);
+
         var small = YouTubersCorpus.Open(folder.Root, new YouTubersOptions(FaceSize: 32), cache);
         Assert.NotEqual(first.CacheFolder, small.CacheFolder);
         Assert.Equal(new long[] { 3, 32, 32 }, small.Load(small.Pairs[0]).Face.shape);
