@@ -4,7 +4,7 @@ using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
 using static Dino.Repro.Torch.torch;
 
-namespace Dino.Repro.Tests.Data.SoundVideo;
+namespace Dino.Repro.Tests.Data.SoundDrivenClip;
 
 public class SoundDrivenClipTests : IDisposable
 {
