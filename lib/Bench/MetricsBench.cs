@@ -3,13 +3,14 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dino.Repro.Metrics.Audio;
+using Dino.Repro.Metrics.Audio.Pesq;
 using Dino.Repro.Metrics.Features;
 using Dino.Repro.Torch;
 
 namespace Dino.Repro.Bench;
 
 /// <summary>
-/// The metrics benchmark: what the audio metrics cost per second of audio (kit only: the reference tools are
+/// The metrics benchmark: what the audio metrics (STOI, ESTOI, both MCDs, PESQ nb/wb) cost per second of audio (kit only: the reference tools are
 /// Python packages this machine does not have), and FID feature-extraction throughput of one Inception-sized
 /// TorchScript network run by the kit's FeatureExtractor and by PyTorch (bench/metrics_fid.py makes the file and
 /// times its own side), in one run on this machine.
@@ -18,7 +19,8 @@ public static class MetricsBench
 {
     private const int SampleRate = 16000;
 
-    public sealed record AudioFigures(double stoi_ms_per_s, double estoi_ms_per_s, double mcd_taubert_ms_per_s, double mcd_espnet_ms_per_s);
+    public sealed record AudioFigures(double stoi_ms_per_s, double estoi_ms_per_s, double mcd_taubert_ms_per_s, double mcd_espnet_ms_per_s,
+        double pesq_nb_ms_per_s, double pesq_wb_ms_per_s);
 
     /// <summary>Median milliseconds of each audio metric, per second of audio, on a synthetic speech-like pair.</summary>
     public static AudioFigures MeasureAudio(MetricsBenchSize size, Action<string>? progress = null)
@@ -34,7 +36,9 @@ public static class MetricsBench
             PerSecond("STOI", () => ShortTimeObjectiveIntelligibility.Compute(reference, degraded, SampleRate)),
             PerSecond("ESTOI", () => ExtendedShortTimeObjectiveIntelligibility.Compute(reference, degraded, SampleRate)),
             PerSecond("MCD (Taubert)", () => MelCepstralDistance.Compute(reference, degraded, SampleRate)),
-            PerSecond("MCD (ESPnet/SPTK)", () => SptkMelCepstralDistance.Compute(reference, degraded, SampleRate)));
+            PerSecond("MCD (ESPnet/SPTK)", () => SptkMelCepstralDistance.Compute(reference, degraded, SampleRate)),
+            PerSecond("PESQ (P.862 nb)", () => PerceptualEvaluationOfSpeechQuality.Compute(reference, degraded, SampleRate, PesqMode.Narrowband)),
+            PerSecond("PESQ (P.862.2 wb)", () => PerceptualEvaluationOfSpeechQuality.Compute(reference, degraded, SampleRate, PesqMode.Wideband)));
     }
 
     /// <summary>
@@ -91,6 +95,8 @@ public static class MetricsBench
             ["estoi_ms_per_s"] = Round(audio.estoi_ms_per_s),
             ["mcd_taubert_ms_per_s"] = Round(audio.mcd_taubert_ms_per_s),
             ["mcd_espnet_ms_per_s"] = Round(audio.mcd_espnet_ms_per_s),
+            ["pesq_nb_ms_per_s"] = Round(audio.pesq_nb_ms_per_s),
+            ["pesq_wb_ms_per_s"] = Round(audio.pesq_wb_ms_per_s),
             ["fid_images_per_s"] = Round(fidImagesPerSecond),
             ["pytorch_fid_images_per_s"] = Round(py),
             ["fid_ratio"] = Round(fidImagesPerSecond / py),
@@ -114,6 +120,8 @@ public static class MetricsBench
             $"| ESTOI, ms per s of audio | {F("estoi_ms_per_s")} | — | — |",
             $"| MCD Taubert (DTW r=10), ms per s of audio | {F("mcd_taubert_ms_per_s")} | — | — |",
             $"| MCD ESPnet/SPTK (mcep + DTW r=1), ms per s of audio | {F("mcd_espnet_ms_per_s")} | — | — |",
+            $"| PESQ narrowband (P.862), ms per s of audio | {F("pesq_nb_ms_per_s")} | — | — |",
+            $"| PESQ wideband (P.862.2), ms per s of audio | {F("pesq_wb_ms_per_s")} | — | — |",
             $"| FID features, Inception-sized TorchScript, {r["image_size"]}², batch {r["fid_batch"]} (images/s) | {F("fid_images_per_s")} | {F("pytorch_fid_images_per_s")} | {ratio} |");
     }
 

@@ -26,6 +26,8 @@ public static class CorpusCatalog
         new("cub-200", false, "CUB-200-2011 birds + Reed et al.'s 10 captions per image, 150/50 classes (speech-to-image)", "CUB_200_2011/, cvpr2016_cub/text_c10/"),
         new("oxford-102", false, "Oxford-102 flowers + Reed et al.'s 10 captions per image, 82/20 classes (speech-to-image)", "jpg/, imagelabels.mat, cvpr2016_flowers/text_c10/"),
         new("celeba", false, "CelebA aligned faces, the Male attribute as two classes, 80/20 per class (AC-GAN translation)", "img_align_celeba/, list_attr_celeba.txt"),
+        new("youtubers", false, "YouTubers talking heads: speech windows (4 s, 16 kHz) + 64² Haar faces per identity (Wav2Pix)", "videos/<identity>/<video>.mp4|mkv|webm|avi|mov"),
+        new("sound-video", false, "Single videos with sound: 20 fps frames + 64-band log-mel per frame, first 80% train (Listen and Move)", "<clip>.mp4|mkv|webm|mov, one experiment per clip"),
     ];
 
     /// <summary>

@@ -36,6 +36,8 @@ public static class EmbeddedCorpora
         new ShapesEmbeddedCorpus(),
         new Synthetic.SpokenGrid.SpokenGridEmbeddedCorpus(),
         new Synthetic.SpokenShapes.SpokenShapesEmbeddedCorpus(),
+        new Synthetic.VoiceFaces.VoiceFacesEmbeddedCorpus(),
+        new Synthetic.SoundDrivenClip.SoundDrivenClipEmbeddedCorpus(),
     ];
 
     public static IEmbeddedCorpus? Find(string name) => All.FirstOrDefault(c => c.Name == name);

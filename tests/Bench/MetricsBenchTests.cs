@@ -17,7 +17,7 @@ public class MetricsBenchTests
     public void The_tiny_bench_measures_every_row_and_prints_its_table()
     {
         var audio = MetricsBench.MeasureAudio(Tiny);
-        foreach (var figure in new[] { audio.stoi_ms_per_s, audio.estoi_ms_per_s, audio.mcd_taubert_ms_per_s, audio.mcd_espnet_ms_per_s })
+        foreach (var figure in new[] { audio.stoi_ms_per_s, audio.estoi_ms_per_s, audio.mcd_taubert_ms_per_s, audio.mcd_espnet_ms_per_s, audio.pesq_nb_ms_per_s, audio.pesq_wb_ms_per_s })
             Assert.True(figure > 0 && double.IsFinite(figure), $"audio figure {figure}");
         var fid = MetricsBench.MeasureFid(Fixtures.Path("tiny_inception.pt"), Tiny);
         Assert.True(fid > 0 && double.IsFinite(fid), $"FID throughput {fid}");
@@ -26,9 +26,10 @@ public class MetricsBenchTests
         Assert.Null(withoutPyTorch["pytorch_fid_images_per_s"]);
         Assert.Null(withoutPyTorch["fid_ratio"]);
         var table = MetricsBench.Table(withoutPyTorch).Split('\n');
-        Assert.Equal(7, table.Length);
+        Assert.Equal(9, table.Length);
         Assert.Contains(table, row => row.StartsWith("| STOI") && !row.Contains("n/a"));
         Assert.Contains(table, row => row.StartsWith("| MCD ESPnet/SPTK") && !row.Contains("n/a"));
+        Assert.Contains(table, row => row.StartsWith("| PESQ wideband") && !row.Contains("n/a"));
         Assert.Contains(table, row => row.StartsWith("| FID features") && row.EndsWith("| n/a | n/a |"));
 
         // With a PyTorch figure the ratio is kit / PyTorch (a kit half as fast reads 0.5×).
