@@ -2,23 +2,16 @@ using Dino.Repro.Torch;
 
 namespace Dino.Repro.Vision;
 
-/// <summary>Brightness changes of a colour, for shading procedurally drawn shapes.</summary>
-public static class RgbShading
-{
-    /// <summary><paramref name="colour"/> scaled by <paramref name="factor"/> (darker below 1), clamped to 0..255.</summary>
-    public static Rgb Scale(this Rgb colour, double factor) => new(Clamp(colour.R * factor), Clamp(colour.G * factor), Clamp(colour.B * factor));
-
-    private static byte Clamp(double v) => (byte)Math.Clamp(Math.Round(v), 0, 255);
-}
-
 /// <summary>
-/// A small RGB raster for procedurally drawn images (synthetic faces, figures in tests) without OpenCV: filled
+/// A small RGB raster for procedurally drawn images (synthetic faces, clips, figures in tests) without OpenCV: filled
 /// ellipses and rectangles whose edges are anti-aliased over about one pixel, so a shape that moves by a fraction of
-/// a pixel changes the image smoothly. Coordinates are in pixels with pixel centres at integer + 0.5.
+/// a pixel changes the image smoothly. Pixels accumulate in floating point and are rounded to 8 bits only when read,
+/// so many translucent layers do not pile up rounding errors. Coordinates are in pixels with pixel centres at
+/// integer + 0.5.
 /// </summary>
 public sealed class Canvas
 {
-    private readonly byte[] pixels;
+    private readonly double[] pixels;
 
     public Canvas(int width, int height, Rgb background)
     {
@@ -26,22 +19,19 @@ public sealed class Canvas
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         Width = width;
         Height = height;
-        pixels = new byte[width * height * 3];
+        pixels = new double[width * height * 3];
         Fill(background);
     }
 
     public int Width { get; }
     public int Height { get; }
 
-    /// <summary>The pixels, row-major RGB bytes (<c>[H, W, 3]</c>).</summary>
-    public ReadOnlySpan<byte> Pixels => pixels;
-
     public Rgb this[int x, int y]
     {
         get
         {
             var i = Index(x, y);
-            return new Rgb(pixels[i], pixels[i + 1], pixels[i + 2]);
+            return new Rgb(Rgb.ToByte(pixels[i]), Rgb.ToByte(pixels[i + 1]), Rgb.ToByte(pixels[i + 2]));
         }
     }
 
@@ -58,7 +48,7 @@ public sealed class Canvas
     /// <summary>An axis-aligned ellipse with centre (<paramref name="cx"/>, <paramref name="cy"/>) and semi-axes <paramref name="rx"/>, <paramref name="ry"/>.</summary>
     public void FillEllipse(double cx, double cy, double rx, double ry, Rgb colour, double opacity = 1)
     {
-        if (rx <= 0 || ry <= 0) return;
+        if (!(rx > 0 && ry > 0)) return;
         // Signed distance to the edge, approximated by the implicit function scaled by the local radius.
         Paint(cx - rx, cy - ry, cx + rx, cy + ry, colour, opacity, (x, y) =>
         {
@@ -74,12 +64,29 @@ public sealed class Canvas
     public void FillRectangle(double x0, double y0, double x1, double y1, Rgb colour, double opacity = 1) =>
         Paint(x0, y0, x1, y1, colour, opacity, (x, y) => Math.Min(Math.Min(x - x0, x1 - x), Math.Min(y - y0, y1 - y)));
 
+    /// <summary>The pixels as row-major RGB bytes (<c>[H, W, 3]</c>).</summary>
+    public byte[] ToBytes()
+    {
+        var bytes = new byte[pixels.Length];
+        CopyTo(bytes);
+        return bytes;
+    }
+
+    /// <summary>Writes the pixels as row-major RGB bytes into the first <c>H·W·3</c> bytes of <paramref name="destination"/>.</summary>
+    public void CopyTo(Span<byte> destination)
+    {
+        if (destination.Length < pixels.Length)
+            throw new ArgumentException($"a {Width}×{Height} canvas needs {pixels.Length} bytes, the destination holds {destination.Length}", nameof(destination));
+        for (var i = 0; i < pixels.Length; i++) destination[i] = Rgb.ToByte(pixels[i]);
+    }
+
     /// <summary>uint8 [H, W, 3] tensor of the pixels.</summary>
-    public Tensor ToTensor() => torch.tensor(pixels.ToArray(), [Height, Width, 3]);
+    public Tensor ToTensor() => torch.tensor(ToBytes(), [Height, Width, 3]);
 
     // Blends colour into every pixel whose centre lies within half a pixel of the shape (inside > 0).
     private void Paint(double x0, double y0, double x1, double y1, Rgb colour, double opacity, Func<double, double, double> inside)
     {
+        if (!(opacity > 0)) return;
         var left = Math.Max(0, (int)Math.Floor(x0 - 1));
         var right = Math.Min(Width - 1, (int)Math.Ceiling(x1 + 1));
         var top = Math.Max(0, (int)Math.Floor(y0 - 1));
@@ -91,14 +98,12 @@ public sealed class Canvas
                 var coverage = Math.Clamp(inside(x + 0.5, y + 0.5) + 0.5, 0, 1) * opacity;
                 if (coverage <= 0) continue;
                 var i = Index(x, y);
-                pixels[i] = Blend(pixels[i], colour.R, coverage);
-                pixels[i + 1] = Blend(pixels[i + 1], colour.G, coverage);
-                pixels[i + 2] = Blend(pixels[i + 2], colour.B, coverage);
+                pixels[i] += coverage * (colour.R - pixels[i]);
+                pixels[i + 1] += coverage * (colour.G - pixels[i + 1]);
+                pixels[i + 2] += coverage * (colour.B - pixels[i + 2]);
             }
         }
     }
-
-    private static byte Blend(byte under, byte over, double coverage) => (byte)Math.Round(under + (over - under) * coverage);
 
     private int Index(int x, int y)
     {

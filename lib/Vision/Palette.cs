@@ -1,9 +1,34 @@
 namespace Dino.Repro.Vision;
 
-/// <summary>An RGB colour of a label palette.</summary>
+/// <summary>
+/// An 8-bit RGB colour: of a label palette, or of procedurally drawn images (see <see cref="Canvas"/>), where it is
+/// shaded, mixed and made from a hue.
+/// </summary>
 public readonly record struct Rgb(byte R, byte G, byte B)
 {
+    /// <summary>The colour of components <paramref name="r"/>, <paramref name="g"/>, <paramref name="b"/> in [0, 1] (clamped, rounded to 8 bits).</summary>
+    public static Rgb FromUnit(double r, double g, double b) => new(ToByte(255 * r), ToByte(255 * g), ToByte(255 * b));
+
+    /// <summary>A fully saturated colour of hue <paramref name="hue"/> ∈ [0, 1) at value <paramref name="value"/> ∈ [0, 1] (HSV with S = 1).</summary>
+    public static Rgb FromHue(double hue, double value = 1)
+    {
+        double Channel(double shift) => value * Math.Clamp(Math.Abs((hue * 6 + shift) % 6 - 3) - 1, 0, 1);
+        return FromUnit(Channel(0), Channel(4), Channel(2));
+    }
+
+    /// <summary>ITU-R BT.601 luma in 0..255, the grey level OpenCV's RGB→grey conversion gives.</summary>
+    public double Luma => 0.299 * R + 0.587 * G + 0.114 * B;
+
+    /// <summary>This colour scaled by <paramref name="factor"/> (darker below 1), clamped to 0..255.</summary>
+    public Rgb Scale(double factor) => new(ToByte(R * factor), ToByte(G * factor), ToByte(B * factor));
+
+    /// <summary>The colour a fraction <paramref name="t"/> of the way from this one to <paramref name="other"/>.</summary>
+    public Rgb Mix(Rgb other, double t) => new(ToByte(R + t * (other.R - R)), ToByte(G + t * (other.G - G)), ToByte(B + t * (other.B - B)));
+
     public override string ToString() => $"({R},{G},{B})";
+
+    /// <summary>A channel value in 0..255 rounded to the nearest byte (clamped).</summary>
+    internal static byte ToByte(double v) => (byte)Math.Clamp(Math.Round(v), 0, 255);
 }
 
 /// <summary>

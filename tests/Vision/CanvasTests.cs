@@ -26,7 +26,7 @@ public class CanvasTests
     {
         var canvas = new Canvas(40, 40, Black);
         canvas.FillEllipse(20, 20, 12, 7, White);
-        var covered = canvas.Pixels.ToArray().Where((_, i) => i % 3 == 0).Sum(v => v / 255.0);
+        var covered = canvas.ToBytes().Where((_, i) => i % 3 == 0).Sum(v => v / 255.0);
         Assert.Equal(Math.PI * 12 * 7, covered, Math.PI * 12 * 7 * 0.02);
         Assert.Equal(White, canvas[20, 20]);
         Assert.Equal(Black, canvas[20, 28]);
@@ -43,7 +43,35 @@ public class CanvasTests
         Assert.Equal(new Rgb(50, 100, 125), new Rgb(100, 200, 250).Scale(0.5));
         using var tensor = canvas.ToTensor();
         Assert.Equal([4L, 4, 3], tensor.shape);
-        Assert.Equal(canvas.Pixels.ToArray(), tensor.ToArray<byte>());
+        Assert.Equal(canvas.ToBytes(), tensor.ToArray<byte>());
         Assert.Throws<ArgumentOutOfRangeException>(() => canvas[4, 0]);
+    }
+
+    [Fact]
+    public void Translucent_layers_accumulate_in_floating_point()
+    {
+        // 50 layers of grey 10 at opacity 0.04 over black give 10·(1 − 0.96⁵⁰) = 8.70; rounding each layer to bytes
+        // would add 0.4 and round it away every time, leaving black.
+        var canvas = new Canvas(2, 2, Black);
+        for (var k = 0; k < 50; k++) canvas.FillRectangle(0, 0, 2, 2, new Rgb(10, 10, 10), opacity: 0.04);
+        Assert.Equal(new Rgb(9, 9, 9), canvas[1, 1]);
+        Assert.Equal(Enumerable.Repeat((byte)9, 12), canvas.ToBytes());
+        Assert.Throws<ArgumentException>(() => canvas.CopyTo(new byte[11]));
+    }
+
+    [Fact]
+    public void Colours_from_hue_unit_components_and_mixing_and_their_luma()
+    {
+        Assert.Equal(new Rgb(255, 0, 0), Rgb.FromHue(0));
+        Assert.Equal(new Rgb(255, 255, 0), Rgb.FromHue(1.0 / 6));
+        Assert.Equal(new Rgb(0, 255, 0), Rgb.FromHue(1.0 / 3));
+        Assert.Equal(new Rgb(0, 0, 255), Rgb.FromHue(2.0 / 3));
+        Assert.Equal(new Rgb(102, 0, 102), Rgb.FromHue(5.0 / 6, value: 0.4));
+        Assert.Equal(new Rgb(0, 128, 255), Rgb.FromUnit(-0.2, 0.5, 1.7));
+        Assert.Equal(new Rgb(100, 50, 25), Black.Mix(new Rgb(200, 100, 50), 0.5));
+        // BT.601 weights: 0.299 R + 0.587 G + 0.114 B, summing to 1 so white keeps 255.
+        Assert.Equal(0.299 * 255, new Rgb(255, 0, 0).Luma, 1e-9);
+        Assert.Equal(0.587 * 100 + 0.114 * 200, new Rgb(0, 100, 200).Luma, 1e-9);
+        Assert.Equal(255, White.Luma, 1e-9);
     }
 }

@@ -101,7 +101,7 @@ public class GridCorpusTests
             return (double)mean.item<float>();
         }).ToArray();
         var opening = Enumerable.Range(0, 50).Select(GridFixture.Opening).ToArray();
-        Assert.True(Pearson(opening, brightness) < -0.9, $"r = {Pearson(opening, brightness)}");
+        Assert.True(Correlation.Pearson(opening, brightness) < -0.9, $"r = {Correlation.Pearson(opening, brightness)}");
     }
 
     [Fact]
@@ -190,14 +190,5 @@ public class GridCorpusTests
         var error = Assert.Throws<DirectoryNotFoundException>(() => new GridCorpus("/nonexistent/grid/raw"));
         Assert.Contains("data-scripts/grid.sh", error.Message);
         Assert.Contains("spoken-grid", error.Message);
-    }
-
-    internal static double Pearson(IReadOnlyList<double> a, IReadOnlyList<double> b)
-    {
-        var (ma, mb) = (a.Average(), b.Average());
-        var cov = a.Zip(b, (x, y) => (x - ma) * (y - mb)).Sum();
-        var va = a.Sum(x => (x - ma) * (x - ma));
-        var vb = b.Sum(y => (y - mb) * (y - mb));
-        return cov / Math.Sqrt(va * vb);
     }
 }

@@ -43,7 +43,7 @@ internal static class GridFixture
         var frame = FrameSize * FrameSize * 3;
         var raw = new byte[Frames * frame];
         for (var t = 0; t < Frames; t++)
-            Face.Draw(FrameSize, new MouthShape(Opening(t), 0.6, 0)).Pixels.CopyTo(raw.AsSpan(t * frame));
+            Face.Draw(FrameSize, new MouthShape(Opening(t), 0.6, 0)).CopyTo(raw.AsSpan(t * frame));
         var start = new ProcessStartInfo("ffmpeg")
         {
             RedirectStandardInput = true,

@@ -115,7 +115,7 @@ public class SpokenGridCorpusTests(SpokenGridFixture fixture) : IClassFixture<Sp
         }
         // The drawn mouth opens (a dark cavity) while there is speech and rests between words, so its darkness
         // follows the energy of the audio (r ≈ 0.63 for these two utterances).
-        var r = GridCorpusTests.Pearson([.. energies[0], .. energies[1]], [.. darkness[0], .. darkness[1]]);
+        var r = Correlation.Pearson([.. energies[0], .. energies[1]], [.. darkness[0], .. darkness[1]]);
         Assert.True(r > 0.45, $"correlation of speech energy and mouth darkness: {r}");
     }
 
@@ -131,7 +131,7 @@ public class SpokenGridCorpusTests(SpokenGridFixture fixture) : IClassFixture<Sp
                 openings.Add(spoken.Mouth[t].Opening);
             }
         // r ≈ 0.68 over these four utterances; closures (b, p, m) stay shut while they sound, so it is not near 1.
-        var r = GridCorpusTests.Pearson(energies, openings);
+        var r = Correlation.Pearson(energies, openings);
         Assert.True(r > 0.5, $"correlation of speech energy and mouth opening: {r}");
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dino.Repro.IO;
 using Dino.Repro.Torch;
+using Dino.Repro.Vision;
 
 namespace Dino.Repro.Data.Synthetic.SoundDrivenClip;
 
@@ -17,20 +18,20 @@ public static class SoundDrivenClipCorpus
     public const string Name = "sound-driven-clip";
     public const string VideoFile = Name + ".mp4";
 
-    private static readonly Rgb Background = new(0.08, 0.08, 0.12);
+    private static readonly Rgb Background = Rgb.FromUnit(0.08, 0.08, 0.12);
 
     /// <summary>Frame <paramref name="index"/> as uint8 [S, S, 3]: what sounds in the middle of its 1/fps interval.</summary>
     public static Tensor RenderFrame(IReadOnlyList<Note> notes, SoundDrivenClipOptions options, int index)
     {
         var time = (index + 0.5) / options.Fps;
         var size = options.Size;
-        var canvas = new SoftCanvas(size, size, Background);
+        var canvas = new Canvas(size, size, Background);
         if (Melody.At(notes, time) is { } note)
         {
             var pitch = note.Step / (double)(Melody.Semitones.Length - 1);
             var progress = (time - note.Start) / note.Duration;
             var radius = size * (0.04 + 0.2 * note.Envelope(time));
-            canvas.Ellipse(size * (0.15 + 0.7 * pitch), size * (0.7 - 0.4 * progress), radius, radius, Rgb.FromHue(0.8 * pitch));
+            canvas.FillEllipse(size * (0.15 + 0.7 * pitch), size * (0.7 - 0.4 * progress), radius, radius, Rgb.FromHue(0.8 * pitch));
         }
         return canvas.ToTensor();
     }

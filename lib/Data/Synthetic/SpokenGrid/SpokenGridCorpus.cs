@@ -102,7 +102,7 @@ public static class SpokenGridCorpus
 
         var pixels = new byte[spoken.Mouth.Length * size * size * 3];
         for (var t = 0; t < spoken.Mouth.Length; t++)
-            face.Draw(size, spoken.Mouth[t]).Pixels.CopyTo(pixels.AsSpan(t * size * size * 3));
+            face.Draw(size, spoken.Mouth[t]).CopyTo(pixels.AsSpan(t * size * size * 3));
         var h264 = AtomicFile.TempPathFor(GridLayout.VideoPath(root, speaker, id) + ".mp4", keepExtension: true);
         try
         {

@@ -1,4 +1,5 @@
 using Dino.Repro.Signal.Speech;
+using Dino.Repro.Vision;
 
 namespace Dino.Repro.Data.Synthetic.VoiceFaces;
 
@@ -21,16 +22,18 @@ public sealed record VoiceFaceIdentity(
     // Skin tones from light to dark, hair from black to grey; the face detector works on all of them because the
     // eyes, brows and mouth are drawn darker than the skin around them.
     private static readonly Rgb[] SkinTones =
-        [new(0.98, 0.86, 0.76), new(0.95, 0.80, 0.68), new(0.90, 0.72, 0.58), new(0.80, 0.60, 0.45), new(0.66, 0.47, 0.34), new(0.52, 0.36, 0.26)];
+        [Rgb.FromUnit(0.98, 0.86, 0.76), Rgb.FromUnit(0.95, 0.80, 0.68), Rgb.FromUnit(0.90, 0.72, 0.58), Rgb.FromUnit(0.80, 0.60, 0.45), Rgb.FromUnit(0.66, 0.47, 0.34), Rgb.FromUnit(0.52, 0.36, 0.26)];
     private static readonly Rgb[] HairColours =
-        [new(0.08, 0.06, 0.05), new(0.25, 0.16, 0.09), new(0.45, 0.30, 0.16), new(0.70, 0.58, 0.35), new(0.55, 0.22, 0.10), new(0.50, 0.50, 0.50)];
+        [Rgb.FromUnit(0.08, 0.06, 0.05), Rgb.FromUnit(0.25, 0.16, 0.09), Rgb.FromUnit(0.45, 0.30, 0.16), Rgb.FromUnit(0.70, 0.58, 0.35), Rgb.FromUnit(0.55, 0.22, 0.10), Rgb.FromUnit(0.50, 0.50, 0.50)];
     private static readonly string[] Variants = ["m1", "f1", "m2", "f2", "m3", "f3", "m4", "f4", "m5", "f5", "m6", "m7"];
 
     public static VoiceFaceIdentity Create(long seed, int index)
     {
         var random = new Random(unchecked((int)(seed * 1_000_003 + index * 7_919)));
         double Between(double lo, double hi) => lo + (hi - lo) * random.NextDouble();
-        Rgb Jitter(Rgb c, double amount) => new(c.R + Between(-amount, amount), c.G + Between(-amount, amount), c.B + Between(-amount, amount));
+        // Jitter of each channel by up to ±amount of its full range.
+        Rgb Jitter(Rgb c, double amount) =>
+            Rgb.FromUnit(c.R / 255.0 + Between(-amount, amount), c.G / 255.0 + Between(-amount, amount), c.B / 255.0 + Between(-amount, amount));
 
         var voice = new SpeechVoice("en-us", Variants[index % Variants.Length], Pitch: random.Next(25, 76), Speed: random.Next(140, 191));
         var tint = Rgb.FromHue(random.NextDouble(), 1);
@@ -39,8 +42,8 @@ public sealed record VoiceFaceIdentity(
         // Hair lighter than the skin hides the face's outline from the cascade: darken it to at most 60% of the skin's luma.
         hair = hair.Scale(Math.Min(1, 0.6 * skin.Luma / Math.Max(hair.Luma, 1e-3)));
         // Likewise a background as bright as the face: light faces go on mid tones, dark faces on light ones.
-        var grey = skin.Luma > 0.55 ? Between(0.3, 0.5) : Between(0.65, 0.85);
-        var background = new Rgb(grey + 0.25 * (tint.R - 0.5), grey + 0.25 * (tint.G - 0.5), grey + 0.25 * (tint.B - 0.5));
+        var grey = skin.Luma > 0.55 * 255 ? Between(0.3, 0.5) : Between(0.65, 0.85);
+        var background = Rgb.FromUnit(grey + 0.25 * (tint.R / 255.0 - 0.5), grey + 0.25 * (tint.G / 255.0 - 0.5), grey + 0.25 * (tint.B / 255.0 - 0.5));
         return new VoiceFaceIdentity(
             index, voice, skin, hair,
             Rgb.FromHue(random.NextDouble(), Between(0.3, 0.8)),
