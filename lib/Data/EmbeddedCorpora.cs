@@ -34,6 +34,7 @@ public static class EmbeddedCorpora
     public static IReadOnlyList<IEmbeddedCorpus> All { get; } =
     [
         new ShapesEmbeddedCorpus(),
+        new ShapesStreetsEmbeddedCorpus(),
     ];
 
     public static IEmbeddedCorpus? Find(string name) => All.FirstOrDefault(c => c.Name == name);

@@ -1,4 +1,5 @@
 using Dino.Repro.Data.CelebAMaskHq;
+using Dino.Repro.Data.Cityscapes;
 using Dino.Repro.Data.Synthetic;
 using Dino.Repro.IO;
 using Dino.Repro.Training;
@@ -19,7 +20,9 @@ public static class ImageToImageData
     {
         ShapesCorpus.Name => ShapesReader(shapesCount, Math.Max(64, resolution)).Batches(CelebASplit.Train, resolution, batchSize, seed),
         "celebamask-hq" => new CelebAMaskHqCorpus(RequireRealCorpus("celebamask-hq")).Batches(CelebASplit.Train, resolution, batchSize, seed),
-        _ => throw new ArgumentException($"unknown image-to-image corpus '{corpus}' (available: shapes, celebamask-hq)"),
+        ShapesStreetsCorpus.Name => ShapesStreets(shapesCount, resolution).Batches("train", resolution, resolution, batchSize, seed),
+        "cityscapes" => RealCityscapes().Batches("train", resolution, resolution, batchSize, seed),
+        _ => throw new ArgumentException($"unknown image-to-image corpus '{corpus}' (available: shapes, celebamask-hq, {ShapesStreetsCorpus.Name}, cityscapes)"),
     };
 
     /// <summary>
@@ -47,6 +50,18 @@ public static class ImageToImageData
         }
         return new CelebAMaskHqCorpus(root);
     }
+
+    /// <summary>The Shapes scenes in Cityscapes' layout (<see cref="ShapesStreetsCorpus"/>), made once under the data root like <see cref="Shapes"/>.</summary>
+    public static CityscapesCorpus ShapesStreets(int count, int resolution)
+    {
+        var options = new ShapesOptions(count, Math.Max(64, resolution), ShapesCorpusSeed);
+        var root = Path.Combine(KitPaths.DataRoot(), ShapesStreetsCorpus.Name, $"seed{options.Seed}-n{count}-{options.Size}px");
+        MadeOnce.Folder(root, ShapesStreetsCorpus.ManifestFile, temp => ShapesStreetsCorpus.Write(temp, options));
+        return new CityscapesCorpus(root);
+    }
+
+    /// <summary>The real Cityscapes where data-scripts/cityscapes.sh put it.</summary>
+    public static CityscapesCorpus RealCityscapes() => new(RequireRealCorpus("cityscapes"));
 
     private static string RequireRealCorpus(string name)
     {
