@@ -10,7 +10,7 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var suite = new Argument<string>("suite") { Description = "Benchmark suite: foundation", DefaultValueFactory = _ => "foundation" };
+        var suite = new Argument<string>("suite") { Description = "Benchmark suite: foundation, or dino (alias dino-step: one DINO training iteration)", DefaultValueFactory = _ => "foundation" };
         var libtorchConvTranspose = new Option<bool>("--libtorch-conv-transpose")
         {
             Description = "use libtorch's own CPU transposed-convolution kernel instead of the kit's adjoint path (to see what the binding alone gives)",
@@ -21,13 +21,14 @@ internal static class BenchCommand
         command.SetAction(parse =>
         {
             var name = parse.GetValue(suite);
-            if (name != "foundation")
+            if (name is not ("foundation" or "dino" or "dino-step"))
             {
-                Console.Error.WriteLine($"dino bench: unknown suite '{name}' (available: foundation)");
+                Console.Error.WriteLine($"dino bench: unknown suite '{name}' (available: foundation, dino, dino-step)");
                 return 2;
             }
             Runtime.Configure();
             if (parse.GetValue(libtorchConvTranspose)) torch.backends.conv_transpose_via_adjoint = false;
+            if (name != "foundation") return RunDinoStep();
             var kit = FoundationBench.MeasureKit(message => Console.Error.WriteLine($"[bench] {message}"));
             Console.Error.WriteLine("[bench] PyTorch: running bench/foundation.py");
             var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(KitPaths.Root());
@@ -38,5 +39,18 @@ internal static class BenchCommand
             return 0;
         });
         return command;
+    }
+
+    private static int RunDinoStep()
+    {
+        Console.Error.WriteLine("[bench] kit: DINO training iteration (64x64, batch 8)");
+        var kit = DinoStep.MedianMilliseconds();
+        Console.Error.WriteLine("[bench] PyTorch: running bench/dino_step.py");
+        var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(KitPaths.Root(), "dino_step.py");
+        if (pytorch is null) Console.Error.WriteLine($"[bench] PyTorch side skipped: {whyNot}");
+        var report = DinoStep.Report(kit, pytorch);
+        Console.WriteLine(DinoStep.Table(report));
+        Console.WriteLine(DinoStep.Json(report));
+        return 0;
     }
 }

@@ -1,3 +1,4 @@
+using Dino.Repro.Models.Common;
 using Dino.Repro.Data;
 using Dino.Repro.Torch;
 using Dino.Repro.Torch.Optim;
@@ -139,23 +140,32 @@ public sealed class BidirectionalDinoExperiment : Experiment<BidirectionalDinoOp
 
     /// <summary>
     /// The generation stage (Eq. 7, each player's last term, plus λ·MSE to the paired image): F through R's critic
-    /// stream, step opt_F; then R through F's (updated) critic stream, step opt_R. Only the decoders move.
+    /// stream, step opt_F; then R through F's (updated) critic stream, step opt_R. Only the decoders move, so every
+    /// other weight (the player's encoder, the whole other player) has requires_grad off meanwhile: gradients still
+    /// reach the translation through the critic, but no weight gradient is computed that no optimiser would use.
     /// </summary>
     public IReadOnlyDictionary<string, double> GenerationStep(Tensor source, Tensor target, Tensor? z1, Tensor? z2)
     {
-        var translationF = forward.call(source, z1);
-        var energyOfTranslationF = DinoLosses.Energy(reverse.Critic(translationF, z2), source);   // d(R_c(F(x, z₁), z₂), x)
-        var lossF = DinoLosses.ForwardLoss(energyOfTranslationF, translationF, target, Options.ReconstructionWeight, squaredError: true);
-        optF.zero_grad();
-        lossF.backward();
-        optF.step();
+        Tensor lossF, lossR;
+        using (RequiresGrad.Off(forward.Encoder.parameters().Concat(reverse.parameters())))
+        {
+            var translationF = forward.call(source, z1);
+            var energyOfTranslationF = DinoLosses.Energy(reverse.Critic(translationF, z2), source);   // d(R_c(F(x, z₁), z₂), x)
+            lossF = DinoLosses.ForwardLoss(energyOfTranslationF, translationF, target, Options.ReconstructionWeight, squaredError: true);
+            optF.zero_grad();
+            lossF.backward();
+            optF.step();
+        }
 
-        var translationR = reverse.call(target, z2);
-        var energyOfTranslationR = DinoLosses.Energy(forward.Critic(translationR, z1), target);  // d(F_c(R(y, z₂), z₁), y)
-        var lossR = DinoLosses.ForwardLoss(energyOfTranslationR, translationR, source, Options.ReconstructionWeight, squaredError: true);
-        optR.zero_grad();
-        lossR.backward();
-        optR.step();
+        using (RequiresGrad.Off(reverse.Encoder.parameters().Concat(forward.parameters())))
+        {
+            var translationR = reverse.call(target, z2);
+            var energyOfTranslationR = DinoLosses.Energy(forward.Critic(translationR, z1), target);  // d(F_c(R(y, z₂), z₁), y)
+            lossR = DinoLosses.ForwardLoss(energyOfTranslationR, translationR, source, Options.ReconstructionWeight, squaredError: true);
+            optR.zero_grad();
+            lossR.backward();
+            optR.step();
+        }
         return new Dictionary<string, double> { ["F"] = lossF.item<double>(), ["R"] = lossR.item<double>() };
     }
 
