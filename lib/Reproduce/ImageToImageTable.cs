@@ -36,6 +36,9 @@ public abstract class ImageToImageTable : IReproducibleTable
     /// <summary>The row whose energies and balance the curves show (a one-way DINO row).</summary>
     protected virtual string CurvesMethod => PaperTable1.Dino;
 
+    /// <summary>What the usage error says when the table has no paper preset.</summary>
+    protected virtual string WhyNoPaperPreset => "the paper preset needs CelebAMask-HQ's face parser, not in the kit yet";
+
     /// <summary>Options every row trains with at <paramref name="preset"/>, before the user's (Table 2: its corpus).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> TableOptions(string preset) => [];
 
@@ -47,7 +50,7 @@ public abstract class ImageToImageTable : IReproducibleTable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
         if (!Presets.Contains(request.Preset))
-            throw new UsageException($"unknown preset '{request.Preset}' for {Name} (valid: {string.Join(", ", Presets)})");
+            throw new UsageException($"unknown preset '{request.Preset}' for {Name} (valid: {string.Join(", ", Presets)}{(request.Preset == "paper" ? "; " + WhyNoPaperPreset : "")})");
         var overrides = TableOptions(request.Preset).Concat(request.Overrides ?? []).ToList();
         var plan = Methods.Select(m => (method: m, overrides: (IReadOnlyList<KeyValuePair<string, string>>)overrides.Concat(m.Options).ToList())).ToList();
         var options = plan.Select(p => (ImageToImageOptions)ExperimentRegistry.Default.Get(p.method.Experiment).Resolve(request.Preset, p.overrides)).ToList();

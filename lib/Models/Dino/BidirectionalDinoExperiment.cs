@@ -47,7 +47,7 @@ public sealed class BidirectionalDinoExperiment : Experiment<BidirectionalDinoOp
 
     public BidirectionalDinoExperiment(BidirectionalDinoOptions options, IBatchSource data) : base(options)
     {
-        this.data = data ?? throw new ArgumentNullException(nameof(data));
+        this.data = options.Augmented(data ?? throw new ArgumentNullException(nameof(data)), PairedAugmentation.Dino);
         device = TargetDevice;
         if (device.type == DeviceType.CUDA && !torch.cuda.is_available())
             throw new InvalidOperationException($"device '{options.Device}' was asked for but this libtorch has no CUDA device; set device=cpu");

@@ -44,7 +44,7 @@ public sealed class Pix2PixExperiment : Experiment<Pix2PixOptions>
 
     public Pix2PixExperiment(Pix2PixOptions options, IBatchSource data) : base(options)
     {
-        this.data = data ?? throw new ArgumentNullException(nameof(data));
+        this.data = options.Augmented(data ?? throw new ArgumentNullException(nameof(data)), PairedAugmentation.Pix2Pix);
         device = TargetDevice;
         if (device.type == DeviceType.CUDA && !torch.cuda.is_available())
             throw new InvalidOperationException($"device '{options.Device}' was asked for but this libtorch has no CUDA device; set device=cpu");
