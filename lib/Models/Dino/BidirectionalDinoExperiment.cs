@@ -144,29 +144,24 @@ public sealed class BidirectionalDinoExperiment : Experiment<BidirectionalDinoOp
     /// other weight (the player's encoder, the whole other player) has requires_grad off meanwhile: gradients still
     /// reach the translation through the critic, but no weight gradient is computed that no optimiser would use.
     /// </summary>
-    public IReadOnlyDictionary<string, double> GenerationStep(Tensor source, Tensor target, Tensor? z1, Tensor? z2)
+    public IReadOnlyDictionary<string, double> GenerationStep(Tensor source, Tensor target, Tensor? z1, Tensor? z2) => new Dictionary<string, double>
     {
-        Tensor lossF, lossR;
-        using (RequiresGrad.Off(forward.Encoder.parameters().Concat(reverse.parameters())))
-        {
-            var translationF = forward.call(source, z1);
-            var energyOfTranslationF = DinoLosses.Energy(reverse.Critic(translationF, z2), source);   // d(R_c(F(x, z₁), z₂), x)
-            lossF = DinoLosses.ForwardLoss(energyOfTranslationF, translationF, target, Options.ReconstructionWeight, squaredError: true);
-            optF.zero_grad();
-            lossF.backward();
-            optF.step();
-        }
+        ["F"] = GenerationStepOf(forward, reverse, optF, source, target, z1, z2),   // d(R_c(F(x, z₁), z₂), x) + λ·d(F(x, z₁), y)
+        ["R"] = GenerationStepOf(reverse, forward, optR, target, source, z2, z1),   // d(F_c(R(y, z₂), z₁), y) + λ·d(R(y, z₂), x)
+    };
 
-        using (RequiresGrad.Off(reverse.Encoder.parameters().Concat(forward.parameters())))
-        {
-            var translationR = reverse.call(target, z2);
-            var energyOfTranslationR = DinoLosses.Energy(forward.Critic(translationR, z1), target);  // d(F_c(R(y, z₂), z₁), y)
-            lossR = DinoLosses.ForwardLoss(energyOfTranslationR, translationR, source, Options.ReconstructionWeight, squaredError: true);
-            optR.zero_grad();
-            lossR.backward();
-            optR.step();
-        }
-        return new Dictionary<string, double> { ["F"] = lossF.item<double>(), ["R"] = lossR.item<double>() };
+    /// <summary>One player's half of the generation stage, through the other player's critic stream; returns its loss.</summary>
+    private double GenerationStepOf(BidirectionalDinoUNet player, BidirectionalDinoUNet critic, Optimizer optimizer,
+        Tensor input, Tensor paired, Tensor? playerNoise, Tensor? criticNoise)
+    {
+        using var idle = RequiresGrad.Off(player.Encoder.parameters().Concat(critic.parameters()));
+        var translation = player.call(input, playerNoise);
+        var energy = DinoLosses.Energy(critic.Critic(translation, criticNoise), input);
+        var loss = DinoLosses.ForwardLoss(energy, translation, paired, Options.ReconstructionWeight, squaredError: true);
+        optimizer.zero_grad();
+        loss.backward();
+        optimizer.step();
+        return loss.item<double>();
     }
 
     /// <summary>Rows of source | target | F(source) | R(target) for the first pairs seen, with fixed private noise.</summary>
