@@ -14,19 +14,20 @@ public static class ImageToImagePresets
 
     /// <summary>Steps of every method at the cpu preset: the whole of `dino reproduce dino-table1 --preset cpu` within an hour on 2 cores.</summary>
     /// <remarks>
-    /// Measured at this preset (64², batch 8) on a 2-core machine shared with a load average of about 50, seconds per
-    /// step: pix2pix 12.7, DINO 25.5, BicycleGAN 40.1, bidirectional DINO 60 — about 138 s for one step of all four.
-    /// That load slows a process about 25–30× (the README's idle U-Net step is 320 ms), so idle it is about 5–5.5 s,
-    /// and 600 steps take about 55 min, plus a few minutes for the corpus, the segmenter (600 small steps) and scoring.
-    /// Table 4 (three DINO runs) takes about half as long, Table 2 as long as Table 1. These are estimates scaled from
-    /// a busy machine: time one run on yours before relying on them.
+    /// Measured at this preset (64², batch 8) on this kit's 2-core machine while it was shared (load average 10–18),
+    /// seconds per step: pix2pix 7.3, DINO 13.3, BicycleGAN 18.4, bidirectional DINO 26.4 (at load ≈ 50 the same order:
+    /// 12.7, 25.5, 40.1, 60) — one step of all four costs about 9 pix2pix steps. Idle, a pix2pix step is its U-Net step
+    /// (320 ms in the README's benchmark) plus the PatchGAN's passes, about 0.6–0.9 s, so one step of all four takes
+    /// about 5.3–8 s and 400 steps 35–53 min, plus a few minutes for the corpus, the segmenter (600 small steps) and
+    /// scoring. Table 4 (three DINO runs) takes about two thirds of that, Table 2 as long as Table 1. The numbers come
+    /// from a busy machine and are pessimistic; time one run on yours before relying on them.
     /// </remarks>
-    public const int CpuSteps = 600;
+    public const int CpuSteps = 400;
 
     /// <summary>cpu: Shapes at 64², <see cref="CpuSteps"/> steps — Table 1's four methods within an hour on 2 cores.</summary>
     public static T Cpu<T>(T options) where T : ImageToImageOptions => (T)((ImageToImageOptions)options with
     {
-        Resolution = 64, BatchSize = 8, Steps = CpuSteps, SampleEvery = 100, CheckpointEvery = 300, EvaluateEvery = 300,
+        Resolution = 64, BatchSize = 8, Steps = CpuSteps, SampleEvery = 100, CheckpointEvery = 200, EvaluateEvery = 200,
     });
 
     /// <summary>paper: the real CelebAMask-HQ at 256² on a GPU, with the reference's batch size and schedule.</summary>
