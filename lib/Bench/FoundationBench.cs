@@ -61,10 +61,10 @@ public static class FoundationBench
         return 2.0 * n * n * n * k / watch.Elapsed.TotalSeconds / 1e9;
     }
 
-    /// <summary>Runs bench/foundation.py with /usr/bin/python3; null (with the reason) when PyTorch is not installed.</summary>
-    public static (JsonObject? figures, string? whyNot) MeasurePyTorch(string repoRoot)
+    /// <summary>Runs bench/<paramref name="scriptName"/> with /usr/bin/python3 (its last stdout line is one JSON object); null (with the reason) when PyTorch is not installed.</summary>
+    public static (JsonObject? figures, string? whyNot) MeasurePyTorch(string repoRoot, string scriptName = "foundation.py")
     {
-        var script = Path.Combine(repoRoot, "bench", "foundation.py");
+        var script = Path.Combine(repoRoot, "bench", scriptName);
         const string python = "/usr/bin/python3";
         if (!File.Exists(python)) return (null, "no /usr/bin/python3");
         var info = new ProcessStartInfo(python, script) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -10,7 +10,7 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var suite = new Argument<string>("suite") { Description = "Benchmark suite: foundation | metrics", DefaultValueFactory = _ => "foundation" };
+        var suite = new Argument<string>("suite") { Description = "Benchmark suite: foundation, metrics, or dino (alias dino-step: one DINO training iteration)", DefaultValueFactory = _ => "foundation" };
         var libtorchConvTranspose = new Option<bool>("--libtorch-conv-transpose")
         {
             Description = "use libtorch's own CPU transposed-convolution kernel instead of the kit's adjoint path (to see what the binding alone gives)",
@@ -21,14 +21,15 @@ internal static class BenchCommand
         command.SetAction(parse =>
         {
             var name = parse.GetValue(suite);
-            if (name is not ("foundation" or "metrics"))
+            if (name is not ("foundation" or "metrics" or "dino" or "dino-step"))
             {
-                Console.Error.WriteLine($"dino bench: unknown suite '{name}' (available: foundation, metrics)");
+                Console.Error.WriteLine($"dino bench: unknown suite '{name}' (available: foundation, metrics, dino, dino-step)");
                 return 2;
             }
             Runtime.Configure();
             if (name == "metrics") return RunMetrics();
             if (parse.GetValue(libtorchConvTranspose)) torch.backends.conv_transpose_via_adjoint = false;
+            if (name != "foundation") return RunDinoStep();
             var kit = FoundationBench.MeasureKit(message => Console.Error.WriteLine($"[bench] {message}"));
             Console.Error.WriteLine("[bench] PyTorch: running bench/foundation.py");
             var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(KitPaths.Root());
@@ -65,5 +66,18 @@ internal static class BenchCommand
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    private static int RunDinoStep()
+    {
+        Console.Error.WriteLine("[bench] kit: DINO training iteration (64x64, batch 8)");
+        var kit = DinoStep.MedianMilliseconds();
+        Console.Error.WriteLine("[bench] PyTorch: running bench/dino_step.py");
+        var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(KitPaths.Root(), "dino_step.py");
+        if (pytorch is null) Console.Error.WriteLine($"[bench] PyTorch side skipped: {whyNot}");
+        var report = DinoStep.Report(kit, pytorch);
+        Console.WriteLine(DinoStep.Table(report));
+        Console.WriteLine(DinoStep.Json(report));
+        return 0;
     }
 }

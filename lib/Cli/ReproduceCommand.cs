@@ -6,7 +6,7 @@ using Dino.Repro.Training;
 namespace Dino.Repro.Cli;
 
 /// <summary>
-/// `dino reproduce TABLE --preset smoke|cpu [--out reports] [--set key=value …] [--segmenter-steps N]`: trains what
+/// `dino reproduce TABLE --preset smoke|cpu|paper [--out reports] [--set key=value …] [--segmenter-steps N]`: trains what
 /// the table compares, evaluates it and writes OUT/TABLE/index.html, results.json and table.md.
 /// Exit codes: 0 written, 1 the run failed, 2 usage error (unknown table or preset, bad option).
 /// </summary>
@@ -15,7 +15,7 @@ internal static class ReproduceCommand
     public static Command Create(TableRegistry registry)
     {
         var table = new Argument<string>("table") { Description = $"The table to reproduce ({string.Join(", ", registry.Names)})" };
-        var preset = new Option<string>("--preset") { Description = "smoke (seconds) or cpu (the presets' full step counts)", DefaultValueFactory = _ => "smoke" };
+        var preset = new Option<string>("--preset") { Description = "smoke (seconds), cpu (the presets' full step counts) or, where the table has it, paper (the real corpus on a GPU)", DefaultValueFactory = _ => "smoke" };
         var output = new Option<string>("--out") { Description = "Folder that receives TABLE/ (index.html, results.json, table.md)", DefaultValueFactory = _ => "reports" };
         var set = new Option<string[]>("--set")
         {

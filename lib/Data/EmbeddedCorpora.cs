@@ -38,6 +38,7 @@ public static class EmbeddedCorpora
         new Synthetic.SpokenShapes.SpokenShapesEmbeddedCorpus(),
         new Synthetic.VoiceFaces.VoiceFacesEmbeddedCorpus(),
         new Synthetic.SoundDrivenClip.SoundDrivenClipEmbeddedCorpus(),
+        new ShapesStreetsEmbeddedCorpus(),
     ];
 
     public static IEmbeddedCorpus? Find(string name) => All.FirstOrDefault(c => c.Name == name);

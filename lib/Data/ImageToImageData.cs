@@ -1,4 +1,5 @@
 using Dino.Repro.Data.CelebAMaskHq;
+using Dino.Repro.Data.Cityscapes;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.Data.Synthetic;
 using Dino.Repro.IO;
@@ -24,11 +25,14 @@ public static class ImageToImageData
     public static IBatchSource Open(string corpus, int resolution, int batchSize, long seed, int shapesCount,
         BadSamples? badSamples = null, DecodedTensorCache? cache = null)
     {
+        // The Cityscapes-layout corpora are read by the Cityscapes reader (not through the decoded-tensor cache yet).
+        if (corpus == ShapesStreetsCorpus.Name) return ShapesStreets(shapesCount, resolution).Batches("train", resolution, resolution, batchSize, seed);
+        if (corpus == "cityscapes") return RealCityscapes().Batches("train", resolution, resolution, batchSize, seed);
         var reader = corpus switch
         {
             ShapesCorpus.Name => ShapesReader(shapesCount, Math.Max(64, resolution)),
             "celebamask-hq" => new CelebAMaskHqCorpus(RequireRealCorpus("celebamask-hq")),
-            _ => throw new ArgumentException($"unknown image-to-image corpus '{corpus}' (available: shapes, celebamask-hq)"),
+            _ => throw new ArgumentException($"unknown image-to-image corpus '{corpus}' (available: shapes, celebamask-hq, {ShapesStreetsCorpus.Name}, cityscapes)"),
         };
         var handling = badSamples ?? BadSamples.Throw;
         var key = TrainKey(corpus, reader, resolution, handling.Policy);
@@ -69,6 +73,18 @@ public static class ImageToImageData
         MadeOnceFolder.Ensure(root, ShapesCorpus.ManifestFile, folder => ShapesCorpus.Write(folder, options));
         return new CelebAMaskHqCorpus(root);
     }
+
+    /// <summary>The Shapes scenes in Cityscapes' layout (<see cref="ShapesStreetsCorpus"/>), made once under the data root like <see cref="Shapes"/>.</summary>
+    public static CityscapesCorpus ShapesStreets(int count, int resolution)
+    {
+        var options = new ShapesOptions(count, Math.Max(64, resolution), ShapesCorpusSeed);
+        var root = Path.Combine(KitPaths.DataRoot(), ShapesStreetsCorpus.Name, $"seed{options.Seed}-n{count}-{options.Size}px");
+        MadeOnceFolder.Ensure(root, ShapesStreetsCorpus.ManifestFile, temp => ShapesStreetsCorpus.Write(temp, options));
+        return new CityscapesCorpus(root);
+    }
+
+    /// <summary>The real Cityscapes where data-scripts/cityscapes.sh put it.</summary>
+    public static CityscapesCorpus RealCityscapes() => new(RequireRealCorpus("cityscapes"));
 
     private static string RequireRealCorpus(string name)
     {

@@ -17,6 +17,7 @@ public static class MadeOnceFolder
         ArgumentNullException.ThrowIfNull(write);
         var marker = Path.Combine(root, completeMarker);
         if (File.Exists(marker)) return root;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(root))!);
         var temp = root + $".{Guid.NewGuid():N}.tmp";
         write(temp);
         try

@@ -1,9 +1,9 @@
-using Dino.Repro.Data.CelebAMaskHq;
-using Dino.Repro.Data.Synthetic;
 using Dino.Repro.IO;
 using Dino.Repro.Torch;
 using Dino.Repro.Torch.Modules;
 using Dino.Repro.Torch.Serialization;
+using Dino.Repro.Training;
+using Dino.Repro.Vision;
 
 namespace Dino.Repro.Reproduce;
 
@@ -23,16 +23,18 @@ public sealed record SegmenterOptions(int Resolution, int Steps = 300, int Batch
 public sealed class ShapesSegmenter : IDisposable
 {
     public const int Version = 1;  // bump when the network or its training changes: old cache files are then ignored
-    public static int Classes => ShapesClasses.All.Count;
-
     private readonly Sequential network;
 
-    private ShapesSegmenter(Sequential network, string cacheFile, bool fromCache)
+    private ShapesSegmenter(Sequential network, int classes, string cacheFile, bool fromCache)
     {
         this.network = network;
+        Classes = classes;
         CacheFile = cacheFile;
         FromCache = fromCache;
     }
+
+    /// <summary>The label classes it predicts (its output channels).</summary>
+    public int Classes { get; }
 
     /// <summary>Where the weights are cached: next to the corpus, keyed by the corpus folder and the options.</summary>
     public string CacheFile { get; }
@@ -40,27 +42,29 @@ public sealed class ShapesSegmenter : IDisposable
     /// <summary>True when the weights were read from <see cref="CacheFile"/> rather than trained now.</summary>
     public bool FromCache { get; }
 
-    public static string CachePathFor(CelebAMaskHqCorpus corpus, SegmenterOptions o) =>
+    public static string CachePathFor(EvaluationCorpus corpus, SegmenterOptions o) =>
         Path.Combine(Path.GetDirectoryName(corpus.Root)!,
             $"segmenter-v{Version}-{Path.GetFileName(corpus.Root)}-r{o.Resolution}-s{o.Steps}-b{o.BatchSize}-seed{o.Seed}.safetensors");
 
     /// <summary>Loads the cached segmenter for (corpus, options), training and caching it first when there is none.</summary>
-    public static ShapesSegmenter LoadOrTrain(CelebAMaskHqCorpus corpus, SegmenterOptions options, Action<string>? log = null)
+    /// <exception cref="InvalidOperationException">The corpus has no pairs to train a segmenter on (real Cityscapes: see <see cref="EvaluationCorpus.SegmenterMissing"/>).</exception>
+    public static ShapesSegmenter LoadOrTrain(EvaluationCorpus corpus, SegmenterOptions options, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(options);
+        var trainBatches = corpus.TrainBatches ?? throw new InvalidOperationException($"{corpus.Root}: no segmenter is trained on {corpus.Name}: {corpus.SegmenterMissing}");
         var path = CachePathFor(corpus, options);
-        var network = Build();
+        var network = Build(corpus.Classes);
         if (File.Exists(path))
         {
             network.load(path);
             network.eval();
-            return new ShapesSegmenter(network, path, fromCache: true);
+            return new ShapesSegmenter(network, corpus.Classes, path, fromCache: true);
         }
         log?.Invoke($"training the Shapes segmenter ({options.Steps} steps at {options.Resolution}², cached as {path})");
-        Train(network, corpus, options);
+        Train(network, corpus.Classes, trainBatches, options);
         AtomicFile.WriteVia(path, temp => network.save(temp), keepExtension: true);
-        return new ShapesSegmenter(network, path, fromCache: false);
+        return new ShapesSegmenter(network, corpus.Classes, path, fromCache: false);
     }
 
     /// <summary>Per-pixel class labels int64 [N, H, W] of photos [N, 3, H, W] in [-1, 1].</summary>
@@ -71,16 +75,16 @@ public sealed class ShapesSegmenter : IDisposable
         return logits.argmax(1);
     }
 
-    private static Sequential Build() => torch.nn.Sequential(
+    private static Sequential Build(int classes) => torch.nn.Sequential(
         ("0", torch.nn.Conv2d(3, 32, 3, padding: 1)),
         ("1", torch.nn.ReLU()),
         ("2", torch.nn.Conv2d(32, 32, 3, padding: 2, dilation: 2)),
         ("3", torch.nn.ReLU()),
         ("4", torch.nn.Conv2d(32, 32, 3, padding: 2, dilation: 2)),
         ("5", torch.nn.ReLU()),
-        ("6", torch.nn.Conv2d(32, Classes, 1)));
+        ("6", torch.nn.Conv2d(32, classes, 1)));
 
-    private static void Train(Sequential network, CelebAMaskHqCorpus corpus, SegmenterOptions options)
+    private static void Train(Sequential network, int classes, Func<int, int, long, ShuffledBatches> trainBatches, SegmenterOptions options)
     {
         // Its own seed, restored afterwards, so training the segmenter never shifts a translator's run.
         var saved = torch.get_rng_state();
@@ -88,17 +92,19 @@ public sealed class ShapesSegmenter : IDisposable
         {
             using var reseed = torch.NewDisposeScope();
             torch.manual_seed(options.Seed);
-            var fresh = Build();
+            var fresh = Build(classes);
             network.load_state_dict(fresh.state_dict());
             fresh.Dispose();
-            using var data = corpus.Batches(CelebASplit.Train, options.Resolution, options.BatchSize, options.Seed);
+            using var data = trainBatches(options.Resolution, options.BatchSize, options.Seed);
             using var optimizer = torch.optim.Adam(network.parameters(), lr: 2e-3);
             network.train();
             for (var step = 0; step < options.Steps; step++)
             {
                 using var scope = torch.NewDisposeScope();
                 var batch = data.Next();
-                var loss = torch.nn.functional.cross_entropy(network.call(batch[Data.PairedBatches.TargetKey]), batch[Data.PairedBatches.LabelsKey]);
+                // Cityscapes' ignore pixels (255) teach nothing, as in every Cityscapes segmenter's training.
+                var loss = torch.nn.functional.cross_entropy(network.call(batch[Data.PairedBatches.TargetKey]), batch[Data.PairedBatches.LabelsKey],
+                    ignore_index: LabelMap.Ignore);
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();

@@ -7,7 +7,7 @@ public sealed class TableRegistry
 {
     private readonly SortedDictionary<string, IReproducibleTable> byName = new(StringComparer.Ordinal);
 
-    public static TableRegistry Default { get; } = new TableRegistry().Register(new DinoTable1());
+    public static TableRegistry Default { get; } = new TableRegistry().Register(new DinoTable1()).Register(new DinoTable2()).Register(new DinoTable4());
 
     public TableRegistry Register(IReproducibleTable table)
     {

@@ -1,4 +1,6 @@
+using Dino.Repro.Data;
 using Dino.Repro.Data.CelebAMaskHq;
+using Dino.Repro.Data.Cityscapes;
 using Dino.Repro.Torch;
 
 namespace Dino.Repro.Reproduce;
@@ -20,8 +22,20 @@ public sealed class TestSplit : IDisposable
 
     public static TestSplit Load(CelebAMaskHqCorpus corpus, int resolution)
     {
-        var examples = corpus.Ids(CelebASplit.Test).Select(id => corpus.Load(id, resolution)).ToList();
-        if (examples.Count == 0) throw new InvalidDataException($"{corpus.Root}: the test split is empty (make the corpus larger)");
+        ArgumentNullException.ThrowIfNull(corpus);
+        return FromExamples(corpus.Ids(CelebASplit.Test).Select(id => corpus.Load(id, resolution)).ToList(), corpus.Root);
+    }
+
+    /// <summary>A Cityscapes-layout split (pix2pix tests on "val") at <paramref name="resolution"/>², in frame order.</summary>
+    public static TestSplit Load(CityscapesCorpus corpus, string split, int resolution)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        return FromExamples(corpus.Frames(split).Select(frame => corpus.Load(frame, resolution, resolution)).ToList(), corpus.Root);
+    }
+
+    private static TestSplit FromExamples(IReadOnlyList<PairedExample> examples, string root)
+    {
+        if (examples.Count == 0) throw new InvalidDataException($"{root}: the test split is empty (make the corpus larger)");
         try
         {
             using var scope = torch.NewDisposeScope();

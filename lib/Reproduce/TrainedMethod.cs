@@ -1,3 +1,4 @@
+using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Pix2Pix;
 using Dino.Repro.Torch;
@@ -11,12 +12,16 @@ namespace Dino.Repro.Reproduce;
 /// </summary>
 public sealed class TrainedMethod : IDisposable
 {
+    // Test images go through the network this many at a time: a whole real test split (500 at 256²) would not fit.
+    private const int TranslateChunk = 16;
     private readonly IExperiment experiment;
+    private readonly TrainingOptions options;
 
-    private TrainedMethod(string method, IExperiment experiment, string runDirectory, IReadOnlyList<StepReport> history)
+    private TrainedMethod(string method, IExperiment experiment, TrainingOptions options, string runDirectory, IReadOnlyList<StepReport> history)
     {
         Method = method;
         this.experiment = experiment;
+        this.options = options;
         RunDirectory = runDirectory;
         History = history;
     }
@@ -46,40 +51,69 @@ public sealed class TrainedMethod : IDisposable
             experiment.Dispose();
             throw;
         }
-        return new TrainedMethod(method, experiment, result.RunDirectory, history);
+        return new TrainedMethod(method, experiment, options, result.RunDirectory, history);
     }
 
     /// <summary>
-    /// Translations [N, 3, H, W] in [−1, 1] of <paramref name="conditions"/>. DINO draws its noise from a private
-    /// generator (the same z for every method run); pix2pix runs in eval mode (no dropout, running batch statistics),
-    /// as its sample grids do.
+    /// Translations [N, 3, H, W] in [−1, 1] (on the CPU) of <paramref name="conditions"/>. The noise of DINO (both
+    /// kinds) and BicycleGAN comes from a private generator, so every method sees the same draws run after run;
+    /// bidirectional DINO translates with its primary stream, as the reference tests. pix2pix and BicycleGAN run in
+    /// eval mode (no dropout, running batch statistics), as their sample grids do.
     /// </summary>
     public Tensor Translate(Tensor conditions) => Translate(experiment, conditions);
 
     /// <summary>Translations by any trained DINO or pix2pix experiment (e.g. one reloaded by <c>dino evaluate</c>), as above.</summary>
     public static Tensor Translate(IExperiment experiment, Tensor conditions)
     {
+        ArgumentNullException.ThrowIfNull(conditions);
         using var _ = torch.no_grad();
+        var device = Device.Parse(options.Device);
+        using var noise = new Generator(options.Seed + 3);
+        var chunks = new List<Tensor>();
+        try
+        {
+            for (long start = 0; start < conditions.size(0); start += TranslateChunk)
+            {
+                using var scope = torch.NewDisposeScope();
+                var chunk = conditions.narrow(0, start, Math.Min(TranslateChunk, conditions.size(0) - start)).to(device);
+                chunks.Add(TranslateChunkOf(chunk, noise).to(Device.CPU).MoveToOuterDisposeScope());
+            }
+            return torch.cat(chunks.ToArray(), 0);
+        }
+        finally
+        {
+            foreach (var chunk in chunks) chunk.Dispose();
+        }
+    }
+
+    private Tensor TranslateChunkOf(Tensor conditions, Generator noise)
+    {
+        var n = conditions.size(0);
         switch (experiment)
         {
             case DinoExperiment dino:
-            {
-                using var noise = new Generator(dino.Options.Seed + 3);
-                using var z = dino.Options.NoiseSize > 0 ? dino.SampleNoise(conditions.size(0), noise) : null;
-                return dino.Forward.call(conditions, z);
-            }
+                return dino.Forward.call(conditions, dino.Options.NoiseSize > 0 ? dino.SampleNoise(n, noise) : null);
+            case BidirectionalDinoExperiment dual:
+                return dual.Forward.call(conditions, dual.SampleNoise(n, noise));
             case Pix2PixExperiment pix2pix:
-                pix2pix.Generator.eval();
-                try
-                {
-                    return pix2pix.Generator.call(conditions);
-                }
-                finally
-                {
-                    pix2pix.Generator.train();
-                }
+                return InEvalMode(pix2pix.Generator, () => pix2pix.Generator.call(conditions));
+            case BicycleGanExperiment bicycle:
+                return InEvalMode(bicycle.Generator, () => bicycle.Generator.call(conditions, bicycle.SampleZ(n, noise)));
             default:
                 throw new NotSupportedException($"no translator for {experiment.GetType().Name}");
+        }
+    }
+
+    private static Tensor InEvalMode(Dino.Repro.Torch.Modules.Module network, Func<Tensor> translate)
+    {
+        network.eval();
+        try
+        {
+            return translate();
+        }
+        finally
+        {
+            network.train();
         }
     }
 

@@ -16,11 +16,12 @@ public sealed class TranslationScorer
     private const int CpbdBlock = 64;
     private readonly Tensor photos;
     private readonly Tensor labels;
-    private readonly ShapesSegmenter segmenter;
+    private readonly ShapesSegmenter? segmenter;
 
     /// <param name="photos">Real test photos [N, 3, H, W] in [-1, 1].</param>
     /// <param name="labels">Their label maps int64 [N, H, W].</param>
-    public TranslationScorer(Tensor photos, Tensor labels, ShapesSegmenter segmenter)
+    /// <param name="segmenter">Null where none is available (real Cityscapes): pixel accuracy and mIoU are then not measured.</param>
+    public TranslationScorer(Tensor photos, Tensor labels, ShapesSegmenter? segmenter)
     {
         this.photos = photos;
         this.labels = labels;
@@ -45,16 +46,15 @@ public sealed class TranslationScorer
             cpbd += Cpbd.Compute(ForCpbd(Grayscale.PillowLuma(fake[i])));
         }
         // The segmenter sees the 8-bit image, as it would a saved PNG.
-        var predicted = segmenter.Predict(ImageTensor.ToChw(fake));
-        var segmentation = SegmentationScores.FromLabels(labels, predicted, ShapesSegmenter.Classes);
+        var segmentation = segmenter is null ? null : SegmentationScores.FromLabels(labels, segmenter.Predict(ImageTensor.ToChw(fake)), segmenter.Classes);
         return new Dictionary<string, double?>
         {
             [Table1Metrics.Psnr] = isGroundTruth ? null : psnr / n,  // +∞ against itself: the paper leaves it blank too
             [Table1Metrics.Ssim] = ssim / n,
             [Table1Metrics.Cpbd] = cpbd / n,
             [Table1Metrics.Fid] = null,
-            [Table1Metrics.PixelAccuracy] = segmentation.pixel_accuracy,
-            [Table1Metrics.MeanIou] = segmentation.mean_iou,
+            [Table1Metrics.PixelAccuracy] = segmentation?.pixel_accuracy,
+            [Table1Metrics.MeanIou] = segmentation?.mean_iou,
         };
     }
 

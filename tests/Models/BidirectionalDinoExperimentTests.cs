@@ -67,6 +67,53 @@ public class BidirectionalDinoExperimentTests
         }
     }
 
+    /// <summary>
+    /// The generation stage leaves requires_grad off for every weight its optimisers do not move, yet moves the weights
+    /// exactly as the full backward does (every weight requiring grad: the stage as first written, recomputed here by
+    /// hand through the public parts), and no gradient reaches the idle weights (their critic-stage gradients stay).
+    /// </summary>
+    [Fact]
+    public void Generation_stage_computes_no_idle_weight_gradient_and_updates_bit_for_bit_as_the_full_backward()
+    {
+        using var kept = Create(Tiny);        // Create seeds from the options: both start identical
+        using var full = Create(Tiny);
+        using var scope = NewDisposeScope();
+        var batch = kept.Data.Next();
+        var (x, y) = (batch["A"], batch["B"]);
+        manual_seed(13);
+        var (z1, z2) = (kept.SampleNoise(2), kept.SampleNoise(2));
+        kept.CriticStep(x, y, z1, z2);
+        full.CriticStep(x, y, z1, z2);
+        Assert.True(Unchanged(Snapshot(full.Forward.parameters().Concat(full.Reverse.parameters())), kept.Forward.parameters().Concat(kept.Reverse.parameters())));
+
+        IEnumerable<Parameter> Idle(BidirectionalDinoExperiment e) => e.Forward.Encoder.parameters().Concat(e.Reverse.Encoder.parameters());
+        var keptGrads = Idle(kept).Select(p => p.grad!.clone()).ToList();
+        var fullGrads = Idle(full).Select(p => p.grad!.clone()).ToList();
+        kept.GenerationStep(x, y, z1, z2);
+        FullBackwardGenerationStep(full, x, y, z1, z2);
+
+        Assert.True(Unchanged(Snapshot(full.Forward.parameters().Concat(full.Reverse.parameters())), kept.Forward.parameters().Concat(kept.Reverse.parameters())),
+            "every weight bit for bit as the full backward");
+        Assert.True(keptGrads.Zip(Idle(kept)).All(pair => pair.First.equal(pair.Second.grad!)), "no gradient reached the encoders");
+        Assert.False(fullGrads.Zip(Idle(full)).All(pair => pair.First.equal(pair.Second.grad!)), "the full backward does reach them (the test can tell)");
+        Assert.All(kept.Forward.parameters().Concat(kept.Reverse.parameters()), p => Assert.True(p.requires_grad));  // restored afterwards
+    }
+
+    private static void FullBackwardGenerationStep(BidirectionalDinoExperiment e, Tensor x, Tensor y, Tensor? z1, Tensor? z2)
+    {
+        var (optF, optR) = (e.Optimizers["F"], e.Optimizers["R"]);
+        var translationF = e.Forward.call(x, z1);
+        var lossF = DinoLosses.ForwardLoss(DinoLosses.Energy(e.Reverse.Critic(translationF, z2), x), translationF, y, e.Options.ReconstructionWeight, squaredError: true);
+        optF.zero_grad();
+        lossF.backward();
+        optF.step();
+        var translationR = e.Reverse.call(y, z2);
+        var lossR = DinoLosses.ForwardLoss(DinoLosses.Energy(e.Forward.Critic(translationR, z1), y), translationR, x, e.Options.ReconstructionWeight, squaredError: true);
+        optR.zero_grad();
+        lossR.backward();
+        optR.step();
+    }
+
     [Fact]
     public void Both_controllers_move_by_equation_4_from_their_own_players_energies()
     {

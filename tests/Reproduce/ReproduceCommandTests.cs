@@ -6,7 +6,7 @@ namespace Dino.Repro.Tests.Reproduce;
 
 public class ReproduceCommandTests
 {
-    private static readonly string[] Methods = [PaperTable1.GroundTruth, PaperTable1.Pix2Pix, PaperTable1.Dino];
+    private static readonly string[] Methods = [PaperTable1.GroundTruth, PaperTable1.Pix2Pix, PaperTable1.BicycleGan, PaperTable1.Dino, PaperTable1.DinoBidirectional];
 
     [Fact]
     public void Smoke_run_writes_a_self_contained_report_results_for_every_method_and_a_markdown_table()
@@ -46,7 +46,7 @@ public class ReproduceCommandTests
         var markdown = File.ReadAllLines(Path.Combine(folder, "table.md"));
         var rows = markdown.Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| ---", StringComparison.Ordinal)).Skip(1).Select(l => l.Split('|')[1].Trim()).ToList();
         Assert.Equal(Methods, rows);
-        Assert.True(File.Exists(Path.Combine(folder, Table1Report.SampleGridFile)));
-        Assert.True(File.Exists(Path.Combine(folder, Table1Report.CurvesFile)));
+        Assert.True(File.Exists(Path.Combine(folder, TableReport.SampleGridFile)));
+        Assert.True(File.Exists(Path.Combine(folder, TableReport.CurvesFile)));
     }
 }

@@ -1,5 +1,6 @@
 using Dino.Repro.Data;
 using Dino.Repro.Metrics.Semantic;
+using Dino.Repro.Models.Dino;
 using Dino.Repro.Reproduce;
 
 namespace Dino.Repro.Tests.Reproduce;
@@ -15,15 +16,15 @@ public class ShapesSegmenterTests
     public void At_smoke_it_segments_real_test_photos_above_85_percent_pixel_accuracy_and_is_cached()
     {
         using var data = new DataRootScope();
-        var corpus = ImageToImageData.Shapes(32, 32);
-        using var test = TestSplit.Load(corpus, 32);
-        var options = new SegmenterOptions(32, DinoTable1.DefaultSegmenterSteps("smoke"));
+        var corpus = EvaluationCorpus.For(new DinoOptions { Corpus = "shapes", ShapesCount = 32, Resolution = 32 });
+        using var test = corpus.LoadTest(32);
+        var options = new SegmenterOptions(32, ImageToImageTable.DefaultSegmenterSteps("smoke"));
 
         using (var trained = ShapesSegmenter.LoadOrTrain(corpus, options))
         {
             Assert.False(trained.FromCache);
             using var predicted = trained.Predict(test.Photos);
-            var scores = SegmentationScores.FromLabels(test.Labels, predicted, ShapesSegmenter.Classes);
+            var scores = SegmentationScores.FromLabels(test.Labels, predicted, trained.Classes);
             Assert.True(scores.pixel_accuracy > 0.85, $"pixel accuracy {scores.pixel_accuracy:0.000}");
             Assert.True(scores.mean_iou > 0.6, $"mIoU {scores.mean_iou:0.000}");
         }

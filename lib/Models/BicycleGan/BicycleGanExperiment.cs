@@ -50,7 +50,7 @@ public sealed class BicycleGanExperiment : Experiment<BicycleGanOptions>
 
     public BicycleGanExperiment(BicycleGanOptions options, IBatchSource data) : base(options)
     {
-        this.data = data ?? throw new ArgumentNullException(nameof(data));
+        this.data = options.Augmented(data ?? throw new ArgumentNullException(nameof(data)), PairedAugmentation.Pix2Pix);
         device = TargetDevice;
         if (device.type == DeviceType.CUDA && !torch.cuda.is_available())
             throw new InvalidOperationException($"device '{options.Device}' was asked for but this libtorch has no CUDA device; set device=cpu");
@@ -114,8 +114,8 @@ public sealed class BicycleGanExperiment : Experiment<BicycleGanOptions>
         var (muRecovered, _) = encoder.call(fakeRandom);   // a point estimate: the reference ignores its log σ²
 
         // G and E: fool both D, reconstruct B₁, keep E's posterior near N(0, I). D's weights are frozen meanwhile.
-        SetRequiresGrad(discriminator, false);
-        SetRequiresGrad(discriminator2, false);
+        RequiresGrad.Set(discriminator, false);
+        RequiresGrad.Set(discriminator2, false);
         var lossGGan = BicycleGanLosses.LeastSquares(discriminator.call(fakeEncoded), targetIsReal: true) * Options.GanWeight;
         var lossGGan2 = BicycleGanLosses.LeastSquares(discriminator2.call(fakeRandom), targetIsReal: true) * Options.GanWeight2;
         var lossKl = BicycleGanLosses.KlDivergence(mu, logvar) * Options.KlWeight;
@@ -126,16 +126,16 @@ public sealed class BicycleGanExperiment : Experiment<BicycleGanOptions>
         lossG.backward(retain_graph: true);   // the latent loss below walks G's random-branch graph again
 
         // G alone: E frozen, so E(G(A₁, z)) recovering z trains G but not E (the reference's backward_G_alone).
-        SetRequiresGrad(encoder, false);
+        RequiresGrad.Set(encoder, false);
         var lossZ = F.l1_loss(muRecovered, zRandom) * Options.LatentWeight;
         lossZ.backward();
-        SetRequiresGrad(encoder, true);
+        RequiresGrad.Set(encoder, true);
         optE.step();
         optG.step();
 
         // D and D2 on the fakes of this forward pass, detached; L_D = fake + real (no ½, unlike pix2pix).
-        SetRequiresGrad(discriminator, true);
-        SetRequiresGrad(discriminator2, true);
+        RequiresGrad.Set(discriminator, true);
+        RequiresGrad.Set(discriminator2, true);
         var lossD = DiscriminatorStep(discriminator, optD, targetEncoded, fakeEncoded);
         var lossD2 = DiscriminatorStep(discriminator2, optD2, targetRandom, fakeRandom);
 
@@ -190,11 +190,6 @@ public sealed class BicycleGanExperiment : Experiment<BicycleGanOptions>
             generator.train();
             encoder.train();
         }
-    }
-
-    private static void SetRequiresGrad(Module network, bool requiresGrad)
-    {
-        foreach (var p in network.parameters()) p.requires_grad = requiresGrad;
     }
 
     private void KeepSamples(Tensor condition, Tensor target)

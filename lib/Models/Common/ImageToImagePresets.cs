@@ -12,17 +12,29 @@ public static class ImageToImagePresets
         Resolution = 32, ShapesCount = 32, BatchSize = 4, Steps = 20, LogEvery = 5, SampleEvery = 10, CheckpointEvery = 10,
     });
 
-    /// <summary>cpu: Shapes at 64², 3000 steps — about an hour per method on 2 cores.</summary>
+    /// <summary>Steps of every method at the cpu preset: the whole of `dino reproduce dino-table1 --preset cpu` within an hour on 2 cores.</summary>
+    /// <remarks>
+    /// Measured at this preset (64², batch 8) on this kit's 2-core machine while it was shared (load average 10–18),
+    /// seconds per step: pix2pix 7.3, DINO 13.3, BicycleGAN 18.4, bidirectional DINO 26.4 (at load ≈ 50 the same order:
+    /// 12.7, 25.5, 40.1, 60) — one step of all four costs about 9 pix2pix steps. Idle, a pix2pix step is its U-Net step
+    /// (320 ms in the README's benchmark) plus the PatchGAN's passes, about 0.6–0.9 s, so one step of all four takes
+    /// about 5.3–8 s and 400 steps 35–53 min, plus a few minutes for the corpus, the segmenter (600 small steps) and
+    /// scoring. Table 4 (three DINO runs) takes about two thirds of that, Table 2 as long as Table 1. The numbers come
+    /// from a busy machine and are pessimistic; time one run on yours before relying on them.
+    /// </remarks>
+    public const int CpuSteps = 400;
+
+    /// <summary>cpu: Shapes at 64², <see cref="CpuSteps"/> steps — Table 1's four methods within an hour on 2 cores.</summary>
     public static T Cpu<T>(T options) where T : ImageToImageOptions => (T)((ImageToImageOptions)options with
     {
-        Resolution = 64, BatchSize = 8, Steps = 3000, SampleEvery = 250, CheckpointEvery = 500, EvaluateEvery = 500,
+        Resolution = 64, BatchSize = 8, Steps = CpuSteps, SampleEvery = 100, CheckpointEvery = 200, EvaluateEvery = 200,
     });
 
     /// <summary>paper: the real CelebAMask-HQ at 256² on a GPU, with the reference's batch size and schedule.</summary>
     public static T Paper<T>(T options, int batchSize, int steps, int sampleEvery, int checkpointEvery) where T : ImageToImageOptions =>
         (T)((ImageToImageOptions)options with
         {
-            Resolution = 256, Corpus = "celebamask-hq", BatchSize = batchSize, Steps = steps, Device = "cuda",
+            Resolution = 256, Corpus = "celebamask-hq", BatchSize = batchSize, Steps = steps, Device = "cuda", Augment = true,
             SampleEvery = sampleEvery, CheckpointEvery = checkpointEvery,
         });
 }

@@ -1,3 +1,4 @@
+using Dino.Repro.Models.Common;
 using Dino.Repro.Data;
 using Dino.Repro.Torch;
 using Dino.Repro.Torch.Optim;
@@ -46,7 +47,7 @@ public sealed class BidirectionalDinoExperiment : Experiment<BidirectionalDinoOp
 
     public BidirectionalDinoExperiment(BidirectionalDinoOptions options, IBatchSource data) : base(options)
     {
-        this.data = data ?? throw new ArgumentNullException(nameof(data));
+        this.data = options.Augmented(data ?? throw new ArgumentNullException(nameof(data)), PairedAugmentation.Dino);
         device = TargetDevice;
         if (device.type == DeviceType.CUDA && !torch.cuda.is_available())
             throw new InvalidOperationException($"device '{options.Device}' was asked for but this libtorch has no CUDA device; set device=cpu");
@@ -139,24 +140,28 @@ public sealed class BidirectionalDinoExperiment : Experiment<BidirectionalDinoOp
 
     /// <summary>
     /// The generation stage (Eq. 7, each player's last term, plus λ·MSE to the paired image): F through R's critic
-    /// stream, step opt_F; then R through F's (updated) critic stream, step opt_R. Only the decoders move.
+    /// stream, step opt_F; then R through F's (updated) critic stream, step opt_R. Only the decoders move, so every
+    /// other weight (the player's encoder, the whole other player) has requires_grad off meanwhile: gradients still
+    /// reach the translation through the critic, but no weight gradient is computed that no optimiser would use.
     /// </summary>
-    public IReadOnlyDictionary<string, double> GenerationStep(Tensor source, Tensor target, Tensor? z1, Tensor? z2)
+    public IReadOnlyDictionary<string, double> GenerationStep(Tensor source, Tensor target, Tensor? z1, Tensor? z2) => new Dictionary<string, double>
     {
-        var translationF = forward.call(source, z1);
-        var energyOfTranslationF = DinoLosses.Energy(reverse.Critic(translationF, z2), source);   // d(R_c(F(x, z₁), z₂), x)
-        var lossF = DinoLosses.ForwardLoss(energyOfTranslationF, translationF, target, Options.ReconstructionWeight, squaredError: true);
-        optF.zero_grad();
-        lossF.backward();
-        optF.step();
+        ["F"] = GenerationStepOf(forward, reverse, optF, source, target, z1, z2),   // d(R_c(F(x, z₁), z₂), x) + λ·d(F(x, z₁), y)
+        ["R"] = GenerationStepOf(reverse, forward, optR, target, source, z2, z1),   // d(F_c(R(y, z₂), z₁), y) + λ·d(R(y, z₂), x)
+    };
 
-        var translationR = reverse.call(target, z2);
-        var energyOfTranslationR = DinoLosses.Energy(forward.Critic(translationR, z1), target);  // d(F_c(R(y, z₂), z₁), y)
-        var lossR = DinoLosses.ForwardLoss(energyOfTranslationR, translationR, source, Options.ReconstructionWeight, squaredError: true);
-        optR.zero_grad();
-        lossR.backward();
-        optR.step();
-        return new Dictionary<string, double> { ["F"] = lossF.item<double>(), ["R"] = lossR.item<double>() };
+    /// <summary>One player's half of the generation stage, through the other player's critic stream; returns its loss.</summary>
+    private double GenerationStepOf(BidirectionalDinoUNet player, BidirectionalDinoUNet critic, Optimizer optimizer,
+        Tensor input, Tensor paired, Tensor? playerNoise, Tensor? criticNoise)
+    {
+        using var idle = RequiresGrad.Off(player.Encoder.parameters().Concat(critic.parameters()));
+        var translation = player.call(input, playerNoise);
+        var energy = DinoLosses.Energy(critic.Critic(translation, criticNoise), input);
+        var loss = DinoLosses.ForwardLoss(energy, translation, paired, Options.ReconstructionWeight, squaredError: true);
+        optimizer.zero_grad();
+        loss.backward();
+        optimizer.step();
+        return loss.item<double>();
     }
 
     /// <summary>Rows of source | target | F(source) | R(target) for the first pairs seen, with fixed private noise.</summary>

@@ -51,7 +51,7 @@ public sealed class DinoExperiment : Experiment<DinoOptions>
 
     public DinoExperiment(DinoOptions options, IBatchSource data) : base(options)
     {
-        this.data = data ?? throw new ArgumentNullException(nameof(data));
+        this.data = options.Augmented(data ?? throw new ArgumentNullException(nameof(data)), PairedAugmentation.Dino);
         device = TargetDevice;
         if (device.type == DeviceType.CUDA && !torch.cuda.is_available())
             throw new InvalidOperationException($"device '{options.Device}' was asked for but this libtorch has no CUDA device; set device=cpu");

@@ -44,7 +44,7 @@ public sealed class Pix2PixExperiment : Experiment<Pix2PixOptions>
 
     public Pix2PixExperiment(Pix2PixOptions options, IBatchSource data) : base(options)
     {
-        this.data = data ?? throw new ArgumentNullException(nameof(data));
+        this.data = options.Augmented(data ?? throw new ArgumentNullException(nameof(data)), PairedAugmentation.Pix2Pix);
         device = TargetDevice;
         if (device.type == DeviceType.CUDA && !torch.cuda.is_available())
             throw new InvalidOperationException($"device '{options.Device}' was asked for but this libtorch has no CUDA device; set device=cpu");
@@ -83,7 +83,7 @@ public sealed class Pix2PixExperiment : Experiment<Pix2PixOptions>
         optD.step();
 
         // G: fool the updated D, stay close to B in L1. D's weights are frozen so no gradient is computed for them.
-        SetRequiresGrad(discriminator, false);
+        RequiresGrad.Set(discriminator, false);
         var translatedPair = torch.cat(new[] { condition, translation }, 1);
         var lossGGan = GanLoss.Vanilla(discriminator.call(translatedPair), targetIsReal: true);
         var lossGL1 = torch.nn.functional.l1_loss(translation, target) * Options.L1Weight;
@@ -91,7 +91,7 @@ public sealed class Pix2PixExperiment : Experiment<Pix2PixOptions>
         optG.zero_grad();
         lossG.backward();
         optG.step();
-        SetRequiresGrad(discriminator, true);
+        RequiresGrad.Set(discriminator, true);
 
         foreach (var scheduler in Schedulers.Values) scheduler.step();
         return new Dictionary<string, double>
@@ -125,11 +125,6 @@ public sealed class Pix2PixExperiment : Experiment<Pix2PixOptions>
         }
         var rows = torch.stack(new[] { sampleSource, sampleTarget, translation }, 1).flatten(0, 1);
         return SampleGrids.Tile(rows, 3).MoveToOuterDisposeScope();
-    }
-
-    private static void SetRequiresGrad(Torch.Modules.Module network, bool requiresGrad)
-    {
-        foreach (var p in network.parameters()) p.requires_grad = requiresGrad;
     }
 
     private void KeepSamples(Tensor condition, Tensor target)

@@ -5,24 +5,31 @@ using Dino.Repro.Reporting;
 
 namespace Dino.Repro.Reproduce;
 
-/// <summary>Writes a Table 1 reproduction's folder: index.html (self-contained), results.json, table.md and the PNGs.</summary>
-public static class Table1Report
+/// <summary>Writes an image-to-image table's reproduction folder: index.html (self-contained), results.json, table.md and the PNGs.</summary>
+public static class TableReport
 {
-    /// <summary>What the report says about how the numbers were made.</summary>
-    public sealed record Context(string Preset, int Resolution, int ShapesCount, int TestPairs, ShapesSegmenter Segmenter,
-        SegmenterOptions SegmenterOptions, bool CpbdUpscaled, IReadOnlyList<(string method, string runDirectory)> Runs);
+    /// <summary>What the report says about how the numbers were made; <paramref name="Segmenter"/> is null where none is available.</summary>
+    public sealed record Context(ImageToImageTable Table, string Preset, int Resolution, EvaluationCorpus Corpus, int TestPairs, ShapesSegmenter? Segmenter,
+        SegmenterOptions SegmenterOptions, bool CpbdUpscaled, IReadOnlyList<(string method, string runDirectory)> Runs)
+    {
+        /// <summary>What the segmentation cells say when no segmenter scored them.</summary>
+        public string SegmentationUnavailable => Corpus.SegmenterMissing ?? "n/a";
+    }
 
     public const string SampleGridFile = "samples.png";
     public const string CurvesFile = "curves.png";
 
-    /// <summary>The comparison with the kit's FID cells saying why they are empty instead of an em dash.</summary>
-    public static Table Displayed(PaperVsKitTable comparison)
+    /// <summary>The comparison with the kit's empty FID (and, without a segmenter, segmentation) cells saying why instead of an em dash.</summary>
+    public static Table Displayed(PaperVsKitTable comparison, Context context)
     {
         var source = comparison.ToTable();
         var table = new Table(source.Caption, source.Columns.ToArray()) { NumberFormat = source.NumberFormat };
-        var fid = source.Columns.ToList().IndexOf("FID (kit)");
+        var columns = source.Columns.ToList();
+        var why = new Dictionary<int, string> { [columns.IndexOf("FID (kit)")] = Table1Metrics.FidUnavailable };
+        if (context.Segmenter is null)
+            foreach (var header in new[] { "Pix. Acc. % (kit)", "mIoU % (kit)" }) why[columns.IndexOf(header)] = context.SegmentationUnavailable;
         foreach (var row in source.Rows)
-            table.AddRow(row.Select((cell, c) => c == fid && cell is null ? Table1Metrics.FidUnavailable : cell).ToArray());
+            table.AddRow(row.Select((cell, c) => cell is null && why.TryGetValue(c, out var reason) ? reason : cell).ToArray());
         return table;
     }
 
@@ -37,14 +44,18 @@ public static class Table1Report
 
     private static IEnumerable<string> Notes(Context c)
     {
-        yield return $"Kit numbers: the embedded Shapes corpus ({c.ShapesCount} pairs, {c.TestPairs} test pairs) at {c.Resolution}², preset {c.Preset}; " +
-            "the paper's: CelebAMask-HQ at 256² after 200 epochs. Compare the kit's methods with each other, not with the paper.";
+        var embedded = c.Corpus.Name != EvaluationCorpus.Cityscapes;
+        yield return $"Kit numbers: the {(embedded ? "embedded " : "")}{c.Corpus.Name} corpus ({c.Corpus.Pairs} pairs, {c.TestPairs} test pairs) at {c.Resolution}², preset {c.Preset}; " +
+            $"the paper's: {c.Table.PaperSetting}." + (embedded ? " Compare the kit's methods with each other, not with the paper." : "");
         yield return $"FID: {Table1Metrics.FidUnavailable} — not computed on this offline machine.";
-        yield return $"Pixel accuracy and mIoU come from a segmenter the kit trained on real Shapes pairs ({c.SegmenterOptions.Steps} steps); " +
-            "on the real test photos (the Ground Truth row) it scores as shown, which bounds what a translation can reach.";
+        if (c.Segmenter is null)
+            yield return $"Pixel accuracy and mIoU: {c.SegmentationUnavailable}.";
+        else
+            yield return $"Pixel accuracy and mIoU come from a segmenter the kit trained on real {c.Corpus.Name} pairs ({c.SegmenterOptions.Steps} steps); " +
+                "on the real test photos (the Ground Truth row) it scores as shown, which bounds what a translation can reach.";
         yield return "PSNR, SSIM (mean over RGB, data range 255) and CPBD (Pillow grey) on 8-bit images; means over the test split. The ground truth's PSNR is infinite and left blank, as in the paper.";
         if (c.CpbdUpscaled) yield return $"CPBD at {c.Resolution}²: images smaller than CPBD's 64² block are pixel-replicated to fit one, and CPBD then saturates near 1: it says nothing at this size (use --preset cpu, 64²).";
-        yield return "Paper's Ground Truth row: the text extraction dropped a cell; it is read as PSNR —, SSIM 1.00, CPBD 0.54, FID —.";
+        foreach (var note in c.Table.Notes) yield return note;
     }
 
     private static JsonObject Results(Reproduction r, Context c)
@@ -58,20 +69,20 @@ public static class Table1Report
         var methods = new JsonObject();
         foreach (var row in r.Rows) methods[row.Method] = Row(row.Values);
         var paper = new JsonObject();
-        foreach (var (method, values) in PaperTable1.Rows)
+        foreach (var (method, values) in c.Table.PaperRows)
             paper[method] = new JsonObject(Table1Metrics.Headers.Select((h, i) => KeyValuePair.Create(h, (JsonNode?)(values[i] is { } v ? JsonValue.Create(v) : null))));
         var runs = new JsonObject();
         foreach (var (method, dir) in c.Runs) runs[method] = dir;
         var groundTruth = r.Rows.Single(x => x.Method == PaperTable1.GroundTruth).Values;
         return new JsonObject
         {
-            ["table"] = DinoTable1.TableName,
+            ["table"] = c.Table.Name,
             ["preset"] = c.Preset,
-            ["corpus"] = new JsonObject { ["name"] = "shapes", ["pairs"] = c.ShapesCount, ["test_pairs"] = c.TestPairs, ["resolution"] = c.Resolution },
+            ["corpus"] = new JsonObject { ["name"] = c.Corpus.Name, ["pairs"] = c.Corpus.Pairs, ["test_pairs"] = c.TestPairs, ["resolution"] = c.Resolution },
             ["metrics"] = new JsonArray(Table1Metrics.Keys.Select(k => (JsonNode?)JsonValue.Create(k)).ToArray()),
             ["methods"] = methods,
             ["fid"] = Table1Metrics.FidUnavailable,
-            ["segmenter"] = new JsonObject
+            ["segmenter"] = c.Segmenter is null ? JsonValue.Create(c.SegmentationUnavailable) : new JsonObject
             {
                 ["steps"] = c.SegmenterOptions.Steps,
                 ["cache_file"] = c.Segmenter.CacheFile,
@@ -87,14 +98,15 @@ public static class Table1Report
 
     private static HtmlReport Html(Reproduction r, Context c)
     {
-        var report = new HtmlReport($"DINO Table 1 on the embedded Shapes corpus (preset {c.Preset})")
-            .Paragraph("Vougioukas et al., “DINO: A Conditional Energy-Based GAN for Domain Translation”, ICLR 2021, Table 1: " +
+        var columns = "condition | ground truth | " + string.Join(" | ", r.Rows.Skip(1).Select(x => x.Method));
+        var report = new HtmlReport($"{c.Table.Title} on the {c.Corpus.Name} corpus (preset {c.Preset})")
+            .Paragraph($"Vougioukas et al., “DINO: A Conditional Energy-Based GAN for Domain Translation”, ICLR 2021, {c.Table.Title}: " +
                 "segmentation map → photo, the paper's numbers beside the kit's.")
             .Add(r.Table);
         foreach (var note in Notes(c)) report.Paragraph(note);
         report.Heading("Samples")
-            .Paragraph("Columns: condition | ground truth | " + string.Join(" | ", r.Rows.Skip(1).Select(x => x.Method)) + " (first test pairs).")
-            .ImageGrid([("condition | ground truth | " + string.Join(" | ", r.Rows.Skip(1).Select(x => x.Method)), r.SampleGrid.Bytes)], columns: 1)
+            .Paragraph($"Columns: {columns} (first test pairs).")
+            .ImageGrid([(columns, r.SampleGrid.Bytes)], columns: 1)
             .Heading("Training curves")
             .Add(r.Curves)
             .Heading("Runs");

@@ -1,0 +1,143 @@
+using Dino.Repro.Models.Common;
+using Dino.Repro.Models.Dino;
+using Dino.Repro.Reporting;
+using Dino.Repro.Torch;
+using Dino.Repro.Training;
+using Dino.Repro.Vision;
+
+namespace Dino.Repro.Reproduce;
+
+/// <summary>
+/// A DINO image-to-image table (1, 2 or 4): trains each row's method at one preset on one corpus, scores the
+/// translations of the test split beside the real photos (the "Ground Truth" row) and writes the report with the
+/// paper's numbers alongside. Subclasses say which rows, which paper numbers and which corpus.
+/// </summary>
+public abstract class ImageToImageTable : IReproducibleTable
+{
+    public abstract string Name { get; }
+    public abstract string Description { get; }
+    public abstract IReadOnlyList<string> Presets { get; }
+
+    /// <summary>The heading of the report, e.g. "DINO Table 1".</summary>
+    public abstract string Title { get; }
+
+    /// <summary>What the paper's numbers were measured on, e.g. "CelebAMask-HQ at 256² after 200 epochs".</summary>
+    public abstract string PaperSetting { get; }
+
+    /// <summary>The paper's rows by method (the ground truth included), values in <see cref="Table1Metrics.Headers"/> order.</summary>
+    public abstract IReadOnlyDictionary<string, double?[]> PaperRows { get; }
+
+    /// <summary>What the report adds about the paper's numbers (how a cell was read, choices the paper leaves open).</summary>
+    public virtual IEnumerable<string> Notes => [];
+
+    /// <summary>The trained rows, in the paper's order.</summary>
+    public abstract IReadOnlyList<TableMethod> Methods { get; }
+
+    /// <summary>The row whose energies and balance the curves show (a one-way DINO row).</summary>
+    protected virtual string CurvesMethod => PaperTable1.Dino;
+
+    /// <summary>What the usage error says when the table has no paper preset.</summary>
+    protected virtual string WhyNoPaperPreset => "the paper preset needs CelebAMask-HQ's face parser, not in the kit yet";
+
+    /// <summary>Options every row trains with at <paramref name="preset"/>, before the user's (Table 2: its corpus).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> TableOptions(string preset) => [];
+
+    /// <summary>Segmenter steps per preset, measured to give > 0.9 pixel accuracy on real Shapes test photos.</summary>
+    public static int DefaultSegmenterSteps(string preset) => preset == "smoke" ? 150 : 600;
+
+    public Reproduction Run(ReproduceRequest request, IProgressSink progress)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(progress);
+        if (!Presets.Contains(request.Preset))
+            throw new UsageException($"unknown preset '{request.Preset}' for {Name} (valid: {string.Join(", ", Presets)}{(request.Preset == "paper" ? "; " + WhyNoPaperPreset : "")})");
+        var overrides = TableOptions(request.Preset).Concat(request.Overrides ?? []).ToList();
+        var plan = Methods.Select(m => (method: m, overrides: (IReadOnlyList<KeyValuePair<string, string>>)overrides.Concat(m.Options).ToList())).ToList();
+        var options = plan.Select(p => (ImageToImageOptions)ExperimentRegistry.Default.Get(p.method.Experiment).Resolve(request.Preset, p.overrides)).ToList();
+        RequireSameData(options);
+        var resolution = options[0].Resolution;
+        var corpus = EvaluationCorpus.For(options[0]);
+        var folder = Path.GetFullPath(Path.Combine(request.OutputRoot, Name));
+        Directory.CreateDirectory(folder);
+        var runs = Path.Combine(folder, "runs");
+
+        progress.Message($"{Name}: preset {request.Preset}, {corpus.Name} corpus of {corpus.Pairs} pairs at {resolution}², report in {folder}");
+        using var test = corpus.LoadTest(resolution);
+        var segmenterOptions = new SegmenterOptions(resolution, request.SegmenterSteps ?? DefaultSegmenterSteps(request.Preset));
+        using var segmenter = corpus.TrainBatches is null ? null : ShapesSegmenter.LoadOrTrain(corpus, segmenterOptions, progress.Message);
+        var scorer = new TranslationScorer(test.Photos, test.Labels, segmenter);
+
+        var rows = new List<MethodScores> { new(PaperTable1.GroundTruth, scorer.Score(test.Photos, isGroundTruth: true)) };
+        progress.Message($"{PaperTable1.GroundTruth}: {Describe(rows[0])}");
+        var translations = new List<(string method, Tensor images)>();
+        var trained = new List<TrainedMethod>();
+        try
+        {
+            foreach (var (method, methodOverrides) in plan)
+            {
+                progress.Message($"training {method.Method} ({method.Experiment}, preset {request.Preset})");
+                var run = TrainedMethod.Train(method.Method, method.Experiment, request.Preset, methodOverrides, runs, progress);
+                trained.Add(run);
+                var images = run.Translate(test.Conditions).DetachFromDisposeScope();
+                translations.Add((method.Method, images));
+                rows.Add(new MethodScores(method.Method, scorer.Score(images)));
+                progress.Message($"{method.Method}: {Describe(rows[^1])}");
+            }
+
+            var table = new PaperVsKitTable(
+                $"{Title} — paper: {PaperSetting}; kit: {corpus.Name} corpus ({test.Count} test pairs at {resolution}², preset {request.Preset}).",
+                "Method", Table1Metrics.Headers.ToArray());
+            foreach (var row in rows) table.Add(row.Method, PaperRows[row.Method], row.AsTableRow());
+            var grid = SampleGridPng(test, translations);
+            var curves = Curves(trained.Single(t => t.Method == CurvesMethod));
+            var context = new TableReport.Context(this, request.Preset, resolution, corpus, test.Count, segmenter, segmenterOptions,
+                scorer.CpbdUpscaled, trained.Select(t => (t.Method, t.RunDirectory)).ToList());
+            var reproduction = new Reproduction(folder, table, TableReport.Displayed(table, context), rows, grid, curves);
+            TableReport.Write(reproduction, context);
+            progress.Message($"{Name}: wrote {reproduction.IndexHtml}");
+            return reproduction;
+        }
+        finally
+        {
+            foreach (var (_, images) in translations) images.Dispose();
+            foreach (var t in trained) t.Dispose();
+        }
+    }
+
+    private static string Describe(MethodScores row) =>
+        string.Join("  ", row.Values.Where(kv => kv.Value is not null).Select(kv => $"{kv.Key} {kv.Value:0.###}"));
+
+    private void RequireSameData(IReadOnlyList<ImageToImageOptions> options)
+    {
+        var first = options[0];
+        for (var i = 1; i < options.Count; i++)
+        {
+            var o = options[i];
+            if (o.Resolution != first.Resolution || o.Corpus != first.Corpus || o.ShapesCount != first.ShapesCount)
+                throw new UsageException($"{Name}: every method must see the same data, but {Methods[0].Method} trains on {first.Corpus} ({first.ShapesCount} pairs at {first.Resolution}²) " +
+                    $"and {Methods[i].Method} on {o.Corpus} ({o.ShapesCount} pairs at {o.Resolution}²)");
+        }
+    }
+
+    /// <summary>condition | ground truth | each method, for the first four test pairs.</summary>
+    private static Media SampleGridPng(TestSplit test, IReadOnlyList<(string method, Tensor images)> translations)
+    {
+        using var scope = torch.NewDisposeScope();
+        var n = Math.Min(4, test.Count);
+        var columns = new List<Tensor> { test.Conditions.narrow(0, 0, n), test.Photos.narrow(0, 0, n) };
+        columns.AddRange(translations.Select(t => t.images.narrow(0, 0, n)));
+        var tiles = torch.stack(columns.ToArray(), 1).flatten(0, 1);
+        var grid = SampleGrids.Tile(tiles, columns.Count);
+        return Media.Png(ImageIO.Encode(ImageTensor.ToHwc(grid), ImageFormat.Png));
+    }
+
+    /// <summary>The paper's Figure 2: the Reverse network's energies on real and translated targets, and the balance k.</summary>
+    private static LinePlot Curves(TrainedMethod dino)
+    {
+        var steps = dino.History.Select(r => (double)r.Step).ToArray();
+        return new LinePlot($"{dino.Method} training: E_real, E_fake and k (the paper's Figure 2)", "step", "energy / k")
+            .Add("E_real", steps, dino.Series("E_real"))
+            .Add("E_fake", steps, dino.Series("E_fake"))
+            .Add("k", steps, dino.Series(DinoExperiment.BalanceKey));
+    }
+}

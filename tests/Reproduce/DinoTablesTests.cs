@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using Dino.Repro.Models.Common;
+using Dino.Repro.Models.Dino;
+using Dino.Repro.Reproduce;
+using Dino.Repro.Tests.Support;
+using Dino.Repro.Training;
+
+namespace Dino.Repro.Tests.Reproduce;
+
+public class DinoTablesTests
+{
+    private static DinoOptions Resolved(TableMethod method) =>
+        (DinoOptions)ExperimentRegistry.Default.Get(method.Experiment).Resolve("smoke", method.Options);
+
+    [Fact]
+    public void Table_4_trains_dino_with_l1_without_it_and_without_it_or_adaptive_balance_at_k_1()
+    {
+        var table = (DinoTable4)TableRegistry.Default.Get(DinoTable4.TableName);
+        var rows = table.Methods.ToDictionary(m => m.Method, Resolved);
+        Assert.Equal([PaperTable4.WithL1, PaperTable4.WithoutL1, PaperTable4.WithoutL1FixedMargin], table.Methods.Select(m => m.Method));
+        Assert.All(table.Methods, m => Assert.Equal(DinoExperiment.Name, m.Experiment));
+
+        Assert.Equal((1.0, true, 0.0), (rows[PaperTable4.WithL1].ReconstructionWeight, rows[PaperTable4.WithL1].AdaptiveBalance, rows[PaperTable4.WithL1].InitialK));
+        Assert.Equal((0.0, true, 0.0), (rows[PaperTable4.WithoutL1].ReconstructionWeight, rows[PaperTable4.WithoutL1].AdaptiveBalance, rows[PaperTable4.WithoutL1].InitialK));
+        var fixedMargin = rows[PaperTable4.WithoutL1FixedMargin];
+        Assert.Equal((0.0, false, 1.0, 0.2), (fixedMargin.ReconstructionWeight, fixedMargin.AdaptiveBalance, fixedMargin.InitialK, fixedMargin.Margin));
+        // The paper's numbers, as printed in its appendix A.3.
+        Assert.Equal([10.25, 0.31, 0.31, 89.5, 93.3, 58.8], table.PaperRows[PaperTable4.WithoutL1FixedMargin]);
+    }
+
+    [Fact]
+    public void Table_2_trains_table_1s_methods_and_prints_the_papers_rows_without_fid()
+    {
+        var table2 = (DinoTable2)TableRegistry.Default.Get(DinoTable2.TableName);
+        Assert.Equal(new DinoTable1().Methods.Select(m => (m.Method, m.Experiment)), table2.Methods.Select(m => (m.Method, m.Experiment)));
+        Assert.Equal(["smoke", "cpu", "paper"], table2.Presets);
+        Assert.All(PaperTable2.Rows.Values, row => Assert.Null(row[3]));   // the paper's Table 2 has no FID column
+    }
+
+    [Fact]
+    public void Table_2_at_smoke_scores_every_method_on_the_cityscapes_layout_with_a_segmenter_trained_on_it()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table2", "--preset", "smoke", "--out", output.path,
+            "--set", "steps=2", "--segmenter-steps", "20");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("shapes-streets corpus", stdout);
+
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.path, "dino-table2", "results.json")))!;
+        Assert.Equal("shapes-streets", results["corpus"]!["name"]!.GetValue<string>());
+        Assert.Equal(
+            [PaperTable1.GroundTruth, PaperTable1.Pix2Pix, PaperTable1.BicycleGan, PaperTable1.Dino, PaperTable1.DinoBidirectional],
+            results["methods"]!.AsObject().Select(m => m.Key));
+        foreach (var (method, values) in results["methods"]!.AsObject())
+        {
+            var accuracy = values![Table1Metrics.PixelAccuracy]!.GetValue<double>();
+            Assert.InRange(accuracy, 0, 1);
+            Assert.InRange(values[Table1Metrics.MeanIou]!.GetValue<double>(), 0, 1);
+        }
+        Assert.Equal(1.0, results["methods"]![PaperTable1.GroundTruth]![Table1Metrics.Ssim]!.GetValue<double>(), 6);
+        Assert.True(results["paper"]!.AsObject().ContainsKey(PaperTable2.Spade));
+        // The segmenter was trained on the Cityscapes-layout corpus under the data root.
+        Assert.StartsWith(Path.Combine(data.Path, "shapes-streets"), results["segmenter"]!["cache_file"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Table_2_at_paper_without_cityscapes_fails_naming_where_it_looked()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        var (code, _, stderr) = CliRunner.Run("reproduce", "dino-table2", "--preset", "paper", "--out", output.path);
+        Assert.Equal(1, code);
+        Assert.Contains(Path.Combine(data.Path, "cityscapes"), stderr);
+        Assert.Contains("data-scripts/cityscapes.sh", stderr);
+    }
+}
