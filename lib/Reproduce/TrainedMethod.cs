@@ -60,11 +60,13 @@ public sealed class TrainedMethod : IDisposable
     /// bidirectional DINO translates with its primary stream, as the reference tests. pix2pix and BicycleGAN run in
     /// eval mode (no dropout, running batch statistics), as their sample grids do.
     /// </summary>
-    public Tensor Translate(Tensor conditions) => Translate(experiment, conditions);
+    public Tensor Translate(Tensor conditions) => Translate(experiment, options, conditions);
 
-    /// <summary>Translations by any trained DINO or pix2pix experiment (e.g. one reloaded by <c>dino evaluate</c>), as above.</summary>
-    public static Tensor Translate(IExperiment experiment, Tensor conditions)
+    /// <summary>Translations by any trained image-to-image experiment (e.g. one reloaded by <c>dino evaluate</c>), as above.</summary>
+    public static Tensor Translate(IExperiment experiment, TrainingOptions options, Tensor conditions)
     {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(conditions);
         using var _ = torch.no_grad();
         var device = Device.Parse(options.Device);
@@ -76,7 +78,7 @@ public sealed class TrainedMethod : IDisposable
             {
                 using var scope = torch.NewDisposeScope();
                 var chunk = conditions.narrow(0, start, Math.Min(TranslateChunk, conditions.size(0) - start)).to(device);
-                chunks.Add(TranslateChunkOf(chunk, noise).to(Device.CPU).MoveToOuterDisposeScope());
+                chunks.Add(TranslateChunkOf(experiment, chunk, noise).to(Device.CPU).MoveToOuterDisposeScope());
             }
             return torch.cat(chunks.ToArray(), 0);
         }
@@ -86,7 +88,7 @@ public sealed class TrainedMethod : IDisposable
         }
     }
 
-    private Tensor TranslateChunkOf(Tensor conditions, Generator noise)
+    private static Tensor TranslateChunkOf(IExperiment experiment, Tensor conditions, Generator noise)
     {
         var n = conditions.size(0);
         switch (experiment)

@@ -7,7 +7,7 @@ using Dino.Repro.Torch;
 namespace Dino.Repro.Training;
 
 /// <summary>
-/// DINO Table 1's scores of a trained label→photo translator on the Shapes test split: PSNR, SSIM, CPBD, and pixel
+/// DINO Table 1's scores of a trained label→photo translator on the test split of an embedded corpus (Shapes, or Shapes-streets for Table 2): PSNR, SSIM, CPBD, and pixel
 /// accuracy and mIoU of the Shapes segmenter (trained on real pairs once, cached beside the corpus), all through
 /// <see cref="TranslationScorer"/> exactly as <c>dino reproduce dino-table1</c> scores them. CelebAMask-HQ needs the
 /// paper's face parser, which the kit does not have yet.
@@ -34,16 +34,16 @@ public sealed class ImageToImageEvaluation : ITestEvaluation
         ArgumentNullException.ThrowIfNull(progress);
         if (run.Options is not ImageToImageOptions o)
             throw new ArgumentException($"image-to-image evaluation takes image-to-image options, not {run.Options.GetType().Name}", nameof(run));
-        if (o.Corpus != ShapesCorpus.Name)
-            throw new UsageException($"evaluating on {o.Corpus} needs its pretrained segmenter, which the kit does not have yet (evaluation runs on corpus=shapes)");
-        var corpus = ImageToImageData.Shapes(o.ShapesCount, o.Resolution);
-        using var test = TestSplit.Load(corpus, o.Resolution);
+        var corpus = EvaluationCorpus.For(o);
+        if (corpus.TrainBatches is null)
+            throw new UsageException($"evaluating on {o.Corpus}: {corpus.SegmenterMissing} (evaluation runs on the embedded shapes and {EvaluationCorpus.ShapesStreets})");
+        using var test = corpus.LoadTest(o.Resolution);
         var steps = segmenterSteps ?? DinoTable1.DefaultSegmenterSteps(run.Preset);
         using var segmenter = ShapesSegmenter.LoadOrTrain(corpus, new SegmenterOptions(o.Resolution, steps), progress);
         var scorer = new TranslationScorer(test.Photos, test.Labels, segmenter);
         using var scope = torch.NewDisposeScope();
         var device = Device.Parse(o.Device);
-        var images = TrainedMethod.Translate(trained, test.Conditions.to(device)).to(Device.CPU);
+        var images = TrainedMethod.Translate(trained, o, test.Conditions.to(device)).to(Device.CPU);
         return (scorer.Score(images), test.Count);
     }
 }
