@@ -15,5 +15,6 @@ internal static class BuiltInExperiments
         .Register(DinoExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)))
         .Register(BidirectionalDinoExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)))
         .Register(Pix2PixExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)))
-        .Register(BicycleGanExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)));
+        .Register(BicycleGanExperiment.Definition(o => ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)))
+        .Register(Models.GridRecogniser.GridRecogniserExperiment.Definition);
 }
