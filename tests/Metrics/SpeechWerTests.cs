@@ -41,7 +41,7 @@ public sealed class SpeechWerTests : IDisposable
         return WordErrorRate.Words(transcriber.Transcribe(WavFile.Read(Path.Combine(wavs, name + ".wav"))));
     }
 
-    private static string OtherWordOfSlot(int slot, string word) => Data.Grid.GridGrammar.Slots[slot].First(w => w != word);
+    private static string OtherWordOfSlot(int slot, string word) => Dino.Repro.Data.Grid.GridGrammar.Slots[slot].First(w => w != word);
 
     [Fact]
     public void Counts_hand_placed_substitutions_deletions_and_insertions_against_the_transcripts()

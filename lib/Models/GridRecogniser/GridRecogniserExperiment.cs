@@ -19,7 +19,7 @@ public sealed class GridRecogniserExperiment : Experiment<GridRecogniserOptions>
 
     public static ExperimentDefinition<GridRecogniserOptions> Definition { get; } = new(
         ExperimentName,
-        "GRID word recogniser (log-mel → conv → BiGRU → per-slot attention → 6 softmaxes) for Table 3's WER",
+        "GRID word recogniser (log-mel → conv → BiGRU → 12 time spans → 6 slot softmaxes) for Table 3's WER",
         new Dictionary<string, Func<GridRecogniserOptions, GridRecogniserOptions>>
         {
             // Seconds: Spoken GRID 4 voices × 6 (12 training clips, 6 validation clips), a narrow network.
