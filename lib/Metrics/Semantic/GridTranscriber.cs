@@ -60,7 +60,15 @@ public sealed class GridTranscriber : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (Directory.Exists(path)) return FromRun(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"no GRID recogniser at '{path}': {HowToTrain}", path);
-        var metadata = SafeTensors.read_header(path).metadata;
+        IReadOnlyDictionary<string, string> metadata;
+        try
+        {
+            metadata = SafeTensors.read_header(path).metadata;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path} is not a safetensors file ({e.Message}), so not a GRID recogniser: {HowToTrain}", e);
+        }
         var format = metadata.GetValueOrDefault("format");
         if (format == ExportFormat)
         {

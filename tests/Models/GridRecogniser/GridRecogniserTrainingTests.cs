@@ -5,6 +5,8 @@ using Dino.Repro.Metrics.Semantic;
 using Dino.Repro.Models.GridRecogniser;
 using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Torch;
+using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Tests.Models.GridRecogniser;
@@ -56,10 +58,10 @@ public class GridRecogniserTrainingTests(TrainedRecogniserFixture fixture) : ICl
         Assert.Equal(16, clips.Count);
         var heard = clips.Select(c => WordErrorRate.Words(transcriber.Transcribe(WavFile.Read(c.Wav)))).ToArray();
         Assert.All(heard, words => Assert.True(GridGrammar.IsSentence(words)));
-        // Chance is 1/4 for the 4 commands. With seed 2 the run reaches 1.0 on these 16 clips (measured); the bound
-        // 0.75 (12 of 16) leaves a margin of 4 clips and is 3× chance.
+        // Chance is 1/4 for the 4 commands. With these seeds the run gets 15 of the 16 commands right (measured; the
+        // other slots 12–15 of 16); the bound 0.75 (12 of 16) is 3× chance and leaves a margin of 3 clips.
         var commandAccuracy = clips.Zip(heard).Count(p => p.First.Words[0] == p.Second[0]) / (double)clips.Count;
-        Assert.True(commandAccuracy >= 0.75, $"command accuracy {commandAccuracy} on the training clips");
+        Assert.True(commandAccuracy >= 0.75, $"command accuracy {commandAccuracy} on the training clips; slots " + string.Join(",", Enumerable.Range(0, 6).Select(k => clips.Zip(heard).Count(p => p.First.Words[k] == p.Second[k]))));
     }
 
     [Fact]
@@ -103,7 +105,10 @@ public class GridRecogniserTrainingTests(TrainedRecogniserFixture fixture) : ICl
         Assert.Contains("nothing-here", missing.Message);
         var notRun = Assert.Throws<FileNotFoundException>(() => GridTranscriber.Load(temp.path));
         Assert.Contains("no options.json", notRun.Message);
-        File.WriteAllText(temp.File("bogus.safetensors"), "not a safetensors file");
-        Assert.ThrowsAny<Exception>(() => GridTranscriber.Load(temp.File("bogus.safetensors")));
+        File.WriteAllText(temp.File("bogus.safetensors"), "not a safetensors file at all");
+        Assert.Contains("bogus.safetensors is not a safetensors file", Assert.Throws<InvalidDataException>(() => GridTranscriber.Load(temp.File("bogus.safetensors"))).Message);
+        using (var scope = torch.NewDisposeScope())
+            SafeTensors.save([KeyValuePair.Create("x", torch.zeros(2))], temp.File("other.safetensors"));
+        Assert.Contains("neither a GRID recogniser export", Assert.Throws<InvalidDataException>(() => GridTranscriber.Load(temp.File("other.safetensors"))).Message);
     }
 }
