@@ -18,7 +18,7 @@ public sealed class GridTranscriber : IDisposable
     public const string ExportFormat = "dino.grid-recogniser.v1";
 
     public const string HowToTrain =
-        "train one with `dino train grid-recogniser --preset cpu` and pass its run folder (e.g. runs/001-grid-recogniser-cpu) or one of its checkpoints";
+        "train one with `dino train grid-recogniser --preset cpu` and pass its run folder (e.g. runs/00001-grid-recogniser-cpu) or one of its checkpoints";
 
     private readonly GridRecogniserNetwork network;
     private readonly GridFeatures front;
@@ -34,7 +34,11 @@ public sealed class GridTranscriber : IDisposable
 
     public GridRecogniserOptions Options { get; }
 
-    /// <summary>The sentence heard in <paramref name="audio"/> (any rate; channels are mixed to mono).</summary>
+    /// <summary>
+    /// The sentence heard in <paramref name="audio"/> (any rate; channels are mixed to mono; runs on the CPU). Clips
+    /// shorter than the training length (3 s) are padded with silence; longer ones are read whole, the network's time
+    /// spans stretching over them, so give it GRID-length clips as Table 3 does.
+    /// </summary>
     public string Transcribe(AudioBuffer audio)
     {
         using var scope = torch.NewDisposeScope();
