@@ -99,5 +99,21 @@ public sealed class SpeechWerTests : IDisposable
         Assert.Contains("ref.txt:2", Assert.Throws<InvalidDataException>(() => SpeechWer.ReadReferences(transcripts)).Message);
     }
 
+    [Fact]
+    public void The_cli_prints_the_wer_as_json_and_exits_2_without_a_recogniser()
+    {
+        var transcripts = temp.File("ref.txt");
+        File.WriteAllLines(transcripts, Clips.Select(n => $"{n} {string.Join(' ', Heard(n))}"));
+        var (code, stdout, stderr) = CliRunner.Run("metric", "wer-speech", "--ref", transcripts, "--deg", wavs, "--set", $"recogniser={recogniser}");
+        Assert.True(code == 0, stderr);
+        var result = JsonNode.Parse(stdout)!;
+        Assert.Equal(0.0, (double)result["value"]!);
+        Assert.Equal(24, (int)result["hits"]!);
+
+        (code, _, stderr) = CliRunner.Run("metric", "wer-speech", "--ref", transcripts, "--deg", wavs);
+        Assert.Equal(2, code);
+        Assert.Contains("dino train grid-recogniser --preset cpu", stderr);
+    }
+
     public void Dispose() => temp.Dispose();
 }
