@@ -26,6 +26,8 @@ public sealed class GridClipSet : IDisposable
     public int Count => Sentences.Count;
 
     /// <summary>Every utterance of <paramref name="split"/>'s speakers in <paramref name="corpus"/> (the first <paramref name="limit"/>; 0 = all).</summary>
+    /// <remarks>Audio is read and turned into features a chunk at a time (the real corpus's training part is ~3 GB of
+    /// samples); the WAV headers are read first to find the longest clip, the length every clip is padded to.</remarks>
     /// <exception cref="InvalidDataException">An alignment does not hold a GRID sentence (the message names the file).</exception>
     public static GridClipSet Load(GridCorpus corpus, GridSplitName split, GridFeatures front, int limit = 0)
     {
@@ -33,8 +35,19 @@ public sealed class GridClipSet : IDisposable
         ArgumentNullException.ThrowIfNull(front);
         var utterances = corpus.Utterances(split);
         if (limit > 0) utterances = utterances.Take(limit).ToArray();
-        var clips = utterances.Select(u => Read(corpus, u, front)).ToArray();
-        return FromClips(clips.Select(c => c.Samples).ToArray(), clips.Select(c => c.Words).ToArray(), front);
+        var longest = utterances.Select(u => WavFile.ReadHeader(GridLayout.AudioPath(corpus.Root, u.Speaker, u.Id)).Duration.TotalSeconds)
+            .DefaultIfEmpty(0).Max();
+        var length = Math.Max(front.MinimumSamples, (int)Math.Ceiling(longest * GridFeatures.SampleRate));
+        var sentences = new List<IReadOnlyList<string>>();
+        using var scope = torch.NewDisposeScope();
+        var chunks = new List<Tensor>();
+        foreach (var chunk in utterances.Chunk(FeatureChunk))
+        {
+            var clips = chunk.Select(u => Read(corpus, u, front)).ToArray();
+            sentences.AddRange(clips.Select(c => c.Words));
+            chunks.Add(FeaturesOf(clips.Select(c => c.Samples).ToArray(), length, front));
+        }
+        return Create(chunks, sentences, front);
     }
 
     /// <summary>A set from samples at 16 kHz and their sentences (tests, and callers holding audio in memory).</summary>
@@ -42,20 +55,26 @@ public sealed class GridClipSet : IDisposable
     {
         ArgumentNullException.ThrowIfNull(front);
         if (samples.Count != sentences.Count) throw new ArgumentException($"{samples.Count} clips but {sentences.Count} sentences");
-        var labels = sentences.SelectMany(GridSlots.Labels).ToArray();
-        var length = samples.Count == 0 ? front.MinimumSamples : Math.Max(front.MinimumSamples, samples.Max(s => s.Length));
+        var length = Math.Max(front.MinimumSamples, samples.Select(s => s.Length).DefaultIfEmpty(0).Max());
         using var scope = torch.NewDisposeScope();
-        var chunks = new List<Tensor>();
-        for (var start = 0; start < samples.Count; start += FeatureChunk)
-        {
-            var batch = samples.Skip(start).Take(FeatureChunk).ToArray();
-            var padded = new float[batch.Length * length];
-            for (var i = 0; i < batch.Length; i++) batch[i].CopyTo(padded, i * length);
-            using var waveforms = torch.tensor(padded, new long[] { batch.Length, length });
-            chunks.Add(front.Forward(waveforms));
-        }
+        var chunks = samples.Chunk(FeatureChunk).Select(chunk => FeaturesOf(chunk, length, front)).ToList();
+        return Create(chunks, sentences, front);
+    }
+
+    // Clips padded with silence to one length (a resampled clip may come out a sample longer than its header said: cut).
+    private static Tensor FeaturesOf(IReadOnlyList<float[]> clips, int length, GridFeatures front)
+    {
+        var padded = new float[clips.Count * length];
+        for (var i = 0; i < clips.Count; i++) clips[i].AsSpan(0, Math.Min(length, clips[i].Length)).CopyTo(padded.AsSpan(i * length));
+        using var waveforms = torch.tensor(padded, new long[] { clips.Count, length });
+        return front.Forward(waveforms);
+    }
+
+    private static GridClipSet Create(List<Tensor> chunks, IReadOnlyList<IReadOnlyList<string>> sentences, GridFeatures front)
+    {
+        var labels = sentences.SelectMany(GridSlots.Labels).ToArray();
         var features = chunks.Count > 0 ? torch.cat(chunks, 0) : torch.zeros(0, front.MelBands, 0);
-        var labelTensor = torch.tensor(labels, new long[] { samples.Count, GridSlots.Count });
+        var labelTensor = torch.tensor(labels, new long[] { sentences.Count, GridSlots.Count });
         return new GridClipSet(features.DetachFromDisposeScope(), labelTensor.DetachFromDisposeScope(),
             sentences.Select(words => string.Join(' ', words)).ToArray());
     }
