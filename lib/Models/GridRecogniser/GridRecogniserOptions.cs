@@ -42,6 +42,9 @@ public sealed record GridRecogniserOptions : TrainingOptions
     /// <summary>Dropout on the pooled features while training. Default 0.2.</summary>
     public double Dropout { get; init; } = 0.2;
 
+    /// <summary>Training batches are moved up or down by up to this many mel bands (<see cref="MelBandShift"/>); 0 = off. Default 2.</summary>
+    public int BandShift { get; init; } = 2;
+
     /// <summary>Adam's learning rate. Default 1e-3.</summary>
     public double LearningRate { get; init; } = 1e-3;
 
@@ -61,6 +64,7 @@ public sealed record GridRecogniserOptions : TrainingOptions
         if (Hidden < 1) yield return $"hidden must be at least 1 (got {Hidden})";
         if (Segments < 1) yield return $"segments must be at least 1 (got {Segments})";
         if (!(Dropout is >= 0 and < 1)) yield return $"dropout must be in [0, 1) (got {Dropout})";
+        if (BandShift < 0 || BandShift >= MelBands) yield return $"band_shift must be 0..mel_bands−1 (got {BandShift})";
         if (!(LearningRate > 0)) yield return $"learning_rate must be positive (got {LearningRate})";
         if (EvaluationClips < 0) yield return $"evaluation_clips must be 0 (all) or positive (got {EvaluationClips})";
     }

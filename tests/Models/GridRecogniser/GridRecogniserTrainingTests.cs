@@ -59,9 +59,9 @@ public class GridRecogniserTrainingTests(TrainedRecogniserFixture fixture) : ICl
         var heard = clips.Select(c => WordErrorRate.Words(transcriber.Transcribe(WavFile.Read(c.Wav)))).ToArray();
         Assert.All(heard, words => Assert.True(GridGrammar.IsSentence(words)));
         // Chance is 1/4 for the 4 commands. With these seeds the run gets 15 of the 16 commands right (measured; the
-        // other slots 12–15 of 16); the bound 0.75 (12 of 16) is 3× chance and leaves a margin of 3 clips.
+        // other slots 11–16 of 16); the bound 0.75 (12 of 16) is 3× chance and leaves a margin of 3 clips.
         var commandAccuracy = clips.Zip(heard).Count(p => p.First.Words[0] == p.Second[0]) / (double)clips.Count;
-        Assert.True(commandAccuracy >= 0.75, $"command accuracy {commandAccuracy} on the training clips; slots " + string.Join(",", Enumerable.Range(0, 6).Select(k => clips.Zip(heard).Count(p => p.First.Words[k] == p.Second[k]))));
+        Assert.True(commandAccuracy >= 0.75, $"command accuracy {commandAccuracy} on the training clips");
     }
 
     [Fact]
