@@ -14,6 +14,7 @@ internal static class BuiltInMetrics
     {
         MetricRegistry.Register(new("wer", "word error rate (S+D+I)/N, summed over paired lines (jiwer)",
             "--ref and --deg: UTF-8 text, one sentence per line", Wer));
+        MetricRegistry.Register(new("wer-speech", "WER of speech transcribed by a trained GRID recogniser (Table 3)", SpeechWer.Inputs, SpeechWer.Compute));
         MetricRegistry.Register(new("fid", "Fréchet distance between Gaussians fitted to two feature sets",
             "--ref and --deg: feature matrices [samples, dims] as .npy", Fid));
         MetricRegistry.Register(new("kid", "kernel inception distance (unbiased MMD², cubic kernel; --subsets, --subset-size)",

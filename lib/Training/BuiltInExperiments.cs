@@ -19,7 +19,8 @@ internal static class BuiltInExperiments
         .Register(BidirectionalDinoExperiment.Definition(TrainingData))
         .Register(Pix2PixExperiment.Definition(TrainingData)
             .WithEvaluation(ImageToImageEvaluation.Instance))
-        .Register(BicycleGanExperiment.Definition(TrainingData));
+        .Register(BicycleGanExperiment.Definition(TrainingData))
+        .Register(Models.GridRecogniser.GridRecogniserExperiment.Definition);
 
     // The image-to-image experiments all train on the same pairs: the corpus their options name, decoded once (cached).
     private static IBatchSource TrainingData(ImageToImageOptions o) =>

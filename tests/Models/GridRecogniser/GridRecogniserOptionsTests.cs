@@ -1,0 +1,42 @@
+using Dino.Repro.Models.GridRecogniser;
+using Dino.Repro.Training;
+
+namespace Dino.Repro.Tests.Models.GridRecogniser;
+
+public class GridRecogniserOptionsTests
+{
+    [Fact]
+    public void Registered_with_smoke_and_cpu_on_spoken_grid_and_paper_on_real_grid()
+    {
+        var definition = ExperimentRegistry.Default.Get("grid-recogniser");
+        var smoke = (GridRecogniserOptions)definition.Resolve("smoke");
+        var cpu = (GridRecogniserOptions)definition.Resolve("cpu");
+        var paper = (GridRecogniserOptions)definition.Resolve("paper");
+        Assert.Equal(("spoken-grid", 4, 6), (smoke.Corpus, smoke.SpokenGridSpeakers, smoke.SpokenGridUtterances));
+        Assert.Equal(("spoken-grid", 8, 100), (cpu.Corpus, cpu.SpokenGridSpeakers, cpu.SpokenGridUtterances));
+        Assert.Equal(("grid", "cuda"), (paper.Corpus, paper.Device));
+        Assert.All(new[] { smoke, cpu, paper }, o => Assert.True(o.EvaluateEvery > 0, "every preset logs validation WER"));
+    }
+
+    [Theory]
+    [InlineData("corpus=librispeech", "corpus must be spoken-grid or grid")]
+    [InlineData("channels=12", "channels must be a positive multiple of 8")]
+    [InlineData("mel_bands=4", "mel_bands must be at least 8")]
+    [InlineData("dropout=1", "dropout must be in [0, 1)")]
+    [InlineData("spoken_grid_speakers=9", "spoken_grid_speakers must be 1..8")]
+    public void Bad_options_are_rejected_with_their_name(string assignment, string message)
+    {
+        var e = Assert.Throws<UsageException>(() =>
+            ExperimentRegistry.Default.Get("grid-recogniser").Resolve("smoke", [OptionSet.ParseAssignment(assignment)]));
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void A_missing_corpus_folder_is_an_error_saying_how_to_make_one()
+    {
+        var options = new GridRecogniserOptions { CorpusPath = Path.Combine(Path.GetTempPath(), "dino-no-such-grid-" + Guid.NewGuid().ToString("N")) };
+        var e = Assert.Throws<DirectoryNotFoundException>(() => new GridRecogniserExperiment(options));
+        Assert.Contains(options.CorpusPath, e.Message);
+        Assert.Contains("dino corpus make spoken-grid", e.Message);
+    }
+}
