@@ -33,18 +33,7 @@ public static class GridRecogniserCorpus
     {
         var root = Path.Combine(KitPaths.DataRoot(), SpokenGridCorpus.Name,
             $"seed{spoken.Seed}-{spoken.Speakers}x{spoken.UtterancesPerSpeaker}-{spoken.FrameSize}px");
-        if (File.Exists(Path.Combine(root, SpokenGridCorpus.ManifestFile))) return new GridCorpus(root);
-        // Written beside its final place and renamed, so an interrupted run never leaves a corpus that looks complete.
-        var staging = root + $".{Guid.NewGuid():N}.tmp";
-        SpokenGridCorpus.Write(staging, spoken).Dispose();
-        try
-        {
-            Directory.Move(staging, root);
-        }
-        catch (IOException) when (File.Exists(Path.Combine(root, SpokenGridCorpus.ManifestFile)))
-        {
-            Directory.Delete(staging, recursive: true);  // another run made it first
-        }
+        MadeOnceFolder.Ensure(root, SpokenGridCorpus.ManifestFile, folder => SpokenGridCorpus.Write(folder, spoken).Dispose());
         return new GridCorpus(root);
     }
 }
