@@ -1,3 +1,4 @@
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Torch;
 using Dino.Repro.Training;
 using Dino.Repro.Vision;
@@ -78,15 +79,21 @@ public sealed class CelebAGenderCorpus
 
     /// <summary>
     /// A split (at most <paramref name="perClassLimit"/> images of each class) in memory as a seeded, resumable batch source
-    /// with <see cref="ImageKey"/> and <see cref="ClassKey"/>.
+    /// with <see cref="ImageKey"/> and <see cref="ClassKey"/>; an unreadable image stops the read or is skipped and reported,
+    /// as <paramref name="badSamples"/> says (default: stop).
     /// </summary>
-    public ShuffledBatches Batches(CelebAGenderSplit split, int size, int batchSize, long seed, int? perClassLimit = null)
+    public ShuffledBatches Batches(CelebAGenderSplit split, int size, int batchSize, long seed, int? perClassLimit = null,
+        BadSamples? badSamples = null)
     {
         var chosen = Images(split).GroupBy(i => i.ClassId).SelectMany(g => g.Take(perClassLimit ?? int.MaxValue)).ToArray();
         if (chosen.Length == 0) throw new InvalidDataException($"{Root}: the {split} split is empty");
+        var handling = badSamples ?? BadSamples.Throw;
+        // The scope frees the faces already read if one stops the read.
         using var scope = torch.NewDisposeScope();
-        var images = torch.stack(chosen.Select(i => Load(i, size)).ToArray(), 0);
-        var classes = torch.tensor(chosen.Select(i => (long)i.ClassId).ToArray(), [chosen.Length]);
+        var kept = chosen.Select(i => (Image: i, Face: handling.Read(i.ImagePath, () => Load(i, size)))).Where(r => r.Face is not null).ToArray();
+        if (kept.Length == 0) throw new InvalidDataException($"{Root}: every image of the {split} split was skipped as unreadable");
+        var images = torch.stack(kept.Select(r => r.Face!).ToArray(), 0);
+        var classes = torch.tensor(kept.Select(r => (long)r.Image.ClassId).ToArray(), [kept.Length]);
         var data = new Dictionary<string, Tensor> { [ImageKey] = images.MoveToOuterDisposeScope(), [ClassKey] = classes.MoveToOuterDisposeScope() };
         return new ShuffledBatches(data, batchSize, seed);
     }

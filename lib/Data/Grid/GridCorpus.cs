@@ -1,3 +1,4 @@
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Signal;
 using Dino.Repro.Torch;
 using Dino.Repro.Vision;
@@ -99,6 +100,13 @@ public sealed class GridCorpus : IDisposable
         return new GridExample(utterance, video.MoveToOuterDisposeScope(), torch.tensor(audio).MoveToOuterDisposeScope(), words,
             options.StartFrame / GridClipOptions.FramesPerSecond);
     }
+
+    /// <summary>
+    /// <see cref="Load"/> of each utterance, in order; an unreadable one (a truncated WAV, a corrupt MPG, a bad .align)
+    /// stops the read or is skipped and reported under its video's path, as <paramref name="badSamples"/> says (default: stop).
+    /// </summary>
+    public IReadOnlyList<GridExample> LoadAll(IEnumerable<GridUtterance> utterances, GridClipOptions? options = null, BadSamples? badSamples = null) =>
+        (badSamples ?? BadSamples.Throw).ReadAll(utterances, u => GridLayout.VideoPath(Root, u.Speaker, u.Id), u => Load(u, options));
 
     public void Dispose() => detector?.Dispose();
 

@@ -1,4 +1,5 @@
 using Dino.Repro.Data.CelebA;
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch;
 using Dino.Repro.Vision;
@@ -83,5 +84,36 @@ public class CelebAGenderCorpusTests
         var image = corpus.Images(CelebAGenderSplit.Train)[0];
         File.Delete(image.ImagePath);
         Assert.Contains(image.ImagePath, Assert.ThrowsAny<Exception>(() => CelebAGenderCorpus.Load(image, 8)).Message);
+    }
+
+    [Fact]
+    public void An_unreadable_face_stops_the_read_naming_it_by_default_and_is_skipped_and_reported_on_request()
+    {
+        using var dir = new Fixtures.TempFolder();
+        WriteFixture(dir.path);
+        var corpus = new CelebAGenderCorpus(dir.path);
+        var broken = Path.Combine(dir.path, "img_align_celeba", "000005.jpg");   // a training woman, grey 100
+        File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..30]);
+
+        var before = LiveTensors.Settled();
+        var thrown = Assert.Throws<InvalidDataException>(() => corpus.Batches(CelebAGenderSplit.Train, 8, 6, seed: 1));
+        Assert.Contains(broken, thrown.Message);
+        Assert.Equal(before, Tensor.LiveCount);   // the faces read before it are freed
+
+        var skip = new BadSamples(BadSamplePolicy.Skip, new BadSampleReport(null));
+        using (var batches = corpus.Batches(CelebAGenderSplit.Train, 8, 6, seed: 1, badSamples: skip))
+        {
+            Assert.Equal(6, batches.Count);
+            using var scope = torch.NewDisposeScope();
+            var batch = batches.Next();
+            Assert.Equal([0L, 0, 0, 1, 1, 1], batch[CelebAGenderCorpus.ClassKey].ToArray<long>().Order());
+            // Each fixture face is one grey level 20·n: the six left are n = 1, 2, 3, 4, 6, 7, not 5.
+            var levels = batch[CelebAGenderCorpus.ImageKey].mean([1L, 2, 3]).ToArray<float>().Select(v => (v + 1) * 127.5f).Order().ToArray();
+            Close.All([20f, 40, 60, 80, 120, 140], levels, atol: 2);
+        }
+        var skipped = Assert.Single(skip.Report.Skipped);
+        Assert.Equal(broken, skipped.File);
+        Assert.Equal(thrown.Message, skipped.Reason);
+        Assert.Equal(before, LiveTensors.Settled());
     }
 }

@@ -1,4 +1,5 @@
 using Dino.Repro.Data.Cub200;
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch;
@@ -172,5 +173,39 @@ public class CubCorpusTests
         using var dir = new Fixtures.TempFolder();
         var e = Assert.Throws<DirectoryNotFoundException>(() => new CubCorpus(dir.path));
         Assert.Contains("CUB_200_2011", e.Message);
+    }
+
+    [Fact]
+    public void An_unreadable_jpeg_stops_the_read_naming_it_by_default_and_is_skipped_and_reported_on_request()
+    {
+        using var dir = new Fixtures.TempFolder();
+        CubFixture.Write(dir.path);
+        var corpus = new CubCorpus(dir.path);
+        var broken = corpus.Images(CaptionSplit.Train)[2].ImagePath;   // fixture image 2 of the four training ones
+        File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..30]);
+        var options = CaptionImageOptions.Evaluation(4);
+
+        var before = LiveTensors.Settled();
+        var thrown = Assert.Throws<InvalidDataException>(() => corpus.LoadImages(CaptionSplit.Train, options, null));
+        Assert.Contains(broken, thrown.Message);
+        Assert.Equal(before, Tensor.LiveCount);   // the images read before it are freed
+
+        var skip = new BadSamples(BadSamplePolicy.Skip, new BadSampleReport(null));
+        var loaded = corpus.LoadImages(CaptionSplit.Train, options, null, skip);
+        try
+        {
+            Assert.Equal([CubFixture.Key(0), CubFixture.Key(1), CubFixture.Key(3)], loaded.Select(l => l.Image.Key));
+            // The fixture's blue channel is 40·image index everywhere, whatever the crop.
+            using (var scope = torch.NewDisposeScope())
+                Close.All([0f, 40, 120], loaded.Select(l => (l.Pixels[2].mean().item<float>() + 1) * 127.5f).ToArray(), atol: 3);
+            var skipped = Assert.Single(skip.Report.Skipped);
+            Assert.Equal(broken, skipped.File);
+            Assert.Equal(thrown.Message, skipped.Reason);
+        }
+        finally
+        {
+            foreach (var l in loaded) l.Dispose();
+        }
+        Assert.Equal(before, LiveTensors.Settled());
     }
 }

@@ -1,4 +1,5 @@
 using Dino.Repro.Data.Grid;
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch;
 using Dino.Repro.Vision;
@@ -190,5 +191,45 @@ public class GridCorpusTests
         var error = Assert.Throws<DirectoryNotFoundException>(() => new GridCorpus("/nonexistent/grid/raw"));
         Assert.Contains("data-scripts/grid.sh", error.Message);
         Assert.Contains("spoken-grid", error.Message);
+    }
+
+    [Theory]
+    [InlineData("wav")]
+    [InlineData("mpg")]
+    [InlineData("align")]
+    public void An_unreadable_utterance_stops_the_read_naming_its_file_by_default_and_is_skipped_and_reported_on_request(string broken)
+    {
+        using var dir = new Fixtures.TempFolder();
+        var utterances = new[] { "bbaf2n", "bbaf3s", "bbaf4p" }.Select(id => GridFixture.Write(dir.path, id: id)).ToArray();
+        var bad = broken switch
+        {
+            "wav" => Path.Combine(dir.path, "s3", "bbaf3s.wav"),
+            "mpg" => Path.Combine(dir.path, "s3", "bbaf3s.mpg"),
+            _ => Path.Combine(dir.path, "s3", "align", "bbaf3s.align"),
+        };
+        var bytes = File.ReadAllBytes(bad);
+        File.WriteAllBytes(bad, broken == "align" ? "0 23750 sil\n23750 2x500 bin\n"u8.ToArray() : bytes[..(bytes.Length / 2)]);
+        using var corpus = new GridCorpus(dir.path);
+        var options = new GridClipOptions { Frames = 5, Size = 16 };
+
+        var before = LiveTensors.Settled();
+        var thrown = Assert.Throws<InvalidDataException>(() => corpus.LoadAll(utterances, options));
+        Assert.Contains(bad, thrown.Message);
+        Assert.Equal(before, Tensor.LiveCount);   // the clip read before it is freed
+
+        var skip = new BadSamples(BadSamplePolicy.Skip, new BadSampleReport(null));
+        var examples = corpus.LoadAll(utterances, options, skip);
+        try
+        {
+            Assert.Equal([utterances[0], utterances[2]], examples.Select(e => e.Utterance));
+            var skipped = Assert.Single(skip.Report.Skipped);
+            Assert.Equal(Path.Combine(dir.path, "s3", "bbaf3s.mpg"), skipped.File);   // an utterance is reported by its video
+            Assert.Equal(thrown.Message, skipped.Reason);   // which names the bad file
+        }
+        finally
+        {
+            foreach (var e in examples) e.Dispose();
+        }
+        Assert.Equal(before, LiveTensors.Settled());
     }
 }

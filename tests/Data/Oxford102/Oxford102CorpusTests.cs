@@ -1,4 +1,5 @@
 using Dino.Repro.Data.Oxford102;
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch;
@@ -74,5 +75,39 @@ public class Oxford102CorpusTests
         var caption = Path.Combine(dir.path, "cvpr2016_flowers", "text_c10", "class_00001", "image_00004.txt");
         File.Delete(caption);
         Assert.Contains(caption, Assert.Throws<FileNotFoundException>(() => new Oxford102Corpus(dir.path)).Message);
+    }
+
+    [Fact]
+    public void An_unreadable_jpeg_stops_the_read_naming_it_by_default_and_is_skipped_and_reported_on_request()
+    {
+        using var dir = new Fixtures.TempFolder();
+        WriteFixture(dir.path);
+        var corpus = new Oxford102Corpus(dir.path);
+        var broken = Path.Combine(dir.path, "jpg", "image_00004.jpg");   // a training flower
+        File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..30]);
+        var options = CaptionImageOptions.Evaluation(4);
+
+        var before = LiveTensors.Settled();
+        var thrown = Assert.Throws<InvalidDataException>(() => corpus.LoadImages(CaptionSplit.Train, options, null));
+        Assert.Contains(broken, thrown.Message);
+        Assert.Equal(before, Tensor.LiveCount);
+
+        var skip = new BadSamples(BadSamplePolicy.Skip, new BadSampleReport(null));
+        var loaded = corpus.LoadImages(CaptionSplit.Train, options, null, skip);
+        try
+        {
+            Assert.Equal(["class_00003/image_00001", "class_00001/image_00002", "class_00003/image_00005"], loaded.Select(l => l.Image.Key));
+            // Image n is one grey level 30·n.
+            using (var scope = torch.NewDisposeScope())
+                Close.All([30f, 60, 150], loaded.Select(l => (l.Pixels.mean().item<float>() + 1) * 127.5f).ToArray(), atol: 2);
+            var skipped = Assert.Single(skip.Report.Skipped);
+            Assert.Equal(broken, skipped.File);
+            Assert.Equal(thrown.Message, skipped.Reason);
+        }
+        finally
+        {
+            foreach (var l in loaded) l.Dispose();
+        }
+        Assert.Equal(before, LiveTensors.Settled());
     }
 }
