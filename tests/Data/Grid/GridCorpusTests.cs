@@ -208,7 +208,12 @@ public class GridCorpusTests
             _ => Path.Combine(dir.path, "s3", "align", "bbaf3s.align"),
         };
         var bytes = File.ReadAllBytes(bad);
-        File.WriteAllBytes(bad, broken == "align" ? "0 23750 sil\n23750 2x500 bin\n"u8.ToArray() : bytes[..(bytes.Length / 2)]);
+        File.WriteAllBytes(bad, broken switch
+        {
+            "wav" => bytes[..(bytes.Length / 2)],   // a truncated WAV (a cut MPEG still decodes its first frames)
+            "mpg" => Enumerable.Range(0, 4000).Select(i => (byte)(i * 37 % 251)).ToArray(),   // noise, no MPEG stream
+            _ => "0 23750 sil\n23750 2x500 bin\n"u8.ToArray(),
+        });
         using var corpus = new GridCorpus(dir.path);
         var options = new GridClipOptions { Frames = 5, Size = 16 };
 
