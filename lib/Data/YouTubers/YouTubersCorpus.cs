@@ -1,3 +1,4 @@
+using Dino.Repro.Data.Loading;
 using Dino.Repro.IO;
 using Dino.Repro.Signal;
 using Dino.Repro.Torch;
@@ -63,7 +64,8 @@ public sealed class YouTubersCorpus
 
     /// <param name="root">The folder holding <c>videos/&lt;identity&gt;/…</c> (the data-script's <c>raw/</c>).</param>
     /// <param name="cacheRoot">Where extracted pairs are kept (<see cref="DefaultCacheRoot"/> when null).</param>
-    public static YouTubersCorpus Open(string root, YouTubersOptions? options = null, string? cacheRoot = null)
+    /// <param name="badSamples">Whether a video that cannot be read stops the opening (the default) or is skipped and reported.</param>
+    public static YouTubersCorpus Open(string root, YouTubersOptions? options = null, string? cacheRoot = null, BadSamples? badSamples = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
         var o = options ?? YouTubersOptions.Thesis;
@@ -73,11 +75,16 @@ public sealed class YouTubersCorpus
         var folder = Path.Combine(cacheRoot ?? DefaultCacheRoot(), o.CacheKey(full));
         using var detector = FaceDetector.Load();
         var cache = new PairCache(folder, new FaceSpeechExtractor(detector, o));
+        var handling = badSamples ?? BadSamples.Throw;
         var pairs = new List<FacePair>();
         foreach (var video in videos)
         {
-            var (extracted, pairFolder) = cache.Get(video);
-            pairs.AddRange(extracted.Select(p => new FacePair(video.Identity, video.Label, video.Name, video.Validation, p, pairFolder)));
+            var read = handling.Read(video.Path, () =>
+            {
+                var (extracted, pairFolder) = cache.Get(video);
+                return extracted.Select(p => new FacePair(video.Identity, video.Label, video.Name, video.Validation, p, pairFolder)).ToArray();
+            });
+            if (read is not null) pairs.AddRange(read);
         }
         if (pairs.Count == 0)
             throw new InvalidDataException($"{full}: no frontal face was found in any sampled frame of its {videos.Count} videos");

@@ -1,3 +1,4 @@
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Data.Synthetic.VoiceFaces;
 using Dino.Repro.Data.YouTubers;
 using Dino.Repro.IO;
@@ -161,5 +162,31 @@ public class YouTubersCorpusTests(TalkingHeadFolder folder) : IClassFixture<Talk
         var corrupt = Path.Combine(YouTubersLayout.IdentityFolder(empty.path, "nobody"), "broken.mp4");
         File.WriteAllBytes(corrupt, Enumerable.Range(0, 4000).Select(i => (byte)(i * 31)).ToArray());
         Assert.Contains(corrupt, Assert.Throws<InvalidDataException>(() => YouTubersCorpus.Open(empty.path, cacheRoot: empty.File("cache"))).Message);
+    }
+
+    [Fact]
+    public void A_corrupt_video_among_good_ones_stops_the_opening_by_default_and_is_skipped_and_reported_on_request()
+    {
+        using var copy = new Fixtures.TempFolder();
+        foreach (var (identity, video) in new[] { ("anna", "v1"), ("anna", "v2"), ("bob", "v1"), ("bob", "v2") })
+        {
+            var target = Path.Combine(YouTubersLayout.IdentityFolder(copy.path, identity), video + ".mp4");
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(folder.VideoPath(identity, video), target);
+        }
+        var corrupt = Path.Combine(YouTubersLayout.IdentityFolder(copy.path, "bob"), "broken.mp4");
+        File.WriteAllBytes(corrupt, Enumerable.Range(0, 4000).Select(i => (byte)(i * 31)).ToArray());
+
+        var before = LiveTensors.Settled();
+        var thrown = Assert.Throws<InvalidDataException>(() => YouTubersCorpus.Open(copy.path, cacheRoot: copy.File("cache")));
+        Assert.Contains(corrupt, thrown.Message);
+
+        var skip = new BadSamples(BadSamplePolicy.Skip, new BadSampleReport(null));
+        var corpus = YouTubersCorpus.Open(copy.path, cacheRoot: copy.File("cache"), badSamples: skip);
+        Assert.Equal(["anna/v1", "anna/v2", "bob/v1", "bob/v2"], corpus.Pairs.Select(p => $"{p.Identity}/{p.Video}").Distinct().Order());
+        var skipped = Assert.Single(skip.Report.Skipped);
+        Assert.Equal(corrupt, skipped.File);
+        Assert.Contains(corrupt, skipped.Reason);   // ffmpeg's own words differ between runs (they hold an address)
+        Assert.Equal(before, LiveTensors.Settled());
     }
 }
