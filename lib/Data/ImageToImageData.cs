@@ -69,7 +69,7 @@ public static class ImageToImageData
     private static CelebAMaskHqCorpus ShapesReader(int count, int size)
     {
         var options = new ShapesOptions(count, size, ShapesCorpusSeed);
-        var root = Path.Combine(KitPaths.DataRoot(), ShapesCorpus.Name, $"seed{options.Seed}-n{count}-{size}px");
+        var root = Path.Combine(KitPaths.DataRoot(), ShapesCorpus.Name, $"v{ShapesScene.Version}-seed{options.Seed}-n{count}-{size}px");
         MadeOnceFolder.Ensure(root, ShapesCorpus.ManifestFile, folder => ShapesCorpus.Write(folder, options));
         return new CelebAMaskHqCorpus(root);
     }
@@ -78,7 +78,7 @@ public static class ImageToImageData
     public static CityscapesCorpus ShapesStreets(int count, int resolution)
     {
         var options = new ShapesOptions(count, Math.Max(64, resolution), ShapesCorpusSeed);
-        var root = Path.Combine(KitPaths.DataRoot(), ShapesStreetsCorpus.Name, $"seed{options.Seed}-n{count}-{options.Size}px");
+        var root = Path.Combine(KitPaths.DataRoot(), ShapesStreetsCorpus.Name, $"v{ShapesScene.Version}-seed{options.Seed}-n{count}-{options.Size}px");
         MadeOnceFolder.Ensure(root, ShapesStreetsCorpus.ManifestFile, temp => ShapesStreetsCorpus.Write(temp, options));
         return new CityscapesCorpus(root);
     }

@@ -15,6 +15,9 @@ public sealed class ShapesScene
         Photo = photo;
     }
 
+    /// <summary>What the renderer draws changed with this number (2: no all-background scene); folders made once under the data root carry it.</summary>
+    public const int Version = 2;
+
     public int Size { get; }
 
     /// <summary>Row-major labels, Size×Size.</summary>
@@ -40,24 +43,34 @@ public sealed class ShapesScene
         {
             // 0, 1 or 2 shapes of each class (none a quarter of the time), so scenes vary in composition.
             var count = random.NextDouble() < 0.25 ? 0 : 1 + random.Next(2);
-            for (var s = 0; s < count; s++)
-            {
-                var shape = ShapeGeometry.Random(cls, size, random);
-                var texture = ShapeTexture.Random(cls, random);
-                for (var y = 0; y < size; y++)
-                {
-                    for (var x = 0; x < size; x++)
-                    {
-                        if (!shape.Contains(x + 0.5, y + 0.5, out var u, out var v)) continue;
-                        var i = y * size + x;
-                        labels[i] = (byte)cls.Label;
-                        masks[cls.Label - 1][i] = true;
-                        texture.Shade(x, y, u, v, color.AsSpan(3 * i, 3));
-                    }
-                }
-            }
+            for (var s = 0; s < count; s++) Draw(cls, size, random, labels, masks, color);
+        }
+        // CelebAMask-HQ's layout has no file for an all-background image (its reader rejects such an id), so a scene
+        // that drew nothing visible (0.4% of them) gets one shape; every other scene keeps its random draws.
+        while (!Array.Exists(labels, l => l != 0))
+        {
+            var cls = ShapesClasses.Drawn[random.Next(ShapesClasses.Drawn.Count)];
+            Draw(cls, size, random, labels, masks, color);
         }
         return new ShapesScene(size, labels, masks, Finish(color, size, random));
+    }
+
+    // One shape of class cls: its pixels take the class label, its coverage mask and its texture.
+    private static void Draw(ShapesClass cls, int size, Random random, byte[] labels, bool[][] masks, float[] color)
+    {
+        var shape = ShapeGeometry.Random(cls, size, random);
+        var texture = ShapeTexture.Random(cls, random);
+        for (var y = 0; y < size; y++)
+        {
+            for (var x = 0; x < size; x++)
+            {
+                if (!shape.Contains(x + 0.5, y + 0.5, out var u, out var v)) continue;
+                var i = y * size + x;
+                labels[i] = (byte)cls.Label;
+                masks[cls.Label - 1][i] = true;
+                texture.Shade(x, y, u, v, color.AsSpan(3 * i, 3));
+            }
+        }
     }
 
     // A smooth grey-blue vertical gradient with a faint low-frequency wave: clearly "not an object".
