@@ -31,7 +31,7 @@ public static class ImageToImageData
         var reader = corpus switch
         {
             ShapesCorpus.Name => ShapesReader(shapesCount, Math.Max(64, resolution)),
-            "celebamask-hq" => new CelebAMaskHqCorpus(RequireRealCorpus("celebamask-hq")),
+            "celebamask-hq" => RealCelebAMaskHq(),
             _ => throw new ArgumentException($"unknown image-to-image corpus '{corpus}' (available: shapes, celebamask-hq, {ShapesStreetsCorpus.Name}, cityscapes)"),
         };
         var handling = badSamples ?? BadSamples.Throw;
@@ -82,6 +82,9 @@ public static class ImageToImageData
         MadeOnceFolder.Ensure(root, ShapesStreetsCorpus.ManifestFile, temp => ShapesStreetsCorpus.Write(temp, options));
         return new CityscapesCorpus(root);
     }
+
+    /// <summary>The real CelebAMask-HQ where data-scripts/celebamask-hq.sh put it.</summary>
+    public static CelebAMaskHqCorpus RealCelebAMaskHq() => new(RequireRealCorpus("celebamask-hq"));
 
     /// <summary>The real Cityscapes where data-scripts/cityscapes.sh put it.</summary>
     public static CityscapesCorpus RealCityscapes() => new(RequireRealCorpus("cityscapes"));

@@ -5,7 +5,7 @@ namespace Dino.Repro.Reproduce;
 /// <summary>
 /// DINO's Table 2, Cityscapes labels → photo: Table 1's four methods. smoke/cpu train on the embedded Shapes-streets
 /// corpus (Shapes scenes in Cityscapes' on-disk layout, read by the Cityscapes reader); paper trains on the real
-/// Cityscapes at 256² (data-scripts/cityscapes.sh), where the paper's DeepLabv3+ segmenter is not in the kit yet.
+/// Cityscapes at 256² (data-scripts/cityscapes.sh), scored with a Cityscapes DeepLabv3+ (data-scripts/CONVERSION.md).
 /// </summary>
 public sealed class DinoTable2 : ImageToImageTable
 {

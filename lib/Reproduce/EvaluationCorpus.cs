@@ -2,6 +2,7 @@ using Dino.Repro.Data;
 using Dino.Repro.Data.CelebAMaskHq;
 using Dino.Repro.Data.Cityscapes;
 using Dino.Repro.Data.Synthetic;
+using Dino.Repro.Metrics.Semantic;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Training;
 using Dino.Repro.Vision;
@@ -17,16 +18,29 @@ namespace Dino.Repro.Reproduce;
 /// <param name="Pairs">How many pairs it holds in all (train and test).</param>
 /// <param name="Classes">Label classes the segmenter predicts (Shapes: 5; Cityscapes train ids: 19).</param>
 /// <param name="LoadTest">Its test split at a resolution.</param>
-/// <param name="TrainBatches">Its train split as shuffled batches (resolution, batch size, seed); null = no segmenter can be trained.</param>
-/// <param name="SegmenterMissing">Why segmentation scores are n/a when <paramref name="TrainBatches"/> is null.</param>
+/// <param name="TrainBatches">Its train split as shuffled batches (resolution, batch size, seed) for the kit's own segmenter; null on a real corpus.</param>
+/// <param name="Pretrained">The paper's segmenter for a real corpus (a TorchScript file from evaluators.sh); null on an embedded one.</param>
 public sealed record EvaluationCorpus(string Name, string Root, int Pairs, int Classes, Func<int, TestSplit> LoadTest,
-    Func<int, int, long, ShuffledBatches>? TrainBatches, string? SegmenterMissing = null)
+    Func<int, int, long, ShuffledBatches>? TrainBatches, SegmenterSpec? Pretrained = null)
 {
     public const string ShapesStreets = ShapesStreetsCorpus.Name;
     public const string Cityscapes = "cityscapes";
+    public const string CelebAMaskHq = "celebamask-hq";
 
-    /// <summary>What the segmentation cells say on real Cityscapes, where the paper used a pretrained DeepLabv3+.</summary>
-    public const string DeepLabUnavailable = "n/a — needs a Cityscapes DeepLabv3+ TorchScript segmenter (not in the kit yet)";
+    /// <summary>True for the corpora the kit makes itself (their numbers compare methods, not papers).</summary>
+    public bool Embedded => TrainBatches is not null;
+
+    /// <summary>
+    /// The segmenter that scores translations on this corpus: the kit's own, trained once on its real pairs and cached
+    /// (<paramref name="options"/>), or the paper's pretrained one; null when that file is missing, and then
+    /// <paramref name="unavailable"/> says what the segmentation cells show instead (which script makes it).
+    /// </summary>
+    public ITranslationSegmenter? OpenSegmenter(SegmenterOptions options, Action<string>? log, out string? unavailable)
+    {
+        unavailable = null;
+        if (TrainBatches is not null) return ShapesSegmenter.LoadOrTrain(this, options, log);
+        return PretrainedSegmenter.TryLoad(Pretrained ?? throw new InvalidOperationException($"{Name}: neither train pairs nor a pretrained segmenter"), out unavailable);
+    }
 
     /// <summary>The corpus the resolved <paramref name="options"/> train on (made on the spot if embedded).</summary>
     public static EvaluationCorpus For(ImageToImageOptions options)
@@ -46,13 +60,21 @@ public sealed record EvaluationCorpus(string Name, string Root, int Pairs, int C
                 var corpus = ImageToImageData.ShapesStreets(options.ShapesCount, options.Resolution);
                 return OfCityscapes(ShapesStreets, corpus, options.ShapesCount, trainSegmenter: true);
             }
+            case CelebAMaskHq:
+            {
+                // The paper scores CelebAMask-HQ translations with the dataset's own face parser.
+                var corpus = ImageToImageData.RealCelebAMaskHq();
+                var pairs = Enum.GetValues<CelebASplit>().Sum(split => corpus.Ids(split).Count);
+                return new EvaluationCorpus(CelebAMaskHq, corpus.Root, pairs, Segmenters.FaceParsing.num_classes,
+                    resolution => TestSplit.Load(corpus, resolution), null, Segmenters.FaceParsing);
+            }
             case Cityscapes:
             {
                 var corpus = ImageToImageData.RealCityscapes();
                 return OfCityscapes(Cityscapes, corpus, corpus.Frames(TrainSplit).Count + corpus.Frames(TestSplitName).Count, trainSegmenter: false);
             }
             default:
-                throw new UsageException($"no evaluation for corpus '{options.Corpus}' (tables evaluate on: shapes, {ShapesStreets}, {Cityscapes})");
+                throw new UsageException($"no evaluation for corpus '{options.Corpus}' (tables evaluate on: shapes, {ShapesStreets}, {CelebAMaskHq}, {Cityscapes})");
         }
     }
 
@@ -64,5 +86,5 @@ public sealed record EvaluationCorpus(string Name, string Root, int Pairs, int C
         new(name, corpus.Root, pairs, Palette.Cityscapes.Count,
             resolution => TestSplit.Load(corpus, TestSplitName, resolution),
             trainSegmenter ? (resolution, batch, seed) => corpus.Batches(TrainSplit, resolution, resolution, batch, seed) : null,
-            trainSegmenter ? null : DeepLabUnavailable);
+            trainSegmenter ? null : Segmenters.CityscapesDeepLabV3Plus);  // the paper's Cityscapes segmenter
 }

@@ -1,3 +1,4 @@
+using Dino.Repro.Metrics.Features;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Reporting;
@@ -36,9 +37,6 @@ public abstract class ImageToImageTable : IReproducibleTable
     /// <summary>The row whose energies and balance the curves show (a one-way DINO row).</summary>
     protected virtual string CurvesMethod => PaperTable1.Dino;
 
-    /// <summary>What the usage error says when the table has no paper preset.</summary>
-    protected virtual string WhyNoPaperPreset => "the paper preset needs CelebAMask-HQ's face parser, not in the kit yet";
-
     /// <summary>Options every row trains with at <paramref name="preset"/>, before the user's (Table 2: its corpus).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> TableOptions(string preset) => [];
 
@@ -50,7 +48,7 @@ public abstract class ImageToImageTable : IReproducibleTable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
         if (!Presets.Contains(request.Preset))
-            throw new UsageException($"unknown preset '{request.Preset}' for {Name} (valid: {string.Join(", ", Presets)}{(request.Preset == "paper" ? "; " + WhyNoPaperPreset : "")})");
+            throw new UsageException($"unknown preset '{request.Preset}' for {Name} (valid: {string.Join(", ", Presets)})");
         var overrides = TableOptions(request.Preset).Concat(request.Overrides ?? []).ToList();
         var plan = Methods.Select(m => (method: m, overrides: (IReadOnlyList<KeyValuePair<string, string>>)overrides.Concat(m.Options).ToList())).ToList();
         var options = plan.Select(p => (ImageToImageOptions)ExperimentRegistry.Default.Get(p.method.Experiment).Resolve(request.Preset, p.overrides)).ToList();
@@ -61,16 +59,16 @@ public abstract class ImageToImageTable : IReproducibleTable
         Directory.CreateDirectory(folder);
         var runs = Path.Combine(folder, "runs");
 
-        progress.Message($"{Name}: preset {request.Preset}, {corpus.Name} corpus of {corpus.Pairs} pairs at {resolution}², report in {folder}");
-        using var test = corpus.LoadTest(resolution);
+        var test = corpus.LoadTest(resolution);
+        progress.Message($"{Name}: preset {request.Preset}, {corpus.Name} corpus of {corpus.Pairs} pairs ({test.Count} test) at {resolution}², report in {folder}");
         var segmenterOptions = new SegmenterOptions(resolution, request.SegmenterSteps ?? DefaultSegmenterSteps(request.Preset));
-        using var segmenter = corpus.TrainBatches is null ? null : ShapesSegmenter.LoadOrTrain(corpus, segmenterOptions, progress.Message);
-        var scorer = new TranslationScorer(test.Photos, test.Labels, segmenter);
+        using var segmenter = corpus.OpenSegmenter(segmenterOptions, progress.Message, out var segmentationUnavailable);
+        using var inception = FeatureExtractor.TryLoad(Evaluators.Inception, out var fidUnavailable);
+        var scorer = new TranslationScorer(segmenter, inception);
 
-        var rows = new List<MethodScores> { new(PaperTable1.GroundTruth, scorer.Score(test.Photos, isGroundTruth: true)) };
-        progress.Message($"{PaperTable1.GroundTruth}: {Describe(rows[0])}");
-        var translations = new List<(string method, Tensor images)>();
         var trained = new List<TrainedMethod>();
+        var translators = new List<Translator>();
+        var methods = new List<(string method, Func<Tensor, Tensor> translate)>();
         try
         {
             foreach (var (method, methodOverrides) in plan)
@@ -78,28 +76,30 @@ public abstract class ImageToImageTable : IReproducibleTable
                 progress.Message($"training {method.Method} ({method.Experiment}, preset {request.Preset})");
                 var run = TrainedMethod.Train(method.Method, method.Experiment, request.Preset, methodOverrides, runs, progress);
                 trained.Add(run);
-                var images = run.Translate(test.Conditions).DetachFromDisposeScope();
-                translations.Add((method.Method, images));
-                rows.Add(new MethodScores(method.Method, scorer.Score(images)));
-                progress.Message($"{method.Method}: {Describe(rows[^1])}");
+                var translator = run.Translator();
+                translators.Add(translator);
+                methods.Add((run.Method, translator.Translate));
             }
+            progress.Message($"scoring the {test.Count} test pairs: ground truth and {string.Join(", ", methods.Select(m => m.method))}");
+            using var scores = TestSetEvaluation.Run(test, scorer, methods, log: progress.Message);
+            foreach (var row in scores.Rows) progress.Message($"{row.Method}: {Describe(row)}");
 
             var table = new PaperVsKitTable(
                 $"{Title} — paper: {PaperSetting}; kit: {corpus.Name} corpus ({test.Count} test pairs at {resolution}², preset {request.Preset}).",
                 "Method", Table1Metrics.Headers.ToArray());
-            foreach (var row in rows) table.Add(row.Method, PaperRows[row.Method], row.AsTableRow());
-            var grid = SampleGridPng(test, translations);
+            foreach (var row in scores.Rows) table.Add(row.Method, PaperRows[row.Method], row.AsTableRow());
+            var grid = SampleGridPng(scores);
             var curves = Curves(trained.Single(t => t.Method == CurvesMethod));
-            var context = new TableReport.Context(this, request.Preset, resolution, corpus, test.Count, segmenter, segmenterOptions,
-                scorer.CpbdUpscaled, trained.Select(t => (t.Method, t.RunDirectory)).ToList());
-            var reproduction = new Reproduction(folder, table, TableReport.Displayed(table, context), rows, grid, curves);
+            var context = new TableReport.Context(this, request.Preset, resolution, corpus, test.Count, segmenter, segmentationUnavailable,
+                inception, fidUnavailable, TranslationScorer.CpbdUpscaled(resolution), trained.Select(t => (t.Method, t.RunDirectory)).ToList());
+            var reproduction = new Reproduction(folder, table, TableReport.Displayed(table, context), scores.Rows, grid, curves, trained.Select(LossCurves).ToList());
             TableReport.Write(reproduction, context);
             progress.Message($"{Name}: wrote {reproduction.IndexHtml}");
             return reproduction;
         }
         finally
         {
-            foreach (var (_, images) in translations) images.Dispose();
+            foreach (var translator in translators) translator.Dispose();
             foreach (var t in trained) t.Dispose();
         }
     }
@@ -119,16 +119,24 @@ public abstract class ImageToImageTable : IReproducibleTable
         }
     }
 
-    /// <summary>condition | ground truth | each method, for the first four test pairs.</summary>
-    private static Media SampleGridPng(TestSplit test, IReadOnlyList<(string method, Tensor images)> translations)
+    /// <summary>condition | ground truth | each method, for the first test pairs.</summary>
+    private static Media SampleGridPng(TestSetScores scores)
     {
         using var scope = torch.NewDisposeScope();
-        var n = Math.Min(4, test.Count);
-        var columns = new List<Tensor> { test.Conditions.narrow(0, 0, n), test.Photos.narrow(0, 0, n) };
-        columns.AddRange(translations.Select(t => t.images.narrow(0, 0, n)));
+        var columns = new List<Tensor> { scores.Conditions, scores.Photos };
+        columns.AddRange(scores.Translations);
         var tiles = torch.stack(columns.ToArray(), 1).flatten(0, 1);
         var grid = SampleGrids.Tile(tiles, columns.Count);
         return Media.Png(ImageIO.Encode(ImageTensor.ToHwc(grid), ImageFormat.Png));
+    }
+
+    /// <summary>One method's losses against the step (every loss its log names).</summary>
+    private static LinePlot LossCurves(TrainedMethod run)
+    {
+        var steps = run.History.Select(r => (double)r.Step).ToArray();
+        var plot = new LinePlot($"{run.Method} training losses", "step", "loss");
+        foreach (var name in run.History.SelectMany(r => r.Losses.Keys).Distinct()) plot.Add(name, steps, run.Series(name));
+        return plot;
     }
 
     /// <summary>The paper's Figure 2: the Reverse network's energies on real and translated targets, and the balance k.</summary>

@@ -9,7 +9,9 @@ namespace Dino.Repro.Reproduce;
 /// <param name="Rows">The kit's rows, one per method (the ground truth first).</param>
 /// <param name="SampleGrid">PNG: condition | ground truth | each method, one test example per row.</param>
 /// <param name="Curves">The training curves (DINO's E_real, E_fake and k: the paper's Figure 2).</param>
-public sealed record Reproduction(string Folder, PaperVsKitTable Comparison, Table Table, IReadOnlyList<MethodScores> Rows, Media SampleGrid, LinePlot Curves)
+/// <param name="LossCurves">Each method's losses against the step.</param>
+public sealed record Reproduction(string Folder, PaperVsKitTable Comparison, Table Table, IReadOnlyList<MethodScores> Rows, Media SampleGrid, LinePlot Curves,
+    IReadOnlyList<LinePlot> LossCurves)
 {
     public string IndexHtml => Path.Combine(Folder, "index.html");
     public string ResultsJson => Path.Combine(Folder, "results.json");

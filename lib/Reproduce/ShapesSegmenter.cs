@@ -20,21 +20,27 @@ public sealed record SegmenterOptions(int Resolution, int Steps = 300, int Batch
 /// translated image say how well the translation kept the label map's semantics. Shapes classes differ in colour
 /// and texture, so a few 3×3 layers (two dilated, for a 13-pixel receptive field) suffice.
 /// </summary>
-public sealed class ShapesSegmenter : IDisposable
+public sealed class ShapesSegmenter : ITranslationSegmenter
 {
     public const int Version = 1;  // bump when the network or its training changes: old cache files are then ignored
     private readonly Sequential network;
 
-    private ShapesSegmenter(Sequential network, int classes, string cacheFile, bool fromCache)
+    private ShapesSegmenter(Sequential network, int classes, SegmenterOptions options, string cacheFile, bool fromCache)
     {
         this.network = network;
         Classes = classes;
+        Options = options;
         CacheFile = cacheFile;
         FromCache = fromCache;
     }
 
     /// <summary>The label classes it predicts (its output channels).</summary>
     public int Classes { get; }
+
+    /// <summary>How it was trained.</summary>
+    public SegmenterOptions Options { get; }
+
+    public string Description => $"a segmenter the kit trained on real pairs of the corpus ({Options.Steps} steps at {Options.Resolution}², {CacheFile})";
 
     /// <summary>Where the weights are cached: next to the corpus, keyed by the corpus folder and the options.</summary>
     public string CacheFile { get; }
@@ -47,24 +53,24 @@ public sealed class ShapesSegmenter : IDisposable
             $"segmenter-v{Version}-{Path.GetFileName(corpus.Root)}-r{o.Resolution}-s{o.Steps}-b{o.BatchSize}-seed{o.Seed}.safetensors");
 
     /// <summary>Loads the cached segmenter for (corpus, options), training and caching it first when there is none.</summary>
-    /// <exception cref="InvalidOperationException">The corpus has no pairs to train a segmenter on (real Cityscapes: see <see cref="EvaluationCorpus.SegmenterMissing"/>).</exception>
+    /// <exception cref="InvalidOperationException">The corpus has no pairs to train a segmenter on (a real corpus: its segmenter is <see cref="EvaluationCorpus.Pretrained"/>).</exception>
     public static ShapesSegmenter LoadOrTrain(EvaluationCorpus corpus, SegmenterOptions options, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(options);
-        var trainBatches = corpus.TrainBatches ?? throw new InvalidOperationException($"{corpus.Root}: no segmenter is trained on {corpus.Name}: {corpus.SegmenterMissing}");
+        var trainBatches = corpus.TrainBatches ?? throw new InvalidOperationException($"{corpus.Root}: no segmenter is trained on {corpus.Name}, a real corpus (its scores use the paper's pretrained segmenter)");
         var path = CachePathFor(corpus, options);
         var network = Build(corpus.Classes);
         if (File.Exists(path))
         {
             network.load(path);
             network.eval();
-            return new ShapesSegmenter(network, corpus.Classes, path, fromCache: true);
+            return new ShapesSegmenter(network, corpus.Classes, options, path, fromCache: true);
         }
         log?.Invoke($"training the Shapes segmenter ({options.Steps} steps at {options.Resolution}², cached as {path})");
         Train(network, corpus.Classes, trainBatches, options);
         AtomicFile.WriteVia(path, temp => network.save(temp), keepExtension: true);
-        return new ShapesSegmenter(network, corpus.Classes, path, fromCache: false);
+        return new ShapesSegmenter(network, corpus.Classes, options, path, fromCache: false);
     }
 
     /// <summary>Per-pixel class labels int64 [N, H, W] of photos [N, 3, H, W] in [-1, 1].</summary>

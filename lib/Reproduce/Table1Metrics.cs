@@ -13,11 +13,11 @@ public static class Table1Metrics
     public static IReadOnlyList<string> Keys { get; } = [Psnr, Ssim, Cpbd, Fid, PixelAccuracy, MeanIou];
     public static IReadOnlyList<string> Headers { get; } = ["PSNR", "SSIM", "CPBD", "FID", "Pix. Acc. %", "mIoU %"];
 
-    /// <summary>What the FID cells say instead of a number on this machine.</summary>
-    public const string FidUnavailable = "n/a — needs evaluators.sh (Inception TorchScript)";
+    /// <summary>What a cell says instead of a number when the network that measures it is missing.</summary>
+    public static string Unavailable(string missing) => $"n/a — {missing}";
 }
 
-/// <summary>One row of Table 1: a method's value per metric key; null = not measured (FID here, PSNR of the ground truth).</summary>
+/// <summary>One row of Table 1: a method's value per metric key; null = not measured (FID without the Inception evaluator, PSNR of the ground truth).</summary>
 public sealed record MethodScores(string Method, IReadOnlyDictionary<string, double?> Values)
 {
     /// <summary>The values in <see cref="Table1Metrics.Keys"/> order, accuracies as percentages like the paper prints them.</summary>

@@ -1,6 +1,3 @@
-using Dino.Repro.Models.BicycleGan;
-using Dino.Repro.Models.Dino;
-using Dino.Repro.Models.Pix2Pix;
 using Dino.Repro.Torch;
 using Dino.Repro.Training;
 
@@ -12,8 +9,6 @@ namespace Dino.Repro.Reproduce;
 /// </summary>
 public sealed class TrainedMethod : IDisposable
 {
-    // Test images go through the network this many at a time: a whole real test split (500 at 256²) would not fit.
-    private const int TranslateChunk = 16;
     private readonly IExperiment experiment;
     private readonly TrainingOptions options;
 
@@ -54,70 +49,8 @@ public sealed class TrainedMethod : IDisposable
         return new TrainedMethod(method, experiment, options, result.RunDirectory, history);
     }
 
-    /// <summary>
-    /// Translations [N, 3, H, W] in [−1, 1] (on the CPU) of <paramref name="conditions"/>. The noise of DINO (both
-    /// kinds) and BicycleGAN comes from a private generator, so every method sees the same draws run after run;
-    /// bidirectional DINO translates with its primary stream, as the reference tests. pix2pix and BicycleGAN run in
-    /// eval mode (no dropout, running batch statistics), as their sample grids do.
-    /// </summary>
-    public Tensor Translate(Tensor conditions) => Translate(experiment, options, conditions);
-
-    /// <summary>Translations by any trained image-to-image experiment (e.g. one reloaded by <c>dino evaluate</c>), as above.</summary>
-    public static Tensor Translate(IExperiment experiment, TrainingOptions options, Tensor conditions)
-    {
-        ArgumentNullException.ThrowIfNull(experiment);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(conditions);
-        using var _ = torch.no_grad();
-        var device = Device.Parse(options.Device);
-        using var noise = new Generator(options.Seed + 3);
-        var chunks = new List<Tensor>();
-        try
-        {
-            for (long start = 0; start < conditions.size(0); start += TranslateChunk)
-            {
-                using var scope = torch.NewDisposeScope();
-                var chunk = conditions.narrow(0, start, Math.Min(TranslateChunk, conditions.size(0) - start)).to(device);
-                chunks.Add(TranslateChunkOf(experiment, chunk, noise).to(Device.CPU).MoveToOuterDisposeScope());
-            }
-            return torch.cat(chunks.ToArray(), 0);
-        }
-        finally
-        {
-            foreach (var chunk in chunks) chunk.Dispose();
-        }
-    }
-
-    private static Tensor TranslateChunkOf(IExperiment experiment, Tensor conditions, Generator noise)
-    {
-        var n = conditions.size(0);
-        switch (experiment)
-        {
-            case DinoExperiment dino:
-                return dino.Forward.call(conditions, dino.Options.NoiseSize > 0 ? dino.SampleNoise(n, noise) : null);
-            case BidirectionalDinoExperiment dual:
-                return dual.Forward.call(conditions, dual.SampleNoise(n, noise));
-            case Pix2PixExperiment pix2pix:
-                return InEvalMode(pix2pix.Generator, () => pix2pix.Generator.call(conditions));
-            case BicycleGanExperiment bicycle:
-                return InEvalMode(bicycle.Generator, () => bicycle.Generator.call(conditions, bicycle.SampleZ(n, noise)));
-            default:
-                throw new NotSupportedException($"no translator for {experiment.GetType().Name}");
-        }
-    }
-
-    private static Tensor InEvalMode(Dino.Repro.Torch.Modules.Module network, Func<Tensor> translate)
-    {
-        network.eval();
-        try
-        {
-            return translate();
-        }
-        finally
-        {
-            network.train();
-        }
-    }
+    /// <summary>A translator of test conditions by this method (<see cref="Reproduce.Translator"/>).</summary>
+    public Translator Translator() => new(experiment, options);
 
     /// <summary>A loss or controller value at every step (NaN where a step lacks it).</summary>
     public double[] Series(string name) => History

@@ -14,8 +14,11 @@ public sealed partial class RunFolder
 
     public string Path { get; }
     public string Name => System.IO.Path.GetFileName(Path);
-    public string OptionsFile => System.IO.Path.Combine(Path, "options.json");
-    public string LogFile => System.IO.Path.Combine(Path, "log.jsonl");
+    public const string OptionsFileName = "options.json";
+    public const string LogFileName = "log.jsonl";
+
+    public string OptionsFile => System.IO.Path.Combine(Path, OptionsFileName);
+    public string LogFile => System.IO.Path.Combine(Path, LogFileName);
     public string MetricsFile => System.IO.Path.Combine(Path, "metrics.jsonl");
     public string SamplesFolder => System.IO.Path.Combine(Path, "samples");
     public string CheckpointsFolder => System.IO.Path.Combine(Path, "checkpoints");

@@ -24,7 +24,7 @@ public class ReproduceCommandTests
         Assert.DoesNotContain("src=\"http", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<script src", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("data:image/png;base64,", html);     // the sample grid and plot fallback are inlined
-        Assert.Contains(Table1Metrics.FidUnavailable, html);
+        Assert.Contains("n/a — the Inception evaluator is missing: run data-scripts/evaluators.sh", html);
         Assert.Contains("E_fake", html);
 
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "results.json")))!;
@@ -41,12 +41,22 @@ public class ReproduceCommandTests
             }
         }
         Assert.Equal(1.0, methods[PaperTable1.GroundTruth]!["ssim"]!.GetValue<double>(), 6);  // real photos against themselves
-        Assert.Equal(Table1Metrics.FidUnavailable, results["fid"]!.GetValue<string>());
+        Assert.StartsWith("n/a — the Inception evaluator is missing", results["fid"]!.GetValue<string>());
 
         var markdown = File.ReadAllLines(Path.Combine(folder, "table.md"));
         var rows = markdown.Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| ---", StringComparison.Ordinal)).Skip(1).Select(l => l.Split('|')[1].Trim()).ToList();
         Assert.Equal(Methods, rows);
         Assert.True(File.Exists(Path.Combine(folder, TableReport.SampleGridFile)));
         Assert.True(File.Exists(Path.Combine(folder, TableReport.CurvesFile)));
+
+        // The report links its files and every run's options and log, relative to index.html, and each link resolves
+        // (the report's own links are paragraphs; the inlined plotly.js holds others).
+        var links = System.Text.RegularExpressions.Regex.Matches(html, "<p><a href=\"([^\"]+)\"").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        foreach (var file in new[] { "results.json", "table.md", TableReport.SampleGridFile, TableReport.CurvesFile }) Assert.Contains(file, links);
+        Assert.Equal(4, links.Count(l => l.EndsWith("/options.json", StringComparison.Ordinal)));
+        Assert.Equal(4, links.Count(l => l.EndsWith("/log.jsonl", StringComparison.Ordinal)));
+        foreach (var link in links) Assert.True(File.Exists(Path.Combine(folder, link)), $"broken link {link}");
+        // One loss plot per method besides DINO's Figure 2 curves.
+        foreach (var method in Methods.Skip(1)) Assert.Contains($"{method} training losses", html);
     }
 }

@@ -17,7 +17,7 @@ public class ShapesSegmenterTests
     {
         using var data = new DataRootScope();
         var corpus = EvaluationCorpus.For(new DinoOptions { Corpus = "shapes", ShapesCount = 32, Resolution = 32 });
-        using var test = corpus.LoadTest(32);
+        using var test = corpus.LoadTest(32).Batches(int.MaxValue).Single();
         var options = new SegmenterOptions(32, ImageToImageTable.DefaultSegmenterSteps("smoke"));
 
         using (var trained = ShapesSegmenter.LoadOrTrain(corpus, options))

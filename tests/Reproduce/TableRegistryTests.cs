@@ -7,11 +7,11 @@ namespace Dino.Repro.Tests.Reproduce;
 public class TableRegistryTests
 {
     [Fact]
-    public void The_default_registry_holds_dino_table1_at_the_smoke_and_cpu_presets()
+    public void The_default_registry_holds_dino_table1_at_the_smoke_cpu_and_paper_presets()
     {
         var table = TableRegistry.Default.Get("dino-table1");
         Assert.IsType<DinoTable1>(table);
-        Assert.Equal(["smoke", "cpu"], table.Presets);
+        Assert.Equal(["smoke", "cpu", "paper"], table.Presets);
         Assert.Contains("dino-table1", TableRegistry.Default.Names);
     }
 
@@ -39,12 +39,12 @@ public class TableRegistryTests
     }
 
     [Fact]
-    public void Cli_paper_preset_exits_2_before_training_anything()
+    public void Cli_unknown_preset_exits_2_before_training_anything()
     {
         using var output = new Fixtures.TempFolder();
-        var (code, _, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "paper", "--out", output.path);
+        var (code, _, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "huge", "--out", output.path);
         Assert.Equal(2, code);
-        Assert.Contains("valid: smoke, cpu", stderr);
+        Assert.Contains("valid: smoke, cpu, paper", stderr);
         Assert.Empty(Directory.GetFileSystemEntries(output.path));
     }
 }

@@ -43,6 +43,9 @@ public sealed record Evaluator(string name, string file_name, int? input_size, E
     /// <summary>The file's expected path in <paramref name="folder"/> (default: <see cref="DefaultFolder"/>).</summary>
     public string PathIn(string? folder = null) => Path.GetFullPath(Path.Combine(folder ?? DefaultFolder(), file_name));
 
+    /// <summary>Null when the file is in <paramref name="folder"/>; otherwise what is missing and which script makes it.</summary>
+    public string? Missing(string? folder = null) => File.Exists(PathIn(folder)) ? null : MissingEvaluatorException.Describe(this, PathIn(folder));
+
     /// <summary>The file in <paramref name="folder"/>; throws <see cref="MissingEvaluatorException"/> naming what makes it when absent.</summary>
     public string RequirePath(string? folder = null)
     {
@@ -56,8 +59,9 @@ public sealed record Evaluator(string name, string file_name, int? input_size, E
 }
 
 /// <summary>An evaluator file that is not there: says which and what fetches or makes it; the metric never skips silently.</summary>
-public sealed class MissingEvaluatorException(Evaluator evaluator, string path)
-    : FileNotFoundException($"the {evaluator.name} evaluator is missing: run {evaluator.made_by} (expected at {path})", path)
+public sealed class MissingEvaluatorException(Evaluator evaluator, string path) : FileNotFoundException(Describe(evaluator, path), path)
 {
     public Evaluator evaluator { get; } = evaluator;
+
+    internal static string Describe(Evaluator evaluator, string path) => $"the {evaluator.name} evaluator is missing: run {evaluator.made_by} (expected at {path})";
 }

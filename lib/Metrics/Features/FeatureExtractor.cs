@@ -38,6 +38,14 @@ public sealed class FeatureExtractor : IDisposable
         return new FeatureExtractor(evaluator, ScriptModule.load(file), file);
     }
 
+    /// <summary>The evaluator when its file is there; otherwise null, with <paramref name="missing"/> saying which script makes it.</summary>
+    public static FeatureExtractor? TryLoad(Evaluator evaluator, out string? missing, string? folder = null)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        missing = evaluator.Missing(folder);
+        return missing is null ? Load(evaluator, folder) : null;
+    }
+
     /// <summary>Runs every image file, <paramref name="batchSize"/> at a time, for the <paramref name="kinds"/> asked for.</summary>
     public ExtractedFeatures Extract(IReadOnlyList<string> files, int batchSize = 64, FeatureKinds kinds = FeatureKinds.Both)
     {

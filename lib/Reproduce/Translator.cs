@@ -1,0 +1,88 @@
+using Dino.Repro.Models.BicycleGan;
+using Dino.Repro.Models.Dino;
+using Dino.Repro.Models.Pix2Pix;
+using Dino.Repro.Torch;
+using Dino.Repro.Training;
+
+namespace Dino.Repro.Reproduce;
+
+/// <summary>
+/// Translates test conditions with a trained image-to-image experiment, batch after batch. The noise of DINO (both
+/// kinds) and BicycleGAN comes from one private generator for the whole split, so every method sees the same draws run
+/// after run, whatever the batch size (a multiple of <see cref="Chunk"/>). Bidirectional DINO translates with its primary
+/// stream, as the reference tests; pix2pix and BicycleGAN run in eval mode (no dropout, running batch statistics), as
+/// their sample grids do.
+/// </summary>
+public sealed class Translator : IDisposable
+{
+    /// <summary>Images go through the network this many at a time (a GPU batch of 256² translations).</summary>
+    public const int Chunk = 16;
+
+    private readonly IExperiment experiment;
+    private readonly Device device;
+    private readonly Generator noise;
+
+    public Translator(IExperiment experiment, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(options);
+        this.experiment = experiment;
+        device = Device.Parse(options.Device);
+        noise = new Generator(options.Seed + 3);
+    }
+
+    /// <summary>Translations [N, 3, H, W] in [−1, 1], on the CPU, of <paramref name="conditions"/> [N, C, H, W] (any device).</summary>
+    public Tensor Translate(Tensor conditions)
+    {
+        ArgumentNullException.ThrowIfNull(conditions);
+        using var _ = torch.no_grad();
+        var chunks = new List<Tensor>();
+        try
+        {
+            for (long start = 0; start < conditions.size(0); start += Chunk)
+            {
+                using var scope = torch.NewDisposeScope();
+                var chunk = conditions.narrow(0, start, Math.Min(Chunk, conditions.size(0) - start)).to(device);
+                chunks.Add(TranslateChunk(chunk).to(Device.CPU).MoveToOuterDisposeScope());
+            }
+            return torch.cat(chunks.ToArray(), 0);
+        }
+        finally
+        {
+            foreach (var chunk in chunks) chunk.Dispose();
+        }
+    }
+
+    private Tensor TranslateChunk(Tensor conditions)
+    {
+        var n = conditions.size(0);
+        switch (experiment)
+        {
+            case DinoExperiment dino:
+                return dino.Forward.call(conditions, dino.Options.NoiseSize > 0 ? dino.SampleNoise(n, noise) : null);
+            case BidirectionalDinoExperiment dual:
+                return dual.Forward.call(conditions, dual.SampleNoise(n, noise));
+            case Pix2PixExperiment pix2pix:
+                return InEvalMode(pix2pix.Generator, () => pix2pix.Generator.call(conditions));
+            case BicycleGanExperiment bicycle:
+                return InEvalMode(bicycle.Generator, () => bicycle.Generator.call(conditions, bicycle.SampleZ(n, noise)));
+            default:
+                throw new NotSupportedException($"no translator for {experiment.GetType().Name}");
+        }
+    }
+
+    private static Tensor InEvalMode(Dino.Repro.Torch.Modules.Module network, Func<Tensor> translate)
+    {
+        network.eval();
+        try
+        {
+            return translate();
+        }
+        finally
+        {
+            network.train();
+        }
+    }
+
+    public void Dispose() => noise.Dispose();
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using Dino.Repro.Data;
+using Dino.Repro.Data.CelebAMaskHq;
+using Dino.Repro.Data.Synthetic;
+using Dino.Repro.Metrics.Semantic;
+using Dino.Repro.Reproduce;
+using Dino.Repro.Tests.Support;
+using Dino.Repro.Torch;
+using Dino.Repro.Vision;
+
+namespace Dino.Repro.Tests.Reproduce;
+
+/// <summary>
+/// The paper preset's pipeline end to end at a toy size: the real CelebAMask-HQ reader on a corpus in its on-disk layout
+/// where data-scripts/celebamask-hq.sh puts it, the face parser and Inception as TorchScript files where
+/// data-scripts/evaluators.sh puts them (tiny stand-ins with the real interfaces), on the CPU.
+/// </summary>
+public class PaperPresetTests
+{
+    [Fact]
+    public void Table1_at_the_paper_preset_reads_celebamask_hq_and_scores_with_the_face_parser_and_inception()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        var raw = CorpusCatalog.ExpectedPath("celebamask-hq");
+        ShapesCorpus.Write(raw, new ShapesOptions(40, 64, 3));
+        var evaluators = Directory.CreateDirectory(Path.Combine(data.Path, "evaluators")).FullName;
+        File.Copy(Fixtures.Path("tiny_face_parser.pt"), Path.Combine(evaluators, "face-parsing.pt"));
+        File.Copy(Fixtures.Path("tiny_any_size_inception.pt"), Path.Combine(evaluators, "inception-2015-12-05.pt"));
+
+        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "paper", "--out", output.path,
+            "--set", "device=cpu", "--set", "resolution=32", "--set", "steps=2", "--set", "batch_size=2");
+        Assert.True(code == 0, stderr + stdout);
+
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.path, "dino-table1", "results.json")))!;
+        Assert.Equal("celebamask-hq", results["corpus"]!["name"]!.GetValue<string>());
+        Assert.Equal(4, results["corpus"]!["test_pairs"]!.GetValue<int>());  // ids 9, 19, 29, 39
+        Assert.Equal(Path.Combine(evaluators, "inception-2015-12-05.pt"), results["fid"]!["evaluator"]!.GetValue<string>());
+        Assert.Contains("face parsing", results["segmenter"]!["description"]!.GetValue<string>());
+
+        var methods = results["methods"]!.AsObject();
+        Assert.Null(methods[PaperTable1.GroundTruth]![Table1Metrics.Fid]);
+        foreach (var (method, values) in methods.Where(m => m.Key != PaperTable1.GroundTruth))
+            Assert.True(values![Table1Metrics.Fid]!.GetValue<double>() >= 0, method);
+
+        // The ground truth's pixel accuracy is the face parser's on the real test photos, computed here image by image.
+        var corpus = new CelebAMaskHqCorpus(raw);
+        using var parser = Segmenter.Load(Segmenters.FaceParsing, evaluators);
+        var parts = corpus.Ids(CelebASplit.Test).Select(id =>
+        {
+            using var scope = torch.NewDisposeScope();
+            using var example = corpus.Load(id, 32);
+            using var predicted = parser.Predict(ImageTensor.ToHwc(example.Photo));
+            return SegmentationScores.FromLabels(example.Labels, predicted, 19);
+        }).ToList();
+        Assert.Equal(SegmentationScores.Sum(parts).pixel_accuracy, methods[PaperTable1.GroundTruth]![Table1Metrics.PixelAccuracy]!.GetValue<double>(), 12);
+        Assert.DoesNotContain("embedded", results["notes"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Without_the_evaluators_the_paper_preset_still_reports_and_says_what_to_fetch()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        ShapesCorpus.Write(CorpusCatalog.ExpectedPath("celebamask-hq"), new ShapesOptions(20, 64, 3));
+
+        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table4", "--preset", "paper", "--out", output.path,
+            "--set", "device=cpu", "--set", "resolution=32", "--set", "steps=1", "--set", "batch_size=2");
+        Assert.True(code == 0, stderr + stdout);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.path, "dino-table4", "results.json")))!;
+        Assert.Contains("the Inception evaluator is missing", results["fid"]!.GetValue<string>());
+        Assert.Contains("face parsing", results["segmenter"]!.GetValue<string>());
+        Assert.Contains("CONVERSION.md", results["segmenter"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_paper_preset_without_the_corpus_stops_with_the_script_to_run()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        var (code, _, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "paper", "--out", output.path, "--set", "device=cpu");
+        Assert.NotEqual(0, code);
+        Assert.Contains("data-scripts/celebamask-hq.sh", stderr);
+    }
+}
