@@ -126,6 +126,8 @@ public class FeatureMetricCliTests : IDisposable
             Assert.Equal(expected, lpips.Distance(x, ImageTensor.ToChw(images[other])), 1e-5 * expected);
         }
         Assert.Equal(0.0, lpips.Distance(x, x), 1e-12);
+        var spoiled = x.clone().index_put_(double.NaN, 1, 2, 3);
+        Assert.Equal("LPIPS: the second image contains NaN", Assert.Throws<ArgumentException>(() => lpips.Distance(x, spoiled)).Message);
         // A batch gives each pair's own distance.
         var batch = lpips.Distances(ImageTensor.ToChw(images[..2]), ImageTensor.ToChw(images[1..])).ToArray<double>();
         Close.All(new[] { LpipsVggByHand.Distance(images[0], images[1]), LpipsVggByHand.Distance(images[1], images[2]) }, batch, 1e-5);

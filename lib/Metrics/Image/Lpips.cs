@@ -38,9 +38,10 @@ public sealed class Lpips : IDisposable
         if (x.dim() is not (3 or 4) || x.size(-3) != 3) throw new ArgumentException($"LPIPS takes RGB [N,3,H,W] or [3,H,W], got [{string.Join(",", x.shape)}]");
         using var scope = torch.NewDisposeScope();
         var (a, b) = x.dim() == 3 ? (x.unsqueeze(0), y.unsqueeze(0)) : (x, y);
-        foreach (var t in new[] { a, b })
+        foreach (var (t, which) in new[] { (a, "first"), (b, "second") })
         {
-            // [0,1] or [0,255] images would give plausible-looking wrong numbers: refuse them.
+            // NaN passes any range test; [0,1] or [0,255] images would give plausible-looking wrong numbers: refuse both.
+            MetricInput.RequireFinite(t, which, "LPIPS");
             if (t.min().item<double>() < -1 - 1e-6 || t.max().item<double>() > 1 + 1e-6) throw new ArgumentException("LPIPS inputs must lie in [-1, 1]");
         }
         var (a32, b32) = (a.to(ScalarType.Float32), b.to(ScalarType.Float32));
