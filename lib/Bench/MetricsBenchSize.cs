@@ -1,7 +1,7 @@
 namespace Dino.Repro.Bench;
 
 /// <summary>How much work the metrics benchmark measures: the audio pair's length and the FID image batches.</summary>
-/// <param name="audio_seconds">Length of the synthetic 16 kHz speech-like pair scored by STOI, ESTOI and MCD.</param>
+/// <param name="audio_seconds">Length of the synthetic 16 kHz speech-like pair scored by STOI, ESTOI, both MCDs and PESQ (narrowband and wideband).</param>
 /// <param name="repeats">Timed runs per audio metric (the median is reported).</param>
 /// <param name="fid_batch">Images per forward in FID feature extraction.</param>
 /// <param name="fid_batches">Batches per timed pass (three passes, median).</param>

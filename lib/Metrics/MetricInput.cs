@@ -11,8 +11,15 @@ internal static class MetricInput
             throw new ArgumentException($"{metric}: reference and degraded shapes differ: [{string.Join(", ", a.shape)}] vs [{string.Join(", ", b.shape)}]");
     }
 
-    public static void RequireFinite(double value, string metric)
+    /// <summary>
+    /// Every value must be a number: one NaN or ±∞ pixel would turn the score into NaN or ±∞ instead of an error.
+    /// <paramref name="which"/> names the image in the message.
+    /// </summary>
+    public static void RequireFinite(Tensor image, string which, string metric)
     {
-        if (double.IsNaN(value)) throw new ArgumentException($"{metric}: the inputs contain NaN");
+        if (!image.is_floating_point()) return;  // integer images hold neither
+        using var scope = torch.NewDisposeScope();
+        if (image.isnan().any().item<bool>()) throw new ArgumentException($"{metric}: the {which} image contains NaN");
+        if (!image.isfinite().all().item<bool>()) throw new ArgumentException($"{metric}: the {which} image contains an infinite value");
     }
 }

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Dino.Repro.Metrics.Image;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Torch;
 using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Metrics;
@@ -73,6 +75,26 @@ public class DistributionMetricTests
         // With a subset as large as the set, every subset is a permutation: the value is the full-set MMD².
         var kid = KernelInceptionDistance.Compute(a, b, num_subsets: 3, max_subset_size: 30);
         Assert.Equal(DirectMmd(a.ToArray<double>(), b.ToArray<double>(), 30, 6), kid, 10);
+    }
+
+    [Theory]
+    [InlineData("a_vs_b")]
+    [InlineData("b_vs_a")]
+    [InlineData("a_vs_a")]
+    [InlineData("a_vs_b_first_100")]
+    public void Kid_matches_stylegan2_ada_compute_kid_with_whole_set_subsets(string name)
+    {
+        // tests/fixtures/make_kid_fixture.py: stylegan2-ada's compute_kid in numpy with every subset the whole set,
+        // the one subset choice both sides can share (the kit draws its subsets with its own generator).
+        using var scope = NewDisposeScope();
+        var reference = JsonNode.Parse(File.ReadAllText(Fixtures.Path("kid_reference.json")))!["cases"]![name]!;
+        var rows = reference["rows"]!.GetValue<int>();
+        Tensor Set(string key) => TestData.Float64Matrix($"fid/features_{reference[key]!.GetValue<string>()}.bin", 500, 64).narrow(0, 0, rows);
+        // compute_kid's x is the generated set, y the real one: the kit's A and B.
+        var kid = KernelInceptionDistance.Compute(Set("gen"), Set("real"), reference["num_subsets"]!.GetValue<int>(),
+            reference["max_subset_size"]!.GetValue<int>());
+        var expected = reference["kid"]!.GetValue<double>();
+        Assert.True(Math.Abs(kid - expected) <= 1e-10 * Math.Abs(expected), $"KID {kid:R} vs compute_kid {expected:R}");
     }
 
     private static double DirectMmd(double[] x, double[] y, int m, int d)

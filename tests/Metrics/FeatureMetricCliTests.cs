@@ -9,7 +9,7 @@ using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Metrics;
 
-/// <summary>`dino metric fid-images|kid-images|is-images|lpips` on the tiny fixtures, and LPIPS itself.</summary>
+/// <summary>`dino metric fid-images|kid-images|is-images|lpips` on the tiny fixtures, and LPIPS itself (AlexNet and VGG interfaces).</summary>
 public class FeatureMetricCliTests : IDisposable
 {
     private readonly DisposeScope scope = NewDisposeScope();
@@ -111,5 +111,50 @@ public class FeatureMetricCliTests : IDisposable
             "--set", $"evaluator={Fixtures.Path("tiny_lpips.pt")}");
         Assert.True(code == 0, stderr);
         Assert.Equal(expected, JsonNode.Parse(stdout.Trim())!["value"]!.GetValue<double>(), 1e-5);
+    }
+
+    [Fact]
+    public void Lpips_vgg_is_lpips_by_its_definition_from_the_fixture_weights()
+    {
+        var images = FeatureExtractionTests.WriteImages(temp.File("imgs"), 3, seed: 21);
+        using var lpips = Lpips.Load(LpipsVggByHand.Evaluator);
+        var x = ImageTensor.ToChw(images[0]);
+        foreach (var other in new[] { 1, 2 })
+        {
+            var expected = LpipsVggByHand.Distance(images[0], images[other]);
+            Assert.True(expected > 1e-3);
+            Assert.Equal(expected, lpips.Distance(x, ImageTensor.ToChw(images[other])), 1e-5 * expected);
+        }
+        Assert.Equal(0.0, lpips.Distance(x, x), 1e-12);
+        var spoiled = x.clone().index_put_(double.NaN, 1, 2, 3);
+        Assert.Equal("LPIPS: the second image contains NaN", Assert.Throws<ArgumentException>(() => lpips.Distance(x, spoiled)).Message);
+        // A batch gives each pair's own distance.
+        var batch = lpips.Distances(ImageTensor.ToChw(images[..2]), ImageTensor.ToChw(images[1..])).ToArray<double>();
+        Close.All(new[] { LpipsVggByHand.Distance(images[0], images[1]), LpipsVggByHand.Distance(images[1], images[2]) }, batch, 1e-5);
+    }
+
+    [Fact]
+    public void Lpips_with_net_vgg_reads_vgg16_pt_from_the_evaluators_folder_and_other_nets_are_refused()
+    {
+        var images = FeatureExtractionTests.WriteImages(temp.File("imgs"), 2, seed: 22);
+        var evaluators = temp.File("evaluators");
+        string[] Args(string net) =>
+            ["metric", "lpips", "--ref", temp.File("imgs/img000.png"), "--deg", temp.File("imgs/img001.png"), "--set", $"evaluators-dir={evaluators}", "--set", $"net={net}"];
+
+        var (missing, _, missingErr) = CliRunner.Run(Args("vgg"));
+        Assert.Equal(1, missing);
+        Assert.Contains("evaluator is missing: run data-scripts/evaluators.sh", missingErr);
+        Assert.Contains(Path.Combine(evaluators, "vgg16.pt"), missingErr);
+
+        Directory.CreateDirectory(evaluators);
+        File.Copy(Fixtures.Path("tiny_nvidia_vgg16.pt"), Path.Combine(evaluators, "vgg16.pt"));
+        var (code, stdout, stderr) = CliRunner.Run(Args("vgg"));
+        Assert.True(code == 0, stderr);
+        var expected = LpipsVggByHand.Distance(images[0], images[1]);
+        Assert.Equal(expected, JsonNode.Parse(stdout.Trim())!["value"]!.GetValue<double>(), 1e-5 * expected);
+
+        var (badNet, _, badNetErr) = CliRunner.Run(Args("squeeze"));
+        Assert.Equal(1, badNet);
+        Assert.Contains("net must be alex or vgg, got 'squeeze'", badNetErr);
     }
 }

@@ -40,4 +40,24 @@ public class ImageMetricClosedFormTests
         var expected = (2 * v * w + c1) / (v * v + w * w + c1);
         Assert.Equal(expected, StructuralSimilarity.Compute(full(new long[] { 16, 16, 3 }, v, float64), full(new long[] { 16, 16, 3 }, w, float64)), 12);
     }
+
+    [Theory]
+    [InlineData(double.NaN, "NaN")]
+    [InlineData(double.PositiveInfinity, "an infinite value")]
+    [InlineData(double.NegativeInfinity, "an infinite value")]
+    public void Psnr_ssim_and_cpbd_refuse_a_nan_or_infinite_pixel_naming_the_image(double bad, string what)
+    {
+        // One bad pixel would make PSNR ±∞ dB or NaN and SSIM NaN: an error, never a number.
+        using var scope = NewDisposeScope();
+        using var g = new Generator(5);
+        var image = (rand(new long[] { 64, 64, 3 }, float64, generator: g) * 255).round();
+        var spoiled = image.clone();
+        spoiled.index_put_(bad, 10, 20, 1);
+
+        Assert.Equal($"PSNR: the distorted image contains {what}", Assert.Throws<ArgumentException>(() => PeakSignalToNoiseRatio.Compute(image, spoiled)).Message);
+        Assert.Equal($"PSNR: the reference image contains {what}", Assert.Throws<ArgumentException>(() => PeakSignalToNoiseRatio.Compute(spoiled, image)).Message);
+        Assert.Equal($"SSIM: the distorted image contains {what}", Assert.Throws<ArgumentException>(() => StructuralSimilarity.Compute(image, spoiled)).Message);
+        Assert.Equal($"SSIM: the reference image contains {what}", Assert.Throws<ArgumentException>(() => StructuralSimilarity.Compute(spoiled[.., .., 1], image[.., .., 1])).Message);
+        Assert.Contains("CPBD: the image contains NaN or infinity", Assert.Throws<ArgumentException>(() => Cpbd.Compute(spoiled[.., .., 1])).Message);
+    }
 }

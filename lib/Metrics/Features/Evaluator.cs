@@ -14,6 +14,11 @@ public enum EvaluatorOutputs
     KeywordSelected,
     /// <summary>forward(x, y) on two float images in [-1,1] returns their distance [N,1,1,1] (LPIPS).</summary>
     Distance,
+    /// <summary>
+    /// forward(img, **features_kwargs) on float images in [0,255] returns LPIPS features [N,F] (NVIDIA's vgg16.pt):
+    /// the distance of two images is the squared L2 norm of their features' difference.
+    /// </summary>
+    LpipsFeatures,
     /// <summary>forward(x) returns per-pixel class scores [N,C,H,W] (or a tuple whose first element they are): a segmenter.</summary>
     ClassScores,
 }
@@ -56,6 +61,9 @@ public sealed record Evaluator(string name, string file_name, int? input_size, E
     /// <summary>A kit-format evaluator loaded from an explicit file (e.g. --set evaluator=FILE).</summary>
     public static Evaluator FromFile(string path, int? inputSize, string name = "Inception") =>
         new(name, Path.GetFullPath(path), inputSize, EvaluatorOutputs.FeaturesAndLogits, "the file given with --set evaluator");
+
+    /// <summary>This evaluator's interface read from an explicit file instead (--set evaluator=FILE).</summary>
+    public Evaluator WithFile(string path) => this with { file_name = Path.GetFullPath(path), made_by = "the file given with --set evaluator" };
 }
 
 /// <summary>An evaluator file that is not there: says which and what fetches or makes it; the metric never skips silently.</summary>

@@ -31,9 +31,19 @@ public static class Evaluators
 
     /// <summary>
     /// LPIPS with AlexNet, traced from lpips.LPIPS(net='alex') (CONVERSION.md): forward(x, y) on two float
-    /// [N,3,H,W] images in [-1,1] returns the distance [N,1,1,1]. NVIDIA's vgg16.pt has another interface
-    /// (features for a hand-made distance) and is not read by this path.
+    /// [N,3,H,W] images in [-1,1] returns the distance [N,1,1,1].
     /// </summary>
     public static Evaluator LpipsAlex { get; } = new("LPIPS (AlexNet)", "lpips-alex.pt", null, EvaluatorOutputs.Distance,
         "data-scripts/evaluators.sh, then the 'LPIPS (AlexNet)' step of data-scripts/CONVERSION.md");
+
+    /// <summary>
+    /// LPIPS with VGG16: NVIDIA's TorchScript vgg16.pt (fetched by evaluators.sh), called as stylegan2-ada's
+    /// metrics/perceptual_path_length.py calls it: forward(img, resize_images=False, return_lpips=True) on float
+    /// NCHW RGB in [0,255] returns features [N,F], already unit-normalised per layer and weighted by the LPIPS
+    /// linear head, so that LPIPS is the squared L2 distance of two images' features.
+    /// </summary>
+    public static Evaluator LpipsVgg { get; } = new("LPIPS (VGG16)", "vgg16.pt", null, EvaluatorOutputs.LpipsFeatures)
+    {
+        features_kwargs = new Dictionary<string, object> { ["resize_images"] = false, ["return_lpips"] = true },
+    };
 }

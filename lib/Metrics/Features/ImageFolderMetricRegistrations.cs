@@ -8,11 +8,15 @@ namespace Dino.Repro.Metrics.Features;
 /// CLI entries that score image folders through the shared feature path (fid-images, kid-images, is-images)
 /// and image pairs through a LPIPS evaluator (lpips). Options (--set key=value): evaluators-dir (default
 /// &lt;data root&gt;/evaluators), evaluator=FILE (a kit-format TorchScript evaluator instead of NVIDIA's
-/// Inception) with evaluator-size=SIDE, batch (64), cache-dir (&lt;data root&gt;/cache/metrics; "none" disables).
+/// Inception) with evaluator-size=SIDE, batch (64), cache-dir (&lt;data root&gt;/cache/metrics; "none" disables);
+/// for lpips, net=alex|vgg (default alex), evaluator=FILE then being a file of that net's interface.
 /// </summary>
 internal static class ImageFolderMetricRegistrations
 {
     private const string Options = "; --set evaluators-dir=DIR | evaluator=FILE [evaluator-size=N], batch=64, cache-dir=DIR|none";
+
+    /// <summary>The LPIPS options, shared with video-lpips.</summary>
+    internal const string LpipsOptions = "--set net=alex|vgg (default alex), evaluators-dir=DIR | evaluator=FILE (of that net's interface)";
 
     public static void Register()
     {
@@ -22,8 +26,8 @@ internal static class ImageFolderMetricRegistrations
             "--ref-dir and --deg-dir: folders of images (PNG/JPEG)" + Options, Kid, folders: true));
         MetricRegistry.Register(new("is-images", "inception score of an image folder (--splits, default 10)",
             "--deg-dir: a folder of images (PNG/JPEG)" + Options, Is, folders: true));
-        MetricRegistry.Register(new("lpips", "LPIPS distance of two images through the TorchScript lpips-alex.pt (--set evaluator=FILE)",
-            "--ref and --deg: images (PNG/JPEG) of the same size; --ref-dir/--deg-dir: paired folders", LpipsPair));
+        MetricRegistry.Register(new("lpips", "LPIPS distance of two images: AlexNet (lpips-alex.pt) or VGG16 (NVIDIA's vgg16.pt) with --set net=alex|vgg",
+            "--ref and --deg: images (PNG/JPEG) of the same size; --ref-dir/--deg-dir: paired folders; " + LpipsOptions, LpipsPair));
         Semantic.SegmenterMetricRegistrations.Register();
     }
 
@@ -89,12 +93,19 @@ internal static class ImageFolderMetricRegistrations
         return result;
     }
 
-    /// <summary>LPIPS-AlexNet from evaluators-dir, or the file given with --set evaluator (also the video metrics' LPIPS).</summary>
+    /// <summary>
+    /// LPIPS with the net of --set net (alex, the default, or vgg) from evaluators-dir, or the file given with
+    /// --set evaluator read with that net's interface (also the video metrics' LPIPS).
+    /// </summary>
     internal static Lpips LoadLpips(MetricRequest request)
     {
-        var evaluator = request.Option("evaluator") is { } file
-            ? new Evaluator("LPIPS", Path.GetFullPath(file), null, EvaluatorOutputs.Distance, "the file given with --set evaluator")
-            : Evaluators.LpipsAlex;
+        var net = request.Option("net") switch
+        {
+            null or "alex" => Evaluators.LpipsAlex,
+            "vgg" => Evaluators.LpipsVgg,
+            var other => throw new ArgumentException($"LPIPS: --set net must be alex or vgg, got '{other}'"),
+        };
+        var evaluator = request.Option("evaluator") is { } file ? net.WithFile(file) : net;
         return Lpips.Load(evaluator, request.Option("evaluators-dir"));
     }
 

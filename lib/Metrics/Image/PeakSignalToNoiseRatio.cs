@@ -13,10 +13,11 @@ public static class PeakSignalToNoiseRatio
     {
         MetricInput.RequireSameShape(reference, distorted, "PSNR");
         if (data_range <= 0) throw new ArgumentOutOfRangeException(nameof(data_range), data_range, "data range must be positive");
+        MetricInput.RequireFinite(reference, "reference", "PSNR");
+        MetricInput.RequireFinite(distorted, "distorted", "PSNR");
         using var scope = torch.NewDisposeScope();
         var diff = reference.to(ScalarType.Float64) - distorted.to(ScalarType.Float64);
         var mse = diff.square().mean().item<double>();
-        MetricInput.RequireFinite(mse, "PSNR");
         return mse == 0 ? double.PositiveInfinity : 10 * Math.Log10(data_range * data_range / mse);
     }
 }

@@ -23,6 +23,8 @@ public static class StructuralSimilarity
         if (reference.dim() is not (2 or 3)) throw new ArgumentException($"SSIM takes [H, W] or [H, W, C] images, got shape [{string.Join(", ", reference.shape)}]");
         if (reference.size(0) <= 2 * Radius || reference.size(1) <= 2 * Radius)
             throw new ArgumentException($"SSIM needs images larger than {2 * Radius + 1}×{2 * Radius + 1}");
+        MetricInput.RequireFinite(reference, "reference", "SSIM");
+        MetricInput.RequireFinite(distorted, "distorted", "SSIM");
         using var scope = torch.NewDisposeScope();
         // [C, 1, H, W] so each channel is filtered alone.
         Tensor Planes(Tensor t) => (t.dim() == 2 ? t.unsqueeze(-1) : t).permute(2, 0, 1).unsqueeze(1).to(ScalarType.Float64);
@@ -38,9 +40,7 @@ public static class StructuralSimilarity
         var vxy = Filter(x * y) - ux * uy;
         double c1 = Math.Pow(K1 * data_range, 2), c2 = Math.Pow(K2 * data_range, 2);
         var map = (2 * ux * uy + c1) * (2 * vxy + c2) / ((ux * ux + uy * uy + c1) * (vx + vy + c2));
-        var value = map.mean().item<double>();  // equal-sized channels: the mean of per-channel means
-        MetricInput.RequireFinite(value, "SSIM");
-        return value;
+        return map.mean().item<double>();  // equal-sized channels: the mean of per-channel means
     }
 
     /// <summary>The separable Gaussian of scipy.ndimage.gaussian_filter: exp(−x²/2σ²) on −5..5, normalised.</summary>

@@ -9,7 +9,7 @@ namespace Dino.Repro.Metrics.Video;
 /// with --ref-dir/--deg-dir the CLI pairs same-named videos and reports the mean over pairs, which is the mean
 /// over clips of per-clip means. fvd-videos pools the clips of every video in each folder into one FVD.
 /// Options (--set key=value): evaluators-dir, evaluator=FILE (an LPIPS or I3D TorchScript file), clip-frames (16),
-/// batch (8 clips for FVD, 16 frames for LPIPS).
+/// batch (8 clips for FVD, 16 frames for LPIPS), net=alex|vgg (LPIPS).
 /// </summary>
 internal static class VideoMetricRegistrations
 {
@@ -19,8 +19,8 @@ internal static class VideoMetricRegistrations
     {
         MetricRegistry.Register(new("video-ssim", "SSIM per frame (11×11 Gaussian σ 1.5), mean over the clip", PairInputs, request => PerFrame(request, "video-ssim", PerFrameVideoMetric.Ssim)));
         MetricRegistry.Register(new("video-psnr", "PSNR per frame in dB (range 255), mean over the clip (identical: ∞)", PairInputs, request => PerFrame(request, "video-psnr", PerFrameVideoMetric.Psnr)));
-        MetricRegistry.Register(new("video-lpips", "LPIPS (AlexNet, TorchScript lpips-alex.pt) per frame, mean over the clip",
-            PairInputs + "; --set evaluator=FILE, batch=16", VideoLpips));
+        MetricRegistry.Register(new("video-lpips", "LPIPS per frame (AlexNet or, with --set net=vgg, VGG16), mean over the clip",
+            PairInputs + "; " + ImageFolderMetricRegistrations.LpipsOptions + ", batch=16", VideoLpips));
         MetricRegistry.Register(new("fvd", "FVD between the clips of two videos (I3D, i3d_torchscript.pt; --set clip-frames=16)",
             "--ref and --deg: videos, each cut into clips of clip-frames frames (at least 2 clips each); --set evaluator=FILE, batch=8", FvdPair));
         MetricRegistry.Register(new("fvd-videos", "FVD between all clips of the videos in two folders (I3D, i3d_torchscript.pt)",
@@ -53,9 +53,7 @@ internal static class VideoMetricRegistrations
 
     private static FeatureExtractor LoadI3d(MetricRequest request)
     {
-        var evaluator = request.Option("evaluator") is { } file
-            ? Evaluators.I3d with { file_name = Path.GetFullPath(file), made_by = "the file given with --set evaluator" }
-            : Evaluators.I3d;
+        var evaluator = request.Option("evaluator") is { } file ? Evaluators.I3d.WithFile(file) : Evaluators.I3d;
         return FeatureExtractor.Load(evaluator, request.Option("evaluators-dir"));
     }
 

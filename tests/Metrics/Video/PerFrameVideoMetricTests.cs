@@ -11,7 +11,7 @@ namespace Dino.Repro.Tests.Metrics.Video;
 /// <summary>
 /// Per-frame SSIM/PSNR/LPIPS on videos. Reference values: /work/shared/testdata/expected.json (skimage 0.19.3 on
 /// the image pairs), carried into lossless videos whose frames are those images; LPIPS against the tiny fixture
-/// network evaluated by hand.
+/// networks (AlexNet and VGG interfaces) evaluated by hand.
 /// </summary>
 public class PerFrameVideoMetricTests : IDisposable
 {
@@ -96,26 +96,31 @@ public class PerFrameVideoMetricTests : IDisposable
         Assert.Equal(1.0, JsonNode.Parse(stdout.Trim())!["value"]!.GetValue<double>(), 1e-12);
     }
 
-    [Fact]
-    public void Video_lpips_is_the_fixture_network_by_hand_averaged_over_frames()
+    [Theory]
+    [InlineData("alex", "tiny_lpips.pt")]
+    [InlineData("vgg", "tiny_nvidia_vgg16.pt")]
+    public void Video_lpips_is_the_fixture_network_by_hand_averaged_over_frames(string net, string fixture)
     {
         var generator = new Generator().manual_seed(3);
         var a = randint(256, new long[] { 5, 12, 12, 3 }, ScalarType.Byte, generator: generator);
         var b = randint(256, new long[] { 5, 12, 12, 3 }, ScalarType.Byte, generator: generator);
         LosslessVideo.Write(temp.File("a.mkv"), a);
         LosslessVideo.Write(temp.File("b.mkv"), b);
-        var w = SafeTensors.load(Fixtures.Path("tiny_evaluators_weights.safetensors"))["lpips.w"];
-        // tiny LPIPS by hand per frame: mean over (o,h,w) of (Σ_c w[o,c]·(x − y)[c,h,w])², x and y in [−1,1].
-        var perFrame = Enumerable.Range(0, 5).Select(t =>
-        {
-            var d = a[t].to(ScalarType.Float32).sub(b[t].to(ScalarType.Float32)).div(127.5).permute(2, 0, 1).reshape(3, -1);
-            return w.mm(d).square().mean().to(ScalarType.Float64).item<double>();
-        }).ToArray();
+        Func<Tensor, Tensor, double> byHand = net == "vgg" ? LpipsVggByHand.Distance : TinyLpipsByHand;
+        var perFrame = Enumerable.Range(0, 5).Select(t => byHand(a[t], b[t])).ToArray();
 
         var (code, stdout, stderr) = CliRunner.Run("metric", "video-lpips", "--ref", temp.File("a.mkv"), "--deg", temp.File("b.mkv"),
-            "--set", $"evaluator={Fixtures.Path("tiny_lpips.pt")}", "--set", "batch=2");
+            "--set", $"net={net}", "--set", $"evaluator={Fixtures.Path(fixture)}", "--set", "batch=2");
         Assert.True(code == 0, stderr);
         Assert.Equal(perFrame.Average(), JsonNode.Parse(stdout.Trim())!["value"]!.GetValue<double>(), 1e-5);
+    }
+
+    /// <summary>tiny_lpips.pt by hand on uint8 [H,W,3] frames: mean over (o,h,w) of (Σ_c w[o,c]·(x − y)[c,h,w])², x and y in [−1,1].</summary>
+    private static double TinyLpipsByHand(Tensor x, Tensor y)
+    {
+        var w = SafeTensors.load(Fixtures.Path("tiny_evaluators_weights.safetensors"))["lpips.w"];
+        var d = x.to(ScalarType.Float32).sub(y.to(ScalarType.Float32)).div(127.5).permute(2, 0, 1).reshape(3, -1);
+        return w.mm(d).square().mean().to(ScalarType.Float64).item<double>();
     }
 
     [Fact]
