@@ -5,7 +5,6 @@ using Dino.Repro.Data.Synthetic;
 using Dino.Repro.Metrics.Semantic;
 using Dino.Repro.Reproduce;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Tests.Reproduce;
@@ -48,13 +47,44 @@ public class PaperPresetTests
         using var parser = Segmenter.Load(Segmenters.FaceParsing, evaluators);
         var parts = corpus.Ids(CelebASplit.Test).Select(id =>
         {
-            using var scope = torch.NewDisposeScope();
             using var example = corpus.Load(id, 32);
             using var predicted = parser.Predict(ImageTensor.ToHwc(example.Photo));
             return SegmentationScores.FromLabels(example.Labels, predicted, 19);
         }).ToList();
         Assert.Equal(SegmentationScores.Sum(parts).pixel_accuracy, methods[PaperTable1.GroundTruth]![Table1Metrics.PixelAccuracy]!.GetValue<double>(), 12);
         Assert.DoesNotContain("embedded", results["notes"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Table2_at_the_paper_preset_reads_cityscapes_and_scores_with_the_deeplab_segmenter()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        var raw = CorpusCatalog.ExpectedPath("cityscapes");
+        var corpus = ShapesStreetsCorpus.Write(raw, new ShapesOptions(20, 64, 3));
+        var evaluators = Directory.CreateDirectory(Path.Combine(data.Path, "evaluators")).FullName;
+        File.Copy(Fixtures.Path("tiny_face_parser.pt"), Path.Combine(evaluators, "deeplabv3plus-cityscapes.pt"));  // any 19-class scorer
+
+        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table2", "--preset", "paper", "--out", output.path,
+            "--set", "device=cpu", "--set", "resolution=32", "--set", "steps=1", "--set", "batch_size=2");
+        Assert.True(code == 0, stderr + stdout);
+
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.path, "dino-table2", "results.json")))!;
+        Assert.Equal("cityscapes", results["corpus"]!["name"]!.GetValue<string>());
+        Assert.Contains("DeepLabv3+", results["segmenter"]!["description"]!.GetValue<string>());
+        // pix2pix's protocol: the val split is the test split; the ground truth's scores are the segmenter's on its photos.
+        using var deeplab = Segmenter.Load(Segmenters.CityscapesDeepLabV3Plus, evaluators);
+        var frames = corpus.Frames("val");
+        Assert.Equal(frames.Count, results["corpus"]!["test_pairs"]!.GetValue<int>());
+        var parts = frames.Select(frame =>
+        {
+            using var example = corpus.Load(frame, 32, 32);
+            using var predicted = deeplab.Predict(ImageTensor.ToHwc(example.Photo));
+            return SegmentationScores.FromLabels(example.Labels, predicted, 19);
+        }).ToList();
+        var truth = results["methods"]![PaperTable1.GroundTruth]!;
+        Assert.Equal(SegmentationScores.Sum(parts).pixel_accuracy, truth[Table1Metrics.PixelAccuracy]!.GetValue<double>(), 12);
+        Assert.Equal(SegmentationScores.Sum(parts).mean_iou, truth[Table1Metrics.MeanIou]!.GetValue<double>(), 12);
     }
 
     [Fact]
