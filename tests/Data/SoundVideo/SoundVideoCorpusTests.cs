@@ -1,3 +1,4 @@
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Data.SoundVideo;
 using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
@@ -119,6 +120,37 @@ public class SoundVideoCorpusTests : IDisposable
 
         var silent = WriteClip("silent", withAudio: false);
         Assert.Contains(silent, Assert.Throws<InvalidDataException>(() => SoundVideoCorpus.Load(silent)).Message);
+    }
+
+    [Fact]
+    public void A_corrupt_clip_among_good_ones_stops_the_read_or_is_skipped_and_reported()
+    {
+        var good = new[] { WriteClip("a"), WriteClip("c") };
+        var corrupt = temp.File("b.mp4");
+        File.WriteAllBytes(corrupt, Enumerable.Range(0, 5000).Select(i => (byte)(i * 37)).ToArray());
+        var options = new SoundVideoOptions(Size: 16, ClipLength: 8);
+
+        var report = new BadSampleReport(null);
+        var read = new List<string>();
+        foreach (var clip in SoundVideoCorpus.LoadEach(temp.path, options, new BadSamples(BadSamplePolicy.Skip, report)))
+        {
+            using (clip) read.Add(clip.Path);
+        }
+        Assert.Equal(good, read);
+        Assert.Equal(corrupt, Assert.Single(report.Skipped).File);
+
+        // The default stops at the bad clip, naming it, after handing out the good one before it.
+        read.Clear();
+        var e = Assert.Throws<InvalidDataException>(() =>
+        {
+            foreach (var clip in SoundVideoCorpus.LoadEach(temp.path, options))
+            {
+                using (clip) read.Add(clip.Path);
+            }
+        });
+        Assert.Contains(corrupt, e.Message);
+        Assert.Equal([good[0]], read);
+        Assert.Throws<DirectoryNotFoundException>(() => SoundVideoCorpus.LoadEach(temp.File("nowhere")));
     }
 
     [Fact]
