@@ -36,8 +36,7 @@ public class CorpusCommandTests
     public void Make_shapes_writes_a_corpus_the_CelebAMaskHq_reader_loads_back()
     {
         using var dir = new Fixtures.TempFolder();
-        var (code, stdout, stderr) = CliRunner.Run("corpus", "make", "shapes", "--preset", "smoke", "--out", dir.path, "--seed", "4", "--count", "10", "--size", "32");
-        Assert.True(code == 0, stderr);
+        var stdout = Make("shapes", dir.path, "--seed", "4", "--count", "10", "--size", "32");
         Assert.Contains("8 train, 1 val, 1 test", stdout);
         var corpus = new CelebAMaskHqCorpus(dir.path);
         using var example = corpus.Load(9, size: 32);
@@ -49,8 +48,7 @@ public class CorpusCommandTests
     public void Make_shapes_streets_writes_a_corpus_the_Cityscapes_reader_loads_back()
     {
         using var dir = new Fixtures.TempFolder();
-        var (code, stdout, stderr) = CliRunner.Run("corpus", "make", "shapes-streets", "--preset", "smoke", "--out", dir.path, "--seed", "2", "--count", "10", "--size", "32");
-        Assert.True(code == 0, stderr);
+        var stdout = Make("shapes-streets", dir.path, "--seed", "2", "--count", "10", "--size", "32");
         Assert.Contains("9 train, 1 val", stdout);
         var corpus = new CityscapesCorpus(dir.path);
         Assert.Equal(9, corpus.Frames("train").Count);
@@ -65,8 +63,7 @@ public class CorpusCommandTests
     public void Make_spoken_shapes_writes_images_and_captions_the_CUB_reader_loads_and_their_speech()
     {
         using var dir = new Fixtures.TempFolder();
-        var (code, stdout, stderr) = CliRunner.Run("corpus", "make", "spoken-shapes", "--preset", "smoke", "--out", dir.path, "--seed", "1", "--count", "2", "--size", "32");
-        Assert.True(code == 0, stderr);
+        var stdout = Make("spoken-shapes", dir.path, "--seed", "1", "--count", "2", "--size", "32");
         Assert.Contains("20 utterances spoken, 0 reused", stdout);
         var corpus = new CubCorpus(dir.path);
         Assert.Equal(2, corpus.All.Count);
@@ -80,6 +77,14 @@ public class CorpusCommandTests
             Assert.Equal(10, wavs.Count);
             Assert.Equal(16_000, WavFile.Read(wavs[0]).SampleRate);
         }
+    }
+
+    // `dino corpus make NAME --preset smoke --out DIR OPTIONS…`, which must succeed: what it printed.
+    private static string Make(string corpus, string folder, params string[] options)
+    {
+        var (code, stdout, stderr) = CliRunner.Run(["corpus", "make", corpus, "--preset", "smoke", "--out", folder, .. options]);
+        Assert.True(code == 0, stderr);
+        return stdout;
     }
 
     [Fact]
