@@ -23,6 +23,7 @@ packages=(
     ffmpeg                 # audio containers, video muxing
     espeak-ng              # speech for the embedded corpora
     sox                    # audio conversion and checks
+    shellcheck             # lints the data-scripts (tests/DataScripts/ShellcheckTests)
     cmake
     g++
 )

@@ -2,13 +2,16 @@ using System.CommandLine;
 using Dino.Repro.Data;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.IO;
+using Dino.Repro.Signal.Speech;
+using Dino.Repro.Torch;
 
 namespace Dino.Repro.Cli;
 
 /// <summary>
 /// `dino prepare NAME` and `dino corpus prepare NAME`: runs data-scripts/NAME.sh (download, verify, unpack), maps its
-/// exit code to a message and the kit's exit code, then opens the corpus with the kit's reader. Run by the script
-/// itself (DINO_IN_CORPUS_PREPARE=1) it does only the reader check. An embedded corpus is made, not prepared.
+/// exit code to a message and the kit's exit code, then opens the corpus with the kit's reader and builds the kit's
+/// cache where it has one (<see cref="CorpusCaches"/>). Run by the script itself (DINO_IN_CORPUS_PREPARE=1) it does only
+/// the reader check and the cache. An embedded corpus is made, not prepared.
 /// </summary>
 internal static class PrepareCommand
 {
@@ -18,7 +21,7 @@ internal static class PrepareCommand
     public static Command Create(string verb)
     {
         var name = new Argument<string>("name") { Description = "real corpus to fetch and prepare (see dino corpus list)" };
-        var command = new Command(verb, "Fetch, verify and unpack a real corpus with its data-script, then check it with the kit's reader.");
+        var command = new Command(verb, "Fetch, verify and unpack a real corpus with its data-script, check it with the kit's reader and build the kit's cache (spoken captions, face/speech pairs).");
         command.Arguments.Add(name);
         command.SetAction(parse => Run(parse.GetValue(name)!, Path.Combine(KitPaths.Root(), "data-scripts"), KitPaths.DataRoot(),
             Environment.GetEnvironmentVariable(InScriptVariable) == "1"));
@@ -44,7 +47,8 @@ internal static class PrepareCommand
             var code = RunScript(name, scriptsFolder, dataRoot);
             if (code != ExitCodes.Ok) return code;
         }
-        return CheckWithReader(name, Path.Combine(dataRoot, name, "raw"));
+        var root = Path.Combine(dataRoot, name, "raw");
+        return CheckWithReader(name, root) ?? BuildCache(name, root, dataRoot);
     }
 
     private static int RunScript(string name, string scriptsFolder, string dataRoot)
@@ -75,17 +79,36 @@ internal static class PrepareCommand
         return code;
     }
 
-    private static int CheckWithReader(string name, string root)
+    // Null when the reader can use the folder (it says what it sees), else the failure code.
+    private static int? CheckWithReader(string name, string root)
     {
         try
         {
-            Console.WriteLine(CorpusCheck.Describe(name, root) ?? $"{name}: files at {root} (no reader in this kit checks them yet)");
-            return ExitCodes.Ok;
+            Console.WriteLine(CorpusCheck.Describe(name, root));
+            return null;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (IsCorpusProblem(e))
         {
             Console.Error.WriteLine($"dino corpus prepare: the kit's reader cannot use {name} at {root}: {e.Message}");
             return ExitCodes.Failure;
         }
     }
+
+    private static int BuildCache(string name, string root, string dataRoot)
+    {
+        try
+        {
+            if (CorpusCaches.Build(name, root, dataRoot, Console.Error) is { } built) Console.WriteLine(built);
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (IsCorpusProblem(e))
+        {
+            Console.Error.WriteLine($"dino corpus prepare: the kit's cache of {name} could not be built from {root}: {e.Message} (rerun to resume)");
+            return ExitCodes.Failure;
+        }
+    }
+
+    // Unreadable or missing files, and the tools behind the caches failing (espeak-ng, OpenCV): anything else is a bug.
+    private static bool IsCorpusProblem(Exception e) =>
+        e is IOException or InvalidDataException or UnauthorizedAccessException or SpeechSynthesisException or TorchException;
 }

@@ -14,13 +14,14 @@ public enum MelNorm
 /// <summary>
 /// Triangular mel filterbanks, defined as torchaudio.functional.melscale_fbanks (0.13): n_mels + 2 points evenly
 /// spaced in mel from mel(f_min) to mel(f_max), mapped back to Hz (f_pts); the FFT bin frequencies are
-/// linspace(0, sample_rate // 2, n_freqs); filter m is max(0, min((f − f_m)/(f_{m+1} − f_m), (f_{m+2} − f)/(f_{m+2} − f_{m+1}))).
-/// Computed in float64, returned as float32 [n_freqs, n_mels].
+/// linspace(0, sample_rate // 2, n_freqs) (or, with <c>floatNyquist</c>, librosa's linspace(0, sample_rate / 2, n_freqs)); filter m
+/// is max(0, min((f − f_m)/(f_{m+1} − f_m), (f_{m+2} − f)/(f_{m+2} − f_{m+1}))). Computed in float64, returned as float32
+/// [n_freqs, n_mels].
 /// </summary>
 public static class MelFilterbank
 {
     public static double[,] Weights(int nFreqs, double fMin, double fMax, int nMels, int sampleRate,
-        MelNorm norm = MelNorm.None, MelScaleKind scale = MelScaleKind.Htk)
+        MelNorm norm = MelNorm.None, MelScaleKind scale = MelScaleKind.Htk, bool floatNyquist = false)
     {
         if (nFreqs < 2) throw new ArgumentOutOfRangeException(nameof(nFreqs), nFreqs, "a filterbank needs at least 2 frequency bins");
         if (nMels < 1) throw new ArgumentOutOfRangeException(nameof(nMels), nMels, "a filterbank needs at least one mel band");
@@ -28,8 +29,8 @@ public static class MelFilterbank
         if (!(fMin >= 0 && fMin < fMax))
             throw new ArgumentException($"the mel range must satisfy 0 ≤ f_min < f_max, not f_min {fMin}, f_max {fMax}");
 
-        // torchaudio: all_freqs = torch.linspace(0, sample_rate // 2, n_freqs) — integer Nyquist.
-        var nyquist = (double)(sampleRate / 2);
+        // torchaudio: all_freqs = torch.linspace(0, sample_rate // 2, n_freqs) — integer Nyquist; librosa: sr / 2.
+        var nyquist = floatNyquist ? sampleRate / 2.0 : sampleRate / 2;
         var bins = new double[nFreqs];
         for (var k = 0; k < nFreqs; k++) bins[k] = nyquist * k / (nFreqs - 1);
 
@@ -56,9 +57,9 @@ public static class MelFilterbank
 
     /// <summary>The filterbank as a float32 tensor [n_freqs, n_mels] (mel = specgramᵀ · fb, as torchaudio's MelScale).</summary>
     public static Tensor Create(int nFreqs, double fMin, double fMax, int nMels, int sampleRate,
-        MelNorm norm = MelNorm.None, MelScaleKind scale = MelScaleKind.Htk, Device? device = null)
+        MelNorm norm = MelNorm.None, MelScaleKind scale = MelScaleKind.Htk, Device? device = null, bool floatNyquist = false)
     {
-        var weights = Weights(nFreqs, fMin, fMax, nMels, sampleRate, norm, scale);
+        var weights = Weights(nFreqs, fMin, fMax, nMels, sampleRate, norm, scale, floatNyquist);
         var flat = new float[weights.Length];
         for (var k = 0; k < nFreqs; k++)
         for (var m = 0; m < nMels; m++)

@@ -16,7 +16,7 @@ public sealed class MelSpectrogram : IDisposable
         if (Options.Power <= 0) throw new ArgumentException($"the spectrogram power must be positive, not {Options.Power}");
         Options.Stft.Validate();
         filterbank = MelFilterbank.Create(Options.FrequencyBins, Options.FMin, Options.EffectiveFMax, Options.NMels, Options.SampleRate,
-            Options.Norm, Options.Scale).DetachFromDisposeScope();
+            Options.Norm, Options.Scale, floatNyquist: Options.FloatNyquist).DetachFromDisposeScope();
     }
 
     public MelSpectrogramOptions Options { get; }

@@ -17,6 +17,8 @@ namespace Dino.Repro.Signal;
 /// <param name="Norm">Filter area normalisation (default None: peak 1).</param>
 /// <param name="Scale">Mel scale (default HTK).</param>
 /// <param name="Window">Analysis window (default periodic Hann, torch.hann_window).</param>
+/// <param name="FloatNyquist">Filterbank bins run to sample_rate / 2, as librosa's, instead of torchaudio's sample_rate // 2
+/// (default false); the two differ only at an odd sample rate.</param>
 public sealed record MelSpectrogramOptions(
     int SampleRate = 16000,
     int NFft = 400,
@@ -31,8 +33,21 @@ public sealed record MelSpectrogramOptions(
     string PadMode = "reflect",
     MelNorm Norm = MelNorm.None,
     MelScaleKind Scale = MelScaleKind.Htk,
-    WindowKind Window = WindowKind.Hann)
+    WindowKind Window = WindowKind.Hann,
+    bool FloatNyquist = false)
 {
+    /// <summary>librosa's default sample rate (librosa.load, librosa.feature.melspectrogram).</summary>
+    public const int LibrosaSampleRate = 22050;
+
+    /// <summary>
+    /// librosa.feature.melspectrogram's defaults (librosa 0.10): n_fft 2048, hop 512, periodic Hann, centred frames padded
+    /// with zeros (pad_mode "constant"; librosa before 0.10 reflected), power 2, and librosa.filters.mel's 128 bands from 0 Hz
+    /// to sr / 2 on the Slaney scale with Slaney area norm, over bins running to sr / 2.
+    /// </summary>
+    public static MelSpectrogramOptions Librosa(int sampleRate = LibrosaSampleRate) => new(
+        sampleRate, NFft: 2048, HopLength: 512, FMin: 0, FMax: sampleRate / 2.0, NMels: 128, Power: 2.0, Center: true,
+        PadMode: "constant", Norm: MelNorm.Slaney, Scale: MelScaleKind.Slaney, Window: WindowKind.Hann, FloatNyquist: true);
+
     public double EffectiveFMax => FMax ?? SampleRate / 2;
 
     /// <summary>The framing these options imply (torch.stft's own normalisation stays off; see <see cref="Normalized"/>).</summary>

@@ -1,5 +1,12 @@
+using System.Text.RegularExpressions;
+using Dino.Repro.Data;
 using Dino.Repro.Data.CelebAMaskHq;
+using Dino.Repro.Data.Cityscapes;
+using Dino.Repro.Data.Cub200;
+using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.Data.Synthetic;
+using Dino.Repro.Data.Synthetic.SpokenShapes;
+using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Data;
@@ -7,28 +14,77 @@ namespace Dino.Repro.Tests.Data;
 public class CorpusCommandTests
 {
     [Fact]
-    public void List_names_real_and_embedded_corpora_and_where_real_ones_go()
+    public void List_names_every_catalogued_corpus_once_marked_real_or_embedded_with_where_it_comes_from()
     {
         var (code, stdout, _) = CliRunner.Run("corpus", "list");
         Assert.Equal(0, code);
-        Assert.Contains("celebamask-hq", stdout);
-        Assert.Contains("cityscapes", stdout);
-        Assert.Contains("shapes", stdout);
-        Assert.Contains("expected at:", stdout);
-        Assert.Contains("embedded", stdout);
+        var lines = stdout.Split('\n');
+        foreach (var corpus in CorpusCatalog.All)
+        {
+            var kind = corpus.Embedded ? "embedded" : "real";
+            var line = Assert.Single(lines, l => Regex.IsMatch(l, $@"^{Regex.Escape(corpus.Name)}\s+(real|embedded)\s"));
+            Assert.Matches($@"^{Regex.Escape(corpus.Name)}\s+{kind}\s+{Regex.Escape(corpus.Description)}", line);
+        }
+        // The issue's eight real corpora, each with its expected folder, and the embedded ones with their make command.
+        string[] real = ["celebamask-hq", "cityscapes", "grid", "cub-200", "oxford-102", "youtubers", "sound-video", "celeba"];
+        Assert.Equal(real.Order(), CorpusCatalog.All.Where(c => !c.Embedded).Select(c => c.Name).Order());
+        Assert.All(real, name => Assert.Contains($"expected at: {CorpusCatalog.ExpectedPath(name)} (", stdout));
+        Assert.All(EmbeddedCorpora.All, c => Assert.Contains($"made by: dino corpus make {c.Name} --preset smoke --out DIR", stdout));
     }
 
     [Fact]
     public void Make_shapes_writes_a_corpus_the_CelebAMaskHq_reader_loads_back()
     {
         using var dir = new Fixtures.TempFolder();
-        var (code, stdout, stderr) = CliRunner.Run("corpus", "make", "shapes", "--preset", "smoke", "--out", dir.path, "--seed", "4", "--count", "10", "--size", "32");
-        Assert.True(code == 0, stderr);
+        var stdout = Make("shapes", dir.path, "--seed", "4", "--count", "10", "--size", "32");
         Assert.Contains("8 train, 1 val, 1 test", stdout);
         var corpus = new CelebAMaskHqCorpus(dir.path);
         using var example = corpus.Load(9, size: 32);
         var scene = ShapesCorpus.Render(new ShapesOptions(10, 32, 4), 9);
         Assert.Equal(scene.Labels.Select(l => (long)l).ToArray(), example.Labels.ToArray<long>());
+    }
+
+    [Fact]
+    public void Make_shapes_streets_writes_a_corpus_the_Cityscapes_reader_loads_back()
+    {
+        using var dir = new Fixtures.TempFolder();
+        var stdout = Make("shapes-streets", dir.path, "--seed", "2", "--count", "10", "--size", "32");
+        Assert.Contains("9 train, 1 val", stdout);
+        var corpus = new CityscapesCorpus(dir.path);
+        Assert.Equal(9, corpus.Frames("train").Count);
+        var val = Assert.Single(corpus.Frames("val"));   // Shapes' test id 9
+        Assert.Equal(ShapesStreetsCorpus.StemOf(9), val.Stem);
+        using var trainIds = corpus.ReadTrainIds(val);
+        var scene = ShapesCorpus.Render(new ShapesOptions(10, 32, 2), 9);
+        Assert.Equal(scene.Labels.Select(l => ShapesStreetsCorpusTests.TrainIdOfShapesLabel[l]).ToArray(), trainIds.ToArray<long>());
+    }
+
+    [Fact]
+    public void Make_spoken_shapes_writes_images_and_captions_the_CUB_reader_loads_and_their_speech()
+    {
+        using var dir = new Fixtures.TempFolder();
+        var stdout = Make("spoken-shapes", dir.path, "--seed", "1", "--count", "2", "--size", "32");
+        Assert.Contains("20 utterances spoken, 0 reused", stdout);
+        var corpus = new CubCorpus(dir.path);
+        Assert.Equal(2, corpus.All.Count);
+        Assert.Equal(12, corpus.ClassNames.Count);
+        Assert.Equal(9, corpus.ClassCount(CaptionSplit.Train));
+        var speech = SpokenShapesCorpus.SpeechCache(dir.path);
+        foreach (var image in corpus.All)
+        {
+            Assert.Equal(10, image.Captions.Count);
+            var wavs = speech.RequirePaths(image);
+            Assert.Equal(10, wavs.Count);
+            Assert.Equal(16_000, WavFile.Read(wavs[0]).SampleRate);
+        }
+    }
+
+    // `dino corpus make NAME --preset smoke --out DIR OPTIONS…`, which must succeed: what it printed.
+    private static string Make(string corpus, string folder, params string[] options)
+    {
+        var (code, stdout, stderr) = CliRunner.Run(["corpus", "make", corpus, "--preset", "smoke", "--out", folder, .. options]);
+        Assert.True(code == 0, stderr);
+        return stdout;
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public class ShapesStreetsCorpusTests
 {
     // Shapes label → the Cityscapes train id of the class it is written as (labels.py: road 0, building 2,
     // traffic sign 7, vegetation 8, car 13), for background, stripe, box, disc, triangle.
-    private static readonly long[] TrainIdOfShapesLabel = [0, 2, 13, 7, 8];
+    internal static readonly long[] TrainIdOfShapesLabel = [0, 2, 13, 7, 8];
 
     [Fact]
     public void The_cityscapes_reader_reads_back_every_scene_its_labels_as_train_ids_and_its_photo_losslessly()

@@ -57,6 +57,8 @@ public class DataScriptsTests
 
     [Theory]
     [InlineData("cub-200", "https://data.caltech.edu/records/65de6-vp158/files/CUB_200_2011.tgz")]
+    [InlineData("oxford-102", "https://www.robots.ox.ac.uk/~vgg/data/flowers/102/102flowers.tgz")]
+    [InlineData("grid", "http://spandh.dcs.shef.ac.uk/gridcorpus/s1/video/s1.mpg_vcd.zip")]
     [InlineData("evaluators", "https://nvlabs-fi-cdn.nvidia.com/stylegan2-ada-pytorch/pretrained/metrics/inception-2015-12-05.pt")]
     public void Offline_a_download_fails_fast_with_exit_3_naming_the_url(string corpus, string url)
     {

@@ -1,29 +1,46 @@
 using System.Diagnostics;
-using Xunit.Abstractions;
+using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.DataScripts;
 
-/// <summary>shellcheck over every data-script (installable from Debian: apt-get install shellcheck).</summary>
-public class ShellcheckTests(ITestOutputHelper output)
+/// <summary>shellcheck over every data-script (environment/setup.sh installs it from Debian's shellcheck package).</summary>
+public class ShellcheckTests
 {
+    // environment/setup.sh installs it, so a missing linter is a machine not set up, not a reason to pass.
+    private static string Shellcheck() =>
+        new[] { "/usr/bin/shellcheck", "/usr/local/bin/shellcheck" }.FirstOrDefault(File.Exists)
+        ?? throw new Xunit.Sdk.XunitException("shellcheck is not installed: run environment/setup.sh (Debian package shellcheck)");
+
     [Fact]
     public void Every_data_script_is_shellcheck_clean()
     {
-        var shellcheck = new[] { "/usr/bin/shellcheck", "/usr/local/bin/shellcheck" }.FirstOrDefault(File.Exists);
-        if (shellcheck is null)
-        {
-            output.WriteLine("returned early: shellcheck is not installed (apt-get install shellcheck); the scripts were not linted");
-            return;
-        }
         var dir = ScriptRunner.ScriptsDir();
-        var psi = new ProcessStartInfo(shellcheck) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
-        psi.ArgumentList.Add("-x");
-        var scripts = Directory.GetFiles(dir, "*.sh").Select(Path.GetFileName).Order().ToList();
+        var scripts = Directory.GetFiles(dir, "*.sh").Select(Path.GetFileName).OfType<string>().Order().ToList();
         Assert.Equal(10, scripts.Count);   // lib.sh + 8 corpora + evaluators.sh
-        foreach (var s in scripts) psi.ArgumentList.Add(s!);
+        var (exit, report) = Lint(dir, scripts);
+        Assert.True(exit == 0, report);
+    }
+
+    [Fact]
+    public void The_linter_flags_a_script_with_an_unquoted_variable()
+    {
+        // Proves the clean verdict above comes from a working shellcheck, not from one that passes everything.
+        using var temp = new Fixtures.TempFolder();
+        File.WriteAllText(temp.File("bad.sh"), "#!/usr/bin/env bash\nfolder=\"$1\"\nrm -rf $folder/cache\n");
+        var (exit, report) = Lint(temp.path, ["bad.sh"]);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("SC2086", report);
+    }
+
+    private static (int Exit, string Report) Lint(string folder, IEnumerable<string> scripts)
+    {
+        var psi = new ProcessStartInfo(Shellcheck()) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        psi.ArgumentList.Add("-x");
+        foreach (var s in scripts) psi.ArgumentList.Add(s);
         using var p = Process.Start(psi)!;
-        var report = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+        var stderr = p.StandardError.ReadToEndAsync();
+        var report = p.StandardOutput.ReadToEnd() + stderr.Result;
         p.WaitForExit();
-        Assert.True(p.ExitCode == 0, report);
+        return (p.ExitCode, report);
     }
 }

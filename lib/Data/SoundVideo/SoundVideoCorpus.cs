@@ -1,3 +1,4 @@
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Signal;
 using Dino.Repro.Torch;
 using Dino.Repro.Vision;
@@ -9,7 +10,8 @@ namespace Dino.Repro.Data.SoundVideo;
 /// (20 fps, sampled by timestamp), cropped and resized; the audio track decoded by ffmpeg to mono at 64 kHz and turned
 /// into one descriptor per frame (<see cref="SoundFeatures"/>). Both streams are cut to the shorter one, N frames;
 /// the first ⌊0.8·N⌋ train and the rest validate. data-scripts/sound-video.sh puts the clips in
-/// <c>&lt;data root&gt;/sound-video/raw/</c> (<see cref="Clips"/> lists them); each clip is its own experiment.
+/// <c>&lt;data root&gt;/sound-video/raw/</c> (<see cref="Clips"/> lists them, <see cref="LoadEach"/> reads them); each clip is
+/// its own experiment.
 /// </summary>
 public sealed class SoundVideoCorpus : IDisposable
 {
@@ -37,6 +39,25 @@ public sealed class SoundVideoCorpus : IDisposable
         return Directory.EnumerateFiles(folder)
             .Where(f => VideoExtensions.Contains(System.IO.Path.GetExtension(f).ToLowerInvariant()))
             .Order(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>
+    /// The clips of <paramref name="folder"/> (<see cref="Clips"/>) read one at a time with <see cref="Load"/>, each the
+    /// caller's to dispose before the next is read (a long clip at full size is large); an unreadable one (corrupt,
+    /// without sound, too short) stops the read or is skipped and reported, as <paramref name="badSamples"/> says (default: stop).
+    /// </summary>
+    public static IEnumerable<SoundVideoCorpus> LoadEach(string folder, SoundVideoOptions? options = null, BadSamples? badSamples = null)
+    {
+        var clips = Clips(folder);  // now, so a missing folder fails at the call rather than at the first MoveNext
+        return Readable(clips, options, badSamples ?? BadSamples.Throw);
+    }
+
+    private static IEnumerable<SoundVideoCorpus> Readable(IReadOnlyList<string> clips, SoundVideoOptions? options, BadSamples handling)
+    {
+        foreach (var clip in clips)
+        {
+            if (handling.Read(clip, () => Load(clip, options)) is { } corpus) yield return corpus;
+        }
     }
 
     /// <summary>The frame where validation starts among <paramref name="frames"/>: ⌊fraction·N⌋ (Python's int()).</summary>

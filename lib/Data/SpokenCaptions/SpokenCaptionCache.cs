@@ -35,9 +35,12 @@ public sealed class SpokenCaptionCache
         SampleRate = sampleRate;
     }
 
-    /// <summary>The cache of a real corpus: <c>&lt;data root&gt;/&lt;corpus&gt;/speech</c>, beside its <c>raw/</c> folder.</summary>
-    public static SpokenCaptionCache ForCorpus(string corpusName, IReadOnlyList<SpeechVoice>? voices = null) =>
-        new(Path.Combine(IO.KitPaths.DataRoot(), corpusName, "speech"), voices);
+    /// <summary>
+    /// The cache of a real corpus: <c>&lt;data root&gt;/&lt;corpus&gt;/speech</c>, beside its <c>raw/</c> folder (data root:
+    /// <paramref name="dataRoot"/>, or the kit's when null).
+    /// </summary>
+    public static SpokenCaptionCache ForCorpus(string corpusName, IReadOnlyList<SpeechVoice>? voices = null, string? dataRoot = null) =>
+        new(Path.Combine(dataRoot ?? IO.KitPaths.DataRoot(), corpusName, "speech"), voices);
 
     public string Root { get; }
     public IReadOnlyList<SpeechVoice> Voices { get; }

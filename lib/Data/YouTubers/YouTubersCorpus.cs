@@ -59,8 +59,8 @@ public sealed class YouTubersCorpus
     /// <summary>The identities with at least one pair.</summary>
     public IReadOnlyList<string> Identities { get; }
 
-    /// <summary>The default cache root: <c>&lt;data root&gt;/youtubers/cache</c>.</summary>
-    public static string DefaultCacheRoot() => Path.Combine(KitPaths.DataRoot(), "youtubers", "cache");
+    /// <summary>The default cache root: <c>&lt;data root&gt;/youtubers/cache</c> (data root: <paramref name="dataRoot"/>, or the kit's when null).</summary>
+    public static string DefaultCacheRoot(string? dataRoot = null) => Path.Combine(dataRoot ?? KitPaths.DataRoot(), "youtubers", "cache");
 
     /// <param name="root">The folder holding <c>videos/&lt;identity&gt;/…</c> (the data-script's <c>raw/</c>).</param>
     /// <param name="cacheRoot">Where extracted pairs are kept (<see cref="DefaultCacheRoot"/> when null).</param>

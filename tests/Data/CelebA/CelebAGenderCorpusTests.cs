@@ -2,36 +2,16 @@ using Dino.Repro.Data.CelebA;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch;
-using Dino.Repro.Vision;
 
 namespace Dino.Repro.Tests.Data.CelebA;
 
 public class CelebAGenderCorpusTests
 {
-    // Male column of images 000001…000009: five women (2, 3, 5, 7, 8) and four men (1, 4, 6, 9).
-    private static readonly int[] Male = [1, -1, -1, 1, -1, 1, -1, -1, 1];
-
-    private static string Row(int n) =>
-        $"{n:D6}.jpg {(n % 2 == 0 ? " 1" : "-1")} -1 {(Male[n - 1] > 0 ? " 1" : "-1")}  1";
-
-    private static void WriteFixture(string root, Func<int, string>? row = null, int? count = null)
-    {
-        var images = Directory.CreateDirectory(Path.Combine(root, "img_align_celeba")).FullName;
-        for (var n = 1; n <= Male.Length; n++)
-        {
-            using var face = torch.full([24L, 20, 3], 20 * n, ScalarType.Byte);
-            ImageIO.Write(Path.Combine(images, $"{n:D6}.jpg"), face);
-        }
-        // The real layout: the count, the attribute names (trailing space), then padded ±1 columns.
-        File.WriteAllLines(Path.Combine(root, "list_attr_celeba.txt"),
-            [$"{count ?? Male.Length}", "5_o_Clock_Shadow Arched_Eyebrows Male Young ", .. Enumerable.Range(1, Male.Length).Select(row ?? Row)]);
-    }
-
     [Fact]
     public void The_Male_attribute_gives_two_classes_split_80_20_in_file_order_within_each()
     {
         using var dir = new Fixtures.TempFolder();
-        WriteFixture(dir.path);
+        CelebAFixture.Write(dir.path);
         var corpus = new CelebAGenderCorpus(dir.path);
         // Women: ⌊0.8·5⌋ = 4 train, 1 test; men: ⌊0.8·4⌋ = 3 train, 1 test.
         Assert.Equal(["000002.jpg", "000003.jpg", "000005.jpg", "000007.jpg", "000001.jpg", "000004.jpg", "000006.jpg"],
@@ -45,7 +25,7 @@ public class CelebAGenderCorpusTests
     public void Images_are_resized_to_the_preset_size_in_minus_one_to_one_and_batched_with_their_class()
     {
         using var dir = new Fixtures.TempFolder();
-        WriteFixture(dir.path);
+        CelebAFixture.Write(dir.path);
         var corpus = new CelebAGenderCorpus(dir.path);
         var image = corpus.Images(CelebAGenderSplit.Test)[1];   // 000009.jpg: one grey level 180
         using var face = CelebAGenderCorpus.Load(image, 8);
@@ -66,7 +46,7 @@ public class CelebAGenderCorpusTests
     public void A_bad_attribute_line_is_reported_with_the_file_and_line(int n, string bad, string what)
     {
         using var dir = new Fixtures.TempFolder();
-        WriteFixture(dir.path, row: i => i == n ? bad : Row(i));
+        CelebAFixture.Write(dir.path, row: i => i == n ? bad : CelebAFixture.Row(i));
         var e = Assert.Throws<InvalidDataException>(() => new CelebAGenderCorpus(dir.path));
         Assert.Contains($"list_attr_celeba.txt:{n + 2}", e.Message);
         Assert.Contains(what, e.Message);
@@ -76,10 +56,10 @@ public class CelebAGenderCorpusTests
     public void A_truncated_attribute_list_and_a_missing_image_are_reported()
     {
         using var dir = new Fixtures.TempFolder();
-        WriteFixture(dir.path, count: 202599);
+        CelebAFixture.Write(dir.path, count: 202599);
         Assert.Contains("announces 202599 images but 9 rows follow", Assert.Throws<InvalidDataException>(() => new CelebAGenderCorpus(dir.path)).Message);
 
-        WriteFixture(dir.path);
+        CelebAFixture.Write(dir.path);
         var corpus = new CelebAGenderCorpus(dir.path);
         var image = corpus.Images(CelebAGenderSplit.Train)[0];
         File.Delete(image.ImagePath);
@@ -90,7 +70,7 @@ public class CelebAGenderCorpusTests
     public void An_unreadable_face_stops_the_read_naming_it_by_default_and_is_skipped_and_reported_on_request()
     {
         using var dir = new Fixtures.TempFolder();
-        WriteFixture(dir.path);
+        CelebAFixture.Write(dir.path);
         var corpus = new CelebAGenderCorpus(dir.path);
         var broken = Path.Combine(dir.path, "img_align_celeba", "000005.jpg");   // a training woman, grey 100
         File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..30]);

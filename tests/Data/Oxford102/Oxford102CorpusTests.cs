@@ -3,39 +3,18 @@ using Dino.Repro.Data.Loading;
 using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch;
-using Dino.Repro.Vision;
 
 namespace Dino.Repro.Tests.Data.Oxford102;
 
 public class Oxford102CorpusTests
 {
-    // Image n (1-based) has label Labels[n − 1]; classes 1 and 3 train, class 2 tests.
-    private static readonly double[] Labels = [3, 1, 2, 1, 3, 2];
-
-    private static void WriteFixture(string root, bool compress = true)
-    {
-        Directory.CreateDirectory(Path.Combine(root, "jpg"));
-        for (var n = 1; n <= Labels.Length; n++)
-        {
-            using var image = torch.full([12L, 16, 3], 30 * n, ScalarType.Byte);
-            ImageIO.Write(Path.Combine(root, "jpg", $"image_{n:D5}.jpg"), image);
-            var text = Path.Combine(root, "cvpr2016_flowers", "text_c10", $"class_{(int)Labels[n - 1]:D5}", $"image_{n:D5}.txt");
-            Directory.CreateDirectory(Path.GetDirectoryName(text)!);
-            File.WriteAllLines(text, Enumerable.Range(0, 10).Select(i => $"flower {n} has {i + 3} pink petals"));
-        }
-        File.WriteAllBytes(Path.Combine(root, "imagelabels.mat"),
-            new MatV5Writer(compress).Numeric("labels", [1, Labels.Length], Labels, storage: MatV5Writer.MiUInt8).ToArray());
-        File.WriteAllLines(Path.Combine(root, "cvpr2016_flowers", "trainvalclasses.txt"), ["class_00001", "class_00003"]);
-        File.WriteAllLines(Path.Combine(root, "cvpr2016_flowers", "testclasses.txt"), ["class_00002"]);
-    }
-
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public void Labels_from_the_mat_file_give_classes_keys_captions_and_the_class_split(bool compress)
     {
         using var dir = new Fixtures.TempFolder();
-        WriteFixture(dir.path, compress);
+        Oxford102Fixture.Write(dir.path, compress);
         var corpus = new Oxford102Corpus(dir.path);
         Assert.Equal(["class_00001", "class_00002", "class_00003"], corpus.ClassNames);
         var train = corpus.Images(CaptionSplit.Train);
@@ -52,7 +31,7 @@ public class Oxford102CorpusTests
     public void Flowers_are_used_whole_no_box_crop()
     {
         using var dir = new Fixtures.TempFolder();
-        WriteFixture(dir.path);
+        Oxford102Fixture.Write(dir.path);
         var image = new Oxford102Corpus(dir.path).Images(CaptionSplit.Test)[0];
         // 16×12 → shorter side 12 kept (load size 12), centred 12² crop starts at column 2; the image is one grey level 90.
         using var loaded = CaptionImageTransform.Load(image, new CaptionImageOptions(12, LoadSize: 12, RandomCrop: false, RandomFlip: false), null);
@@ -64,14 +43,14 @@ public class Oxford102CorpusTests
     public void A_label_that_is_not_a_class_number_and_a_missing_caption_are_reported_with_the_file()
     {
         using var dir = new Fixtures.TempFolder();
-        WriteFixture(dir.path);
+        Oxford102Fixture.Write(dir.path);
         var mat = Path.Combine(dir.path, "imagelabels.mat");
         File.WriteAllBytes(mat, new MatV5Writer(compress: true).Numeric("labels", [1, 6], [3, 1, 0, 1, 3, 2], storage: MatV5Writer.MiUInt8).ToArray());
         var e = Assert.Throws<InvalidDataException>(() => new Oxford102Corpus(dir.path));
         Assert.Contains(mat, e.Message);
         Assert.Contains("label 3", e.Message);
 
-        WriteFixture(dir.path);
+        Oxford102Fixture.Write(dir.path);
         var caption = Path.Combine(dir.path, "cvpr2016_flowers", "text_c10", "class_00001", "image_00004.txt");
         File.Delete(caption);
         Assert.Contains(caption, Assert.Throws<FileNotFoundException>(() => new Oxford102Corpus(dir.path)).Message);
@@ -81,7 +60,7 @@ public class Oxford102CorpusTests
     public void An_unreadable_jpeg_stops_the_read_naming_it_by_default_and_is_skipped_and_reported_on_request()
     {
         using var dir = new Fixtures.TempFolder();
-        WriteFixture(dir.path);
+        Oxford102Fixture.Write(dir.path);
         var corpus = new Oxford102Corpus(dir.path);
         var broken = Path.Combine(dir.path, "jpg", "image_00004.jpg");   // a training flower
         File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..30]);

@@ -1,7 +1,6 @@
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Data.SoundVideo;
-using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Vision;
 using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Data.SoundVideo;
@@ -16,28 +15,6 @@ public class SoundVideoCorpusTests : IDisposable
     {
         scope.Dispose();
         temp.Dispose();
-    }
-
-    // 4 s at 20 fps, 96×64: frame k has its left half at grey level 40 + 2k and its right half white; the sound is a
-    // tone at mel band 20's peak (≈ 1033 Hz), at 48 kHz (the reader resamples to 64 kHz).
-    private string WriteClip(string name, bool withAudio = true)
-    {
-        const int frames = 80, height = 64, width = 96;
-        var pixels = new byte[frames * height * width * 3];
-        for (var k = 0; k < frames; k++)
-        for (var y = 0; y < height; y++)
-        for (var x = 0; x < width; x++)
-        for (var c = 0; c < 3; c++)
-            pixels[((k * height + y) * width + x) * 3 + c] = (byte)(x < width / 2 ? 40 + 2 * k : 255);
-        string? audio = null;
-        if (withAudio)
-        {
-            audio = temp.File(name + ".wav");
-            WavFile.Write(audio, Enumerable.Range(0, 4 * 48000).Select(n => (float)(0.5 * Math.Sin(2 * Math.PI * HtkBands.PeakHz(20) * n / 48000))).ToArray(), 48000);
-        }
-        var path = temp.File(name + ".mp4");
-        VideoWriter.Write(path, tensor(pixels, [frames, height, width, 3]), new VideoWriterOptions { Fps = 20, AudioPath = audio, Crf = 10 });
-        return path;
     }
 
     [Fact]
@@ -76,7 +53,7 @@ public class SoundVideoCorpusTests : IDisposable
     [Fact]
     public void An_mp4_with_sound_gives_aligned_frames_and_descriptors_split_80_20()
     {
-        var path = WriteClip("clip");
+        var path = SoundVideoFixture.WriteClip(temp.path, "clip");
         using var corpus = SoundVideoCorpus.Load(path, new SoundVideoOptions(Size: 32, ClipLength: 8));
 
         var n = corpus.Train.Length + corpus.Validation.Length;
@@ -100,7 +77,7 @@ public class SoundVideoCorpusTests : IDisposable
     [Fact]
     public void An_explicit_crop_selects_the_region()
     {
-        var path = WriteClip("crop");
+        var path = SoundVideoFixture.WriteClip(temp.path, "crop");
         using var corpus = SoundVideoCorpus.Load(path, new SoundVideoOptions(Size: 16, Crop: new CropBox(48, 0, 96, 48)));
         Assert.True(corpus.Train.Frames.to(ScalarType.Float32).min().item<float>() >= 248, "the right half is white");
         var outside = Assert.Throws<ArgumentException>(() => SoundVideoCorpus.Load(path, new SoundVideoOptions(Crop: new CropBox(0, 0, 97, 64))));
@@ -117,8 +94,39 @@ public class SoundVideoCorpusTests : IDisposable
         File.WriteAllBytes(corrupt, Enumerable.Range(0, 5000).Select(i => (byte)(i * 37)).ToArray());
         Assert.Contains(corrupt, Assert.Throws<InvalidDataException>(() => SoundVideoCorpus.Load(corrupt)).Message);
 
-        var silent = WriteClip("silent", withAudio: false);
+        var silent = SoundVideoFixture.WriteClip(temp.path, "silent", withAudio: false);
         Assert.Contains(silent, Assert.Throws<InvalidDataException>(() => SoundVideoCorpus.Load(silent)).Message);
+    }
+
+    [Fact]
+    public void A_corrupt_clip_among_good_ones_stops_the_read_or_is_skipped_and_reported()
+    {
+        var good = new[] { SoundVideoFixture.WriteClip(temp.path, "a"), SoundVideoFixture.WriteClip(temp.path, "c") };
+        var corrupt = temp.File("b.mp4");
+        File.WriteAllBytes(corrupt, Enumerable.Range(0, 5000).Select(i => (byte)(i * 37)).ToArray());
+        var options = new SoundVideoOptions(Size: 16, ClipLength: 8);
+
+        var report = new BadSampleReport(null);
+        var read = new List<string>();
+        foreach (var clip in SoundVideoCorpus.LoadEach(temp.path, options, new BadSamples(BadSamplePolicy.Skip, report)))
+        {
+            using (clip) read.Add(clip.Path);
+        }
+        Assert.Equal(good, read);
+        Assert.Equal(corrupt, Assert.Single(report.Skipped).File);
+
+        // The default stops at the bad clip, naming it, after handing out the good one before it.
+        read.Clear();
+        var e = Assert.Throws<InvalidDataException>(() =>
+        {
+            foreach (var clip in SoundVideoCorpus.LoadEach(temp.path, options))
+            {
+                using (clip) read.Add(clip.Path);
+            }
+        });
+        Assert.Contains(corrupt, e.Message);
+        Assert.Equal([good[0]], read);
+        Assert.Throws<DirectoryNotFoundException>(() => SoundVideoCorpus.LoadEach(temp.File("nowhere")));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Synthetic.VoiceFaces;
 using Dino.Repro.Data.YouTubers;
@@ -114,6 +115,29 @@ public class VoiceFacesTests : IDisposable
         (code, _, stderr) = CliRunner.Run("corpus", "make", "voice-faces", "--out", temp.path, "--size", "40");
         Assert.Equal(2, code);
         Assert.Contains("--size", stderr);
+    }
+
+    [Fact]
+    public void The_smoke_manifest_records_one_installed_espeak_ng_voice_per_identity_at_least_four_distinct()
+    {
+        // The smoke preset's identities, voices and sentences; frames at the smallest size the face detector allows.
+        var (code, _, stderr) = CliRunner.Run("corpus", "make", "voice-faces", "--preset", "smoke", "--out", temp.path, "--size", "80");
+        Assert.True(code == 0, stderr);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(temp.File("voice-faces.json")));
+        var identities = manifest.RootElement.GetProperty("identities").EnumerateArray().Select(i => (
+            Name: i.GetProperty("name").GetString()!,
+            Voice: i.GetProperty("voice").GetString()!,
+            Videos: i.GetProperty("videos").EnumerateArray().Select(v => v.EnumerateArray().Select(s => s.GetString()!).ToArray()).ToArray())).ToArray();
+        Assert.Equal(YouTubersLayout.Videos(temp.path, 1).Select(v => v.Identity).Distinct(), identities.Select(i => i.Name));
+        Assert.True(identities.Select(i => i.Voice).Distinct().Count() is var voices && voices == identities.Length && voices >= 4,
+            $"voices: {string.Join(", ", identities.Select(i => i.Voice))}");
+        Assert.All(identities, i => Assert.True(EspeakVoices.IsInstalled(i.Voice), $"{i.Voice} is not an installed espeak-ng voice"));
+        // Each identity's two videos speak three GRID sentences each.
+        Assert.All(identities.SelectMany(i => i.Videos), sentences =>
+        {
+            Assert.Equal(3, sentences.Length);
+            Assert.All(sentences, s => Assert.True(GridGrammar.IsSentence(s.Split(' ')), $"\"{s}\" is not a GRID sentence"));
+        });
     }
 
     [Fact]

@@ -20,9 +20,15 @@ public sealed class TalkingHeadFolder : IDisposable
 
     private readonly Fixtures.TempFolder temp = new();
 
-    public TalkingHeadFolder()
+    public TalkingHeadFolder() => Write(temp.path);
+
+    public string Root => temp.path;
+
+    /// <summary>Writes the videos (and their source sound, <c>burst.wav</c>) under <paramref name="root"/>.</summary>
+    public static void Write(string root)
     {
-        var audio = temp.File("burst.wav");
+        Directory.CreateDirectory(root);
+        var audio = Path.Combine(root, "burst.wav");
         WavFile.Write(audio, Enumerable.Range(0, 7 * 16000).Select(n =>
             n >= BurstStart * 16000 && n < BurstEnd * 16000 ? (float)(0.8 * Math.Sin(2 * Math.PI * 1000 * n / 16000)) : 0f).ToArray(), 16000);
         foreach (var (name, index) in new[] { ("anna", 0), ("bob", 1) })
@@ -30,15 +36,15 @@ public sealed class TalkingHeadFolder : IDisposable
             using var face = TalkingFace.Render(VoiceFaceIdentity.Create(0, index), 96, new FaceState(0, 0, false, 0));
             using var frames = face.unsqueeze(0).expand(70, 96, 96, 3).contiguous();
             foreach (var video in new[] { "v1", "v2" })
-                VideoWriter.Write(VideoPath(name, video), frames, new VideoWriterOptions { Fps = 10, AudioPath = audio });
+                VideoWriter.Write(VideoPath(root, name, video), frames, new VideoWriterOptions { Fps = 10, AudioPath = audio });
         }
     }
 
-    public string Root => temp.path;
+    public string VideoPath(string identity, string video) => VideoPath(Root, identity, video);
 
-    public string VideoPath(string identity, string video)
+    private static string VideoPath(string root, string identity, string video)
     {
-        var folder = YouTubersLayout.IdentityFolder(Root, identity);
+        var folder = YouTubersLayout.IdentityFolder(root, identity);
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, video + ".mp4");
     }

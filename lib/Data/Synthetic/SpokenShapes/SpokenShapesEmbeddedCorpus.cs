@@ -18,23 +18,9 @@ internal sealed class SpokenShapesEmbeddedCorpus : IEmbeddedCorpus
         if (options.Count < 1 || options.Size < 16)
             throw new ArgumentException($"--count must be ≥ 1 and --size ≥ 16 (got {options.Count}, {options.Size})");
         var corpus = SpokenShapesCorpus.Write(root, options);
-        var speech = SpokenShapesCorpus.Speak(root, new PercentProgress(Console.Error));
+        var speech = SpokenShapesCorpus.Speak(root, new SpeechPercentProgress(Console.Error));
         return $"wrote {options.Count} Spoken shapes images at {options.Size}² (seed {options.Seed}) to {corpus.Root}: " +
             $"{corpus.Images(CaptionSplit.Train).Count} train, {corpus.Images(CaptionSplit.Test).Count} test; " +
             $"{speech.Synthesized} utterances spoken, {speech.Reused} reused";
-    }
-
-    // Synchronous (Progress<T> would post to the thread pool) and one line per 10%, so long runs show they are alive.
-    private sealed class PercentProgress(TextWriter writer) : IProgress<SpeechProgress>
-    {
-        private int lastTenth = -1;
-
-        public void Report(SpeechProgress value)
-        {
-            var tenth = value.Total == 0 ? 10 : 10 * value.Done / value.Total;
-            if (tenth == lastTenth) return;
-            lastTenth = tenth;
-            writer.WriteLine($"speaking captions: {value.Done}/{value.Total} ({value.Synthesized} spoken now)");
-        }
     }
 }
