@@ -37,8 +37,8 @@ public static class ImageToImageData
         var handling = badSamples ?? BadSamples.Throw;
         var key = TrainKey(corpus, reader, resolution, handling.Policy);
         var tensors = (cache ?? DecodedTensorCache.Default()).GetOrBuild(key,
-            () => PairedBatches.Stack(reader.LoadAll(CelebASplit.Train, resolution, badSamples: handling)), handling);
-        return new ReportedBatches(new ShuffledBatches(tensors, batchSize, seed), handling.Report);
+            () => PairedBatches.Stack(reader.LoadAll(CelebASplit.Train, resolution, badSamples: handling, compact: true)), handling);
+        return new ReportedBatches(CompactPairs.Widened(new ShuffledBatches(tensors, batchSize, seed)), handling.Report);
     }
 
     /// <summary>

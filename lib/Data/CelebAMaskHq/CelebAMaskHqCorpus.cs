@@ -57,13 +57,15 @@ public sealed class CelebAMaskHqCorpus
     /// <summary>
     /// Every readable example of <paramref name="split"/> (or of its first <paramref name="limit"/> ids) in id order;
     /// an unreadable one stops the read or is skipped and reported, as <paramref name="badSamples"/> says (default: stop).
+    /// With <paramref name="compact"/> each example is kept as 8-bit values as soon as it is read (<see cref="CompactPairs"/>),
+    /// so that the whole real training split fits in memory.
     /// </summary>
     public IReadOnlyList<PairedExample> LoadAll(CelebASplit split, int size, ConditionEncoding encoding = ConditionEncoding.PaletteImage,
-        int? limit = null, BadSamples? badSamples = null)
+        int? limit = null, BadSamples? badSamples = null, bool compact = false)
     {
         var ids = Ids(split).Take(limit ?? int.MaxValue).ToArray();
         if (ids.Length == 0) throw new InvalidDataException($"{Root}: the {split} split is empty");
-        var examples = (badSamples ?? BadSamples.Throw).ReadAll(ids, SampleFile, id => Load(id, size, encoding));
+        var examples = (badSamples ?? BadSamples.Throw).ReadAll(ids, SampleFile, id => compact ? CompactPairs.Compact(Load(id, size, encoding)) : Load(id, size, encoding));
         if (examples.Count == 0) throw new InvalidDataException($"{Root}: every sample of the {split} split was skipped as unreadable");
         return examples;
     }
