@@ -67,18 +67,8 @@ public sealed class TestBatch : IDisposable
 
     internal static TestBatch Of(IReadOnlyList<PairedExample> examples)
     {
-        try
-        {
-            using var scope = torch.NewDisposeScope();
-            return new TestBatch(
-                torch.stack(examples.Select(e => e.Condition).ToArray(), 0).MoveToOuterDisposeScope(),
-                torch.stack(examples.Select(e => e.Photo).ToArray(), 0).MoveToOuterDisposeScope(),
-                torch.stack(examples.Select(e => e.Labels).ToArray(), 0).MoveToOuterDisposeScope());
-        }
-        finally
-        {
-            foreach (var e in examples) e.Dispose();
-        }
+        var stacked = PairedBatches.Stack(examples);  // disposes the examples
+        return new TestBatch(stacked[PairedBatches.ConditionKey], stacked[PairedBatches.TargetKey], stacked[PairedBatches.LabelsKey]);
     }
 
     public void Dispose()
