@@ -27,6 +27,9 @@ packages=(
     cmake
     g++
 )
+# npm vendors plotly.js at build time (environment/fetch-plotly.sh); without it every plot is a static PNG.
+# Any npm on PATH will do (e.g. one from nvm), so Debian's is added only when there is none.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 if [ "$(id -u)" -eq 0 ]; then
     sudo=()

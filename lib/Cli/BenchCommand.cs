@@ -8,6 +8,8 @@ namespace Dino.Repro.Cli;
 /// <summary>`dino bench SUITE`: the kit and PyTorch side by side; last line is one JSON object for scripts.</summary>
 internal static class BenchCommand
 {
+    private static readonly string[] Suites = ["foundation", "metrics", "dino", "dino-step"];
+
     public static Command Create()
     {
         var suite = new Argument<string>("suite") { Description = "Benchmark suite: foundation, metrics, or dino (alias dino-step: one DINO training iteration)", DefaultValueFactory = _ => "foundation" };
@@ -21,10 +23,10 @@ internal static class BenchCommand
         command.SetAction(parse =>
         {
             var name = parse.GetValue(suite);
-            if (name is not ("foundation" or "metrics" or "dino" or "dino-step"))
+            if (!Suites.Contains(name))
             {
-                Console.Error.WriteLine($"dino bench: unknown suite '{name}' (available: foundation, metrics, dino, dino-step)");
-                return 2;
+                Console.Error.WriteLine($"dino bench: unknown suite '{name}' (available: {string.Join(", ", Suites)})");
+                return ExitCodes.Usage;
             }
             Runtime.Configure();
             if (name == "metrics") return RunMetrics();

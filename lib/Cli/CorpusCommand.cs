@@ -26,8 +26,7 @@ internal static class CorpusCommand
             var width = CorpusCatalog.All.Max(c => c.Name.Length);
             foreach (var corpus in CorpusCatalog.All)
             {
-                var kind = corpus.Embedded ? "embedded" : "real    ";
-                Console.WriteLine($"{corpus.Name.PadRight(width)}  {kind}  {corpus.Description}");
+                Console.WriteLine($"{corpus.Name.PadRight(width)}  {corpus.Kind,-8}  {corpus.Description}");
                 var where = corpus.Embedded
                     ? $"made by: dino corpus make {corpus.Name} --preset smoke --out DIR"
                     : $"expected at: {CorpusCatalog.ExpectedPath(corpus.Name)} ({corpus.Layout})";

@@ -1,7 +1,11 @@
 namespace Dino.Repro.Data;
 
 /// <summary>A corpus the kit knows: real (prepared by a data-script) or embedded (made on the spot).</summary>
-public sealed record CorpusEntry(string Name, bool Embedded, string Description, string Layout);
+public sealed record CorpusEntry(string Name, bool Embedded, string Description, string Layout)
+{
+    /// <summary>"embedded" or "real", as the listings print it.</summary>
+    public string Kind => Embedded ? "embedded" : "real";
+}
 
 /// <summary>
 /// The corpora and where real ones are expected (see <see cref="ExpectedPath"/>).

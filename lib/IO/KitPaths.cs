@@ -23,7 +23,23 @@ public static class KitPaths
     /// </summary>
     public static string DataRoot()
     {
-        var data = Environment.GetEnvironmentVariable("DINO_DATA");
+        var data = Environment.GetEnvironmentVariable(DataRootVariable);
         return string.IsNullOrEmpty(data) ? Path.Combine(Root(), "data") : Path.GetFullPath(data);
     }
+
+    /// <summary>
+    /// Makes <paramref name="path"/> (relative to the working folder) the data root of this process and of what it
+    /// starts, by setting <c>$DINO_DATA</c> — what a notebook's <c>dataRoot</c> parameter does. Returns the full path.
+    /// </summary>
+    /// <remarks>The variable, not a field: data-scripts run as child processes read it too, and it is one
+    /// setting that every <see cref="DataRoot"/> call sees.</remarks>
+    public static string UseDataRoot(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        Environment.SetEnvironmentVariable(DataRootVariable, full);
+        return full;
+    }
+
+    private const string DataRootVariable = "DINO_DATA";
 }

@@ -16,10 +16,12 @@ internal static class BuiltInExperiments
         .Register(ToyGanExperiment.Definition)
         .Register(DinoExperiment.Definition(TrainingData)
             .WithEvaluation(ImageToImageEvaluation.Instance))
-        .Register(BidirectionalDinoExperiment.Definition(TrainingData))
+        .Register(BidirectionalDinoExperiment.Definition(TrainingData)
+            .WithEvaluation(ImageToImageEvaluation.Instance))
         .Register(Pix2PixExperiment.Definition(TrainingData)
             .WithEvaluation(ImageToImageEvaluation.Instance))
-        .Register(BicycleGanExperiment.Definition(TrainingData))
+        .Register(BicycleGanExperiment.Definition(TrainingData)
+            .WithEvaluation(ImageToImageEvaluation.Instance))
         .Register(Models.GridRecogniser.GridRecogniserExperiment.Definition);
 
     // The image-to-image experiments all train on the same pairs: the corpus their options name, decoded once (cached).

@@ -1,5 +1,7 @@
+using Dino.Repro.Data.Synthetic;
 using Dino.Repro.Notebooks;
 using Dino.Repro.Reporting;
+using Dino.Repro.Tests.Reproduce;
 using Dino.Repro.Tests.Support;
 using static Dino.Repro.Tests.Notebooks.TestNotebook;
 
@@ -16,31 +18,50 @@ public class NotebookCommandTests
         return data;
     }
 
+    /// <summary>The embedded corpus each notebook makes under its data root at the smoke preset (00-setup only looks there).</summary>
+    private static readonly Dictionary<string, string> CorpusMade = new()
+    {
+        ["01-dino-celebamask-hq.ipynb"] = ShapesCorpus.Name,
+        ["02-dino-cityscapes.ipynb"] = ShapesStreetsCorpus.Name,
+    };
+
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Every_notebook_runs_at_the_smoke_preset_without_an_error_output(string name)
+    public void Every_notebook_runs_at_the_smoke_preset_without_an_error_output_and_keeps_its_data_under_data_root(string name)
     {
+        using var ambient = new DataRootScope();  // what DINO_DATA says; the dataRoot parameter must win over it
         using var folder = new Fixtures.TempFolder();
         var output = folder.File(name);
-        var (code, _, stderr) = CliRunner.Run("notebook", "run", Path.Combine(NotebooksFolder(), name), "--output", output, "--param", "preset=smoke");
+        var dataRoot = folder.File("data");
+        var (code, _, stderr) = CliRunner.Run("notebook", "run", Path.Combine(NotebooksFolder(), name), "--output", output,
+            "--param", "preset=smoke", "--param", $"dataRoot={dataRoot}");
         Assert.True(code == 0, stderr);
         var executed = NotebookDocument.Load(output);
         Assert.DoesNotContain(executed.Cells.SelectMany(c => c!["outputs"]?.AsArray() ?? new()), o => OutputType(o) == "error");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(ambient.Path));
+        if (CorpusMade.TryGetValue(name, out var corpus))
+            Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(dataRoot, corpus), "*", SearchOption.AllDirectories));
     }
 
     [Fact]
     public void Setup_notebook_runs_end_to_end_with_five_steps_and_shows_a_tensor_a_plot_and_a_table()
     {
+        using var ambient = new DataRootScope();
         using var folder = new Fixtures.TempFolder();
         var output = folder.File("00-setup.executed.ipynb");
-        var (code, stdout, stderr) = CliRunner.Run("notebook", "run", Path.Combine(NotebooksFolder(), "00-setup.ipynb"), "--output", output, "--param", "steps=5");
+        var dataRoot = folder.File("data");
+        Directory.CreateDirectory(Path.Combine(dataRoot, "grid", "raw"));  // where data-scripts/grid.sh unpacks GRID
+        var (code, stdout, stderr) = CliRunner.Run("notebook", "run", Path.Combine(NotebooksFolder(), "00-setup.ipynb"), "--output", output,
+            "--param", "steps=5", "--param", $"dataRoot={dataRoot}");
         Assert.True(code == 0, stderr);
         Assert.Contains("after 5 steps", stdout);  // cell output is echoed live, and the injected value was used
+        Assert.Contains($"data root {dataRoot}, real corpora: grid", stdout);
         var outputs = NotebookDocument.Load(output).Cells.SelectMany(c => c!["outputs"]?.AsArray() ?? new()).ToList();
         Assert.Contains(outputs, o => OutputType(o) == "execute_result" && Text(o!["data"]!["text/plain"]).StartsWith("tensor([[", StringComparison.Ordinal));
         var html = outputs.Where(o => OutputType(o) == "display_data").Select(o => Text(o!["data"]!["text/html"])).ToList();
         Assert.Contains(html, h => h.Contains("dino-plot-data", StringComparison.Ordinal) && (h.Contains("Plotly.newPlot", StringComparison.Ordinal) || h.Contains(PlotlyHtml.FallbackNote, StringComparison.Ordinal)));
         Assert.Contains(html, h => h.Contains("<caption>Setup summary</caption>", StringComparison.Ordinal) && h.Contains("<td>tiny MLP, last loss</td>", StringComparison.Ordinal));
+        Assert.Contains(outputs, o => OutputType(o) == "display_data" && Text(o!["data"]!["text/plain"]).Contains($"| data root | {dataRoot} |", StringComparison.Ordinal));
     }
 
     [Fact]

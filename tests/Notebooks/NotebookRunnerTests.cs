@@ -40,18 +40,24 @@ public class NotebookRunnerTests
     }
 
     [Fact]
-    public void Png_bytes_display_as_an_image_and_wav_bytes_as_an_audio_player()
+    public void Png_bytes_display_as_an_image_wav_bytes_as_an_audio_player_and_mp4_bytes_as_a_video_player()
     {
-        using var nb = new TestNotebook().Code("""
+        // An MP4 file begins with its ftyp box ("isom" brand): bare bytes are recognised by it, as PNG and WAV by theirs.
+        const string Mp4Hex = "000000186674797069736F6D0000020069736F6D6D703431";
+        using var nb = new TestNotebook().Code($$"""
             display(new RgbCanvas(2, 2, Rgb.White).ToPng());
             display(Media.Wav(Convert.FromHexString("524946462400000057415645666D74201000000001000100401F0000803E0000020010006461746100000000")));
             display(arange(3));
+            display(Convert.FromHexString("{{Mp4Hex}}"));
             """);
         var outputs = Outputs(Cell(nb.Run(), 1));
         var png = Convert.FromBase64String(outputs[0]!["data"]!["image/png"]!.GetValue<string>());
         Assert.Equal("PNG", System.Text.Encoding.ASCII.GetString(png, 1, 3));
         Assert.Contains("<audio controls src=\"data:audio/wav;base64,", Text(outputs[1]!["data"]!["text/html"]));
         Assert.Equal("tensor([0, 1, 2])", Text(outputs[2]!["data"]!["text/plain"]));
+        var video = Text(outputs[3]!["data"]!["text/html"]);
+        Assert.Equal($"<video controls src=\"data:video/mp4;base64,{Convert.ToBase64String(Convert.FromHexString(Mp4Hex))}\"></video>", video);
+        Assert.Equal("video/mp4 (24 bytes)", Text(outputs[3]!["data"]!["text/plain"]));
     }
 
     [Fact]

@@ -92,6 +92,31 @@ public class RunEvaluationTests
     }
 
     [Fact]
+    public void Dino_evaluate_scores_smoke_runs_of_bidirectional_dino_and_bicyclegan()
+    {
+        // One data root: both runs train on the same Shapes corpus, so the segmenter that scores them is trained once.
+        using var data = new Reproduce.DataRootScope();
+        using var runs = new Fixtures.TempFolder();
+        foreach (var experiment in new[] { "dino-bidirectional", "bicyclegan" })
+        {
+            // The registry `dino` itself uses: what is under test is that these experiments declare the evaluation.
+            var run = new Trainer(ExperimentRegistry.Default, new TrainerSettings { RunsRoot = runs.path })
+                .Train(experiment, "smoke", TrainingFixtures.Set("steps=1", "shapes_count=20"));
+
+            var (code, output, error) = CliRunner.Run("evaluate", run.RunDirectory);
+
+            Assert.True(code == ExitCodes.Ok, $"{experiment}: {error}");
+            Assert.Contains($"{experiment} at step 1, 2 test examples", output);
+            var json = JsonNode.Parse(File.ReadAllText(Path.Combine(run.RunDirectory, RunEvaluation.FileName)))!;
+            Assert.Equal(experiment, (string?)json["experiment"]);
+            var metrics = json["metrics"]!.AsObject();
+            Assert.Equal(new[] { "psnr", "ssim", "cpbd", "fid", "pixel_accuracy", "miou" }, metrics.Select(kv => kv.Key));
+            Assert.InRange((double)metrics["psnr"]!, 0, 100);
+            Assert.InRange((double)metrics["miou"]!, 0, 1);
+        }
+    }
+
+    [Fact]
     public void The_cli_prints_the_scores_and_maps_errors_to_exit_codes()
     {
         using var temp = new Fixtures.TempFolder();

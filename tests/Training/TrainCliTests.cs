@@ -56,12 +56,40 @@ public class TrainCliTests
     }
 
     [Fact]
-    public void List_shows_experiments_with_their_presets()
+    public void List_shows_experiments_with_their_presets_then_corpora_and_metrics()
     {
         var (code, output, _) = Dino(["list", "--options"]);
         Assert.Equal(0, code);
-        Assert.Matches(@"toy-gan\s+presets: smoke, cpu, paper", output);
-        Assert.Contains("learning_rate: 0.0002", output);
+        var sections = Sections(output);
+        Assert.Equal(new[] { "experiments", "corpora", "metrics" }, sections.Keys);
+
+        Assert.Matches(@"toy-gan\s+presets: smoke, cpu, paper", sections["experiments"]);
+        Assert.Matches(@"dino-bidirectional\s+presets: smoke, cpu, paper", sections["experiments"]);
+        Assert.Contains("learning_rate: 0.0002", sections["experiments"]);
+
+        // Real corpora come from data-scripts, embedded ones are made on the spot: the listing says which is which.
+        Assert.Matches(@"(?m)^  celebamask-hq\s+real\s+CelebAMask-HQ: 30,000 faces", sections["corpora"]);
+        Assert.Matches(@"(?m)^  cityscapes\s+real\s+Cityscapes gtFine", sections["corpora"]);
+        Assert.Matches(@"(?m)^  shapes\s+embedded\s+Shapes: label maps", sections["corpora"]);
+        Assert.Matches(@"(?m)^  shapes-streets\s+embedded\s", sections["corpora"]);
+
+        Assert.Matches(@"(?m)^  psnr\s+peak signal-to-noise ratio in dB", sections["metrics"]);
+        Assert.Matches(@"(?m)^  fid\s+Fréchet distance", sections["metrics"]);
+        Assert.Matches(@"(?m)^  wer\s+word error rate", sections["metrics"]);
+        Assert.Matches(@"(?m)^  pesq\s", sections["metrics"]);
+    }
+
+    // The listing's blocks by their heading (one bare word on its line), in printed order.
+    private static OrderedDictionary<string, string> Sections(string output)
+    {
+        var sections = new OrderedDictionary<string, string>();
+        string? heading = null;
+        foreach (var line in output.Split('\n'))
+        {
+            if (System.Text.RegularExpressions.Regex.IsMatch(line, "^[a-z]+$")) sections[heading = line] = "";
+            else if (heading is not null) sections[heading] += line + "\n";
+        }
+        return sections;
     }
 
     // `dino train` configures the engine's thread count for the process; the other tests keep theirs.
