@@ -79,8 +79,9 @@ public static class GridClipTensors
             throw new InvalidDataException($"the stored mouth clips are [{string.Join(", ", mouth.shape)}], options ask for [{string.Join(", ", clipShape)}]");
         var indices = Named(tensors, UtteranceKey).ToArray<long>();
         var text = Named(tensors, WordsKey);
-        var seconds = Named(tensors, WordSecondsKey).ToArray<double>();
-        var secondsPerExample = seconds.Length / Math.Max(1, indices.Length);
+        var wordSeconds = Named(tensors, WordSecondsKey);
+        var seconds = wordSeconds.ToArray<double>();
+        var secondsPerExample = (int)(wordSeconds.size(1) * 2);
         var audio = Named(tensors, AudioKey);
         var examples = new List<GridExample>();
         try
