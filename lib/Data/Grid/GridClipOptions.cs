@@ -33,6 +33,9 @@ public sealed record GridClipOptions
 
     public int Channels => Grayscale ? 1 : 3;
 
+    /// <summary>Where the clip starts, in seconds from the start of the utterance.</summary>
+    public double StartSeconds => StartFrame / FramesPerSecond;
+
     public void Validate()
     {
         if (Frames <= 0) throw new ArgumentOutOfRangeException(nameof(Frames), Frames, "a clip needs at least one frame");

@@ -67,7 +67,7 @@ public sealed class GridCorpus : IDisposable
     /// <summary>The whole utterance's video as uint8 [T, H, W, 3] RGB at 25 fps.</summary>
     public Tensor ReadFrames(GridUtterance utterance)
     {
-        var path = Existing(GridLayout.VideoPath(Root, utterance.Speaker, utterance.Id), "video");
+        var path = Existing(VideoPath(utterance), "video");
         var frames = VideoReader.ReadAll(path, fps: GridClipOptions.FramesPerSecond);
         if (frames.size(0) == 0)
         {
@@ -86,7 +86,7 @@ public sealed class GridCorpus : IDisposable
     {
         options ??= new GridClipOptions();
         options.Validate();
-        var videoPath = Existing(GridLayout.VideoPath(Root, utterance.Speaker, utterance.Id), "video");
+        var videoPath = Existing(VideoPath(utterance), "video");
         Existing(GridLayout.AudioPath(Root, utterance.Speaker, utterance.Id), "audio");
         var words = ReadWords(utterance);
         var audio = ClipAudio(ReadAudio(utterance, options.SampleRate), options);
@@ -97,8 +97,7 @@ public sealed class GridCorpus : IDisposable
         var box = face ?? FaceLocator.Locate(Detector, frames, videoPath);
         var square = options.Mouth.In(box, (int)frames.size(2), (int)frames.size(1));
         var video = MouthClip(frames, square, options);
-        return new GridExample(utterance, video.MoveToOuterDisposeScope(), torch.tensor(audio).MoveToOuterDisposeScope(), words,
-            options.StartFrame / GridClipOptions.FramesPerSecond);
+        return new GridExample(utterance, video.MoveToOuterDisposeScope(), torch.tensor(audio).MoveToOuterDisposeScope(), words, options.StartSeconds);
     }
 
     /// <summary>
@@ -106,11 +105,28 @@ public sealed class GridCorpus : IDisposable
     /// stops the read or is skipped and reported under its video's path, as <paramref name="badSamples"/> says (default: stop).
     /// </summary>
     public IReadOnlyList<GridExample> LoadAll(IEnumerable<GridUtterance> utterances, GridClipOptions? options = null, BadSamples? badSamples = null) =>
-        (badSamples ?? BadSamples.Throw).ReadAll(utterances, u => GridLayout.VideoPath(Root, u.Speaker, u.Id), u => Load(u, options));
+        (badSamples ?? BadSamples.Throw).ReadAll(utterances, VideoPath, u => Load(u, options));
+
+    /// <summary>
+    /// <see cref="LoadAll"/> one clip at a time: each is read when the sequence reaches it and is the caller's to dispose,
+    /// so a pass over a whole split holds one decoded clip, not all of them.
+    /// </summary>
+    public IEnumerable<GridExample> LoadEach(IEnumerable<GridUtterance> utterances, GridClipOptions? options = null, BadSamples? badSamples = null)
+    {
+        ArgumentNullException.ThrowIfNull(utterances);
+        var handling = badSamples ?? BadSamples.Throw;
+        foreach (var utterance in utterances)
+        {
+            if (handling.Read(VideoPath(utterance), () => Load(utterance, options)) is { } example) yield return example;
+        }
+    }
 
     public void Dispose() => detector?.Dispose();
 
     private FaceDetector Detector => detector ??= FaceDetector.Load();
+
+    // An utterance is reported by its video, the file that names it in the corpus listing.
+    private string VideoPath(GridUtterance utterance) => GridLayout.VideoPath(Root, utterance.Speaker, utterance.Id);
 
     private static float[] ClipAudio(float[] samples, GridClipOptions options)
     {
@@ -135,7 +151,7 @@ public sealed class GridCorpus : IDisposable
             var last = resized.narrow(0, take - 1, 1);
             resized = torch.cat([resized, last.expand(options.Frames - take, options.Size, options.Size, options.Channels)], 0);
         }
-        return resized.to(ScalarType.Float32).div(127.5).sub(1.0).permute(0, 3, 1, 2).contiguous();
+        return ImageTensor.ToChw(resized);
     }
 
     private static string Existing(string path, string what) =>

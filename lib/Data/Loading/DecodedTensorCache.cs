@@ -73,7 +73,8 @@ public sealed class DecodedTensorCache
         Directory.CreateDirectory(folder);
         File.Delete(Path.Combine(folder, ManifestFile));  // the entry is incomplete until the new manifest lands
         var shards = new JsonArray();
-        for (long start = 0, index = 0; start < count; start += ShardExamples, index++)
+        // An entry of no examples (every sample skipped) still gets one, empty, shard: loading it gives the tensors back.
+        for (long start = 0, index = 0; start < count || index == 0; start += ShardExamples, index++)
         {
             var length = Math.Min(ShardExamples, count - start);
             var file = $"shard-{index:D5}.safetensors";

@@ -29,6 +29,10 @@ public class DecodedTensorCacheTests
 
         var folder = cache.FolderOf(Key);
         Assert.Equal(Path.Combine(temp.path, "shapes-" + Key.Hash), folder);
+        // Every file was written under a temporary name and renamed: none of those is left behind.
+        Assert.Equal([folder], Directory.GetFileSystemEntries(temp.path));
+        Assert.Equal([DecodedTensorCache.ManifestFile, "shard-00000.safetensors", "shard-00001.safetensors", "shard-00002.safetensors"],
+            Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, DecodedTensorCache.ManifestFile)))!;
         var shards = manifest["shards"]!.AsArray();
         Assert.Equal(new long[] { 3, 3, 2 }, shards.Select(s => (long)s!["examples"]!));
@@ -48,6 +52,26 @@ public class DecodedTensorCacheTests
             Assert.True(examples[name].equal(t), name);
             t.Dispose();
         }
+    }
+
+    [Fact]
+    public void An_entry_of_no_examples_loads_back_as_empty_tensors_of_the_same_shapes()
+    {
+        using var temp = new Fixtures.TempFolder();
+        var cache = new DecodedTensorCache(temp.path);
+        using var scope = torch.NewDisposeScope();
+        var empty = Examples().ToDictionary(kv => kv.Key, kv => kv.Value.narrow(0, 0, 0));
+        cache.Save(Key, empty, [new SkippedSample("/corpus/1.png", "truncated PNG")]);
+        Assert.Equal([DecodedTensorCache.ManifestFile, "shard-00000.safetensors"],
+            Directory.GetFileSystemEntries(cache.FolderOf(Key)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        var report = new BadSampleReport(null);
+        var loaded = cache.Load(Key, report);
+        Assert.Equal([0L, 2, 3, 3], loaded["B"].shape);
+        Assert.Equal([0L, 3, 3], loaded["labels"].shape);
+        Assert.Equal(ScalarType.Int64, loaded["labels"].dtype);
+        Assert.Equal("/corpus/1.png", Assert.Single(report.Skipped).File);
+        foreach (var t in loaded.Values) t.Dispose();
     }
 
     [Fact]
