@@ -5,14 +5,16 @@ namespace Dino.Repro.Reproduce;
 
 /// <summary>
 /// A translator trained by the kit's loop (a numbered run folder, checkpoints, log.jsonl) and reloaded from its
-/// last checkpoint, with every step's losses and controller values kept for the curves.
+/// last checkpoint, with its logged losses and controller values for the curves. Running the same table again continues
+/// each method's run with the same options (finished: reused; killed: resumed from its newest checkpoint) instead of
+/// starting over, so a paper-preset reproduction that stopped after days loses at most one checkpoint interval.
 /// </summary>
 public sealed class TrainedMethod : IDisposable
 {
     private readonly IExperiment experiment;
     private readonly TrainingOptions options;
 
-    private TrainedMethod(string method, IExperiment experiment, TrainingOptions options, string runDirectory, IReadOnlyList<StepReport> history)
+    private TrainedMethod(string method, IExperiment experiment, TrainingOptions options, string runDirectory, IReadOnlyList<LoggedStep> history)
     {
         Method = method;
         this.experiment = experiment;
@@ -24,18 +26,28 @@ public sealed class TrainedMethod : IDisposable
     /// <summary>The row name in the table.</summary>
     public string Method { get; }
     public string RunDirectory { get; }
-    public IReadOnlyList<StepReport> History { get; }
+    /// <summary>Every logged step of the run (log_every apart), across the sessions that trained it.</summary>
+    public IReadOnlyList<LoggedStep> History { get; }
 
-    /// <summary>Trains <paramref name="experimentName"/> at <paramref name="preset"/> and reloads the result.</summary>
+    /// <summary>Trains <paramref name="experimentName"/> at <paramref name="preset"/> (or continues its earlier run in <paramref name="runsRoot"/>) and reloads the result.</summary>
     public static TrainedMethod Train(string method, string experimentName, string preset, IReadOnlyList<KeyValuePair<string, string>> overrides,
         string runsRoot, IProgressSink progress, ExperimentRegistry? registry = null)
     {
         registry ??= ExperimentRegistry.Default;
-        var history = new List<StepReport>();
-        var trainer = new Trainer(registry, new TrainerSettings { RunsRoot = runsRoot, Progress = progress, OnStep = history.Add });
-        var result = trainer.Train(experimentName, preset, overrides);
+        var trainer = new Trainer(registry, new TrainerSettings { RunsRoot = runsRoot, Progress = progress });
         var definition = registry.Get(experimentName);
         var options = definition.Resolve(preset, overrides);
+        TrainingResult result;
+        if (RunFolder.LatestWithOptions(runsRoot, definition.Name, preset, options, registry) is { } earlier)
+        {
+            progress.Message($"{method}: continuing {earlier.Path} (same options; delete it to train afresh)");
+            result = trainer.Resume(earlier.Path);
+        }
+        else
+        {
+            result = trainer.Train(experimentName, preset, overrides);
+        }
+        var history = LoggedStep.Read(RunFolder.Open(result.RunDirectory).LogFile);
         var experiment = definition.Create(options);
         try
         {

@@ -55,6 +55,34 @@ public sealed partial class RunFolder
         return run;
     }
 
+    /// <summary>
+    /// The newest run under <paramref name="root"/> of <paramref name="experiment"/> at <paramref name="preset"/> whose resolved
+    /// options are exactly <paramref name="options"/> (what a rerun of the same command continues instead of starting over);
+    /// null when there is none. Folders whose options.json cannot be read are passed over.
+    /// </summary>
+    public static RunFolder? LatestWithOptions(string root, string experiment, string preset, TrainingOptions options, ExperimentRegistry registry)
+    {
+        if (!Directory.Exists(root)) return null;
+        var wanted = OptionSet.ToJsonText(options);
+        return Directory.EnumerateDirectories(root, $"*-{experiment}-{preset}")
+            .Where(d => RunNumber().IsMatch(System.IO.Path.GetFileName(d)))
+            .OrderByDescending(d => System.IO.Path.GetFileName(d), StringComparer.Ordinal)
+            .Select(d => new RunFolder(d))
+            .FirstOrDefault(run => ReadOptions(run, registry) is { } found && found.Experiment == experiment && OptionSet.ToJsonText(found.Options) == wanted);
+    }
+
+    private static RunManifest? ReadOptions(RunFolder run, ExperimentRegistry registry)
+    {
+        try
+        {
+            return File.Exists(run.OptionsFile) ? RunManifest.Load(run.OptionsFile, registry) : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Where the sample grid of <paramref name="step"/> goes.</summary>
     public string SampleFile(long step) => System.IO.Path.Combine(SamplesFolder, $"step-{step:D6}.png");
 
