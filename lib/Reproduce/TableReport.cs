@@ -27,10 +27,11 @@ public static class TableReport
         var source = comparison.ToTable();
         var table = new Table(source.Caption, source.Columns.ToArray()) { NumberFormat = source.NumberFormat };
         var columns = source.Columns.ToList();
+        // The cells stay short; the notes under the table say which file is missing and which script makes it.
         var why = new Dictionary<int, string>();
-        if (context.Inception is null) why[columns.IndexOf("FID (kit)")] = Table1Metrics.Unavailable(context.InceptionMissing ?? "no Inception evaluator");
+        if (context.Inception is null) why[columns.IndexOf("FID (kit)")] = Table1Metrics.Unavailable("no Inception file, see notes");
         if (context.Segmenter is null)
-            foreach (var header in new[] { "Pix. Acc. % (kit)", "mIoU % (kit)" }) why[columns.IndexOf(header)] = Table1Metrics.Unavailable(context.SegmenterMissing ?? "no segmenter");
+            foreach (var header in new[] { "Pix. Acc. % (kit)", "mIoU % (kit)" }) why[columns.IndexOf(header)] = Table1Metrics.Unavailable("no segmenter file, see notes");
         foreach (var row in source.Rows)
             table.AddRow(row.Select((cell, c) => cell is null && why.TryGetValue(c, out var reason) ? reason : cell).ToArray());
         return table;
