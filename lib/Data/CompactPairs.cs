@@ -1,5 +1,6 @@
 using Dino.Repro.Torch;
 using Dino.Repro.Training;
+using Dino.Repro.Vision;
 
 namespace Dino.Repro.Data;
 
@@ -12,8 +13,8 @@ namespace Dino.Repro.Data;
 public static class CompactPairs
 {
     /// <summary>
-    /// <paramref name="example"/> with its condition and photo as uint8 levels and its labels as uint8 wherever that loses
-    /// nothing (a one-hot condition stays float); the tensors it replaces are disposed.
+    /// <paramref name="example"/> with its condition and photo as uint8 levels [H, W, C] and its labels as uint8 wherever
+    /// that loses nothing (a one-hot condition stays float); the tensors it replaces are disposed.
     /// </summary>
     public static PairedExample Compact(PairedExample example)
     {
@@ -21,15 +22,16 @@ public static class CompactPairs
         return example with { Condition = ImageLevels(example.Condition), Photo = ImageLevels(example.Photo), Labels = LabelBytes(example.Labels) };
     }
 
-    /// <summary>Batches of <paramref name="source"/> with uint8 images as float in [−1, 1] and uint8 labels as int64.</summary>
+    /// <summary>Batches of <paramref name="source"/> with uint8 images [B, H, W, C] as float [B, C, H, W] in [−1, 1] and uint8 labels as int64.</summary>
     public static IBatchSource Widened(IBatchSource source) => new WidenedBatches(source ?? throw new ArgumentNullException(nameof(source)));
 
-    // x in [−1, 1] on the 8-bit grid ↔ level u = (x + 1)·127.5, exactly as ImageTensor.ToChw maps bytes.
+    // Images are stored as ImageTensor.ToHwc's bytes ([H, W, C]) and widened by ImageTensor.ToChw: one definition of the
+    // 8-bit mapping for the whole kit. Kept only where the round trip gives back the very values that were read.
     private static Tensor ImageLevels(Tensor image)
     {
         using var scope = torch.NewDisposeScope();
-        var levels = image.add(1.0).mul(127.5).round().clamp(0, 255).to(ScalarType.Byte);
-        if (!WidenImage(levels).equal(image)) return image;
+        var levels = ImageTensor.ToHwc(image);
+        if (!ImageTensor.ToChw(levels).equal(image)) return image;
         image.Dispose();
         return levels.MoveToOuterDisposeScope();
     }
@@ -42,8 +44,6 @@ public static class CompactPairs
         labels.Dispose();
         return bytes.MoveToOuterDisposeScope();
     }
-
-    private static Tensor WidenImage(Tensor levels) => levels.to(ScalarType.Float32).div(127.5).sub(1.0);
 
     private sealed class WidenedBatches(IBatchSource source) : IBatchSource, IDisposable
     {
@@ -62,7 +62,7 @@ public static class CompactPairs
                 var t = batch[name];
                 tensors[name] = t.dtype != ScalarType.Byte ? t
                     : name == PairedBatches.LabelsKey ? t.to(ScalarType.Int64)
-                    : WidenImage(t);
+                    : ImageTensor.ToChw(t);
             }
             return new Batch(batch.Size, tensors);
         }

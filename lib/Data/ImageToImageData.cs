@@ -56,6 +56,7 @@ public static class ImageToImageData
             ["resolution"] = resolution.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["encoding"] = nameof(ConditionEncoding.PaletteImage),
             ["bad_samples"] = policy.ToString(),
+            ["storage"] = "uint8-hwc",  // CompactPairs' layout: an entry stored otherwise is never read as this one
         });
     }
 

@@ -19,8 +19,9 @@ public class CompactPairsTests
         Assert.Equal(ScalarType.Byte, compact.Condition.dtype);
         Assert.Equal(ScalarType.Byte, compact.Photo.dtype);
         Assert.Equal(ScalarType.Byte, compact.Labels.dtype);
-        // Level u stands for u / 127.5 − 1, the value ImageTensor.ToChw gives the byte u.
-        using var photo = compact.Photo.to(ScalarType.Float32).div(127.5).sub(1.0);
+        // Level u at [y, x, c] stands for u / 127.5 − 1 at [c, y, x], the value ImageTensor.ToChw gives the byte u.
+        Assert.Equal([32L, 32, 3], compact.Photo.shape);
+        using var photo = compact.Photo.permute(2, 0, 1).to(ScalarType.Float32).div(127.5).sub(1.0);
         Assert.True(photo.equal(original.Photo));
         using var labels = compact.Labels.to(ScalarType.Int64);
         Assert.True(labels.equal(original.Labels));
