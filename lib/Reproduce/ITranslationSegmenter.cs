@@ -15,6 +15,6 @@ public interface ITranslationSegmenter : IDisposable
     /// <summary>How the report names it, e.g. "the face parser evaluators/face-parsing.pt".</summary>
     string Description { get; }
 
-    /// <summary>Per-pixel class labels int64 [N, H, W] of photos [N, 3, H, W] in [-1, 1] (8-bit values, as a saved PNG holds).</summary>
-    Tensor Predict(Tensor photos);
+    /// <summary>Per-pixel class labels int64 [N, H, W] of 8-bit RGB images uint8 [N, H, W, 3], as a saved PNG holds them.</summary>
+    Tensor Segment(Tensor pixels);
 }

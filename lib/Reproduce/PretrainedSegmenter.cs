@@ -1,6 +1,5 @@
 using Dino.Repro.Metrics.Semantic;
 using Dino.Repro.Torch;
-using Dino.Repro.Vision;
 
 namespace Dino.Repro.Reproduce;
 
@@ -29,11 +28,10 @@ public sealed class PretrainedSegmenter : ITranslationSegmenter
 
     public string Description => $"the pretrained {segmenter.spec.evaluator.name} segmenter {segmenter.path}";
 
-    public Tensor Predict(Tensor photos)
+    public Tensor Segment(Tensor pixels)
     {
-        ArgumentNullException.ThrowIfNull(photos);
+        ArgumentNullException.ThrowIfNull(pixels);
         using var scope = torch.NewDisposeScope();
-        var pixels = ImageTensor.ToHwc(photos);
         var labels = Enumerable.Range(0, (int)pixels.size(0)).Select(i => segmenter.Predict(pixels[i])).ToArray();
         return torch.stack(labels, 0).MoveToOuterDisposeScope();
     }

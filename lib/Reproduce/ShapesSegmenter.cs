@@ -81,6 +81,12 @@ public sealed class ShapesSegmenter : ITranslationSegmenter
         return logits.argmax(1);
     }
 
+    public Tensor Segment(Tensor pixels)
+    {
+        using var photos = ImageTensor.ToChw(pixels);
+        return Predict(photos);
+    }
+
     private static Sequential Build(int classes) => torch.nn.Sequential(
         ("0", torch.nn.Conv2d(3, 32, 3, padding: 1)),
         ("1", torch.nn.ReLU()),

@@ -71,7 +71,7 @@ public sealed class TranslationScorer
             }
             // The segmenter and Inception see the 8-bit image, as they would a saved PNG.
             if (scorer.Segmenter is { } segmenter)
-                segmentation.Add(SegmentationScores.FromLabels(batch.Labels, segmenter.Predict(ImageTensor.ToChw(fake)), segmenter.Classes));
+                segmentation.Add(SegmentationScores.FromLabels(batch.Labels, segmenter.Segment(fake), segmenter.Classes));
             if (scorer.Inception is { } inception)
             {
                 using var extracted = inception.Extract(fake.permute(0, 3, 1, 2).contiguous(), kinds: FeatureKinds.Features);

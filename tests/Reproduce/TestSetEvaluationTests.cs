@@ -38,8 +38,8 @@ public class TestSetEvaluationTests
         var psnr = Enumerable.Range(0, n).Average(i => PeakSignalToNoiseRatio.Compute(real8[i], fake8[i], 255));
         var ssim = Enumerable.Range(0, n).Average(i => StructuralSimilarity.Compute(real8[i], fake8[i], 255));
         var cpbd = Enumerable.Range(0, n).Average(i => Cpbd.Compute(Grayscale.PillowLuma(fake8[i])));
-        var segmentation = SegmentationScores.FromLabels(all.Labels, segmenter!.Predict(ImageTensor.ToChw(fake8)), 5);
-        var realSegmentation = SegmentationScores.FromLabels(all.Labels, segmenter.Predict(ImageTensor.ToChw(real8)), 5);
+        var segmentation = SegmentationScores.FromLabels(all.Labels, segmenter!.Segment(fake8), 5);
+        var realSegmentation = SegmentationScores.FromLabels(all.Labels, segmenter.Segment(real8), 5);
         using var realFeatures = inception.Extract(real8.permute(0, 3, 1, 2).contiguous());
         using var fakeFeatures = inception.Extract(fake8.permute(0, 3, 1, 2).contiguous());
         var fid = FrechetDistance.Compute(realFeatures.Features("Inception"), fakeFeatures.Features("Inception"));
