@@ -68,18 +68,15 @@ public abstract class ImageToImageTable : IReproducibleTable
 
         var trained = new List<TrainedMethod>();
         var translators = new List<Translator>();
-        var methods = new List<(string method, Func<Tensor, Tensor> translate)>();
         try
         {
             foreach (var (method, methodOverrides) in plan)
             {
                 progress.Message($"training {method.Method} ({method.Experiment}, preset {request.Preset})");
-                var run = TrainedMethod.Train(method.Method, method.Experiment, request.Preset, methodOverrides, runs, progress);
-                trained.Add(run);
-                var translator = run.Translator();
-                translators.Add(translator);
-                methods.Add((run.Method, translator.Translate));
+                trained.Add(TrainedMethod.Train(method.Method, method.Experiment, request.Preset, methodOverrides, runs, progress));
             }
+            translators.AddRange(trained.Select(t => t.Translator()));
+            var methods = trained.Zip(translators, (t, translator) => (method: t.Method, translate: (Func<Tensor, Tensor>)translator.Translate)).ToList();
             progress.Message($"scoring the {test.Count} test pairs: ground truth and {string.Join(", ", methods.Select(m => m.method))}");
             using var scores = TestSetEvaluation.Run(test, scorer, methods, log: progress.Message);
             foreach (var row in scores.Rows) progress.Message($"{row.Method}: {Describe(row)}");
