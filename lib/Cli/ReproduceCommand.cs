@@ -62,8 +62,7 @@ internal static class ReproduceCommand
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"dino reproduce: {table.Name} failed: {e.Message}");
-            Console.Error.WriteLine(e.StackTrace);
+            FailureReport.Write($"dino reproduce: {table.Name} failed", e);
             return ExitCodes.Failure;
         }
     }

@@ -79,8 +79,7 @@ internal static class TrainCommand
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"dino train: training failed: {e.Message}");
-            if (e is not NonFiniteLossException) Console.Error.WriteLine(e.StackTrace);
+            FailureReport.Write("dino train: training failed", e);
             return ExitCodes.Failure;
         }
         finally

@@ -33,8 +33,8 @@ public abstract class Experiment<TOptions> : IExperiment where TOptions : Traini
     public virtual Tensor? SampleGrid() => null;
     public virtual IReadOnlyDictionary<string, double>? Evaluate() => null;
 
-    /// <summary>The device named by the options (checked once here, so a typo fails before any work).</summary>
-    protected Device TargetDevice => Device.Parse(Options.Device);
+    /// <summary>The device named by the options, checked (<see cref="DeviceCheck.Require"/>) so a constructor fails before any work.</summary>
+    protected Device TargetDevice => DeviceCheck.Require(Options.Device);
 
     protected T AddNetwork<T>(string name, T network) where T : Module => Add(networks, name, network);
     protected T AddOptimizer<T>(string name, T optimizer) where T : Optimizer => Add(optimizers, name, optimizer);

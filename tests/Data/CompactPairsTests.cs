@@ -1,3 +1,4 @@
+using Dino.Repro.Tests.Support;
 using Dino.Repro.Data;
 using Dino.Repro.Data.CelebAMaskHq;
 using Dino.Repro.Tests.Reproduce;

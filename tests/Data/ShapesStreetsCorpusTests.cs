@@ -42,7 +42,7 @@ public class ShapesStreetsCorpusTests
         Assert.NotNull(entry);
         Assert.Equal("cityscapes", entry.StandsFor);
 
-        using var data = new Dino.Repro.Tests.Reproduce.DataRootScope();
+        using var data = new Dino.Repro.Tests.Support.DataRootScope();
         var first = ImageToImageData.ShapesStreets(count: 10, resolution: 16);
         var stamp = File.GetLastWriteTimeUtc(Path.Combine(first.Root, ShapesStreetsCorpus.ManifestFile));
         var again = ImageToImageData.ShapesStreets(count: 10, resolution: 16);

@@ -99,23 +99,12 @@ public class BicycleGanExperimentTests
     [Fact]
     public void Train_bicyclegan_smoke_runs_from_the_cli()
     {
-        var data = Directory.CreateTempSubdirectory("dino-data-");
-        var runs = Directory.CreateTempSubdirectory("dino-runs-");
-        var before = Environment.GetEnvironmentVariable("DINO_DATA");
-        Environment.SetEnvironmentVariable("DINO_DATA", data.FullName);
-        try
-        {
-            var (code, _, error) = CliRunner.Run("train", BicycleGanExperiment.Name, "--preset", "smoke", "--steps", "2", "--out", runs.FullName,
-                "--set", "shapes_count=12");
-            Assert.True(code == 0, error);
-            var log = JsonlLog.Read(Directory.GetFiles(runs.FullName, "log.jsonl", SearchOption.AllDirectories).Single());
-            Assert.Contains(log, entry => entry.ContainsKey("z_L1") || entry.ToJsonString().Contains("z_L1"));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("DINO_DATA", before);
-            data.Delete(recursive: true);
-            runs.Delete(recursive: true);
-        }
+        using var data = new DataRootScope();
+        var runs = Path.Combine(data.Path, "runs");
+        var (code, _, error) = CliRunner.Run("train", BicycleGanExperiment.Name, "--preset", "smoke", "--steps", "2", "--out", runs,
+            "--set", "shapes_count=12");
+        Assert.True(code == 0, error);
+        var log = JsonlLog.Read(Directory.GetFiles(runs, "log.jsonl", SearchOption.AllDirectories).Single());
+        Assert.Contains(log, entry => entry.ContainsKey("z_L1") || entry.ToJsonString().Contains("z_L1"));
     }
 }

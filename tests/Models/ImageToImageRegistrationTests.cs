@@ -14,51 +14,30 @@ public class ImageToImageRegistrationTests
     [InlineData("dino-bidirectional")]
     public void Registered_experiments_train_on_shapes_and_reuse_the_corpus(string experiment)
     {
-        var data = Directory.CreateTempSubdirectory("dino-data-");
-        var runs = Directory.CreateTempSubdirectory("dino-runs-");
-        var before = Environment.GetEnvironmentVariable("DINO_DATA");
-        Environment.SetEnvironmentVariable("DINO_DATA", data.FullName);
-        try
-        {
-            string[] args = ["train", experiment, "--preset", "smoke", "--steps", "2", "--out", runs.FullName, "--set", "shapes_count=12"];
-            var (code, _, error) = CliRunner.Run(args);
-            Assert.True(code == 0, error);
-            var manifest = Directory.GetFiles(Path.Combine(data.FullName, ShapesCorpus.Name), ShapesCorpus.ManifestFile, SearchOption.AllDirectories).Single();
-            var made = File.GetLastWriteTimeUtc(manifest);
-            var log = JsonlLog.Read(Directory.GetFiles(runs.FullName, "log.jsonl", SearchOption.AllDirectories).Single());
-            Assert.NotEmpty(log);
+        using var data = new DataRootScope();
+        var runs = Path.Combine(data.Path, "runs");
+        string[] args = ["train", experiment, "--preset", "smoke", "--steps", "2", "--out", runs, "--set", "shapes_count=12"];
+        var (code, _, error) = CliRunner.Run(args);
+        Assert.True(code == 0, error);
+        var manifest = Directory.GetFiles(Path.Combine(data.Path, ShapesCorpus.Name), ShapesCorpus.ManifestFile, SearchOption.AllDirectories).Single();
+        var made = File.GetLastWriteTimeUtc(manifest);
+        var log = JsonlLog.Read(Directory.GetFiles(runs, "log.jsonl", SearchOption.AllDirectories).Single());
+        Assert.NotEmpty(log);
 
-            (code, _, error) = CliRunner.Run(args);
-            Assert.True(code == 0, error);
-            Assert.Equal(made, File.GetLastWriteTimeUtc(manifest));  // the second run read the cached corpus
-            Assert.Single(Directory.GetDirectories(Path.Combine(data.FullName, ShapesCorpus.Name)));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("DINO_DATA", before);
-            data.Delete(recursive: true);
-            runs.Delete(recursive: true);
-        }
+        (code, _, error) = CliRunner.Run(args);
+        Assert.True(code == 0, error);
+        Assert.Equal(made, File.GetLastWriteTimeUtc(manifest));  // the second run read the cached corpus
+        Assert.Single(Directory.GetDirectories(Path.Combine(data.Path, ShapesCorpus.Name)));
     }
 
     [Fact]
     public void The_paper_preset_names_the_missing_real_corpus_and_its_script()
     {
-        var before = Environment.GetEnvironmentVariable("DINO_DATA");
-        var data = Directory.CreateTempSubdirectory("dino-data-");
-        Environment.SetEnvironmentVariable("DINO_DATA", data.FullName);
-        try
-        {
-            var ex = Assert.Throws<DirectoryNotFoundException>(() =>
-                Dino.Repro.Data.ImageToImageData.Open("celebamask-hq", 64, 2, 1, 0));
-            Assert.Contains("data-scripts/celebamask-hq.sh", ex.Message);
-            Assert.Contains(Path.Combine(data.FullName, "celebamask-hq", "raw"), ex.Message);
-            Assert.Equal(data.FullName, KitPaths.DataRoot());
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("DINO_DATA", before);
-            data.Delete(recursive: true);
-        }
+        using var data = new DataRootScope();
+        var ex = Assert.Throws<DirectoryNotFoundException>(() =>
+            Dino.Repro.Data.ImageToImageData.Open("celebamask-hq", 64, 2, 1, 0));
+        Assert.Contains("data-scripts/celebamask-hq.sh", ex.Message);
+        Assert.Contains(Path.Combine(data.Path, "celebamask-hq", "raw"), ex.Message);
+        Assert.Equal(data.Path, KitPaths.DataRoot());
     }
 }

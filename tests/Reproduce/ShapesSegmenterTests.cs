@@ -1,3 +1,4 @@
+using Dino.Repro.Tests.Support;
 using Dino.Repro.Data;
 using Dino.Repro.Metrics.Semantic;
 using Dino.Repro.Models.Dino;

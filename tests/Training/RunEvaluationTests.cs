@@ -75,7 +75,7 @@ public class RunEvaluationTests
     [Fact]
     public void A_pix2pix_run_is_scored_with_table_1s_metrics_on_the_shapes_test_split()
     {
-        using var data = new Reproduce.DataRootScope();
+        using var data = new Support.DataRootScope();
         using var runs = new Fixtures.TempFolder();
         // A few segmenter steps keep the test short; the numbers are not the point, the wiring is.
         var registry = new ExperimentRegistry().Register(Dino.Repro.Models.Pix2Pix.Pix2PixExperiment.Definition(
@@ -95,7 +95,7 @@ public class RunEvaluationTests
     public void Dino_evaluate_scores_smoke_runs_of_bidirectional_dino_and_bicyclegan()
     {
         // One data root: both runs train on the same Shapes corpus, so the segmenter that scores them is trained once.
-        using var data = new Reproduce.DataRootScope();
+        using var data = new Support.DataRootScope();
         using var runs = new Fixtures.TempFolder();
         foreach (var experiment in new[] { "dino-bidirectional", "bicyclegan" })
         {

@@ -14,7 +14,7 @@ namespace Dino.Repro.Models.BicycleGan;
 /// regressed to z_random with E frozen so only G learns from it. Order of the reference's <c>optimize_parameters</c>:
 /// forward once, step G and E, then D and D2 on the same (pre-step) fakes.
 /// </summary>
-public sealed class BicycleGanExperiment : Experiment<BicycleGanOptions>
+public sealed class BicycleGanExperiment : PairedTranslationExperiment<BicycleGanOptions>
 {
     public const string Name = "bicyclegan";
 
@@ -35,7 +35,6 @@ public sealed class BicycleGanExperiment : Experiment<BicycleGanOptions>
 
     private static readonly string[] Losses = { "G_GAN", "G_GAN2", "G_L1", "kl", "z_L1", "D", "D2" };
 
-    private readonly Device device;
     private readonly UnetAddAllGenerator generator;
     private readonly ResNetEncoder encoder;
     private readonly MultiScaleDiscriminator discriminator;
@@ -44,17 +43,9 @@ public sealed class BicycleGanExperiment : Experiment<BicycleGanOptions>
     private readonly Optimizer optE;
     private readonly Optimizer optD;
     private readonly Optimizer optD2;
-    private readonly IBatchSource data;
-    private Tensor? sampleSource;
-    private Tensor? sampleTarget;
 
-    public BicycleGanExperiment(BicycleGanOptions options, IBatchSource data) : base(options)
+    public BicycleGanExperiment(BicycleGanOptions options, IBatchSource data) : base(options, data, PairedAugmentation.Pix2Pix)
     {
-        this.data = options.Augmented(data ?? throw new ArgumentNullException(nameof(data)), PairedAugmentation.Pix2Pix);
-        device = TargetDevice;
-        if (device.type == DeviceType.CUDA && !torch.cuda.is_available())
-            throw new InvalidOperationException($"device '{options.Device}' was asked for but this libtorch has no CUDA device; set device=cpu");
-
         var norm = options.NormKind;
         generator = AddNetwork("G", WeightInit.XavierNormal(new UnetAddAllGenerator(options.InputChannels, options.OutputChannels, options.Nz,
             UnetAddAllGenerator.DownsFor(options.Resolution), options.Ngf, norm, options.Dropout), options.InitGain));
@@ -62,7 +53,7 @@ public sealed class BicycleGanExperiment : Experiment<BicycleGanOptions>
             options.InitGain));
         discriminator = AddNetwork("D", WeightInit.XavierNormal(NewDiscriminator(options), options.InitGain));
         discriminator2 = AddNetwork("D2", WeightInit.XavierNormal(NewDiscriminator(options), options.InitGain));
-        foreach (var network in Networks.Values) network.to(device);
+        foreach (var network in Networks.Values) network.to(Device);
         var betas = (options.Beta1, options.Beta2);
         optG = AddAdamWithLinearDecay("G", generator.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
         optE = AddAdamWithLinearDecay("E", encoder.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
@@ -79,13 +70,12 @@ public sealed class BicycleGanExperiment : Experiment<BicycleGanOptions>
     public MultiScaleDiscriminator Discriminator => discriminator;
     public MultiScaleDiscriminator Discriminator2 => discriminator2;
     public override IReadOnlyList<string> LossNames => Losses;
-    public override IBatchSource Data => data;
 
     /// <summary>z ~ N(0, I) of shape [B, nz] (the reference's get_z_random, "gauss"); the default generator unless one is given.</summary>
     public Tensor SampleZ(long batch, Generator? generator = null)
     {
         using var unit = torch.randn(new long[] { batch, Options.Nz }, generator: generator);
-        return unit.to(device);
+        return unit.to(Device);
     }
 
     /// <summary>The reference's <c>encode</c>: (μ, log σ²) = E(B), z = μ + e^{½ log σ²}·ε with ε from <see cref="SampleZ"/>.</summary>
@@ -98,9 +88,7 @@ public sealed class BicycleGanExperiment : Experiment<BicycleGanOptions>
 
     public override IReadOnlyDictionary<string, double> Step(Batch batch)
     {
-        var source = batch[PairedBatches.ConditionKey].to(device);
-        var target = batch[PairedBatches.TargetKey].to(device);
-        KeepSamples(source, target);
+        var (source, target) = PairOnDevice(batch);
 
         // forward(): A₁, B₁ feed the encoded branch; the random branch reuses A₁ and takes B₂ as D2's real images.
         var half = batch.Size / 2;
@@ -168,42 +156,13 @@ public sealed class BicycleGanExperiment : Experiment<BicycleGanOptions>
     /// Rows of condition | target | G(A, μ(B)) | G(A, z₁) | G(A, z₂), z fixed by a private generator so grids are comparable
     /// over a run. In eval mode (no dropout), like pix2pix's grid.
     /// </summary>
-    public override Tensor? SampleGrid()
+    public override Tensor? SampleGrid() => SampleRows((source, target) => InEvalMode(() =>
     {
-        if (sampleSource is null || sampleTarget is null) return null;
-        using var scope = torch.NewDisposeScope();
-        using var _ = torch.no_grad();
-        generator.eval();
-        encoder.eval();
-        try
-        {
-            var (muTarget, _) = encoder.call(sampleTarget);
-            var reconstruction = generator.call(sampleSource, muTarget);
-            using var fixedZ = new Generator(Options.Seed + 3);
-            var random1 = generator.call(sampleSource, SampleZ(sampleSource.size(0), fixedZ));
-            var random2 = generator.call(sampleSource, SampleZ(sampleSource.size(0), fixedZ));
-            var rows = torch.stack(new[] { sampleSource, sampleTarget, reconstruction, random1, random2 }, 1).flatten(0, 1);
-            return SampleGrids.Tile(rows, 5).MoveToOuterDisposeScope();
-        }
-        finally
-        {
-            generator.train();
-            encoder.train();
-        }
-    }
-
-    private void KeepSamples(Tensor condition, Tensor target)
-    {
-        if (sampleSource is not null) return;
-        var n = Math.Min(Options.SampleCount, condition.size(0));
-        using var _ = torch.no_grad();
-        sampleSource = condition.narrow(0, 0, n).clone().DetachFromDisposeScope();
-        sampleTarget = target.narrow(0, 0, n).clone().DetachFromDisposeScope();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        sampleSource?.Dispose();
-        sampleTarget?.Dispose();
-    }
+        var (muTarget, _) = encoder.call(target);
+        var reconstruction = generator.call(source, muTarget);
+        using var fixedZ = new Generator(Options.Seed + 3);
+        var random1 = generator.call(source, SampleZ(source.size(0), fixedZ));
+        var random2 = generator.call(source, SampleZ(source.size(0), fixedZ));
+        return new[] { reconstruction, random1, random2 };
+    }, generator, encoder));
 }

@@ -13,7 +13,7 @@ namespace Dino.Repro.Models.Dino;
 /// then the generation stage (F's decoder, opt_F; then R's decoder, opt_R). Encoders move only in the critic stage.
 /// Player 1 = F as critic (energies E1 of y), player 2 = R as critic (energies E2 of x), each with its own k.
 /// </summary>
-public sealed class BidirectionalDinoExperiment : Experiment<BidirectionalDinoOptions>
+public sealed class BidirectionalDinoExperiment : PairedTranslationExperiment<BidirectionalDinoOptions>
 {
     public const string Name = "dino-bidirectional";
     public const string ForwardBalanceKey = "k1";
@@ -34,28 +34,20 @@ public sealed class BidirectionalDinoExperiment : Experiment<BidirectionalDinoOp
 
     private static readonly string[] Losses = { "C", "F", "R", "E1_real", "E1_fake", "E2_real", "E2_fake" };
 
-    private readonly Device device;
     private readonly BidirectionalDinoUNet forward;
     private readonly BidirectionalDinoUNet reverse;
     private readonly Optimizer optF;
     private readonly Optimizer optR;
     private readonly Optimizer optC;
     private readonly BalanceController controller;
-    private readonly IBatchSource data;
-    private Tensor? sampleSource;
-    private Tensor? sampleTarget;
 
-    public BidirectionalDinoExperiment(BidirectionalDinoOptions options, IBatchSource data) : base(options)
+    public BidirectionalDinoExperiment(BidirectionalDinoOptions options, IBatchSource data)
+        : base(options, data, PairedAugmentation.Dino)
     {
-        this.data = options.Augmented(data ?? throw new ArgumentNullException(nameof(data)), PairedAugmentation.Dino);
-        device = TargetDevice;
-        if (device.type == DeviceType.CUDA && !torch.cuda.is_available())
-            throw new InvalidOperationException($"device '{options.Device}' was asked for but this libtorch has no CUDA device; set device=cpu");
-
         forward = AddNetwork("F", new BidirectionalDinoUNet(options.Resolution, options.NoiseSize, options.BranchLayer, options.Channels, options.NormKind));
         reverse = AddNetwork("R", new BidirectionalDinoUNet(options.Resolution, options.NoiseSize, options.BranchLayer, options.Channels, options.NormKind));
-        forward.to(device);
-        reverse.to(device);
+        forward.to(Device);
+        reverse.to(Device);
         // opt_F / opt_R: a player's whole generative decoder; opt_C: both encoders, both trunks [0, L) and both heads.
         optF = AddOptimizer("F", Adam(forward.Decoder.parameters()));
         optR = AddOptimizer("R", Adam(reverse.Decoder.parameters()));
@@ -74,7 +66,6 @@ public sealed class BidirectionalDinoExperiment : Experiment<BidirectionalDinoOp
     public BidirectionalDinoUNet Forward => forward;
     public BidirectionalDinoUNet Reverse => reverse;
     public override IReadOnlyList<string> LossNames => Losses;
-    public override IBatchSource Data => data;
 
     /// <summary>z ~ N(0, σ²) of shape [B, noise_size] (null without noise) from torch's default generator.</summary>
     public Tensor? SampleNoise(long batch, Generator? generator = null)
@@ -82,15 +73,13 @@ public sealed class BidirectionalDinoExperiment : Experiment<BidirectionalDinoOp
         if (Options.NoiseSize == 0) return null;
         using var unit = torch.randn(new long[] { batch, Options.NoiseSize }, generator: generator);
         using var scaled = unit * Options.NoiseStd;
-        return scaled.to(device);
+        return scaled.to(Device);
     }
 
     /// <summary>z₁ for F and z₂ for R, drawn once; the critic stage, then the generation stage.</summary>
     public override IReadOnlyDictionary<string, double> Step(Batch batch)
     {
-        var source = batch[PairedBatches.ConditionKey].to(device);
-        var target = batch[PairedBatches.TargetKey].to(device);
-        KeepSamples(source, target);
+        var (source, target) = PairOnDevice(batch);
         var z1 = SampleNoise(batch.Size);
         var z2 = SampleNoise(batch.Size);
         var losses = new Dictionary<string, double>(CriticStep(source, target, z1, z2));
@@ -165,37 +154,18 @@ public sealed class BidirectionalDinoExperiment : Experiment<BidirectionalDinoOp
     }
 
     /// <summary>Rows of source | target | F(source) | R(target) for the first pairs seen, with fixed private noise.</summary>
-    public override Tensor? SampleGrid()
+    public override Tensor? SampleGrid() => SampleRows((source, target) =>
     {
-        if (sampleSource is null || sampleTarget is null) return null;
-        using var scope = torch.NewDisposeScope();
-        using var _ = torch.no_grad();
         using var fixedNoise = new Generator(Options.Seed + 2);
-        var n = sampleSource.size(0);
-        var translationF = forward.call(sampleSource, SampleNoise(n, fixedNoise));
-        var translationR = reverse.call(sampleTarget, SampleNoise(n, fixedNoise));
-        var rows = torch.stack(new[] { sampleSource, sampleTarget, translationF, translationR }, 1).flatten(0, 1);
-        return SampleGrids.Tile(rows, 4).MoveToOuterDisposeScope();
-    }
+        var n = source.size(0);
+        var translationF = forward.call(source, SampleNoise(n, fixedNoise));
+        var translationR = reverse.call(target, SampleNoise(n, fixedNoise));
+        return new[] { translationF, translationR };
+    });
 
     private static IEnumerable<Parameter> CriticParameters(BidirectionalDinoUNet player) =>
         player.Encoder.parameters().Concat(player.TrunkParameters).Concat(player.CriticHead.parameters());
 
     private Adam Adam(IEnumerable<Parameter> parameters) =>
         torch.optim.Adam(parameters.ToList(), lr: Options.LearningRate, betas: (Options.Beta1, Options.Beta2));
-
-    private void KeepSamples(Tensor source, Tensor target)
-    {
-        if (sampleSource is not null) return;
-        var n = Math.Min(Options.SampleCount, source.size(0));
-        using var _ = torch.no_grad();
-        sampleSource = source.narrow(0, 0, n).clone().DetachFromDisposeScope();
-        sampleTarget = target.narrow(0, 0, n).clone().DetachFromDisposeScope();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        sampleSource?.Dispose();
-        sampleTarget?.Dispose();
-    }
 }

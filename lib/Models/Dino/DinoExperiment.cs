@@ -12,7 +12,7 @@ namespace Dino.Repro.Models.Dino;
 /// critic, to reconstruct x well from real y and badly from F's translations. Needs a batch source, so it is not in
 /// <see cref="ExperimentRegistry.Default"/>: <see cref="Definition"/> builds a registrable definition around one.
 /// </summary>
-public sealed class DinoExperiment : Experiment<DinoOptions>
+public sealed class DinoExperiment : PairedTranslationExperiment<DinoOptions>
 {
     public const string Name = "dino";
     public const string BalanceKey = "k";
@@ -39,27 +39,18 @@ public sealed class DinoExperiment : Experiment<DinoOptions>
 
     private static readonly string[] Losses = { "R", "F", "E_real", "E_fake", "L1" };
 
-    private readonly Device device;
     private readonly DinoUNet forward;
     private readonly DinoUNet reverse;
     private readonly Optimizer optF;
     private readonly Optimizer optR;
     private readonly BalanceController controller;
-    private readonly IBatchSource data;
-    private Tensor? sampleSource;
-    private Tensor? sampleTarget;
 
-    public DinoExperiment(DinoOptions options, IBatchSource data) : base(options)
+    public DinoExperiment(DinoOptions options, IBatchSource data) : base(options, data, PairedAugmentation.Dino)
     {
-        this.data = options.Augmented(data ?? throw new ArgumentNullException(nameof(data)), PairedAugmentation.Dino);
-        device = TargetDevice;
-        if (device.type == DeviceType.CUDA && !torch.cuda.is_available())
-            throw new InvalidOperationException($"device '{options.Device}' was asked for but this libtorch has no CUDA device; set device=cpu");
-
         forward = AddNetwork("F", new DinoUNet(options.Resolution, options.NoiseSize, options.Channels, options.NormKind));
         reverse = AddNetwork("R", new DinoUNet(options.Resolution, 0, options.Channels, options.NormKind));
-        forward.to(device);
-        reverse.to(device);
+        forward.to(Device);
+        reverse.to(Device);
         optF = AddOptimizer("F", torch.optim.Adam(forward.parameters(), lr: options.LearningRate, betas: (options.Beta1, options.Beta2)));
         optR = AddOptimizer("R", torch.optim.Adam(reverse.parameters(), lr: options.LearningRate, betas: (options.Beta1, options.Beta2)));
         if (options.LinearDecay)
@@ -75,22 +66,19 @@ public sealed class DinoExperiment : Experiment<DinoOptions>
     public DinoUNet Forward => forward;
     public DinoUNet Reverse => reverse;
     public override IReadOnlyList<string> LossNames => Losses;
-    public override IBatchSource Data => data;
 
     /// <summary>z ~ N(0, σ²) of shape [B, noise_size] from torch's default generator (the training run's randomness).</summary>
     public Tensor SampleNoise(long batch, Generator? generator = null)
     {
         using var unit = torch.randn(new long[] { batch, Options.NoiseSize }, generator: generator);
         using var scaled = unit * Options.NoiseStd;
-        return scaled.to(device);
+        return scaled.to(Device);
     }
 
     /// <summary>The reference's iteration: R step on (real, detached fake), F step through the updated R, then k.</summary>
     public override IReadOnlyDictionary<string, double> Step(Batch batch)
     {
-        var source = batch[PairedBatches.ConditionKey].to(device);
-        var target = batch[PairedBatches.TargetKey].to(device);
-        KeepSamples(source, target);
+        var (source, target) = PairOnDevice(batch);
         var z = Options.NoiseSize > 0 ? SampleNoise(batch.Size) : null;   // drawn once, used by both steps
         var k = Controller[BalanceKey];
 
@@ -130,31 +118,10 @@ public sealed class DinoExperiment : Experiment<DinoOptions>
     }
 
     /// <summary>Rows of source | target | translation for the first pairs seen, with fixed private noise.</summary>
-    public override Tensor? SampleGrid()
+    public override Tensor? SampleGrid() => SampleRows((source, _) =>
     {
-        if (sampleSource is null || sampleTarget is null) return null;
-        using var scope = torch.NewDisposeScope();
-        using var _ = torch.no_grad();
         using var fixedNoise = new Generator(Options.Seed + 2);
-        var z = Options.NoiseSize > 0 ? SampleNoise(sampleSource.size(0), fixedNoise) : null;
-        var translation = forward.call(sampleSource, z);
-        // [N, 3, C, H, W] → [3N, C, H, W]: each row shows one pair and its translation.
-        var rows = torch.stack(new[] { sampleSource, sampleTarget, translation }, 1).flatten(0, 1);
-        return SampleGrids.Tile(rows, 3).MoveToOuterDisposeScope();
-    }
-
-    private void KeepSamples(Tensor source, Tensor target)
-    {
-        if (sampleSource is not null) return;
-        var n = Math.Min(Options.SampleCount, source.size(0));
-        using var _ = torch.no_grad();
-        sampleSource = source.narrow(0, 0, n).clone().DetachFromDisposeScope();
-        sampleTarget = target.narrow(0, 0, n).clone().DetachFromDisposeScope();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        sampleSource?.Dispose();
-        sampleTarget?.Dispose();
-    }
+        var z = Options.NoiseSize > 0 ? SampleNoise(source.size(0), fixedNoise) : null;
+        return new[] { forward.call(source, z) };
+    });
 }

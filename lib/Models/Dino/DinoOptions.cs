@@ -16,9 +16,6 @@ public record DinoOptions : ImageToImageOptions
     /// <summary>Image channels of source and target. Default 3 (RGB photos, colour-coded masks).</summary>
     public int Channels { get; init; } = 3;
 
-    /// <summary>Normalisation in both U-Nets: "instance", "batch" or "none". Default "instance" (the reference's).</summary>
-    public string Norm { get; init; } = "instance";
-
     /// <summary>Noise channels appended to the Forward network's code. Default 32.</summary>
     public int NoiseSize { get; init; } = 32;
 
@@ -47,22 +44,8 @@ public record DinoOptions : ImageToImageOptions
     /// <summary>λ, the weight of the Forward network's L1 reconstruction term; 0 = Table 4's "w/o L1". Default 1.0.</summary>
     public double ReconstructionWeight { get; init; } = 1.0;
 
-    /// <summary>Adam's learning rate for both networks. Default 2e-4.</summary>
-    public double LearningRate { get; init; } = 2e-4;
-
-    /// <summary>Adam's β1. Default 0.5.</summary>
-    public double Beta1 { get; init; } = 0.5;
-
-    /// <summary>Adam's β2. Default 0.999.</summary>
-    public double Beta2 { get; init; } = 0.999;
-
     /// <summary>Decay both learning rates linearly to 0 at the last step (the reference decays per epoch over its 200). Default true.</summary>
     public bool LinearDecay { get; init; } = true;
-
-    /// <summary>Source | target | translation rows in a sample grid. Default 4.</summary>
-    public int SampleCount { get; init; } = 4;
-
-    internal NormKind NormKind => NormLayer.Parse(Norm);
 
     public override IEnumerable<string> Validate()
     {
@@ -70,7 +53,6 @@ public record DinoOptions : ImageToImageOptions
         if (Resolution < 16 || Resolution > 1024 || (Resolution & (Resolution - 1)) != 0)
             yield return $"resolution must be a power of two from 16 to 1024 (got {Resolution})";
         if (Channels < 1) yield return $"channels must be at least 1 (got {Channels})";
-        if (Norm is not ("instance" or "batch" or "none")) yield return $"norm must be instance, batch or none (got '{Norm}')";
         if (NoiseSize < 0) yield return $"noise_size must not be negative (got {NoiseSize})";
         if (!(NoiseStd >= 0)) yield return $"noise_std must not be negative (got {NoiseStd})";
         if (!(Margin >= 0)) yield return $"margin must not be negative (got {Margin})";
@@ -78,8 +60,5 @@ public record DinoOptions : ImageToImageOptions
         if (!(BalanceGain >= 0)) yield return $"balance_gain must not be negative (got {BalanceGain})";
         if (InitialK is < 0 or > 1) yield return $"initial_k must lie in [0, 1] (got {InitialK})";
         if (!(ReconstructionWeight >= 0)) yield return $"reconstruction_weight must not be negative (got {ReconstructionWeight})";
-        if (!(LearningRate > 0)) yield return $"learning_rate must be positive (got {LearningRate})";
-        if (Beta1 is < 0 or >= 1 || Beta2 is < 0 or >= 1) yield return $"beta1 and beta2 must lie in [0, 1) (got {Beta1}, {Beta2})";
-        if (SampleCount < 1) yield return $"sample_count must be at least 1 (got {SampleCount})";
     }
 }

@@ -52,8 +52,6 @@ public sealed class GridRecogniserExperiment : Experiment<GridRecogniserOptions>
     public GridRecogniserExperiment(GridRecogniserOptions options) : base(options)
     {
         device = TargetDevice;
-        if (device.type == DeviceType.CUDA && !torch.cuda.is_available())
-            throw new InvalidOperationException($"device '{options.Device}' was asked for but this libtorch has no CUDA device; set device=cpu");
 
         using (var corpus = GridRecogniserCorpus.Open(options))
         using (var front = options.CreateFeatures())

@@ -12,7 +12,7 @@ namespace Dino.Repro.Models.Pix2Pix;
 /// reference's <c>optimize_parameters</c>). Needs a batch source, so <see cref="Definition"/> builds a registrable
 /// definition around one.
 /// </summary>
-public sealed class Pix2PixExperiment : Experiment<Pix2PixOptions>
+public sealed class Pix2PixExperiment : PairedTranslationExperiment<Pix2PixOptions>
 {
     public const string Name = "pix2pix";
 
@@ -33,28 +33,19 @@ public sealed class Pix2PixExperiment : Experiment<Pix2PixOptions>
 
     private static readonly string[] Losses = { "G_GAN", "G_L1", "D_real", "D_fake" };
 
-    private readonly Device device;
     private readonly UnetGenerator generator;
     private readonly PatchDiscriminator discriminator;
     private readonly Optimizer optG;
     private readonly Optimizer optD;
-    private readonly IBatchSource data;
-    private Tensor? sampleSource;
-    private Tensor? sampleTarget;
 
-    public Pix2PixExperiment(Pix2PixOptions options, IBatchSource data) : base(options)
+    public Pix2PixExperiment(Pix2PixOptions options, IBatchSource data) : base(options, data, PairedAugmentation.Pix2Pix)
     {
-        this.data = options.Augmented(data ?? throw new ArgumentNullException(nameof(data)), PairedAugmentation.Pix2Pix);
-        device = TargetDevice;
-        if (device.type == DeviceType.CUDA && !torch.cuda.is_available())
-            throw new InvalidOperationException($"device '{options.Device}' was asked for but this libtorch has no CUDA device; set device=cpu");
-
         generator = AddNetwork("G", new UnetGenerator(options.InputChannels, options.OutputChannels, UnetGenerator.DownsFor(options.Resolution),
             options.Ngf, options.NormKind, options.Dropout));
         discriminator = AddNetwork("D", WeightInit.Normal(new PatchDiscriminator(options.InputChannels + options.OutputChannels, options.Ndf,
             options.DiscriminatorLayers, options.NormKind)));
-        generator.to(device);
-        discriminator.to(device);
+        generator.to(Device);
+        discriminator.to(Device);
         var betas = (options.Beta1, options.Beta2);
         optG = AddAdamWithLinearDecay("G", generator.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
         optD = AddAdamWithLinearDecay("D", discriminator.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
@@ -63,13 +54,10 @@ public sealed class Pix2PixExperiment : Experiment<Pix2PixOptions>
     public UnetGenerator Generator => generator;
     public PatchDiscriminator Discriminator => discriminator;
     public override IReadOnlyList<string> LossNames => Losses;
-    public override IBatchSource Data => data;
 
     public override IReadOnlyDictionary<string, double> Step(Batch batch)
     {
-        var condition = batch[PairedBatches.ConditionKey].to(device);
-        var target = batch[PairedBatches.TargetKey].to(device);
-        KeepSamples(condition, target);
+        var (condition, target) = PairOnDevice(batch);
         var translation = generator.call(condition);
 
         // D: real pairs → 1, translated pairs → 0 (translation detached: no gradient into G).
@@ -103,42 +91,6 @@ public sealed class Pix2PixExperiment : Experiment<Pix2PixOptions>
         };
     }
 
-    /// <summary>
-    /// Rows of condition | target | translation for the first pairs seen. In eval mode (no dropout, running statistics),
-    /// unlike pix2pix's test script: train-mode dropout would draw from the training run's generator and batch norm
-    /// would move its running statistics.
-    /// </summary>
-    public override Tensor? SampleGrid()
-    {
-        if (sampleSource is null || sampleTarget is null) return null;
-        using var scope = torch.NewDisposeScope();
-        using var _ = torch.no_grad();
-        generator.eval();
-        Tensor translation;
-        try
-        {
-            translation = generator.call(sampleSource);
-        }
-        finally
-        {
-            generator.train();
-        }
-        var rows = torch.stack(new[] { sampleSource, sampleTarget, translation }, 1).flatten(0, 1);
-        return SampleGrids.Tile(rows, 3).MoveToOuterDisposeScope();
-    }
-
-    private void KeepSamples(Tensor condition, Tensor target)
-    {
-        if (sampleSource is not null) return;
-        var n = Math.Min(Options.SampleCount, condition.size(0));
-        using var _ = torch.no_grad();
-        sampleSource = condition.narrow(0, 0, n).clone().DetachFromDisposeScope();
-        sampleTarget = target.narrow(0, 0, n).clone().DetachFromDisposeScope();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        sampleSource?.Dispose();
-        sampleTarget?.Dispose();
-    }
+    /// <summary>Rows of condition | target | translation for the first pairs seen, in eval mode unlike pix2pix's test script.</summary>
+    public override Tensor? SampleGrid() => SampleRows((condition, _) => InEvalMode(() => new[] { generator.call(condition) }, generator));
 }

@@ -159,7 +159,7 @@ public class DecodedTensorCacheTests
     [Fact]
     public void The_second_opening_of_the_image_to_image_data_reads_the_cache_not_the_pngs()
     {
-        using var data = new Reproduce.DataRootScope();
+        using var data = new Support.DataRootScope();
         using var scope = torch.NewDisposeScope();
         var first = (IDisposable)ImageToImageData.Open("shapes", 32, 4, seed: 5, shapesCount: 10);
         var expected = ((Dino.Repro.Training.IBatchSource)first).Next()[PairedBatches.TargetKey];

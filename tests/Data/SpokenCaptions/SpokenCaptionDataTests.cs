@@ -1,3 +1,4 @@
+using Dino.Repro.Tests.Support;
 using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.Tests.Reproduce;
 

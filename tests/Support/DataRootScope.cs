@@ -1,4 +1,4 @@
-namespace Dino.Repro.Tests.Reproduce;
+namespace Dino.Repro.Tests.Support;
 
 /// <summary>A fresh data root (DINO_DATA) for one test, restored and deleted afterwards; test collections run one at a time.</summary>
 internal sealed class DataRootScope : IDisposable

@@ -1,0 +1,85 @@
+using Dino.Repro.Data;
+using Dino.Repro.Torch;
+using Dino.Repro.Torch.Modules;
+using Dino.Repro.Training;
+
+namespace Dino.Repro.Models.Common;
+
+/// <summary>
+/// What every paired image-to-image experiment (DINO, pix2pix, BicycleGAN) does the same way: it owns the batch source,
+/// augmented as its reference does when the options ask for it; it trains on <see cref="Device"/>; and it keeps the
+/// first pairs it sees so that its sample grids show the same pairs all run long. Subclasses add only their networks,
+/// losses and update order.
+/// </summary>
+public abstract class PairedTranslationExperiment<TOptions> : Experiment<TOptions> where TOptions : ImageToImageOptions
+{
+    private readonly IBatchSource data;
+    private Tensor? sampleSource;
+    private Tensor? sampleTarget;
+
+    /// <param name="augmentation">The reference's augmentation, applied when <see cref="ImageToImageOptions.Augment"/> is on.</param>
+    protected PairedTranslationExperiment(TOptions options, IBatchSource data, PairedAugmentation augmentation) : base(options)
+    {
+        this.data = options.Augmented(data ?? throw new ArgumentNullException(nameof(data)), augmentation);
+        Device = TargetDevice;
+    }
+
+    /// <summary>Where the networks live and every batch is moved to.</summary>
+    protected Device Device { get; }
+
+    public sealed override IBatchSource Data => data;
+
+    /// <summary>The batch's condition ("A") and target ("B") on <see cref="Device"/>; the first pairs ever seen are kept for the grids.</summary>
+    protected (Tensor source, Tensor target) PairOnDevice(Batch batch)
+    {
+        var source = batch[PairedBatches.ConditionKey].to(Device);
+        var target = batch[PairedBatches.TargetKey].to(Device);
+        if (sampleSource is null)
+        {
+            var n = Math.Min(Options.SampleCount, source.size(0));
+            using var _ = torch.no_grad();
+            sampleSource = source.narrow(0, 0, n).clone().DetachFromDisposeScope();
+            sampleTarget = target.narrow(0, 0, n).clone().DetachFromDisposeScope();
+        }
+        return (source, target);
+    }
+
+    /// <summary>
+    /// A grid with one row per kept pair: source | target | each image <paramref name="translate"/> makes from
+    /// (source, target), computed without gradients. Null before the first step.
+    /// </summary>
+    protected Tensor? SampleRows(Func<Tensor, Tensor, IReadOnlyList<Tensor>> translate)
+    {
+        if (sampleSource is null || sampleTarget is null) return null;
+        using var scope = torch.NewDisposeScope();
+        using var _ = torch.no_grad();
+        var columns = new[] { sampleSource, sampleTarget }.Concat(translate(sampleSource, sampleTarget)).ToArray();
+        // [N, columns, C, H, W] → [N·columns, C, H, W]: each row shows one pair and what was made from it.
+        var rows = torch.stack(columns, 1).flatten(0, 1);
+        return SampleGrids.Tile(rows, columns.Length).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// <paramref name="run"/> with <paramref name="networks"/> in eval mode (no dropout, batch norm's running statistics),
+    /// back in train mode afterwards even when it throws: train-mode dropout in a grid would draw from the training run's
+    /// generator, and batch norm would move its running statistics.
+    /// </summary>
+    protected static T InEvalMode<T>(Func<T> run, params Module[] networks)
+    {
+        foreach (var network in networks) network.eval();
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            foreach (var network in networks) network.train();
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        sampleSource?.Dispose();
+        sampleTarget?.Dispose();
+    }
+}
