@@ -73,7 +73,8 @@ public abstract class ImageToImageTable : IReproducibleTable
             foreach (var (method, methodOverrides) in plan)
             {
                 progress.Message($"training {method.Method} ({method.Experiment}, preset {request.Preset})");
-                trained.Add(TrainedMethod.Train(method.Method, method.Experiment, request.Preset, methodOverrides, runs, progress));
+                trained.Add(TrainedMethod.Train(method.Method, method.Experiment, request.Preset, methodOverrides, runs, progress,
+                    sharedRunsRoots: OtherTablesRuns(request.OutputRoot)));
             }
             translators.AddRange(trained.Select(t => t.Translator()));
             var methods = trained.Zip(translators, (t, translator) => (method: t.Method, translate: (Func<Tensor, Tensor>)translator.Translate)).ToList();
@@ -100,6 +101,13 @@ public abstract class ImageToImageTable : IReproducibleTable
             foreach (var t in trained) t.Dispose();
         }
     }
+
+    /// <summary>The runs folders of the other tables reproduced into the same output folder, whose runs a row may reuse.</summary>
+    private string[] OtherTablesRuns(string outputRoot) => TableRegistry.Default.Names
+        .Where(name => name != Name)
+        .Select(name => Path.GetFullPath(Path.Combine(outputRoot, name, "runs")))
+        .Where(Directory.Exists)
+        .ToArray();
 
     private static string Describe(MethodScores row) =>
         string.Join("  ", row.Values.Where(kv => kv.Value is not null).Select(kv => $"{kv.Key} {kv.Value:0.###}"));

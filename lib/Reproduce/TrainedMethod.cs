@@ -7,7 +7,9 @@ namespace Dino.Repro.Reproduce;
 /// A translator trained by the kit's loop (a numbered run folder, checkpoints, log.jsonl) and reloaded from its
 /// last checkpoint, with its logged losses and controller values for the curves. Running the same table again continues
 /// each method's run with the same options (finished: reused; killed: resumed from its newest checkpoint) instead of
-/// starting over, so a paper-preset reproduction that stopped after days loses at most one checkpoint interval.
+/// starting over, so a paper-preset reproduction that stopped after days loses at most one checkpoint interval. Runs of
+/// other tables count too (<c>sharedRunsRoots</c>): Table 4's first row is Table 1's DINO with the same options, so a
+/// Table 4 after a Table 1 in the same output folder reuses that run rather than training it again.
 /// </summary>
 public sealed class TrainedMethod : IDisposable
 {
@@ -29,16 +31,23 @@ public sealed class TrainedMethod : IDisposable
     /// <summary>Every logged step of the run (log_every apart), across the sessions that trained it.</summary>
     public IReadOnlyList<LoggedStep> History { get; }
 
-    /// <summary>Trains <paramref name="experimentName"/> at <paramref name="preset"/> (or continues its earlier run in <paramref name="runsRoot"/>) and reloads the result.</summary>
+    /// <summary>
+    /// Trains <paramref name="experimentName"/> at <paramref name="preset"/> in <paramref name="runsRoot"/>, or continues its
+    /// earlier run with the same options — looked for in <paramref name="runsRoot"/>, then in <paramref name="sharedRunsRoots"/>
+    /// — and reloads the result.
+    /// </summary>
     public static TrainedMethod Train(string method, string experimentName, string preset, IReadOnlyList<KeyValuePair<string, string>> overrides,
-        string runsRoot, IProgressSink progress, ExperimentRegistry? registry = null)
+        string runsRoot, IProgressSink progress, ExperimentRegistry? registry = null, IReadOnlyList<string>? sharedRunsRoots = null)
     {
         registry ??= ExperimentRegistry.Default;
         var trainer = new Trainer(registry, new TrainerSettings { RunsRoot = runsRoot, Progress = progress });
         var definition = registry.Get(experimentName);
         var options = definition.Resolve(preset, overrides);
         TrainingResult result;
-        if (RunFolder.LatestWithOptions(runsRoot, definition.Name, preset, options, registry) is { } earlier)
+        var earlier = new[] { runsRoot }.Concat(sharedRunsRoots ?? [])
+            .Select(root => RunFolder.LatestWithOptions(root, definition.Name, preset, options, registry))
+            .FirstOrDefault(run => run is not null);
+        if (earlier is not null)
         {
             progress.Message($"{method}: continuing {earlier.Path} (same options; delete it to train afresh)");
             result = trainer.Resume(earlier.Path);

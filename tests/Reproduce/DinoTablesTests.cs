@@ -29,6 +29,31 @@ public class DinoTablesTests
     }
 
     [Fact]
+    public void Table_4_after_table_1_in_the_same_folder_reuses_table_1s_dino_run_instead_of_training_it_again()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        string[] Args(string table) => ["reproduce", table, "--preset", "smoke", "--out", output.path, "--set", "steps=2", "--segmenter-steps", "10"];
+        var (code, _, stderr) = CliRunner.Run(Args(DinoTable1.TableName));
+        Assert.True(code == 0, stderr);
+        string stdout;
+        (code, stdout, stderr) = CliRunner.Run(Args(DinoTable4.TableName));
+        Assert.True(code == 0, stderr);
+
+        JsonNode Results(string table) => JsonNode.Parse(File.ReadAllText(Path.Combine(output.path, table, "results.json")))!;
+        var table1 = Results(DinoTable1.TableName);
+        var table4 = Results(DinoTable4.TableName);
+        var dinoRun = table1["runs"]![PaperTable1.Dino]!.GetValue<string>();
+        Assert.Equal(dinoRun, table4["runs"]![PaperTable4.WithL1]!.GetValue<string>());
+        Assert.Contains($"continuing {dinoRun}", stdout);
+        // Its ablations are Table 4's own runs, and nothing of DINO's was trained again in Table 4's folder.
+        Assert.StartsWith(Path.Combine(output.path, DinoTable4.TableName, "runs"), table4["runs"]![PaperTable4.WithoutL1]!.GetValue<string>());
+        Assert.Equal(2, Directory.GetDirectories(Path.Combine(output.path, DinoTable4.TableName, "runs")).Length);
+        // The same checkpoint scored on the same test split gives the same numbers.
+        Assert.Equal(table1["methods"]![PaperTable1.Dino]!.ToJsonString(), table4["methods"]![PaperTable4.WithL1]!.ToJsonString());
+    }
+
+    [Fact]
     public void Table_2_trains_table_1s_methods_and_prints_the_papers_rows_without_fid()
     {
         var table2 = (DinoTable2)TableRegistry.Default.Get(DinoTable2.TableName);
