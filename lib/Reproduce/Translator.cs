@@ -1,4 +1,5 @@
 using Dino.Repro.Models.BicycleGan;
+using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Pix2Pix;
 using Dino.Repro.Torch;
@@ -63,24 +64,11 @@ public sealed class Translator : IDisposable
             case BidirectionalDinoExperiment dual:
                 return dual.Forward.call(conditions, dual.SampleNoise(n, noise));
             case Pix2PixExperiment pix2pix:
-                return InEvalMode(pix2pix.Generator, () => pix2pix.Generator.call(conditions));
+                return EvalMode.Run(() => pix2pix.Generator.call(conditions), pix2pix.Generator);
             case BicycleGanExperiment bicycle:
-                return InEvalMode(bicycle.Generator, () => bicycle.Generator.call(conditions, bicycle.SampleZ(n, noise)));
+                return EvalMode.Run(() => bicycle.Generator.call(conditions, bicycle.SampleZ(n, noise)), bicycle.Generator);
             default:
                 throw new NotSupportedException($"no translator for {experiment.GetType().Name}");
-        }
-    }
-
-    private static Tensor InEvalMode(Dino.Repro.Torch.Modules.Module network, Func<Tensor> translate)
-    {
-        network.eval();
-        try
-        {
-            return translate();
-        }
-        finally
-        {
-            network.train();
         }
     }
 

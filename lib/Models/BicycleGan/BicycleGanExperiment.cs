@@ -156,7 +156,7 @@ public sealed class BicycleGanExperiment : PairedTranslationExperiment<BicycleGa
     /// Rows of condition | target | G(A, μ(B)) | G(A, z₁) | G(A, z₂), z fixed by a private generator so grids are comparable
     /// over a run. In eval mode (no dropout), like pix2pix's grid.
     /// </summary>
-    public override Tensor? SampleGrid() => SampleRows((source, target) => InEvalMode(() =>
+    public override Tensor? SampleGrid() => SampleRows((source, target) => EvalMode.Run(() =>
     {
         var (muTarget, _) = encoder.call(target);
         var reconstruction = generator.call(source, muTarget);

@@ -1,6 +1,5 @@
 using Dino.Repro.Data;
 using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Models.Common;
@@ -57,24 +56,6 @@ public abstract class PairedTranslationExperiment<TOptions> : Experiment<TOption
         // [N, columns, C, H, W] → [N·columns, C, H, W]: each row shows one pair and what was made from it.
         var rows = torch.stack(columns, 1).flatten(0, 1);
         return SampleGrids.Tile(rows, columns.Length).MoveToOuterDisposeScope();
-    }
-
-    /// <summary>
-    /// <paramref name="run"/> with <paramref name="networks"/> in eval mode (no dropout, batch norm's running statistics),
-    /// back in train mode afterwards even when it throws: train-mode dropout in a grid would draw from the training run's
-    /// generator, and batch norm would move its running statistics.
-    /// </summary>
-    protected static T InEvalMode<T>(Func<T> run, params Module[] networks)
-    {
-        foreach (var network in networks) network.eval();
-        try
-        {
-            return run();
-        }
-        finally
-        {
-            foreach (var network in networks) network.train();
-        }
     }
 
     protected override void Dispose(bool disposing)

@@ -92,5 +92,5 @@ public sealed class Pix2PixExperiment : PairedTranslationExperiment<Pix2PixOptio
     }
 
     /// <summary>Rows of condition | target | translation for the first pairs seen, in eval mode unlike pix2pix's test script.</summary>
-    public override Tensor? SampleGrid() => SampleRows((condition, _) => InEvalMode(() => new[] { generator.call(condition) }, generator));
+    public override Tensor? SampleGrid() => SampleRows((condition, _) => EvalMode.Run(() => new[] { generator.call(condition) }, generator));
 }

@@ -1,0 +1,33 @@
+using Dino.Repro.Models.Common;
+using Dino.Repro.Torch;
+
+namespace Dino.Repro.Tests.Models;
+
+public class EvalModeTests
+{
+    [Fact]
+    public void Networks_are_in_eval_mode_inside_and_back_in_train_mode_after_even_when_the_work_throws()
+    {
+        using var dropout = torch.nn.Dropout(0.5);
+        using var norm = torch.nn.BatchNorm2d(3);
+        Assert.True(dropout.training && norm.training);
+
+        var inside = EvalMode.Run(() => (dropout.training, norm.training), dropout, norm);
+        Assert.Equal((false, false), inside);
+        Assert.True(dropout.training && norm.training);
+
+        Assert.Throws<InvalidOperationException>(() => EvalMode.Run<int>(() => throw new InvalidOperationException("boom"), dropout, norm));
+        Assert.True(dropout.training && norm.training);
+    }
+
+    [Fact]
+    public void Dropout_is_the_identity_in_eval_mode()
+    {
+        using var dropout = torch.nn.Dropout(0.5);
+        using var x = torch.ones(1000);
+        using var evaluated = EvalMode.Run(() => dropout.call(x), dropout);
+        Assert.True(evaluated.equal(x));
+        using var trained = dropout.call(x);
+        Assert.False(trained.equal(x));   // half the entries are zeroed in train mode
+    }
+}
