@@ -61,9 +61,10 @@ public abstract class ImageToImageTable : IReproducibleTable
 
         var test = corpus.LoadTest(resolution);
         progress.Message($"{Name}: preset {request.Preset}, {corpus.Name} corpus of {corpus.Pairs} pairs ({test.Count} test) at {resolution}², report in {folder}");
-        var segmenterOptions = new SegmenterOptions(resolution, request.SegmenterSteps ?? DefaultSegmenterSteps(request.Preset));
+        var segmenterOptions = new SegmenterOptions(resolution, request.SegmenterSteps ?? DefaultSegmenterSteps(request.Preset)) { Device = options[0].Device };
         using var segmenter = corpus.OpenSegmenter(segmenterOptions, progress.Message, out var segmentationUnavailable);
-        using var inception = FeatureExtractor.TryLoad(Evaluators.Inception, out var fidUnavailable);
+        // The evaluators run where the methods trained: at the paper preset that is the GPU.
+        using var inception = FeatureExtractor.TryLoad(Evaluators.Inception, out var fidUnavailable, device: Device.Parse(options[0].Device));
         var scorer = new TranslationScorer(segmenter, inception);
 
         var trained = new List<TrainedMethod>();

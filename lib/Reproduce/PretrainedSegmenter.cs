@@ -15,13 +15,14 @@ public sealed class PretrainedSegmenter : ITranslationSegmenter
 
     /// <summary>
     /// The segmenter <paramref name="spec"/> names, loaded from <paramref name="folder"/> (default &lt;data root&gt;/evaluators);
-    /// null when its file is not there, with <paramref name="missing"/> saying which script makes it.
+    /// null when its file is not there, with <paramref name="missing"/> saying which script makes it. It runs on
+    /// <paramref name="device"/> (default the CPU).
     /// </summary>
-    public static PretrainedSegmenter? TryLoad(SegmenterSpec spec, out string? missing, string? folder = null)
+    public static PretrainedSegmenter? TryLoad(SegmenterSpec spec, out string? missing, string? folder = null, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         missing = spec.evaluator.Missing(folder);
-        return missing is null ? new PretrainedSegmenter(Segmenter.Load(spec, folder)) : null;
+        return missing is null ? new PretrainedSegmenter(Segmenter.Load(spec, folder, device)) : null;
     }
 
     public int Classes => segmenter.spec.num_classes;

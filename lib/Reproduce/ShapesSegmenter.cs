@@ -12,7 +12,11 @@ namespace Dino.Repro.Reproduce;
 /// <param name="Steps">Adam steps on the real train pairs.</param>
 /// <param name="BatchSize">Photos per step.</param>
 /// <param name="Seed">Seeds its initialisation and batch order.</param>
-public sealed record SegmenterOptions(int Resolution, int Steps = 300, int BatchSize = 8, long Seed = 7);
+public sealed record SegmenterOptions(int Resolution, int Steps = 300, int BatchSize = 8, long Seed = 7)
+{
+    /// <summary>Where a pretrained segmenter runs (the training run's device: on a GPU, the paper-size images segment there). Default "cpu".</summary>
+    public string Device { get; init; } = "cpu";
+}
 
 /// <summary>
 /// The stand-in for the paper's pretrained face parser on the embedded corpus: a small fully convolutional net

@@ -37,8 +37,8 @@ public sealed class ImageToImageEvaluation : ITestEvaluation
         var corpus = EvaluationCorpus.For(o);
         var test = corpus.LoadTest(o.Resolution);
         var steps = segmenterSteps ?? DinoTable1.DefaultSegmenterSteps(run.Preset);
-        using var segmenter = corpus.OpenSegmenter(new SegmenterOptions(o.Resolution, steps), progress, out var segmenterMissing);
-        using var inception = FeatureExtractor.TryLoad(Evaluators.Inception, out var inceptionMissing);
+        using var segmenter = corpus.OpenSegmenter(new SegmenterOptions(o.Resolution, steps) { Device = o.Device }, progress, out var segmenterMissing);
+        using var inception = FeatureExtractor.TryLoad(Evaluators.Inception, out var inceptionMissing, device: Device.Parse(o.Device));
         foreach (var missing in new[] { segmenterMissing, inceptionMissing }.OfType<string>()) progress($"not measured: {missing}");
         using var translator = new Translator(trained, o);
         using var scores = TestSetEvaluation.Run(test, new TranslationScorer(segmenter, inception), [(run.Experiment, translator.Translate)], log: progress);

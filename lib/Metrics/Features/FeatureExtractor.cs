@@ -13,12 +13,14 @@ namespace Dino.Repro.Metrics.Features;
 public sealed class FeatureExtractor : IDisposable
 {
     private readonly ScriptModule module;
+    private readonly Device device;
 
-    private FeatureExtractor(Evaluator evaluator, ScriptModule module, string path)
+    private FeatureExtractor(Evaluator evaluator, ScriptModule module, string path, Device device)
     {
         this.evaluator = evaluator;
         this.module = module;
         this.path = path;
+        this.device = device;
     }
 
     public Evaluator evaluator { get; }
@@ -29,21 +31,26 @@ public sealed class FeatureExtractor : IDisposable
     /// <summary>How many times forward ran (lets a test see that cached statistics skip the network).</summary>
     public int forward_calls { get; private set; }
 
-    /// <summary>Loads the evaluator from <paramref name="folder"/> (default &lt;data root&gt;/evaluators); a missing file is a <see cref="MissingEvaluatorException"/>.</summary>
-    public static FeatureExtractor Load(Evaluator evaluator, string? folder = null)
+    /// <summary>
+    /// Loads the evaluator from <paramref name="folder"/> (default &lt;data root&gt;/evaluators) onto <paramref name="device"/>
+    /// (default the CPU; batches are moved there and outputs come back to the CPU); a missing file is a
+    /// <see cref="MissingEvaluatorException"/>.
+    /// </summary>
+    public static FeatureExtractor Load(Evaluator evaluator, string? folder = null, Device? device = null)
     {
         if (evaluator.outputs is not (EvaluatorOutputs.FeaturesAndLogits or EvaluatorOutputs.KeywordSelected))
             throw new ArgumentException($"{evaluator.name} gives {evaluator.outputs}; it is not a feature extractor");
         var file = evaluator.RequirePath(folder);
-        return new FeatureExtractor(evaluator, ScriptModule.load(file), file);
+        var on = device ?? Device.CPU;
+        return new FeatureExtractor(evaluator, ScriptModule.load(file, on), file, on);
     }
 
     /// <summary>The evaluator when its file is there; otherwise null, with <paramref name="missing"/> saying which script makes it.</summary>
-    public static FeatureExtractor? TryLoad(Evaluator evaluator, out string? missing, string? folder = null)
+    public static FeatureExtractor? TryLoad(Evaluator evaluator, out string? missing, string? folder = null, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
         missing = evaluator.Missing(folder);
-        return missing is null ? Load(evaluator, folder) : null;
+        return missing is null ? Load(evaluator, folder, device) : null;
     }
 
     /// <summary>Runs every image file, <paramref name="batchSize"/> at a time, for the <paramref name="kinds"/> asked for.</summary>
@@ -82,7 +89,7 @@ public sealed class FeatureExtractor : IDisposable
             for (var b = 0; b < batches; b++)
             {
                 using var scope = torch.NewDisposeScope();
-                var (f, p) = Run(makeBatch(b), kinds);
+                var (f, p) = Run(makeBatch(b).to(device), kinds);
                 if (f is not null) features.Add(f.MoveToOuterDisposeScope());
                 if (p is not null) probabilities.Add(p.MoveToOuterDisposeScope());
             }
@@ -109,14 +116,14 @@ public sealed class FeatureExtractor : IDisposable
             }
             var features = Call(evaluator.features_kwargs, FeatureKinds.Features);
             var probabilities = Call(evaluator.probabilities_kwargs, FeatureKinds.Probabilities);
-            return (features?.to(ScalarType.Float32), probabilities?.to(ScalarType.Float64));
+            return (features?.to(Device.CPU).to(ScalarType.Float32), probabilities?.to(Device.CPU).to(ScalarType.Float64));
         }
         forward_calls++;
         var outputs = module.forward_tuple(batch);
         if (outputs.Length != 2)
             throw new InvalidDataException($"{path}: forward returned {outputs.Length} tensor(s), but a {evaluator.outputs} evaluator gives 2 (features, logits)");
-        var logits = outputs[1].to(ScalarType.Float64);
-        return (outputs[0].to(ScalarType.Float32), torch.nn.functional.softmax(logits, 1));
+        var logits = outputs[1].to(Device.CPU).to(ScalarType.Float64);
+        return (outputs[0].to(Device.CPU).to(ScalarType.Float32), torch.nn.functional.softmax(logits, 1));
     }
 
     /// <summary>An [H,W,3] image resized to the evaluator's side when it has one.</summary>

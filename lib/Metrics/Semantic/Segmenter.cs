@@ -12,12 +12,14 @@ namespace Dino.Repro.Metrics.Semantic;
 public sealed class Segmenter : IDisposable
 {
     private readonly ScriptModule module;
+    private readonly Device device;
 
-    private Segmenter(SegmenterSpec spec, ScriptModule module, string path)
+    private Segmenter(SegmenterSpec spec, ScriptModule module, string path, Device device)
     {
         this.spec = spec;
         this.module = module;
         this.path = path;
+        this.device = device;
     }
 
     public SegmenterSpec spec { get; }
@@ -25,14 +27,18 @@ public sealed class Segmenter : IDisposable
     /// <summary>The TorchScript file it runs.</summary>
     public string path { get; }
 
-    /// <summary>Loads the segmenter from <paramref name="folder"/> (default &lt;data root&gt;/evaluators); a missing file is a <see cref="MissingEvaluatorException"/>.</summary>
-    public static Segmenter Load(SegmenterSpec spec, string? folder = null)
+    /// <summary>
+    /// Loads the segmenter from <paramref name="folder"/> (default &lt;data root&gt;/evaluators) onto <paramref name="device"/>
+    /// (default the CPU; labels always come back on the CPU); a missing file is a <see cref="MissingEvaluatorException"/>.
+    /// </summary>
+    public static Segmenter Load(SegmenterSpec spec, string? folder = null, Device? device = null)
     {
         if (spec.mean.Length != 3 || spec.std.Length != 3 || spec.std.Any(s => !(s > 0)))
             throw new ArgumentException($"{spec.evaluator.name}: mean and std need 3 values each, std positive");
         if (spec.input_height.HasValue != spec.input_width.HasValue) throw new ArgumentException($"{spec.evaluator.name}: give both input sides or neither");
         var file = spec.evaluator.RequirePath(folder);
-        return new Segmenter(spec, ScriptModule.load(file), file);
+        var on = device ?? Device.CPU;
+        return new Segmenter(spec, ScriptModule.load(file, on), file, on);
     }
 
     /// <summary>Labels int64 [H,W] of a uint8 RGB image [H,W,3], at the image's size (scores resized back with nearest neighbour).</summary>
@@ -43,13 +49,13 @@ public sealed class Segmenter : IDisposable
         using var scope = torch.NewDisposeScope();
         var (height, width) = (image.size(0), image.size(1));
         var sized = spec.input_height is { } h && (h != height || spec.input_width != width) ? Resize.Hwc(image, h, spec.input_width!.Value) : image;
-        var x = sized.to(ScalarType.Float32).permute(2, 0, 1);
+        var x = sized.to(device).to(ScalarType.Float32).permute(2, 0, 1);
         if (spec.bgr) x = x.flip(0);
-        x = x.sub(torch.tensor(spec.mean).to(ScalarType.Float32).view(3, 1, 1)).div(torch.tensor(spec.std).to(ScalarType.Float32).view(3, 1, 1));
+        x = x.sub(torch.tensor(spec.mean).to(ScalarType.Float32).view(3, 1, 1).to(device)).div(torch.tensor(spec.std).to(ScalarType.Float32).view(3, 1, 1).to(device));
         var scores = module.forward_tuple(x.unsqueeze(0).contiguous())[0];
         if (scores.dim() != 4 || scores.size(0) != 1 || scores.size(1) != spec.num_classes)
             throw new InvalidDataException($"{path}: forward returned scores [{string.Join(", ", scores.shape)}], expected [1, {spec.num_classes}, H, W]");
-        var labels = scores.argmax(1).squeeze(0);
+        var labels = scores.argmax(1).squeeze(0).to(Device.CPU);
         if (labels.size(0) != height || labels.size(1) != width) labels = ResizeLabels(labels, height, width);
         return labels.MoveToOuterDisposeScope();
     }
