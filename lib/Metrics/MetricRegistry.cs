@@ -21,6 +21,13 @@ public sealed record MetricRequest(string? reference, string? degraded, IReadOnl
         Option(key) is { } text
             ? int.TryParse(text, out var v) ? v : throw new ArgumentException($"--{key} must be an integer, got '{text}'")
             : fallback;
+
+    /// <summary>--set device=cpu|cuda|cuda:N, where a network evaluator runs (default cpu); refused when libtorch cannot reach it.</summary>
+    public Torch.Device DeviceOption()
+    {
+        var device = Torch.Device.Parse(Option("device") ?? "cpu");
+        return device.Unreachable() is { } problem ? throw new ArgumentException($"{problem}; leave out --set device to run on the CPU") : device;
+    }
 }
 
 /// <summary>One registered metric: its name, what it reads, and how it scores a request.</summary>

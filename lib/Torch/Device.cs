@@ -29,6 +29,18 @@ public readonly record struct Device(DeviceType type, int index = -1)
 
     public static implicit operator Device(string spec) => Parse(spec);
 
+    /// <summary>
+    /// Why this libtorch cannot run on the device (no CUDA build or no visible GPU, or an index past the last GPU), or
+    /// null when it can — for refusing a request up front instead of failing inside the first kernel.
+    /// </summary>
+    public string? Unreachable()
+    {
+        if (type == DeviceType.CPU) return null;
+        if (!torch.cuda.is_available()) return $"device '{this}' was asked for but this libtorch has no CUDA device (see `./dino info`)";
+        var count = torch.cuda.device_count();
+        return index >= count ? $"device '{this}' was asked for but only {count} CUDA device(s) are visible (cuda:0 to cuda:{count - 1})" : null;
+    }
+
     public override string ToString() =>
         (type == DeviceType.CPU ? "cpu" : "cuda") + (index >= 0 ? $":{index}" : "");
 }

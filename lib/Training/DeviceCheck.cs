@@ -12,9 +12,8 @@ public static class DeviceCheck
     public static Device Require(string name)
     {
         var device = Device.Parse(name);
-        if (device.type == DeviceType.CUDA && !torch.cuda.is_available())
-            throw new UsageException($"device '{name}' was asked for but this libtorch has no CUDA device (see `./dino info`); " +
-                "set device=cpu, or run on a GPU machine such as the devcontainer");
+        if (device.Unreachable() is { } problem)
+            throw new UsageException($"{problem}; set device=cpu, or run on a GPU machine such as the devcontainer");
         return device;
     }
 }

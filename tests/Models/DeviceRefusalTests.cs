@@ -31,4 +31,33 @@ public class DeviceRefusalTests
         Assert.Contains("data-scripts/celebamask-hq.sh", error);
         Assert.DoesNotContain("   at ", error);
     }
+
+    [NoCudaTheory]
+    [InlineData("fid-images")]
+    [InlineData("segment-images")]
+    public void Network_metrics_on_cuda_without_cuda_fail_with_the_reason(string metric)
+    {
+        using var temp = new Fixtures.TempFolder();
+        using var image = Dino.Repro.Torch.torch.zeros(new long[] { 16, 16, 3 }, Dino.Repro.Torch.ScalarType.Byte);
+        foreach (var folder in new[] { "a", "b" })
+        {
+            Directory.CreateDirectory(temp.File(folder));
+            Dino.Repro.Vision.ImageIO.Write(Path.Combine(temp.File(folder), "x.png"), image);
+        }
+        var (code, _, error) = CliRunner.Run("metric", metric, "--ref-dir", temp.File("a"), "--deg-dir", temp.File("b"),
+            "--set", "device=cuda", "--set", "evaluator=" + Fixtures.Path("tiny_inception.pt"), "--set", "segmenter=" + Fixtures.Path("tiny_segmenter.pt"),
+            "--set", "out=" + temp.File("labels"));
+        Assert.NotEqual(0, code);
+        Assert.Contains("device 'cuda' was asked for but this libtorch has no CUDA device", error);
+    }
+
+    [Fact]
+    public void The_cpu_is_always_reachable_and_an_unknown_device_name_is_refused()
+    {
+        Assert.Null(Dino.Repro.Torch.Device.CPU.Unreachable());
+        var ex = Assert.Throws<ArgumentException>(() => Dino.Repro.Torch.Device.Parse("gpu"));
+        Assert.Contains("expected cpu, cuda or cuda:N", ex.Message);
+        var past = new Dino.Repro.Torch.Device(Dino.Repro.Torch.DeviceType.CUDA, 4096);
+        Assert.Contains("cuda:4096", past.Unreachable());   // no machine has 4097 GPUs, with or without CUDA
+    }
 }

@@ -13,7 +13,7 @@ namespace Dino.Repro.Metrics.Features;
 /// </summary>
 internal static class ImageFolderMetricRegistrations
 {
-    private const string Options = "; --set evaluators-dir=DIR | evaluator=FILE [evaluator-size=N], batch=64, cache-dir=DIR|none";
+    private const string Options = "; --set evaluators-dir=DIR | evaluator=FILE [evaluator-size=N], batch=64, cache-dir=DIR|none, device=cpu|cuda[:N]";
 
     /// <summary>The LPIPS options, shared with video-lpips.</summary>
     internal const string LpipsOptions = "--set net=alex|vgg (default alex), evaluators-dir=DIR | evaluator=FILE (of that net's interface)";
@@ -39,7 +39,7 @@ internal static class ImageFolderMetricRegistrations
         var evaluator = request.Option("evaluator") is { } file
             ? Evaluator.FromFile(file, request.Option("evaluator-size") is null ? null : request.IntOption("evaluator-size", 0))
             : Evaluators.Inception;
-        return FeatureExtractor.Load(evaluator, request.Option("evaluators-dir"));
+        return FeatureExtractor.Load(evaluator, request.Option("evaluators-dir"), request.DeviceOption());
     }
 
     private static FeatureCache? Cache(MetricRequest request) => request.Option("cache-dir") switch

@@ -14,7 +14,7 @@ namespace Dino.Repro.Metrics.Semantic;
 /// </summary>
 internal static class SegmenterMetricRegistrations
 {
-    private const string Options = "; --set segmenter=face-parsing|cityscapes-fcn8s|cityscapes-deeplabv3plus|FILE [classes=N], evaluators-dir=DIR";
+    private const string Options = "; --set segmenter=face-parsing|cityscapes-fcn8s|cityscapes-deeplabv3plus|FILE [classes=N], evaluators-dir=DIR, device=cpu|cuda[:N]";
 
     public static void Register()
     {
@@ -31,7 +31,7 @@ internal static class SegmenterMetricRegistrations
         var spec = name.EndsWith(".pt", StringComparison.OrdinalIgnoreCase)
             ? SegmenterSpec.FromFile(name, request.IntOption("classes", 19))
             : Segmenters.Named(name);
-        return Segmenter.Load(spec, request.Option("evaluators-dir"));
+        return Segmenter.Load(spec, request.Option("evaluators-dir"), request.DeviceOption());
     }
 
     private static JsonObject Segment(MetricRequest request)

@@ -9,7 +9,7 @@ namespace Dino.Repro.Metrics.Video;
 /// with --ref-dir/--deg-dir the CLI pairs same-named videos and reports the mean over pairs, which is the mean
 /// over clips of per-clip means. fvd-videos pools the clips of every video in each folder into one FVD.
 /// Options (--set key=value): evaluators-dir, evaluator=FILE (an LPIPS or I3D TorchScript file), clip-frames (16),
-/// batch (8 clips for FVD, 16 frames for LPIPS), net=alex|vgg (LPIPS).
+/// batch (8 clips for FVD, 16 frames for LPIPS), net=alex|vgg (LPIPS), device=cpu|cuda[:N] (FVD's I3D).
 /// </summary>
 internal static class VideoMetricRegistrations
 {
@@ -22,9 +22,9 @@ internal static class VideoMetricRegistrations
         MetricRegistry.Register(new("video-lpips", "LPIPS per frame (AlexNet or, with --set net=vgg, VGG16), mean over the clip",
             PairInputs + "; " + ImageFolderMetricRegistrations.LpipsOptions + ", batch=16", VideoLpips));
         MetricRegistry.Register(new("fvd", "FVD between the clips of two videos (I3D, i3d_torchscript.pt; --set clip-frames=16)",
-            "--ref and --deg: videos, each cut into clips of clip-frames frames (at least 2 clips each); --set evaluator=FILE, batch=8", FvdPair));
+            "--ref and --deg: videos, each cut into clips of clip-frames frames (at least 2 clips each); --set evaluator=FILE, batch=8, device=cpu|cuda[:N]", FvdPair));
         MetricRegistry.Register(new("fvd-videos", "FVD between all clips of the videos in two folders (I3D, i3d_torchscript.pt)",
-            "--ref-dir and --deg-dir: folders of videos; --set clip-frames=16, evaluator=FILE, batch=8", FvdFolders, folders: true));
+            "--ref-dir and --deg-dir: folders of videos; --set clip-frames=16, evaluator=FILE, batch=8, device=cpu|cuda[:N]", FvdFolders, folders: true));
     }
 
     private static JsonObject PerFrame(MetricRequest request, string name, Func<Tensor, Tensor, ClipScore> metric)
@@ -54,7 +54,7 @@ internal static class VideoMetricRegistrations
     private static FeatureExtractor LoadI3d(MetricRequest request)
     {
         var evaluator = request.Option("evaluator") is { } file ? Evaluators.I3d.WithFile(file) : Evaluators.I3d;
-        return FeatureExtractor.Load(evaluator, request.Option("evaluators-dir"));
+        return FeatureExtractor.Load(evaluator, request.Option("evaluators-dir"), request.DeviceOption());
     }
 
     private static JsonObject FvdPair(MetricRequest request) =>
