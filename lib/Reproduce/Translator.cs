@@ -60,7 +60,7 @@ public sealed class Translator : IDisposable
         switch (experiment)
         {
             case DinoExperiment dino:
-                return dino.Forward.call(conditions, dino.Options.NoiseSize > 0 ? dino.SampleNoise(n, noise) : null);
+                return dino.Forward.call(conditions, dino.SampleNoise(n, noise));
             case BidirectionalDinoExperiment dual:
                 return dual.Forward.call(conditions, dual.SampleNoise(n, noise));
             case Pix2PixExperiment pix2pix:

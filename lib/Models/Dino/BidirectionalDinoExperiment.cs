@@ -67,14 +67,8 @@ public sealed class BidirectionalDinoExperiment : PairedTranslationExperiment<Bi
     public BidirectionalDinoUNet Reverse => reverse;
     public override IReadOnlyList<string> LossNames => Losses;
 
-    /// <summary>z ~ N(0, σ²) of shape [B, noise_size] (null without noise) from torch's default generator.</summary>
-    public Tensor? SampleNoise(long batch, Generator? generator = null)
-    {
-        if (Options.NoiseSize == 0) return null;
-        using var unit = torch.randn(new long[] { batch, Options.NoiseSize }, generator: generator);
-        using var scaled = unit * Options.NoiseStd;
-        return scaled.to(Device);
-    }
+    /// <summary>One player's noise for <paramref name="batch"/> pairs (<see cref="DinoOptions.SampleNoise"/>; null without noise).</summary>
+    public Tensor? SampleNoise(long batch, Generator? generator = null) => Options.SampleNoise(batch, Device, generator);
 
     /// <summary>z₁ for F and z₂ for R, drawn once; the critic stage, then the generation stage.</summary>
     public override IReadOnlyDictionary<string, double> Step(Batch batch)

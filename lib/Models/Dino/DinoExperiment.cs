@@ -67,19 +67,14 @@ public sealed class DinoExperiment : PairedTranslationExperiment<DinoOptions>
     public DinoUNet Reverse => reverse;
     public override IReadOnlyList<string> LossNames => Losses;
 
-    /// <summary>z ~ N(0, σ²) of shape [B, noise_size] from torch's default generator (the training run's randomness).</summary>
-    public Tensor SampleNoise(long batch, Generator? generator = null)
-    {
-        using var unit = torch.randn(new long[] { batch, Options.NoiseSize }, generator: generator);
-        using var scaled = unit * Options.NoiseStd;
-        return scaled.to(Device);
-    }
+    /// <summary>F's noise for <paramref name="batch"/> pairs (<see cref="DinoOptions.SampleNoise"/>; null without noise).</summary>
+    public Tensor? SampleNoise(long batch, Generator? generator = null) => Options.SampleNoise(batch, Device, generator);
 
     /// <summary>The reference's iteration: R step on (real, detached fake), F step through the updated R, then k.</summary>
     public override IReadOnlyDictionary<string, double> Step(Batch batch)
     {
         var (source, target) = PairOnDevice(batch);
-        var z = Options.NoiseSize > 0 ? SampleNoise(batch.Size) : null;   // drawn once, used by both steps
+        var z = SampleNoise(batch.Size);   // drawn once, used by both steps
         var k = Controller[BalanceKey];
 
         // Reverse (critic) step: low energy for real targets, high for translations (Eq. 5).
@@ -121,7 +116,6 @@ public sealed class DinoExperiment : PairedTranslationExperiment<DinoOptions>
     public override Tensor? SampleGrid() => SampleRows((source, _) =>
     {
         using var fixedNoise = new Generator(Options.Seed + 2);
-        var z = Options.NoiseSize > 0 ? SampleNoise(source.size(0), fixedNoise) : null;
-        return new[] { forward.call(source, z) };
+        return new[] { forward.call(source, SampleNoise(source.size(0), fixedNoise)) };
     });
 }

@@ -1,4 +1,5 @@
 using Dino.Repro.Models.Common;
+using Dino.Repro.Torch;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Models.Dino;
@@ -46,6 +47,19 @@ public record DinoOptions : ImageToImageOptions
 
     /// <summary>Decay both learning rates linearly to 0 at the last step (the reference decays per epoch over its 200). Default true.</summary>
     public bool LinearDecay { get; init; } = true;
+
+    /// <summary>
+    /// z ~ N(0, σ²) of shape [<paramref name="batch"/>, noise_size] on <paramref name="device"/>, drawn on the CPU from
+    /// <paramref name="generator"/> (torch's default when null) so a seeded run draws the same noise on any device; null
+    /// without noise (noise_size 0).
+    /// </summary>
+    public Tensor? SampleNoise(long batch, Device device, Generator? generator = null)
+    {
+        if (NoiseSize == 0) return null;
+        using var unit = torch.randn(new long[] { batch, NoiseSize }, generator: generator);
+        using var scaled = unit * NoiseStd;
+        return scaled.to(device);
+    }
 
     public override IEnumerable<string> Validate()
     {
