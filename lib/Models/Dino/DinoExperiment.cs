@@ -9,8 +9,8 @@ namespace Dino.Repro.Models.Dino;
 /// <summary>
 /// One-way DINO (Vougioukas et al., ICLR 2021) on paired images: the Forward network F translates source x (batch
 /// tensor "A") into target y ("B"); the Reverse network R translates targets back and is trained, as an energy-based
-/// critic, to reconstruct x well from real y and badly from F's translations. Needs a batch source, so it is not in
-/// <see cref="ExperimentRegistry.Default"/>: <see cref="Definition"/> builds a registrable definition around one.
+/// critic, to reconstruct x well from real y and badly from F's translations. <see cref="Definition"/> builds a registrable
+/// definition around a batch source (<see cref="BuiltInExperiments"/> registers it on the corpora the kit reads).
 /// </summary>
 public sealed class DinoExperiment : PairedTranslationExperiment<DinoOptions>
 {
