@@ -7,7 +7,8 @@ namespace Dino.Repro.Cli;
 
 /// <summary>
 /// `dino reproduce TABLE --preset smoke|cpu|paper [--out reports] [--set key=value …] [--segmenter-steps N]`: trains what
-/// the table compares, evaluates it and writes OUT/TABLE/index.html, results.json and table.md.
+/// the table compares, evaluates it and writes OUT/TABLE/index.html, results.json and table.md. With `--estimate` it
+/// only times a few steps of each row and prints how long the preset's training would take on this machine.
 /// Exit codes: 0 written, 1 the run failed, 2 usage error (unknown table or preset, bad option).
 /// </summary>
 internal static class ReproduceCommand
@@ -23,10 +24,11 @@ internal static class ReproduceCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var segmenterSteps = new Option<int?>("--segmenter-steps") { Description = "Training steps of the evaluation segmenter (default: the table's for the preset)" };
+        var estimate = new Option<bool>("--estimate") { Description = "Only time a few training steps of each method and print the projected training time at the preset; writes nothing" };
 
         var command = new Command("reproduce", "Reproduce a paper table end to end: train, evaluate, write a self-contained report.");
         command.Arguments.Add(table);
-        foreach (var option in new Option[] { preset, output, set, segmenterSteps }) command.Options.Add(option);
+        foreach (var option in new Option[] { preset, output, set, segmenterSteps, estimate }) command.Options.Add(option);
         command.SetAction(parse =>
         {
             try
@@ -35,7 +37,7 @@ internal static class ReproduceCommand
                 var overrides = (parse.GetValue(set) ?? []).Select(OptionSet.ParseAssignment).ToList();
                 var request = new ReproduceRequest(parse.GetValue(preset) ?? "smoke", parse.GetValue(output) ?? "reports", overrides, parse.GetValue(segmenterSteps));
                 if (request.SegmenterSteps is < 1) throw new UsageException($"--segmenter-steps must be at least 1 (got {request.SegmenterSteps})");
-                return Run(chosen, request);
+                return parse.GetValue(estimate) ? Estimate(chosen, request) : Run(chosen, request);
             }
             catch (UsageException e)
             {
@@ -63,6 +65,29 @@ internal static class ReproduceCommand
         catch (Exception e)
         {
             FailureReport.Write($"dino reproduce: {table.Name} failed", e);
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static int Estimate(IReproducibleTable table, ReproduceRequest request)
+    {
+        Runtime.Configure();
+        try
+        {
+            var costs = table.Estimate(request, new LineProgress(Console.Out));
+            Console.WriteLine(TrainingCost.Table(costs));
+            Console.WriteLine($"{table.Name} at preset {request.Preset}: the median of {TrainingCost.TimedSteps} timed steps per method, after a warm-up, on " +
+                $"{torch.get_num_threads()} CPU thread(s){(costs.Any(c => c.Device.StartsWith("cuda", StringComparison.Ordinal)) ? " and the GPU" : "")}; " +
+                "reading the real corpus and scoring the test split come on top.");
+            return ExitCodes.Ok;
+        }
+        catch (UsageException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            FailureReport.Write($"dino reproduce: estimating {table.Name} failed", e);
             return ExitCodes.Failure;
         }
     }

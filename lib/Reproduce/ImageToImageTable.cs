@@ -103,6 +103,20 @@ public abstract class ImageToImageTable : IReproducibleTable
         }
     }
 
+    public IReadOnlyList<MethodCost> Estimate(ReproduceRequest request, IProgressSink progress)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(progress);
+        if (!Presets.Contains(request.Preset))
+            throw new UsageException($"unknown preset '{request.Preset}' for {Name} (valid: {string.Join(", ", Presets)})");
+        var overrides = TableOptions(request.Preset).Concat(request.Overrides ?? []).ToList();
+        return Methods.Select(method =>
+        {
+            progress.Message($"timing {method.Method} ({method.Experiment}, preset {request.Preset}): {TrainingCost.TimedSteps} steps after a warm-up");
+            return TrainingCost.Measure(method, request.Preset, overrides);
+        }).ToList();
+    }
+
     /// <summary>The runs folders of the other tables reproduced into the same output folder, whose runs a row may reuse.</summary>
     private string[] OtherTablesRuns(string outputRoot) => TableRegistry.Default.Names
         .Where(name => name != Name)
