@@ -16,11 +16,12 @@ namespace Dino.Repro.Reproduce;
 /// <param name="Name">The corpus option's value ("shapes", "shapes-streets", "cityscapes").</param>
 /// <param name="Root">Its folder; also the cache key of the segmenter trained on it.</param>
 /// <param name="Pairs">How many pairs it holds in all (train and test).</param>
+/// <param name="TrainPairs">How many of them are in the training split (the paper preset's epochs are counted in these).</param>
 /// <param name="Classes">Label classes the segmenter predicts (Shapes: 5; Cityscapes train ids: 19).</param>
 /// <param name="LoadTest">Its test split at a resolution.</param>
 /// <param name="TrainBatches">Its train split as shuffled batches (resolution, batch size, seed) for the kit's own segmenter; null on a real corpus.</param>
 /// <param name="Pretrained">The paper's segmenter for a real corpus (a TorchScript file from evaluators.sh); null on an embedded one.</param>
-public sealed record EvaluationCorpus(string Name, string Root, int Pairs, int Classes, Func<int, TestSplit> LoadTest,
+public sealed record EvaluationCorpus(string Name, string Root, int Pairs, int TrainPairs, int Classes, Func<int, TestSplit> LoadTest,
     Func<int, int, long, ShuffledBatches>? TrainBatches, SegmenterSpec? Pretrained = null)
 {
     public const string ShapesStreets = ShapesStreetsCorpus.Name;
@@ -52,7 +53,7 @@ public sealed record EvaluationCorpus(string Name, string Root, int Pairs, int C
             case ShapesCorpus.Name:
             {
                 var corpus = ImageToImageData.Shapes(options.ShapesCount, options.Resolution);
-                return new EvaluationCorpus(ShapesCorpus.Name, corpus.Root, options.ShapesCount, ShapesClasses.All.Count,
+                return new EvaluationCorpus(ShapesCorpus.Name, corpus.Root, options.ShapesCount, corpus.Ids(CelebASplit.Train).Count, ShapesClasses.All.Count,
                     resolution => TestSplit.Load(corpus, resolution),
                     (resolution, batch, seed) => corpus.Batches(CelebASplit.Train, resolution, batch, seed));
             }
@@ -66,7 +67,7 @@ public sealed record EvaluationCorpus(string Name, string Root, int Pairs, int C
                 // The paper scores CelebAMask-HQ translations with the dataset's own face parser.
                 var corpus = ImageToImageData.RealCelebAMaskHq();
                 var pairs = Enum.GetValues<CelebASplit>().Sum(split => corpus.Ids(split).Count);
-                return new EvaluationCorpus(CelebAMaskHq, corpus.Root, pairs, Segmenters.FaceParsing.num_classes,
+                return new EvaluationCorpus(CelebAMaskHq, corpus.Root, pairs, corpus.Ids(CelebASplit.Train).Count, Segmenters.FaceParsing.num_classes,
                     resolution => TestSplit.Load(corpus, resolution), null, Segmenters.FaceParsing);
             }
             case Cityscapes:
@@ -84,7 +85,7 @@ public sealed record EvaluationCorpus(string Name, string Root, int Pairs, int C
     private const string TestSplitName = "val";
 
     private static EvaluationCorpus OfCityscapes(string name, CityscapesCorpus corpus, int pairs, bool trainSegmenter) =>
-        new(name, corpus.Root, pairs, Palette.Cityscapes.Count,
+        new(name, corpus.Root, pairs, corpus.Frames(TrainSplit).Count, Palette.Cityscapes.Count,
             resolution => TestSplit.Load(corpus, TestSplitName, resolution),
             trainSegmenter ? (resolution, batch, seed) => corpus.Batches(TrainSplit, resolution, resolution, batch, seed) : null,
             trainSegmenter ? null : Segmenters.CityscapesDeepLabV3Plus);  // the paper's Cityscapes segmenter

@@ -55,6 +55,7 @@ public abstract class ImageToImageTable : IReproducibleTable
         RequireSameData(options);
         var resolution = options[0].Resolution;
         var corpus = EvaluationCorpus.For(options[0]);
+        if (request.Preset == "paper") plan = WithPaperSchedule(plan, options, corpus.TrainPairs, request.Overrides, progress);
         var folder = Path.GetFullPath(Path.Combine(request.OutputRoot, Name));
         Directory.CreateDirectory(folder);
         var runs = Path.Combine(folder, "runs");
@@ -110,12 +111,39 @@ public abstract class ImageToImageTable : IReproducibleTable
         if (!Presets.Contains(request.Preset))
             throw new UsageException($"unknown preset '{request.Preset}' for {Name} (valid: {string.Join(", ", Presets)})");
         var overrides = TableOptions(request.Preset).Concat(request.Overrides ?? []).ToList();
-        return Methods.Select(method =>
+        var plan = Methods.Select(m => (method: m, overrides: (IReadOnlyList<KeyValuePair<string, string>>)overrides)).ToList();
+        if (request.Preset == "paper")
         {
-            progress.Message($"timing {method.Method} ({method.Experiment}, preset {request.Preset}): {TrainingCost.TimedSteps} steps after a warm-up");
-            return TrainingCost.Measure(method, request.Preset, overrides);
+            var options = Methods.Select(m => (ImageToImageOptions)ExperimentRegistry.Default.Get(m.Experiment).Resolve(request.Preset, overrides.Concat(m.Options))).ToList();
+            try
+            {
+                plan = WithPaperSchedule(plan, options, EvaluationCorpus.For(options[0]).TrainPairs, request.Overrides, progress);
+            }
+            catch (DirectoryNotFoundException e)
+            {
+                progress.Message($"{e.Message}; projecting the presets' step counts (CelebAMask-HQ's training split) instead");
+            }
+        }
+        return plan.Select(p =>
+        {
+            progress.Message($"timing {p.method.Method} ({p.method.Experiment}, preset {request.Preset}): {TrainingCost.TimedSteps} steps after a warm-up");
+            return TrainingCost.Measure(p.method, request.Preset, p.overrides);
         }).ToList();
     }
+
+    /// <summary>
+    /// Each row's steps at the paper preset: <see cref="PaperSchedule.Epochs"/> epochs of the corpus' training split at
+    /// the row's batch size, unless the user set steps.
+    /// </summary>
+    private static List<(TableMethod method, IReadOnlyList<KeyValuePair<string, string>> overrides)> WithPaperSchedule(
+        IReadOnlyList<(TableMethod method, IReadOnlyList<KeyValuePair<string, string>> overrides)> plan, IReadOnlyList<ImageToImageOptions> options,
+        int trainPairs, IReadOnlyList<KeyValuePair<string, string>>? userOverrides, IProgressSink progress) =>
+        plan.Select((row, i) =>
+        {
+            if (PaperSchedule.Override(userOverrides ?? [], trainPairs, options[i].BatchSize) is not { } steps) return row;
+            progress.Message($"{row.method.Method}: {PaperSchedule.Epochs} epochs of {trainPairs:N0} training pairs at batch {options[i].BatchSize} = {steps.Value} steps");
+            return (row.method, (IReadOnlyList<KeyValuePair<string, string>>)[.. row.overrides, steps]);
+        }).ToList();
 
     /// <summary>The runs folders of the other tables reproduced into the same output folder, whose runs a row may reuse.</summary>
     private string[] OtherTablesRuns(string outputRoot) => TableRegistry.Default.Names

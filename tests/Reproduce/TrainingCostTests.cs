@@ -1,3 +1,5 @@
+using Dino.Repro.Data;
+using Dino.Repro.Data.Synthetic;
 using Dino.Repro.Reproduce;
 using Dino.Repro.Tests.Support;
 
@@ -45,5 +47,33 @@ public class TrainingCostTests
         Assert.Equal(2, code);
         Assert.Contains("no CUDA device", stderr);
         Assert.Contains("set device=cpu", stderr);
+    }
+
+    [Fact]
+    public void The_paper_schedule_is_200_epochs_of_whole_batches_of_the_training_split()
+    {
+        Assert.Equal(200 * 371, PaperSchedule.Steps(2975, 8));     // Cityscapes train at DINO's batch 8: 371 full batches
+        Assert.Equal(200 * 2975, PaperSchedule.Steps(2975, 1));    // pix2pix's batch 1
+        Assert.Throws<ArgumentException>(() => PaperSchedule.Steps(7, 8));
+        Assert.Null(PaperSchedule.Override([KeyValuePair.Create("steps", "5")], 2975, 8));
+        Assert.Equal("74200", PaperSchedule.Override([KeyValuePair.Create("seed", "5")], 2975, 8)!.Value.Value);
+    }
+
+    [Fact]
+    public void At_the_paper_preset_each_rows_steps_come_from_the_corpus_it_reads_not_from_celebamask_hq()
+    {
+        using var data = new DataRootScope();
+        var corpus = ShapesStreetsCorpus.Write(CorpusCatalog.ExpectedPath("cityscapes"), new ShapesOptions(24, 64, 3));
+        var train = corpus.Frames("train").Count;
+        var (code, stdout, stderr) = CliRunner.Run("reproduce", DinoTable2.TableName, "--preset", "paper", "--estimate",
+            "--set", "device=cpu", "--set", "resolution=32");
+        Assert.True(code == 0, stderr + stdout);
+        foreach (var (experiment, batch) in new[] { ("pix2pix", 1), ("bicyclegan", 2), ("dino", 8), ("dino-bidirectional", 8) })
+        {
+            var row = stdout.Split('\n').Single(l => l.Contains($"| {experiment} |", StringComparison.Ordinal));
+            Assert.Contains($"| {batch} | cpu |", row);
+            Assert.Contains($"| {200 * (train / batch):#,0} |", row);
+        }
+        Assert.Contains($"200 epochs of {train} training pairs at batch 8", stdout);
     }
 }

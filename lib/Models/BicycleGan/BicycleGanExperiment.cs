@@ -29,7 +29,8 @@ public sealed class BicycleGanExperiment : PairedTranslationExperiment<BicycleGa
     {
         ["smoke"] = o => ImageToImagePresets.Smoke(o) with { Ngf = 16, Ndf = 16, Nef = 16 },
         ["cpu"] = ImageToImagePresets.Cpu,
-        // 200 epochs of ~24k pairs at batch 2 (100 constant + 100 decaying); the notebook sets steps from the corpus.
+        // 200 epochs of CelebAMask-HQ's ~24k pairs at batch 2 (100 constant + 100 decaying); `dino reproduce` recounts them
+        // on the corpus it reads (Reproduce.PaperSchedule).
         ["paper"] = o => ImageToImagePresets.Paper(o, batchSize: 2, steps: 2_400_000, sampleEvery: 20_000, checkpointEvery: 100_000),
     };
 

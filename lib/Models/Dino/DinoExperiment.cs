@@ -33,7 +33,8 @@ public sealed class DinoExperiment : PairedTranslationExperiment<DinoOptions>
     {
         ["smoke"] = ImageToImagePresets.Smoke,
         ["cpu"] = ImageToImagePresets.Cpu,
-        // 200 epochs of CelebAMask-HQ's ~24k training pairs at batch 8 ≈ 600k steps; the notebook sets steps from the corpus.
+        // 200 epochs of CelebAMask-HQ's ~24k training pairs at batch 8 ≈ 600k steps; `dino reproduce` recounts them on the
+        // corpus it reads (Reproduce.PaperSchedule).
         ["paper"] = o => ImageToImagePresets.Paper(o, batchSize: 8, steps: 600_000, sampleEvery: 5000, checkpointEvery: 15_000),
     };
 

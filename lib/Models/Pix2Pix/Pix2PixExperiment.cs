@@ -27,7 +27,8 @@ public sealed class Pix2PixExperiment : PairedTranslationExperiment<Pix2PixOptio
     {
         ["smoke"] = o => ImageToImagePresets.Smoke(o) with { Ngf = 16, Ndf = 16 },
         ["cpu"] = ImageToImagePresets.Cpu,
-        // 200 epochs of ~24k pairs at batch 1 (pix2pix's 100 constant + 100 decaying); the notebook sets steps from the corpus.
+        // 200 epochs of CelebAMask-HQ's ~24k pairs at batch 1 (100 constant + 100 decaying); `dino reproduce` recounts them
+        // on the corpus it reads (Reproduce.PaperSchedule).
         ["paper"] = o => ImageToImagePresets.Paper(o, batchSize: 1, steps: 4_800_000, sampleEvery: 20_000, checkpointEvery: 100_000),
     };
 
