@@ -47,12 +47,7 @@ public abstract class ImageToImageTable : IReproducibleTable
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
-        if (!Presets.Contains(request.Preset))
-            throw new UsageException($"unknown preset '{request.Preset}' for {Name} (valid: {string.Join(", ", Presets)})");
-        var overrides = TableOptions(request.Preset).Concat(request.Overrides ?? []).ToList();
-        var plan = Methods.Select(m => (method: m, overrides: (IReadOnlyList<KeyValuePair<string, string>>)overrides.Concat(m.Options).ToList())).ToList();
-        var options = plan.Select(p => (ImageToImageOptions)ExperimentRegistry.Default.Get(p.method.Experiment).Resolve(request.Preset, p.overrides)).ToList();
-        RequireSameData(options);
+        var (plan, options) = Plan(request);
         var resolution = options[0].Resolution;
         var corpus = EvaluationCorpus.For(options[0]);
         if (request.Preset == "paper") plan = WithPaperSchedule(plan, options, corpus.TrainPairs, request.Overrides, progress);
@@ -108,13 +103,9 @@ public abstract class ImageToImageTable : IReproducibleTable
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
-        if (!Presets.Contains(request.Preset))
-            throw new UsageException($"unknown preset '{request.Preset}' for {Name} (valid: {string.Join(", ", Presets)})");
-        var overrides = TableOptions(request.Preset).Concat(request.Overrides ?? []).ToList();
-        var plan = Methods.Select(m => (method: m, overrides: (IReadOnlyList<KeyValuePair<string, string>>)overrides)).ToList();
+        var (plan, options) = Plan(request);
         if (request.Preset == "paper")
         {
-            var options = Methods.Select(m => (ImageToImageOptions)ExperimentRegistry.Default.Get(m.Experiment).Resolve(request.Preset, overrides.Concat(m.Options))).ToList();
             try
             {
                 plan = WithPaperSchedule(plan, options, EvaluationCorpus.For(options[0]).TrainPairs, request.Overrides, progress);
@@ -129,6 +120,22 @@ public abstract class ImageToImageTable : IReproducibleTable
             progress.Message($"timing {p.method.Method} ({p.method.Experiment}, preset {request.Preset}): {TrainingCost.TimedSteps} steps after a warm-up");
             return TrainingCost.Measure(p.method, request.Preset, p.overrides);
         }).ToList();
+    }
+
+    /// <summary>
+    /// Every row with the options it trains with (the table's, the user's, then the row's own, after the preset), resolved;
+    /// refuses an unknown preset and rows that would not see the same data.
+    /// </summary>
+    private (List<(TableMethod method, IReadOnlyList<KeyValuePair<string, string>> overrides)> plan, List<ImageToImageOptions> options) Plan(
+        ReproduceRequest request)
+    {
+        if (!Presets.Contains(request.Preset))
+            throw new UsageException($"unknown preset '{request.Preset}' for {Name} (valid: {string.Join(", ", Presets)})");
+        var overrides = TableOptions(request.Preset).Concat(request.Overrides ?? []).ToList();
+        var plan = Methods.Select(m => (method: m, overrides: (IReadOnlyList<KeyValuePair<string, string>>)overrides.Concat(m.Options).ToList())).ToList();
+        var options = plan.Select(p => (ImageToImageOptions)ExperimentRegistry.Default.Get(p.method.Experiment).Resolve(request.Preset, p.overrides)).ToList();
+        RequireSameData(options);
+        return (plan, options);
     }
 
     /// <summary>
@@ -171,10 +178,7 @@ public abstract class ImageToImageTable : IReproducibleTable
     private static Media SampleGridPng(TestSetScores scores)
     {
         using var scope = torch.NewDisposeScope();
-        var columns = new List<Tensor> { scores.Conditions, scores.Photos };
-        columns.AddRange(scores.Translations);
-        var tiles = torch.stack(columns.ToArray(), 1).flatten(0, 1);
-        var grid = SampleGrids.Tile(tiles, columns.Count);
+        var grid = SampleGrids.Rows([scores.Conditions, scores.Photos, .. scores.Translations]);
         return Media.Png(ImageIO.Encode(ImageTensor.ToHwc(grid), ImageFormat.Png));
     }
 

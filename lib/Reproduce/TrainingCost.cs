@@ -26,16 +26,16 @@ public static class TrainingCost
     /// <summary>Pairs of the probe corpus (80 % train): enough for one batch of every preset's batch size.</summary>
     private const int ProbePairs = 40;
 
+    /// <param name="overrides">Every option the row trains with, its own included (the table's plan).</param>
     public static MethodCost Measure(TableMethod method, string preset, IReadOnlyList<KeyValuePair<string, string>> overrides,
         ExperimentRegistry? registry = null)
     {
         ArgumentNullException.ThrowIfNull(method);
         registry ??= ExperimentRegistry.Default;
         var definition = registry.Get(method.Experiment);
-        var asked = overrides.Concat(method.Options).ToList();
-        var options = (ImageToImageOptions)definition.Resolve(preset, asked);
+        var options = (ImageToImageOptions)definition.Resolve(preset, overrides);
         DeviceCheck.Require(options.Device);
-        var probe = definition.Resolve(preset, [.. asked,
+        var probe = definition.Resolve(preset, [.. overrides,
             KeyValuePair.Create("corpus", "shapes"), KeyValuePair.Create("shapes_count", ProbePairs.ToString(CultureInfo.InvariantCulture))]);
         using var experiment = definition.Create(probe);
         var seconds = new List<double>();

@@ -25,6 +25,20 @@ public static class SampleGrids
     }
 
     /// <summary>
+    /// One row per example, one column per tensor: <paramref name="columns"/> are [N, C, H, W] each (a condition, its
+    /// target, what each model made of it), and row i shows example i of every column side by side.
+    /// </summary>
+    public static Tensor Rows(IReadOnlyList<Tensor> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Count == 0) throw new ArgumentException("a grid of rows needs at least one column", nameof(columns));
+        using var scope = torch.NewDisposeScope();
+        // [N, columns, C, H, W] → [N·columns, C, H, W]: Tile then lays each example's images out as one row.
+        var tiles = torch.stack(columns.ToArray(), 1).flatten(0, 1);
+        return Tile(tiles, columns.Count).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
     /// Writes a grid [C, H, W] in [-1, 1] (C = 1 grey or 3 RGB) as an 8-bit PNG, atomically: level round((x + 1)·127.5),
     /// out-of-range values clamped (torchvision's save_image on a grid normalised from [-1, 1]).
     /// </summary>

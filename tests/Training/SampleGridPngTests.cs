@@ -62,4 +62,17 @@ public class SampleGridPngTests
         Assert.Equal(new[] { h, w, c }, png.shape);
         Assert.Equal(expected, png.ToArray<byte>());
     }
+
+    [Fact]
+    public void Rows_put_example_i_of_every_column_side_by_side_in_row_i()
+    {
+        using var scope = torch.NewDisposeScope();
+        // Two columns of two 1×2×2 images; pixel value = 10·column + example, so each cell says where it came from.
+        var columns = new[] { 0.0, 10.0 }.Select(c => torch.tensor(new[] { c, c + 1 }).view(2, 1, 1, 1).expand(2, 1, 2, 2).contiguous()).ToArray();
+        var grid = SampleGrids.Rows(columns);
+        Assert.Equal(new long[] { 1, 2 * 3 + 1, 2 * 3 + 1 }, grid.shape);   // 2 rows and 2 columns of 2×2 cells, padding 1
+        double Cell(int row, int column) => grid[0, 1 + 3 * row, 1 + 3 * column].item<double>();
+        Assert.Equal((0.0, 10.0, 1.0, 11.0), (Cell(0, 0), Cell(0, 1), Cell(1, 0), Cell(1, 1)));
+        Assert.Equal(-1.0, grid[0, 0, 0].item<double>());   // the padding
+    }
 }

@@ -116,14 +116,14 @@ public sealed class FeatureExtractor : IDisposable
             }
             var features = Call(evaluator.features_kwargs, FeatureKinds.Features);
             var probabilities = Call(evaluator.probabilities_kwargs, FeatureKinds.Probabilities);
-            return (features?.to(Device.CPU).to(ScalarType.Float32), probabilities?.to(Device.CPU).to(ScalarType.Float64));
+            return (features?.to(ScalarType.Float32, Device.CPU), probabilities?.to(ScalarType.Float64, Device.CPU));
         }
         forward_calls++;
         var outputs = module.forward_tuple(batch);
         if (outputs.Length != 2)
             throw new InvalidDataException($"{path}: forward returned {outputs.Length} tensor(s), but a {evaluator.outputs} evaluator gives 2 (features, logits)");
-        var logits = outputs[1].to(Device.CPU).to(ScalarType.Float64);
-        return (outputs[0].to(Device.CPU).to(ScalarType.Float32), torch.nn.functional.softmax(logits, 1));
+        var logits = outputs[1].to(ScalarType.Float64, Device.CPU);
+        return (outputs[0].to(ScalarType.Float32, Device.CPU), torch.nn.functional.softmax(logits, 1));
     }
 
     /// <summary>An [H,W,3] image resized to the evaluator's side when it has one.</summary>

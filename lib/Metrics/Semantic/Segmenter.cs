@@ -49,9 +49,9 @@ public sealed class Segmenter : IDisposable
         using var scope = torch.NewDisposeScope();
         var (height, width) = (image.size(0), image.size(1));
         var sized = spec.input_height is { } h && (h != height || spec.input_width != width) ? Resize.Hwc(image, h, spec.input_width!.Value) : image;
-        var x = sized.to(device).to(ScalarType.Float32).permute(2, 0, 1);
+        var x = sized.to(ScalarType.Float32, device).permute(2, 0, 1);
         if (spec.bgr) x = x.flip(0);
-        x = x.sub(torch.tensor(spec.mean).to(ScalarType.Float32).view(3, 1, 1).to(device)).div(torch.tensor(spec.std).to(ScalarType.Float32).view(3, 1, 1).to(device));
+        x = x.sub(torch.tensor(spec.mean).to(ScalarType.Float32, device).view(3, 1, 1)).div(torch.tensor(spec.std).to(ScalarType.Float32, device).view(3, 1, 1));
         var scores = module.forward_tuple(x.unsqueeze(0).contiguous())[0];
         if (scores.dim() != 4 || scores.size(0) != 1 || scores.size(1) != spec.num_classes)
             throw new InvalidDataException($"{path}: forward returned scores [{string.Join(", ", scores.shape)}], expected [1, {spec.num_classes}, H, W]");

@@ -52,10 +52,7 @@ public abstract class PairedTranslationExperiment<TOptions> : Experiment<TOption
         if (sampleSource is null || sampleTarget is null) return null;
         using var scope = torch.NewDisposeScope();
         using var _ = torch.no_grad();
-        var columns = new[] { sampleSource, sampleTarget }.Concat(translate(sampleSource, sampleTarget)).ToArray();
-        // [N, columns, C, H, W] → [N·columns, C, H, W]: each row shows one pair and what was made from it.
-        var rows = torch.stack(columns, 1).flatten(0, 1);
-        return SampleGrids.Tile(rows, columns.Length).MoveToOuterDisposeScope();
+        return SampleGrids.Rows([sampleSource, sampleTarget, .. translate(sampleSource, sampleTarget)]).MoveToOuterDisposeScope();
     }
 
     protected override void Dispose(bool disposing)
