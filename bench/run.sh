@@ -5,13 +5,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 suite="${1:-foundation}"
 
-"$root/environment/setup.sh" >&2
-# The PyTorch peer: Debian's python3-torch is the same libtorch build as the kit's.
-if ! /usr/bin/python3 -c "import torch" >/dev/null 2>&1; then
-    echo "bench: installing python3-torch (the PyTorch side)" >&2
-    if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
-    "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends python3-torch >/dev/null
-fi
+# The PyTorch peer: Debian's python3-torch 1.13 (libtorch 1.13), the only PyTorch these machines can install; the
+# kit runs TorchSharp 0.107 on libtorch 2.10, so every ratio compares two libtorch versions as well as two front ends.
+"$root/environment/setup.sh" --bench >&2
 
 exec "$root/dino" bench "$suite"

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Bench;
 
@@ -93,8 +92,8 @@ public static class FoundationBench
             ["sgemm_gflops"] = Round(kit.sgemm_gflops),
             ["pytorch_sgemm_gflops"] = Round(Py("sgemm_gflops")),
             ["threads"] = torch.get_num_threads(),
-            ["conv_transpose_via_adjoint"] = torch.backends.conv_transpose_via_adjoint,
-            ["openblas_coretype"] = Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") ?? "",
+            ["torchsharp"] = typeof(torch).Assembly.GetName().Version?.ToString() ?? "",
+            ["libtorch"] = torch.__version__,
             ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         return result;

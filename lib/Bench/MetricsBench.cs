@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Dino.Repro.Metrics.Audio;
 using Dino.Repro.Metrics.Audio.Pesq;
 using Dino.Repro.Metrics.Features;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Bench;
 

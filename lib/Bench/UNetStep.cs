@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
-using static Dino.Repro.Torch.torch;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Bench;
 
@@ -15,7 +13,7 @@ internal static class UNetStep
     {
         manual_seed(0);
         using var net = new UNet64();
-        using var optimizer = optim.Adam(net.parameters(), lr: 2e-4, betas: (0.5, 0.999));
+        using var optimizer = optim.Adam(net.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999);
         using var x = randn(8, 3, 64, 64);
         using var y = randn(8, 3, 64, 64);
         var times = new List<double>();
@@ -36,7 +34,7 @@ internal static class UNetStep
     }
 
     /// <summary>pix2pix's U-Net for 64×64: six stride-2 downsamplings, batch norm, skip concatenations.</summary>
-    private sealed class UNet64 : Module<Tensor, Tensor>
+    private sealed class UNet64 : nn.Module<Tensor, Tensor>
     {
         private readonly ModuleList<Sequential> downs;
         private readonly ModuleList<Sequential> ups;
@@ -54,7 +52,7 @@ internal static class UNetStep
 
         private static Sequential Down(long cin, long cout, bool norm = true, bool outermost = false)
         {
-            var layers = new List<Module<Tensor, Tensor>>();
+            var layers = new List<nn.Module<Tensor, Tensor>>();
             if (!outermost) layers.Add(nn.LeakyReLU(0.2));
             layers.Add(nn.Conv2d(cin, cout, 4, stride: 2, padding: 1, bias: false));
             if (norm) layers.Add(nn.BatchNorm2d(cout));

@@ -1,7 +1,6 @@
 using Dino.Repro.IO;
 using System.CommandLine;
 using Dino.Repro.Bench;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Cli;
 
@@ -13,13 +12,8 @@ internal static class BenchCommand
     public static Command Create()
     {
         var suite = new Argument<string>("suite") { Description = "Benchmark suite: foundation, metrics, or dino (alias dino-step: one DINO training iteration)", DefaultValueFactory = _ => "foundation" };
-        var libtorchConvTranspose = new Option<bool>("--libtorch-conv-transpose")
-        {
-            Description = "use libtorch's own CPU transposed-convolution kernel instead of the kit's adjoint path (to see what the binding alone gives)",
-        };
         var command = new Command("bench", "Benchmark the kit side by side with PyTorch on this machine (ratios, not absolute claims).");
         command.Arguments.Add(suite);
-        command.Options.Add(libtorchConvTranspose);
         command.SetAction(parse =>
         {
             var name = parse.GetValue(suite);
@@ -30,7 +24,6 @@ internal static class BenchCommand
             }
             Runtime.Configure();
             if (name == "metrics") return RunMetrics();
-            if (parse.GetValue(libtorchConvTranspose)) torch.backends.conv_transpose_via_adjoint = false;
             if (name != "foundation") return RunDinoStep();
             var kit = FoundationBench.MeasureKit(message => Console.Error.WriteLine($"[bench] {message}"));
             Console.Error.WriteLine("[bench] PyTorch: running bench/foundation.py");

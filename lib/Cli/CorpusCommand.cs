@@ -68,7 +68,7 @@ internal static class CorpusCommand
                 Console.Error.WriteLine($"dino corpus make: {e.Message}");
                 return ExitCodes.Usage;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Torch.TorchException or InvalidOperationException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Runtime.InteropServices.ExternalException or InvalidOperationException)
             {
                 Console.Error.WriteLine($"dino corpus make: {e.Message}");
                 return ExitCodes.Failure;

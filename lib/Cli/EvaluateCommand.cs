@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Dino.Repro.Reporting;
-using Dino.Repro.Torch;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Cli;
@@ -33,7 +32,7 @@ internal static class EvaluateCommand
                 Console.Error.WriteLine($"dino evaluate: {e.Message}");
                 return ExitCodes.Usage;
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or TorchException or InvalidOperationException)
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Runtime.InteropServices.ExternalException or InvalidOperationException)
             {
                 Console.Error.WriteLine($"dino evaluate: {e.Message}");
                 return ExitCodes.Failure;

@@ -101,7 +101,7 @@ internal static class MetricCommand
             }
             return 0;
         }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or NotSupportedException or Torch.TorchException)
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or NotSupportedException or System.Runtime.InteropServices.ExternalException)
         {
             Console.Error.WriteLine($"dino metric {metricName}: {e.Message}");
             return e is ArgumentException && e.Message.StartsWith("this metric needs", StringComparison.Ordinal) ? 2 : 1;

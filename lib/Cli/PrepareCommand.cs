@@ -3,7 +3,6 @@ using Dino.Repro.Data;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.IO;
 using Dino.Repro.Signal.Speech;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Cli;
 
@@ -110,5 +109,5 @@ internal static class PrepareCommand
 
     // Unreadable or missing files, and the tools behind the caches failing (espeak-ng, OpenCV): anything else is a bug.
     private static bool IsCorpusProblem(Exception e) =>
-        e is IOException or InvalidDataException or UnauthorizedAccessException or SpeechSynthesisException or TorchException;
+        e is IOException or InvalidDataException or UnauthorizedAccessException or SpeechSynthesisException or System.Runtime.InteropServices.ExternalException;
 }

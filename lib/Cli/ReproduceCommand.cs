@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Dino.Repro.Reproduce;
-using Dino.Repro.Torch;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Cli;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Dino.Repro.Torch;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Cli;

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Data;
@@ -34,7 +33,7 @@ public sealed class AugmentedBatches : IBatchSource, IDisposable
         var position = inner.Position;
         var batch = inner.Next();
         // A private generator seeded by (seed, position): torch's Mersenne Twister scrambles the simple sum.
-        using var generator = new Generator(unchecked(seed * 1_000_003L + position.Epoch * 7_919L + position.Index + position.ShuffleSeed * 104_729L));
+        using var generator = new Generator(unchecked((ulong)(seed * 1_000_003L + position.Epoch * 7_919L + position.Index + position.ShuffleSeed * 104_729L)));
         using var uniforms = torch.rand(new long[] { batch.Size, 4 }, dtype: ScalarType.Float64, generator: generator);
         var u = uniforms.ToArray<double>();
         var size = (int)batch[PairedBatches.TargetKey].size(-1);

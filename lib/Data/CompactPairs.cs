@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 using Dino.Repro.Training;
 using Dino.Repro.Vision;
 
@@ -31,7 +30,7 @@ public static class CompactPairs
     {
         using var scope = torch.NewDisposeScope();
         var levels = ImageTensor.ToHwc(image);
-        if (!ImageTensor.ToChw(levels).equal(image)) return image;
+        if (!ImageTensor.ToChw(levels).Equals(image)) return image;
         image.Dispose();
         return levels.MoveToOuterDisposeScope();
     }
@@ -39,7 +38,7 @@ public static class CompactPairs
     private static Tensor LabelBytes(Tensor labels)
     {
         using var scope = torch.NewDisposeScope();
-        if (labels.min().item<long>() < 0 || labels.max().item<long>() > 255) return labels;
+        if (labels.min().ToInt64() < 0 || labels.max().ToInt64() > 255) return labels;
         var bytes = labels.to(ScalarType.Byte);
         labels.Dispose();
         return bytes.MoveToOuterDisposeScope();

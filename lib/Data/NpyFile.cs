@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Data;
 
@@ -68,15 +67,7 @@ public static partial class NpyFile
         if (bytes.LongLength - dataStart != count * size)
             throw new InvalidDataException($"data holds {bytes.LongLength - dataStart} bytes but shape ({string.Join(", ", shape)}) needs {count * size}");
         var data = bytes.AsSpan(dataStart);
-        return dtype switch
-        {
-            ScalarType.Float64 => torch.tensor<double>(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(data), shape),
-            ScalarType.Float32 => torch.tensor<float>(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(data), shape),
-            ScalarType.Int64 => torch.tensor<long>(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(data), shape),
-            ScalarType.Int32 => torch.tensor<int>(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(data), shape),
-            ScalarType.Byte => torch.tensor<byte>(data, shape),
-            _ => torch.tensor<bool>(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, bool>(data), shape),
-        };
+        return TensorData.FromBytes(data, shape, dtype);
     }
 
     [GeneratedRegex(@"'descr'\s*:\s*'([^']+)'")]

@@ -1,6 +1,5 @@
-using Dino.Repro.Torch;
 using Dino.Repro.Training;
-using F = Dino.Repro.Torch.torch.nn.functional;
+using F = TorchSharp.torch.nn.functional;
 
 namespace Dino.Repro.Data;
 
@@ -48,7 +47,7 @@ public sealed record PairedAugmentation(double LoadScale, double CropFraction, d
         var labels = example.dim() == 2;
         // Interpolate wants [N, C, H, W] floats; labels travel as one float channel and come back exact (nearest).
         var x = labels ? example.to(ScalarType.Float32).unsqueeze(0).unsqueeze(0) : example.unsqueeze(0);
-        var mode = labels ? "nearest" : "bilinear";
+        var mode = labels ? InterpolationMode.Nearest : InterpolationMode.Bilinear;
         x = Resize(x, draw.LoadSize, mode);
         if (draw.Crop is var (top, left, side)) x = x.narrow(2, top, side).narrow(3, left, side);
         x = Resize(x, size, mode);
@@ -57,10 +56,10 @@ public sealed record PairedAugmentation(double LoadScale, double CropFraction, d
         return result.contiguous().MoveToOuterDisposeScope();
     }
 
-    private static Tensor Resize(Tensor x, int size, string mode)
+    private static Tensor Resize(Tensor x, int size, InterpolationMode mode)
     {
         if (x.size(2) == size && x.size(3) == size) return x;
-        return mode == "nearest"
+        return mode == InterpolationMode.Nearest
             ? F.interpolate(x, size: new long[] { size, size }, mode: mode)
             : F.interpolate(x, size: new long[] { size, size }, mode: mode, align_corners: false);
     }

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Dino.Repro.Data;
 using Dino.Repro.Metrics.Image;
 using Dino.Repro.Metrics.Semantic;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Metrics;

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Metrics;
 
@@ -19,7 +18,7 @@ internal static class MetricInput
     {
         if (!image.is_floating_point()) return;  // integer images hold neither
         using var scope = torch.NewDisposeScope();
-        if (image.isnan().any().item<bool>()) throw new ArgumentException($"{metric}: the {which} image contains NaN");
-        if (!image.isfinite().all().item<bool>()) throw new ArgumentException($"{metric}: the {which} image contains an infinite value");
+        if (image.isnan().any().ToBoolean()) throw new ArgumentException($"{metric}: the {which} image contains NaN");
+        if (!image.isfinite().all().ToBoolean()) throw new ArgumentException($"{metric}: the {which} image contains an infinite value");
     }
 }

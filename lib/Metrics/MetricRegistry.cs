@@ -23,9 +23,9 @@ public sealed record MetricRequest(string? reference, string? degraded, IReadOnl
             : fallback;
 
     /// <summary>--set device=cpu|cuda|cuda:N, where a network evaluator runs (default cpu); refused when libtorch cannot reach it.</summary>
-    public Torch.Device DeviceOption()
+    public Device DeviceOption()
     {
-        var device = Torch.Device.Parse(Option("device") ?? "cpu");
+        var device = Devices.Parse(Option("device") ?? "cpu");
         return device.Unreachable() is { } problem ? throw new ArgumentException($"{problem}; leave out --set device to run on the CPU") : device;
     }
 }

@@ -36,7 +36,9 @@ public sealed class DisplayFormatter
                 return FormatMedia(detected);
             case string text:
                 return bundle.Add("text/plain", text);
-            case IEnumerable sequence when value is not Torch.Tensor:
+            case Tensor tensor:
+                return bundle.Add("text/plain", TensorRepr.Format(tensor));
+            case IEnumerable sequence when value is not Tensor:
                 return bundle.Add("text/plain", FormatSequence(sequence));
             default:
                 return bundle.Add("text/plain", value.ToString() ?? "");

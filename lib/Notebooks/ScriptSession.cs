@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Dino.Repro.Torch;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -28,8 +27,9 @@ internal sealed class ScriptSession
         using System.IO;
         using System.Linq;
         using System.Threading.Tasks;
+        using TorchSharp;
+        using static TorchSharp.torch;
         using Dino.Repro.Torch;
-        using static Dino.Repro.Torch.torch;
         using Dino.Repro.Reporting;
         using static Dino.Repro.Notebooks.NotebookDisplay;
         """;
@@ -44,7 +44,7 @@ internal sealed class ScriptSession
     {
         options = ScriptOptions.Default
             .WithReferences(FrameworkReferences.Value)
-            .AddReferences(typeof(Tensor).Assembly)
+            .AddReferences(typeof(ScriptSession).Assembly, typeof(Tensor).Assembly)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory))
             .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, baseDirectory))
             .WithLanguageVersion(LanguageVersion.Latest)
@@ -54,7 +54,7 @@ internal sealed class ScriptSession
     }
 
     /// <summary>The file name of the kit's assembly (dino.dll), which a notebook's #r line names.</summary>
-    public static string KitFileName => Path.GetFileName(typeof(Tensor).Assembly.Location);
+    public static string KitFileName => Path.GetFileName(typeof(ScriptSession).Assembly.Location);
 
     public async Task<CellExecution> RunAsync(string code, string filePath, CancellationToken cancellation)
     {

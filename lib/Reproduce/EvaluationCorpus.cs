@@ -41,7 +41,7 @@ public sealed record EvaluationCorpus(string Name, string Root, int Pairs, int T
         unavailable = null;
         if (TrainBatches is not null) return ShapesSegmenter.LoadOrTrain(this, options, log);
         return PretrainedSegmenter.TryLoad(Pretrained ?? throw new InvalidOperationException($"{Name}: neither train pairs nor a pretrained segmenter"), out unavailable,
-            device: Torch.Device.Parse(options.Device));
+            device: Devices.Parse(options.Device));
     }
 
     /// <summary>The corpus the resolved <paramref name="options"/> train on (made on the spot if embedded).</summary>

@@ -2,7 +2,6 @@ using Dino.Repro.Metrics.Features;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Reporting;
-using Dino.Repro.Torch;
 using Dino.Repro.Training;
 using Dino.Repro.Vision;
 
@@ -60,7 +59,7 @@ public abstract class ImageToImageTable : IReproducibleTable
         var segmenterOptions = new SegmenterOptions(resolution, request.SegmenterSteps ?? DefaultSegmenterSteps(request.Preset)) { Device = options[0].Device };
         using var segmenter = corpus.OpenSegmenter(segmenterOptions, progress.Message, out var segmentationUnavailable);
         // The evaluators run where the methods trained: at the paper preset that is the GPU.
-        using var inception = FeatureExtractor.TryLoad(Evaluators.Inception, out var fidUnavailable, device: Device.Parse(options[0].Device));
+        using var inception = FeatureExtractor.TryLoad(Evaluators.Inception, out var fidUnavailable, device: Devices.Parse(options[0].Device));
         var scorer = new TranslationScorer(segmenter, inception);
 
         var trained = new List<TrainedMethod>();

@@ -1,5 +1,4 @@
 using Dino.Repro.Metrics.Semantic;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Reproduce;
 

@@ -1,6 +1,5 @@
 using Dino.Repro.IO;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
 using Dino.Repro.Vision;
@@ -67,13 +66,13 @@ public sealed class ShapesSegmenter : ITranslationSegmenter
         var network = Build(corpus.Classes);
         if (File.Exists(path))
         {
-            network.load(path);
+            network.LoadSafeTensors(path);
             network.eval();
             return new ShapesSegmenter(network, corpus.Classes, options, path, fromCache: true);
         }
         log?.Invoke($"training the Shapes segmenter ({options.Steps} steps at {options.Resolution}², cached as {path})");
         Train(network, corpus.Classes, trainBatches, options);
-        AtomicFile.WriteVia(path, temp => network.save(temp), keepExtension: true);
+        AtomicFile.WriteVia(path, temp => network.SaveSafeTensors(temp), keepExtension: true);
         return new ShapesSegmenter(network, corpus.Classes, options, path, fromCache: false);
     }
 
@@ -109,7 +108,7 @@ public sealed class ShapesSegmenter : ITranslationSegmenter
             using var reseed = torch.NewDisposeScope();
             torch.manual_seed(options.Seed);
             var fresh = Build(classes);
-            network.load_state_dict(fresh.state_dict());
+            network.LoadStateDict(fresh.state_dict());
             fresh.Dispose();
             using var data = trainBatches(options.Resolution, options.BatchSize, options.Seed);
             using var optimizer = torch.optim.Adam(network.parameters(), lr: 2e-3);
@@ -129,7 +128,7 @@ public sealed class ShapesSegmenter : ITranslationSegmenter
         }
         finally
         {
-            torch.set_rng_state(saved);
+            GuardedOps.SetRngState(saved);
             saved.Dispose();
         }
     }

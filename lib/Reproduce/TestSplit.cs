@@ -1,7 +1,6 @@
 using Dino.Repro.Data;
 using Dino.Repro.Data.CelebAMaskHq;
 using Dino.Repro.Data.Cityscapes;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Reproduce;
 

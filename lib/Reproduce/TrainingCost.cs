@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dino.Repro.Models.Common;
-using Dino.Repro.Torch;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Reproduce;

@@ -1,7 +1,6 @@
 using Dino.Repro.Metrics.Features;
 using Dino.Repro.Metrics.Image;
 using Dino.Repro.Metrics.Semantic;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Reproduce;

@@ -2,7 +2,6 @@ using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Pix2Pix;
-using Dino.Repro.Torch;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Reproduce;
@@ -28,8 +27,8 @@ public sealed class Translator : IDisposable
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(options);
         this.experiment = experiment;
-        device = Device.Parse(options.Device);
-        noise = new Generator(options.Seed + 3);
+        device = Devices.Parse(options.Device);
+        noise = new Generator(unchecked((ulong)(options.Seed + 3)));
     }
 
     /// <summary>Translations [N, 3, H, W] in [−1, 1], on the CPU, of <paramref name="conditions"/> [N, C, H, W] (any device).</summary>
@@ -44,7 +43,7 @@ public sealed class Translator : IDisposable
             {
                 using var scope = torch.NewDisposeScope();
                 var chunk = conditions.narrow(0, start, Math.Min(Chunk, conditions.size(0) - start)).to(device);
-                chunks.Add(TranslateChunk(chunk).to(Device.CPU).MoveToOuterDisposeScope());
+                chunks.Add(TranslateChunk(chunk).to(torch.CPU).MoveToOuterDisposeScope());
             }
             return torch.cat(chunks.ToArray(), 0);
         }

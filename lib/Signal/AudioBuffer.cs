@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Signal;
 
@@ -63,7 +62,7 @@ public sealed class AudioBuffer
         var shape = waveform.shape;
         if (shape.Length is not (1 or 2))
             throw new ArgumentException($"a waveform must be [samples] or [channels, samples], not [{string.Join(", ", shape)}]", nameof(waveform));
-        using var cpu = waveform.detach().to(ScalarType.Float32, Device.CPU);
+        using var cpu = waveform.detach().to(ScalarType.Float32, torch.CPU);
         using var contiguous = cpu.contiguous();
         var flat = contiguous.ToArray<float>();
         var channels = shape.Length == 1 ? 1 : (int)shape[0];

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Signal;
 
@@ -54,7 +53,7 @@ public static class Emphasis
         using var scope = torch.NewDisposeScope();
         var shape = x.shape;
         var length = (int)shape[^1];
-        var values = x.detach().to(ScalarType.Float64, Device.CPU).contiguous().ToArray<double>();
+        var values = x.detach().to(ScalarType.Float64, torch.CPU).contiguous().ToArray<double>();
         for (var start = 0; start < values.Length; start += length)
         {
             var previous = 0.0;

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Signal;
 
@@ -41,7 +40,7 @@ public static class MelCepstrumFrames
     public static double[] HammingPowerNormalised(int length)
     {
         using var scope = torch.NewDisposeScope();
-        var window = torch.hamming_window(length, periodic: false, dtype: ScalarType.Float64).ToArray<double>();
+        var window = Stft.HammingWindow(length, periodic: false, ScalarType.Float64).ToArray<double>();
         var norm = Math.Sqrt(window.Sum(w => w * w));
         for (var i = 0; i < window.Length; i++) window[i] /= norm;
         return window;

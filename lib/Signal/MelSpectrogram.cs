@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Signal;
 
@@ -33,7 +32,7 @@ public sealed class MelSpectrogram : IDisposable
         {
             // torchaudio's normalized=True ("window"): divide by the window's L2 norm.
             var window = Stft.Window(Options.Stft, ScalarType.Float64);
-            spectrum = spectrum / Math.Sqrt(window.square().sum().item<double>());
+            spectrum = spectrum / Math.Sqrt(window.square().sum().ToDouble());
         }
         var magnitude = spectrum.abs();
         var result = Options.Power == 1.0 ? magnitude : magnitude.pow(Options.Power);
@@ -46,7 +45,7 @@ public sealed class MelSpectrogram : IDisposable
         using var scope = torch.NewDisposeScope();
         var spec = Spectrogram(waveform);
         var fb = FilterbankFor(spec);
-        var mel = spec.transpose(-1, -2).matmul(fb).transpose(-1, -2);
+        var mel = spec.transpose(-1, -2).MatMul(fb).transpose(-1, -2);
         return scope.MoveToOuter(mel.contiguous());
     }
 

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Signal;
 
@@ -53,7 +52,7 @@ public sealed class Mfcc : IDisposable
             dct.Dispose();
             dct = moved;
         }
-        var coefficients = compressed.transpose(-1, -2).matmul(dct).transpose(-1, -2).contiguous();
+        var coefficients = compressed.transpose(-1, -2).MatMul(dct).transpose(-1, -2).contiguous();
         return scope.MoveToOuter(coefficients);
     }
 

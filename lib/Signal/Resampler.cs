@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Signal;
 
@@ -174,7 +173,7 @@ public sealed class Resampler
         if (shape.Length == 0) throw new ArgumentException("a waveform needs a time dim", nameof(waveform));
         var length = (int)shape[^1];
         var rows = length == 0 ? 0 : (int)(waveform.numel() / length);
-        var values = waveform.detach().to(ScalarType.Float32, Device.CPU).contiguous().ToArray<float>();
+        var values = waveform.detach().to(ScalarType.Float32, torch.CPU).contiguous().ToArray<float>();
         var outLength = (int)OutputLength(length);
         var output = new float[(long)rows * outLength];
         Parallel.For(0, rows, row => Process(values.AsSpan(row * length, length), output.AsSpan(row * outLength, outLength)));

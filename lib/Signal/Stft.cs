@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Signal;
 
@@ -16,11 +15,25 @@ public static class Stft
         return options.Window switch
         {
             WindowKind.Hann => torch.hann_window(length, dtype: dtype, device: device),
-            WindowKind.Hamming => torch.hamming_window(length, dtype: dtype, device: device),
+            WindowKind.Hamming => HammingWindow(length, periodic: true, dtype, device),
             WindowKind.Blackman => torch.blackman_window(length, dtype: dtype, device: device),
             WindowKind.Rectangular => torch.ones(new long[] { length }, dtype, device),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Window, "unknown window"),
         };
+    }
+
+    /// <summary>
+    /// torch.hamming_window: 0.54 − 0.46·cos(2πn/N), N = length (periodic) or length − 1. TorchSharp 0.107 passes the two
+    /// coefficients as float32, which puts a float64 window off by ~1e-8; float64 windows are computed here instead.
+    /// </summary>
+    public static Tensor HammingWindow(long length, bool periodic, ScalarType dtype = ScalarType.Float32, Device? device = null)
+    {
+        if (dtype != ScalarType.Float64) return torch.hamming_window(length, periodic, dtype: dtype, device: device);
+        if (length <= 1) return torch.ones(new long[] { Math.Max(length, 0) }, dtype, device);
+        using var n = torch.arange(length, ScalarType.Float64, device);
+        var span = periodic ? length : length - 1;
+        var window = (n * (2 * Math.PI / span)).cos_();
+        return window.mul_(-0.46).add_(0.54);
     }
 
     /// <summary>The complex spectrum [..., NFft/2+1, frames].</summary>
@@ -33,7 +46,7 @@ public static class Stft
         if (shape.Length == 0) throw new ArgumentException("a signal needs a time dim", nameof(signal));
         var flat = signal.reshape(-1, shape[^1]);  // torch.stft takes (L) or (B, L)
         using var window = Window(o, RealDtype(signal.dtype), signal.device);
-        var spectrum = torch.stft(flat, o.NFft, o.EffectiveHopLength, o.EffectiveWinLength, window, o.Center, o.PadMode, o.Normalized,
+        var spectrum = torch.stft(flat, o.NFft, o.EffectiveHopLength, o.EffectiveWinLength, window, o.Center, o.PaddingMode, o.Normalized,
             onesided: true, return_complex: true);
         var outShape = shape[..^1].Concat(spectrum.shape[^2..]).ToArray();
         return scope.MoveToOuter(spectrum.reshape(outShape));
@@ -88,7 +101,7 @@ public static class Stft
         var flat = spectrum.reshape(-1, shape[^2], shape[^1]);
         using var window = Window(o, RealDtype(spectrum.dtype), spectrum.device);
         var signal = torch.istft(flat, o.NFft, o.EffectiveHopLength, o.EffectiveWinLength, window, o.Center, o.Normalized,
-            onesided: true, length: length);
+            onesided: true, length: length ?? -1);
         var outShape = shape[..^2].Append(signal.size(-1)).ToArray();
         return scope.MoveToOuter(signal.reshape(outShape));
     }

@@ -29,7 +29,18 @@ public sealed record StftOptions(
         if (EffectiveWinLength <= 0 || EffectiveWinLength > NFft)
             throw new ArgumentException($"win_length must be in 1..n_fft ({NFft}), not {EffectiveWinLength}");
         if (EffectiveHopLength <= 0) throw new ArgumentException($"hop_length must be positive, not {EffectiveHopLength}");
+        _ = PaddingMode;
     }
+
+    /// <summary><see cref="PadMode"/> as libtorch's padding mode ("reflect", "constant", "replicate" or "circular").</summary>
+    public PaddingModes PaddingMode => PadMode switch
+    {
+        "reflect" => PaddingModes.Reflect,
+        "constant" => PaddingModes.Constant,
+        "replicate" => PaddingModes.Replicate,
+        "circular" => PaddingModes.Circular,
+        _ => throw new ArgumentException($"pad_mode must be reflect, constant, replicate or circular, not '{PadMode}'"),
+    };
 }
 
 /// <summary>Analysis windows, all periodic (the DFT-even form torch.*_window gives by default).</summary>

@@ -1,8 +1,8 @@
 namespace Dino.Repro.Torch;
 
 /// <summary>
-/// Process-wide engine settings. libtorch on Debian defaults to one intra-op thread; the kit sets the count
-/// explicitly: <c>DINO_NUM_THREADS</c> if set, otherwise every core.
+/// Process-wide engine settings: the native environment (<see cref="NativeEnvironment"/>) and the intra-op thread count,
+/// set explicitly so runs are comparable: <c>DINO_NUM_THREADS</c> if set, otherwise every core.
 /// </summary>
 public static class Runtime
 {
@@ -10,8 +10,11 @@ public static class Runtime
 
     public static void Configure(int? threads = null)
     {
+        NativeEnvironment.Apply();
         if (threads is null && Interlocked.Exchange(ref configured, 1) == 1) return;
         var n = threads ?? ThreadsFromEnvironment() ?? Environment.ProcessorCount;
+        // TorchSharp 0.107's set_num_threads does not catch libtorch's check: 0 would abort the process.
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1, nameof(threads));
         torch.set_num_threads(n);
     }
 

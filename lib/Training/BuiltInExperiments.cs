@@ -4,7 +4,6 @@ using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Pix2Pix;
-using Dino.Repro.Torch;
 using Dino.Repro.Training.ToyGan;
 
 namespace Dino.Repro.Training;

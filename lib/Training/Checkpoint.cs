@@ -1,10 +1,8 @@
+using TorchSharp.Modules;
 using Dino.Repro.IO;
-using Dino.Repro.Torch;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dino.Repro.Torch.Optim;
-using Dino.Repro.Torch.Optim.LRSchedulers;
 using Dino.Repro.Torch.Serialization;
 
 namespace Dino.Repro.Training;
@@ -14,10 +12,12 @@ public delegate void TensorFileWriter(IReadOnlyList<KeyValuePair<string, Tensor>
 
 /// <summary>
 /// One file holding everything a run needs to continue bit-identically: networks, optimisers, schedulers,
-/// controller values, torch's default generators (CPU, and each CUDA device's when CUDA is present) and the experiment's
-/// own, the data position and the step. It is a
-/// safetensors file (tensors by dotted name: <c>networks.G.0.weight</c>, <c>optimizers.G.state.0.exp_avg</c>,
-/// <c>controller.k</c>, <c>rng.default</c>) whose metadata holds the rest as JSON; written atomically.
+/// controller values, torch's default CPU generator and the experiment's own, the data position and the step. It is a
+/// safetensors file (tensors by dotted name: <c>networks.G.0.weight</c>, <c>optimizers.G</c> — the optimiser's state in
+/// TorchSharp's own format, moments and step counts and group rates bit for bit — <c>controller.k</c>,
+/// <c>rng.default</c>) whose metadata holds the rest as JSON; written atomically.
+/// TorchSharp 0.107 cannot read or set the CUDA default generator's state, so on CUDA every checkpoint boundary reseeds
+/// it from the step instead: an uninterrupted run and a resumed one draw the same numbers after it.
 /// </summary>
 public static class Checkpoint
 {
@@ -39,23 +39,16 @@ public static class Checkpoint
         var tensors = new List<KeyValuePair<string, Tensor>>();
         foreach (var (name, network) in experiment.Networks)
             tensors.AddRange(network.state_dict().Select(kv => KeyValuePair.Create($"networks.{name}.{kv.Key}", kv.Value)));
-        var groups = new JsonObject();
         foreach (var (name, optimizer) in experiment.Optimizers)
-        {
-            var sd = optimizer.state_dict();
-            foreach (var (index, state) in sd.state.OrderBy(kv => kv.Key))
-                tensors.AddRange(state.Select(s => KeyValuePair.Create($"optimizers.{name}.state.{index}.{s.Key}", s.Value)));
-            groups[name] = ParamGroupsJson.Write(sd.param_groups);
-        }
+            tensors.Add(KeyValuePair.Create($"optimizers.{name}", OptimizerBytes(optimizer)));
         var controller = experiment.Controller.Snapshot();
         foreach (var (name, value) in controller)
             tensors.Add(KeyValuePair.Create($"controller.{name}", torch.tensor(new[] { value }, new long[] { 1 })));
         tensors.Add(KeyValuePair.Create("rng.default", torch.get_rng_state()));
-        for (var device = 0; device < CudaDevices(); device++) tensors.Add(KeyValuePair.Create(CudaRngKey(device), torch.cuda.get_rng_state(device)));
         foreach (var (name, generator) in experiment.Generators) tensors.Add(KeyValuePair.Create($"rng.{name}", generator.get_state()));
 
         var schedulers = new JsonObject();
-        foreach (var (name, scheduler) in experiment.Schedulers) schedulers[name] = JsonNode.Parse(scheduler.state_dict().to_json());
+        foreach (var (name, scheduler) in experiment.Schedulers) schedulers[name] = new JsonObject { ["last_epoch"] = scheduler.LastEpoch };
         var position = data ?? experiment.Data.Position;
         var metadata = new Dictionary<string, string>
         {
@@ -64,10 +57,10 @@ public static class Checkpoint
             ["step"] = info.Step.ToString(CultureInfo.InvariantCulture),
             ["wall_seconds"] = info.WallSeconds.ToString("R", CultureInfo.InvariantCulture),
             ["data"] = new JsonObject { ["epoch"] = position.Epoch, ["index"] = position.Index, ["shuffle_seed"] = position.ShuffleSeed }.ToJsonString(),
-            ["optimizers"] = groups.ToJsonString(),
             ["schedulers"] = schedulers.ToJsonString(),
         };
         AtomicFile.WriteVia(path, temp => (writer ?? SafeTensorsWriter)(tensors, metadata, temp));
+        ReseedCuda(info.Step);
     }
 
     /// <summary>Reads the metadata alone (no tensors), e.g. to pick the step to resume from.</summary>
@@ -88,54 +81,80 @@ public static class Checkpoint
         {
             var own = WithPrefix(tensors, $"networks.{name}.");
             if (own.Count == 0) throw Bad(path, $"it holds no network '{name}'");
-            network.load_state_dict(own);
+            network.LoadStateDict(own);
         }
 
-        var groups = ParseObject(path, metadata, "optimizers");
         foreach (var (name, optimizer) in experiment.Optimizers)
         {
-            var state = new Dictionary<int, OrderedDictionary<string, Tensor>>();
-            foreach (var (key, tensor) in WithPrefix(tensors, $"optimizers.{name}.state."))
-            {
-                var parts = key.Split('.', 2);
-                var index = int.Parse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture);
-                if (!state.TryGetValue(index, out var s)) state[index] = s = new OrderedDictionary<string, Tensor>();
-                s[parts[1]] = tensor;
-            }
-            var saved = groups[name] ?? throw Bad(path, $"it holds no optimiser '{name}'");
-            optimizer.load_state_dict(new OptimizerStateDict(state, ParamGroupsJson.Read(saved)));
+            if (!tensors.TryGetValue($"optimizers.{name}", out var saved)) throw Bad(path, $"it holds no optimiser '{name}'");
+            LoadOptimizer(optimizer, saved, path, name);
         }
 
         var schedulers = ParseObject(path, metadata, "schedulers");
         foreach (var (name, scheduler) in experiment.Schedulers)
         {
             var saved = schedulers[name] ?? throw Bad(path, $"it holds no scheduler '{name}'");
-            scheduler.load_state_dict(LRSchedulerState.from_json(saved.ToJsonString()));
+            if (saved["last_epoch"] is not JsonValue epoch || !epoch.TryGetValue<int>(out var lastEpoch) || lastEpoch < 0)
+                throw Bad(path, $"scheduler '{name}' holds no last_epoch");
+            scheduler.Restore(lastEpoch);
         }
 
         foreach (var name in experiment.Controller.Names)
         {
             if (!tensors.TryGetValue($"controller.{name}", out var value)) throw Bad(path, $"it holds no controller value '{name}'");
-            experiment.Controller[name] = value.to(ScalarType.Float64).item<double>();
+            experiment.Controller[name] = value.to(ScalarType.Float64).ToDouble();
         }
 
-        torch.set_rng_state(Required(tensors, path, "rng.default"));
-        // A checkpoint from a machine without CUDA (or with fewer GPUs) leaves those generators as seeded.
-        for (var device = 0; device < CudaDevices(); device++)
-        {
-            if (tensors.TryGetValue(CudaRngKey(device), out var state)) torch.cuda.set_rng_state(state, device);
-        }
-        foreach (var (name, generator) in experiment.Generators) generator.set_state(Required(tensors, path, $"rng.{name}"));
+        RestoreState(path, "rng.default", state => GuardedOps.SetRngState(state), Required(tensors, path, "rng.default"));
+        ReseedCuda(info.Step);
+        foreach (var (name, generator) in experiment.Generators)
+            RestoreState(path, $"rng.{name}", generator.SetStateChecked, Required(tensors, path, $"rng.{name}"));
 
         var data = ParseObject(path, metadata, "data");
         experiment.Data.Position = new DataPosition((long)data["epoch"]!, (long)data["index"]!, (long)data["shuffle_seed"]!);
         return info;
     }
 
-    private static int CudaDevices() => torch.cuda.is_available() ? torch.cuda.device_count() : 0;
+    // The optimiser's own serialisation (options with the current and initial rate of every group, then each
+    // parameter's state) carried as a byte tensor: exact, and the same code TorchSharp's optimizer.load uses.
+    internal static Tensor OptimizerBytes(optim.Optimizer optimizer)
+    {
+        var helper = Serializable(optimizer);
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) helper.save_state_dict(writer);
+        var bytes = stream.ToArray();
+        return torch.tensor(bytes, new long[] { bytes.Length });
+    }
 
-    /// <summary>The tensor name of CUDA device <paramref name="device"/>'s default generator state ("rng.cuda.0").</summary>
-    public static string CudaRngKey(int device) => $"rng.cuda.{device}";
+    internal static void LoadOptimizer(optim.Optimizer optimizer, Tensor saved, string path, string name)
+    {
+        if (saved.dtype != ScalarType.Byte || saved.dim() != 1) throw Bad(path, $"optimiser '{name}' is not a byte string");
+        using var reader = new BinaryReader(new MemoryStream(saved.ToArray<byte>()));
+        try
+        {
+            // TorchSharp makes some state tensors while loading (SGD's momentum buffers, amsgrad's maxima): they belong to
+            // the optimiser, so they must not be freed with the caller's dispose scope.
+            using var loading = torch.NewDisposeScope();
+            Serializable(optimizer).load_state_dict(reader);
+            loading.Detach(loading.DisposablesView.ToList());
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or EndOfStreamException or IOException)
+        {
+            throw Bad(path, $"optimiser '{name}' does not match this run's ({e.Message})");
+        }
+    }
+
+    // TorchSharp's managed optimisers (Adam, SGD, RMSprop, ...) share OptimizerHelper, which (de)serialises them.
+    private static OptimizerHelper Serializable(optim.Optimizer optimizer) =>
+        optimizer as OptimizerHelper ?? throw new NotSupportedException($"{optimizer.GetType().Name} cannot be checkpointed (not a TorchSharp OptimizerHelper)");
+
+    /// <summary>The CUDA default generators' seed after the checkpoint at <paramref name="step"/> (see the class notes).</summary>
+    public static long CudaSeedAfter(long step) => unchecked(step * 0x5DEECE66DL + 0xB);
+
+    private static void ReseedCuda(long step)
+    {
+        if (torch.cuda.is_available()) torch.cuda.manual_seed_all(CudaSeedAfter(step));
+    }
 
     private static CheckpointInfo Info(string path, IReadOnlyDictionary<string, string> metadata)
     {
@@ -156,6 +175,18 @@ public static class Checkpoint
             if (key.StartsWith(prefix, StringComparison.Ordinal)) result[key[prefix.Length..]] = tensor;
         }
         return result;
+    }
+
+    private static void RestoreState(string path, string name, Action<Tensor> restore, Tensor state)
+    {
+        try
+        {
+            restore(state);
+        }
+        catch (ArgumentException e)
+        {
+            throw Bad(path, $"'{name}' is not a generator state ({e.Message})");
+        }
     }
 
     private static Tensor Required(OrderedDictionary<string, Tensor> tensors, string path, string name) =>

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 namespace Dino.Repro.Training;
 
 /// <summary>What a checkpoint records about the run beyond the experiment's own state.</summary>

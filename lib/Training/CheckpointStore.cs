@@ -1,5 +1,4 @@
 using Dino.Repro.IO;
-using Dino.Repro.Torch;
 using System.Globalization;
 using System.Text.RegularExpressions;
 

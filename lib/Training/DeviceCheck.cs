@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Training;
 
@@ -11,7 +10,7 @@ public static class DeviceCheck
     /// </summary>
     public static Device Require(string name)
     {
-        var device = Device.Parse(name);
+        var device = Devices.Parse(name);
         if (device.Unreachable() is { } problem)
             throw new UsageException($"{problem}; set device=cpu, or run on a GPU machine such as the devcontainer");
         return device;

@@ -1,7 +1,4 @@
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
-using Dino.Repro.Torch.Optim;
-using Dino.Repro.Torch.Optim.LRSchedulers;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Training;
 
@@ -11,9 +8,9 @@ namespace Dino.Repro.Training;
 /// </summary>
 public abstract class Experiment<TOptions> : IExperiment where TOptions : TrainingOptions
 {
-    private readonly OrderedDictionary<string, Module> networks = new();
-    private readonly OrderedDictionary<string, Optimizer> optimizers = new();
-    private readonly OrderedDictionary<string, LRScheduler> schedulers = new();
+    private readonly OrderedDictionary<string, nn.Module> networks = new();
+    private readonly OrderedDictionary<string, optim.Optimizer> optimizers = new();
+    private readonly OrderedDictionary<string, ResumableLambdaLR> schedulers = new();
     private readonly OrderedDictionary<string, Generator> generators = new();
     private bool disposed;
 
@@ -21,9 +18,9 @@ public abstract class Experiment<TOptions> : IExperiment where TOptions : Traini
 
     public TOptions Options { get; }
 
-    public IReadOnlyDictionary<string, Module> Networks => networks;
-    public IReadOnlyDictionary<string, Optimizer> Optimizers => optimizers;
-    public IReadOnlyDictionary<string, LRScheduler> Schedulers => schedulers;
+    public IReadOnlyDictionary<string, nn.Module> Networks => networks;
+    public IReadOnlyDictionary<string, optim.Optimizer> Optimizers => optimizers;
+    public IReadOnlyDictionary<string, ResumableLambdaLR> Schedulers => schedulers;
     public IReadOnlyDictionary<string, Generator> Generators => generators;
     public ControllerState Controller { get; } = new();
     public abstract IReadOnlyList<string> LossNames { get; }
@@ -36,21 +33,21 @@ public abstract class Experiment<TOptions> : IExperiment where TOptions : Traini
     /// <summary>The device named by the options, checked (<see cref="DeviceCheck.Require"/>) so a constructor fails before any work.</summary>
     protected Device TargetDevice => DeviceCheck.Require(Options.Device);
 
-    protected T AddNetwork<T>(string name, T network) where T : Module => Add(networks, name, network);
-    protected T AddOptimizer<T>(string name, T optimizer) where T : Optimizer => Add(optimizers, name, optimizer);
-    protected T AddScheduler<T>(string name, T scheduler) where T : LRScheduler => Add(schedulers, name, scheduler);
+    protected T AddNetwork<T>(string name, T network) where T : nn.Module => Add(networks, name, network);
+    protected T AddOptimizer<T>(string name, T optimizer) where T : optim.Optimizer => Add(optimizers, name, optimizer);
+    protected ResumableLambdaLR AddScheduler(string name, ResumableLambdaLR scheduler) => Add(schedulers, name, scheduler);
     protected Generator AddGenerator(string name, Generator generator) => Add(generators, name, generator);
 
     /// <summary>
     /// The GAN default for one network: Adam plus pix2pix's "linear" policy (the rate held for the first
     /// <paramref name="constantFraction"/> of <paramref name="steps"/>, then decayed linearly), both under <paramref name="name"/>.
     /// </summary>
-    protected Optimizer AddAdamWithLinearDecay(string name, IEnumerable<Tensor> parameters, double lr, (double, double) betas, int steps,
+    protected optim.Optimizer AddAdamWithLinearDecay(string name, IEnumerable<Parameter> parameters, double lr, (double, double) betas, int steps,
         double constantFraction)
     {
-        var optimizer = AddOptimizer(name, torch.optim.Adam(parameters, lr: lr, betas: betas));
+        var optimizer = AddOptimizer(name, torch.optim.Adam(parameters, lr: lr, beta1: betas.Item1, beta2: betas.Item2));
         var constant = (int)Math.Round(steps * constantFraction);
-        AddScheduler(name, torch.optim.lr_scheduler.LinearDecayLR(optimizer, constant, steps - constant));
+        AddScheduler(name, new ResumableLambdaLR(optimizer, ResumableLambdaLR.LinearDecay(constant, steps - constant)));
         return optimizer;
     }
 

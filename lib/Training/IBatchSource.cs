@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 namespace Dino.Repro.Training;
 
 /// <summary>An endless stream of batches whose position can be saved and restored exactly.</summary>

@@ -1,7 +1,4 @@
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
-using Dino.Repro.Torch.Optim;
-using Dino.Repro.Torch.Optim.LRSchedulers;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Training;
 
@@ -13,13 +10,13 @@ namespace Dino.Repro.Training;
 public interface IExperiment : IDisposable
 {
     /// <summary>Every network whose state_dict a checkpoint holds, by name ("G", "D", ...).</summary>
-    IReadOnlyDictionary<string, Module> Networks { get; }
+    IReadOnlyDictionary<string, nn.Module> Networks { get; }
 
     /// <summary>Every optimiser, by name; the log shows each one's first-group learning rate.</summary>
-    IReadOnlyDictionary<string, Optimizer> Optimizers { get; }
+    IReadOnlyDictionary<string, optim.Optimizer> Optimizers { get; }
 
-    /// <summary>Learning-rate schedulers, by name; the experiment steps them itself, the loop only saves them.</summary>
-    IReadOnlyDictionary<string, LRScheduler> Schedulers { get; }
+    /// <summary>Learning-rate schedulers, by name; the experiment steps them itself, the loop only saves their epoch.</summary>
+    IReadOnlyDictionary<string, ResumableLambdaLR> Schedulers { get; }
 
     /// <summary>Random generators the experiment owns besides torch's default one (which the loop always saves).</summary>
     IReadOnlyDictionary<string, Generator> Generators { get; }

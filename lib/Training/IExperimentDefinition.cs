@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 using System.Text.Json.Nodes;
 
 namespace Dino.Repro.Training;

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 namespace Dino.Repro.Training;
 
 /// <summary>Where the loop shows its progress: a live bar on a terminal, plain lines elsewhere, nothing in tests.</summary>

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 using Spectre.Console;
 
 namespace Dino.Repro.Training;

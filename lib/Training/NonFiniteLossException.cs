@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 namespace Dino.Repro.Training;
 
 /// <summary>A loss came out NaN or infinite: the run stops before that step is logged or checkpointed.</summary>

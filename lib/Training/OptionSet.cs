@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 using System.Globalization;
 using System.Reflection;
 using System.Text;

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 namespace Dino.Repro.Training;
 
 /// <summary>Picks how progress is shown for the current process.</summary>

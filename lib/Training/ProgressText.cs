@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 using System.Globalization;
 
 namespace Dino.Repro.Training;

@@ -1,5 +1,4 @@
 using Dino.Repro.IO;
-using Dino.Repro.Torch;
 using System.Text.Json.Nodes;
 
 namespace Dino.Repro.Training;

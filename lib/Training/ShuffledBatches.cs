@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 namespace Dino.Repro.Training;
 
 /// <summary>
@@ -61,7 +60,7 @@ public sealed class ShuffledBatches : IBatchSource, IDisposable
             index = 0;
             order = Order(seed, epoch, count);
         }
-        var picked = torch.tensor(order.AsSpan((int)index, batchSize), new long[] { batchSize });
+        var picked = torch.tensor(order[(int)index..((int)index + batchSize)]);
         index += batchSize;
         var tensors = new Dictionary<string, Tensor>();
         foreach (var (name, t) in data) tensors[name] = t.index_select(0, picked);

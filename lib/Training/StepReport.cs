@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 namespace Dino.Repro.Training;
 
 /// <summary>What the loop knows after a step: progress sinks show it, callbacks (tests, notebooks) observe it.</summary>

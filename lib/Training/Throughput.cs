@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 using System.Diagnostics;
 
 namespace Dino.Repro.Training;

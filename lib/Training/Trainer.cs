@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Dino.Repro.Data.Loading;
@@ -181,7 +180,7 @@ public sealed class Trainer
     private static OrderedDictionary<string, double> LearningRates(IExperiment experiment)
     {
         var rates = new OrderedDictionary<string, double>();
-        foreach (var (name, optimizer) in experiment.Optimizers) rates[name] = optimizer.param_groups[0].lr;
+        foreach (var (name, optimizer) in experiment.Optimizers) rates[name] = optimizer.ParamGroups.First().LearningRate;
         return rates;
     }
 

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 namespace Dino.Repro.Training;
 
 /// <summary>How the loop runs, as opposed to what it trains (that is the experiment's options).</summary>

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 namespace Dino.Repro.Training;
 
 /// <summary>
@@ -62,7 +61,7 @@ public abstract record TrainingOptions
         string? deviceProblem = null;
         try
         {
-            Torch.Device.Parse(Device);
+            Devices.Parse(Device);
         }
         catch (ArgumentException e)
         {

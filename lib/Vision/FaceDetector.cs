@@ -1,5 +1,4 @@
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Native;
+using OpenCvSharp;
 
 namespace Dino.Repro.Vision;
 
@@ -32,15 +31,13 @@ public sealed class FaceDetector : IDisposable
         }
     }
 
-    private IntPtr handle;
+    private CascadeClassifier? classifier;
 
-    private FaceDetector(IntPtr handle, string cascadePath)
+    private FaceDetector(CascadeClassifier classifier, string cascadePath)
     {
-        this.handle = handle;
+        this.classifier = classifier;
         CascadePath = cascadePath;
     }
-
-    ~FaceDetector() => Release();
 
     public string CascadePath { get; }
 
@@ -63,7 +60,26 @@ public sealed class FaceDetector : IDisposable
     public static FaceDetector Load(string? cascade = null)
     {
         var path = FindCascade(cascade ?? DefaultCascade);
-        return new FaceDetector(VisionNative.CheckFile(LibTorch.dn_cascade_load(path), path), path);
+        var classifier = new CascadeClassifier();
+        try
+        {
+            bool loaded;
+            try
+            {
+                loaded = classifier.Load(path);
+            }
+            catch (OpenCVException e)
+            {
+                throw VisionNative.Invalid(path, $"cascade file {VisionNative.Quoted(path)} could not be loaded as an OpenCV Haar cascade: {VisionNative.Describe(e)}", e);
+            }
+            VisionNative.Check(loaded && !classifier.Empty(), path, $"cascade file {VisionNative.Quoted(path)} could not be loaded as an OpenCV Haar cascade");
+            return new FaceDetector(classifier, path);
+        }
+        catch
+        {
+            classifier.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -77,11 +93,24 @@ public sealed class FaceDetector : IDisposable
         ArgumentNullException.ThrowIfNull(image);
         if (image.dtype != ScalarType.Byte || image.dim() != 3)
             throw new ArgumentException($"face detection takes a uint8 [H,W,C] image, got {image.dtype.TorchName()} [{string.Join(",", image.shape)}]", nameof(image));
-        using var boxes = new Tensor(LibTorch.dn_cascade_detect(Handle, image.Handle, scaleFactor, minNeighbors, minSize, maxSize, equalize ? 1 : 0), attachToScope: false);
-        var values = boxes.ToArray<double>();
-        var result = new FaceBox[values.Length / 5];
-        for (var i = 0; i < result.Length; i++)
-            result[i] = new FaceBox((int)values[5 * i], (int)values[5 * i + 1], (int)values[5 * i + 2], (int)values[5 * i + 3], values[5 * i + 4]);
+        if (!(scaleFactor > 1.0)) throw new ArgumentOutOfRangeException(nameof(scaleFactor), scaleFactor, "the scale factor must exceed 1");
+        var channels = image.size(2);
+        if (channels is not (1 or 3 or 4)) throw new ArgumentException($"face detection takes 1 (gray), 3 (RGB) or 4 (RGBA) channels, got {channels}", nameof(image));
+        if (image.numel() == 0) throw new ArgumentException($"cannot detect faces in an empty image [{string.Join(",", image.shape)}]", nameof(image));
+        var cascade = Classifier;
+        using var scope = torch.NewDisposeScope();
+        var t = image.detach().cpu().contiguous();
+        using var source = OpenCvTensors.Header(t, "face detection");
+        using var gray = new Mat();
+        if (channels == 1) source.CopyTo(gray);
+        else Cv2.CvtColor(source, gray, channels == 3 ? ColorConversionCodes.RGB2GRAY : ColorConversionCodes.RGBA2GRAY);
+        if (equalize) Cv2.EqualizeHist(gray, gray);
+        // outputRejectLevels gives each box the final stage's sum, the confidence MostConfident ranks by.
+        var boxes = cascade.DetectMultiScale(gray, out _, out var weights, scaleFactor, minNeighbors, 0,
+            new OpenCvSharp.Size(minSize, minSize), maxSize > 0 ? new OpenCvSharp.Size(maxSize, maxSize) : new OpenCvSharp.Size(), outputRejectLevels: true);
+        var result = new FaceBox[boxes.Length];
+        for (var i = 0; i < boxes.Length; i++)
+            result[i] = new FaceBox(boxes[i].X, boxes[i].Y, boxes[i].Width, boxes[i].Height, i < weights.Length ? weights[i] : 0.0);
         return result;
     }
 
@@ -89,17 +118,7 @@ public sealed class FaceDetector : IDisposable
     public FaceBox? MostConfident(Tensor image, double scaleFactor = 1.1, int minNeighbors = 3, int minSize = 30, int maxSize = 0) =>
         Detect(image, scaleFactor, minNeighbors, minSize, maxSize) is { Length: > 0 } boxes ? boxes.MaxBy(b => b.Weight) : null;
 
-    private IntPtr Handle => handle != IntPtr.Zero ? handle : throw new ObjectDisposedException(nameof(FaceDetector));
+    private CascadeClassifier Classifier => classifier ?? throw new ObjectDisposedException(nameof(FaceDetector));
 
-    public void Dispose()
-    {
-        Release();
-        GC.SuppressFinalize(this);
-    }
-
-    private void Release()
-    {
-        var h = Interlocked.Exchange(ref handle, IntPtr.Zero);
-        if (h != IntPtr.Zero) LibTorch.dn_cascade_free(h);
-    }
+    public void Dispose() => Interlocked.Exchange(ref classifier, null)?.Dispose();
 }

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Vision;
 
@@ -15,7 +14,7 @@ public static class Grayscale
             throw new ArgumentException($"PillowLuma takes [H, W, 3] uint8 images, got [{string.Join(", ", rgb.shape)}] {rgb.dtype.TorchName()}");
         using var scope = torch.NewDisposeScope();
         var c = rgb.to(ScalarType.Int64);
-        var luma = (c[.., .., 0] * 19595 + c[.., .., 1] * 38470 + c[.., .., 2] * 7471 + 32768).div(torch.full(Array.Empty<long>(), 65536, ScalarType.Int64), "floor");
+        var luma = (c[.., .., 0] * 19595 + c[.., .., 1] * 38470 + c[.., .., 2] * 7471 + 32768).div(torch.full(Array.Empty<long>(), 65536, ScalarType.Int64), RoundingMode.floor);
         return luma.to(ScalarType.Byte).MoveToOuterDisposeScope();
     }
 }

@@ -1,10 +1,9 @@
 using Dino.Repro.IO;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Native;
+using OpenCvSharp;
 
 namespace Dino.Repro.Vision;
 
-/// <summary>How a decoded image is laid out (the values match the shim's decode modes).</summary>
+/// <summary>How a decoded image is laid out (OpenCV's IMREAD_UNCHANGED, IMREAD_COLOR, IMREAD_GRAYSCALE).</summary>
 public enum ImageReadMode
 {
     /// <summary>As stored: 1 (gray), 3 (RGB) or 4 (RGBA; gray+alpha expands to RGBA) channels; 8-bit as uint8, 16-bit as int32 0..65535.</summary>
@@ -35,14 +34,53 @@ public static class ImageIO
     public static Tensor Read(string path, ImageReadMode mode = ImageReadMode.Unchanged)
     {
         var full = VisionNative.ExistingFile(path, "image");
-        return new Tensor(VisionNative.CheckFile(LibTorch.dn_image_decode_file(full, (int)mode), full));
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw VisionNative.Invalid(full, $"image file {VisionNative.Quoted(full)} could not be opened (missing or unreadable)", e);
+        }
+        return Decode(bytes, mode, full);
     }
 
     /// <summary>Decodes encoded image bytes; <paramref name="name"/> labels errors (e.g. the archive member).</summary>
-    public static unsafe Tensor Decode(ReadOnlySpan<byte> bytes, ImageReadMode mode = ImageReadMode.Unchanged, string name = "<buffer>")
+    public static Tensor Decode(ReadOnlySpan<byte> bytes, ImageReadMode mode = ImageReadMode.Unchanged, string name = "<buffer>")
     {
-        fixed (byte* p = bytes)
-            return new Tensor(VisionNative.CheckFile(LibTorch.dn_image_decode_buffer(p, bytes.Length, (int)mode, name), name));
+        var label = VisionNative.Quoted(name);
+        VisionNative.Check(bytes.Length > 0, name, $"image {label} is empty (0 bytes)");
+        VisionNative.Check(!JpegLooksTruncated(bytes), name, $"image {label} is a truncated JPEG (no end-of-image marker)");
+        var flags = mode switch
+        {
+            ImageReadMode.Rgb => ImreadModes.Color,
+            ImageReadMode.Gray => ImreadModes.Grayscale,
+            _ => ImreadModes.Unchanged,
+        };
+        flags |= ImreadModes.IgnoreOrientation;  // one behaviour for every mode (Unchanged ignores EXIF anyway)
+        Mat m;
+        try
+        {
+            m = Cv2.ImDecode(bytes, flags);
+        }
+        catch (OpenCVException e)
+        {
+            throw VisionNative.Invalid(name, $"image {label} could not be decoded: {VisionNative.Describe(e)}", e);
+        }
+        using (m)
+        {
+            VisionNative.Check(!m.Empty(), name, $"image {label} could not be decoded (corrupt, truncated or not a PNG/JPEG/BMP file)");
+            OpenCvTensors.ToRgbInPlace(m);
+            try
+            {
+                return OpenCvTensors.ToTensor(m);
+            }
+            catch (NotSupportedException e)
+            {
+                throw VisionNative.Invalid(name, e.Message, e);
+            }
+        }
     }
 
     /// <summary>
@@ -52,8 +90,58 @@ public static class ImageIO
     public static byte[] Encode(Tensor image, ImageFormat format, int jpegQuality = DefaultJpegQuality)
     {
         ArgumentNullException.ThrowIfNull(image);
-        using var bytes = new Tensor(LibTorch.dn_image_encode(image.Handle, Extension(format), jpegQuality), attachToScope: false);
-        return bytes.ToArray<byte>();
+        var ext = Extension(format);
+        var png = format == ImageFormat.Png;
+        using var scope = torch.NewDisposeScope();
+        var t = image.detach().cpu().contiguous();
+        if (t.numel() == 0) throw new ArgumentException($"cannot encode an empty image [{string.Join(",", t.shape)}]", nameof(image));
+        if (t.dtype == ScalarType.Int32)
+        {
+            if (!png) throw new ArgumentException($"16-bit (int32) images can only be encoded as PNG, not {ext}", nameof(image));
+            int lo = t.min().ToInt32(), hi = t.max().ToInt32();
+            if (lo < 0 || hi > 65535) throw new ArgumentException($"16-bit PNG values must lie in 0..65535, got {lo}..{hi}", nameof(image));
+        }
+        else if (t.dtype != ScalarType.Byte)
+        {
+            throw new ArgumentException($"images are encoded from uint8 (or int32 for 16-bit PNG) tensors, got {t.dtype.TorchName()}", nameof(image));
+        }
+        int[] parameters = [];
+        if (format == ImageFormat.Jpeg)
+        {
+            if (jpegQuality is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(jpegQuality), jpegQuality, "JPEG quality must lie in 0..100");
+            if (t.dim() == 3 && t.size(2) == 4) throw new ArgumentException("JPEG has no alpha channel; drop it before encoding", nameof(image));
+            parameters = [(int)ImwriteFlags.JpegQuality, jpegQuality];
+        }
+        using var header = OpenCvTensors.Header(t, "encode");
+        using var m = new Mat();
+        // A copy either way: the colour swap must not write into the caller's tensor.
+        if (t.dtype == ScalarType.Int32) header.ConvertTo(m, MatType.CV_16UC(header.Channels()));
+        else header.CopyTo(m);
+        OpenCvTensors.ToBgrInPlace(m);
+        byte[] bytes;
+        try
+        {
+            if (!Cv2.ImEncode(ext, m, out bytes, parameters)) throw new InvalidOperationException($"OpenCV could not encode the image as {ext}");
+        }
+        catch (OpenCVException e)
+        {
+            throw new InvalidOperationException($"OpenCV could not encode the image as {ext}: {VisionNative.Describe(e)}", e);
+        }
+        return bytes;
+    }
+
+    // libjpeg treats a missing end marker as a warning and returns a grey-filled image; a truncated JPEG is refused
+    // instead. Entropy-coded data escapes 0xFF bytes, so FF D9 near the end can only be the end-of-image marker.
+    private static bool JpegLooksTruncated(ReadOnlySpan<byte> data)
+    {
+        var n = data.Length;
+        if (n < 4 || data[0] != 0xFF || data[1] != 0xD8) return false;
+        var from = n > 64 ? n - 64 : 0;
+        for (var i = n - 1; i > from; --i)
+        {
+            if (data[i - 1] == 0xFF && data[i] == 0xD9) return false;
+        }
+        return true;
     }
 
     /// <summary>Writes an image; the format follows the extension (.png, .jpg/.jpeg, .bmp).</summary>

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Vision;
 
@@ -82,7 +81,7 @@ public static class ImageTensor
     }
 
     // [..., H, W, C] → [..., C, H, W]
-    private static long[] PermutationFromLast(int dims, string name) => dims switch
+    private static long[] PermutationFromLast(long dims, string name) => dims switch
     {
         3 => [2, 0, 1],
         4 => [0, 3, 1, 2],
@@ -90,7 +89,7 @@ public static class ImageTensor
     };
 
     // [..., C, H, W] → [..., H, W, C]
-    private static long[] PermutationToLast(int dims, string name) => dims switch
+    private static long[] PermutationToLast(long dims, string name) => dims switch
     {
         3 => [1, 2, 0],
         4 => [0, 2, 3, 1],

@@ -1,5 +1,4 @@
 using System.Text;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Vision;
 

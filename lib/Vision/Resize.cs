@@ -1,5 +1,4 @@
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Native;
+using OpenCvSharp;
 
 namespace Dino.Repro.Vision;
 
@@ -51,11 +50,19 @@ public static class Resize
         return Hwc(hwc, height, width, mode).permute(2, 0, 1).contiguous().MoveToOuterDisposeScope();
     }
 
+    // cv::resize of one [H,W,C] (C ≤ 4) or [H,W] uint8/float32 image; [H,W] stays two-dimensional.
     private static Tensor One(Tensor image, int height, int width, ResizeMode mode)
     {
+        var interpolation = OpenCvTensors.Interpolation(mode);
         using var scope = torch.NewDisposeScope();
-        var source = image.is_contiguous() ? image : image.contiguous();
-        return new Tensor(LibTorch.dn_image_resize(source.Handle, height, width, (int)mode)).MoveToOuterDisposeScope();
+        var t = image.detach().cpu().contiguous();
+        if (t.dtype is not (ScalarType.Byte or ScalarType.Float32))
+            throw new ArgumentException($"resize takes uint8 or float32 images, got {t.dtype.TorchName()}", nameof(image));
+        if (t.numel() == 0) throw new ArgumentException($"cannot resize an empty image [{string.Join(",", t.shape)}]", nameof(image));
+        using var source = OpenCvTensors.Header(t, "resize");
+        using var resized = new Mat();
+        Cv2.Resize(source, resized, new OpenCvSharp.Size(width, height), 0, 0, interpolation);
+        return OpenCvTensors.ToTensor(resized, dropChannels: t.dim() == 2).MoveToOuterDisposeScope();
     }
 
     private static Tensor EachInBatch(Tensor batch, Func<Tensor, Tensor> resize)

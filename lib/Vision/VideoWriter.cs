@@ -1,6 +1,5 @@
 using Dino.Repro.IO;
 using System.Globalization;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Vision;
 
@@ -82,10 +81,16 @@ public sealed class VideoWriter : IDisposable
         var frameShape = shape.Length == 3 ? shape : shape.Skip(1).ToArray();
         if (clip < 0 || frames.dtype != ScalarType.Byte || !frameShape.SequenceEqual(new long[] { Height, Width, 3 }))
             throw new ArgumentException($"{Path}: expected uint8 [H,W,3] or [T,H,W,3] frames with H={Height}, W={Width}; got {frames.dtype.TorchName()} [{string.Join(",", shape)}]", nameof(frames));
-        var bytes = frames.ToArray<byte>();
+        using var scope = torch.NewDisposeScope();
+        var contiguous = (shape.Length == 3 ? frames.unsqueeze(0) : frames).detach().cpu().contiguous();
         try
         {
-            ffmpeg.Input.Write(bytes);
+            // Frame by frame, straight from the tensor's memory: a clip may exceed what one span can address.
+            for (long i = 0; i < clip; i++)
+            {
+                using var frame = contiguous.select(0, i);
+                ffmpeg.Input.Write(frame.bytes);
+            }
         }
         catch (IOException e)
         {

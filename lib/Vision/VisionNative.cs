@@ -1,9 +1,8 @@
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Native;
+using OpenCvSharp;
 
 namespace Dino.Repro.Vision;
 
-/// <summary>Turns failures of the shim's vision exports into exceptions that name the file involved.</summary>
+/// <summary>Turns failures of the OpenCV-backed vision calls into exceptions that name the file involved.</summary>
 internal static class VisionNative
 {
     /// <summary>The full path of an input file, or a <see cref="FileNotFoundException"/> naming it.</summary>
@@ -15,19 +14,39 @@ internal static class VisionNative
         return full;
     }
 
-    /// <summary>Wraps a handle-returning call on a file: null becomes an <see cref="InvalidDataException"/>.</summary>
-    public static IntPtr CheckFile(IntPtr handle, string path)
+    /// <summary>An <see cref="InvalidDataException"/> whose message names <paramref name="path"/> (prefixed when the message does not).</summary>
+    public static InvalidDataException Invalid(string path, string message, Exception? inner = null) =>
+        new(FirstLine(message, path), inner);
+
+    /// <summary>Throws <see cref="InvalidDataException"/> naming <paramref name="path"/> unless <paramref name="condition"/> holds.</summary>
+    public static void Check(bool condition, string path, string message)
     {
-        if (handle != IntPtr.Zero) return handle;
-        var message = NativeError.Take();
-        throw new InvalidDataException(FirstLine(message, path), new TorchException(message));
+        if (!condition) throw Invalid(path, message);
     }
 
-    // OpenCV/libtorch messages may carry a backtrace after the first line; the shim's first line names the file.
+    /// <summary>
+    /// OpenCV's message and function from an <see cref="OpenCVException"/>. OpenCvSharp 4.13 swaps the two fields
+    /// (ErrMsg holds the function), so both are kept, the longer (the message) first.
+    /// </summary>
+    public static string Describe(OpenCVException e)
+    {
+        var parts = new[] { e.FuncName, e.ErrMsg }.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct().OrderByDescending(p => p.Length).ToArray();
+        return parts.Length switch
+        {
+            0 => e.Message,
+            1 => parts[0],
+            _ => $"{parts[0]} (in {parts[1]})",
+        };
+    }
+
+    /// <summary><paramref name="name"/> in single quotes, as the messages quote files and buffer labels.</summary>
+    public static string Quoted(string? name) => $"'{name ?? "<null>"}'";
+
+    // OpenCV messages may carry more lines after the first; the first names the file or gets it as a prefix.
     private static string FirstLine(string message, string path)
     {
         var first = message.Split('\n', 2)[0].Trim();
-        if (first.Length == 0) first = "native call failed without a message";
+        if (first.Length == 0) first = "OpenCV call failed without a message";
         return first.Contains(path, StringComparison.Ordinal) ? first : $"{path}: {first}";
     }
 }

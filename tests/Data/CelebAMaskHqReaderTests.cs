@@ -39,8 +39,8 @@ public class CelebAMaskHqReaderTests
         using var colors = ImageTensor.ToHwc(example.Condition);
         using var back = LabelMap.FromColors(colors, Palette.CelebAMaskHq);
         Assert.Equal(expected, back.ToArray<long>());
-        Assert.InRange(example.Photo.min().item<float>(), -1f, 1f);
-        Assert.InRange(example.Photo.max().item<float>(), -1f, 1f);
+        Assert.InRange(example.Photo.min().ToSingle(), -1f, 1f);
+        Assert.InRange(example.Photo.max().ToSingle(), -1f, 1f);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using Dino.Repro.Tests.Support;
 using Dino.Repro.Data;
 using Dino.Repro.Data.CelebAMaskHq;
 using Dino.Repro.Tests.Reproduce;
-using Dino.Repro.Torch;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Tests.Data;
@@ -23,9 +22,9 @@ public class CompactPairsTests
         // Level u at [y, x, c] stands for u / 127.5 − 1 at [c, y, x], the value ImageTensor.ToChw gives the byte u.
         Assert.Equal([32L, 32, 3], compact.Photo.shape);
         using var photo = compact.Photo.permute(2, 0, 1).to(ScalarType.Float32).div(127.5).sub(1.0);
-        Assert.True(photo.equal(original.Photo));
+        Assert.True(photo.Equals(original.Photo));
         using var labels = compact.Labels.to(ScalarType.Int64);
-        Assert.True(labels.equal(original.Labels));
+        Assert.True(labels.Equals(original.Labels));
     }
 
     [Fact]
@@ -37,8 +36,8 @@ public class CompactPairsTests
         using var wideLabels = torch.full([4, 4], 300, ScalarType.Int64);
         using var example = CompactPairs.Compact(new PairedExample("x", oneHot.clone(), offGrid.clone(), wideLabels.clone()));
         Assert.Equal(ScalarType.Float32, example.Condition.dtype);
-        Assert.True(example.Condition.equal(oneHot));
-        Assert.True(example.Photo.equal(offGrid));
+        Assert.True(example.Condition.Equals(oneHot));
+        Assert.True(example.Photo.Equals(offGrid));
         Assert.Equal(ScalarType.Int64, example.Labels.dtype);
     }
 
@@ -58,7 +57,7 @@ public class CompactPairsTests
                 foreach (var key in new[] { PairedBatches.ConditionKey, PairedBatches.TargetKey, PairedBatches.LabelsKey })
                 {
                     Assert.Equal(a[key].dtype, b[key].dtype);
-                    Assert.True(a[key].equal(b[key]), $"step {step}: {key} differs");
+                    Assert.True(a[key].Equals(b[key]), $"step {step}: {key} differs");
                 }
             }
         }

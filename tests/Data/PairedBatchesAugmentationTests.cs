@@ -1,5 +1,4 @@
 using Dino.Repro.Data;
-using Dino.Repro.Torch;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Tests.Data;
@@ -13,7 +12,7 @@ public class PairedBatchesAugmentationTests
     private static ShuffledBatches Pairs(long seed = 5)
     {
         using var scope = torch.NewDisposeScope();
-        using var generator = new Generator(seed);
+        using var generator = new Generator((ulong)seed);
         var a = torch.rand(new long[] { Count, 3, Size, Size }, generator: generator) * 2 - 1;
         var labels = torch.randint(0, 10, new long[] { Count, Size, Size }, generator: generator);
         return new ShuffledBatches(new Dictionary<string, Tensor> { ["A"] = a, ["B"] = -a, ["labels"] = labels }, Count, seed);
@@ -40,8 +39,8 @@ public class PairedBatchesAugmentationTests
         using var scope = torch.NewDisposeScope();
         using var generator = new Generator(4);
         var image = torch.rand(new long[] { 3, Size, Size }, generator: generator);
-        Assert.True(PairedAugmentation.Apply(image, new PairedAugmentation.Draw(Size, null, Flip: true), Size).equal(image.flip(2)));
-        Assert.True(PairedAugmentation.Apply(image, new PairedAugmentation.Draw(Size, null, Flip: false), Size).equal(image));
+        Assert.True(PairedAugmentation.Apply(image, new PairedAugmentation.Draw(Size, null, Flip: true), Size).Equals(image.flip(2)));
+        Assert.True(PairedAugmentation.Apply(image, new PairedAugmentation.Draw(Size, null, Flip: false), Size).Equals(image));
     }
 
     [Fact]
@@ -63,13 +62,13 @@ public class PairedBatchesAugmentationTests
         using var scope = torch.NewDisposeScope();
         var original = inner.Next();
         var batch = source.Next();
-        Assert.True(batch["B"].equal(-batch["A"]), "B = −A before, so B must be −A after");
+        Assert.True(batch["B"].Equals(-batch["A"]), "B = −A before, so B must be −A after");
         var (cropped, flipped) = (0, 0);
         for (var n = 0; n < Count; n++)
         {
             // The labels are random, so exactly one window and flip explains them; A must have had the same one.
-            var draw = Assert.Single(Candidates(Size), d => PairedAugmentation.Apply(original["labels"].select(0, n), d, Size).equal(batch["labels"].select(0, n)));
-            Assert.True(PairedAugmentation.Apply(original["A"].select(0, n), draw, Size).equal(batch["A"].select(0, n)), $"example {n}: A and labels transformed differently");
+            var draw = Assert.Single(Candidates(Size), d => PairedAugmentation.Apply(original["labels"].select(0, n), d, Size).Equals(batch["labels"].select(0, n)));
+            Assert.True(PairedAugmentation.Apply(original["A"].select(0, n), draw, Size).Equals(batch["A"].select(0, n)), $"example {n}: A and labels transformed differently");
             if (draw.Crop is not null) cropped++;
             if (draw.Flip) flipped++;
         }
@@ -86,12 +85,12 @@ public class PairedBatchesAugmentationTests
         using var scope = torch.NewDisposeScope();
         var start = first.Position;
         var a = first.Next();
-        Assert.True(a["A"].equal(second.Next()["A"]));
-        Assert.False(a["A"].equal(other.Next()["A"]));
+        Assert.True(a["A"].Equals(second.Next()["A"]));
+        Assert.False(a["A"].Equals(other.Next()["A"]));
         var b = first.Next();
-        Assert.False(a["A"].equal(b["A"]));
+        Assert.False(a["A"].Equals(b["A"]));
         first.Position = start;
-        Assert.True(first.Next()["labels"].equal(a["labels"]));
+        Assert.True(first.Next()["labels"].Equals(a["labels"]));
     }
 
     // Every draw DINO's augmentation can make at this size: no crop, or a 90 % window at any offset; flipped or not.

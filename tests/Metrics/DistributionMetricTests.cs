@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using Dino.Repro.Metrics.Image;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Metrics;
 

@@ -1,8 +1,6 @@
 using Dino.Repro.Metrics.Features;
 using Dino.Repro.Metrics.Semantic;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Metrics;
 
@@ -12,7 +10,7 @@ namespace Dino.Repro.Tests.Metrics;
 /// </summary>
 public class EvaluatorDeviceTests
 {
-    private static readonly Device Cuda = Device.Parse("cuda");
+    private static readonly Device Cuda = Devices.Parse("cuda");
 
     private static Tensor RandomImages(long seed, long count, long side) =>
         randint(256, new long[] { count, 3, side, side }, ScalarType.Byte, generator: new Generator().manual_seed(seed));

@@ -1,10 +1,8 @@
 using Dino.Repro.Metrics.Features;
 using Dino.Repro.Metrics.Image;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Vision;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Metrics;
 
@@ -160,7 +158,7 @@ public class FeatureExtractionTests : IDisposable
         var withoutBias = logits.sub(logits.logsumexp(1, keepdim: true)).exp();
         Close.All(withoutBias.ToArray<double>(), probabilities.ToArray<double>(), atol: 1e-6);
         var withBias = logits.add(weights["inception.b2"].to(ScalarType.Float64));
-        Assert.True(withBias.sub(withBias.logsumexp(1, keepdim: true)).exp().sub(probabilities).abs().max().item<double>() > 1e-3);
+        Assert.True(withBias.sub(withBias.logsumexp(1, keepdim: true)).exp().sub(probabilities).abs().max().ToDouble() > 1e-3);
     }
 
     [Fact]

@@ -2,10 +2,8 @@ using System.Text.Json.Nodes;
 using Dino.Repro.Metrics.Features;
 using Dino.Repro.Metrics.Image;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Vision;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Metrics;
 
@@ -97,7 +95,7 @@ public class FeatureMetricCliTests : IDisposable
         var x = ImageTensor.ToChw(images[0]);
         var y = ImageTensor.ToChw(images[1]);
         // By hand: mean over (o,h,w) of (Σ_c w[o,c]·(x − y)[c,h,w])².
-        var expected = w.mm((x - y).reshape(3, -1)).square().mean().to(ScalarType.Float64).item<double>();
+        var expected = w.mm((x - y).reshape(3, -1)).square().mean().to(ScalarType.Float64).ToDouble();
 
         var lpips = Lpips.Load(new Evaluator("tiny LPIPS", Fixtures.Path("tiny_lpips.pt"), null, EvaluatorOutputs.Distance));
         using (lpips)

@@ -1,9 +1,9 @@
+using Dino.Repro.Torch.Jit;
 using Dino.Repro.Metrics.Features;
 using Dino.Repro.Metrics.Image;
 using Dino.Repro.Metrics.Semantic;
 using Dino.Repro.Metrics.Video;
 using Dino.Repro.Tests.Support;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Metrics;
 
@@ -13,8 +13,9 @@ public class FeatureNetworkMemoryTests
     [Fact]
     public void Each_network_metric_helper_leaves_only_its_result_alive()
     {
-        using var script = jit.load(Fixtures.Path("tiny_script_args.pt"));
-        using var pair = jit.load(Fixtures.Path("tiny_convnet_pair.pt"));
+        using var script = ScriptFiles.Load(Fixtures.Path("tiny_script_args.pt"));
+        using var pair = ScriptFiles.Load(Fixtures.Path("tiny_convnet_pair.pt"));
+        var signature = new ScriptSignature(new("flag", false), new("scale", 1.0), new("offset", 0L));
         using var inception = FeatureExtractor.Load(Evaluators.Inception with { file_name = Fixtures.Path("tiny_nvidia_inception.pt") });
         using var i3d = FeatureExtractor.Load(Evaluators.I3d with { file_name = Fixtures.Path("tiny_i3d.pt") });
         using var segmenter = Segmenter.Load(SegmenterSpec.FromFile(Fixtures.Path("tiny_segmenter.pt"), 5) with { input_height = 8, input_width = 8 });
@@ -30,7 +31,8 @@ public class FeatureNetworkMemoryTests
 
         var returning = new (string name, Func<IDisposable> call)[]
         {
-            ("ScriptModule.forward with kwargs", () => script.forward([x, true, 2.0], new Dictionary<string, object> { ["extras"] = new[] { extra }, ["mode"] = "negate" })),
+            ("ScriptModule.forward with keywords placed positionally", () => ScriptOutputs.Single(
+                script.forward(signature.Positional([x], new Dictionary<string, object> { ["flag"] = true, ["scale"] = 2.0, ["offset"] = 1L })), "script")),
             ("FeatureExtractor.Extract (keyword calls)", () => inception.Extract(images, batchSize: 2)),
             ("FrechetVideoDistance.Features", () => FrechetVideoDistance.Features(i3d, clips, batchSize: 1)),
             ("FrechetVideoDistance.Preprocess", () => FrechetVideoDistance.Preprocess(frames.unsqueeze(0).narrow(1, 0, 2).contiguous())),
@@ -40,12 +42,12 @@ public class FeatureNetworkMemoryTests
         {
             var before = LiveTensors.Settled();
             call().Dispose();
-            Assert.True(before == LiveTensors.Settled(), $"{name} left {Tensor.LiveCount - before} tensors alive");
+            Assert.True(before == LiveTensors.Settled(), $"{name} left {Tensor.TotalCount - before} tensors alive");
         }
 
         var scoring = new (string name, Action call)[]
         {
-            ("ScriptModule.forward refusing a tuple", () => Assert.Throws<InvalidOperationException>(() => pair.forward([input]))),
+            ("ScriptOutputs.Single refusing a tuple", () => Assert.Throws<InvalidDataException>(() => ScriptOutputs.Single(pair.forward(input), "pair"))),
             ("PerFrameVideoMetric.Ssim", () => PerFrameVideoMetric.Ssim(frames, other)),
             ("PerFrameVideoMetric.Lpips", () => PerFrameVideoMetric.Lpips(lpips, frames, other, batchSize: 3)),
             ("FrechetVideoDistance.Compute", () => FrechetVideoDistance.Compute(i3d, clips, clips)),
@@ -54,7 +56,7 @@ public class FeatureNetworkMemoryTests
         {
             var before = LiveTensors.Settled();
             call();
-            Assert.True(before == LiveTensors.Settled(), $"{name} left {Tensor.LiveCount - before} tensors alive");
+            Assert.True(before == LiveTensors.Settled(), $"{name} left {Tensor.TotalCount - before} tensors alive");
         }
         foreach (var clip in clips) clip.Dispose();
     }

@@ -1,5 +1,4 @@
 using Dino.Repro.Metrics.Image;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Metrics;
 

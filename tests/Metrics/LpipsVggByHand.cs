@@ -1,6 +1,5 @@
 using Dino.Repro.Metrics.Features;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch;
 using Dino.Repro.Torch.Serialization;
 
 namespace Dino.Repro.Tests.Metrics;
@@ -35,7 +34,7 @@ internal static class LpipsVggByHand
             return (f1, f2);
         }
         static Tensor Unit(Tensor f) => f / (f.square().sum(0, keepdim: true).sqrt() + 1e-10);
-        double Layer(Tensor fx, Tensor fy, Tensor lin) => (lin.view(-1, 1, 1) * (Unit(fx) - Unit(fy)).square()).sum(0).mean().item<double>();
+        double Layer(Tensor fx, Tensor fy, Tensor lin) => (lin.view(-1, 1, 1) * (Unit(fx) - Unit(fy)).square()).sum(dim: 0).mean().ToDouble();
         var (x1, x2) = Layers(x);
         var (y1, y2) = Layers(y);
         return Layer(x1, y1, W("lin1")) + Layer(x2, y2, W("lin2"));

@@ -12,7 +12,7 @@ public class NpyFileTests
         var fromNpy = NpyFile.Read(TestData.PathOf("fid/features_a.npy"));
         var fromRaw = TestData.Float64Matrix("fid/features_a.bin", 500, 64);
         Assert.Equal(new long[] { 500, 64 }, fromNpy.shape);
-        Assert.True(fromNpy.equal(fromRaw));
+        Assert.True(fromNpy.Equals(fromRaw));
     }
 
     [Fact]

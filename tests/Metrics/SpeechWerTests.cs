@@ -4,7 +4,6 @@ using Dino.Repro.Metrics.Semantic;
 using Dino.Repro.Models.GridRecogniser;
 using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Tests.Metrics;
 

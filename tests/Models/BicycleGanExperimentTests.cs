@@ -1,7 +1,6 @@
 using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Models;
 
@@ -16,7 +15,7 @@ public class BicycleGanExperimentTests
         experiment.Networks[network].state_dict().Values.Select(t => t.clone().DetachFromDisposeScope()).ToList();
 
     private static bool Changed(IExperiment experiment, string network, List<Tensor> before) =>
-        before.Zip(experiment.Networks[network].state_dict().Values).Any(pair => !pair.First.equal(pair.Second));
+        before.Zip(experiment.Networks[network].state_dict().Values).Any(pair => !pair.First.Equals(pair.Second));
 
     [Fact]
     public void One_step_leaks_no_tensor_and_updates_g_e_d_and_d2()
@@ -56,14 +55,14 @@ public class BicycleGanExperimentTests
         using var _ = no_grad();
         var z1 = experiment.SampleZ(3, new Generator(5));
         Assert.Equal(new long[] { 3, 8 }, z1.shape);
-        Assert.True(z1.equal(experiment.SampleZ(3, new Generator(5))));
-        Assert.False(z1.equal(experiment.SampleZ(3, new Generator(6))));
+        Assert.True(z1.Equals(experiment.SampleZ(3, new Generator(5))));
+        Assert.False(z1.Equals(experiment.SampleZ(3, new Generator(6))));
 
         experiment.Encoder.eval();
         var b = rand(new long[] { 2, 3, 32, 32 });
         var (z, mu, logvar) = experiment.Encode(b, new Generator(7));
         var (zAgain, _, _) = experiment.Encode(b, new Generator(7));
-        Assert.True(z.equal(zAgain));
+        Assert.True(z.Equals(zAgain));
         var epsilon = experiment.SampleZ(2, new Generator(7));
         Assert.True(z.allclose(mu + (logvar * 0.5).exp() * epsilon));
     }

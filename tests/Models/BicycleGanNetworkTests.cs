@@ -1,6 +1,5 @@
 using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Models.Common;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Models;
 
@@ -65,15 +64,15 @@ public class BicycleGanNetworkTests
         using var generator = new UnetAddAllGenerator(3, 3, nz: 8, num_downs: 5, ngf: 16);
         using var encoder = new ResNetEncoder(3, nz: 8, image_size: 64, nef: 16);
         using var discriminator = new MultiScaleDiscriminator(3, ndf: 16, n_layers: 2, num_D: 2);
-        Assert.Equal(GeneratorWeights(5, 16, 8), generator.parameter_count());
-        Assert.Equal(EncoderWeights(2, 16, 8), encoder.parameter_count());
-        Assert.Equal(DiscriminatorWeights(16, 2, 2), discriminator.parameter_count());
+        Assert.Equal(GeneratorWeights(5, 16, 8), generator.ParameterCount());
+        Assert.Equal(EncoderWeights(2, 16, 8), encoder.ParameterCount());
+        Assert.Equal(DiscriminatorWeights(16, 2, 2), discriminator.ParameterCount());
         // The hand-worked 32² generator: one number pinned so the formula itself cannot drift with the code.
         Assert.Equal(1_090_403, GeneratorWeights(5, 16, 8));
         // resnet_256's blocks 64→128→192→256→256.
         Assert.Equal(4, ResNetEncoder.BlocksFor(256));
         using var encoder256 = new ResNetEncoder(3, 8, 256);
-        Assert.Equal(EncoderWeights(4, 64, 8), encoder256.parameter_count());
+        Assert.Equal(EncoderWeights(4, 64, 8), encoder256.ParameterCount());
     }
 
     [Theory]
@@ -93,7 +92,7 @@ public class BicycleGanNetworkTests
         var (mu, logvar) = encoder.call(fake);
         Assert.Equal(new long[] { 2, 8 }, mu.shape);
         Assert.Equal(new long[] { 2, 8 }, logvar.shape);
-        Assert.False(mu.equal(logvar));   // two heads, not one
+        Assert.False(mu.Equals(logvar));   // two heads, not one
     }
 
     [Fact]
@@ -105,7 +104,7 @@ public class BicycleGanNetworkTests
         using var generator = WeightInit.XavierNormal(new UnetAddAllGenerator(3, 3, 8, 5, ngf: 8, use_dropout: false));
         generator.eval();
         var a = rand(new long[] { 1, 3, 32, 32 });
-        Assert.False(generator.call(a, zeros(1, 8)).equal(generator.call(a, ones(1, 8))));
+        Assert.False(generator.call(a, zeros(1, 8)).Equals(generator.call(a, ones(1, 8))));
     }
 
     [Fact]
@@ -131,9 +130,9 @@ public class BicycleGanNetworkTests
         Assert.Equal("model.down.0.weight", g[0]);
         Assert.Contains("model.submodule.down.1.weight", g);
         Assert.Contains("model.up.1.bias", g);
-        Assert.Equal(0, generator.modules().Count(m => m is Dino.Repro.Torch.Modules.Dropout));   // 5 − 5 levels above the bottleneck
+        Assert.Equal(0, generator.modules().Count(m => m is TorchSharp.Modules.Dropout));   // 5 − 5 levels above the bottleneck
         using var unet256 = new UnetAddAllGenerator(3, 3, 8, 8, ngf: 4);
-        Assert.Equal(3, unet256.modules().Count(m => m is Dino.Repro.Torch.Modules.Dropout));      // the training scripts' 3 blocks
+        Assert.Equal(3, unet256.modules().Count(m => m is TorchSharp.Modules.Dropout));      // the training scripts' 3 blocks
         using var encoder = new ResNetEncoder(3, 8, 32, nef: 8);
         var e = encoder.state_dict().Keys.ToList();
         Assert.Contains("conv.1.conv.2.weight", e);
@@ -151,8 +150,8 @@ public class BicycleGanNetworkTests
         var logvar = tensor(new float[] { 0f, (float)Math.Log(4) }, new long[] { 1, 2 });
         // Σ ½(σ² + μ² − 1 − log σ²) = ½(1 + 0.25 − 1 − 0) + ½(4 + 1 − 1 − ln 4)
         var expected = 0.5 * 0.25 + 0.5 * (4 - Math.Log(4));
-        Assert.Equal(expected, BicycleGanLosses.KlDivergence(mu, logvar).item<float>(), 5);
-        Assert.Equal(0, BicycleGanLosses.KlDivergence(zeros(3, 8), zeros(3, 8)).item<float>());
+        Assert.Equal(expected, BicycleGanLosses.KlDivergence(mu, logvar).ToSingle(), 5);
+        Assert.Equal(0, BicycleGanLosses.KlDivergence(zeros(3, 8), zeros(3, 8)).ToSingle());
         var z = BicycleGanLosses.Reparameterise(mu, logvar, tensor(new float[] { 2f, 1f }, new long[] { 1, 2 }));
         Assert.True(z.allclose(tensor(new float[] { 2.5f, 1f }, new long[] { 1, 2 })));   // 0.5 + 1·2, −1 + 2·1
     }
@@ -163,7 +162,7 @@ public class BicycleGanNetworkTests
         using var scope = NewDisposeScope();
         var fine = ones(1, 1, 2, 2) * 0.5;
         var coarse = ones(1, 1, 1, 1) * 2.0;
-        Assert.Equal(0.25 + 1.0, BicycleGanLosses.LeastSquares(new[] { fine, coarse }, targetIsReal: true).item<float>(), 6);
-        Assert.Equal(0.25 + 4.0, BicycleGanLosses.LeastSquares(new[] { fine, coarse }, targetIsReal: false).item<float>(), 6);
+        Assert.Equal(0.25 + 1.0, BicycleGanLosses.LeastSquares(new[] { fine, coarse }, targetIsReal: true).ToSingle(), 6);
+        Assert.Equal(0.25 + 4.0, BicycleGanLosses.LeastSquares(new[] { fine, coarse }, targetIsReal: false).ToSingle(), 6);
     }
 }

@@ -1,7 +1,6 @@
+using TorchSharp.Modules;
 using Dino.Repro.Models.Dino;
-using Dino.Repro.Torch;
 using Dino.Repro.Training;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Models;
 
@@ -19,10 +18,10 @@ public class BidirectionalDinoExperimentTests
         parameters.Select(p => p.detach().clone().DetachFromDisposeScope()).ToList();
 
     private static bool Unchanged(List<Tensor> before, IEnumerable<Parameter> now) =>
-        before.Zip(now).All(pair => pair.First.equal(pair.Second));
+        before.Zip(now).All(pair => pair.First.Equals(pair.Second));
 
     private static bool AllChanged(List<Tensor> before, IEnumerable<Parameter> now) =>
-        before.Zip(now).All(pair => !pair.First.equal(pair.Second));
+        before.Zip(now).All(pair => !pair.First.Equals(pair.Second));
 
     /// <summary>The parts of one player: encoder, trunk [0, L), generative layers [L, end), critic head.</summary>
     private static IEnumerable<Parameter>[] Parts(BidirectionalDinoUNet player) =>
@@ -94,8 +93,8 @@ public class BidirectionalDinoExperimentTests
 
         Assert.True(Unchanged(Snapshot(full.Forward.parameters().Concat(full.Reverse.parameters())), kept.Forward.parameters().Concat(kept.Reverse.parameters())),
             "every weight bit for bit as the full backward");
-        Assert.True(keptGrads.Zip(Idle(kept)).All(pair => pair.First.equal(pair.Second.grad!)), "no gradient reached the encoders");
-        Assert.False(fullGrads.Zip(Idle(full)).All(pair => pair.First.equal(pair.Second.grad!)), "the full backward does reach them (the test can tell)");
+        Assert.True(keptGrads.Zip(Idle(kept)).All(pair => pair.First.Equals(pair.Second.grad!)), "no gradient reached the encoders");
+        Assert.False(fullGrads.Zip(Idle(full)).All(pair => pair.First.Equals(pair.Second.grad!)), "the full backward does reach them (the test can tell)");
         Assert.All(kept.Forward.parameters().Concat(kept.Reverse.parameters()), p => Assert.True(p.requires_grad));  // restored afterwards
     }
 

@@ -1,5 +1,4 @@
 using Dino.Repro.Models.Dino;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Models;
 
@@ -27,10 +26,10 @@ public class BidirectionalDinoNetworkTests
         Assert.Equal(5_898_240 + 1_474_560 + 368_640 + 1_728, HeadWeights(channels, 32, 3));
 
         using var player = new BidirectionalDinoUNet(256, 32, branch_layer: 3);
-        Assert.Equal(13_241_344, player.Encoder.parameter_count());
-        Assert.Equal(24_258_240, player.Decoder.parameter_count());
-        Assert.Equal(7_743_168, player.CriticHead.parameter_count());
-        Assert.Equal(13_241_344 + 24_258_240 + 7_743_168, player.parameter_count());
+        Assert.Equal(13_241_344, player.Encoder.ParameterCount());
+        Assert.Equal(24_258_240, player.Decoder.ParameterCount());
+        Assert.Equal(7_743_168, player.CriticHead.ParameterCount());
+        Assert.Equal(13_241_344 + 24_258_240 + 7_743_168, player.ParameterCount());
         Assert.Equal(HeadWeights(channels, 32, 0) - HeadWeights(channels, 32, 3), player.TrunkParameters.Sum(p => p.numel()));
     }
 
@@ -47,7 +46,7 @@ public class BidirectionalDinoNetworkTests
         using var _ = no_grad();
         using var player = new BidirectionalDinoUNet(64, 32, branch);
         Assert.Equal(branch, player.CriticHead.FirstLayer);
-        Assert.Equal(HeadWeights(new long[] { 64, 128, 256, 512 }, 32, branch), player.CriticHead.parameter_count());
+        Assert.Equal(HeadWeights(new long[] { 64, 128, 256, 512 }, 32, branch), player.CriticHead.ParameterCount());
         var firstHeadWeight = player.CriticHead.state_dict().First();
         Assert.StartsWith($"dcl.{branch}.", firstHeadWeight.Key);
         Assert.Equal(headInChannels, firstHeadWeight.Value.size(branch == 4 ? 1 : 0));   // ConvT weights [in, out, k, k]; the final conv's [out, in, k, k]
@@ -69,13 +68,13 @@ public class BidirectionalDinoNetworkTests
         using var player = new BidirectionalDinoUNet(32, 32, branch_layer: 2);
         var x = rand(new long[] { 2, 3, 32, 32 }) * 2 - 1;
         var z = randn(2, 32) * 0.33;
-        Assert.True(player.call(x, z).equal(player.Critic(x, z)));   // identical initial weights: identical streams
+        Assert.True(player.call(x, z).Equals(player.Critic(x, z)));   // identical initial weights: identical streams
 
         var generative = player.call(x, z);
         foreach (var p in player.CriticHead.parameters()) p.mul_(1.5);
-        Assert.True(generative.equal(player.call(x, z)));
-        Assert.False(generative.equal(player.Critic(x, z)));
+        Assert.True(generative.Equals(player.call(x, z)));
+        Assert.False(generative.Equals(player.Critic(x, z)));
         foreach (var p in player.TrunkParameters) p.mul_(1.5);
-        Assert.False(generative.equal(player.call(x, z)));            // the trunk is shared
+        Assert.False(generative.Equals(player.call(x, z)));            // the trunk is shared
     }
 }

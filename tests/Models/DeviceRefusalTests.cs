@@ -38,7 +38,7 @@ public class DeviceRefusalTests
     public void Network_metrics_on_cuda_without_cuda_fail_with_the_reason(string metric)
     {
         using var temp = new Fixtures.TempFolder();
-        using var image = Dino.Repro.Torch.torch.zeros(new long[] { 16, 16, 3 }, Dino.Repro.Torch.ScalarType.Byte);
+        using var image = TorchSharp.torch.zeros(new long[] { 16, 16, 3 }, ScalarType.Byte);
         foreach (var folder in new[] { "a", "b" })
         {
             Directory.CreateDirectory(temp.File(folder));
@@ -54,10 +54,10 @@ public class DeviceRefusalTests
     [Fact]
     public void The_cpu_is_always_reachable_and_an_unknown_device_name_is_refused()
     {
-        Assert.Null(Dino.Repro.Torch.Device.CPU.Unreachable());
-        var ex = Assert.Throws<ArgumentException>(() => Dino.Repro.Torch.Device.Parse("gpu"));
+        Assert.Null(torch.CPU.Unreachable());
+        var ex = Assert.Throws<ArgumentException>(() => Devices.Parse("gpu"));
         Assert.Contains("expected cpu, cuda or cuda:N", ex.Message);
-        var past = new Dino.Repro.Torch.Device(Dino.Repro.Torch.DeviceType.CUDA, 4096);
+        var past = new Device(DeviceType.CUDA, 4096);
         Assert.Contains("cuda:4096", past.Unreachable());   // no machine has 4097 GPUs, with or without CUDA
     }
 }

@@ -1,5 +1,4 @@
 using Dino.Repro.Models.Dino;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Models;
 
@@ -12,7 +11,7 @@ public class DinoLossTests
     {
         using var scope = NewDisposeScope();
         // (1−0)² + (2−0)² + (3−1)² + (−1−1)² = 1 + 4 + 4 + 4 = 13, over 4 elements.
-        Assert.Equal(13.0 / 4, DinoLosses.Energy(T(1, 2, 3, -1), T(0, 0, 1, 1)).item<double>(), 6);
+        Assert.Equal(13.0 / 4, DinoLosses.Energy(T(1, 2, 3, -1), T(0, 0, 1, 1)).ToDouble(), 6);
     }
 
     [Fact]
@@ -21,11 +20,11 @@ public class DinoLossTests
         using var scope = NewDisposeScope();
         var real = tensor(new[] { 0.05f });
         // Eq. 5: E_real + k(m − E_fake) = 0.05 + 0.5·(0.2 − 0.12) = 0.09.
-        Assert.Equal(0.09, DinoLosses.ReverseLoss(real, tensor(new[] { 0.12f }), k: 0.5, margin: 0.2).item<double>(), 6);
+        Assert.Equal(0.09, DinoLosses.ReverseLoss(real, tensor(new[] { 0.12f }), k: 0.5, margin: 0.2).ToDouble(), 6);
         // Above the margin the fake term is cut off: only E_real.
-        Assert.Equal(0.05, DinoLosses.ReverseLoss(real, tensor(new[] { 0.3f }), k: 0.5, margin: 0.2).item<double>(), 6);
+        Assert.Equal(0.05, DinoLosses.ReverseLoss(real, tensor(new[] { 0.3f }), k: 0.5, margin: 0.2).ToDouble(), 6);
         // m = 0: no cutoff, the term −k·E_fake always acts.
-        Assert.Equal(0.05 - 0.5 * 0.3, DinoLosses.ReverseLoss(real, tensor(new[] { 0.3f }), k: 0.5, margin: 0).item<double>(), 6);
+        Assert.Equal(0.05 - 0.5 * 0.3, DinoLosses.ReverseLoss(real, tensor(new[] { 0.3f }), k: 0.5, margin: 0).ToDouble(), 6);
     }
 
     [Fact]
@@ -35,8 +34,8 @@ public class DinoLossTests
         var real = tensor(new[] { 0.05f }, requires_grad: true);
         var fake = tensor(new[] { 0.12f }, requires_grad: true);
         DinoLosses.ReverseLoss(real, fake, k: 0.25, margin: 0.2).sum().backward();
-        Assert.Equal(1.0, real.grad!.item<double>(), 6);
-        Assert.Equal(-0.25, fake.grad!.item<double>(), 6);
+        Assert.Equal(1.0, real.grad!.ToDouble(), 6);
+        Assert.Equal(-0.25, fake.grad!.ToDouble(), 6);
     }
 
     [Fact]
@@ -47,8 +46,8 @@ public class DinoLossTests
         var translation = T(0.5f, -0.5f);
         var target = T(0, 0.5f);
         // mean|F − y| = (0.5 + 1) / 2 = 0.75; 0.1 + 2·0.75 = 1.6.
-        Assert.Equal(1.6, DinoLosses.ForwardLoss(energy, translation, target, 2).item<double>(), 6);
-        Assert.Equal(0.1, DinoLosses.ForwardLoss(energy, translation, target, 0).item<double>(), 6);
+        Assert.Equal(1.6, DinoLosses.ForwardLoss(energy, translation, target, 2).ToDouble(), 6);
+        Assert.Equal(0.1, DinoLosses.ForwardLoss(energy, translation, target, 0).ToDouble(), 6);
     }
 
     [Fact]

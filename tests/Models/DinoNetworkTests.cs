@@ -1,5 +1,4 @@
 using Dino.Repro.Models.Dino;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Models;
 
@@ -43,9 +42,9 @@ public class DinoNetworkTests
 
         using var forward = new DinoUNet(256, 32);
         using var reverse = new DinoUNet(256, 0);
-        Assert.Equal(13_241_344, forward.Encoder.parameter_count());
-        Assert.Equal(24_258_240, forward.Decoder.parameter_count());
-        Assert.Equal(23_996_096, reverse.Decoder.parameter_count());
+        Assert.Equal(13_241_344, forward.Encoder.ParameterCount());
+        Assert.Equal(24_258_240, forward.Decoder.ParameterCount());
+        Assert.Equal(23_996_096, reverse.Decoder.ParameterCount());
         Assert.Equal(7, forward.Encoder.Channels.Count + 1);           // 6 halvings + the code layer
         Assert.Equal(7, forward.Decoder.LayerCount);                   // D0, B1–B5, final: the fact sheet's 12 convolutions
     }
@@ -57,8 +56,8 @@ public class DinoNetworkTests
     {
         using var net = new DinoUNet(size, 32);
         Assert.Equal(channels, net.Encoder.Channels);
-        Assert.Equal(EncoderWeights(channels), net.Encoder.parameter_count());
-        Assert.Equal(DecoderWeights(channels, 32), net.Decoder.parameter_count());
+        Assert.Equal(EncoderWeights(channels), net.Encoder.ParameterCount());
+        Assert.Equal(DecoderWeights(channels, 32), net.Decoder.ParameterCount());
     }
 
     [Fact]
@@ -92,7 +91,7 @@ public class DinoNetworkTests
         var back = reverse.call(translation, null);
         Assert.Equal(new long[] { 1, 3, size, size }, translation.shape);
         Assert.Equal(new long[] { 1, 3, size, size }, back.shape);
-        Assert.True(translation.abs().max().item<double>() < 1);   // Tanh output
+        Assert.True(translation.abs().max().ToDouble() < 1);   // Tanh output
     }
 
     [Fact]
@@ -105,7 +104,7 @@ public class DinoNetworkTests
         var x = rand(new long[] { 2, 3, 32, 32 });
         var a = forward.call(x, randn(2, 32) * 0.33);
         var b = forward.call(x, randn(2, 32) * 0.33);
-        Assert.True((a - b).abs().max().item<double>() > 1e-4);
+        Assert.True((a - b).abs().max().ToDouble() > 1e-4);
         Assert.Throws<ArgumentException>(() => forward.call(x, null));
         using var reverse = new DinoUNet(32, 0);
         Assert.Throws<ArgumentException>(() => reverse.call(x, randn(2, 32)));
@@ -117,7 +116,7 @@ public class DinoNetworkTests
         manual_seed(5);
         using var net = new DinoUNet(64, 32);
         var weight = net.Decoder.state_dict()["dcl.1.dcl1.weight"];   // 1024·512·9 values: a tight estimate
-        Assert.InRange(weight.std().item<double>(), 0.0198, 0.0202);
-        Assert.InRange(weight.mean().item<double>(), -3e-4, 3e-4);
+        Assert.InRange(weight.std().ToDouble(), 0.0198, 0.0202);
+        Assert.InRange(weight.mean().ToDouble(), -3e-4, 3e-4);
     }
 }

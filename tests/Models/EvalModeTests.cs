@@ -1,5 +1,4 @@
 using Dino.Repro.Models.Common;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Tests.Models;
 
@@ -26,8 +25,8 @@ public class EvalModeTests
         using var dropout = torch.nn.Dropout(0.5);
         using var x = torch.ones(1000);
         using var evaluated = EvalMode.Run(() => dropout.call(x), dropout);
-        Assert.True(evaluated.equal(x));
+        Assert.True(evaluated.Equals(x));
         using var trained = dropout.call(x);
-        Assert.False(trained.equal(x));   // half the entries are zeroed in train mode
+        Assert.False(trained.Equals(x));   // half the entries are zeroed in train mode
     }
 }

@@ -2,7 +2,6 @@ using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Pix2Pix;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Models;
 
@@ -11,7 +10,7 @@ public class ModelExperimentTests
     /// <summary>Random (condition, target) pairs in [−1, 1] as batch tensors "A" and "B".</summary>
     internal static IBatchSource RandomPairs(int size, int count, int batch, long seed)
     {
-        using var noise = new Generator(seed);
+        using var noise = new Generator((ulong)seed);
         var a = rand(new long[] { count, 3, size, size }, generator: noise) * 2 - 1;
         var b = rand(new long[] { count, 3, size, size }, generator: noise) * 2 - 1;
         return new ShuffledBatches(new Dictionary<string, Tensor> { ["A"] = a, ["B"] = b }, batch, seed);
@@ -39,7 +38,7 @@ public class ModelExperimentTests
         Assert.Equal(baseline, LiveTensors.Settled());
         Assert.All(losses.Values, v => Assert.True(double.IsFinite(v)));
         var after = experiment.Networks[network].state_dict().Values.ToList();
-        Assert.Contains(before.Zip(after), pair => !pair.First.equal(pair.Second));
+        Assert.Contains(before.Zip(after), pair => !pair.First.Equals(pair.Second));
         foreach (var t in before) t.Dispose();
     }
 
@@ -50,7 +49,7 @@ public class ModelExperimentTests
         AssertStepIsLeakFreeAndTrains(experiment, "F");
         var reverse = experiment.Networks["R"].state_dict().Values.First().clone();
         Step(experiment);
-        Assert.False(reverse.equal(experiment.Networks["R"].state_dict().Values.First()));
+        Assert.False(reverse.Equals(experiment.Networks["R"].state_dict().Values.First()));
         reverse.Dispose();
     }
 
@@ -143,7 +142,7 @@ public class ModelExperimentTests
         using var state = get_rng_state();
         using var grid = experiment.SampleGrid()!;
         using var stateAfter = get_rng_state();
-        Assert.True(state.equal(stateAfter));
+        Assert.True(state.Equals(stateAfter));
         Assert.Equal(new long[] { 3, 2 * 33 + 1, 3 * 33 + 1 }, grid.shape);   // 2 pairs × (A | B | F(A)), 1-pixel frames
     }
 }

@@ -1,6 +1,5 @@
 using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Pix2Pix;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Models;
 
@@ -55,8 +54,8 @@ public class Pix2PixNetworkTests
 
         using var generator = new UnetGenerator(3, 3, UnetGenerator.DownsFor(256));
         using var discriminator = new PatchDiscriminator(6);
-        Assert.Equal(54_413_955, generator.parameter_count());
-        Assert.Equal(2_768_705, discriminator.parameter_count());
+        Assert.Equal(54_413_955, generator.ParameterCount());
+        Assert.Equal(2_768_705, discriminator.ParameterCount());
     }
 
     [Fact]
@@ -66,7 +65,7 @@ public class Pix2PixNetworkTests
         Assert.Equal(7, UnetGenerator.DownsFor(128));   // unet_128
         Assert.Equal(8, UnetGenerator.DownsFor(256));   // unet_256
         using var g128 = new UnetGenerator(3, 3, 7, ngf: 16);
-        Assert.Equal(UnetWeights(7, ngf: 16), g128.parameter_count());
+        Assert.Equal(UnetWeights(7, ngf: 16), g128.ParameterCount());
         Assert.Throws<ArgumentOutOfRangeException>(() => UnetGenerator.DownsFor(96));
     }
 
@@ -118,9 +117,9 @@ public class Pix2PixNetworkTests
     public void Dropout_sits_in_the_num_downs_minus_5_levels_above_the_bottleneck()
     {
         using var generator = new UnetGenerator(3, 3, 8, ngf: 8);
-        Assert.Equal(3, generator.modules().Count(m => m is Dino.Repro.Torch.Modules.Dropout));
+        Assert.Equal(3, generator.modules().Count(m => m is TorchSharp.Modules.Dropout));
         using var noDropout = new UnetGenerator(3, 3, 8, ngf: 8, use_dropout: false);
-        Assert.Equal(0, noDropout.modules().Count(m => m is Dino.Repro.Torch.Modules.Dropout));
+        Assert.Equal(0, noDropout.modules().Count(m => m is TorchSharp.Modules.Dropout));
     }
 
     [Fact]
@@ -129,7 +128,7 @@ public class Pix2PixNetworkTests
         Assert.False(NormLayer.ConvBias(NormKind.Batch));
         Assert.True(NormLayer.ConvBias(NormKind.Instance));
         using var instance = new PatchDiscriminator(6, norm: NormKind.Instance);
-        Assert.Equal(PatchGanWeights(6) + 896 - 2 * 896, instance.parameter_count());   // biases added, no affine norm
+        Assert.Equal(PatchGanWeights(6) + 896 - 2 * 896, instance.ParameterCount());   // biases added, no affine norm
         Assert.Throws<ArgumentException>(() => NormLayer.Parse("group"));
     }
 }

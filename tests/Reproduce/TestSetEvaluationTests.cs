@@ -4,7 +4,6 @@ using Dino.Repro.Metrics.Image;
 using Dino.Repro.Metrics.Semantic;
 using Dino.Repro.Reproduce;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Tests.Reproduce;
@@ -61,9 +60,9 @@ public class TestSetEvaluationTests
         Assert.Equal(fid, row[Table1Metrics.Fid]!.Value, fid * 1e-6);
 
         // The first pairs are kept for the sample grid, with the method's translations of them.
-        Assert.True(scores.Conditions.equal(all.Conditions.narrow(0, 0, 3)));
-        Assert.True(scores.Photos.equal(all.Photos.narrow(0, 0, 3)));
-        Assert.True(scores.Translations.Single().equal(fake.narrow(0, 0, 3)));
+        Assert.True(scores.Conditions.Equals(all.Conditions.narrow(0, 0, 3)));
+        Assert.True(scores.Photos.Equals(all.Photos.narrow(0, 0, 3)));
+        Assert.True(scores.Translations.Single().Equals(fake.narrow(0, 0, 3)));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Signal;
 

@@ -1,6 +1,5 @@
 using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Signal;
 
@@ -72,7 +71,7 @@ public class MelLibrosaPresetTests
         var sine = (arange(22050, ScalarType.Float32) * (2 * Math.PI * 1000 / 22050)).sin();
         var spectrogram = MelSpectrogram.Compute(sine, options);
         Assert.Equal([128L, 44], spectrogram.shape);
-        var energy = spectrogram.sum(0).ToArray<float>();
+        var energy = spectrogram.sum(dim: 0).ToArray<float>();
         Assert.InRange(energy[0] / energy[22], 0.1, 0.5);
     }
 }

@@ -9,7 +9,7 @@ public sealed class CudaFactAttribute : FactAttribute
     public const string Reason = "no CUDA device (CPU-only libtorch or no GPU)";
 
     // Asked once per test run: the answer cannot change while the process lives, and every [CudaFact] asks.
-    private static readonly Lazy<bool> available = new(() => Dino.Repro.Torch.torch.cuda.is_available());
+    private static readonly Lazy<bool> available = new(() => TorchSharp.torch.cuda.is_available());
 
     public CudaFactAttribute()
     {

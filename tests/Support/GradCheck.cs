@@ -1,3 +1,4 @@
+
 namespace Dino.Repro.Tests.Support;
 
 /// <summary>
@@ -26,7 +27,8 @@ public static class GradCheck
             {
                 numeric[i] = (Evaluate(f, xs, k, values, i, +eps, weights) - Evaluate(f, xs, k, values, i, -eps, weights)) / (2 * eps);
             }
-            var got = analytic[k] is null ? new double[values.Length] : analytic[k]!.ToArray<double>();
+            // An unused input's gradient is zero; TorchSharp returns it as a Tensor with an empty handle.
+            var got = analytic[k] is null || analytic[k].IsInvalid ? new double[values.Length] : analytic[k].ToArray<double>();
             for (var i = 0; i < values.Length; i++)
             {
                 var tolerance = atol + rtol * Math.Abs(numeric[i]);

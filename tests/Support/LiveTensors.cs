@@ -11,6 +11,6 @@ public static class LiveTensors
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        return Tensor.LiveCount;
+        return Tensor.TotalCount;
     }
 }

@@ -6,7 +6,7 @@ namespace Dino.Repro.Tests.Support;
 /// </summary>
 public sealed class NoCudaTheoryAttribute : TheoryAttribute
 {
-    private static readonly Lazy<bool> available = new(() => Dino.Repro.Torch.torch.cuda.is_available());
+    private static readonly Lazy<bool> available = new(() => TorchSharp.torch.cuda.is_available());
 
     public NoCudaTheoryAttribute()
     {

@@ -1,6 +1,4 @@
-using Dino.Repro.Torch.Modules;
-using Dino.Repro.Torch.Optim;
-using static Dino.Repro.Torch.torch;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Tests.Support;
 
@@ -23,16 +21,16 @@ public sealed class TinyGan : IDisposable
     private readonly Sequential discriminator = nn.Sequential(
         nn.Conv2d(1, 16, 4, stride: 2, padding: 1),                                 // 8×8 → 4×4
         nn.LeakyReLU(0.2),
-        nn.Conv2d(16, 1, 4, stride: 1, padding: 0));                                // 4×4 → 1×1 logit
+        nn.Conv2d(16, 1, 4, stride: 1));                                            // 4×4 → 1×1 logit (padding 0 by default: a literal 0 is ambiguous with the Padding overload)
 
-    private readonly Optimizer optG;
-    private readonly Optimizer optD;
+    private readonly optim.Optimizer optG;
+    private readonly optim.Optimizer optD;
     private readonly Tensor realImages;
 
     public TinyGan()
     {
-        optG = optim.Adam(generator.parameters(), lr: 2e-4, betas: (0.5, 0.999));
-        optD = optim.Adam(discriminator.parameters(), lr: 2e-4, betas: (0.5, 0.999));
+        optG = optim.Adam(generator.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999);
+        optD = optim.Adam(discriminator.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999);
         // "Real" data: a fixed bright square on a dark background, with a little noise per step.
         realImages = full(new long[] { Batch, 1, 8, 8 }, -1.0).DetachFromDisposeScope();
         realImages.index_put_(1.0, TensorIndex.Colon, TensorIndex.Colon, 2..6, 2..6);
@@ -58,7 +56,7 @@ public sealed class TinyGan : IDisposable
         optG.zero_grad();
         lossG.backward();
         optG.step();
-        return (lossD.item<double>(), lossG.item<double>());
+        return (lossD.item<float>(), lossG.item<float>());  // float32 losses, widened exactly
     }
 
     public void Dispose()

@@ -1,10 +1,9 @@
 using Dino.Repro.Tests.Support;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Torch;
 
 /// <summary>
-/// The binding's CUDA paths on a real GPU. Every test is a [CudaFact]: on a CPU-only libtorch or a machine
+/// TorchSharp's CUDA paths on a real GPU. Every test is a [CudaFact]: on a CPU-only libtorch or a machine
 /// without a GPU they are reported as skipped. The CPU side of cuda.* is ErrorsAndMemoryTests'.
 /// </summary>
 public class CudaTests
@@ -48,7 +47,7 @@ public class CudaTests
             var xi = x.to(device).requires_grad_();
             var wi = w.to(device).requires_grad_();
             var bi = b.to(device).requires_grad_();
-            var y = nn.functional.conv2d(xi, wi, bi, stride: 2, padding: 1);
+            var y = nn.functional.conv2d(xi, wi, bi, strides: new long[] { 2, 2 }, padding: new long[] { 1, 1 });
             (y * g.to(device)).sum().backward();
             return (y.cpu().ToArray<float>(), xi.grad!.cpu().ToArray<float>(), wi.grad!.cpu().ToArray<float>(), bi.grad!.cpu().ToArray<float>());
         }

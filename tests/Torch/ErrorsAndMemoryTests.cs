@@ -1,33 +1,22 @@
+using System.Runtime.InteropServices;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch.Native;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Torch;
 
+/// <summary>What the kit relies on from TorchSharp: libtorch's errors as .NET exceptions (the process goes on) and dispose scopes.</summary>
 public class ErrorsAndMemoryTests
 {
-    [Theory]
-    [InlineData(0, "dn_test_throw: c10 error")]
-    [InlineData(1, "dn_test_throw: std error")]
-    [InlineData(2, "unknown native exception")]
-    public void Every_kind_of_native_exception_becomes_a_TorchException(int kind, string message)
-    {
-        NativeError.Take();
-        var ex = Assert.Throws<TorchException>(() => NativeError.Check(LibTorch.dn_test_throw(kind)));
-        Assert.Contains(message, ex.Message);
-    }
-
     [Fact]
     public void Shape_mismatch_is_an_exception_with_libtorchs_message()
     {
         using var scope = NewDisposeScope();
         var a = zeros(2, 3);
         var b = zeros(4, 5);
-        var ex = Assert.Throws<TorchException>(() => a + b);
+        var ex = Assert.ThrowsAny<ExternalException>(() => a + b);
         Assert.Contains("must match the size of tensor b", ex.Message);
-        ex = Assert.Throws<TorchException>(() => a.mm(b));
+        ex = Assert.ThrowsAny<ExternalException>(() => a.mm(b));
         Assert.Contains("cannot be multiplied", ex.Message);
-        ex = Assert.Throws<TorchException>(() => a.view(7));
+        ex = Assert.ThrowsAny<ExternalException>(() => a.view(7));
         Assert.Contains("invalid for input of size 6", ex.Message);
     }
 
@@ -35,20 +24,30 @@ public class ErrorsAndMemoryTests
     public void Wrong_dtype_is_an_exception()
     {
         using var scope = NewDisposeScope();
-        var ex = Assert.Throws<TorchException>(() => arange(4).index_select(0, tensor(new float[] { 0, 1 })));
+        var ex = Assert.ThrowsAny<ExternalException>(() => arange(4).index_select(0, tensor(new float[] { 0, 1 })));
         Assert.Contains("index", ex.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Throws<TorchException>(() => zeros(2, 2).mm(zeros(new long[] { 2, 2 }, float64)));
+        Assert.ThrowsAny<ExternalException>(() => zeros(2, 2).mm(zeros(new long[] { 2, 2 }, float64)));
     }
 
     [Fact]
-    public void Disposed_tensor_use_is_an_ObjectDisposedException()
+    public void A_wrong_shape_in_a_layer_is_an_exception_not_a_crash()
+    {
+        using var scope = NewDisposeScope();
+        using var conv = nn.Conv2d(3, 8, 3);
+        // TorchSharp's module checks the channels itself; a deeper mismatch is libtorch's error.
+        Assert.Contains("3 channels", Assert.Throws<ArgumentException>(() => conv.call(zeros(1, 5, 8, 8))).Message);
+        Assert.Contains("kernel size can't be greater than actual input size",
+            Assert.ThrowsAny<ExternalException>(() => conv.call(zeros(1, 3, 2, 2))).Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Disposed_tensor_use_is_an_exception()
     {
         var t = ones(3);
         t.Dispose();
         t.Dispose();  // idempotent
-        var ex = Assert.Throws<ObjectDisposedException>(() => t.sum());
-        Assert.Contains("disposed", ex.Message);
-        Assert.Equal("tensor(<disposed>)", t.ToString());
+        Assert.True(t.IsInvalid);
+        Assert.Throws<InvalidOperationException>(() => t.sum());
     }
 
     [Fact]
@@ -61,14 +60,13 @@ public class ErrorsAndMemoryTests
             var b = zeros(4, 5);
             for (var i = 0; i < 1000; i++)
             {
-                Assert.Throws<TorchException>(() => a.matmul(b));
-                Assert.Throws<TorchException>(() => a.view(-1, 7));
+                Assert.ThrowsAny<ExternalException>(() => a.mm(b));  // (matmul itself is unguarded in TorchSharp 0.107: GuardedOps)
+                Assert.ThrowsAny<ExternalException>(() => a.view(-1, 7));
             }
             // The error slot is cleared after each throw: a successful call after failures reports nothing.
-            Assert.Equal(6, (a + 1).sum().item<double>());
-            Assert.Equal("", NativeError.Take());
+            Assert.Equal(6, (a + 1).sum().ToSingle());
         }
-        Assert.Equal(before, Tensor.LiveCount);
+        Assert.Equal(before, Tensor.TotalCount);
     }
 
     [Fact]
@@ -83,13 +81,13 @@ public class ErrorsAndMemoryTests
                 var a = randn(3, 3);
                 var b = a.mm(a).relu();
                 kept = (b + 1).MoveToOuterDisposeScope();
-                Assert.Equal(before + 4, Tensor.LiveCount);
+                Assert.Equal(before + 4, Tensor.TotalCount);
             }
             Assert.False(kept.IsInvalid);
-            Assert.Equal(before + 1, Tensor.LiveCount);
+            Assert.Equal(before + 1, Tensor.TotalCount);
         }
         Assert.True(kept.IsInvalid);  // the outer scope owned it
-        Assert.Equal(before, Tensor.LiveCount);
+        Assert.Equal(before, Tensor.TotalCount);
     }
 
     [Fact]
@@ -107,53 +105,28 @@ public class ErrorsAndMemoryTests
             Assert.False(c.IsInvalid);
             Assert.Equal(new float[] { 3, 3 }, c.ToArray<float>());
         }
-        Assert.Equal(before, Tensor.LiveCount);
+        Assert.Equal(before, Tensor.TotalCount);
     }
 
     [Fact]
     public void Cuda_is_reported_unavailable_on_a_cpu_build_and_moving_there_is_an_exception()
     {
-        if (cuda.is_available()) return;  // the CUDA path is exercised by the GPU test on a GPU machine
+        if (cuda.is_available()) return;  // the CUDA path is exercised by the [CudaFact] tests on a GPU machine
         Assert.Equal(0, cuda.device_count());
         using var scope = NewDisposeScope();
-        var ex = Assert.Throws<TorchException>(() => ones(2).cuda());
-        Assert.Contains("cuda", ex.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.ThrowsAny<Exception>(() => ones(2).cuda());
     }
 
     [Fact]
-    public void Native_library_has_no_export_without_the_guard()
+    public void The_kit_has_no_native_code_of_its_own()
     {
         var root = RepoRoot();
-        var offenders = new List<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(root, "lib", "Native", "src"), "*.cpp"))
-        {
-            var text = File.ReadAllText(file);
-            var index = 0;
-            while ((index = text.IndexOf("DN_EXPORT", index, StringComparison.Ordinal)) >= 0)
-            {
-                var lineStart = text.LastIndexOf('\n', index) + 1;
-                var isMacroDefinition = text.Substring(lineStart, index - lineStart).TrimStart().StartsWith('#');
-                var bodyStart = text.IndexOf('{', index);
-                var bodyEnd = MatchingBrace(text, bodyStart);
-                var body = text.Substring(bodyStart, bodyEnd - bodyStart);
-                var signature = text.Substring(index, bodyStart - index).Split('(')[0].Trim();
-                if (!body.Contains("guard", StringComparison.Ordinal) && !isMacroDefinition) offenders.Add($"{Path.GetFileName(file)}: {signature}");
-                if (isMacroDefinition && !body.Contains("guard", StringComparison.Ordinal)) offenders.Add($"{Path.GetFileName(file)}: macro {signature}");
-                index = bodyEnd;
-            }
-        }
-        Assert.True(offenders.Count == 0, "exports without dn::guard: " + string.Join("; ", offenders));
-    }
-
-    private static int MatchingBrace(string text, int open)
-    {
-        var depth = 0;
-        for (var i = open; i < text.Length; i++)
-        {
-            if (text[i] == '{') depth++;
-            else if (text[i] == '}' && --depth == 0) return i + 1;
-        }
-        return text.Length;
+        var native = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/bin/") && !f.Contains("/obj/") && !f.Contains("/.git/") && !f.Contains("/.cache/") && !f.Contains("/node_modules/"))
+            .Where(f => f.EndsWith(".cpp") || f.EndsWith(".cc") || f.EndsWith(".c") || f.EndsWith(".h") || f.EndsWith(".hpp") || Path.GetFileName(f) == "CMakeLists.txt")
+            .Select(f => Path.GetRelativePath(root, f))
+            .ToList();
+        Assert.True(native.Count == 0, "C/C++ or CMake files in the kit: " + string.Join(", ", native));
     }
 
     internal static string RepoRoot()
@@ -169,15 +142,6 @@ public class ErrorsAndMemoryTests
 public class EngineConfigurationTests
 {
     [Fact]
-    public void OpenBLAS_core_type_is_chosen_from_the_cpu_flags_before_the_library_loads()
-    {
-        using var t = torch.ones(1);  // forces the native library (and OpenBLAS) to load
-        var detected = Dino.Repro.Torch.Native.OpenBlasCoreType.Detect();
-        if (detected is null) return;  // a CPU without AVX: nothing to choose
-        Assert.False(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE")));
-    }
-
-    [Fact]
     public void Thread_count_is_set_explicitly_and_validated()
     {
         var before = torch.get_num_threads();
@@ -187,7 +151,6 @@ public class EngineConfigurationTests
             Assert.Equal(1, torch.get_num_threads());
             Runtime.Configure(2);
             Assert.Equal(2, torch.get_num_threads());
-            Assert.Throws<ArgumentOutOfRangeException>(() => torch.set_num_threads(0));
         }
         finally
         {
@@ -196,9 +159,9 @@ public class EngineConfigurationTests
     }
 
     [Fact]
-    public void Config_reports_the_libtorch_build()
+    public void The_engine_is_TorchSharp_0_107_on_libtorch_2_10()
     {
-        var config = torch.config_show();
-        Assert.Contains("PyTorch built with", config);
+        Assert.StartsWith("2.10", torch.__version__);
+        Assert.Equal(new Version(0, 107, 0), new Version(typeof(torch).Assembly.GetName().Version!.ToString(3)));
     }
 }

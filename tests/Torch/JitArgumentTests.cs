@@ -1,19 +1,23 @@
+using System.Runtime.InteropServices;
+using Dino.Repro.Torch.Jit;
 using Dino.Repro.Tests.Support;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Torch;
 
 /// <summary>
-/// TorchScript calls with non-tensor and keyword arguments, on tests/fixtures/make_network_metric_fixtures.py's
-/// tiny_script_args.pt: forward(x, flag: bool, scale: float, offset: int = 0, mode: str = "plain",
-/// extras: Optional[List[Tensor]] = None) = (flag ? x·scale : x − scale) + offset, negated for mode "negate",
-/// plus every extra. Expected values are that formula evaluated here.
+/// TorchScript calls with non-tensor arguments, written with keywords and placed positionally by
+/// <see cref="ScriptSignature"/>, on tests/fixtures/make_network_metric_fixtures.py's tiny_script_args.pt:
+/// forward(x, flag: bool, scale: float, offset: int = 0, mode: str = "plain", extras: Optional[List[Tensor]] = None)
+/// = (flag ? x·scale : x − scale) + offset. Expected values are that formula evaluated here.
 /// </summary>
 public class JitArgumentTests : IDisposable
 {
     private readonly DisposeScope scope = NewDisposeScope();
-    private readonly Dino.Repro.Torch.Jit.ScriptModule module = jit.load(Fixtures.Path("tiny_script_args.pt"));
+    private readonly jit.ScriptModule module = ScriptFiles.Load(Fixtures.Path("tiny_script_args.pt"));
     private readonly Tensor x = tensor(new[] { 1.0f, -2.0f, 0.5f });
+
+    // forward's parameters after x; mode and extras keep their TorchScript defaults (TorchSharp passes no str/None).
+    private static readonly ScriptSignature Signature = new(new("flag", false), new("scale", 1.0), new("offset", 0L));
 
     public void Dispose()
     {
@@ -21,54 +25,65 @@ public class JitArgumentTests : IDisposable
         scope.Dispose();
     }
 
-    private float[] Run(IReadOnlyList<object> args, Dictionary<string, object>? kwargs = null) => module.forward(args, kwargs).ToArray<float>();
+    private float[] Run(Dictionary<string, object> kwargs) =>
+        ScriptOutputs.Single(module.forward(Signature.Positional([x], kwargs)), "tiny_script_args.pt").ToArray<float>();
 
     [Fact]
-    public void Bool_and_float_arguments_choose_the_branch_and_the_value()
+    public void Keywords_become_positions_and_defaults_fill_the_rest()
     {
-        Assert.Equal(new[] { 2.5f, -5.0f, 1.25f }, Run([x, true, 2.5]));
-        Assert.Equal(new[] { -1.5f, -4.5f, -2.0f }, Run([x, false, 2.5]));
-        Assert.Equal(new[] { 3.0f, -6.0f, 1.5f }, Run([x, true, 3.0f]));  // a C# float is a TorchScript float too
+        Assert.Equal(new[] { 2.5f, -5.0f, 1.25f }, Run(new() { ["flag"] = true, ["scale"] = 2.5 }));
+        Assert.Equal(new[] { -1.5f, -4.5f, -2.0f }, Run(new() { ["scale"] = 2.5 }));                 // flag's default
+        Assert.Equal(new[] { 5.0f, -1.0f, 4.0f }, Run(new() { ["offset"] = 3L, ["scale"] = 2.0, ["flag"] = true }));  // x·2 + 3; order is the signature's
+        Assert.Equal(new[] { 3.0f, -6.0f, 1.5f }, Run(new() { ["flag"] = true, ["scale"] = 3.0f }));  // a C# float is a TorchScript float too
     }
 
     [Fact]
-    public void Keyword_arguments_are_matched_by_name_and_defaults_fill_the_rest()
+    public void The_positional_list_is_leading_arguments_then_every_parameter()
     {
-        // offset (int), mode (str) and extras (List[Tensor]) by keyword; flag and scale by keyword too.
-        var extras = new[] { tensor(new[] { 10f, 20f, 30f }), tensor(new[] { 1f, 1f, 1f }) };
-        var kwargs = new Dictionary<string, object> { ["scale"] = 2.0, ["flag"] = true, ["offset"] = 3, ["mode"] = "negate", ["extras"] = extras };
-        // −(x·2 + 3) + 10 + 1 etc.
-        Assert.Equal(new[] { 6f, 22f, 27f }, Run([x], kwargs));
-        Assert.Equal(new[] { -2f, -5f, -2.5f }, Run([x, false], new() { ["scale"] = 4.0, ["offset"] = 1L }));  // x − 4 + 1
+        var args = Signature.Positional([x], new Dictionary<string, object> { ["scale"] = 2.0 });
+        Assert.Equal(4, args.Length);
+        Assert.Same(x, args[0]);
+        Assert.Equal(new object[] { false, 2.0, 0L }, args[1..]);
     }
 
     [Fact]
-    public void Tensor_only_calls_still_work_through_the_same_path()
+    public void A_tuple_result_comes_back_as_its_tensors()
     {
-        using var pair = jit.load(Fixtures.Path("tiny_convnet_pair.pt"));
-        var outputs = pair.forward_tuple([randn(1, 3, 6, 6)], null);
+        using var pair = ScriptFiles.Load(Fixtures.Path("tiny_convnet_pair.pt"));
+        var outputs = ScriptOutputs.Tensors(pair.forward(randn(1, 3, 6, 6)), "pair");
         Assert.Equal(2, outputs.Length);
+        Assert.Throws<InvalidDataException>(() => ScriptOutputs.Single(pair.forward(randn(1, 3, 6, 6)), "pair"));
     }
 
     [Fact]
-    public void Wrong_arguments_are_TorchExceptions_with_libtorchs_message()
+    public void Unknown_keywords_and_unsupported_values_are_refused_before_the_call()
     {
-        var unknown = Assert.Throws<TorchException>(() => Run([x, true, 1.0], new() { ["colour"] = "red" }));
+        var unknown = Assert.Throws<ArgumentException>(() => Run(new() { ["colour"] = 1L }));
         Assert.Contains("colour", unknown.Message);
-        var wrongType = Assert.Throws<TorchException>(() => Run([x, true, "two"]));
-        Assert.Contains("scale", wrongType.Message);
-        var missing = Assert.Throws<TorchException>(() => Run([x]));
-        Assert.Contains("flag", missing.Message);
-        var raised = Assert.Throws<TorchException>(() => Run([x, true, 1.0], new() { ["mode"] = "sideways" }));
-        Assert.Contains("unknown mode sideways", raised.Message);
+        Assert.Contains("flag, scale, offset", unknown.Message);
+        var wrongType = Assert.Throws<ArgumentException>(() => Run(new() { ["offset"] = DateTime.Now }));
+        Assert.Contains("keyword argument 'offset'", wrongType.Message);
+        Assert.Contains("DateTime", wrongType.Message);
+        Assert.Throws<ArgumentNullException>(() => Run(new() { ["flag"] = null! }));
+        Assert.Throws<ArgumentException>(() => new ScriptSignature(new("a", 1L), new("a", 2L)));
     }
 
     [Fact]
-    public void Unsupported_CSharp_values_are_refused_before_the_call()
+    public void A_wrong_argument_list_is_libtorchs_error_as_an_exception()
     {
-        var ex = Assert.Throws<ArgumentException>(() => Run([x, true, 1.0], new() { ["offset"] = DateTime.Now }));
-        Assert.Contains("keyword argument 'offset'", ex.Message);
-        Assert.Contains("DateTime", ex.Message);
-        Assert.Throws<ArgumentNullException>(() => Run([x, null!, 1.0]));
+        // Too few arguments: libtorch's schema check, raised as a .NET exception, the process goes on.
+        var missing = Assert.ThrowsAny<ExternalException>(() => module.forward(x));
+        Assert.Contains("flag", missing.Message);
+    }
+
+    [Fact]
+    public void A_missing_or_corrupt_archive_is_named()
+    {
+        Assert.Throws<FileNotFoundException>(() => ScriptFiles.Load("/nonexistent/model.pt"));
+        using var temp = new Fixtures.TempFolder();
+        File.WriteAllText(temp.File("bad.pt"), "not a zip archive");
+        var e = Assert.Throws<InvalidDataException>(() => ScriptFiles.Load(temp.File("bad.pt")));
+        Assert.Contains("bad.pt", e.Message);
+        Assert.DoesNotContain("\n", e.Message);
     }
 }

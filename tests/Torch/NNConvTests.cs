@@ -1,6 +1,6 @@
+using System.Runtime.InteropServices;
 using Dino.Repro.Tests.Support;
-using static Dino.Repro.Torch.torch;
-using F = Dino.Repro.Torch.torch.nn.functional;
+using F = TorchSharp.torch.nn.functional;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -16,7 +16,7 @@ public class NNConvTests
         var y = F.conv2d(x, w, tensor(new double[] { 1 }));
         Assert.Equal(new[] { 13.0, 17, 25, 29 }, y.ToArray<double>());
         // Padding 1, stride 2: the windows cover real pixels {1}, {2,3}, {4,7} and {5,6,8,9}.
-        Assert.Equal(new[] { 1.0, 5, 11, 28 }, F.conv2d(x, w, stride: 2, padding: 1).ToArray<double>());
+        Assert.Equal(new[] { 1.0, 5, 11, 28 }, F.conv2d(x, w, strides: new long[] { 2, 2 }, padding: new long[] { 1, 1 }).ToArray<double>());
     }
 
     [Theory]
@@ -31,7 +31,8 @@ public class NNConvTests
         var weight = ConvReference.Random(6, 4 / groups, 3, 2, seed: 2);
         var bias = new[] { 0.5, -1, 2, 0, 1, -0.25 };
         var expected = ConvReference.Conv2d(input, weight, bias, stride, padding, dilation, groups);
-        var actual = F.conv2d(ConvReference.ToTensor(input), ConvReference.ToTensor(weight), tensor(bias), stride, padding, dilation, groups);
+        var actual = F.conv2d(ConvReference.ToTensor(input), ConvReference.ToTensor(weight), tensor(bias), strides: new long[] { stride, stride },
+            padding: new long[] { padding, padding }, dilation: new long[] { dilation, dilation }, groups: groups);
         Assert.Equal(ConvReference.Shape(expected), actual.shape);
         Close.All(ConvReference.Flat(expected), actual.ToArray<double>(), 1e-10);
     }
@@ -48,8 +49,10 @@ public class NNConvTests
         var weight = ConvReference.Random(4, 3, 3, 2, seed: 4);
         var bias = Enumerable.Range(0, 3 * groups).Select(i => i * 0.5 - 1).ToArray();
         var expected = ConvReference.ConvTranspose2d(input, weight, bias, stride, padding, outputPadding, dilation, groups);
-        var actual = F.conv_transpose2d(ConvReference.ToTensor(input), ConvReference.ToTensor(weight), tensor(bias), stride, padding, outputPadding,
-            groups, dilation);
+        // TorchSharp orders dilation before groups (PyTorch: groups, dilation), so every argument is named.
+        var actual = F.conv_transpose2d(ConvReference.ToTensor(input), ConvReference.ToTensor(weight), tensor(bias), strides: new long[] { stride, stride },
+            padding: new long[] { padding, padding }, output_padding: new long[] { outputPadding, outputPadding },
+            dilation: new long[] { dilation, dilation }, groups: groups);
         Assert.Equal(ConvReference.Shape(expected), actual.shape);
         Close.All(ConvReference.Flat(expected), actual.ToArray<double>(), 1e-10);
     }
@@ -63,8 +66,8 @@ public class NNConvTests
         var w = randn(new long[] { 5, 3, 4, 4 }, float64, generator: g);
         var y = randn(new long[] { 2, 5, 4, 4 }, float64, generator: g);
         // <conv(x), y> = <x, conv_transpose(y)> with the same weight, stride and padding.
-        var lhs = (F.conv2d(x, w, stride: 2, padding: 1) * y).sum().item<double>();
-        var rhs = (x * F.conv_transpose2d(y, w, stride: 2, padding: 1)).sum().item<double>();
+        var lhs = (F.conv2d(x, w, strides: new long[] { 2, 2 }, padding: new long[] { 1, 1 }) * y).sum().item<double>();
+        var rhs = (x * F.conv_transpose2d(y, w, strides: new long[] { 2, 2 }, padding: new long[] { 1, 1 })).sum().item<double>();
         Assert.Equal(lhs, rhs, 9);
     }
 
@@ -75,11 +78,11 @@ public class NNConvTests
         using var g = new Generator(2);
         var x = randn(new long[] { 1, 2, 7 }, float64, generator: g);
         var w = randn(new long[] { 3, 2, 3 }, float64, generator: g);
-        var as2d = F.conv2d(x.unsqueeze(2), w.unsqueeze(2), stride: (1, 2)).squeeze(2);
+        var as2d = F.conv2d(x.unsqueeze(2), w.unsqueeze(2), strides: new long[] { 1, 2 }).squeeze(2);
         Assert.True(F.conv1d(x, w, stride: 2).allclose(as2d));
-        var as3d = F.conv3d(x.unsqueeze(2).unsqueeze(2), w.unsqueeze(2).unsqueeze(2), stride: 2).squeeze(2).squeeze(2);
+        var as3d = F.conv3d(x.unsqueeze(2).unsqueeze(2), w.unsqueeze(2).unsqueeze(2), strides: new long[] { 2, 2, 2 }).squeeze(2).squeeze(2);
         Assert.True(F.conv1d(x, w, stride: 2).allclose(as3d));
-        var t3d = F.conv_transpose3d(x.unsqueeze(2).unsqueeze(2), w.transpose(0, 1).unsqueeze(2).unsqueeze(2), stride: 2).squeeze(2).squeeze(2);
+        var t3d = F.conv_transpose3d(x.unsqueeze(2).unsqueeze(2), w.transpose(0, 1).unsqueeze(2).unsqueeze(2), strides: new long[] { 2, 2, 2 }).squeeze(2).squeeze(2);
         Assert.True(F.conv_transpose1d(x, w.transpose(0, 1), stride: 2).allclose(t3d));
     }
 
@@ -90,18 +93,18 @@ public class NNConvTests
         var x = arange(1.0, 6.0, dtype: float64).reshape(1, 1, 5);
         var w = tensor(new double[] { 1, 10 }, new long[] { 1, 1, 2 });
         // Kernel 2 needs one pixel of padding: PyTorch adds it after the input, so y[i] = x[i] + 10·x[i+1].
-        Assert.Equal(new[] { 21.0, 32, 43, 54, 5 }, F.conv1d(x, w, padding: "same").ToArray<double>());
-        Assert.Equal(new long[] { 1, 1, 4 }, F.conv1d(x, w, padding: "valid").shape);
-        using var conv = nn.Conv1d(1, 1, 2, padding: "same", bias: false);
+        Assert.Equal(new[] { 21.0, 32, 43, 54, 5 }, F.conv1d_padding(x, w, padding: Padding.Same).ToArray<double>());
+        Assert.Equal(new long[] { 1, 1, 4 }, F.conv1d_padding(x, w, padding: Padding.Valid).shape);
+        using var conv = nn.Conv1d(1, 1, 2, padding: Padding.Same, bias: false);
         using (no_grad()) conv.weight.copy_(w.@float());
         Assert.Equal(new float[] { 21, 32, 43, 54, 5 }, conv.call(x.@float()).ToArray<float>());
     }
 
     [Theory]
-    [InlineData("reflect", new[] { 2.0, 1, 2, 3, 2 })]
-    [InlineData("replicate", new[] { 1.0, 1, 2, 3, 3 })]
-    [InlineData("circular", new[] { 3.0, 1, 2, 3, 1 })]
-    public void Padding_modes_pad_before_a_zero_padded_conv(string mode, double[] padded)
+    [InlineData(PaddingModes.Reflect, new[] { 2.0, 1, 2, 3, 2 })]
+    [InlineData(PaddingModes.Replicate, new[] { 1.0, 1, 2, 3, 3 })]
+    [InlineData(PaddingModes.Circular, new[] { 3.0, 1, 2, 3, 1 })]
+    public void Padding_modes_pad_before_a_zero_padded_conv(PaddingModes mode, double[] padded)
     {
         using var scope = NewDisposeScope();
         using var conv = nn.Conv1d(1, 1, 3, padding: 1, padding_mode: mode, bias: false, dtype: float64);
@@ -125,26 +128,37 @@ public class NNConvTests
     }
 
     [Fact]
-    public void Wrong_channel_count_is_a_TorchException_naming_the_channels()
+    public void Wrong_channel_count_is_refused_naming_the_channels()
     {
         using var scope = NewDisposeScope();
+        // TorchSharp's conv modules check the channel count themselves (ArgumentException) before libtorch sees the input.
         using var conv = nn.Conv2d(3, 8, 3);
-        var ex = Assert.Throws<TorchException>(() => conv.call(randn(1, 4, 8, 8)));
-        Assert.Contains("to have 3 channels, but got 4 channels instead", ex.Message);
+        Assert.Contains("with 3 channels", Assert.Throws<ArgumentException>(() => conv.call(randn(1, 4, 8, 8))).Message);
         using var deconv = nn.ConvTranspose2d(3, 8, 3);
-        Assert.Throws<TorchException>(() => deconv.call(randn(1, 4, 8, 8)));
+        Assert.Contains("with 3 channels", Assert.Throws<ArgumentException>(() => deconv.call(randn(1, 4, 8, 8))).Message);
+        // The functional form reaches libtorch, whose message names both counts.
+        var ex = Assert.Throws<ExternalException>(() => F.conv2d(randn(1, 4, 8, 8), conv.weight));
+        Assert.Contains("to have 3 channels, but got 4 channels instead", ex.Message);
         using var linear = nn.Linear(3, 5);
-        var lx = Assert.Throws<TorchException>(() => linear.call(randn(2, 4)));
+        var lx = Assert.Throws<ExternalException>(() => linear.call(randn(2, 4)));
         Assert.Contains("2x4 and 3x5", lx.Message);
     }
 
     [Fact]
     public void Bad_constructor_arguments_are_named()
     {
-        Assert.Contains("in_channels must be divisible by groups", Assert.Throws<ArgumentException>(() => nn.Conv2d(3, 6, 3, groups: 2)).Message);
-        Assert.Contains("padding_mode must be one of", Assert.Throws<ArgumentException>(() => nn.Conv2d(3, 6, 3, padding_mode: "mirror")).Message);
-        Assert.Contains("strided", Assert.Throws<ArgumentException>(() => nn.Conv2d(3, 6, 3, stride: 2, padding: "same")).Message);
-        Assert.Contains("kernel_size must be an int or a 2-tuple", Assert.Throws<ArgumentException>(() => nn.Conv2d(3, 6, (3, 3, 3))).Message);
-        Assert.Contains("zeros", Assert.Throws<ArgumentException>(() => nn.ConvTranspose2d(3, 6, 3, padding_mode: "reflect")).Message);
+        Assert.Contains("strided", Assert.Throws<ArgumentException>(() => nn.Conv2d(3, 6, 3, stride: 2, padding: Padding.Same)).Message);
+        Assert.Contains("Zeros", Assert.Throws<ArgumentException>(() => nn.ConvTranspose2d(3, 6, 3, padding_mode: PaddingModes.Reflect)).Message);
+    }
+
+    [Fact]
+    public void Groups_that_do_not_divide_in_channels_fail_at_the_first_forward()
+    {
+        // PyTorch refuses this in the constructor ("in_channels must be divisible by groups"); TorchSharp builds a
+        // [6, 1, 3, 3] weight (3 / 2 rounded down) and libtorch refuses the first forward instead.
+        using var scope = NewDisposeScope();
+        using var conv = nn.Conv2d(3, 6, 3, groups: 2);
+        var ex = Assert.Throws<ExternalException>(() => conv.call(randn(1, 3, 8, 8)));
+        Assert.Contains("groups=2", ex.Message);
     }
 }

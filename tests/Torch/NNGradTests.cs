@@ -1,7 +1,6 @@
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch.Modules;
-using static Dino.Repro.Torch.torch;
-using F = Dino.Repro.Torch.torch.nn.functional;
+using TorchSharp.Modules;
+using F = TorchSharp.torch.nn.functional;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -10,7 +9,7 @@ public class NNGradTests
 {
     private static Tensor R(params long[] shape)
     {
-        using var g = new Generator(shape.Aggregate(17L, (a, s) => a * 31 + s));
+        using var g = new Generator((ulong)shape.Aggregate(17L, (a, s) => a * 31 + s));
         return randn(shape, float64, generator: g);
     }
 
@@ -27,15 +26,15 @@ public class NNGradTests
         using var scope = NewDisposeScope();
         GradCheck.Assert(x => F.linear(x[0], x[1], x[2]), new[] { R(2, 3), R(4, 3), R(4) }, name: "linear");
         GradCheck.Assert(x => F.conv1d(x[0], x[1], x[2], stride: 2, padding: 1), new[] { R(1, 2, 5), R(3, 2, 3), R(3) }, name: "conv1d");
-        GradCheck.Assert(x => F.conv2d(x[0], x[1], x[2], padding: 1, dilation: 2, groups: 2), new[] { R(1, 4, 4, 4), R(2, 2, 2, 2), R(2) },
+        GradCheck.Assert(x => F.conv2d(x[0], x[1], x[2], padding: new long[] { 1, 1 }, dilation: new long[] { 2, 2 }, groups: 2), new[] { R(1, 4, 4, 4), R(2, 2, 2, 2), R(2) },
             name: "conv2d grouped dilated");
-        GradCheck.Assert(x => F.conv2d(x[0], x[1], null, padding: "same"), new[] { R(1, 1, 3, 4), R(2, 1, 2, 3) }, name: "conv2d same");
+        GradCheck.Assert(x => F.conv2d_padding(x[0], x[1], null, padding: Padding.Same), new[] { R(1, 1, 3, 4), R(2, 1, 2, 3) }, name: "conv2d same");
         GradCheck.Assert(x => F.conv3d(x[0], x[1], x[2]), new[] { R(1, 1, 3, 3, 3), R(2, 1, 2, 2, 2), R(2) }, name: "conv3d");
         GradCheck.Assert(x => F.conv_transpose1d(x[0], x[1], x[2], stride: 2, output_padding: 1), new[] { R(1, 2, 3), R(2, 2, 3), R(2) },
             name: "conv_transpose1d");
-        GradCheck.Assert(x => F.conv_transpose2d(x[0], x[1], x[2], stride: 2, padding: 1), new[] { R(1, 2, 3, 3), R(2, 1, 4, 4), R(1) },
+        GradCheck.Assert(x => F.conv_transpose2d(x[0], x[1], x[2], strides: new long[] { 2, 2 }, padding: new long[] { 1, 1 }), new[] { R(1, 2, 3, 3), R(2, 1, 4, 4), R(1) },
             name: "conv_transpose2d");
-        GradCheck.Assert(x => F.conv_transpose3d(x[0], x[1], null, stride: 2), new[] { R(1, 1, 2, 2, 2), R(1, 2, 2, 2, 2) },
+        GradCheck.Assert(x => F.conv_transpose3d(x[0], x[1], null, strides: new long[] { 2, 2, 2 }), new[] { R(1, 1, 2, 2, 2), R(1, 2, 2, 2, 2) },
             name: "conv_transpose3d");
     }
 
@@ -55,18 +54,18 @@ public class NNGradTests
         using var scope = NewDisposeScope();
         GradCheck.Assert(x => F.avg_pool1d(x[0], 3, stride: 2, padding: 1), new[] { R(1, 2, 7) }, name: "avg_pool1d");
         GradCheck.Assert(x => F.avg_pool2d(x[0], 2, count_include_pad: false, padding: 1), new[] { R(1, 2, 4, 4) }, name: "avg_pool2d");
-        GradCheck.Assert(x => F.avg_pool3d(x[0], 2), new[] { R(1, 1, 4, 4, 2) }, name: "avg_pool3d");
+        GradCheck.Assert(x => F.avg_pool3d(x[0], new long[] { 2, 2, 2 }), new[] { R(1, 1, 4, 4, 2) }, name: "avg_pool3d");
         GradCheck.Assert(x => F.max_pool1d(x[0], 2), new[] { R(1, 2, 6) }, name: "max_pool1d");
         GradCheck.Assert(x => F.max_pool2d(x[0], 3, stride: 2, padding: 1), new[] { R(1, 2, 5, 5) }, name: "max_pool2d");
-        GradCheck.Assert(x => F.max_pool3d(x[0], 2), new[] { R(1, 1, 4, 2, 2) }, name: "max_pool3d");
+        GradCheck.Assert(x => F.max_pool3d(x[0], new long[] { 2, 2, 2 }), new[] { R(1, 1, 4, 2, 2) }, name: "max_pool3d");
         GradCheck.Assert(x => F.adaptive_avg_pool1d(x[0], 3), new[] { R(1, 2, 5) }, name: "adaptive_avg_pool1d");
         GradCheck.Assert(x => F.adaptive_avg_pool2d(x[0], (2, 3)), new[] { R(1, 1, 5, 4) }, name: "adaptive_avg_pool2d");
         GradCheck.Assert(x => F.adaptive_avg_pool3d(x[0], 1), new[] { R(1, 2, 2, 3, 2) }, name: "adaptive_avg_pool3d");
-        GradCheck.Assert(x => F.interpolate(x[0], scale_factor: 2), new[] { R(1, 2, 3, 2) }, name: "nearest");
-        GradCheck.Assert(x => F.interpolate(x[0], size: 5, mode: "linear", align_corners: true), new[] { R(1, 2, 3) }, name: "linear");
-        GradCheck.Assert(x => F.interpolate(x[0], scale_factor: 2, mode: "bilinear"), new[] { R(1, 1, 3, 3) }, name: "bilinear");
-        GradCheck.Assert(x => F.interpolate(x[0], size: 3, mode: "trilinear", align_corners: true), new[] { R(1, 1, 2, 2, 2) }, name: "trilinear");
-        GradCheck.Assert(x => F.interpolate(x[0], size: (2, 2), mode: "area"), new[] { R(1, 1, 4, 4) }, name: "area");
+        GradCheck.Assert(x => F.interpolate(x[0], scale_factor: new[] { 2.0, 2 }), new[] { R(1, 2, 3, 2) }, name: "nearest");
+        GradCheck.Assert(x => F.interpolate(x[0], size: new long[] { 5 }, mode: InterpolationMode.Linear, align_corners: true), new[] { R(1, 2, 3) }, name: "linear");
+        GradCheck.Assert(x => F.interpolate(x[0], scale_factor: new[] { 2.0, 2 }, mode: InterpolationMode.Bilinear), new[] { R(1, 1, 3, 3) }, name: "bilinear");
+        GradCheck.Assert(x => F.interpolate(x[0], size: new long[] { 3, 3, 3 }, mode: InterpolationMode.Trilinear, align_corners: true), new[] { R(1, 1, 2, 2, 2) }, name: "trilinear");
+        GradCheck.Assert(x => F.interpolate(x[0], size: new long[] { 2, 2 }, mode: InterpolationMode.Area), new[] { R(1, 1, 4, 4) }, name: "area");
     }
 
     [Fact]
@@ -78,7 +77,7 @@ public class NNGradTests
         GradCheck.Assert(t => F.leaky_relu(t[0], 0.2), x, name: "leaky_relu");
         GradCheck.Assert(t => F.elu(t[0], 0.7), x, name: "elu");
         GradCheck.Assert(t => F.gelu(t[0]), x, name: "gelu");
-        GradCheck.Assert(t => F.gelu(t[0], "tanh"), x, name: "gelu tanh");
+        GradCheck.Assert(t => F.gelu(t[0], GELU.Approximate.tanh), x, name: "gelu tanh");
         GradCheck.Assert(t => F.glu(t[0], 1), x, name: "glu");
         GradCheck.Assert(t => F.softplus(t[0], beta: 2), x, name: "softplus");
         GradCheck.Assert(t => F.hardtanh(t[0], -0.5, 0.5), x, name: "hardtanh");
@@ -102,11 +101,11 @@ public class NNGradTests
     {
         using var scope = NewDisposeScope();
         manual_seed(3);
-        var layers = new (Module<Tensor, Tensor> layer, long[] input)[]
+        var layers = new (nn.Module<Tensor, Tensor> layer, long[] input)[]
         {
             (nn.Linear(3, 2), new long[] { 2, 3 }),
-            (nn.Conv1d(2, 2, 3, padding: 1, padding_mode: "circular"), new long[] { 1, 2, 4 }),
-            (nn.Conv2d(2, 3, 3, padding: 1, padding_mode: "reflect"), new long[] { 1, 2, 3, 3 }),
+            (nn.Conv1d(2, 2, 3, padding: 1, padding_mode: PaddingModes.Circular), new long[] { 1, 2, 4 }),
+            (nn.Conv2d(2, 3, 3, padding: 1, padding_mode: PaddingModes.Reflect), new long[] { 1, 2, 3, 3 }),
             (nn.Conv3d(1, 2, 2), new long[] { 1, 1, 2, 3, 3 }),
             (nn.ConvTranspose1d(2, 1, 3, stride: 2), new long[] { 1, 2, 3 }),
             (nn.ConvTranspose2d(2, 2, 4, stride: 2, padding: 1, groups: 2), new long[] { 1, 2, 2, 2 }),
@@ -119,13 +118,13 @@ public class NNGradTests
             (nn.InstanceNorm3d(1, track_running_stats: true), new long[] { 1, 1, 2, 2, 2 }),
             (nn.LayerNorm(4), new long[] { 3, 4 }),
             (nn.GroupNorm(2, 4), new long[] { 2, 4, 2 }),
-            (nn.Upsample(scale_factor: 2, mode: "bilinear", align_corners: true), new long[] { 1, 1, 2, 3 }),
+            (nn.Upsample(scale_factor: new[] { 2.0, 2 }, mode: UpsampleMode.Bilinear, align_corners: true), new long[] { 1, 1, 2, 3 }),
             (nn.AvgPool2d(2), new long[] { 1, 1, 4, 4 }),
             (nn.MaxPool2d(2), new long[] { 1, 1, 4, 4 }),
             (nn.AdaptiveAvgPool2d(2), new long[] { 1, 1, 3, 3 }),
             (nn.ReflectionPad2d(1), new long[] { 1, 1, 3, 3 }),
             (nn.ReplicationPad1d(2), new long[] { 1, 1, 3 }),
-            (nn.ZeroPad2d(new long[] { 1, 0, 2, 1 }), new long[] { 1, 1, 2, 2 }),
+            (nn.ZeroPad2d((1, 0, 2, 1)), new long[] { 1, 1, 2, 2 }),
             (nn.Flatten(), new long[] { 2, 2, 3 }),
             (nn.LeakyReLU(0.2), new long[] { 3, 4 }),
             (nn.ELU(), new long[] { 3, 4 }),
@@ -139,6 +138,14 @@ public class NNGradTests
             using (layer)
             {
                 layer.to(float64);
+                if (layer is GroupNorm groupNorm)
+                {
+                    // PyTorch's init, done by hand: TorchSharp 0.107 leaves GroupNorm's weight and bias uninitialised
+                    // (NNLayerModuleTests.Group_norm_starts_at_weight_one_bias_zero); garbage there spoils the check.
+                    using var _ = no_grad();
+                    groupNorm.weight.fill_(1);
+                    groupNorm.bias!.zero_();
+                }
                 var x = layer is LeakyReLU ? AwayFromZero(input) : R(input);
                 GradCheck.Assert(t => layer.call(t[0]), new[] { x }, name: layer.ToString());
             }

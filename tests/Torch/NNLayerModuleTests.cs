@@ -1,15 +1,14 @@
-using Dino.Repro.Torch.Modules;
-using static Dino.Repro.Torch.torch;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Tests.Torch;
 
 public class NNLayerModuleTests
 {
-    public static IEnumerable<object[]> Layers() => new (Func<Module>, string[], long)[]
+    public static IEnumerable<object[]> Layers() => new (Func<nn.Module>, string[], long)[]
     {
         // PyTorch's parameter counts: conv k^d·in/groups·out + out; transposed in·out/groups·k^d + out.
         (() => nn.Linear(10, 5), new[] { "weight", "bias" }, 10 * 5 + 5),
-        (() => nn.Linear(10, 5, bias: false), new[] { "weight" }, 50),
+        (() => nn.Linear(10, 5, hasBias: false), new[] { "weight" }, 50),
         (() => nn.Conv1d(3, 8, 5), new[] { "weight", "bias" }, 3 * 8 * 5 + 8),
         (() => nn.Conv2d(3, 64, 4), new[] { "weight", "bias" }, 3 * 64 * 16 + 64),
         (() => nn.Conv2d(4, 8, 3, groups: 2, bias: false), new[] { "weight" }, 2 * 8 * 9),
@@ -32,12 +31,14 @@ public class NNLayerModuleTests
 
     [Theory]
     [MemberData(nameof(Layers))]
-    public void State_dict_keys_and_parameter_counts_match_pytorch(Func<Module> make, string[] keys, long count)
+    public void State_dict_keys_and_parameter_counts_match_pytorch(Func<nn.Module> make, string[] keys, long count)
     {
         using var layer = make();
         Assert.Equal(keys, layer.state_dict().Keys);
-        Assert.Equal(count, layer.parameter_count());
+        Assert.Equal(count, ParameterCount(layer));
     }
+
+    private static long ParameterCount(nn.Module module) => module.parameters().Sum(p => p.numel());
 
     [Fact]
     public void Weight_shapes_follow_pytorch()
@@ -57,10 +58,15 @@ public class NNLayerModuleTests
     public void Nested_state_dict_names()
     {
         using var net = nn.Sequential(nn.Conv2d(3, 8, 3), nn.BatchNorm2d(8), nn.LeakyReLU(0.2), nn.Flatten(), nn.Linear(8, 2));
-        Assert.Equal(new[]
+        // PyTorch's names. TorchSharp lists every parameter before every buffer (PyTorch goes module by module), so the
+        // names are compared as a set; loading and saving go by name.
+        var pytorch = new[]
         {
             "0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var", "1.num_batches_tracked", "4.weight", "4.bias",
-        }, net.state_dict().Keys);
+        };
+        Assert.Equal(pytorch.Order(), net.state_dict().Keys.Order());
+        // Parameters alone come in PyTorch's named_parameters() order, which optimizer state follows.
+        Assert.Equal(new[] { "0.weight", "0.bias", "1.weight", "1.bias", "4.weight", "4.bias" }, net.named_parameters().Select(p => p.name));
     }
 
     [Fact]
@@ -83,8 +89,8 @@ public class NNLayerModuleTests
         var bound = 1 / Math.Sqrt(12);
         var w = empty(new long[] { 4, 3, 2, 2 }).uniform_(-bound, bound);
         var b = empty(new long[] { 4 }).uniform_(-bound, bound);
-        Assert.True(conv.weight.equal(w));
-        Assert.True(conv.bias!.equal(b));
+        Assert.True(conv.weight.Equals(w));
+        Assert.True(conv.bias!.Equals(b));
     }
 
     private static void AssertUniform(Tensor t, double bound)
@@ -101,8 +107,7 @@ public class NNLayerModuleTests
         using var scope = NewDisposeScope();
         using var bn = nn.BatchNorm1d(3);
         using var ln = nn.LayerNorm(3);
-        using var gn = nn.GroupNorm(1, 3);
-        foreach (var (w, b) in new[] { (bn.weight!, bn.bias!), (ln.weight!, ln.bias!), (gn.weight!, gn.bias!) })
+        foreach (var (w, b) in new[] { (bn.weight!, bn.bias!), (ln.weight!, ln.bias!) })
         {
             Assert.Equal(new float[] { 1, 1, 1 }, w.ToArray<float>());
             Assert.Equal(new float[] { 0, 0, 0 }, b.ToArray<float>());
@@ -120,58 +125,90 @@ public class NNLayerModuleTests
         var x = randn(8, 4);
         var bn = (BatchNorm1d)net[1];
         net.call(x);
-        Assert.False(net.call(x).equal(net.call(x)));  // dropout masks differ
+        Assert.False(net.call(x).Equals(net.call(x)));  // dropout masks differ
         net.eval();
         var runningMean = bn.running_mean!.clone();
-        Assert.False(runningMean.equal(zeros(16)));     // training moved the running statistics
-        Assert.True(net.call(x).equal(net.call(x)));     // eval: no dropout, fixed statistics
-        Assert.True(bn.running_mean.equal(runningMean));
+        Assert.False(runningMean.Equals(zeros(16)));     // training moved the running statistics
+        Assert.True(net.call(x).Equals(net.call(x)));     // eval: no dropout, fixed statistics
+        Assert.True(bn.running_mean.Equals(runningMean));
         Assert.Equal(3L, bn.num_batches_tracked!.item<long>());  // three training passes, none in eval
     }
 
     [Fact]
-    public void Reprs_read_like_pytorch()
+    public void The_kits_group_norms_start_at_weight_one_bias_zero()
     {
-        var cases = new (Module module, string repr)[]
+        // PyTorch's GroupNorm.reset_parameters: weight 1, bias 0. TorchSharp 0.107's GroupNorm allocates both with
+        // torch.empty and never initialises them, so the GRID recogniser (the kit's only user) sets them itself.
+        using var scope = NewDisposeScope();
+        for (var i = 0; i < 8; i++) full(new long[] { 64 }, 7f).Dispose();  // leave freed memory dirty first
+        using var network = new Dino.Repro.Models.GridRecogniser.GridRecogniserNetwork(mel_bands: 8, channels: 64, hidden: 8, segments: 2);
+        var norms = network.modules().OfType<TorchSharp.Modules.GroupNorm>().ToList();
+        Assert.Equal(3, norms.Count);
+        foreach (var norm in norms)
         {
-            (nn.Linear(10, 5), "Linear(in_features=10, out_features=5, bias=True)"),
-            (nn.Conv2d(3, 64, 4, stride: 2, padding: 1, bias: false), "Conv2d(3, 64, kernel_size=(4, 4), stride=(2, 2), padding=(1, 1), bias=False)"),
-            (nn.Conv1d(3, 8, 3, padding: "same", padding_mode: "reflect"), "Conv1d(3, 8, kernel_size=(3,), stride=(1,), padding=same, padding_mode=reflect)"),
-            (nn.ConvTranspose2d(8, 4, 4, stride: 2, padding: 1, output_padding: 1, groups: 2),
-                "ConvTranspose2d(8, 4, kernel_size=(4, 4), stride=(2, 2), padding=(1, 1), output_padding=(1, 1), groups=2)"),
-            (nn.BatchNorm2d(64), "BatchNorm2d(64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)"),
-            (nn.BatchNorm1d(4, momentum: null), "BatchNorm1d(4, eps=1e-05, momentum=None, affine=True, track_running_stats=True)"),
-            (nn.InstanceNorm2d(64), "InstanceNorm2d(64, eps=1e-05, momentum=0.1, affine=False, track_running_stats=False)"),
-            (nn.LayerNorm(16), "LayerNorm((16,), eps=1e-05, elementwise_affine=True)"),
-            (nn.GroupNorm(4, 16), "GroupNorm(4, 16, eps=1e-05, affine=True)"),
-            (nn.Dropout(), "Dropout(p=0.5, inplace=False)"),
-            (nn.Dropout2d(0.25, inplace: true), "Dropout2d(p=0.25, inplace=True)"),
-            (nn.Upsample(scale_factor: 2), "Upsample(scale_factor=2.0, mode='nearest')"),
-            (nn.Upsample(size: (4, 6), mode: "bilinear"), "Upsample(size=(4, 6), mode='bilinear')"),
-            (nn.AvgPool1d(3), "AvgPool1d(kernel_size=(3,), stride=(3,), padding=(0,))"),
-            (nn.AvgPool2d(2), "AvgPool2d(kernel_size=2, stride=2, padding=0)"),
-            (nn.MaxPool2d(3, stride: 2, padding: 1), "MaxPool2d(kernel_size=3, stride=2, padding=1, dilation=1, ceil_mode=False)"),
-            (nn.AdaptiveAvgPool2d((1, 1)), "AdaptiveAvgPool2d(output_size=(1, 1))"),
-            (nn.ReflectionPad2d(3), "ReflectionPad2d((3, 3, 3, 3))"),
-            (nn.ReplicationPad1d(new long[] { 1, 2 }), "ReplicationPad1d((1, 2))"),
-            (nn.ZeroPad2d(1), "ZeroPad2d(padding=(1, 1, 1, 1), value=0.0)"),
-            (nn.Identity(), "Identity()"),
-            (nn.Flatten(), "Flatten(start_dim=1, end_dim=-1)"),
-            (nn.ReLU(), "ReLU()"),
-            (nn.ReLU(inplace: true), "ReLU(inplace=True)"),
-            (nn.LeakyReLU(0.2, inplace: true), "LeakyReLU(negative_slope=0.2, inplace=True)"),
-            (nn.ELU(), "ELU(alpha=1.0)"),
-            (nn.GELU(), "GELU(approximate='none')"),
-            (nn.Tanh(), "Tanh()"),
-            (nn.Sigmoid(), "Sigmoid()"),
-            (nn.GLU(), "GLU(dim=-1)"),
-            (nn.Softmax(1), "Softmax(dim=1)"),
-            (nn.LogSoftmax(), "LogSoftmax(dim=None)"),
-        };
-        foreach (var (module, repr) in cases)
-        {
-            using (module) Assert.Equal(repr, module.ToString());
+            Assert.All(norm.weight!.ToArray<float>(), w => Assert.Equal(1f, w));
+            Assert.All(norm.bias!.ToArray<float>(), b => Assert.Equal(0f, b));
         }
+    }
+
+    [Fact]
+    public void Constructor_arguments_and_defaults_match_pytorch()
+    {
+        // What PyTorch's reprs show for the same calls, read from TorchSharp's attributes (it has no module repr).
+        using var linear = nn.Linear(10, 5);
+        Assert.Equal((10L, 5L), (linear.in_features, linear.out_features));
+        using var conv = nn.Conv2d(3, 64, 4, stride: 2, padding: 1, bias: false);
+        Assert.Equal(new long[] { 4, 4 }, conv.kernel_size);
+        Assert.Equal(new long[] { 2, 2 }, conv.stride);
+        Assert.Equal(new long[] { 1, 1 }, conv.padding);
+        Assert.Equal(new long[] { 1, 1 }, conv.dilation);
+        Assert.Equal(1, conv.groups);
+        Assert.Null(conv.bias);
+        using var same = nn.Conv1d(3, 8, 3, padding: Padding.Same, padding_mode: PaddingModes.Reflect);
+        Assert.Equal(Padding.Same, same.padding_type);
+        Assert.Equal(PaddingModes.Reflect, same.padding_mode);
+        using var deconv = nn.ConvTranspose2d(8, 4, 4, stride: 2, padding: 1, output_padding: 1, groups: 2);
+        Assert.Equal(new long[] { 1, 1 }, deconv.output_padding);
+        Assert.Equal(2, deconv.groups);
+        using var bn = nn.BatchNorm2d(64);
+        Assert.Equal((1e-5, (double?)0.1, true, true), (bn.eps, bn.momentum, bn.affine, bn.track_running_stats));
+        using var instance = nn.InstanceNorm2d(64);
+        Assert.Equal((1e-5, (double?)0.1, false, false), (instance.eps, instance.momentum, instance.affine, instance.track_running_stats));
+        using var ln = nn.LayerNorm(16);
+        Assert.Equal(new long[] { 16 }, ln.normalized_shape);
+        Assert.Equal((1e-5, true), (ln.eps, ln.elementwise_affine));
+        using var gn = nn.GroupNorm(4, 16);
+        Assert.Equal((4L, 1e-5, true), (gn.num_groups, gn.eps, gn.affine));
+        using var dropout = nn.Dropout();
+        Assert.Equal((0.5, false), (dropout.p, dropout.inplace));
+        using var up = nn.Upsample(scale_factor: new[] { 2.0, 2 });
+        Assert.Equal(UpsampleMode.Nearest, up.mode);
+        using var maxPool = nn.MaxPool2d(3, stride: 2, padding: 1);
+        Assert.Equal(new long[] { 3, 3 }, maxPool.kernel_size);
+        Assert.Equal(new long[] { 2, 2 }, maxPool.stride);
+        Assert.Equal(new long[] { 1, 1 }, maxPool.padding);
+        Assert.Equal(new long[] { 1, 1 }, maxPool.dilation);
+        Assert.False(maxPool.ceil_mode);
+        using var avgPool = nn.AvgPool2d(2);
+        // TorchSharp keeps stride null and lets the op default it to the kernel size: 2×2 windows of a 4×4 ramp.
+        using (var scope = NewDisposeScope())
+        {
+            var pooled = avgPool.call(arange(16f).view(1, 1, 4, 4));
+            Assert.Equal(new float[] { 2.5f, 4.5f, 10.5f, 12.5f }, pooled.ToArray<float>());
+        }
+        using var reflect = nn.ReflectionPad2d(3);
+        Assert.Equal(new long[] { 3, 3, 3, 3 }, reflect.padding);
+        using var zero = nn.ZeroPad2d(1);
+        Assert.Equal(new long[] { 1, 1, 1, 1 }, zero.padding);
+        Assert.Equal(0.0, zero.value);
+        using var flatten = nn.Flatten();
+        Assert.Equal((1L, -1L), (flatten.start_dim, flatten.end_dim));
+        using var leaky = nn.LeakyReLU(0.2, inplace: true);
+        Assert.Equal((0.2, true), (leaky.negative_slope, leaky.inplace));
+        using var gelu = nn.GELU();
+        Assert.Equal(TorchSharp.Modules.GELU.Approximate.none, gelu.approximate);
+        using var softmax = nn.Softmax(1);
+        Assert.Equal(1, softmax.dim);
     }
 
     [Fact]
@@ -180,8 +217,8 @@ public class NNLayerModuleTests
         using var scope = NewDisposeScope();
         var x = arange(0.0, 6.0, dtype: float64).reshape(1, 1, 2, 3);
         using var reflect = nn.ReflectionPad2d(1);
-        using var replicate = nn.ReplicationPad2d(new long[] { 1, 0, 0, 0 });
-        using var zero = nn.ZeroPad2d(new long[] { 0, 1, 0, 0 });
+        using var replicate = nn.ReplicationPad2d((1, 0, 0, 0));
+        using var zero = nn.ZeroPad2d((0, 1, 0, 0));
         using var reflect1 = nn.ReflectionPad1d(2);
         using var replicate3 = nn.ReplicationPad3d(1);
         using var reflect3 = nn.ReflectionPad3d(1);
@@ -195,6 +232,6 @@ public class NNLayerModuleTests
         using var flatten = nn.Flatten();
         using var identity = nn.Identity();
         Assert.Equal(new long[] { 1, 6 }, flatten.call(x).shape);
-        Assert.True(identity.call(x).equal(x));
+        Assert.True(identity.call(x).Equals(x));
     }
 }

@@ -1,6 +1,5 @@
-using Dino.Repro.Torch.Optim;
+using TorchSharp.Modules;
 using Dino.Repro.Tests.Support;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -86,30 +85,31 @@ public class OptimFormulaTests
         }
     }
 
-    private static readonly Dictionary<string, (Func<Tensor[], Optimizer> kit, Func<int, Reference> reference)> Configs = new()
+    // TorchSharp's AdamW defaults weight_decay to 0 where PyTorch's defaults it to 1e-2, so every AdamW here names it.
+    private static readonly Dictionary<string, (Func<Parameter[], optim.Optimizer> kit, Func<int, Reference> reference)> Configs = new()
     {
         ["adam"] = (ps => optim.Adam(ps, lr: 0.01), n => new AdamRef(n, 0.01, 0.9, 0.999, 1e-8, 0, false, false)),
-        ["adam_weight_decay"] = (ps => optim.Adam(ps, lr: 0.05, betas: (0.8, 0.9), eps: 1e-4, weight_decay: 0.3),
+        ["adam_weight_decay"] = (ps => optim.Adam(ps, lr: 0.05, beta1: 0.8, beta2: 0.9, eps: 1e-4, weight_decay: 0.3),
             n => new AdamRef(n, 0.05, 0.8, 0.9, 1e-4, 0.3, false, false)),
-        ["adam_amsgrad"] = (ps => optim.Adam(ps, lr: 0.05, betas: (0.5, 0.7), amsgrad: true),
+        ["adam_amsgrad"] = (ps => optim.Adam(ps, lr: 0.05, beta1: 0.5, beta2: 0.7, amsgrad: true),
             n => new AdamRef(n, 0.05, 0.5, 0.7, 1e-8, 0, true, false)),
         ["adam_maximize"] = (ps => optim.Adam(ps, lr: 0.05, maximize: true),
             n => new AdamRef(n, 0.05, 0.9, 0.999, 1e-8, 0, false, false, maximize: true)),
         ["adamw"] = (ps => optim.AdamW(ps, lr: 0.05, weight_decay: 0.2), n => new AdamRef(n, 0.05, 0.9, 0.999, 1e-8, 0.2, false, true)),
-        ["adamw_amsgrad"] = (ps => optim.AdamW(ps, lr: 0.05, betas: (0.5, 0.7), amsgrad: true),
+        ["adamw_amsgrad"] = (ps => optim.AdamW(ps, lr: 0.05, beta1: 0.5, beta2: 0.7, weight_decay: 0.01, amsgrad: true),
             n => new AdamRef(n, 0.05, 0.5, 0.7, 1e-8, 0.01, true, true)),
-        ["sgd"] = (ps => optim.SGD(ps, lr: 0.1), n => new SgdRef(n, 0.1, 0, 0, 0, false)),
-        ["sgd_momentum"] = (ps => optim.SGD(ps, lr: 0.1, momentum: 0.9), n => new SgdRef(n, 0.1, 0.9, 0, 0, false)),
-        ["sgd_dampening_weight_decay"] = (ps => optim.SGD(ps, lr: 0.1, momentum: 0.8, dampening: 0.3, weight_decay: 0.05),
+        ["sgd"] = (ps => optim.SGD(ps, 0.1), n => new SgdRef(n, 0.1, 0, 0, 0, false)),
+        ["sgd_momentum"] = (ps => optim.SGD(ps, 0.1, momentum: 0.9), n => new SgdRef(n, 0.1, 0.9, 0, 0, false)),
+        ["sgd_dampening_weight_decay"] = (ps => optim.SGD(ps, 0.1, momentum: 0.8, dampening: 0.3, weight_decay: 0.05),
             n => new SgdRef(n, 0.1, 0.8, 0.3, 0.05, false)),
-        ["sgd_nesterov"] = (ps => optim.SGD(ps, lr: 0.1, momentum: 0.9, nesterov: true, weight_decay: 0.01),
+        ["sgd_nesterov"] = (ps => optim.SGD(ps, 0.1, momentum: 0.9, nesterov: true, weight_decay: 0.01),
             n => new SgdRef(n, 0.1, 0.9, 0, 0.01, true)),
-        ["rmsprop"] = (ps => optim.RMSprop(ps, lr: 0.01), n => new RmspropRef(n, 0.01, 0.99, 1e-8, 0, 0, false)),
-        ["rmsprop_centered"] = (ps => optim.RMSprop(ps, lr: 0.01, alpha: 0.9, centered: true),
+        ["rmsprop"] = (ps => optim.RMSProp(ps, lr: 0.01), n => new RmspropRef(n, 0.01, 0.99, 1e-8, 0, 0, false)),
+        ["rmsprop_centered"] = (ps => optim.RMSProp(ps, lr: 0.01, alpha: 0.9, centered: true),
             n => new RmspropRef(n, 0.01, 0.9, 1e-8, 0, 0, true)),
-        ["rmsprop_momentum_weight_decay"] = (ps => optim.RMSprop(ps, lr: 0.02, alpha: 0.8, eps: 1e-3, weight_decay: 0.1, momentum: 0.7),
+        ["rmsprop_momentum_weight_decay"] = (ps => optim.RMSProp(ps, lr: 0.02, alpha: 0.8, eps: 1e-3, weight_decay: 0.1, momentum: 0.7),
             n => new RmspropRef(n, 0.02, 0.8, 1e-3, 0.1, 0.7, false)),
-        ["rmsprop_centered_momentum"] = (ps => optim.RMSprop(ps, lr: 0.02, momentum: 0.5, centered: true),
+        ["rmsprop_centered_momentum"] = (ps => optim.RMSProp(ps, lr: 0.02, momentum: 0.5, centered: true),
             n => new RmspropRef(n, 0.02, 0.99, 1e-8, 0, 0.5, true)),
     };
 
@@ -126,7 +126,7 @@ public class OptimFormulaTests
         using var scope = NewDisposeScope();
         var (kit, reference) = Configs[config];
         double[][] expected = { new[] { 0.5, -1.0, 2.0, 0.0, -0.3, 1.2 }, new[] { 1.5, -0.25 } };
-        var ps = expected.Select(v => tensor((double[])v.Clone()).requires_grad_()).ToArray();
+        var ps = expected.Select(v => new Parameter(tensor((double[])v.Clone()))).ToArray();
         using var opt = kit(ps);
         var refs = expected.Select(v => reference(v.Length)).ToArray();
 
@@ -148,12 +148,19 @@ public class OptimFormulaTests
     public void Groups_use_their_own_learning_rate_and_options()
     {
         using var scope = NewDisposeScope();
-        var a = tensor(new[] { 1.0, 2.0 }).requires_grad_();
-        var b = tensor(new[] { 3.0 }).requires_grad_();
-        using var opt = optim.SGD(new[] { new ParamGroup(new[] { a }), new ParamGroup(new[] { b }, lr: 0.5) }, lr: 0.1, momentum: 0.9);
-        Assert.Equal(0.1, opt.param_groups[0].lr);
-        Assert.Equal(0.5, opt.param_groups[1].lr);
-        Assert.Equal(0.9, opt.param_groups[1].get<double>("momentum"));  // filled from the defaults
+        var a = new Parameter(tensor(new[] { 1.0, 2.0 }));
+        var b = new Parameter(tensor(new[] { 3.0 }));
+        // Options a group leaves unset come from the optimizer's defaults (PyTorch's param_group semantics); the
+        // ParamGroup(params, lr, momentum, ...) constructor would set them all, so the groups give only what they change.
+        using var opt = optim.SGD(new[]
+        {
+            new SGD.ParamGroup { Parameters = new[] { a } },
+            new SGD.ParamGroup(new[] { b }, new SGD.Options { LearningRate = 0.5 }),
+        }, 0.1, momentum: 0.9);
+        var groups = opt.ParamGroups.Cast<SGD.ParamGroup>().ToArray();
+        Assert.Equal(0.1, groups[0].LearningRate);
+        Assert.Equal(0.5, groups[1].LearningRate);
+        Assert.Equal(0.9, groups[1].Momentum);  // filled from the defaults
 
         a.grad = tensor(new[] { 1.0, 1.0 });
         b.grad = tensor(new[] { 1.0 });
@@ -163,61 +170,64 @@ public class OptimFormulaTests
     }
 
     [Fact]
-    public void Parameters_without_a_gradient_are_skipped_and_get_no_state()
+    public void Parameters_without_a_gradient_are_skipped_and_their_state_does_not_advance()
     {
         using var scope = NewDisposeScope();
-        var a = tensor(new[] { 1.0 }).requires_grad_();
-        var b = tensor(new[] { 1.0 }).requires_grad_();
+        var a = new Parameter(tensor(new[] { 1.0 }));
+        var b = new Parameter(tensor(new[] { 1.0 }));
         using var opt = optim.Adam(new[] { a, b }, lr: 0.1);
         a.grad = tensor(new[] { 1.0 });
         opt.step();
         Assert.Equal(new[] { 1.0 }, b.detach().ToArray<double>());
-        Assert.False(opt.state.ContainsKey(b));
-        Assert.Equal(new[] { "step", "exp_avg", "exp_avg_sq" }, opt.state[a].Keys);
-        Assert.Equal(1f, opt.state[a]["step"].item<float>());
         Assert.NotEqual(1.0, a.detach().item<double>());
+        // TorchSharp creates every parameter's state up front (PyTorch lazily): the skipped one's must stay at step 0
+        // with zero moments, or its bias corrections would be off by a step once it does get a gradient.
+        var states = opt.state_dict().State.Cast<Adam.State>().ToArray();
+        Assert.Equal(1, states[0].step);
+        Assert.Equal(0, states[1].step);
+        Assert.Equal(new[] { 0.0 }, states[1].exp_avg.ToArray<double>());
+        Assert.Equal(new[] { 0.0 }, states[1].exp_avg_sq.ToArray<double>());
+        Assert.Null(states[1].max_exp_avg_sq);  // amsgrad off: no maximum kept
     }
 
     [Fact]
-    public void Zero_grad_drops_or_zeroes_the_gradients()
+    public void Zero_grad_zeroes_the_gradients()
     {
         using var scope = NewDisposeScope();
-        var a = tensor(new[] { 1.0, 2.0 }).requires_grad_();
-        using var opt = optim.SGD(new[] { a }, lr: 0.1);
+        var a = new Parameter(tensor(new[] { 1.0, 2.0 }));
+        using var opt = optim.SGD(new[] { a }, 0.1);
         a.grad = tensor(new[] { 3.0, 4.0 });
-        opt.zero_grad(set_to_none: false);
-        Assert.Equal(new[] { 0.0, 0.0 }, a.grad!.ToArray<double>());
         opt.zero_grad();
-        Assert.Null(a.grad);
+        Assert.Equal(new[] { 0.0, 0.0 }, a.grad!.ToArray<double>());
     }
 
     [Fact]
-    public void Bad_groups_and_hyper_parameters_are_rejected_with_pytorchs_messages()
+    public void Bad_hyper_parameters_are_rejected()
     {
         using var scope = NewDisposeScope();
-        var a = tensor(new[] { 1.0 }).requires_grad_();
-        using var opt = optim.Adam(new[] { a });
-        var ex = Assert.Throws<ArgumentException>(() => opt.add_param_group(new ParamGroup(new[] { a })));
-        Assert.Contains("more than one parameter group", ex.Message);
-        Assert.Contains("non-leaf", Assert.Throws<ArgumentException>(() => optim.SGD(new[] { a * 2 }, lr: 0.1)).Message);
-        Assert.Contains("empty parameter list", Assert.Throws<ArgumentException>(() => optim.SGD(Array.Empty<Tensor>(), lr: 0.1)).Message);
-        Assert.Contains("Invalid beta parameter at index 1", Assert.Throws<ArgumentOutOfRangeException>(() => optim.Adam(new[] { a }, betas: (0.9, 1.0))).Message);
-        Assert.Contains("Nesterov", Assert.Throws<ArgumentException>(() => optim.SGD(new[] { a }, lr: 0.1, nesterov: true)).Message);
+        var a = new[] { new Parameter(tensor(new[] { 1.0 })) };
+        Assert.Contains("beta2", Assert.Throws<ArgumentException>(() => optim.Adam(a, beta2: 1.0)).Message);
+        Assert.Contains("beta1", Assert.Throws<ArgumentException>(() => optim.Adam(a, beta1: -0.1)).Message);
+        Assert.Contains("learning rate", Assert.Throws<ArgumentException>(() => optim.Adam(a, lr: -1)).Message);
+        Assert.Contains("weight_decay", Assert.Throws<ArgumentException>(() => optim.SGD(a, 0.1, weight_decay: -1)).Message);
+        Assert.Contains("Nesterov", Assert.Throws<ArgumentException>(() => optim.SGD(a, 0.1, nesterov: true)).Message);
     }
 
     [Fact]
     public void State_tensors_outlive_the_step_scope_and_die_with_the_optimizer()
     {
-        var a = tensor(new[] { 1.0 }).requires_grad_();
-        var opt = optim.RMSprop(new[] { a }, momentum: 0.5, centered: true);
+        var a = new Parameter(tensor(new[] { 1.0 }));
+        var opt = optim.RMSProp(new[] { a }, momentum: 0.5, centered: true);
         using (var scope = NewDisposeScope())
         {
             a.grad = tensor(new[] { 1.0 });
             opt.step();
         }
-        var state = opt.state[a].Values.ToList();
-        Assert.Equal(4, state.Count);
+        var s = (RMSProp.State)opt.state_dict().State[0];
+        var state = new[] { s.square_avg, s.grad_avg, s.momentum_buffer };
+        Assert.Equal(1, s.step);
         Assert.All(state, t => Assert.False(t.IsInvalid));
+        Assert.All(state, t => Assert.NotEqual(0.0, t.item<double>()));  // the step wrote them
         opt.Dispose();
         Assert.All(state, t => Assert.True(t.IsInvalid));
         a.Dispose();

@@ -1,12 +1,11 @@
-using Dino.Repro.Torch.Modules;
-using static Dino.Repro.Torch.torch;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Tests.Torch;
 
 /// <summary>The optimisers driving a real module through autograd, as a training loop does.</summary>
 public class OptimTrainingTests
 {
-    private sealed class Line : Module<Tensor, Tensor>
+    private sealed class Line : nn.Module<Tensor, Tensor>
     {
         private readonly Parameter weight = new(zeros(1, 2));
         private readonly Parameter bias = new(zeros(1));
@@ -23,12 +22,12 @@ public class OptimTrainingTests
     public void Fitting_a_line_drives_the_loss_down(string name)
     {
         using var model = new Line();
-        using Dino.Repro.Torch.Optim.Optimizer opt = name switch
+        using optim.Optimizer opt = name switch
         {
             "adam" => optim.Adam(model.parameters(), lr: 0.1),
             "adamw" => optim.AdamW(model.parameters(), lr: 0.1, weight_decay: 1e-4),
-            "sgd" => optim.SGD(model.parameters(), lr: 0.05, momentum: 0.9, nesterov: true),
-            _ => optim.RMSprop(model.parameters(), lr: 0.05, momentum: 0.5),
+            "sgd" => optim.SGD(model.parameters(), 0.05, momentum: 0.9, nesterov: true),
+            _ => optim.RMSProp(model.parameters(), lr: 0.05, momentum: 0.5),
         };
         using var data = NewDisposeScope();
         var x = tensor(new float[] { 0, 1, 1, 0, 1, 1, 2, -1, -1, 2 }, new long[] { 5, 2 });
@@ -38,7 +37,7 @@ public class OptimTrainingTests
         {
             using var scope = NewDisposeScope();
             using var _ = no_grad();
-            return (model.call(x) - y).square().mean().item<double>();
+            return (model.call(x) - y).square().mean().item<float>();
         }
 
         var initial = Loss();

@@ -58,7 +58,7 @@ public class SafeTensorsCorruptionTests : IDisposable
         var path = Write(json, dataBytes);
         if (problem.Length == 0)
         {
-            using var scope = Dino.Repro.Torch.torch.NewDisposeScope();
+            using var scope = TorchSharp.torch.NewDisposeScope();
             Assert.Equal(new[] { "a" }, SafeTensors.load(path).Keys);
             return;
         }

@@ -1,9 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Tests.Support;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -37,8 +36,8 @@ public class SafeTensorsTests : IDisposable
             ["strided"] = values.transpose(0, 2),  // not contiguous: written in C order
         };
         var path = folder.File("all.safetensors");
-        save(tensors, path);
-        var loaded = load(path);
+        SafeTensors.save(tensors, path);
+        var loaded = SafeTensors.load(path);
 
         Assert.Equal(tensors.Keys, loaded.Keys);
         foreach (var (name, original) in tensors)
@@ -53,7 +52,7 @@ public class SafeTensorsTests : IDisposable
     public void Written_files_follow_the_spec_byte_for_byte()
     {
         var path = folder.File("spec.safetensors");
-        save(new Dictionary<string, Tensor> { ["x"] = tensor(new[] { 1, -2 }), ["y"] = tensor(new short[] { 258 }) }, path,
+        SafeTensors.save(new Dictionary<string, Tensor> { ["x"] = tensor(new[] { 1, -2 }), ["y"] = tensor(new short[] { 258 }) }, path,
             new Dictionary<string, string> { ["format"] = "pt" });
         var bytes = File.ReadAllBytes(path);
         var n = (int)BinaryPrimitives.ReadUInt64LittleEndian(bytes);
@@ -74,12 +73,12 @@ public class SafeTensorsTests : IDisposable
         {
             ["a"] = tensor(new sbyte[] { 1, -2, 3 }), ["b"] = tensor(new[] { 0.5, -1.5 }), ["c"] = tensor(new short[] { 7 }), ["d"] = tensor(new[] { 2.5f }),
         };
-        save(tensors, path);
+        SafeTensors.save(tensors, path);
         var header = SafeTensors.read_header(path);
         Assert.Equal(new[] { "a", "b", "c", "d" }, header.tensors.Select(t => t.name));  // the caller's order
         Assert.Equal(new long[] { 22, 0, 20, 16 }, header.tensors.Select(t => t.begin));
-        Assert.All(header.tensors, t => Assert.Equal(0, t.begin % t.dtype.ElementSize()));
-        var loaded = load(path);
+        Assert.All(header.tensors, t => Assert.Equal(0, t.begin % DTypes.ElementSize(t.dtype)));
+        var loaded = SafeTensors.load(path);
         Assert.Equal(new sbyte[] { 1, -2, 3 }, loaded["a"].ToArray<sbyte>());
         Assert.Equal(new[] { 0.5, -1.5 }, loaded["b"].ToArray<double>());
         Assert.Equal(new short[] { 7 }, loaded["c"].ToArray<short>());
@@ -131,13 +130,13 @@ public class SafeTensorsTests : IDisposable
     public void Saving_replaces_the_file_atomically_and_leaves_no_temporary_file()
     {
         var path = folder.File("model.safetensors");
-        save(new Dictionary<string, Tensor> { ["a"] = ones(2) }, path);
-        save(new Dictionary<string, Tensor> { ["b"] = zeros(3) }, path);
-        Assert.Equal(new[] { "b" }, load(path).Keys);
+        SafeTensors.save(new Dictionary<string, Tensor> { ["a"] = ones(2) }, path);
+        SafeTensors.save(new Dictionary<string, Tensor> { ["b"] = zeros(3) }, path);
+        Assert.Equal(new[] { "b" }, SafeTensors.load(path).Keys);
 
         var before = File.ReadAllBytes(path);
         var complex = zeros(new long[] { 2 }, ScalarType.ComplexFloat32);
-        var ex = Assert.Throws<NotSupportedException>(() => save(new Dictionary<string, Tensor> { ["ok"] = ones(1), ["c"] = complex }, path));
+        var ex = Assert.Throws<NotSupportedException>(() => SafeTensors.save(new Dictionary<string, Tensor> { ["ok"] = ones(1), ["c"] = complex }, path));
         Assert.Contains("complex64", ex.Message);
         Assert.Equal(before, File.ReadAllBytes(path));
         Assert.Equal(new[] { path }, Directory.GetFiles(folder.path));
@@ -147,13 +146,13 @@ public class SafeTensorsTests : IDisposable
     public void Load_moves_tensors_to_the_requested_device_and_rejects_reserved_names()
     {
         var path = folder.File("w.safetensors");
-        save(new Dictionary<string, Tensor> { ["w"] = ones(2) }, path);
-        Assert.Equal(Device.CPU, load(path, map_location: Device.CPU)["w"].device);
-        var ex = Assert.Throws<ArgumentException>(() => save(new Dictionary<string, Tensor> { ["__metadata__"] = ones(1) }, path));
+        SafeTensors.save(new Dictionary<string, Tensor> { ["w"] = ones(2) }, path);
+        Assert.Equal(DeviceType.CPU, SafeTensors.load(path, device: CPU)["w"].device_type);
+        var ex = Assert.Throws<ArgumentException>(() => SafeTensors.save(new Dictionary<string, Tensor> { ["__metadata__"] = ones(1) }, path));
         Assert.Contains("reserved", ex.Message);
     }
 
-    private sealed class Tiny : Module<Tensor, Tensor>
+    private sealed class Tiny : nn.Module<Tensor, Tensor>
     {
         private readonly Parameter weight;
         private readonly Parameter bias;
@@ -170,7 +169,7 @@ public class SafeTensorsTests : IDisposable
         public override Tensor forward(Tensor input) => input.matmul(weight.t()) + bias;
     }
 
-    private sealed class TinyPlus : Module<Tensor, Tensor>
+    private sealed class TinyPlus : nn.Module<Tensor, Tensor>
     {
         private readonly Tiny inner = new(0);
         private readonly Parameter extra = new(zeros(1));
@@ -184,19 +183,19 @@ public class SafeTensorsTests : IDisposable
     public void Module_weights_load_strictly_or_report_missing_and_unexpected_names()
     {
         var path = folder.File("tiny.safetensors");
-        using var saved = new Tiny(3).save(path);
+        using var saved = new Tiny(3).SaveSafeTensors(path);
         using var fresh = new Tiny(0);
-        var (missing, unexpected) = fresh.load(path);
+        var (missing, unexpected) = fresh.LoadSafeTensors(path);
         Assert.Empty(missing);
         Assert.Empty(unexpected);
         Assert.Equal(Enumerable.Repeat(3f, 6), fresh.state_dict()["weight"].ToArray<float>());
         Assert.Equal(new long[] { 3 }, fresh.state_dict()["steps"].ToArray<long>());
 
         using var other = new TinyPlus();
-        var ex = Assert.Throws<InvalidDataException>(() => other.load(path));
+        var ex = Assert.Throws<InvalidDataException>(() => other.LoadSafeTensors(path));
         Assert.Contains("missing keys: extra, inner.weight, inner.bias, inner.steps", ex.Message);
         Assert.Contains("unexpected keys: weight, bias, steps", ex.Message);
-        (missing, unexpected) = other.load(path, strict: false);
+        (missing, unexpected) = other.LoadSafeTensors(path, strict: false);
         Assert.Equal(4, missing.Count);
         Assert.Equal(new[] { "weight", "bias", "steps" }, unexpected);
     }

@@ -1,6 +1,6 @@
+using System.Runtime.InteropServices;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch.Modules;
-using static Dino.Repro.Torch.torch;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -20,7 +20,7 @@ public class SeqRecurrentTests
 
     private sealed record Weights(double[] w_ih, double[] w_hh, double[] b_ih, double[] b_hh);
 
-    private static Weights Read(Module m, string suffix = "") => new(
+    private static Weights Read(nn.Module m, string suffix = "") => new(
         m.get_parameter("weight_ih" + suffix)!.ToArray<double>(), m.get_parameter("weight_hh" + suffix)!.ToArray<double>(),
         m.get_parameter("bias_ih" + suffix)!.ToArray<double>(), m.get_parameter("bias_hh" + suffix)!.ToArray<double>());
 
@@ -95,19 +95,40 @@ public class SeqRecurrentTests
     }
 
     [Fact]
-    public void Cells_start_from_zero_state_and_accept_unbatched_input()
+    public void GRUCell_starts_from_zero_state()
     {
+        // Only GRUCell is checked without a state: TorchSharp 0.107's LSTMCell fails when no (h, c) is given
+        // ("Input batch size 2 doesn't match hidden0 batch size 0"); the kit uses neither cell.
+        using var gru = nn.GRUCell(3, 4);
+        gru.to(float64);
+        using var scope = NewDisposeScope();
+        var x = randn(new long[] { 2, 3 }, float64);
+        var h = gru.forward(x);  // no hidden state: starts from zeros
+        Assert.Equal(new long[] { 2, 4 }, h.shape);
+        var xs = x.ToArray<double>();
+        var got = h.ToArray<double>();
+        for (var b = 0; b < 2; b++) Close.All(GruStep(Read(gru), Row(xs, b, 3), new double[4]), Row(got, b, 4), 1e-12, what: $"h'[{b}]");
+    }
+
+    [Fact]
+    public void Cells_accept_unbatched_input_with_a_state()
+    {
+        // Unbatched input is checked with an explicit state: without one, libtorch's C++ GRUCell sizes its zero state
+        // from the 1-d input ("Input batch size 1 doesn't match hidden0 batch size 3").
         using var gru = nn.GRUCell(3, 4);
         using var lstm = nn.LSTMCell(3, 4);
         gru.to(float64);
         lstm.to(float64);
         using var scope = NewDisposeScope();
         var x = randn(new long[] { 3 }, float64);
-        var h = gru.call(x);
-        Assert.Equal(new long[] { 4 }, h.shape);
-        Close.All(GruStep(Read(gru), x.ToArray<double>(), new double[4]), h.ToArray<double>(), 1e-12);
-        var (lh, lc) = lstm.call(x);
-        var (eh, ec) = LstmStep(Read(lstm), x.ToArray<double>(), new double[4], new double[4]);
+        var h = randn(new long[] { 4 }, float64);
+        var c = randn(new long[] { 4 }, float64);
+        var h1 = gru.call(x, h);
+        Assert.Equal(new long[] { 4 }, h1.shape);
+        Close.All(GruStep(Read(gru), x.ToArray<double>(), h.ToArray<double>()), h1.ToArray<double>(), 1e-12);
+        var (lh, lc) = lstm.call(x, (h, c));
+        Assert.Equal(new long[] { 4 }, lh.shape);
+        var (eh, ec) = LstmStep(Read(lstm), x.ToArray<double>(), h.ToArray<double>(), c.ToArray<double>());
         Close.All(eh, lh.ToArray<double>(), 1e-12);
         Close.All(ec, lc.ToArray<double>(), 1e-12);
     }
@@ -115,7 +136,7 @@ public class SeqRecurrentTests
     // ---- full sequences vs repeated cells ----------------------------------------------------------
 
     /// <summary>Copies one layer-direction's weights of <paramref name="from"/> into <paramref name="to"/>.</summary>
-    private static void CopyWeights(Module from, string fromSuffix, Module to, string toSuffix = "")
+    private static void CopyWeights(nn.Module from, string fromSuffix, nn.Module to, string toSuffix = "")
     {
         using var _ = no_grad();
         foreach (var key in new[] { "weight_ih", "weight_hh", "bias_ih", "bias_hh" })
@@ -178,7 +199,7 @@ public class SeqRecurrentTests
         using var gru = nn.GRU(3, 4, bidirectional: true);
         using var forward = nn.GRUCell(3, 4);
         using var backward = nn.GRUCell(3, 4);
-        foreach (var m in new Module[] { gru, forward, backward }) m.to(float64);
+        foreach (var m in new nn.Module[] { gru, forward, backward }) m.to(float64);
         CopyWeights(gru, "_l0", forward);
         CopyWeights(gru, "_l0_reverse", backward);
         using var scope = NewDisposeScope();
@@ -196,10 +217,10 @@ public class SeqRecurrentTests
     [Fact]
     public void Two_layer_LSTM_feeds_the_first_layer_output_to_the_second()
     {
-        using var deep = nn.LSTM(3, 4, num_layers: 2);
+        using var deep = nn.LSTM(3, 4, numLayers: 2);
         using var first = nn.LSTM(3, 4);
         using var second = nn.LSTM(4, 4);
-        foreach (var m in new Module[] { deep, first, second }) m.to(float64);
+        foreach (var m in new nn.Module[] { deep, first, second }) m.to(float64);
         CopyWeights(deep, "_l0", first, "_l0");
         CopyWeights(deep, "_l1", second, "_l0");
         using var scope = NewDisposeScope();
@@ -216,29 +237,27 @@ public class SeqRecurrentTests
     }
 
     [Fact]
-    public void Batch_first_and_unbatched_inputs_match_the_sequence_first_layout()
+    public void Batch_first_input_matches_the_sequence_first_layout()
     {
-        using var seqFirst = nn.GRU(3, 4, num_layers: 2);
-        using var batchFirst = nn.GRU(3, 4, num_layers: 2, batch_first: true);
+        // The kit's recogniser runs a batch-first bidirectional GRU, so both directions are checked.
+        using var seqFirst = nn.GRU(3, 4, numLayers: 2, bidirectional: true);
+        using var batchFirst = nn.GRU(3, 4, numLayers: 2, batchFirst: true, bidirectional: true);
         batchFirst.load_state_dict(seqFirst.state_dict());
         using var scope = NewDisposeScope();
         var x = randn(2, 5, 3);  // (L, N, H_in)
         var (expected, expected_h) = seqFirst.call(x);
         var (output, h_n) = batchFirst.call(x.transpose(0, 1));
-        Assert.Equal(new long[] { 5, 2, 4 }, output.shape);
+        Assert.Equal(new long[] { 5, 2, 8 }, output.shape);
         Close.All(expected.transpose(0, 1).contiguous().ToArray<float>(), output.ToArray<float>(), 1e-6f, what: "output");
+        // h_n stays (layers·directions, N, H) with batch_first, as in PyTorch.
         Close.All(expected_h.ToArray<float>(), h_n.ToArray<float>(), 1e-6f, what: "h_n");
-
-        var (single, single_h) = seqFirst.call(x[.., 0]);   // unbatched (L, H_in)
-        Assert.Equal(new long[] { 2, 4 }, single.shape);
-        Assert.Equal(new long[] { 2, 4 }, single_h.shape);
-        Close.All(expected[.., 0].contiguous().ToArray<float>(), single.ToArray<float>(), 1e-6f, what: "unbatched output");
+        // TorchSharp's GRU (libtorch's C++ module) takes no unbatched (L, H_in) input, unlike PyTorch's; not ported.
     }
 
     [Fact]
     public void Parameter_names_shapes_and_init_follow_pytorch()
     {
-        using var gru = nn.GRU(3, 5, num_layers: 2, bidirectional: true);
+        using var gru = nn.GRU(3, 5, numLayers: 2, bidirectional: true);
         var names = new List<string>();
         foreach (var layer in new[] { "_l0", "_l0_reverse", "_l1", "_l1_reverse" })
             names.AddRange(new[] { "weight_ih", "weight_hh", "bias_ih", "bias_hh" }.Select(k => k + layer));
@@ -262,86 +281,135 @@ public class SeqRecurrentTests
     public void Wrong_sizes_raise_errors_that_name_the_problem()
     {
         using var gru = nn.GRU(3, 4);
-        using var lstm = nn.LSTM(3, 4, num_layers: 2);
+        using var lstm = nn.LSTM(3, 4, numLayers: 2);
         using var cell = nn.GRUCell(3, 4);
         using var scope = NewDisposeScope();
         var x = randn(2, 5, 3);
-        var ex = Assert.Throws<TorchException>(() => gru.call(x, randn(1, 5, 6)));
-        Assert.Contains("Expected hidden size (1, 5, 4), got [1, 5, 6]", ex.Message);
-        ex = Assert.Throws<TorchException>(() => gru.call(randn(2, 5, 2)));
+        var ex = Assert.Throws<ExternalException>(() => gru.call(x, randn(1, 5, 6)));
+        Assert.Contains("Expected hidden size 1 5 4, got [1, 5, 6]", ex.Message);  // libtorch C++'s wording
+        ex = Assert.Throws<ExternalException>(() => gru.call(randn(2, 5, 2)));
         Assert.Contains("input.size(-1) must be equal to input_size. Expected 3, got 2", ex.Message);
-        ex = Assert.Throws<TorchException>(() => lstm.call(x, (randn(2, 5, 4), randn(1, 5, 4))));
-        Assert.Contains("Expected hidden[1] size (2, 5, 4), got [1, 5, 4]", ex.Message);
-        ex = Assert.Throws<TorchException>(() => cell.call(randn(5, 3), randn(5, 3)));
-        Assert.Contains("Expected hidden size (5, 4), got [5, 3]", ex.Message);
-        ex = Assert.Throws<TorchException>(() => cell.call(randn(5, 2)));
+        ex = Assert.Throws<ExternalException>(() => lstm.call(x, (randn(2, 5, 4), randn(1, 5, 4))));
+        Assert.Contains("Expected hidden[1] size 2 5 4, got [1, 5, 4]", ex.Message);
+        ex = Assert.Throws<ExternalException>(() => cell.call(randn(5, 3), randn(5, 3)));
+        Assert.Contains("hidden_size: got 3, expected 4", ex.Message);
+        ex = Assert.Throws<ExternalException>(() => cell.forward(randn(5, 2)));
         Assert.Contains("input_size: got 2 expected 3", ex.Message);
     }
 
     [Fact]
     public void Dropout_between_layers_applies_only_in_training()
     {
-        using var gru = nn.GRU(3, 8, num_layers: 2, dropout: 0.5);
+        using var gru = nn.GRU(3, 8, numLayers: 2, dropout: 0.5);
         using var scope = NewDisposeScope();
         var x = randn(4, 2, 3);
         gru.eval();
-        var a = gru.call(x).output;
-        var b = gru.call(x).output;
-        Assert.True(a.equal(b));
+        var a = gru.call(x).Item1;
+        var b = gru.call(x).Item1;
+        Assert.True(a.Equals(b));
         gru.train();
         manual_seed(1);
-        var c = gru.call(x).output;
+        var c = gru.call(x).Item1;
         manual_seed(2);
-        var d = gru.call(x).output;
-        Assert.False(c.equal(d));
+        var d = gru.call(x).Item1;
+        Assert.False(c.Equals(d));
     }
 
     // ---- gradients ---------------------------------------------------------------------------------
 
+    /// <summary>
+    /// GradCheck for a module's own parameters (TorchSharp has no functional gru/lstm/gru_cell/lstm_cell taking the
+    /// weights as arguments): autograd's gradient of Σ w·f() against central differences taken by nudging each
+    /// parameter element in place, with the same fixed weights and tolerances as <see cref="GradCheck"/>.
+    /// </summary>
+    private static void AssertParameterGradients(nn.Module module, Func<Tensor> f, string name, double eps = 1e-6, double atol = 1e-5, double rtol = 1e-3)
+    {
+        using var scope = NewDisposeScope();
+        var probe = f();
+        using var g = new Generator(1234UL);
+        var weights = randn(probe.shape, float64, generator: g);
+        module.zero_grad();
+        (probe * weights).sum().backward();
+        double Evaluate()
+        {
+            using var inner = NewDisposeScope();
+            using var _ = no_grad();
+            return (f() * weights).sum().item<double>();
+        }
+        foreach (var (pname, p) in module.named_parameters())
+        {
+            var analytic = p.grad!.ToArray<double>();
+            var flat = p.detach().view(-1);  // shares the parameter's storage
+            for (var i = 0; i < analytic.Length; i++)
+            {
+                var element = flat[i];
+                var original = element.item<double>();
+                element.fill_(original + eps);
+                var plus = Evaluate();
+                element.fill_(original - eps);
+                var minus = Evaluate();
+                element.fill_(original);
+                var numeric = (plus - minus) / (2 * eps);
+                if (Math.Abs(analytic[i] - numeric) > atol + rtol * Math.Abs(numeric))
+                    throw new Xunit.Sdk.XunitException($"{name}: {pname} element {i}: autograd {analytic[i]:G10} vs finite difference {numeric:G10}");
+            }
+        }
+    }
+
     [Fact]
     public void Cell_gradients_match_finite_differences()
     {
+        using var gru = nn.GRUCell(3, 2);
+        using var lstm = nn.LSTMCell(3, 2);
+        gru.to(float64);
+        lstm.to(float64);
         using var scope = NewDisposeScope();
-        var x = randn(2, 3);
-        var h = randn(2, 2);
-        var c = randn(2, 2);
-        GradCheck.Assert(t => gru_cell(t[0], t[1], t[2], t[3], t[4], t[5]),
-            new[] { x, h, randn(6, 3), randn(6, 2), randn(6), randn(6) }, name: "gru_cell");
-        GradCheck.Assert(t =>
+        var x = randn(new long[] { 2, 3 }, float64);
+        var h = randn(new long[] { 2, 2 }, float64);
+        var c = randn(new long[] { 2, 2 }, float64);
+        GradCheck.Assert(t => gru.call(t[0], t[1]), new[] { x, h }, name: "gru_cell");
+        AssertParameterGradients(gru, () => gru.call(x, h), "gru_cell");
+        Tensor Lstm(Tensor[] t)
         {
-            var (h1, c1) = lstm_cell(t[0], (t[1], t[2]), t[3], t[4], t[5], t[6]);
+            var (h1, c1) = lstm.call(t[0], (t[1], t[2]));
             return cat(new[] { h1, c1 });
-        }, new[] { x, h, c, randn(8, 3), randn(8, 2), randn(8), randn(8) }, name: "lstm_cell");
+        }
+        GradCheck.Assert(Lstm, new[] { x, h, c }, name: "lstm_cell");
+        AssertParameterGradients(lstm, () => Lstm(new[] { x, h, c }), "lstm_cell");
     }
 
     [Fact]
     public void Sequence_gradients_match_finite_differences()
     {
-        using var scope = NewDisposeScope();
         // Two bidirectional GRU layers: the inputs, h_0 and all 16 weights are checked.
-        using var gru = nn.GRU(2, 2, num_layers: 2, bidirectional: true);
-        var inputs = new List<Tensor> { randn(3, 1, 2), randn(4, 1, 2) };
-        inputs.AddRange(gru.parameters());
-        GradCheck.Assert(t =>
+        using var gru = nn.GRU(2, 2, numLayers: 2, bidirectional: true);
+        using var lstm = nn.LSTM(2, 2, batchFirst: true);
+        gru.to(float64);
+        lstm.to(float64);
+        using var scope = NewDisposeScope();
+        Tensor Gru(Tensor[] t)
         {
-            var (output, h_n) = torch.gru(t[0], t[1], t[2..], true, 2, 0, false, true, false);
+            var (output, h_n) = gru.call(t[0], t[1]);
             return cat(new[] { output.flatten(), h_n.flatten() });
-        }, inputs.ToArray(), name: "gru");
+        }
+        var gruInputs = new[] { randn(new long[] { 3, 1, 2 }, float64), randn(new long[] { 4, 1, 2 }, float64) };
+        GradCheck.Assert(Gru, gruInputs, name: "gru");
+        AssertParameterGradients(gru, () => Gru(gruInputs), "gru");
 
-        using var lstm = nn.LSTM(2, 2, batch_first: true);
-        var lstmInputs = new List<Tensor> { randn(2, 3, 2), randn(1, 2, 2), randn(1, 2, 2) };
-        lstmInputs.AddRange(lstm.parameters());
-        GradCheck.Assert(t =>
+        Tensor Lstm(Tensor[] t)
         {
-            var (output, h_n, c_n) = torch.lstm(t[0], (t[1], t[2]), t[3..], true, 1, 0, false, false, true);
+            var (output, h_n, c_n) = lstm.call(t[0], (t[1], t[2]));
             return cat(new[] { output.flatten(), h_n.flatten(), c_n.flatten() });
-        }, lstmInputs.ToArray(), name: "lstm");
+        }
+        var lstmInputs = new[] { randn(new long[] { 2, 3, 2 }, float64), randn(new long[] { 1, 2, 2 }, float64), randn(new long[] { 1, 2, 2 }, float64) };
+        GradCheck.Assert(Lstm, lstmInputs, name: "lstm");
+        AssertParameterGradients(lstm, () => Lstm(lstmInputs), "lstm");
     }
 
     [Fact]
     public void Module_parameters_receive_gradients()
     {
-        using var lstm = nn.LSTM(3, 4, num_layers: 2, bidirectional: true);
+        using var lstm = nn.LSTM(3, 4, numLayers: 2, bidirectional: true);
         using var scope = NewDisposeScope();
         var (output, _, c_n) = lstm.call(randn(2, 2, 3));
         (output.sum() + c_n.sum()).backward();

@@ -1,4 +1,3 @@
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -98,10 +97,13 @@ public class TensorBasicsTests
         using var scope = NewDisposeScope();
         var x = tensor(new double[] { 1, 2, 3, 4, 5, 6 }, new long[] { 2, 3 });
         Assert.Equal(21, x.sum().item<double>());
-        Assert.Equal(new[] { 5.0, 7, 9 }, x.sum(0).ToArray<double>());
-        Assert.Equal(new[] { 2.0, 5 }, x.mean(1).ToArray<double>());
+        // dim: named — a literal 0 would bind to TorchSharp's sum(ScalarType? type) overload (dtype Byte).
+        Assert.Equal(new[] { 5.0, 7, 9 }, x.sum(dim: 0).ToArray<double>());
+        Assert.Equal(new[] { 2.0, 5 }, x.mean(new long[] { 1 }).ToArray<double>());
         Assert.Equal(3.5, x.var().item<double>(), 12);           // unbiased: Σ(x-3.5)²/5
-        Assert.Equal(17.5 / 6, x.var(unbiased: false).item<double>(), 12);
+        // Over all dims as a list: TorchSharp 0.107's no-dim var(unbiased: false) ignores the flag (returns 3.5).
+        Assert.Equal(17.5 / 6, x.var(new long[] { 0, 1 }, unbiased: false).item<double>(), 12);
+        Assert.Equal(Math.Sqrt(17.5 / 6), x.std(unbiased: false).item<double>(), 12);
         Assert.Equal(Math.Sqrt(3.5), x.std().item<double>(), 12);
         Assert.Equal(6, x.max().item<double>());
         var (values, indices) = x.max(1);
@@ -110,7 +112,7 @@ public class TensorBasicsTests
         Assert.Equal(5, x.argmax().item<long>());
         Assert.Equal(Math.Log(Math.Exp(1) + Math.Exp(2) + Math.Exp(3)), x.logsumexp(1).ToArray<double>()[0], 12);
         Assert.Equal(Math.Sqrt(91), x.norm().item<double>(), 12);
-        Assert.Equal(21, x.norm(1).item<double>(), 12);
+        Assert.Equal(21, x.norm(p: 1).item<double>(), 12);  // named: TorchSharp's norm(int) takes a dim, not p
     }
 
     [Fact]
@@ -143,10 +145,10 @@ public class TensorBasicsTests
     }
 
     [Theory]
-    [InlineData("constant", new double[] { 0, 0, 1, 2, 3, 0 })]
-    [InlineData("reflect", new double[] { 3, 2, 1, 2, 3, 2 })]
-    [InlineData("replicate", new double[] { 1, 1, 1, 2, 3, 3 })]
-    public void Pad_modes_match_pytorch(string mode, double[] expected)
+    [InlineData(PaddingModes.Constant, new double[] { 0, 0, 1, 2, 3, 0 })]
+    [InlineData(PaddingModes.Reflect, new double[] { 3, 2, 1, 2, 3, 2 })]
+    [InlineData(PaddingModes.Replicate, new double[] { 1, 1, 1, 2, 3, 3 })]
+    public void Pad_modes_match_pytorch(PaddingModes mode, double[] expected)
     {
         using var scope = NewDisposeScope();
         var x = tensor(new double[] { 1, 2, 3 }, new long[] { 1, 1, 3 });
@@ -178,7 +180,12 @@ public class TensorBasicsTests
         var v = x[1..3];
         v.fill_(5);
         Assert.Equal(new float[] { 0, 5, 5, 0 }, x.ToArray<float>());
-        Assert.True(v.SharesStorageWith(x));
-        Assert.False(x.clone().SharesStorageWith(x));
+        // A clone owns its storage: writing to it leaves the original alone.
+        x.clone().fill_(9);
+        Assert.Equal(new float[] { 0, 5, 5, 0 }, x.ToArray<float>());
+        // The view starts one element into the base's storage.
+        Assert.Equal(1, v.storage_offset());
+        Assert.Equal(x.storage<float>().data_ptr(), v.storage<float>().data_ptr());
+        Assert.NotEqual(x.storage<float>().data_ptr(), x.clone().storage<float>().data_ptr());
     }
 }

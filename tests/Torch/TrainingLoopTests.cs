@@ -1,5 +1,4 @@
 using Dino.Repro.Tests.Support;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -16,8 +15,9 @@ public class TrainingLoopTests
         for (var step = 1; step < 2000; step++)
         {
             var (lossD, lossG) = gan.Step();
+            // NaN from the first steps: see ConvFloat32Tests (float32 transposed convolution behind the logit's gradient).
             Assert.True(double.IsFinite(lossD) && double.IsFinite(lossG), $"step {step}: non-finite loss");
-            Assert.Equal(baseline, Tensor.LiveCount);
+            Assert.Equal(baseline, Tensor.TotalCount);
             if (step == 200)
             {
                 GC.Collect();

@@ -1,7 +1,5 @@
-using Dino.Repro.Torch.Modules;
-using Dino.Repro.Torch.Optim;
+using TorchSharp.Modules;
 using Dino.Repro.Training;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -34,16 +32,16 @@ public sealed class BalanceTestExperiment : Experiment<BalanceTestOptions>
         options => new BalanceTestExperiment(options));
 
     private readonly Linear model;
-    private readonly Optimizer optimizer;
+    private readonly optim.Optimizer optimizer;
     private readonly Generator jitter;
     private readonly ShuffledBatches data;
 
     public BalanceTestExperiment(BalanceTestOptions options) : base(options)
     {
         model = AddNetwork("fit", nn.Linear(1, 1));
-        optimizer = AddOptimizer("fit", optim.SGD(model.parameters(), lr: 0.05, momentum: 0.9));
-        AddScheduler("fit", optim.lr_scheduler.StepLR(optimizer, step_size: 7, gamma: 0.9));
-        jitter = AddGenerator("jitter", new Generator(options.Seed + 10));
+        optimizer = AddOptimizer("fit", optim.SGD(model.parameters(), 0.05, momentum: 0.9));
+        AddScheduler("fit", new ResumableLambdaLR(optimizer, epoch => Math.Pow(0.9, epoch / 7)));  // StepLR(7, 0.9) in closed form
+        jitter = AddGenerator("jitter", new Generator((ulong)(options.Seed + 10)));
         Controller.Declare("k", 0.0);
         using var scope = NewDisposeScope();  // frees the intermediates; the batch source keeps x and y
         var x = linspace(-1, 1, 64).reshape(64, 1);
@@ -55,7 +53,7 @@ public sealed class BalanceTestExperiment : Experiment<BalanceTestOptions>
 
     public override IReadOnlyDictionary<string, double> Step(Batch batch)
     {
-        var step = Schedulers["fit"].last_epoch + 1;  // checkpointed with the scheduler, so it survives a resume
+        var step = Schedulers["fit"].LastEpoch + 1;  // checkpointed with the scheduler, so it survives a resume
         var x = batch["x"] + randn(batch["x"].shape) * 0.01;
         var y = batch["y"] + randn(batch["y"].shape, generator: jitter) * 0.01;
         var fit = nn.functional.mse_loss(model.call(x), y);
@@ -65,8 +63,8 @@ public sealed class BalanceTestExperiment : Experiment<BalanceTestOptions>
         weighted.backward();
         optimizer.step();
         Schedulers["fit"].step();
-        var value = fit.item<double>();
+        var value = fit.ToDouble();
         Controller["k"] = Math.Clamp(Controller["k"] + Options.Gain * (value - 0.5 * Controller["k"]), 0, 1);
-        return new Dictionary<string, double> { ["fit"] = value, ["weighted"] = weighted.item<double>() };
+        return new Dictionary<string, double> { ["fit"] = value, ["weighted"] = weighted.ToDouble() };
     }
 }

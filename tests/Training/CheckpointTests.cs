@@ -73,7 +73,7 @@ public class CheckpointTests
                 a.Step(a.Data.Next());
             }
             Checkpoint.Save(a, new CheckpointInfo("balance-test", 13, 0), path);
-            (k, position, lr) = (a.Controller["k"], a.Data.Position, a.Optimizers["fit"].param_groups[0].lr);
+            (k, position, lr) = (a.Controller["k"], a.Data.Position, a.Optimizers["fit"].ParamGroups.First().LearningRate);
             using var state = torch.get_rng_state();
             rng = state.ToArray<byte>();
         }
@@ -85,8 +85,8 @@ public class CheckpointTests
         Assert.Equal(13, info.Step);
         Assert.Equal(k, b.Controller["k"]);
         Assert.Equal(position, b.Data.Position);
-        Assert.Equal(lr, b.Optimizers["fit"].param_groups[0].lr);
-        Assert.Equal(13, b.Schedulers["fit"].last_epoch);
+        Assert.Equal(lr, b.Optimizers["fit"].ParamGroups.First().LearningRate);
+        Assert.Equal(13, b.Schedulers["fit"].LastEpoch);
         using var restored = torch.get_rng_state();
         Assert.Equal(rng, restored.ToArray<byte>());
     }

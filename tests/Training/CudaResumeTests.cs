@@ -1,3 +1,4 @@
+using TorchSharp.Modules;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
 

@@ -18,8 +18,8 @@ public class RunEvaluationTests
             var state = trained.Networks["fit"].state_dict();
             return (new Dictionary<string, double?>
             {
-                ["weight"] = state["weight"].item<float>(),
-                ["bias"] = state["bias"].item<float>(),
+                ["weight"] = state["weight"].ToSingle(),
+                ["bias"] = state["bias"].ToSingle(),
                 ["k"] = trained.Controller["k"],
             }, 64);
         }
@@ -40,13 +40,13 @@ public class RunEvaluationTests
 
         // The checkpoint file itself says what the weights and k are.
         var saved = SafeTensors.load(Path.Combine(run.RunDirectory, "checkpoints", "step-000025.safetensors"));
-        var weight = (double)saved["networks.fit.weight"].item<float>();
-        var k = saved["controller.k"].item<double>();
+        var weight = (double)saved["networks.fit.weight"].ToSingle();
+        var k = saved["controller.k"].ToDouble();
         Assert.Equal(25, result.Step);
         Assert.Equal(weight, result.Scores["weight"]);
         Assert.Equal(k, result.Scores["k"]);
         using (var fresh = BalanceTestExperiment.Definition.Create(BalanceTestExperiment.Definition.Resolve("smoke")))
-            Assert.NotEqual(weight, (double)fresh.Networks["fit"].state_dict()["weight"].item<float>());  // so it is the trained state
+            Assert.NotEqual(weight, (double)fresh.Networks["fit"].state_dict()["weight"].ToSingle());  // so it is the trained state
 
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(run.RunDirectory, "eval.json")))!;
         Assert.Equal("balance-test", (string?)json["experiment"]);

@@ -71,8 +71,8 @@ public class SampleGridPngTests
         var columns = new[] { 0.0, 10.0 }.Select(c => torch.tensor(new[] { c, c + 1 }).view(2, 1, 1, 1).expand(2, 1, 2, 2).contiguous()).ToArray();
         var grid = SampleGrids.Rows(columns);
         Assert.Equal(new long[] { 1, 2 * 3 + 1, 2 * 3 + 1 }, grid.shape);   // 2 rows and 2 columns of 2×2 cells, padding 1
-        double Cell(int row, int column) => grid[0, 1 + 3 * row, 1 + 3 * column].item<double>();
+        double Cell(int row, int column) => grid[0, 1 + 3 * row, 1 + 3 * column].ToDouble();
         Assert.Equal((0.0, 10.0, 1.0, 11.0), (Cell(0, 0), Cell(0, 1), Cell(1, 0), Cell(1, 1)));
-        Assert.Equal(-1.0, grid[0, 0, 0].item<double>());   // the padding
+        Assert.Equal(-1.0, grid[0, 0, 0].ToDouble());   // the padding
     }
 }

@@ -35,8 +35,8 @@ public class ShuffledBatchesTests
         using var a = ShapesDataset.Generate(32, 5);
         using var b = ShapesDataset.Generate(32, 5);
         using var c = ShapesDataset.Generate(32, 6);
-        Assert.True(a.equal(b));
-        Assert.False(a.equal(c));
+        Assert.True(a.Equals(b));
+        Assert.False(a.Equals(c));
         var values = a.ToArray<float>();
         Assert.All(values, v => Assert.True(v is -1f or 1f));
         var lit = values.Count(v => v > 0) / (double)values.Length;

@@ -1,6 +1,5 @@
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Vision;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Vision;
 

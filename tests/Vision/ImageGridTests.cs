@@ -1,6 +1,5 @@
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Vision;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Vision;
 
@@ -21,7 +20,7 @@ public class ImageGridTests : IDisposable
     {
         const int n = 5, h = 3, w = 4, columns = 3, padding = 2;
         // Image i is filled with the value i + 1, so every grid pixel says which tile (or padding) it belongs to.
-        var images = stack(Enumerable.Range(0, n).Select(i => full([3, h, w], i + 1)).ToArray());
+        var images = stack(Enumerable.Range(0, n).Select(i => full([3, h, w], (float)(i + 1))).ToArray());
 
         var grid = ImageGrid.Make(images, columns, padding, padValue: -1);
 
@@ -46,8 +45,8 @@ public class ImageGridTests : IDisposable
         var grid = ImageGrid.Make(ones(2, 1, 5, 6), columns: 8, padding: 1);
         Assert.Equal(new long[] { 3, 5 + 2, 2 * (6 + 1) + 1 }, grid.shape);
         Assert.Equal((1L, 8L), ImageGrid.TileOrigin(1, 2, 5, 6, 1));  // row 0, column 1
-        Assert.Equal(1.0f, grid[2, 2, 8].item<float>());
-        Assert.Equal(0.0f, grid[2, 2, 7].item<float>());
+        Assert.Equal(1.0f, grid[2, 2, 8].ToSingle());
+        Assert.Equal(0.0f, grid[2, 2, 7].ToSingle());
     }
 
     [Fact]

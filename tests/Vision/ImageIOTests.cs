@@ -1,6 +1,5 @@
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Vision;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Vision;
 
@@ -82,12 +81,12 @@ public class ImageIOTests : IDisposable
     [InlineData(4)]
     public void Png_round_trip_is_exact_and_readable_by_the_reference_decoder(int channels)
     {
-        var image = randint(0, 256, [9, 13, channels], ScalarType.Byte, generator: new Generator(channels));
+        var image = randint(0, 256, [9, 13, channels], ScalarType.Byte, generator: new Generator((ulong)channels));
         var file = temp.File($"round_{channels}.png");
 
         ImageIO.Write(file, image);
 
-        Assert.True(ImageIO.Read(file).equal(image));
+        Assert.True(ImageIO.Read(file).Equals(image));
         var reference = PngReference.Decode(File.ReadAllBytes(file));
         Assert.Equal(image.ToArray<byte>().Select(b => (int)b).ToArray(), reference.Samples);  // RGB(A) order on disk too
     }
@@ -113,7 +112,7 @@ public class ImageIOTests : IDisposable
         var image = randint(0, 256, [6, 10, 3], ScalarType.Byte, generator: new Generator(11));
         var file = temp.File("lossless.bmp");
         ImageIO.Write(file, image);
-        Assert.True(ImageIO.Read(file).equal(image));
+        Assert.True(ImageIO.Read(file).Equals(image));
 
         var bytes = File.ReadAllBytes(file);
         var cut = temp.File("cut.bmp");
@@ -160,21 +159,21 @@ public class ImageIOTests : IDisposable
         Assert.Equal(new long[] { 150, 225, 1 }, gray.shape);
         // Luma 0.299 R + 0.587 G + 0.114 B, computed by libpng in fixed point: rounding plus quantised weights stay within 1.5 levels.
         var expected = rgb.to(ScalarType.Float64).mul(tensor(new[] { 0.299, 0.587, 0.114 })).sum(2, keepdim: true);
-        var worst = gray.to(ScalarType.Float64).sub(expected).abs().max().item<double>();
+        var worst = gray.to(ScalarType.Float64).sub(expected).abs().max().ToDouble();
         Assert.True(worst <= 1.5, $"gray differs from the luma formula by {worst} levels");
 
         var grayFile = temp.File("gray.png");
         ImageIO.Write(grayFile, gray);
         var expanded = ImageIO.Read(grayFile, ImageReadMode.Rgb);
         Assert.Equal(new long[] { 150, 225, 3 }, expanded.shape);
-        for (var c = 0; c < 3; c++) Assert.True(expanded.select(2, c).equal(gray.squeeze(2)));
+        for (var c = 0; c < 3; c++) Assert.True(expanded.select(2, c).Equals(gray.squeeze(2)));
     }
 
     [Fact]
     public void Decoding_bytes_equals_reading_the_file()
     {
         var path = VisionTestData.Path("images/rocket.png");
-        Assert.True(ImageIO.Decode(File.ReadAllBytes(path)).equal(ImageIO.Read(path)));
+        Assert.True(ImageIO.Decode(File.ReadAllBytes(path)).Equals(ImageIO.Read(path)));
         var encoded = ImageIO.Encode(ImageIO.Read(path), ImageFormat.Png);
         Assert.Equal(PngReference.Decode(File.ReadAllBytes(path)).Samples, PngReference.Decode(encoded).Samples);
     }
@@ -187,8 +186,8 @@ public class ImageIOTests : IDisposable
         ImageIO.Write(file, full([4, 4, 3], 200, ScalarType.Byte));
 
         Assert.Equal(new[] { "again.png" }, Directory.GetFiles(temp.path).Select(Path.GetFileName).ToArray());
-        Assert.Equal(200, ImageIO.Read(file).max().item<int>());
-        Assert.Equal(200, ImageIO.Read(file).min().item<int>());
+        Assert.Equal(200, ImageIO.Read(file).max().ToInt32());
+        Assert.Equal(200, ImageIO.Read(file).min().ToInt32());
     }
 
     [Fact]
@@ -255,14 +254,14 @@ public class ImageIOTests : IDisposable
     public void Unsupported_extensions_and_bad_tensors_are_refused()
     {
         Assert.Throws<ArgumentException>(() => ImageIO.Write(temp.File("x.gif"), zeros([2, 2, 3], ScalarType.Byte)));
-        Assert.Throws<TorchException>(() => ImageIO.Encode(zeros([2, 2, 3], ScalarType.Float32), ImageFormat.Png));
-        Assert.Throws<TorchException>(() => ImageIO.Encode(zeros([2, 2, 4], ScalarType.Byte), ImageFormat.Jpeg));
+        Assert.Throws<ArgumentException>(() => ImageIO.Encode(zeros([2, 2, 3], ScalarType.Float32), ImageFormat.Png));
+        Assert.Throws<ArgumentException>(() => ImageIO.Encode(zeros([2, 2, 4], ScalarType.Byte), ImageFormat.Jpeg));
         Assert.Empty(Directory.GetFiles(temp.path));
     }
 
     private static double Psnr(Tensor a, Tensor b)
     {
-        var mse = a.to(ScalarType.Float64).sub(b.to(ScalarType.Float64)).square().mean().item<double>();
+        var mse = a.to(ScalarType.Float64).sub(b.to(ScalarType.Float64)).square().mean().ToDouble();
         return 10 * Math.Log10(255.0 * 255.0 / mse);
     }
 }

@@ -1,5 +1,4 @@
 using Dino.Repro.Vision;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Vision;
 
@@ -47,7 +46,7 @@ public class ImageTensorTests : IDisposable
     {
         var all = tensor(Enumerable.Range(0, 256).Select(i => (byte)i).ToArray(), [16, 16, 1]);
         var back = ImageTensor.ToHwc(ImageTensor.ToChw(all, range), range);
-        Assert.True(back.equal(all));
+        Assert.True(back.Equals(all));
     }
 
     [Fact]
@@ -66,8 +65,8 @@ public class ImageTensorTests : IDisposable
         var batch = randint(0, 256, [2, 5, 6, 3], ScalarType.Byte, generator: new Generator(3));
         var nchw = ImageTensor.ToChw(batch);
         Assert.Equal(new long[] { 2, 3, 5, 6 }, nchw.shape);
-        Assert.True(ImageTensor.ToChw(batch.select(0, 1)).equal(nchw.select(0, 1)));
-        Assert.True(ImageTensor.ToHwc(nchw).equal(batch));
+        Assert.True(ImageTensor.ToChw(batch.select(0, 1)).Equals(nchw.select(0, 1)));
+        Assert.True(ImageTensor.ToHwc(nchw).Equals(batch));
     }
 
     [Fact]
@@ -77,7 +76,7 @@ public class ImageTensorTests : IDisposable
         var b = ones(3, 4, 4);
         var batch = ImageTensor.Batch([a, b]);
         Assert.Equal(new long[] { 2, 3, 4, 4 }, batch.shape);
-        Assert.Equal(16 * 3, batch.select(0, 1).sum().item<double>());
+        Assert.Equal(16 * 3, batch.select(0, 1).sum().ToDouble());
 
         var e = Assert.Throws<ArgumentException>(() => ImageTensor.Batch([a, zeros(3, 4, 5)]));
         Assert.Contains("image 1", e.Message);

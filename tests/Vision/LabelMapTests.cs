@@ -1,6 +1,5 @@
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Vision;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Vision;
 
@@ -64,7 +63,7 @@ public class LabelMapTests : IDisposable
             var expected = palette.Colors[(int)indices[i]];
             Assert.Equal(new[] { expected.R, expected.G, expected.B }, rgb[(3 * i)..(3 * i + 3)]);
         }
-        Assert.True(LabelMap.FromColors(colours, palette).equal(labels));
+        Assert.True(LabelMap.FromColors(colours, palette).Equals(labels));
     }
 
     [Fact]
@@ -95,7 +94,7 @@ public class LabelMapTests : IDisposable
         Assert.Equal(new long[] { 0, LabelMap.Ignore, 13 }, LabelMap.FromColors(colours, Palette.Cityscapes).ToArray<long>());
 
         var ground = tensor(new byte[] { 81, 0, 81 }, [1, 1, 3]);  // Cityscapes "ground": a label id without a train id
-        Assert.Equal(LabelMap.Ignore, LabelMap.FromColors(ground, Palette.Cityscapes).item<long>());
+        Assert.Equal(LabelMap.Ignore, LabelMap.FromColors(ground, Palette.Cityscapes).ToInt64());
     }
 
     [Fact]
@@ -120,7 +119,7 @@ public class LabelMapTests : IDisposable
             .clamp(0, 255).to(ScalarType.Byte);
 
         Assert.Throws<InvalidDataException>(() => LabelMap.FromColors(noisy, Palette.Cityscapes));
-        Assert.True(LabelMap.FromColors(noisy, Palette.Cityscapes, tolerance: 6).equal(labels));
+        Assert.True(LabelMap.FromColors(noisy, Palette.Cityscapes, tolerance: 6).Equals(labels));
     }
 
     [Fact]
@@ -129,7 +128,7 @@ public class LabelMapTests : IDisposable
         var labels = randint(0, 19, [6, 5], generator: new Generator(7));
         var file = temp.File("mask.png");
         ImageIO.Write(file, LabelMap.Colorize(labels, Palette.CelebAMaskHqOriginal));
-        Assert.True(LabelMap.ReadColors(file, Palette.CelebAMaskHqOriginal).equal(labels));
+        Assert.True(LabelMap.ReadColors(file, Palette.CelebAMaskHqOriginal).Equals(labels));
 
         var wrong = Assert.Throws<InvalidDataException>(() => LabelMap.ReadColors(file, Palette.Cityscapes));
         Assert.Contains(file, wrong.Message);

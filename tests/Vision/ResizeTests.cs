@@ -1,5 +1,4 @@
 using Dino.Repro.Vision;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Vision;
 
@@ -78,7 +77,7 @@ public class ResizeTests : IDisposable
         var ramp = arange(0, 8, dtype: ScalarType.Float32).mul(30).reshape(1, 8, 1).expand(2, 8, 1).contiguous();
         var exact = Resize.Hwc(ramp, 2, 20, ResizeMode.Bilinear);
         var bytes = Resize.Hwc(ramp.to(ScalarType.Byte), 2, 20, ResizeMode.Bilinear);
-        Assert.True(bytes.to(ScalarType.Float32).sub(exact).abs().max().item<double>() <= 1.0);
+        Assert.True(bytes.to(ScalarType.Float32).sub(exact).abs().max().ToDouble() <= 1.0);
     }
 
     [Fact]
@@ -97,8 +96,8 @@ public class ResizeTests : IDisposable
     {
         var resized = Resize.Hwc(ones([5, 7], ScalarType.Byte), 10, 3, ResizeMode.Bicubic);
         Assert.Equal(new long[] { 10, 3 }, resized.shape);
-        Assert.Equal(1, resized.min().item<int>());
-        Assert.Equal(1, resized.max().item<int>());
+        Assert.Equal(1, resized.min().ToInt32());
+        Assert.Equal(1, resized.max().ToInt32());
     }
 
     [Fact]
@@ -110,18 +109,18 @@ public class ResizeTests : IDisposable
         for (var c = 0; c < 6; c++)
         {
             var plane = Resize.Hwc(chw.select(0, c).contiguous(), 4, 5, ResizeMode.Area);
-            Assert.True(resized.select(0, c).equal(plane), $"plane {c}");
+            Assert.True(resized.select(0, c).Equals(plane), $"plane {c}");
         }
 
         var batch = Resize.Chw(stack([chw, chw.mul(2)]), 4, 5, ResizeMode.Area);
         Assert.Equal(new long[] { 2, 6, 4, 5 }, batch.shape);
-        Assert.True(batch.select(0, 0).equal(resized));
+        Assert.True(batch.select(0, 0).Equals(resized));
     }
 
     [Fact]
     public void Unsupported_inputs_are_refused()
     {
-        Assert.Throws<TorchException>(() => Resize.Hwc(zeros([4, 4, 3], ScalarType.Int64), 2, 2));
+        Assert.Throws<ArgumentException>(() => Resize.Hwc(zeros([4, 4, 3], ScalarType.Int64), 2, 2));
         Assert.Throws<ArgumentOutOfRangeException>(() => Resize.Hwc(zeros(4, 4, 3), 0, 2));
     }
 }

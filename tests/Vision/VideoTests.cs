@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Vision;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Vision;
 
@@ -62,7 +61,7 @@ public class VideoTests : IDisposable
         for (var k = 0; k < expectedCount; k++)
         {
             var source = (int)Math.Floor(k * 25 / fps + 1e-9);  // the source frame shown at time k / fps
-            Assert.True(sampled.select(0, k).equal(native.select(0, source)), $"output frame {k} should be source frame {source}");
+            Assert.True(sampled.select(0, k).Equals(native.select(0, source)), $"output frame {k} should be source frame {source}");
         }
     }
 
@@ -74,12 +73,12 @@ public class VideoTests : IDisposable
 
         var small = VideoReader.ReadAll(file, height: 24, width: 32);
         Assert.Equal(new long[] { 25, 24, 32, 3 }, small.shape);
-        Assert.True(small.equal(Resize.Hwc(native, 24, 32, ResizeMode.Area)));
+        Assert.True(small.Equals(Resize.Hwc(native, 24, 32, ResizeMode.Area)));
 
         using var reader = VideoReader.Open(file, fps: 10);
         var parts = new[] { reader.Read(4), reader.Read(4), reader.Read() };
         Assert.Equal(new long[] { 4, 4, 2 }, parts.Select(p => p.size(0)).ToArray());
-        Assert.True(cat(parts).equal(VideoReader.ReadAll(file, fps: 10)));
+        Assert.True(cat(parts).Equals(VideoReader.ReadAll(file, fps: 10)));
     }
 
     [Fact]

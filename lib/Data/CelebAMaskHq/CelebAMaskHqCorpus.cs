@@ -1,5 +1,4 @@
 using Dino.Repro.Data.Loading;
-using Dino.Repro.Torch;
 using Dino.Repro.Training;
 using Dino.Repro.Vision;
 

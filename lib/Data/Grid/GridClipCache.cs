@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dino.Repro.Data.Loading;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Data.Grid;
 

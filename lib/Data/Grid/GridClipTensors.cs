@@ -1,5 +1,4 @@
 using System.Text;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Data.Grid;
@@ -56,7 +55,7 @@ public static class GridClipTensors
         }
         var tensors = new Dictionary<string, Tensor>
         {
-            [UtteranceKey] = torch.tensor<long>(indices.ToArray()),
+            [UtteranceKey] = torch.tensor(indices.ToArray()),
             [MouthKey] = StackOrEmpty(mouths, [options.Frames, options.Size, options.Size, options.Channels], ScalarType.Byte),
             [AudioKey] = StackOrEmpty(audio, [options.Samples], ScalarType.Float32),
             [WordsKey] = WordText(sentences),
@@ -115,7 +114,7 @@ public static class GridClipTensors
         var width = Math.Max(1, rows.Select(r => r.Length).DefaultIfEmpty(0).Max());
         var bytes = new byte[rows.Length * width];
         for (var i = 0; i < rows.Length; i++) rows[i].CopyTo(bytes, i * width);
-        return torch.tensor<byte>(bytes, [rows.Length, width]);
+        return torch.tensor(bytes, [rows.Length, width]);
     }
 
     private static Tensor WordSeconds(List<IReadOnlyList<GridWord>> sentences)
@@ -128,7 +127,7 @@ public static class GridClipTensors
                 times[(i * width + w) * 2] = sentences[i][w].StartSeconds;
                 times[(i * width + w) * 2 + 1] = sentences[i][w].EndSeconds;
             }
-        return torch.tensor<double>(times, [sentences.Count, width, 2]);
+        return torch.tensor(times, [sentences.Count, width, 2]);
     }
 
     private static GridWord[] Words(Tensor row, ReadOnlySpan<double> seconds)

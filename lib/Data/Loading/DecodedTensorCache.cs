@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dino.Repro.IO;
-using Dino.Repro.Torch;
 using Dino.Repro.Torch.Serialization;
 
 namespace Dino.Repro.Data.Loading;

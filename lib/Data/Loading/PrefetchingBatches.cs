@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using Dino.Repro.Torch;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Data.Loading;
@@ -63,9 +62,9 @@ public sealed class PrefetchingBatches : IBatchSource, IDisposable
             item.Error.Throw();
         }
         var batch = item.Batch!;
-        if (DisposeScope.Current is { } scope)
+        if (torch.CurrentDisposeScope is { } scope)
         {
-            foreach (var name in batch.Names) scope.Include(batch[name]);
+            foreach (var name in batch.Names) scope.Attach(batch[name]);
         }
         position = item.After;
         return batch;

@@ -1,5 +1,4 @@
 using Dino.Repro.Signal;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Data.SoundVideo;
 
@@ -66,7 +65,7 @@ public static class SoundFeatures
         var chunks = torch.stack(Enumerable.Range(0, (int)count).Select(k => mel.narrow(1, k * o.ChunkHop, o.ChunkFrames)).ToArray());
         // [chunks, 1, bands, A]: Decibels takes "ref = max" over each item's last three dims, i.e. per chunk.
         var db = Decibels.FromPower(chunks.unsqueeze(1), new DecibelOptions(Amin: 1e-10, Reference: DbReference.Max, TopDb: o.TopDb));
-        return scope.MoveToOuter(db.squeeze(1).mean(-1));
+        return scope.MoveToOuter(db.squeeze(1).mean(new long[] { -1 }));
     }
 
     /// <summary>Descriptors of an <see cref="AudioBuffer"/>: mixed to mono and resampled to the options' rate first.</summary>

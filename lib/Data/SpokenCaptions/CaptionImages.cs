@@ -1,5 +1,4 @@
 using Dino.Repro.Data.Loading;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Data.SpokenCaptions;
 

@@ -1,5 +1,4 @@
 using Dino.Repro.Signal;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Data.SpokenCaptions;
 

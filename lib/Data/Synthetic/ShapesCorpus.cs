@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Dino.Repro.Data.CelebAMaskHq;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Data.Synthetic;

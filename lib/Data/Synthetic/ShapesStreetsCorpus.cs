@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Dino.Repro.Data.CelebAMaskHq;
 using Dino.Repro.Data.Cityscapes;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Data.Synthetic;

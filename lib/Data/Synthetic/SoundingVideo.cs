@@ -1,6 +1,5 @@
 using Dino.Repro.IO;
 using Dino.Repro.Signal;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Data.Synthetic;

@@ -1,5 +1,4 @@
 using Dino.Repro.Signal;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Data.YouTubers;

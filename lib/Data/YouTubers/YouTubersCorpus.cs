@@ -1,7 +1,6 @@
 using Dino.Repro.Data.Loading;
 using Dino.Repro.IO;
 using Dino.Repro.Signal;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Data.YouTubers;

@@ -1,3 +1,4 @@
+using Dino.Repro.Torch.Jit;
 using Dino.Repro.IO;
 
 namespace Dino.Repro.Metrics.Features;
@@ -36,6 +37,12 @@ public enum EvaluatorOutputs
 public sealed record Evaluator(string name, string file_name, int? input_size, EvaluatorOutputs outputs,
     string made_by = "data-scripts/evaluators.sh")
 {
+    /// <summary>
+    /// forward's parameters after the image, in order, with their defaults: TorchSharp calls TorchScript positionally, so the
+    /// keyword arguments below are placed by this (<see cref="ScriptSignature.Positional"/>).
+    /// </summary>
+    public ScriptSignature signature { get; init; } = new();
+
     /// <summary>Keyword arguments of the call that returns features (<see cref="EvaluatorOutputs.KeywordSelected"/>).</summary>
     public IReadOnlyDictionary<string, object>? features_kwargs { get; init; }
 

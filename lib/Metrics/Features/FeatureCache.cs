@@ -1,5 +1,4 @@
 using Dino.Repro.IO;
-using Dino.Repro.Torch;
 using Dino.Repro.Torch.Serialization;
 
 namespace Dino.Repro.Metrics.Features;

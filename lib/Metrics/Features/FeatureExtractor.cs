@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 using Dino.Repro.Torch.Jit;
 using Dino.Repro.Vision;
 
@@ -12,10 +11,10 @@ namespace Dino.Repro.Metrics.Features;
 /// </summary>
 public sealed class FeatureExtractor : IDisposable
 {
-    private readonly ScriptModule module;
+    private readonly jit.ScriptModule module;
     private readonly Device device;
 
-    private FeatureExtractor(Evaluator evaluator, ScriptModule module, string path, Device device)
+    private FeatureExtractor(Evaluator evaluator, jit.ScriptModule module, string path, Device device)
     {
         this.evaluator = evaluator;
         this.module = module;
@@ -41,8 +40,8 @@ public sealed class FeatureExtractor : IDisposable
         if (evaluator.outputs is not (EvaluatorOutputs.FeaturesAndLogits or EvaluatorOutputs.KeywordSelected))
             throw new ArgumentException($"{evaluator.name} gives {evaluator.outputs}; it is not a feature extractor");
         var file = evaluator.RequirePath(folder);
-        var on = device ?? Device.CPU;
-        return new FeatureExtractor(evaluator, ScriptModule.load(file, on), file, on);
+        var on = device ?? torch.CPU;
+        return new FeatureExtractor(evaluator, ScriptFiles.Load(file, on), file, on);
     }
 
     /// <summary>The evaluator when its file is there; otherwise null, with <paramref name="missing"/> saying which script makes it.</summary>
@@ -106,24 +105,25 @@ public sealed class FeatureExtractor : IDisposable
     /// <summary>The forward call(s) on one batch, read as <see cref="Evaluator.outputs"/> says.</summary>
     private (Tensor? features, Tensor? probabilities) Run(Tensor batch, FeatureKinds kinds)
     {
+        using var _ = torch.no_grad();  // TorchScript runs under the caller's grad mode; a metric needs no graph
         if (evaluator.outputs == EvaluatorOutputs.KeywordSelected)
         {
             Tensor? Call(IReadOnlyDictionary<string, object>? kwargs, FeatureKinds kind)
             {
                 if (kwargs is null || !kinds.HasFlag(kind)) return null;
                 forward_calls++;
-                return module.forward([batch], kwargs);
+                return ScriptOutputs.Single(module.forward(evaluator.signature.Positional([batch], kwargs)), path);
             }
             var features = Call(evaluator.features_kwargs, FeatureKinds.Features);
             var probabilities = Call(evaluator.probabilities_kwargs, FeatureKinds.Probabilities);
-            return (features?.to(ScalarType.Float32, Device.CPU), probabilities?.to(ScalarType.Float64, Device.CPU));
+            return (features?.to(ScalarType.Float32, torch.CPU), probabilities?.to(ScalarType.Float64, torch.CPU));
         }
         forward_calls++;
-        var outputs = module.forward_tuple(batch);
+        var outputs = ScriptOutputs.Tensors(module.forward(batch), path);
         if (outputs.Length != 2)
             throw new InvalidDataException($"{path}: forward returned {outputs.Length} tensor(s), but a {evaluator.outputs} evaluator gives 2 (features, logits)");
-        var logits = outputs[1].to(ScalarType.Float64, Device.CPU);
-        return (outputs[0].to(ScalarType.Float32, Device.CPU), torch.nn.functional.softmax(logits, 1));
+        var logits = outputs[1].to(ScalarType.Float64, torch.CPU);
+        return (outputs[0].to(ScalarType.Float32, torch.CPU), torch.nn.functional.softmax(logits, 1));
     }
 
     /// <summary>An [H,W,3] image resized to the evaluator's side when it has one.</summary>

@@ -1,5 +1,4 @@
 using Dino.Repro.Metrics.Image;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Metrics.Features;
 
@@ -22,7 +21,7 @@ public static class FolderFeatures
                 ["count"] = torch.tensor(new[] { stats.count }),
             };
         });
-        return new FeatureStatistics(tensors["mean"], tensors["covariance"], tensors["count"].item<long>());
+        return new FeatureStatistics(tensors["mean"], tensors["covariance"], tensors["count"].ToInt64());
     }
 
     /// <summary>Every image's features [N,D] (KID needs them all, not only the moments).</summary>

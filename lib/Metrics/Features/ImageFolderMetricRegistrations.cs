@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Dino.Repro.Metrics.Image;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Metrics.Features;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Metrics.Image;

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Metrics.Image;
 
@@ -26,8 +25,8 @@ public sealed class FeatureStatistics : IDisposable
         if (n < 2) throw new ArgumentException($"feature statistics need at least 2 samples, got {n}");
         using var scope = torch.NewDisposeScope();
         var x = features.to(ScalarType.Float64);
-        if (!x.isfinite().all().item<bool>()) throw new ArgumentException("features contain NaN or infinite values");
-        var mu = x.mean(0);
+        if (!x.isfinite().all().ToBoolean()) throw new ArgumentException("features contain NaN or infinite values");
+        var mu = x.mean(new long[] { 0 });
         var centred = x - mu;
         var sigma = centred.T.mm(centred) / (n - 1);
         return new FeatureStatistics(mu.MoveToOuterDisposeScope(), sigma.MoveToOuterDisposeScope(), n);

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Metrics.Image;
 
@@ -23,7 +22,7 @@ public static class FrechetDistance
         var traceSqrt = eigenvalues.clamp(min: 0).sqrt().sum();
         var traceA = a.covariance.diag().sum();
         var traceB = b.covariance.diag().sum();
-        return (diff.dot(diff) + traceA + traceB - 2 * traceSqrt).item<double>();
+        return (diff.dot(diff) + traceA + traceB - 2 * traceSqrt).ToDouble();
     }
 
     public static double Compute(Tensor featuresA, Tensor featuresB)

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Metrics.Image;
 
@@ -19,7 +18,7 @@ public static class KernelInceptionDistance
         var n = a.size(1);
         var m = (int)Math.Min(Math.Min(a.size(0), b.size(0)), max_subset_size);
         if (m < 2) throw new ArgumentException("KID needs at least 2 samples on each side");
-        using var generator = new Generator(seed);
+        using var generator = new Generator(unchecked((ulong)seed));
         double t = 0;
         for (var s = 0; s < num_subsets; s++)
         {
@@ -30,8 +29,8 @@ public static class KernelInceptionDistance
             var kyy = (y.mm(y.T) / n + 1).pow(3);
             var kxy = (x.mm(y.T) / n + 1).pow(3);
             // Unbiased MMD²: off-diagonal means of k(x,x') and k(y,y') minus twice the mean of k(x,y).
-            var offDiagonal = (kxx.sum() - kxx.diag().sum() + kyy.sum() - kyy.diag().sum()).item<double>() / (m - 1);
-            t += offDiagonal - kxy.sum().item<double>() * 2 / m;
+            var offDiagonal = (kxx.sum() - kxx.diag().sum() + kyy.sum() - kyy.diag().sum()).ToDouble() / (m - 1);
+            t += offDiagonal - kxy.sum().ToDouble() * 2 / m;
         }
         return t / num_subsets / m;
     }

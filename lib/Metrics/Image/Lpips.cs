@@ -1,6 +1,5 @@
-using Dino.Repro.Metrics.Features;
-using Dino.Repro.Torch;
 using Dino.Repro.Torch.Jit;
+using Dino.Repro.Metrics.Features;
 
 namespace Dino.Repro.Metrics.Image;
 
@@ -15,12 +14,14 @@ namespace Dino.Repro.Metrics.Image;
 public sealed class Lpips : IDisposable
 {
     private readonly Evaluator evaluator;
-    private readonly ScriptModule module;
+    private readonly jit.ScriptModule module;
+    private readonly string path;
 
-    private Lpips(Evaluator evaluator, ScriptModule module)
+    private Lpips(Evaluator evaluator, jit.ScriptModule module, string path)
     {
         this.evaluator = evaluator;
         this.module = module;
+        this.path = path;
     }
 
     /// <summary>Loads <paramref name="evaluator"/> (default LPIPS-AlexNet) from <paramref name="folder"/>; a missing file is a <see cref="MissingEvaluatorException"/>.</summary>
@@ -28,12 +29,14 @@ public sealed class Lpips : IDisposable
     {
         var e = evaluator ?? Evaluators.LpipsAlex;
         if (e.outputs is not (EvaluatorOutputs.Distance or EvaluatorOutputs.LpipsFeatures)) throw new ArgumentException($"{e.name} is not an LPIPS evaluator");
-        return new Lpips(e, ScriptModule.load(e.RequirePath(folder)));
+        var file = e.RequirePath(folder);
+        return new Lpips(e, ScriptFiles.Load(file), file);
     }
 
     /// <summary>Per-pair distances [N] of float [N,3,H,W] (or [3,H,W]) images in [-1,1] of equal shape.</summary>
     public Tensor Distances(Tensor x, Tensor y)
     {
+        using var noGrad = torch.no_grad();  // TorchScript runs under the caller's grad mode; a metric needs no graph
         if (!x.shape.SequenceEqual(y.shape)) throw new ArgumentException($"LPIPS compares images of one shape, got [{string.Join(",", x.shape)}] and [{string.Join(",", y.shape)}]");
         if (x.dim() is not (3 or 4) || x.size(-3) != 3) throw new ArgumentException($"LPIPS takes RGB [N,3,H,W] or [3,H,W], got [{string.Join(",", x.shape)}]");
         using var scope = torch.NewDisposeScope();
@@ -42,10 +45,10 @@ public sealed class Lpips : IDisposable
         {
             // NaN passes any range test; [0,1] or [0,255] images would give plausible-looking wrong numbers: refuse both.
             MetricInput.RequireFinite(t, which, "LPIPS");
-            if (t.min().item<double>() < -1 - 1e-6 || t.max().item<double>() > 1 + 1e-6) throw new ArgumentException("LPIPS inputs must lie in [-1, 1]");
+            if (t.min().ToDouble() < -1 - 1e-6 || t.max().ToDouble() > 1 + 1e-6) throw new ArgumentException("LPIPS inputs must lie in [-1, 1]");
         }
         var (a32, b32) = (a.to(ScalarType.Float32), b.to(ScalarType.Float32));
-        var d = evaluator.outputs == EvaluatorOutputs.Distance ? module.forward(a32, b32) : FeatureDistances(a32, b32);
+        var d = evaluator.outputs == EvaluatorOutputs.Distance ? ScriptOutputs.Single(module.forward(a32, b32), path) : FeatureDistances(a32, b32);
         return d.reshape(d.size(0)).to(ScalarType.Float64).MoveToOuterDisposeScope();
     }
 
@@ -56,9 +59,9 @@ public sealed class Lpips : IDisposable
     private Tensor FeatureDistances(Tensor a, Tensor b)
     {
         var n = a.size(0);
-        var features = module.forward([torch.cat([a, b]).add(1.0).mul(127.5)], evaluator.features_kwargs);
+        var features = ScriptOutputs.Single(module.forward(evaluator.signature.Positional([torch.cat([a, b]).add(1.0).mul(127.5)], evaluator.features_kwargs)), path);
         if (features.dim() != 2 || features.size(0) != 2 * n)
-            throw new InvalidDataException($"{module.path}: forward returned [{string.Join(",", features.shape)}], but {evaluator.name} gives LPIPS features [{2 * n},F]");
+            throw new InvalidDataException($"{path}: forward returned [{string.Join(",", features.shape)}], but {evaluator.name} gives LPIPS features [{2 * n},F]");
         return (features.narrow(0, 0, n) - features.narrow(0, n, n)).square().sum(1);
     }
 
@@ -66,7 +69,7 @@ public sealed class Lpips : IDisposable
     public double Distance(Tensor x, Tensor y)
     {
         using var d = Distances(x, y);
-        return d.mean().item<double>();
+        return d.mean().ToDouble();
     }
 
     public void Dispose() => module.Dispose();

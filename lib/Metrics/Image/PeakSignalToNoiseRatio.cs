@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Metrics.Image;
 
@@ -17,7 +16,7 @@ public static class PeakSignalToNoiseRatio
         MetricInput.RequireFinite(distorted, "distorted", "PSNR");
         using var scope = torch.NewDisposeScope();
         var diff = reference.to(ScalarType.Float64) - distorted.to(ScalarType.Float64);
-        var mse = diff.square().mean().item<double>();
+        var mse = diff.square().mean().ToDouble();
         return mse == 0 ? double.PositiveInfinity : 10 * Math.Log10(data_range * data_range / mse);
     }
 }

@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Metrics.Image;
 
@@ -40,7 +39,7 @@ public static class StructuralSimilarity
         var vxy = Filter(x * y) - ux * uy;
         double c1 = Math.Pow(K1 * data_range, 2), c2 = Math.Pow(K2 * data_range, 2);
         var map = (2 * ux * uy + c1) * (2 * vxy + c2) / ((ux * ux + uy * uy + c1) * (vx + vy + c2));
-        return map.mean().item<double>();  // equal-sized channels: the mean of per-channel means
+        return map.mean().ToDouble();  // equal-sized channels: the mean of per-channel means
     }
 
     /// <summary>The separable Gaussian of scipy.ndimage.gaussian_filter: exp(−x²/2σ²) on −5..5, normalised.</summary>

@@ -1,6 +1,5 @@
 using Dino.Repro.Models.GridRecogniser;
 using Dino.Repro.Signal;
-using Dino.Repro.Torch;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
 

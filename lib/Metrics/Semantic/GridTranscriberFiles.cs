@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Dino.Repro.Models.GridRecogniser;
-using Dino.Repro.Torch;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
 
@@ -91,7 +90,7 @@ public sealed partial class GridTranscriber
         var network = options.CreateNetwork();
         try
         {
-            network.load_state_dict(state);
+            network.LoadStateDict(state);
         }
         catch (InvalidDataException e)
         {

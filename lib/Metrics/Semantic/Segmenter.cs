@@ -1,6 +1,5 @@
-using Dino.Repro.Metrics.Features;
-using Dino.Repro.Torch;
 using Dino.Repro.Torch.Jit;
+using Dino.Repro.Metrics.Features;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Metrics.Semantic;
@@ -11,10 +10,10 @@ namespace Dino.Repro.Metrics.Semantic;
 /// </summary>
 public sealed class Segmenter : IDisposable
 {
-    private readonly ScriptModule module;
+    private readonly jit.ScriptModule module;
     private readonly Device device;
 
-    private Segmenter(SegmenterSpec spec, ScriptModule module, string path, Device device)
+    private Segmenter(SegmenterSpec spec, jit.ScriptModule module, string path, Device device)
     {
         this.spec = spec;
         this.module = module;
@@ -37,13 +36,14 @@ public sealed class Segmenter : IDisposable
             throw new ArgumentException($"{spec.evaluator.name}: mean and std need 3 values each, std positive");
         if (spec.input_height.HasValue != spec.input_width.HasValue) throw new ArgumentException($"{spec.evaluator.name}: give both input sides or neither");
         var file = spec.evaluator.RequirePath(folder);
-        var on = device ?? Device.CPU;
-        return new Segmenter(spec, ScriptModule.load(file, on), file, on);
+        var on = device ?? torch.CPU;
+        return new Segmenter(spec, ScriptFiles.Load(file, on), file, on);
     }
 
     /// <summary>Labels int64 [H,W] of a uint8 RGB image [H,W,3], at the image's size (scores resized back with nearest neighbour).</summary>
     public Tensor Predict(Tensor image)
     {
+        using var noGrad = torch.no_grad();  // TorchScript runs under the caller's grad mode; a prediction needs no graph
         if (image.dim() != 3 || image.size(2) != 3 || image.dtype != ScalarType.Byte)
             throw new ArgumentException($"{spec.evaluator.name} segments uint8 RGB images [H,W,3], got {image.dtype.TorchName()} [{string.Join(", ", image.shape)}]");
         using var scope = torch.NewDisposeScope();
@@ -52,10 +52,10 @@ public sealed class Segmenter : IDisposable
         var x = sized.to(ScalarType.Float32, device).permute(2, 0, 1);
         if (spec.bgr) x = x.flip(0);
         x = x.sub(torch.tensor(spec.mean).to(ScalarType.Float32, device).view(3, 1, 1)).div(torch.tensor(spec.std).to(ScalarType.Float32, device).view(3, 1, 1));
-        var scores = module.forward_tuple(x.unsqueeze(0).contiguous())[0];
+        var scores = ScriptOutputs.Tensors(module.forward(x.unsqueeze(0).contiguous()), path)[0];
         if (scores.dim() != 4 || scores.size(0) != 1 || scores.size(1) != spec.num_classes)
             throw new InvalidDataException($"{path}: forward returned scores [{string.Join(", ", scores.shape)}], expected [1, {spec.num_classes}, H, W]");
-        var labels = scores.argmax(1).squeeze(0).to(Device.CPU);
+        var labels = scores.argmax(1).squeeze(0).to(torch.CPU);
         if (labels.size(0) != height || labels.size(1) != width) labels = ResizeLabels(labels, height, width);
         return labels.MoveToOuterDisposeScope();
     }
@@ -65,7 +65,7 @@ public sealed class Segmenter : IDisposable
     {
         using var scope = torch.NewDisposeScope();
         var x = labels.to(ScalarType.Float32).unsqueeze(0).unsqueeze(0);
-        var resized = torch.nn.functional.interpolate(x, size: new[] { height, width }, mode: "nearest");
+        var resized = torch.nn.functional.interpolate(x, size: new[] { height, width }, mode: InterpolationMode.Nearest);
         return resized.squeeze(0).squeeze(0).to(ScalarType.Int64).MoveToOuterDisposeScope();
     }
 

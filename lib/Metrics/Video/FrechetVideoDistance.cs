@@ -1,6 +1,5 @@
 using Dino.Repro.Metrics.Features;
 using Dino.Repro.Metrics.Image;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Metrics.Video;
@@ -42,7 +41,7 @@ public static class FrechetVideoDistance
         var (n, t, h, w) = (clips.size(0), clips.size(1), clips.size(2), clips.size(3));
         var frames = ImageTensor.ToChw(clips.reshape(n * t, h, w, 3));  // [N·T,3,H,W] in [−1,1]
         var x = frames.reshape(n, t, 3, h, w).permute(0, 2, 1, 3, 4);    // [N,3,T,H,W]
-        var resized = torch.nn.functional.interpolate(x, size: new[] { clips.size(1), side, side }, mode: "nearest");
+        var resized = torch.nn.functional.interpolate(x, size: new[] { clips.size(1), side, side }, mode: InterpolationMode.Nearest);
         return resized.contiguous().MoveToOuterDisposeScope();
     }
 

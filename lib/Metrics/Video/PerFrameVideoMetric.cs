@@ -1,5 +1,4 @@
 using Dino.Repro.Metrics.Image;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Metrics.Video;
 

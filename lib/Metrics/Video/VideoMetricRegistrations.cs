@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Dino.Repro.Metrics.Features;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Metrics.Video;
 

@@ -1,10 +1,8 @@
 using Dino.Repro.Data;
 using Dino.Repro.Models.Common;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
-using Dino.Repro.Torch.Optim;
+using TorchSharp.Modules;
 using Dino.Repro.Training;
-using F = Dino.Repro.Torch.torch.nn.functional;
+using F = TorchSharp.torch.nn.functional;
 
 namespace Dino.Repro.Models.BicycleGan;
 
@@ -40,10 +38,10 @@ public sealed class BicycleGanExperiment : PairedTranslationExperiment<BicycleGa
     private readonly ResNetEncoder encoder;
     private readonly MultiScaleDiscriminator discriminator;
     private readonly MultiScaleDiscriminator discriminator2;
-    private readonly Optimizer optG;
-    private readonly Optimizer optE;
-    private readonly Optimizer optD;
-    private readonly Optimizer optD2;
+    private readonly optim.Optimizer optG;
+    private readonly optim.Optimizer optE;
+    private readonly optim.Optimizer optD;
+    private readonly optim.Optimizer optD2;
 
     public BicycleGanExperiment(BicycleGanOptions options, IBatchSource data) : base(options, data, PairedAugmentation.Pix2Pix)
     {
@@ -131,17 +129,17 @@ public sealed class BicycleGanExperiment : PairedTranslationExperiment<BicycleGa
         foreach (var scheduler in Schedulers.Values) scheduler.step();
         return new Dictionary<string, double>
         {
-            ["G_GAN"] = lossGGan.item<double>(),
-            ["G_GAN2"] = lossGGan2.item<double>(),
-            ["G_L1"] = lossGL1.item<double>(),
-            ["kl"] = lossKl.item<double>(),
-            ["z_L1"] = lossZ.item<double>(),
-            ["D"] = lossD.item<double>(),
-            ["D2"] = lossD2.item<double>(),
+            ["G_GAN"] = lossGGan.ToDouble(),
+            ["G_GAN2"] = lossGGan2.ToDouble(),
+            ["G_L1"] = lossGL1.ToDouble(),
+            ["kl"] = lossKl.ToDouble(),
+            ["z_L1"] = lossZ.ToDouble(),
+            ["D"] = lossD.ToDouble(),
+            ["D2"] = lossD2.ToDouble(),
         };
     }
 
-    private static Tensor DiscriminatorStep(MultiScaleDiscriminator network, Optimizer optimizer, Tensor real, Tensor fake)
+    private static Tensor DiscriminatorStep(MultiScaleDiscriminator network, optim.Optimizer optimizer, Tensor real, Tensor fake)
     {
         var fakeDetached = fake.detach();
         var lossFake = BicycleGanLosses.LeastSquares(network.call(fakeDetached), targetIsReal: false);
@@ -161,7 +159,7 @@ public sealed class BicycleGanExperiment : PairedTranslationExperiment<BicycleGa
     {
         var (muTarget, _) = encoder.call(target);
         var reconstruction = generator.call(source, muTarget);
-        using var fixedZ = new Generator(Options.Seed + 3);
+        using var fixedZ = new Generator(unchecked((ulong)(Options.Seed + 3)));
         var random1 = generator.call(source, SampleZ(source.size(0), fixedZ));
         var random2 = generator.call(source, SampleZ(source.size(0), fixedZ));
         return new[] { reconstruction, random1, random2 };

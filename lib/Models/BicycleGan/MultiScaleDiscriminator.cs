@@ -1,6 +1,5 @@
 using Dino.Repro.Models.Common;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.BicycleGan;
 
@@ -9,7 +8,7 @@ namespace Dino.Repro.Models.BicycleGan;
 /// image average-pooled i times by AvgPool(3, s2, p1, count_include_pad=False). state_dict "model_0.model.0.weight"
 /// (the reference: "model_0.0.weight" — each scale here is a whole <see cref="PatchDiscriminator"/>).
 /// </summary>
-public sealed class MultiScaleDiscriminator : Module<Tensor, Tensor[]>
+public sealed class MultiScaleDiscriminator : nn.Module<Tensor, Tensor[]>
 {
     private readonly List<PatchDiscriminator> scales = new();
     private readonly AvgPool2d down;

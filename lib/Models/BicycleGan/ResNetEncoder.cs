@@ -1,6 +1,5 @@
 using Dino.Repro.Models.Common;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.BicycleGan;
 
@@ -10,7 +9,7 @@ namespace Dino.Repro.Models.BicycleGan;
 /// AvgPool(8) to 1×1, and two Linear heads for μ and log σ². state_dict "conv.0.weight", "conv.1.conv.2.weight",
 /// "fc.0.weight", "fcVar.0.weight" as the reference.
 /// </summary>
-public sealed class ResNetEncoder : Module<Tensor, (Tensor mu, Tensor logvar)>
+public sealed class ResNetEncoder : nn.Module<Tensor, (Tensor mu, Tensor logvar)>
 {
     private const int MaxMultiplier = 4;
     private readonly Sequential conv;

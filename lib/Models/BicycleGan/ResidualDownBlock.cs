@@ -1,6 +1,5 @@
 using Dino.Repro.Models.Common;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.BicycleGan;
 
@@ -9,7 +8,7 @@ namespace Dino.Repro.Models.BicycleGan;
 /// [conv3×3 in→out, AvgPool 2]] plus shortcut = [AvgPool 2, conv1×1 in→out]; halves the side. All convs biased.
 /// state_dict "conv.2.weight", "conv.5.0.weight", "shortcut.1.weight" as the reference.
 /// </summary>
-public sealed class ResidualDownBlock : Module<Tensor, Tensor>
+public sealed class ResidualDownBlock : nn.Module<Tensor, Tensor>
 {
     private readonly Sequential conv;
     private readonly Sequential shortcut;

@@ -1,7 +1,6 @@
 using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Pix2Pix;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.BicycleGan;
 
@@ -10,7 +9,7 @@ namespace Dino.Repro.Models.BicycleGan;
 /// halvings to 1×1, channels ngf, 2ngf, 4ngf then 8ngf, Dropout(0.5) in the num_downs − 5 levels above the bottleneck
 /// — with z [B, nz] tiled into the input of every level. state_dict "model.down.1.weight", "model.submodule.…".
 /// </summary>
-public sealed class UnetAddAllGenerator : Module<Tensor, Tensor, Tensor>
+public sealed class UnetAddAllGenerator : nn.Module<Tensor, Tensor, Tensor>
 {
     private readonly UnetBlockWithZ model;
 

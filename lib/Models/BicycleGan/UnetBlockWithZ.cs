@@ -1,6 +1,5 @@
 using Dino.Repro.Models.Common;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.BicycleGan;
 
@@ -11,7 +10,7 @@ namespace Dino.Repro.Models.BicycleGan;
 /// ConvTranspose 4×4 s2, norm, optional Dropout(0.5)]; the outermost has no LeakyReLU/norm and ends in Tanh, the
 /// innermost has no down norm. state_dict "down.1.weight", "submodule.…", "up.1.weight" as the reference.
 /// </summary>
-public sealed class UnetBlockWithZ : Module<Tensor, Tensor, Tensor>
+public sealed class UnetBlockWithZ : nn.Module<Tensor, Tensor, Tensor>
 {
     private readonly Sequential down;
     private readonly UnetBlockWithZ? submodule;

@@ -1,4 +1,4 @@
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.Common;
 
@@ -10,7 +10,7 @@ public static class EvalMode
     /// back in train mode afterwards even when it throws: train-mode dropout would draw from the training run's generator
     /// and batch norm would move its running statistics.
     /// </summary>
-    public static T Run<T>(Func<T> run, params Module[] networks)
+    public static T Run<T>(Func<T> run, params nn.Module[] networks)
     {
         foreach (var network in networks) network.eval();
         try

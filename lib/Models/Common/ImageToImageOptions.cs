@@ -1,3 +1,4 @@
+using TorchSharp.Modules;
 using Dino.Repro.Data;
 using Dino.Repro.Training;
 

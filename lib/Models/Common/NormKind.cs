@@ -1,5 +1,4 @@
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.Common;
 
@@ -19,7 +18,7 @@ public enum NormKind
 /// <summary>The norm-layer factory shared by every model (pix2pix's <c>get_norm_layer</c>).</summary>
 public static class NormLayer
 {
-    public static Module<Tensor, Tensor> Create(NormKind kind, long channels) => kind switch
+    public static nn.Module<Tensor, Tensor> Create(NormKind kind, long channels) => kind switch
     {
         NormKind.Batch => torch.nn.BatchNorm2d(channels),
         NormKind.Instance => torch.nn.InstanceNorm2d(channels),

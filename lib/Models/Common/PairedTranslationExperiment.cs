@@ -1,5 +1,4 @@
 using Dino.Repro.Data;
-using Dino.Repro.Torch;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Models.Common;

@@ -1,5 +1,4 @@
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.Common;
 
@@ -9,7 +8,7 @@ namespace Dino.Repro.Models.Common;
 /// conv giving one logit per patch. n_layers 3 = the 70×70 receptive field (30×30 logits at 256²). state_dict
 /// "model.N.weight" as the reference.
 /// </summary>
-public sealed class PatchDiscriminator : Module<Tensor, Tensor>
+public sealed class PatchDiscriminator : nn.Module<Tensor, Tensor>
 {
     private readonly Sequential model;
 

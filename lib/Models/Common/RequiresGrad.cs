@@ -1,5 +1,4 @@
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.Common;
 
@@ -10,7 +9,7 @@ namespace Dino.Repro.Models.Common;
 /// </summary>
 public static class RequiresGrad
 {
-    public static void Set(Module network, bool requiresGrad) => Set(network.parameters(), requiresGrad);
+    public static void Set(nn.Module network, bool requiresGrad) => Set(network.parameters(), requiresGrad);
 
     public static void Set(IEnumerable<Parameter> parameters, bool requiresGrad)
     {

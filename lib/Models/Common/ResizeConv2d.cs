@@ -1,5 +1,4 @@
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.Common;
 
@@ -7,7 +6,7 @@ namespace Dino.Repro.Models.Common;
 /// Upsampling without checkerboard artefacts (DINO's <c>ResizeConv2D</c>): nearest ×scale, reflection pad, stride-1
 /// conv. state_dict: "conv.weight" (and "conv.bias" when biased).
 /// </summary>
-public sealed class ResizeConv2d : Module<Tensor, Tensor>
+public sealed class ResizeConv2d : nn.Module<Tensor, Tensor>
 {
     private readonly Upsample up;
     private readonly ReflectionPad2d pad;
@@ -17,7 +16,7 @@ public sealed class ResizeConv2d : Module<Tensor, Tensor>
         : base(nameof(ResizeConv2d))
     {
         if (kernel_size % 2 == 0) throw new ArgumentException("only odd kernels keep the size with symmetric padding", nameof(kernel_size));
-        up = torch.nn.Upsample(scale_factor: scale_factor, mode: "nearest");
+        up = torch.nn.Upsample(scale_factor: new[] { scale_factor, scale_factor }, mode: UpsampleMode.Nearest);
         pad = torch.nn.ReflectionPad2d(kernel_size / 2);
         conv = torch.nn.Conv2d(in_channels, out_channels, kernel_size, stride: 1, bias: bias);
         RegisterComponents();

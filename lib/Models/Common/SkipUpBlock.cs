@@ -1,5 +1,4 @@
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.Common;
 
@@ -9,7 +8,7 @@ namespace Dino.Repro.Models.Common;
 /// <see cref="ResizeConv2d"/> doubling the size to <c>out_channels</c>, norm, ReLU; optional dropout after each.
 /// state_dict names match the reference: "dcl1.weight", "activation1.0.*", "dcl2.conv.weight", "activation2.0.*".
 /// </summary>
-public sealed class SkipUpBlock : Module<Tensor, Tensor, Tensor>
+public sealed class SkipUpBlock : nn.Module<Tensor, Tensor, Tensor>
 {
     private readonly ConvTranspose2d dcl1;
     private readonly Sequential activation1;

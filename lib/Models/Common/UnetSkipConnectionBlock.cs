@@ -1,5 +1,4 @@
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.Common;
 
@@ -22,7 +21,7 @@ public enum UnetLevel
 /// concatenated to the result (the skip). Kept recursive so state_dict names equal the reference's
 /// ("model.1.model.3.weight", ...), which lets pix2pix checkpoints load.
 /// </summary>
-public sealed class UnetSkipConnectionBlock : Module<Tensor, Tensor>
+public sealed class UnetSkipConnectionBlock : nn.Module<Tensor, Tensor>
 {
     private readonly Sequential model;
     private readonly UnetLevel level;

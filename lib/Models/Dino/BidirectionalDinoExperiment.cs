@@ -1,7 +1,6 @@
+using TorchSharp.Modules;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Data;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Optim;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Models.Dino;
@@ -36,9 +35,9 @@ public sealed class BidirectionalDinoExperiment : PairedTranslationExperiment<Bi
 
     private readonly BidirectionalDinoUNet forward;
     private readonly BidirectionalDinoUNet reverse;
-    private readonly Optimizer optF;
-    private readonly Optimizer optR;
-    private readonly Optimizer optC;
+    private readonly optim.Optimizer optF;
+    private readonly optim.Optimizer optR;
+    private readonly optim.Optimizer optC;
     private readonly BalanceController controller;
 
     public BidirectionalDinoExperiment(BidirectionalDinoOptions options, IBatchSource data)
@@ -56,7 +55,7 @@ public sealed class BidirectionalDinoExperiment : PairedTranslationExperiment<Bi
         {
             var steps = (double)options.Steps;
             foreach (var (name, optimizer) in Optimizers)
-                AddScheduler(name, torch.optim.lr_scheduler.LambdaLR(optimizer, step => Math.Max(0, 1 - step / steps)));
+                AddScheduler(name, new ResumableLambdaLR(optimizer, step => Math.Max(0, 1 - step / steps)));
         }
         controller = new BalanceController(options.BalanceGain, options.Gamma, options.AdaptiveBalance);
         Controller.Declare(ForwardBalanceKey, options.InitialK);
@@ -107,13 +106,13 @@ public sealed class BidirectionalDinoExperiment : PairedTranslationExperiment<Bi
         lossC.backward();
         optC.step();
 
-        var (e1Real, e1Fake) = (energy1Real.item<double>(), energy1Fake.item<double>());
-        var (e2Real, e2Fake) = (energy2Real.item<double>(), energy2Fake.item<double>());
+        var (e1Real, e1Fake) = (energy1Real.ToDouble(), energy1Fake.ToDouble());
+        var (e2Real, e2Fake) = (energy2Real.ToDouble(), energy2Fake.ToDouble());
         Controller[ForwardBalanceKey] = controller.Update(k1, e1Real, e1Fake);
         Controller[ReverseBalanceKey] = controller.Update(k2, e2Real, e2Fake);
         return new Dictionary<string, double>
         {
-            ["C"] = lossC.item<double>(),
+            ["C"] = lossC.ToDouble(),
             ["E1_real"] = e1Real,
             ["E1_fake"] = e1Fake,
             ["E2_real"] = e2Real,
@@ -134,7 +133,7 @@ public sealed class BidirectionalDinoExperiment : PairedTranslationExperiment<Bi
     };
 
     /// <summary>One player's half of the generation stage, through the other player's critic stream; returns its loss.</summary>
-    private double GenerationStepOf(BidirectionalDinoUNet player, BidirectionalDinoUNet critic, Optimizer optimizer,
+    private double GenerationStepOf(BidirectionalDinoUNet player, BidirectionalDinoUNet critic, optim.Optimizer optimizer,
         Tensor input, Tensor paired, Tensor? playerNoise, Tensor? criticNoise)
     {
         using var idle = RequiresGrad.Off(player.Encoder.parameters().Concat(critic.parameters()));
@@ -144,13 +143,13 @@ public sealed class BidirectionalDinoExperiment : PairedTranslationExperiment<Bi
         optimizer.zero_grad();
         loss.backward();
         optimizer.step();
-        return loss.item<double>();
+        return loss.ToDouble();
     }
 
     /// <summary>Rows of source | target | F(source) | R(target) for the first pairs seen, with fixed private noise.</summary>
     public override Tensor? SampleGrid() => SampleRows((source, target) =>
     {
-        using var fixedNoise = new Generator(Options.Seed + 2);
+        using var fixedNoise = new Generator(unchecked((ulong)(Options.Seed + 2)));
         var n = source.size(0);
         var translationF = forward.call(source, SampleNoise(n, fixedNoise));
         var translationR = reverse.call(target, SampleNoise(n, fixedNoise));
@@ -161,5 +160,5 @@ public sealed class BidirectionalDinoExperiment : PairedTranslationExperiment<Bi
         player.Encoder.parameters().Concat(player.TrunkParameters).Concat(player.CriticHead.parameters());
 
     private Adam Adam(IEnumerable<Parameter> parameters) =>
-        torch.optim.Adam(parameters.ToList(), lr: Options.LearningRate, betas: (Options.Beta1, Options.Beta2));
+        torch.optim.Adam(parameters.ToList(), lr: Options.LearningRate, beta1: Options.Beta1, beta2: Options.Beta2);
 }

@@ -1,6 +1,5 @@
 using Dino.Repro.Models.Common;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.Dino;
 
@@ -11,7 +10,7 @@ namespace Dino.Repro.Models.Dino;
 /// L = 3 branches right after the third decoder layer, the paper's best. state_dict "net.enc.*", "net.dec.*",
 /// "head.dcl.L.*", ….
 /// </summary>
-public sealed class BidirectionalDinoUNet : Module<Tensor, Tensor?, Tensor>
+public sealed class BidirectionalDinoUNet : nn.Module<Tensor, Tensor?, Tensor>
 {
     private readonly DinoUNet net;
     private readonly DinoDecoder head;

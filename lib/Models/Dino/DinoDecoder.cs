@@ -1,7 +1,6 @@
 using System.Globalization;
 using Dino.Repro.Models.Common;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.Dino;
 
@@ -16,11 +15,11 @@ namespace Dino.Repro.Models.Dino;
 /// critic head, whose weights load from the primary decoder's state_dict (<see cref="CopyFrom"/>).
 /// </para>
 /// </summary>
-public sealed class DinoDecoder : Module<Tensor, IReadOnlyList<Tensor>, Tensor>
+public sealed class DinoDecoder : nn.Module<Tensor, IReadOnlyList<Tensor>, Tensor>
 {
     public const long InitialChannels = 512;
 
-    private readonly ModuleDict<Module> dcl = new();
+    private readonly ModuleDict<nn.Module> dcl = new();
 
     /// <param name="encoder_channels">The encoder's halving-layer channels, first to last (<see cref="DinoEncoder.Channels"/>).</param>
     /// <param name="first_layer">The first layer this decoder holds (0 = the whole decoder).</param>
@@ -97,12 +96,12 @@ public sealed class DinoDecoder : Module<Tensor, IReadOnlyList<Tensor>, Tensor>
     {
         var theirs = source.state_dict();
         var mine = state_dict().Keys.ToDictionary(k => k, k => theirs[k]);
-        load_state_dict(mine);
+        this.LoadStateDict(mine);
     }
 
-    private Module Layer(int index) => dcl[index.ToString(CultureInfo.InvariantCulture)];
+    private nn.Module Layer(int index) => dcl[index.ToString(CultureInfo.InvariantCulture)];
 
-    private void AddLayer(int index, Func<Module> create)
+    private void AddLayer(int index, Func<nn.Module> create)
     {
         if (index >= FirstLayer) dcl.Add(index.ToString(CultureInfo.InvariantCulture), create());
     }

@@ -1,6 +1,5 @@
 using Dino.Repro.Models.Common;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.Dino;
 
@@ -9,7 +8,7 @@ namespace Dino.Repro.Models.Dino;
 /// LeakyReLU(0.05)) with channels 64, 128, … capped at 512 down to 4×4, then a valid 4×4 conv to the code and Tanh.
 /// At 256² that is the fact sheet's 7 layers, 13,241,344 weights. state_dict "cl.N.0.weight".
 /// </summary>
-public sealed class DinoEncoder : Module<Tensor, (Tensor code, IReadOnlyList<Tensor> features)>
+public sealed class DinoEncoder : nn.Module<Tensor, (Tensor code, IReadOnlyList<Tensor> features)>
 {
     public const long FirstChannels = 64;
     public const long MaxChannels = 512;
@@ -30,7 +29,7 @@ public sealed class DinoEncoder : Module<Tensor, (Tensor code, IReadOnlyList<Ten
             inChannels = outChannels;
         }
         // 4×4 → 1×1: the whole remaining map into one code vector.
-        cl.append(torch.nn.Sequential(("0", torch.nn.Conv2d(inChannels, code_size, 4, stride: 1, padding: 0, bias: false)), ("1", torch.nn.Tanh())));
+        cl.append(torch.nn.Sequential(("0", torch.nn.Conv2d(inChannels, code_size, 4, stride: 1, bias: false)), ("1", torch.nn.Tanh())));
         Channels = channels;
         CodeSize = code_size;
         RegisterComponents();

@@ -1,7 +1,6 @@
+using TorchSharp.Modules;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Data;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Optim;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Models.Dino;
@@ -42,8 +41,8 @@ public sealed class DinoExperiment : PairedTranslationExperiment<DinoOptions>
 
     private readonly DinoUNet forward;
     private readonly DinoUNet reverse;
-    private readonly Optimizer optF;
-    private readonly Optimizer optR;
+    private readonly optim.Optimizer optF;
+    private readonly optim.Optimizer optR;
     private readonly BalanceController controller;
 
     public DinoExperiment(DinoOptions options, IBatchSource data) : base(options, data, PairedAugmentation.Dino)
@@ -52,13 +51,13 @@ public sealed class DinoExperiment : PairedTranslationExperiment<DinoOptions>
         reverse = AddNetwork("R", new DinoUNet(options.Resolution, 0, options.Channels, options.NormKind));
         forward.to(Device);
         reverse.to(Device);
-        optF = AddOptimizer("F", torch.optim.Adam(forward.parameters(), lr: options.LearningRate, betas: (options.Beta1, options.Beta2)));
-        optR = AddOptimizer("R", torch.optim.Adam(reverse.parameters(), lr: options.LearningRate, betas: (options.Beta1, options.Beta2)));
+        optF = AddOptimizer("F", torch.optim.Adam(forward.parameters(), lr: options.LearningRate, beta1: options.Beta1, beta2: options.Beta2));
+        optR = AddOptimizer("R", torch.optim.Adam(reverse.parameters(), lr: options.LearningRate, beta1: options.Beta1, beta2: options.Beta2));
         if (options.LinearDecay)
         {
             var steps = (double)options.Steps;
-            AddScheduler("F", torch.optim.lr_scheduler.LambdaLR(optF, step => Math.Max(0, 1 - step / steps)));
-            AddScheduler("R", torch.optim.lr_scheduler.LambdaLR(optR, step => Math.Max(0, 1 - step / steps)));
+            AddScheduler("F", new ResumableLambdaLR(optF, step => Math.Max(0, 1 - step / steps)));
+            AddScheduler("R", new ResumableLambdaLR(optR, step => Math.Max(0, 1 - step / steps)));
         }
         controller = new BalanceController(options.BalanceGain, options.Gamma, options.AdaptiveBalance);
         Controller.Declare(BalanceKey, options.InitialK);
@@ -98,25 +97,25 @@ public sealed class DinoExperiment : PairedTranslationExperiment<DinoOptions>
         optF.step();
 
         // Balance from the R step's (pre-update) energies, Eq. 4.
-        var eReal = energyReal.item<double>();
-        var eFake = energyFake.item<double>();
+        var eReal = energyReal.ToDouble();
+        var eFake = energyFake.ToDouble();
         Controller[BalanceKey] = controller.Update(k, eReal, eFake);
 
         foreach (var scheduler in Schedulers.Values) scheduler.step();
         return new Dictionary<string, double>
         {
-            ["R"] = lossR.item<double>(),
-            ["F"] = lossF.item<double>(),
+            ["R"] = lossR.ToDouble(),
+            ["F"] = lossF.ToDouble(),
             ["E_real"] = eReal,
             ["E_fake"] = eFake,
-            ["L1"] = l1.item<double>(),
+            ["L1"] = l1.ToDouble(),
         };
     }
 
     /// <summary>Rows of source | target | translation for the first pairs seen, with fixed private noise.</summary>
     public override Tensor? SampleGrid() => SampleRows((source, _) =>
     {
-        using var fixedNoise = new Generator(Options.Seed + 2);
+        using var fixedNoise = new Generator(unchecked((ulong)(Options.Seed + 2)));
         return new[] { forward.call(source, SampleNoise(source.size(0), fixedNoise)) };
     });
 }

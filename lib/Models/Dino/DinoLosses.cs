@@ -1,5 +1,4 @@
-using Dino.Repro.Torch;
-using F = Dino.Repro.Torch.torch.nn.functional;
+using F = TorchSharp.torch.nn.functional;
 
 namespace Dino.Repro.Models.Dino;
 
@@ -24,7 +23,7 @@ public static class DinoLosses
     /// </summary>
     public static Tensor ReverseLoss(Tensor energyReal, Tensor energyFake, double k, double margin)
     {
-        if (!HingeActive(energyFake.item<double>(), margin)) return energyReal.alias();
+        if (!HingeActive(energyFake.ToDouble(), margin)) return energyReal.alias();
         using var shortfall = margin - energyFake;
         using var weighted = shortfall * k;
         return energyReal + weighted;

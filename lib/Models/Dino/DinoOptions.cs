@@ -1,5 +1,4 @@
 using Dino.Repro.Models.Common;
-using Dino.Repro.Torch;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Models.Dino;

@@ -1,6 +1,5 @@
 using Dino.Repro.Models.Common;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.Dino;
 
@@ -9,7 +8,7 @@ namespace Dino.Repro.Models.Dino;
 /// [code, noise] → <see cref="DinoDecoder"/>. F takes 32 noise channels; the one-way R takes none.
 /// state_dict "enc.*", "dec.*" as the reference.
 /// </summary>
-public sealed class DinoUNet : Module<Tensor, Tensor?, Tensor>
+public sealed class DinoUNet : nn.Module<Tensor, Tensor?, Tensor>
 {
     public const long CodeSize = 256;
 

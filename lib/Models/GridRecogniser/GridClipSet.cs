@@ -1,6 +1,5 @@
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Signal;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Models.GridRecogniser;
 

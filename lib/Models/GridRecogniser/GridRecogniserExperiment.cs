@@ -1,6 +1,5 @@
+using TorchSharp.Modules;
 using Dino.Repro.Data.Grid;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Optim;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Models.GridRecogniser;
@@ -44,7 +43,7 @@ public sealed class GridRecogniserExperiment : Experiment<GridRecogniserOptions>
 
     private readonly Device device;
     private readonly GridRecogniserNetwork network;
-    private readonly Optimizer optimizer;
+    private readonly optim.Optimizer optimizer;
     private readonly ShuffledBatches data;
     private readonly Generator augmentation;
     private readonly GridClipSet? validation;
@@ -72,7 +71,7 @@ public sealed class GridRecogniserExperiment : Experiment<GridRecogniserOptions>
         network = AddNetwork(NetworkName, options.CreateNetwork());
         network.to(device);
         optimizer = AddOptimizer(NetworkName, torch.optim.Adam(network.parameters(), lr: options.LearningRate));
-        augmentation = AddGenerator("augmentation", new Generator(options.Seed + 1));
+        augmentation = AddGenerator("augmentation", new Generator(unchecked((ulong)(options.Seed + 1))));
     }
 
     public override IReadOnlyList<string> LossNames => Losses;
@@ -91,7 +90,7 @@ public sealed class GridRecogniserExperiment : Experiment<GridRecogniserOptions>
         loss.backward();
         optimizer.step();
         var accuracy = GridSlots.Predict(logits.detach()).eq(labels).to(ScalarType.Float32).mean();
-        return new Dictionary<string, double> { ["ce"] = loss.item<double>(), ["batch_slot_accuracy"] = accuracy.item<double>() };
+        return new Dictionary<string, double> { ["ce"] = loss.ToDouble(), ["batch_slot_accuracy"] = accuracy.ToDouble() };
     }
 
     /// <summary>Slot accuracies and WER on the validation speakers: val_wer, val_slot_accuracy, val_acc_command … val_acc_adverb.</summary>

@@ -1,5 +1,4 @@
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.GridRecogniser;
 
@@ -14,7 +13,7 @@ namespace Dino.Repro.Models.GridRecogniser;
 /// GroupNorm, not BatchNorm, so a short training run behaves the same in eval mode.
 /// state_dict: "encoder.0.weight", "gru.weight_ih_l0", "head.weight".
 /// </summary>
-public sealed class GridRecogniserNetwork : Module<Tensor, Tensor>
+public sealed class GridRecogniserNetwork : nn.Module<Tensor, Tensor>
 {
     private const int KernelSize = 5;
     private const int NormGroups = 8;
@@ -45,13 +44,20 @@ public sealed class GridRecogniserNetwork : Module<Tensor, Tensor>
             ("6", torch.nn.Conv1d(channels, channels, KernelSize, stride: 2, padding: KernelSize / 2)),
             ("7", torch.nn.GroupNorm(NormGroups, channels)),
             ("8", torch.nn.ReLU()));
-        gru = torch.nn.GRU(channels, hidden, batch_first: true, bidirectional: true);
+        gru = torch.nn.GRU(channels, hidden, batchFirst: true, bidirectional: true);
         this.dropout = torch.nn.Dropout(dropout);
         // Rows GridSlots.Offsets[k]… are slot k's head; the softmaxes are taken per slot (GridSlots.Loss / Predict).
         head = torch.nn.Linear(2 * hidden * segments, GridSlots.Width);
         MelBands = mel_bands;
         Segments = segments;
         RegisterComponents();
+        // PyTorch's GroupNorm starts at weight 1, bias 0; TorchSharp 0.107's leaves both uninitialised (torch.empty).
+        using var _ = torch.no_grad();
+        foreach (var norm in encoder.children().OfType<GroupNorm>())
+        {
+            norm.weight!.fill_(1);
+            norm.bias!.zero_();
+        }
     }
 
     public long MelBands { get; }

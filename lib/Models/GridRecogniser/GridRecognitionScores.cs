@@ -1,5 +1,4 @@
 using Dino.Repro.Metrics.Semantic;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Models.GridRecogniser;
 
@@ -36,7 +35,7 @@ public sealed record GridRecognitionScores(IReadOnlyList<double> SlotAccuracy, W
             {
                 using var scope = torch.NewDisposeScope();
                 var take = Math.Min(chunk, clips.Count - start);
-                var logits = network.call(clips.Features.narrow(0, start, take).to(device)).to(Device.CPU);
+                var logits = network.call(clips.Features.narrow(0, start, take).to(device)).to(torch.CPU);
                 var hits = GridSlots.Predict(logits).eq(clips.Labels.narrow(0, start, take)).sum(new long[] { 0 }).ToArray<long>();
                 for (var k = 0; k < GridSlots.Count; k++) correct[k] += hits[k];
                 transcripts.AddRange(GridSlots.Decode(logits).Select(words => string.Join(' ', words)));

@@ -1,5 +1,4 @@
 using Dino.Repro.Data.Grid;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Models.GridRecogniser;
 
@@ -50,7 +49,7 @@ public static class GridSlots
     public static IReadOnlyList<string[]> Decode(Tensor logits)
     {
         using var predicted = Predict(logits);
-        using var cpu = predicted.to(Device.CPU);
+        using var cpu = predicted.to(torch.CPU);
         var indices = cpu.ToArray<long>();
         return Enumerable.Range(0, (int)cpu.size(0))
             .Select(b => Enumerable.Range(0, Count).Select(k => GridGrammar.Slots[k][(int)indices[b * Count + k]]).ToArray())

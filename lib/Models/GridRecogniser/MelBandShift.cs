@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Models.GridRecogniser;
 
@@ -15,7 +14,7 @@ public static class MelBandShift
         ArgumentOutOfRangeException.ThrowIfNegative(maxShift);
         if (maxShift == 0) return features.alias();
         using var draw = torch.randint(2 * maxShift + 1, new long[] { 1 }, generator: generator);
-        return Shift(features, (int)draw.item<long>() - maxShift);
+        return Shift(features, (int)draw.ToInt64() - maxShift);
     }
 
     /// <summary>Band b of the result is band b − <paramref name="shift"/> of the input, clamped to the edges.</summary>

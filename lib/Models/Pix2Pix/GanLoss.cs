@@ -1,5 +1,4 @@
-using Dino.Repro.Torch;
-using F = Dino.Repro.Torch.torch.nn.functional;
+using F = TorchSharp.torch.nn.functional;
 
 namespace Dino.Repro.Models.Pix2Pix;
 

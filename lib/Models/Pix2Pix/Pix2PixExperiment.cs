@@ -1,7 +1,5 @@
 using Dino.Repro.Data;
 using Dino.Repro.Models.Common;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Optim;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Models.Pix2Pix;
@@ -36,8 +34,8 @@ public sealed class Pix2PixExperiment : PairedTranslationExperiment<Pix2PixOptio
 
     private readonly UnetGenerator generator;
     private readonly PatchDiscriminator discriminator;
-    private readonly Optimizer optG;
-    private readonly Optimizer optD;
+    private readonly optim.Optimizer optG;
+    private readonly optim.Optimizer optD;
 
     public Pix2PixExperiment(Pix2PixOptions options, IBatchSource data) : base(options, data, PairedAugmentation.Pix2Pix)
     {
@@ -85,10 +83,10 @@ public sealed class Pix2PixExperiment : PairedTranslationExperiment<Pix2PixOptio
         foreach (var scheduler in Schedulers.Values) scheduler.step();
         return new Dictionary<string, double>
         {
-            ["G_GAN"] = lossGGan.item<double>(),
-            ["G_L1"] = lossGL1.item<double>(),
-            ["D_real"] = lossDReal.item<double>(),
-            ["D_fake"] = lossDFake.item<double>(),
+            ["G_GAN"] = lossGGan.ToDouble(),
+            ["G_L1"] = lossGL1.ToDouble(),
+            ["D_real"] = lossDReal.ToDouble(),
+            ["D_fake"] = lossDFake.ToDouble(),
         };
     }
 

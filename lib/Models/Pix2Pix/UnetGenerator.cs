@@ -1,6 +1,5 @@
 using Dino.Repro.Models.Common;
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.Pix2Pix;
 
@@ -10,7 +9,7 @@ namespace Dino.Repro.Models.Pix2Pix;
 /// 2ngf, 4ngf, then 8ngf; the num_downs − 5 levels right above the bottleneck carry Dropout(0.5).
 /// state_dict "model.model.1.model.3…", the reference's.
 /// </summary>
-public sealed class UnetGenerator : Module<Tensor, Tensor>
+public sealed class UnetGenerator : nn.Module<Tensor, Tensor>
 {
     private readonly UnetSkipConnectionBlock model;
 

@@ -1,3 +1,4 @@
+using TorchSharp.Modules;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;

@@ -2,7 +2,6 @@ using Dino.Repro.IO;
 using System.Buffers.Binary;
 using System.IO.MemoryMappedFiles;
 using System.Runtime.InteropServices;
-using Dino.Repro.Torch.Native;
 
 namespace Dino.Repro.Torch.Serialization;
 
@@ -112,10 +111,11 @@ public static class SafeTensors
 
     private static unsafe Tensor ReadTensor(SafeTensorInfo info, byte* buffer, Device? device)
     {
-        Tensor cpu;
-        fixed (long* shape = info.shape)
-            cpu = new Tensor(LibTorch.dn_from_data(buffer + info.begin, shape, info.shape.Length, (int)info.dtype));
-        if (device is not { } d || d == Device.CPU) return cpu;
+        var nbytes = info.end - info.begin;
+        if (nbytes > int.MaxValue) throw new NotSupportedException($"tensor '{info.name}' holds {nbytes} bytes; TorchSharp copies at most 2 GiB at once");
+        var cpu = torch.empty(info.shape, info.dtype);
+        new ReadOnlySpan<byte>(buffer + info.begin, (int)nbytes).CopyTo(cpu.bytes);
+        if (device is not { } d || d.type == DeviceType.CPU) return cpu;
         using (cpu) return cpu.to(d);
     }
 
@@ -129,7 +129,7 @@ public static class SafeTensors
     private static SafeTensorsHeader Layout(List<KeyValuePair<string, Tensor>> items, IReadOnlyDictionary<string, string> metadata)
     {
         var names = new HashSet<string>();
-        var described = new List<(string name, ScalarType dtype, long[] shape, long nbytes)>(items.Count);
+        var described = new List<(string name, ScalarType dtype, long[] shape, long nbytes, long elementSize)>(items.Count);
         foreach (var (name, tensor) in items)
         {
             if (string.IsNullOrEmpty(name)) throw new ArgumentException("a tensor name is empty");
@@ -138,12 +138,12 @@ public static class SafeTensors
             ArgumentNullException.ThrowIfNull(tensor, name);
             var dtype = tensor.dtype;
             SafeTensorsDType.Code(dtype);  // fails early for dtypes the format cannot store
-            described.Add((name, dtype, tensor.shape, tensor.numel() * dtype.ElementSize()));
+            described.Add((name, dtype, tensor.shape, tensor.numel() * tensor.ElementSize, tensor.ElementSize));
         }
 
         var offsets = new long[described.Count];
         long offset = 0;
-        foreach (var i in Enumerable.Range(0, described.Count).OrderByDescending(i => described[i].dtype.ElementSize()))
+        foreach (var i in Enumerable.Range(0, described.Count).OrderByDescending(i => described[i].elementSize))
         {
             offsets[i] = offset;
             offset += described[i].nbytes;
@@ -152,25 +152,14 @@ public static class SafeTensors
         return new SafeTensorsHeader(infos, metadata);
     }
 
-    // Copies through an unmanaged buffer so tensors of any size (beyond a managed array's 2 GB) can be written.
-    private static unsafe void WriteData(Stream stream, Tensor tensor, long nbytes)
+    // A dense CPU copy (a no-op for tensors that already are one), written from its storage.
+    private static void WriteData(Stream stream, Tensor tensor, long nbytes)
     {
         if (nbytes == 0) return;
-        var buffer = (byte*)NativeMemory.Alloc((nuint)nbytes);
-        try
-        {
-            NativeError.Check(LibTorch.dn_copy_to(tensor.Handle, buffer, nbytes));
-            for (long written = 0; written < nbytes;)
-            {
-                var chunk = (int)Math.Min(nbytes - written, 1 << 30);
-                stream.Write(new ReadOnlySpan<byte>(buffer + written, chunk));
-                written += chunk;
-            }
-        }
-        finally
-        {
-            NativeMemory.Free(buffer);
-        }
+        if (nbytes > int.MaxValue) throw new NotSupportedException($"a tensor of {nbytes} bytes; TorchSharp copies at most 2 GiB at once");
+        using var scope = torch.NewDisposeScope();
+        var dense = tensor.device_type == DeviceType.CPU ? tensor.contiguous() : tensor.cpu().contiguous();
+        stream.Write(dense.bytes);
     }
 
     private static void RequireLittleEndian()

@@ -1,7 +1,5 @@
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
-using Dino.Repro.Torch.Optim;
-using F = Dino.Repro.Torch.torch.nn.functional;
+using TorchSharp.Modules;
+using F = TorchSharp.torch.nn.functional;
 
 namespace Dino.Repro.Training.ToyGan;
 
@@ -40,8 +38,8 @@ public sealed class ToyGanExperiment : Experiment<ToyGanOptions>
     private readonly Device device;
     private readonly Sequential generator;
     private readonly Sequential discriminator;
-    private readonly Optimizer optG;
-    private readonly Optimizer optD;
+    private readonly optim.Optimizer optG;
+    private readonly optim.Optimizer optD;
     private readonly Generator noise;
     private readonly ShuffledBatches data;
     private readonly Tensor sampleZ;
@@ -58,13 +56,13 @@ public sealed class ToyGanExperiment : Experiment<ToyGanOptions>
         var betas = (options.Beta1, options.Beta2);
         optG = AddAdamWithLinearDecay("G", generator.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
         optD = AddAdamWithLinearDecay("D", discriminator.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
-        noise = AddGenerator("noise", new Generator(options.Seed + 1));
+        noise = AddGenerator("noise", new Generator(unchecked((ulong)(options.Seed + 1))));
 
         data = new ShuffledBatches(new Dictionary<string, Tensor> { ["image"] = ShapesDataset.Generate(options.DatasetSize, options.Seed) },
             options.BatchSize, options.Seed);
 
         // Fixed inputs for samples and evaluation come from private generators, never torch's default one.
-        using var fixedNoise = new Generator(options.Seed + 2);
+        using var fixedNoise = new Generator(unchecked((ulong)(options.Seed + 2)));
         using (var z = torch.randn(new long[] { options.SampleCount, options.Latent, 1, 1 }, generator: fixedNoise))
             sampleZ = z.to(device).DetachFromDisposeScope();
         using (var real = ShapesDataset.Generate(256, options.Seed + 3))
@@ -99,9 +97,9 @@ public sealed class ToyGanExperiment : Experiment<ToyGanOptions>
         foreach (var scheduler in Schedulers.Values) scheduler.step();
         return new Dictionary<string, double>
         {
-            ["G"] = lossG.item<double>(),
-            ["D_real"] = lossDReal.item<double>(),
-            ["D_fake"] = lossDFake.item<double>(),
+            ["G"] = lossG.ToDouble(),
+            ["D_real"] = lossDReal.ToDouble(),
+            ["D_fake"] = lossDFake.ToDouble(),
         };
     }
 
@@ -128,7 +126,7 @@ public sealed class ToyGanExperiment : Experiment<ToyGanOptions>
     {
         using var scope = torch.NewDisposeScope();
         using var _ = torch.no_grad();
-        using var evaluationNoise = new Generator(Options.Seed + 4);
+        using var evaluationNoise = new Generator(unchecked((ulong)(Options.Seed + 4)));
         generator.eval();
         try
         {
@@ -137,7 +135,7 @@ public sealed class ToyGanExperiment : Experiment<ToyGanOptions>
             return new Dictionary<string, double>
             {
                 ["lit_fraction_gap"] = Math.Abs(LitFraction(fakes) - LitFraction(evaluationReal)),
-                ["mean_gap"] = Math.Abs(fakes.mean().item<double>() - evaluationReal.mean().item<double>()),
+                ["mean_gap"] = Math.Abs(fakes.mean().ToDouble() - evaluationReal.mean().ToDouble()),
             };
         }
         finally
@@ -146,7 +144,7 @@ public sealed class ToyGanExperiment : Experiment<ToyGanOptions>
         }
     }
 
-    private static double LitFraction(Tensor images) => images.amax(new long[] { 1 }).gt(0.0).to(ScalarType.Float32).mean().item<double>();
+    private static double LitFraction(Tensor images) => images.amax(new long[] { 1 }).gt(0.0).to(ScalarType.Float32).mean().ToDouble();
 
     private Tensor Noisy(Tensor images)
     {

@@ -1,6 +1,4 @@
-using Dino.Repro.Torch;
-using Dino.Repro.Torch.Modules;
-using static Dino.Repro.Torch.torch;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Training.ToyGan;
 
@@ -25,10 +23,10 @@ public static class ToyGanNetworks
         ("2", nn.Conv2d(width, 2 * width, 4, stride: 2, padding: 1, bias: false)),   // 8×8 → 4×4
         ("3", nn.BatchNorm2d(2 * width)),
         ("4", nn.LeakyReLU(0.2)),
-        ("5", nn.Conv2d(2 * width, 1, 4, stride: 1, padding: 0)));                  // 4×4 → 1×1
+        ("5", nn.Conv2d(2 * width, 1, 4, stride: 1)));                              // 4×4 → 1×1
 
     /// <summary>DCGAN's initialisation: convolution weights N(0, 0.02), batch-norm scales N(1, 0.02) and shifts 0.</summary>
-    public static T WithDcganInit<T>(T network) where T : Module
+    public static T WithDcganInit<T>(T network) where T : nn.Module
     {
         foreach (var (_, module) in network.named_modules())
         {

@@ -1,4 +1,4 @@
-using Dino.Repro.Torch;
+using TorchSharp.Modules;
 namespace Dino.Repro.Training.ToyGan;
 
 /// <summary>

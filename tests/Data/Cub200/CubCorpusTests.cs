@@ -2,7 +2,6 @@ using Dino.Repro.Data.Cub200;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Tests.Data.Cub200;
@@ -87,15 +86,15 @@ public class CubCorpusTests
             using var scope = torch.NewDisposeScope();
             var cropped = CaptionImageTransform.Load(image, new CaptionImageOptions(16, LoadSize: 20, RandomFlip: false), new Random(seed));
             var match = (from top in Enumerable.Range(0, 5) from left in Enumerable.Range(0, 5)
-                         where full.narrow(1, top, 16).narrow(2, left, 16).equal(cropped) select ((long)top, (long)left)).ToArray();
+                         where full.narrow(1, top, 16).narrow(2, left, 16).Equals(cropped) select ((long)top, (long)left)).ToArray();
             Assert.Single(match);
             offsets.Add(match[0]);
             var flipped = CaptionImageTransform.Load(image, new CaptionImageOptions(20, LoadSize: 20, RandomCrop: false), new Random(seed));
-            var isFlipped = full.flip(2).equal(flipped);
-            Assert.True(isFlipped || full.equal(flipped), $"seed {seed}: neither the image nor its mirror");
+            var isFlipped = full.flip(2).Equals(flipped);
+            Assert.True(isFlipped || full.Equals(flipped), $"seed {seed}: neither the image nor its mirror");
             flips.Add(isFlipped);
             // Seeded: the same seed gives the same crop.
-            Assert.True(cropped.equal(CaptionImageTransform.Load(image, new CaptionImageOptions(16, LoadSize: 20, RandomFlip: false), new Random(seed))));
+            Assert.True(cropped.Equals(CaptionImageTransform.Load(image, new CaptionImageOptions(16, LoadSize: 20, RandomFlip: false), new Random(seed))));
         }
         Assert.True(offsets.Count > 3, $"only {offsets.Count} distinct crop offsets over 12 seeds");
         Assert.Equal(2, flips.Count);
@@ -188,7 +187,7 @@ public class CubCorpusTests
         var before = LiveTensors.Settled();
         var thrown = Assert.Throws<InvalidDataException>(() => corpus.LoadImages(CaptionSplit.Train, options, null));
         Assert.Contains(broken, thrown.Message);
-        Assert.Equal(before, Tensor.LiveCount);   // the images read before it are freed
+        Assert.Equal(before, Tensor.TotalCount);   // the images read before it are freed
 
         var skip = new BadSamples(BadSamplePolicy.Skip, new BadSampleReport(null));
         var loaded = corpus.LoadImages(CaptionSplit.Train, options, null, skip);
@@ -197,7 +196,7 @@ public class CubCorpusTests
             Assert.Equal([CubFixture.Key(0), CubFixture.Key(1), CubFixture.Key(3)], loaded.Select(l => l.Image.Key));
             // The fixture's blue channel is 40·image index everywhere, whatever the crop.
             using (var scope = torch.NewDisposeScope())
-                Close.All([0f, 40, 120], loaded.Select(l => (l.Pixels[2].mean().item<float>() + 1) * 127.5f).ToArray(), atol: 3);
+                Close.All([0f, 40, 120], loaded.Select(l => (l.Pixels[2].mean().ToSingle() + 1) * 127.5f).ToArray(), atol: 3);
             var skipped = Assert.Single(skip.Report.Skipped);
             Assert.Equal(broken, skipped.File);
             Assert.Equal(thrown.Message, skipped.Reason);

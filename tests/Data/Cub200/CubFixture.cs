@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Tests.Data.Cub200;

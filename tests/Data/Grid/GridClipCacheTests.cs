@@ -1,7 +1,6 @@
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Tests.Data.Grid;
 
@@ -185,8 +184,8 @@ public class GridClipCacheTests
         {
             Assert.Equal(expected[i].Utterance, actual[i].Utterance);
             Assert.Equal(expected[i].Video.dtype, actual[i].Video.dtype);
-            Assert.True(expected[i].Video.equal(actual[i].Video), $"video of {expected[i].Utterance}");
-            Assert.True(expected[i].Audio.equal(actual[i].Audio), $"audio of {expected[i].Utterance}");
+            Assert.True(expected[i].Video.Equals(actual[i].Video), $"video of {expected[i].Utterance}");
+            Assert.True(expected[i].Audio.Equals(actual[i].Audio), $"audio of {expected[i].Utterance}");
             Assert.Equal(expected[i].Words, actual[i].Words);
             Assert.Equal(expected[i].StartSeconds, actual[i].StartSeconds);
         }

@@ -1,7 +1,6 @@
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Tests.Data.Grid;
@@ -17,13 +16,13 @@ public class GridCorpusTests
         using var example = corpus.Load(utterance);
 
         Assert.Equal([75L, 3, 96, 96], example.Video.shape);
-        Assert.InRange(example.Video.min().item<float>(), -1f, 1f);
-        Assert.InRange(example.Video.max().item<float>(), -1f, 1f);
+        Assert.InRange(example.Video.min().ToSingle(), -1f, 1f);
+        Assert.InRange(example.Video.max().ToSingle(), -1f, 1f);
         // The video has 50 frames; frames 50..74 repeat frame 49.
         using (var last = example.Video.narrow(0, 49, 1))
         using (var padding = example.Video.narrow(0, 50, 25))
         using (var difference = padding.sub(last).abs().max())
-            Assert.Equal(0f, difference.item<float>());
+            Assert.Equal(0f, difference.ToSingle());
 
         // 48,000 samples at 16 kHz: the 50 kHz sine resampled (2 s = 32,000 samples), then exact silence.
         Assert.Equal([48_000L], example.Audio.shape);
@@ -61,7 +60,7 @@ public class GridCorpusTests
         using var later = corpus.Load(utterance, new GridClipOptions { Frames = 10, StartFrame = 25 });
         using (var expected = whole.Video.narrow(0, 25, 10))
         using (var difference = later.Video.sub(expected).abs().max())
-            Assert.Equal(0f, difference.item<float>());
+            Assert.Equal(0f, difference.ToSingle());
         // 25 frames = 1 s = 16,000 samples later.
         var audio = later.Audio.ToArray<float>();
         Assert.Equal(6_400, audio.Length);
@@ -99,7 +98,7 @@ public class GridCorpusTests
         {
             using var frame = example.Video.select(0, t);
             using var mean = frame.mean();
-            return (double)mean.item<float>();
+            return (double)mean.ToSingle();
         }).ToArray();
         var opening = Enumerable.Range(0, 50).Select(GridFixture.Opening).ToArray();
         Assert.True(Correlation.Pearson(opening, brightness) < -0.9, $"r = {Correlation.Pearson(opening, brightness)}");
@@ -220,7 +219,7 @@ public class GridCorpusTests
         var before = LiveTensors.Settled();
         var thrown = Assert.Throws<InvalidDataException>(() => corpus.LoadAll(utterances, options));
         Assert.Contains(bad, thrown.Message);
-        Assert.Equal(before, Tensor.LiveCount);   // the clip read before it is freed
+        Assert.Equal(before, Tensor.TotalCount);   // the clip read before it is freed
 
         var skip = new BadSamples(BadSamplePolicy.Skip, new BadSampleReport(null));
         var examples = corpus.LoadAll(utterances, options, skip);

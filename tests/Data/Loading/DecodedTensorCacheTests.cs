@@ -49,7 +49,7 @@ public class DecodedTensorCacheTests
         {
             Assert.Equal(examples[name].shape, t.shape);
             Assert.Equal(examples[name].dtype, t.dtype);
-            Assert.True(examples[name].equal(t), name);
+            Assert.True(examples[name].Equals(t), name);
             t.Dispose();
         }
     }
@@ -114,10 +114,10 @@ public class DecodedTensorCacheTests
         var rebuilt = cache.GetOrBuild(Key, () => { decodes++; return Examples(); }, skip);
         Assert.Equal(1, decodes);
         Assert.Contains(shard, Assert.Single(skip.Report.Skipped).Reason);
-        Assert.True(rebuilt["labels"].equal(Examples()["labels"]));
+        Assert.True(rebuilt["labels"].Equals(Examples()["labels"]));
         // The rebuilt entry is whole again: the next read loads it without decoding.
         var again = cache.GetOrBuild(Key, () => throw new InvalidOperationException("must not decode"));
-        Assert.True(again["B"].equal(Examples()["B"]));
+        Assert.True(again["B"].Equals(Examples()["B"]));
         foreach (var t in rebuilt.Values.Concat(again.Values)) t.Dispose();
     }
 
@@ -170,7 +170,7 @@ public class DecodedTensorCacheTests
         Assert.NotEmpty(pngs);
         foreach (var png in pngs) File.WriteAllText(png, "");
         var second = ImageToImageData.Open("shapes", 32, 4, seed: 5, shapesCount: 10);
-        Assert.True(expected.equal(second.Next()[PairedBatches.TargetKey]));
+        Assert.True(expected.Equals(second.Next()[PairedBatches.TargetKey]));
         ((IDisposable)second).Dispose();
         Assert.Single(Directory.GetFiles(Path.Combine(data.Path, "cache", "decoded"), DecodedTensorCache.ManifestFile, SearchOption.AllDirectories));
     }

@@ -77,11 +77,11 @@ public class PrefetchingBatchesTests
         using (torch.NewDisposeScope())
         {
             var batch = prefetch.Next();
-            Assert.Equal(1L, batch["n"].item<long>());
+            Assert.Equal(1L, batch["n"].ToInt64());
         }
         prefetch.Dispose();
         Assert.False(source.Worker!.IsAlive);
-        Assert.Equal(before, Tensor.LiveCount);
+        Assert.Equal(before, Tensor.TotalCount);
         Assert.Throws<ObjectDisposedException>(() => prefetch.Next());
     }
 
@@ -94,7 +94,7 @@ public class PrefetchingBatchesTests
         using (var scope = torch.NewDisposeScope())
         {
             kept = prefetch.Next()["i"];
-            Assert.Equal(1, scope.OwnedCount);
+            Assert.Equal(1, scope.DisposablesCount);
         }
         Assert.True(kept.IsInvalid);  // freed by the consumer's scope when it closed
     }

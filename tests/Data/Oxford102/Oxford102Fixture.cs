@@ -1,4 +1,3 @@
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Tests.Data.Oxford102;

@@ -2,7 +2,6 @@ using Dino.Repro.Data.SoundVideo;
 using Dino.Repro.Data.Synthetic.SoundDrivenClip;
 using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Data.SoundDrivenClip;
 

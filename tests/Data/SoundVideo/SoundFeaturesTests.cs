@@ -1,5 +1,4 @@
 using Dino.Repro.Data.SoundVideo;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Data.SoundVideo;
 
@@ -41,8 +40,8 @@ public class SoundFeaturesTests : IDisposable
             var features = SoundFeatures.PerVideoFrame(Tone(HtkBands.PeakHz(expected), Rate / 2));
             Assert.All(ArgmaxBands(features), band => Assert.Equal(expected, band));
             // Every frame of a steady tone has the same maximum, so the chunk mean of the peak band is exactly 0 dB.
-            Assert.Equal(0.0, features.max().item<float>(), 3);
-            Assert.Equal(-80.0, features.min().item<float>(), 3);
+            Assert.Equal(0.0, features.max().ToSingle(), 3);
+            Assert.Equal(-80.0, features.min().ToSingle(), 3);
         }
     }
 
@@ -51,7 +50,7 @@ public class SoundFeaturesTests : IDisposable
     {
         var loud = SoundFeatures.PerVideoFrame(Tone(700, Rate / 2, amplitude: 0.8));
         var quiet = SoundFeatures.PerVideoFrame(Tone(700, Rate / 2, amplitude: 0.008));
-        Assert.True((loud - quiet).abs().max().item<float>() < 1e-3, "a 40 dB gain should not change the descriptor");
+        Assert.True((loud - quiet).abs().max().ToSingle() < 1e-3, "a 40 dB gain should not change the descriptor");
     }
 
     [Fact]

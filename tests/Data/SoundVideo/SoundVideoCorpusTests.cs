@@ -1,7 +1,6 @@
 using Dino.Repro.Data.Loading;
 using Dino.Repro.Data.SoundVideo;
 using Dino.Repro.Tests.Support;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Data.SoundVideo;
 
@@ -39,7 +38,7 @@ public class SoundVideoCorpusTests : IDisposable
         Assert.Equal(new long[] { 32, 3, 4, 4 }, clip.Frames.shape);
         Assert.Equal(Enumerable.Range(63, 32).Select(k => (float)k).ToArray(), clip.Features.select(1, 0).ToArray<float>());
         // Frames come back in [−1, 1]: level k ↦ k/127.5 − 1.
-        Assert.Equal(94 / 127.5 - 1, clip.Frames[31, 0, 0, 0].item<float>(), 5);
+        Assert.Equal(94 / 127.5 - 1, clip.Frames[31, 0, 0, 0].ToSingle(), 5);
         Assert.Throws<ArgumentOutOfRangeException>(() => sequence.Clip(2));
         Assert.Throws<ArgumentOutOfRangeException>(() => sequence.Clip(0, offset: 32));
 
@@ -66,8 +65,8 @@ public class SoundVideoCorpusTests : IDisposable
         var all = cat([corpus.Train.Frames, corpus.Validation.Frames]).to(ScalarType.Float32);
         for (var k = 0; k < n; k++)
         {
-            Assert.InRange(all[k, .., 2..14].mean().item<float>(), 40 + 2 * k - 4, 40 + 2 * k + 4);
-            Assert.InRange(all[k, .., 18..30].mean().item<float>(), 250, 255);
+            Assert.InRange(all[k, .., 2..14].mean().ToSingle(), 40 + 2 * k - 4, 40 + 2 * k + 4);
+            Assert.InRange(all[k, .., 18..30].mean().ToSingle(), 250, 255);
         }
         // The tone survives AAC and resampling in its own band.
         var bands = cat([corpus.Train.Features, corpus.Validation.Features]).argmax(1).ToArray<long>();
@@ -79,7 +78,7 @@ public class SoundVideoCorpusTests : IDisposable
     {
         var path = SoundVideoFixture.WriteClip(temp.path, "crop");
         using var corpus = SoundVideoCorpus.Load(path, new SoundVideoOptions(Size: 16, Crop: new CropBox(48, 0, 96, 48)));
-        Assert.True(corpus.Train.Frames.to(ScalarType.Float32).min().item<float>() >= 248, "the right half is white");
+        Assert.True(corpus.Train.Frames.to(ScalarType.Float32).min().ToSingle() >= 248, "the right half is white");
         var outside = Assert.Throws<ArgumentException>(() => SoundVideoCorpus.Load(path, new SoundVideoOptions(Crop: new CropBox(0, 0, 97, 64))));
         Assert.Contains(path, outside.Message);
     }

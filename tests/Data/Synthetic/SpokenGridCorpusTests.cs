@@ -110,7 +110,7 @@ public class SpokenGridCorpusTests(SpokenGridFixture fixture) : IClassFixture<Sp
             {
                 using var frame = example.Video.select(0, t);
                 using var mean = frame.mean();
-                return -(double)mean.item<float>();
+                return -(double)mean.ToSingle();
             }).ToArray());
         }
         // The drawn mouth opens (a dark cavity) while there is speech and rests between words, so its darkness

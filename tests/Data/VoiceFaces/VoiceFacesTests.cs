@@ -4,7 +4,6 @@ using Dino.Repro.Data.Synthetic.VoiceFaces;
 using Dino.Repro.Data.YouTubers;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Vision;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Data.VoiceFaces;
 

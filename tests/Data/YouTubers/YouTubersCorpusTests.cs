@@ -5,7 +5,6 @@ using Dino.Repro.IO;
 using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Vision;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Data.YouTubers;
 
@@ -100,8 +99,8 @@ public class YouTubersCorpusTests(TalkingHeadFolder folder) : IClassFixture<Talk
         var corpus = YouTubersCorpus.Open(folder.Root, cacheRoot: cache);
         using var batch = corpus.LoadSplit(validation: false);
         Assert.Equal(new long[] { 4, 3, 64, 64 }, batch.Faces.shape);
-        Assert.InRange(batch.Faces.min().item<float>(), -1f, -0.5f);
-        Assert.InRange(batch.Faces.max().item<float>(), 0.5f, 1f);
+        Assert.InRange(batch.Faces.min().ToSingle(), -1f, -0.5f);
+        Assert.InRange(batch.Faces.max().ToSingle(), 0.5f, 1f);
         Assert.Equal(new long[] { 0, 0, 1, 1 }, batch.Labels.ToArray<long>());
         Assert.Equal(new long[] { 4, 64000 }, batch.Speech.shape);
 
@@ -133,11 +132,11 @@ public class YouTubersCorpusTests(TalkingHeadFolder folder) : IClassFixture<Talk
         ImageIO.Write(face, zeros([64, 64, 3], ScalarType.Byte));  // a mark extraction would overwrite
 
         YouTubersCorpus.Open(folder.Root, cacheRoot: cache);
-        Assert.Equal(0, ImageIO.Read(face).max().item<byte>());
+        Assert.Equal(0, ImageIO.Read(face).max().ToByte());
 
         File.SetLastWriteTimeUtc(folder.VideoPath("anna", "v1"), DateTime.UtcNow.AddMinutes(1));
         YouTubersCorpus.Open(folder.Root, cacheRoot: cache);
-        Assert.True(ImageIO.Read(face).max().item<byte>() > 100, "the changed video should be extracted again");
+        Assert.True(ImageIO.Read(face).max().ToByte() > 100, "the changed video should be extracted again");
 
         // A damaged cache file is named, with the way out.
         var speech = first.Pairs[1].SpeechPath;

@@ -3,9 +3,7 @@ using Dino.Repro.Metrics.Features;
 using Dino.Repro.Metrics.Image;
 using Dino.Repro.Metrics.Video;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch;
 using Dino.Repro.Torch.Serialization;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Metrics.Video;
 

@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
 using Dino.Repro.Metrics.Video;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Vision;
-using static Dino.Repro.Torch.torch;
 
 namespace Dino.Repro.Tests.Metrics.Video;
 
@@ -45,7 +43,7 @@ public class PerFrameVideoMetricTests : IDisposable
     {
         var frames = randint(256, new long[] { 3, 14, 18, 3 }, ScalarType.Byte, generator: new Generator().manual_seed(1));
         var read = VideoReader.ReadAll(LosslessVideo.Write(temp.File("v.mkv"), frames));
-        Assert.True(frames.equal(read));
+        Assert.True(frames.Equals(read));
     }
 
     [Fact]
@@ -120,7 +118,7 @@ public class PerFrameVideoMetricTests : IDisposable
     {
         var w = SafeTensors.load(Fixtures.Path("tiny_evaluators_weights.safetensors"))["lpips.w"];
         var d = x.to(ScalarType.Float32).sub(y.to(ScalarType.Float32)).div(127.5).permute(2, 0, 1).reshape(3, -1);
-        return w.mm(d).square().mean().to(ScalarType.Float64).item<double>();
+        return w.mm(d).square().mean().to(ScalarType.Float64).ToDouble();
     }
 
     [Fact]

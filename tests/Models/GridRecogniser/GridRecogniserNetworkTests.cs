@@ -1,7 +1,6 @@
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Models.GridRecogniser;
 using Dino.Repro.Signal;
-using Dino.Repro.Torch;
 
 namespace Dino.Repro.Tests.Models.GridRecogniser;
 
@@ -43,7 +42,7 @@ public class GridRecogniserNetworkTests
         foreach (var (name, parameter) in network.named_parameters())
         {
             Assert.NotNull(parameter.grad);
-            Assert.True(parameter.grad!.abs().sum().item<double>() > 0, $"{name} got a zero gradient");
+            Assert.True(parameter.grad!.abs().sum().ToDouble() > 0, $"{name} got a zero gradient");
         }
     }
 
@@ -52,7 +51,7 @@ public class GridRecogniserNetworkTests
     {
         using var scope = torch.NewDisposeScope();
         // Zero logits give every word of slot k probability 1/size_k: cross-entropy ln(size_k), whatever the labels.
-        var loss = GridSlots.Loss(torch.zeros(5, 51), torch.zeros(5, 6).to(ScalarType.Int64)).item<double>();
+        var loss = GridSlots.Loss(torch.zeros(5, 51), torch.zeros(5, 6).to(ScalarType.Int64)).ToDouble();
         var expected = (Math.Log(4) * 4 + Math.Log(25) + Math.Log(10)) / 6;
         Assert.Equal(expected, loss, 5);
     }
@@ -99,7 +98,7 @@ public class GridRecogniserNetworkTests
         Assert.Equal([1, 40, 301], front.Forward(AudioBuffer.Mono(samples.Take(8_000).ToArray(), 8_000)).shape);
         var features = front.Forward(AudioBuffer.Mono(samples, 16_000));
         Assert.Equal([1, 40, 301], features.shape);
-        Assert.True(features.mean(new long[] { 2 }).abs().max().item<float>() < 1e-4);
-        Assert.True(features.std(new long[] { 2 }, unbiased: false).sub(1.0).abs().max().item<float>() < 1e-3);
+        Assert.True(features.mean(new long[] { 2 }).abs().max().ToSingle() < 1e-4);
+        Assert.True(features.std(new long[] { 2 }, unbiased: false).sub(1.0).abs().max().ToSingle() < 1e-3);
     }
 }

@@ -5,7 +5,6 @@ using Dino.Repro.Metrics.Semantic;
 using Dino.Repro.Models.GridRecogniser;
 using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Dino.Repro.Data.Grid;
 using Dino.Repro.IO;
 using Dino.Repro.Signal;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Data.Synthetic.SpokenGrid;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Dino.Repro.Data.Cub200;
 using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.IO;
-using Dino.Repro.Torch;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Data.Synthetic.SpokenShapes;
