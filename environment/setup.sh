@@ -23,7 +23,9 @@ packages=(
     sox            # audio conversion and checks
     shellcheck     # lints the data-scripts (tests/DataScripts/ShellcheckTests)
 )
-[ "$bench" = 1 ] && packages+=(python3-torch)  # Debian's PyTorch 1.13: the only PyTorch these machines can install
+# Debian's PyTorch 1.13 (the only PyTorch these machines can install) takes BLAS from the system alternative: OpenBLAS,
+# or its matrix products run on the reference BLAS, ~50x slower, and the comparison means nothing.
+[ "$bench" = 1 ] && packages+=(python3-torch libopenblas0-pthread)
 # npm vendors plotly.js at build time (environment/fetch-plotly.sh); without it every plot is a static PNG.
 # Any npm on PATH will do (e.g. one from nvm), so Debian's is added only when there is none.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
@@ -46,6 +48,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}"
     "${sudo[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ "$bench" = 1 ]; then
+    blas_link="$(update-alternatives --query libblas.so.3-x86_64-linux-gnu 2>/dev/null | awk '/^Value:/ {print $2}')"
+    if [ -n "$blas_link" ] && [[ "$blas_link" != *openblas* ]]; then
+        openblas="$(update-alternatives --list libblas.so.3-x86_64-linux-gnu | grep openblas | head -n 1)"
+        [ -n "$openblas" ] && "${sudo[@]}" update-alternatives --set libblas.so.3-x86_64-linux-gnu "$openblas"
+    fi
 fi
 
 if [ "$packages_only" = 1 ]; then

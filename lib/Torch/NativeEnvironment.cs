@@ -4,16 +4,23 @@ using System.Runtime.InteropServices;
 namespace Dino.Repro.Torch;
 
 /// <summary>
-/// Environment settings libtorch's native libraries read once, at their first use, so they are set before any tensor
-/// work: when the kit's assembly is first touched (a module initializer) and again in <see cref="Runtime.Configure"/>.
+/// Engine settings the kit makes before any tensor work: when the kit's assembly is first touched (a module initializer)
+/// and again in <see cref="Runtime.Configure"/>.
 /// <para>
-/// <c>ONEDNN_MAX_CPU_ISA=SSE41</c>: on the AMD EPYC (AVX-512, virtual) machines this kit is built and tested on, oneDNN
-/// 3.7.1's AVX-512 and AVX2 JIT convolution kernels (libtorch 2.10 runs CPU float32 convolutions, transposed ones and
-/// their gradients through them) return wrong values, NaN among them, for many shapes: measured over 60 random conv and
-/// conv-transpose configurations against float64, AVX-512 and AVX2 got 5 of 60 wrong (relative errors 0.3 to NaN),
-/// SSE4.1 none (worst 3.5e-7). A DCGAN trained with them diverges to NaN. tests/Torch/ConvFloat32Tests checks shapes that
-/// failed. The cost is speed (README, Benchmarks); a value the user set is kept.
+/// On the AMD EPYC (AVX-512, virtual) machines this kit is built and tested on, oneDNN 3.7.1's JIT convolution kernels
+/// (libtorch 2.10 runs CPU float32 convolutions, transposed ones and their gradients through them) returned wrong values,
+/// NaN among them, for many shapes: measured over 60 random conv and conv-transpose configurations against float64, the
+/// AVX-512, AVX2 and AVX kernels got 5, 5 and 24 wrong (relative errors 0.3 to NaN); a DCGAN trained with them diverged
+/// to NaN at its first step. Two settings, each enough on its own, both applied:
 /// </para>
+/// <list type="bullet">
+/// <item><c>torch.backends.mkldnn.enabled = False</c> (<see cref="EngineSwitches.Mkldnn"/>): convolutions run on ATen's
+/// own kernels (im2col + MKL sgemm): 0 of 60 wrong, and the faster of the two (pix2pix U-Net step 985 ms against 1,245).</item>
+/// <item><c>ONEDNN_MAX_CPU_ISA=SSE41</c> for whatever still reaches oneDNN: its SSE4.1 kernels got 0 of 60 wrong. Read by
+/// oneDNN once, at its first use, so it is set through libc's <c>setenv</c> before libtorch loads; a value the user set
+/// is kept.</item>
+/// </list>
+/// tests/Torch/ConvFloat32Tests checks shapes that failed. <c>DINO_ONEDNN=1</c> leaves oneDNN on (for timing it).
 /// </summary>
 public static partial class NativeEnvironment
 {
@@ -33,6 +40,7 @@ public static partial class NativeEnvironment
         if (Interlocked.Exchange(ref applied, 1) == 1) return;
         // .NET's Environment.SetEnvironmentVariable does not reach native getenv on Unix: libc's setenv does.
         if (OperatingSystem.IsLinux()) setenv("ONEDNN_MAX_CPU_ISA", OneDnnIsaCap, overwrite: 0);
+        if (Environment.GetEnvironmentVariable("DINO_ONEDNN") != "1") EngineSwitches.Mkldnn = false;
     }
 
     /// <summary>The value native code sees for <paramref name="name"/> (libc's getenv).</summary>
