@@ -1,4 +1,4 @@
-"""PyTorch side of the DINO iteration benchmark (Debian's python3-torch: the same libtorch 1.13 build).
+"""PyTorch side of the DINO iteration benchmark (Debian's python3-torch 1.13; the kit runs TorchSharp on libtorch 2.10).
 
 One training iteration of one-way DINO as lib/Models/Dino/DinoExperiment.cs runs it, written from the fact sheet
 (shared/reference/dino-and-baselines.md, sections 1 and 2) at 64x64, batch 8: the Reverse step on real and detached

@@ -1,4 +1,4 @@
-"""PyTorch side of the metrics benchmark (Debian's python3-torch: the same libtorch 1.13 build as the kit).
+"""PyTorch side of the metrics benchmark (Debian's python3-torch 1.13; the kit runs TorchSharp on libtorch 2.10).
 
 The real NVIDIA Inception cannot be downloaded here, so this script builds a network of Inception v3's size and
 shape (Szegedy et al. 2016: the 299x299 stem, Mixed_5b..Mixed_7c, 2048-d pool features, a 1008-way head; random

@@ -17,7 +17,7 @@ public class DinoStepTests
     {
         var report = DinoStep.Report(90, JsonNode.Parse("""{"dino_step_ms": 120}""")!.AsObject());
         Assert.Equal(0.75, report["dino_step_ratio"]!.GetValue<double>(), 12);
-        Assert.Contains("| 90 | 120 | 0.75× | ≤ 0.9× |", DinoStep.Table(report));
+        Assert.Contains("| 90 | 120 | 0.75× | ≤ 0.5× |", DinoStep.Table(report));
 
         var alone = DinoStep.Report(90, null);
         Assert.Null(alone["dino_step_ratio"]);
