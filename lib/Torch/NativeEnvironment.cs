@@ -21,6 +21,7 @@ namespace Dino.Repro.Torch;
 /// is kept.</item>
 /// </list>
 /// tests/Torch/ConvFloat32Tests checks shapes that failed. <c>DINO_ONEDNN=1</c> leaves oneDNN on (for timing it).
+/// NNPACK is switched off too (<see cref="EngineSwitches.Nnpack"/>).
 /// </summary>
 public static partial class NativeEnvironment
 {
@@ -41,6 +42,9 @@ public static partial class NativeEnvironment
         // .NET's Environment.SetEnvironmentVariable does not reach native getenv on Unix: libc's setenv does.
         if (OperatingSystem.IsLinux()) setenv("ONEDNN_MAX_CPU_ISA", OneDnnIsaCap, overwrite: 0);
         if (Environment.GetEnvironmentVariable("DINO_ONEDNN") != "1") EngineSwitches.Mkldnn = false;
+        // NNPACK cannot start on these VMs and libtorch warns at every batch-16 convolution before falling back; the
+        // kernels used are the same with it off, and the output stays readable.
+        EngineSwitches.Nnpack = false;
     }
 
     /// <summary>The value native code sees for <paramref name="name"/> (libc's getenv).</summary>

@@ -8,17 +8,21 @@ public class EngineSwitchesTests
     {
         NativeEnvironment.Apply();
         Assert.Equal(Environment.GetEnvironmentVariable("DINO_ONEDNN") == "1", EngineSwitches.Mkldnn);
+        Assert.False(EngineSwitches.Nnpack);
     }
 
     [Fact]
     public void Switches_read_back_what_was_set()
     {
         var mkldnn = EngineSwitches.Mkldnn;
+        var nnpack = EngineSwitches.Nnpack;
         var deterministic = EngineSwitches.DeterministicAlgorithms;
         try
         {
             EngineSwitches.Mkldnn = !mkldnn;
             Assert.Equal(!mkldnn, EngineSwitches.Mkldnn);
+            EngineSwitches.Nnpack = !nnpack;
+            Assert.Equal(!nnpack, EngineSwitches.Nnpack);
             EngineSwitches.DeterministicAlgorithms = true;
             Assert.True(EngineSwitches.DeterministicAlgorithms);
             using var scope = NewDisposeScope();
@@ -33,6 +37,7 @@ public class EngineSwitchesTests
         finally
         {
             EngineSwitches.Mkldnn = mkldnn;
+            EngineSwitches.Nnpack = nnpack;
             EngineSwitches.DeterministicAlgorithms = deterministic;
         }
     }
