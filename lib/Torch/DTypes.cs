@@ -1,6 +1,7 @@
 namespace Dino.Repro.Torch;
 
-/// <summary>dtype names as PyTorch prints them (error messages, reports) and the dtype of a .NET element type.</summary>
+/// <summary>dtype names as PyTorch prints them (error messages, reports) and the dtype of a .NET element type.
+/// (Bytes per element: TorchSharp's own <c>ScalarType.ElementSize()</c>.)</summary>
 public static class DTypes
 {
     /// <summary>PyTorch's spelling, as <c>tensor.dtype</c> prints it: "torch.uint8", "torch.float32".</summary>
@@ -24,17 +25,6 @@ public static class DTypes
     /// <summary>Whether the dtype holds integers (bool is not one).</summary>
     public static bool IsIntegral(this ScalarType dtype) =>
         dtype is ScalarType.Byte or ScalarType.Int8 or ScalarType.Int16 or ScalarType.Int32 or ScalarType.Int64;
-
-    /// <summary>Bytes per element.</summary>
-    public static int ElementSize(this ScalarType dtype) => dtype switch
-    {
-        ScalarType.Byte or ScalarType.Int8 or ScalarType.Bool => 1,
-        ScalarType.Int16 or ScalarType.Float16 or ScalarType.BFloat16 => 2,
-        ScalarType.Int32 or ScalarType.Float32 => 4,
-        ScalarType.Int64 or ScalarType.Float64 or ScalarType.ComplexFloat32 => 8,
-        ScalarType.ComplexFloat64 => 16,
-        _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "no element size known"),
-    };
 
     /// <summary>The dtype whose elements are <typeparamref name="T"/>.</summary>
     public static ScalarType Of<T>() where T : unmanaged => default(T) switch

@@ -57,13 +57,8 @@ internal static class OpenCvTensors
                 m = converted;
             }
             long[] shape = dropChannels && m.Channels() == 1 ? [m.Rows, m.Cols] : [m.Rows, m.Cols, m.Channels()];
-            var t = torch.empty(shape, dtype);
             var n = checked((int)(m.Total() * m.ElemSize()));
-            if (n > 0)
-            {
-                unsafe { new ReadOnlySpan<byte>((void*)m.Data, n).CopyTo(t.bytes); }
-            }
-            return t;
+            unsafe { return TensorData.FromBytes(new ReadOnlySpan<byte>((void*)m.Data, n), shape, dtype); }
         }
         finally
         {

@@ -77,7 +77,7 @@ public class SafeTensorsTests : IDisposable
         var header = SafeTensors.read_header(path);
         Assert.Equal(new[] { "a", "b", "c", "d" }, header.tensors.Select(t => t.name));  // the caller's order
         Assert.Equal(new long[] { 22, 0, 20, 16 }, header.tensors.Select(t => t.begin));
-        Assert.All(header.tensors, t => Assert.Equal(0, t.begin % DTypes.ElementSize(t.dtype)));
+        Assert.All(header.tensors, t => Assert.Equal(0, t.begin % t.dtype.ElementSize()));
         var loaded = SafeTensors.load(path);
         Assert.Equal(new sbyte[] { 1, -2, 3 }, loaded["a"].ToArray<sbyte>());
         Assert.Equal(new[] { 0.5, -1.5 }, loaded["b"].ToArray<double>());

@@ -113,8 +113,7 @@ public static class SafeTensors
     {
         var nbytes = info.end - info.begin;
         if (nbytes > int.MaxValue) throw new NotSupportedException($"tensor '{info.name}' holds {nbytes} bytes; TorchSharp copies at most 2 GiB at once");
-        var cpu = torch.empty(info.shape, info.dtype);
-        new ReadOnlySpan<byte>(buffer + info.begin, (int)nbytes).CopyTo(cpu.bytes);
+        var cpu = TensorData.FromBytes(new ReadOnlySpan<byte>(buffer + info.begin, (int)nbytes), info.shape, info.dtype);
         if (device is not { } d || d.type == DeviceType.CPU) return cpu;
         using (cpu) return cpu.to(d);
     }
