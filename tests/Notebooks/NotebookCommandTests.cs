@@ -33,9 +33,15 @@ public class NotebookCommandTests
         using var folder = new Fixtures.TempFolder();
         var output = folder.File(name);
         var dataRoot = folder.File("data");
-        var (code, _, stderr) = CliRunner.Run("notebook", "run", Path.Combine(NotebooksFolder(), name), "--output", output,
-            "--param", "preset=smoke", "--param", $"dataRoot={dataRoot}");
+        var reportsRoot = folder.File("reports");
+        var path = Path.Combine(NotebooksFolder(), name);
+        // Notebooks that write table reports take their folder as a parameter: the test keeps them out of the checkout.
+        var writesReports = File.ReadAllText(path).Contains("string reportsRoot", StringComparison.Ordinal);
+        string[] reportsParam = writesReports ? ["--param", $"reportsRoot={reportsRoot}"] : [];
+        var (code, _, stderr) = CliRunner.Run(["notebook", "run", path, "--output", output,
+            "--param", "preset=smoke", "--param", $"dataRoot={dataRoot}", .. reportsParam]);
         Assert.True(code == 0, stderr);
+        if (writesReports) Assert.NotEmpty(Directory.EnumerateFiles(reportsRoot, "index.html", SearchOption.AllDirectories));
         var executed = NotebookDocument.Load(output);
         Assert.DoesNotContain(executed.Cells.SelectMany(c => c!["outputs"]?.AsArray() ?? new()), o => OutputType(o) == "error");
         Assert.Empty(Directory.EnumerateFileSystemEntries(ambient.Path));
