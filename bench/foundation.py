@@ -1,6 +1,6 @@
 """PyTorch side of the foundation benchmark (Debian's python3-torch 1.13; the kit runs TorchSharp on libtorch 2.10).
 
-Measures exactly what lib/Bench/FoundationBench.cs measures in the kit and prints one JSON object:
+Measures exactly what lib/App/Bench/FoundationBench.cs measures in the kit and prints one JSON object:
 per-op overhead on tiny tensors, one pix2pix-style U-Net training step (64x64, batch 8, L1 + Adam),
 and 2048^2 sgemm throughput. Run through `./dino bench foundation`, which starts it with the same
 thread count as the kit; the two sides differ in front end (C# vs Python) and libtorch version (2.10 vs 1.13).

@@ -240,7 +240,7 @@ ds_print_plan() {
 # sources, because running ./dino here would build the kit just to find out).
 ds_kit_has_prepare() {
     local f
-    for f in "$DS_REPO"/lib/Cli/*.cs; do
+    for f in "$DS_REPO"/lib/App/Cli/*.cs; do
         [ -f "$f" ] || continue
         grep -q '"corpus"' "$f" && grep -q '"prepare"' "$f" && return 0
     done

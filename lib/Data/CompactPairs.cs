@@ -1,5 +1,6 @@
 using Dino.Repro.Training;
 using Dino.Repro.Vision;
+using Dino.Repro.Data.Loading;
 
 namespace Dino.Repro.Data;
 

@@ -1,4 +1,5 @@
 using Dino.Repro.Training;
+using Dino.Repro.Data.Loading;
 
 namespace Dino.Repro.Data;
 

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dino.Repro.Torch.Serialization;
+using Dino.Repro.Data.Loading;
+using Dino.Repro.Models;
 
 namespace Dino.Repro.Training;
 

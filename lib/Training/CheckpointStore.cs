@@ -1,6 +1,8 @@
 using Dino.Repro.IO;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Dino.Repro.Data.Loading;
+using Dino.Repro.Models;
 
 namespace Dino.Repro.Training;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Dino.Repro.Models;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.Training;
 

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.Models;
+using Dino.Repro.IO;
+using Dino.Repro.Vision;
 
 namespace Dino.Repro.Training;
 

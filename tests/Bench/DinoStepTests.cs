@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Dino.Repro.Bench;
+using Dino.Repro.App.Bench;
 
 namespace Dino.Repro.Tests.Bench;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Dino.Repro.Bench;
+using Dino.Repro.App.Bench;
 using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Bench;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dino.Repro.Metrics;
+using Dino.Repro.Evaluation.Metrics;
 using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Cli;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Dino.Repro.Cli;
+using Dino.Repro.App.Cli;
 using Dino.Repro.Data.Cub200;
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Oxford102;

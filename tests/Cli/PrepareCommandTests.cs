@@ -1,4 +1,4 @@
-using Dino.Repro.Cli;
+using Dino.Repro.App.Cli;
 using Dino.Repro.Data.Cityscapes;
 using Dino.Repro.Tests.Reproduce;
 using Dino.Repro.Tests.Support;

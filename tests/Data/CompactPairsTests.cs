@@ -3,6 +3,7 @@ using Dino.Repro.Data;
 using Dino.Repro.Data.CelebAMaskHq;
 using Dino.Repro.Tests.Reproduce;
 using Dino.Repro.Training;
+using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Data;
 

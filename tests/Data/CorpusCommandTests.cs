@@ -8,6 +8,7 @@ using Dino.Repro.Data.Synthetic;
 using Dino.Repro.Data.Synthetic.SpokenShapes;
 using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Data;
 
@@ -28,7 +29,7 @@ public class CorpusCommandTests
         // The eight real corpora, each with its expected folder, and the embedded ones with their make command.
         string[] real = ["celebamask-hq", "cityscapes", "grid", "cub-200", "oxford-102", "youtubers", "sound-video", "celeba"];
         Assert.Equal(real.Order(), CorpusCatalog.All.Where(c => !c.Embedded).Select(c => c.Name).Order());
-        Assert.All(real, name => Assert.Contains($"expected at: {CorpusCatalog.ExpectedPath(name)} (", stdout));
+        Assert.All(real, name => Assert.Contains($"expected at: {CorpusPaths.ExpectedPath(name)} (", stdout));
         Assert.All(EmbeddedCorpora.All, c => Assert.Contains($"made by: dino corpus make {c.Name} --preset smoke --out DIR", stdout));
     }
 

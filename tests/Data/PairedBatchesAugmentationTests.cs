@@ -1,5 +1,6 @@
 using Dino.Repro.Data;
 using Dino.Repro.Training;
+using Dino.Repro.Data.Loading;
 
 namespace Dino.Repro.Tests.Data;
 

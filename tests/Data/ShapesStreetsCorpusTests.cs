@@ -2,6 +2,7 @@ using Dino.Repro.Data;
 using Dino.Repro.Data.Cityscapes;
 using Dino.Repro.Data.Synthetic;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Data;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Dino.Repro.Metrics.Audio;
+using Dino.Repro.Evaluation.Metrics.Audio;
 using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Metrics;

@@ -1,4 +1,4 @@
-using Dino.Repro.Metrics.Audio;
+using Dino.Repro.Evaluation.Metrics.Audio;
 
 namespace Dino.Repro.Tests.Metrics;
 

@@ -1,4 +1,4 @@
-using Dino.Repro.Metrics.Audio;
+using Dino.Repro.Evaluation.Metrics.Audio;
 using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
 

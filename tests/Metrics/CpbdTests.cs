@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Dino.Repro.Metrics.Image;
+using Dino.Repro.Evaluation.Metrics.Image;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Vision;
 

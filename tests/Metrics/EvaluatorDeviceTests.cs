@@ -1,5 +1,5 @@
-using Dino.Repro.Metrics.Features;
-using Dino.Repro.Metrics.Semantic;
+using Dino.Repro.Evaluation.Metrics.Features;
+using Dino.Repro.Evaluation.Metrics.Semantic;
 using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Metrics;

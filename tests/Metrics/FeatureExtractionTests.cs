@@ -1,5 +1,5 @@
-using Dino.Repro.Metrics.Features;
-using Dino.Repro.Metrics.Image;
+using Dino.Repro.Evaluation.Metrics.Features;
+using Dino.Repro.Evaluation.Metrics.Image;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Vision;

@@ -1,8 +1,8 @@
 using Dino.Repro.Torch.Jit;
-using Dino.Repro.Metrics.Features;
-using Dino.Repro.Metrics.Image;
-using Dino.Repro.Metrics.Semantic;
-using Dino.Repro.Metrics.Video;
+using Dino.Repro.Evaluation.Metrics.Features;
+using Dino.Repro.Evaluation.Metrics.Image;
+using Dino.Repro.Evaluation.Metrics.Semantic;
+using Dino.Repro.Evaluation.Metrics.Video;
 using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Metrics;

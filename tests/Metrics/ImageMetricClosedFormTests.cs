@@ -1,4 +1,4 @@
-using Dino.Repro.Metrics.Image;
+using Dino.Repro.Evaluation.Metrics.Image;
 
 namespace Dino.Repro.Tests.Metrics;
 

@@ -1,5 +1,5 @@
-using Dino.Repro.Metrics.Image;
-using Dino.Repro.Metrics.Semantic;
+using Dino.Repro.Evaluation.Metrics.Image;
+using Dino.Repro.Evaluation.Metrics.Semantic;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Vision;
 

@@ -1,4 +1,4 @@
-using Dino.Repro.Metrics.Features;
+using Dino.Repro.Evaluation.Metrics.Features;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch.Serialization;
 

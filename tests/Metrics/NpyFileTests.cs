@@ -1,5 +1,6 @@
 using Dino.Repro.Data;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.Tests.Metrics;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Dino.Repro.Metrics.Features;
-using Dino.Repro.Metrics.Semantic;
+using Dino.Repro.Evaluation.Metrics.Features;
+using Dino.Repro.Evaluation.Metrics.Semantic;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Vision;

@@ -1,9 +1,12 @@
 using System.Text.Json.Nodes;
-using Dino.Repro.Metrics;
-using Dino.Repro.Metrics.Semantic;
+using Dino.Repro.Evaluation.Metrics;
+using Dino.Repro.Evaluation.Metrics.Semantic;
 using Dino.Repro.Models.GridRecogniser;
 using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Evaluation.Speech;
+using Dino.Repro.Signal.Speech;
+using Dino.Repro.Evaluation.Registrations;
 
 namespace Dino.Repro.Tests.Metrics;
 
@@ -36,7 +39,7 @@ public sealed class SpeechWerTests : IDisposable
 
     private string[] Heard(string name)
     {
-        using var transcriber = GridTranscriber.Load(recogniser);
+        using var transcriber = GridTranscriberFiles.Load(recogniser);
         return WordErrorRate.Words(transcriber.Transcribe(WavFile.Read(Path.Combine(wavs, name + ".wav"))));
     }
 
@@ -69,7 +72,7 @@ public sealed class SpeechWerTests : IDisposable
         var transcripts = temp.File("ref.txt");
         File.WriteAllLines(transcripts, Clips.Select(n => $"{n} bin blue at f two now"));
         var output = temp.File("hyp.txt");
-        var result = SpeechWer.Compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string> { ["recogniser"] = recogniser, ["hyp-out"] = output }));
+        var result = MetricRegistry.Get("wer-speech").compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string> { ["recogniser"] = recogniser, ["hyp-out"] = output }));
         var lines = File.ReadAllLines(output);
         Assert.Equal(Clips.Select(n => $"{n} {string.Join(' ', Heard(n))}"), lines);
         // The headline WER is the plain text WER of those lines against the references.
@@ -82,13 +85,13 @@ public sealed class SpeechWerTests : IDisposable
     {
         var transcripts = temp.File("ref.txt");
         File.WriteAllLines(transcripts, Clips.Select(n => $"{n} bin blue at f two now"));
-        var noRecogniser = Assert.Throws<ArgumentException>(() => SpeechWer.Compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string>())));
+        var noRecogniser = Assert.Throws<ArgumentException>(() => MetricRegistry.Get("wer-speech").compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string>())));
         Assert.Contains("dino train grid-recogniser", noRecogniser.Message);
         var absent = Assert.Throws<FileNotFoundException>(() =>
-            SpeechWer.Compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string> { ["recogniser"] = temp.File("runs/none") })));
+            MetricRegistry.Get("wer-speech").compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string> { ["recogniser"] = temp.File("runs/none") })));
         Assert.Contains("dino train grid-recogniser", absent.Message);
 
-        using var transcriber = GridTranscriber.Load(recogniser);
+        using var transcriber = GridTranscriberFiles.Load(recogniser);
         var extraLine = SpeechWer.ReadReferences(transcripts).Append(new SpokenReference("e", "bin blue at f two now")).ToList();
         Assert.Contains("e.wav", Assert.Throws<FileNotFoundException>(() => SpeechWer.Score(transcriber, extraLine, wavs)).Message);
         var fewerLines = SpeechWer.ReadReferences(transcripts).Take(3).ToList();

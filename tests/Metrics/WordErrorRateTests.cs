@@ -1,5 +1,6 @@
-using Dino.Repro.Metrics.Semantic;
+using Dino.Repro.Evaluation.Metrics.Semantic;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Signal.Speech;
 
 namespace Dino.Repro.Tests.Metrics;
 

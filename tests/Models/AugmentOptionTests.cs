@@ -3,6 +3,9 @@ using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Pix2Pix;
 using Dino.Repro.Training;
+using Dino.Repro.Data.Loading;
+using Dino.Repro.Models;
+using Dino.Repro.App;
 
 namespace Dino.Repro.Tests.Models;
 
@@ -20,7 +23,7 @@ public class AugmentOptionTests
             Assert.IsType<AugmentedBatches>(augmented.Data);
 
         // The paper preset turns it on for every image-to-image experiment.
-        var registry = ExperimentRegistry.Default;
+        var registry = BuiltInExperiments.Registry;
         foreach (var name in new[] { DinoExperiment.Name, BidirectionalDinoExperiment.Name, Pix2PixExperiment.Name, BicycleGanExperiment.Name })
         {
             Assert.True(((Dino.Repro.Models.Common.ImageToImageOptions)registry.Get(name).Resolve("paper")).Augment, name);

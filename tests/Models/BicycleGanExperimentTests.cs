@@ -1,6 +1,7 @@
 using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
+using Dino.Repro.Models;
 
 namespace Dino.Repro.Tests.Models;
 

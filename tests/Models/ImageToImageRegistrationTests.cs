@@ -2,6 +2,7 @@ using Dino.Repro.Data.Synthetic;
 using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
+using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Models;
 
@@ -35,7 +36,7 @@ public class ImageToImageRegistrationTests
     {
         using var data = new DataRootScope();
         var ex = Assert.Throws<DirectoryNotFoundException>(() =>
-            Dino.Repro.Data.ImageToImageData.Open("celebamask-hq", 64, 2, 1, 0));
+            Dino.Repro.Data.Corpora.ImageToImageData.Open("celebamask-hq", 64, 2, 1, 0));
         Assert.Contains("data-scripts/celebamask-hq.sh", ex.Message);
         Assert.Contains(Path.Combine(data.Path, "celebamask-hq", "raw"), ex.Message);
         Assert.Equal(data.Path, KitPaths.DataRoot());

@@ -2,6 +2,9 @@ using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Pix2Pix;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
+using Dino.Repro.Data.Loading;
+using Dino.Repro.Models;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.Tests.Models;
 

@@ -1,6 +1,6 @@
 using Dino.Repro.Data.Synthetic;
-using Dino.Repro.Notebooks;
-using Dino.Repro.Reporting;
+using Dino.Repro.App.Notebooks;
+using Dino.Repro.App.Reporting;
 using Dino.Repro.Tests.Reproduce;
 using Dino.Repro.Tests.Support;
 using static Dino.Repro.Tests.Notebooks.TestNotebook;

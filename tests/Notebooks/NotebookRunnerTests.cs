@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Dino.Repro.Notebooks;
+using Dino.Repro.App.Notebooks;
 using static Dino.Repro.Tests.Notebooks.TestNotebook;
 
 namespace Dino.Repro.Tests.Notebooks;
@@ -170,7 +170,7 @@ public class NotebookRunnerTests
             // as a Polyglot notebook loads the kit
             #r "../bin/Release/net10.0/dino.dll"
             using Dino.Repro.Torch;
-            AppDomain.CurrentDomain.GetAssemblies().Count(a => a.GetName().Name == "dino") + " " + (typeof(TensorData).Assembly == typeof(Dino.Repro.Notebooks.NotebookRunner).Assembly)
+            AppDomain.CurrentDomain.GetAssemblies().Count(a => a.GetName().Name == "dino") + " " + (typeof(TensorData).Assembly == typeof(Dino.Repro.App.Notebooks.NotebookRunner).Assembly)
             """);
         var result = Outputs(Cell(nb.Run(), 1)).Single();
         Assert.Equal("1 True", Text(result!["data"]!["text/plain"]));

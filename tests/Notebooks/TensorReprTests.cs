@@ -1,4 +1,4 @@
-using Dino.Repro.Notebooks;
+using Dino.Repro.App.Notebooks;
 
 namespace Dino.Repro.Tests.Notebooks;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Dino.Repro.Notebooks;
+using Dino.Repro.App.Notebooks;
 using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Notebooks;

@@ -1,6 +1,6 @@
 using Dino.Repro.IO;
 using System.Text.RegularExpressions;
-using Dino.Repro.Reporting;
+using Dino.Repro.App.Reporting;
 using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Reporting;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Dino.Repro.Reporting;
+using Dino.Repro.App.Reporting;
 
 namespace Dino.Repro.Tests.Reporting;
 

@@ -1,4 +1,4 @@
-using Dino.Repro.Reporting;
+using Dino.Repro.App.Reporting;
 
 namespace Dino.Repro.Tests.Reporting;
 

@@ -1,16 +1,19 @@
 using System.Text.Json.Nodes;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Dino;
-using Dino.Repro.Reproduce;
+using Dino.Repro.App.Reproduce;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
+using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.Models;
+using Dino.Repro.App;
 
 namespace Dino.Repro.Tests.Reproduce;
 
 public class DinoTablesTests
 {
     private static DinoOptions Resolved(TableMethod method) =>
-        (DinoOptions)ExperimentRegistry.Default.Get(method.Experiment).Resolve("smoke", method.Options);
+        (DinoOptions)BuiltInExperiments.Registry.Get(method.Experiment).Resolve("smoke", method.Options);
 
     [Fact]
     public void Table_4_trains_dino_with_l1_without_it_and_without_it_or_adaptive_balance_at_k_1()

@@ -2,10 +2,11 @@ using System.Text.Json.Nodes;
 using Dino.Repro.Data;
 using Dino.Repro.Data.CelebAMaskHq;
 using Dino.Repro.Data.Synthetic;
-using Dino.Repro.Metrics.Semantic;
-using Dino.Repro.Reproduce;
+using Dino.Repro.Evaluation.Metrics.Semantic;
+using Dino.Repro.App.Reproduce;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Vision;
+using Dino.Repro.Evaluation.ImageToImage;
 
 namespace Dino.Repro.Tests.Reproduce;
 
@@ -21,7 +22,7 @@ public class PaperPresetTests
     {
         using var data = new DataRootScope();
         using var output = new Fixtures.TempFolder();
-        var raw = CorpusCatalog.ExpectedPath("celebamask-hq");
+        var raw = CorpusPaths.ExpectedPath("celebamask-hq");
         ShapesCorpus.Write(raw, new ShapesOptions(40, 64, 3));
         var evaluators = Directory.CreateDirectory(Path.Combine(data.Path, "evaluators")).FullName;
         File.Copy(Fixtures.Path("tiny_face_parser.pt"), Path.Combine(evaluators, "face-parsing.pt"));
@@ -60,7 +61,7 @@ public class PaperPresetTests
     {
         using var data = new DataRootScope();
         using var output = new Fixtures.TempFolder();
-        var raw = CorpusCatalog.ExpectedPath("cityscapes");
+        var raw = CorpusPaths.ExpectedPath("cityscapes");
         var corpus = ShapesStreetsCorpus.Write(raw, new ShapesOptions(20, 64, 3));
         var evaluators = Directory.CreateDirectory(Path.Combine(data.Path, "evaluators")).FullName;
         File.Copy(Fixtures.Path("tiny_face_parser.pt"), Path.Combine(evaluators, "deeplabv3plus-cityscapes.pt"));  // any 19-class scorer
@@ -92,7 +93,7 @@ public class PaperPresetTests
     {
         using var data = new DataRootScope();
         using var output = new Fixtures.TempFolder();
-        ShapesCorpus.Write(CorpusCatalog.ExpectedPath("celebamask-hq"), new ShapesOptions(20, 64, 3));
+        ShapesCorpus.Write(CorpusPaths.ExpectedPath("celebamask-hq"), new ShapesOptions(20, 64, 3));
 
         var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table4", "--preset", "paper", "--out", output.path,
             "--set", "device=cpu", "--set", "resolution=32", "--set", "steps=1", "--set", "batch_size=2");

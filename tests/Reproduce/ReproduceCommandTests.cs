@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using Dino.Repro.Reproduce;
+using Dino.Repro.App.Reproduce;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Evaluation.ImageToImage;
 
 namespace Dino.Repro.Tests.Reproduce;
 

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
+using Dino.Repro.Models;
+using Dino.Repro.App;
 
 namespace Dino.Repro.Tests.Reproduce;
 
@@ -41,7 +43,7 @@ public class ReproduceResumeTests
         using var data = new DataRootScope();
         using var output = new Fixtures.TempFolder();
         var root = Path.Combine(output.path, "runs");
-        var registry = ExperimentRegistry.Default;
+        var registry = BuiltInExperiments.Registry;
         var definition = registry.Get("dino");
         var options = definition.Resolve("smoke", [KeyValuePair.Create("steps", "2")]);
         Assert.Null(RunFolder.LatestWithOptions(root, "dino", "smoke", options, registry));

@@ -1,8 +1,10 @@
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Data;
-using Dino.Repro.Metrics.Semantic;
+using Dino.Repro.Evaluation.Metrics.Semantic;
 using Dino.Repro.Models.Dino;
-using Dino.Repro.Reproduce;
+using Dino.Repro.App.Reproduce;
+using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.Models.Segmentation;
 
 namespace Dino.Repro.Tests.Reproduce;
 
@@ -19,9 +21,9 @@ public class ShapesSegmenterTests
         using var data = new DataRootScope();
         var corpus = EvaluationCorpus.For(new DinoOptions { Corpus = "shapes", ShapesCount = 32, Resolution = 32 });
         using var test = corpus.LoadTest(32).Batches(int.MaxValue).Single();
-        var options = new SegmenterOptions(32, ImageToImageTable.DefaultSegmenterSteps("smoke"));
+        var options = new SegmenterOptions(32, SegmenterOptions.DefaultSteps("smoke"));
 
-        using (var trained = ShapesSegmenter.LoadOrTrain(corpus, options))
+        using (var trained = ShapesSegmenter.LoadOrTrain(corpus.Root, corpus.Classes, corpus.TrainBatches!, options))
         {
             Assert.False(trained.FromCache);
             using var predicted = trained.Predict(test.Photos);
@@ -31,8 +33,8 @@ public class ShapesSegmenterTests
         }
 
         // Cached next to the corpus, keyed by it and the options: a second call reads it, other options do not.
-        Assert.StartsWith(Path.GetDirectoryName(corpus.Root)!, ShapesSegmenter.CachePathFor(corpus, options));
-        using (var cached = ShapesSegmenter.LoadOrTrain(corpus, options)) Assert.True(cached.FromCache);
-        Assert.NotEqual(ShapesSegmenter.CachePathFor(corpus, options), ShapesSegmenter.CachePathFor(corpus, options with { Steps = 10 }));
+        Assert.StartsWith(Path.GetDirectoryName(corpus.Root)!, ShapesSegmenter.CachePathFor(corpus.Root, options));
+        using (var cached = ShapesSegmenter.LoadOrTrain(corpus.Root, corpus.Classes, corpus.TrainBatches!, options)) Assert.True(cached.FromCache);
+        Assert.NotEqual(ShapesSegmenter.CachePathFor(corpus.Root, options), ShapesSegmenter.CachePathFor(corpus.Root, options with { Steps = 10 }));
     }
 }

@@ -1,6 +1,7 @@
-using Dino.Repro.Reproduce;
+using Dino.Repro.App.Reproduce;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.Tests.Reproduce;
 

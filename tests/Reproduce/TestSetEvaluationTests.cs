@@ -1,10 +1,12 @@
 using Dino.Repro.Data;
-using Dino.Repro.Metrics.Features;
-using Dino.Repro.Metrics.Image;
-using Dino.Repro.Metrics.Semantic;
-using Dino.Repro.Reproduce;
+using Dino.Repro.Evaluation.Metrics.Features;
+using Dino.Repro.Evaluation.Metrics.Image;
+using Dino.Repro.Evaluation.Metrics.Semantic;
+using Dino.Repro.App.Reproduce;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Vision;
+using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Reproduce;
 

@@ -1,6 +1,6 @@
 using Dino.Repro.Data;
 using Dino.Repro.Data.Synthetic;
-using Dino.Repro.Reproduce;
+using Dino.Repro.App.Reproduce;
 using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Reproduce;
@@ -63,7 +63,7 @@ public class TrainingCostTests
     public void At_the_paper_preset_each_rows_steps_come_from_the_corpus_it_reads_not_from_celebamask_hq()
     {
         using var data = new DataRootScope();
-        var corpus = ShapesStreetsCorpus.Write(CorpusCatalog.ExpectedPath("cityscapes"), new ShapesOptions(24, 64, 3));
+        var corpus = ShapesStreetsCorpus.Write(CorpusPaths.ExpectedPath("cityscapes"), new ShapesOptions(24, 64, 3));
         var train = corpus.Frames("train").Count;
         var (code, stdout, stderr) = CliRunner.Run("reproduce", DinoTable2.TableName, "--preset", "paper", "--estimate",
             "--set", "device=cpu", "--set", "resolution=32");

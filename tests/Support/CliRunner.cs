@@ -5,7 +5,7 @@ public static class CliRunner
 {
     private static readonly object ConsoleLock = new();
 
-    public static (int exitCode, string stdout, string stderr) Run(params string[] args) => Capture(() => Dino.Repro.Cli.Program.Main(args));
+    public static (int exitCode, string stdout, string stderr) Run(params string[] args) => Capture(() => Dino.Repro.App.Cli.Program.Main(args));
 
     /// <summary>Runs <paramref name="run"/> (one verb, or code that writes to the console) with the console captured.</summary>
     public static (int exitCode, string stdout, string stderr) Capture(Func<int> run)

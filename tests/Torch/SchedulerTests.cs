@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Models;
 
 namespace Dino.Repro.Tests.Torch;
 

@@ -1,5 +1,7 @@
 using TorchSharp.Modules;
 using Dino.Repro.Training;
+using Dino.Repro.Data.Loading;
+using Dino.Repro.Models;
 
 namespace Dino.Repro.Tests.Training;
 

@@ -1,6 +1,8 @@
 using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
+using Dino.Repro.Models;
+using Dino.Repro.Data.Loading;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -103,5 +105,5 @@ public class CheckpointTests
         Assert.Contains("shape mismatch", e.Message);
     }
 
-    private static IExperimentDefinition ToyGanDefinition() => Dino.Repro.Training.ToyGan.ToyGanExperiment.Definition;
+    private static IExperimentDefinition ToyGanDefinition() => Dino.Repro.Models.ToyGan.ToyGanExperiment.Definition;
 }

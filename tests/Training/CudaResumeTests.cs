@@ -1,6 +1,8 @@
 using TorchSharp.Modules;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
+using Dino.Repro.Models;
+using Dino.Repro.App;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -17,7 +19,7 @@ public class CudaResumeTests
         using var data = new DataRootScope();
         var overrides = TrainingFixtures.Set("steps=6", "log_every=1", "checkpoint_every=3", "device=cuda", "shapes_count=12");
         Trainer NewTrainer(string folder, Action<StepReport>? onStep = null) =>
-            new(ExperimentRegistry.Default, new TrainerSettings { RunsRoot = Path.Combine(data.Path, folder), OnStep = onStep });
+            new(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = Path.Combine(data.Path, folder), OnStep = onStep });
 
         var reference = NewTrainer("reference").Train("dino", "smoke", overrides);
         using var stop = new CancellationTokenSource();

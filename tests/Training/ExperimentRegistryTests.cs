@@ -1,5 +1,8 @@
 using Dino.Repro.Training;
-using Dino.Repro.Training.ToyGan;
+using Dino.Repro.Models.ToyGan;
+using Dino.Repro.IO;
+using Dino.Repro.Models;
+using Dino.Repro.App;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -8,11 +11,11 @@ public class ExperimentRegistryTests
     [Fact]
     public void Default_registry_finds_toy_gan_by_name_with_the_three_presets()
     {
-        var toy = ExperimentRegistry.Default.Get("toy-gan");
+        var toy = BuiltInExperiments.Registry.Get("toy-gan");
         Assert.Equal("toy-gan", toy.Name);
         Assert.Equal(new[] { "smoke", "cpu", "paper" }, toy.Presets);
         Assert.IsType<ToyGanOptions>(toy.Defaults);
-        Assert.Contains("toy-gan", ExperimentRegistry.Default.Names);
+        Assert.Contains("toy-gan", BuiltInExperiments.Registry.Names);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.Tests.Training;
 

@@ -1,8 +1,14 @@
 using System.Text.Json.Nodes;
-using Dino.Repro.Cli;
+using Dino.Repro.App.Cli;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
+using Dino.Repro.Models;
+using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.Evaluation.Runs;
+using Dino.Repro.IO;
+using Dino.Repro.App;
+using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -27,7 +33,7 @@ public class RunEvaluationTests
 
     private static ExperimentRegistry Registry() => new ExperimentRegistry()
         .Register(BalanceTestExperiment.Definition.WithEvaluation(new ParameterProbe()))
-        .Register(Dino.Repro.Training.ToyGan.ToyGanExperiment.Definition);
+        .Register(Dino.Repro.Models.ToyGan.ToyGanExperiment.Definition);
 
     [Fact]
     public void Evaluates_the_state_of_the_newest_checkpoint_and_writes_eval_json()
@@ -79,7 +85,7 @@ public class RunEvaluationTests
         using var runs = new Fixtures.TempFolder();
         // A few segmenter steps keep the test short; the numbers are not the point, the wiring is.
         var registry = new ExperimentRegistry().Register(Dino.Repro.Models.Pix2Pix.Pix2PixExperiment.Definition(
-            o => Dino.Repro.Data.ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)).WithEvaluation(new ImageToImageEvaluation(segmenterSteps: 3)));
+            o => Dino.Repro.Data.Corpora.ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)).WithEvaluation(new ImageToImageEvaluation(segmenterSteps: 3)));
         var run = new Trainer(registry, new TrainerSettings { RunsRoot = runs.path }).Train("pix2pix", "smoke", TrainingFixtures.Set("steps=1", "shapes_count=20"));
 
         var result = RunEvaluation.Evaluate(run.RunDirectory, registry);
@@ -100,7 +106,7 @@ public class RunEvaluationTests
         foreach (var experiment in new[] { "dino-bidirectional", "bicyclegan" })
         {
             // The registry `dino` itself uses: what is under test is that these experiments declare the evaluation.
-            var run = new Trainer(ExperimentRegistry.Default, new TrainerSettings { RunsRoot = runs.path })
+            var run = new Trainer(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = runs.path })
                 .Train(experiment, "smoke", TrainingFixtures.Set("steps=1", "shapes_count=20"));
 
             var (code, output, error) = CliRunner.Run("evaluate", run.RunDirectory);

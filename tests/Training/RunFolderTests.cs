@@ -1,5 +1,6 @@
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.Tests.Training;
 

@@ -1,6 +1,6 @@
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
-using Dino.Repro.Training.ToyGan;
+using Dino.Repro.Models.ToyGan;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Tests.Training;

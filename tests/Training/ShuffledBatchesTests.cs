@@ -1,5 +1,6 @@
 using Dino.Repro.Training;
-using Dino.Repro.Training.ToyGan;
+using Dino.Repro.Models.ToyGan;
+using Dino.Repro.Data.Loading;
 
 namespace Dino.Repro.Tests.Training;
 

@@ -3,6 +3,10 @@ using Dino.Repro.Data.CelebAMaskHq;
 using Dino.Repro.Tests.Reproduce;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
+using Dino.Repro.IO;
+using Dino.Repro.Models;
+using Dino.Repro.App;
+using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -16,7 +20,7 @@ public class SkippedSamplesLogTests
         var corpus = ImageToImageData.Shapes(10, 32);
         var broken = CelebAMaskHqLayout.PhotoPath(corpus.Root, 2);
         File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..30]);
-        var trainer = new Trainer(ExperimentRegistry.Default, new TrainerSettings { RunsRoot = runs.path });
+        var trainer = new Trainer(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = runs.path });
 
         var stopped = Assert.Throws<InvalidDataException>(() => trainer.Train("pix2pix", "smoke", TrainingFixtures.Set("steps=1", "shapes_count=10")));
         Assert.Contains(broken, stopped.Message);

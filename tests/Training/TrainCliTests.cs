@@ -1,4 +1,4 @@
-using Dino.Repro.Cli;
+using Dino.Repro.App.Cli;
 using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Training;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dino.Repro.Training;
-using Dino.Repro.Training.ToyGan;
+using Dino.Repro.Models.ToyGan;
+using Dino.Repro.Models;
 
 namespace Dino.Repro.Tests.Training;
 

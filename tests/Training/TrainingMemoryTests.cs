@@ -45,7 +45,7 @@ public class TrainingMemoryTests
 
     private static long ParameterTensors()
     {
-        var definition = Dino.Repro.Training.ToyGan.ToyGanExperiment.Definition;
+        var definition = Dino.Repro.Models.ToyGan.ToyGanExperiment.Definition;
         using var experiment = definition.Create(definition.Resolve("smoke"));
         return experiment.Networks.Values.Sum(n => n.parameters().Count());
     }

@@ -52,7 +52,7 @@ public sealed class CelebAGenderCorpus
 
     public static CelebAGenderCorpus OpenDefault()
     {
-        var path = CorpusCatalog.ExpectedPath(CorpusName);
+        var path = CorpusPaths.ExpectedPath(CorpusName);
         if (!Directory.Exists(path))
             throw new DirectoryNotFoundException($"{CorpusName} is not at {path}; fetch it with data-scripts/celeba.sh (or set DINO_DATA)");
         return new CelebAGenderCorpus(path);

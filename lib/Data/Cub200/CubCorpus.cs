@@ -32,7 +32,7 @@ public sealed class CubCorpus : ICaptionedImageCorpus
     /// <summary>The real corpus where its data-script put it.</summary>
     public static CubCorpus OpenDefault()
     {
-        var path = CorpusCatalog.ExpectedPath(CubLayout.CorpusName);
+        var path = CorpusPaths.ExpectedPath(CubLayout.CorpusName);
         if (!Directory.Exists(path))
             throw new DirectoryNotFoundException($"{CubLayout.CorpusName} is not at {path}; fetch it with data-scripts/cub-200.sh (or set DINO_DATA)");
         return new CubCorpus(path);

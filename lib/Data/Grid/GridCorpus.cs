@@ -24,7 +24,7 @@ public sealed class GridCorpus : IDisposable
     }
 
     /// <summary>The real corpus where data-scripts/grid.sh unpacks it.</summary>
-    public static GridCorpus Default() => new(CorpusCatalog.ExpectedPath("grid"));
+    public static GridCorpus Default() => new(CorpusPaths.ExpectedPath("grid"));
 
     public string Root { get; }
 

@@ -37,7 +37,7 @@ public sealed class Oxford102Corpus : ICaptionedImageCorpus
 
     public static Oxford102Corpus OpenDefault()
     {
-        var path = CorpusCatalog.ExpectedPath(CorpusName);
+        var path = CorpusPaths.ExpectedPath(CorpusName);
         if (!Directory.Exists(path))
             throw new DirectoryNotFoundException($"{CorpusName} is not at {path}; fetch it with data-scripts/oxford-102.sh (or set DINO_DATA)");
         return new Oxford102Corpus(path);

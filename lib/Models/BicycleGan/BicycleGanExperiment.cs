@@ -3,6 +3,7 @@ using Dino.Repro.Models.Common;
 using TorchSharp.Modules;
 using Dino.Repro.Training;
 using F = TorchSharp.torch.nn.functional;
+using Dino.Repro.Data.Loading;
 
 namespace Dino.Repro.Models.BicycleGan;
 

@@ -1,6 +1,7 @@
 using TorchSharp.Modules;
 using Dino.Repro.Data;
 using Dino.Repro.Training;
+using Dino.Repro.Data.Loading;
 
 namespace Dino.Repro.Models.Common;
 

@@ -1,5 +1,7 @@
 using Dino.Repro.Data;
 using Dino.Repro.Training;
+using Dino.Repro.Data.Loading;
+using Dino.Repro.Vision;
 
 namespace Dino.Repro.Models.Common;
 

@@ -2,6 +2,7 @@ using TorchSharp.Modules;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Data;
 using Dino.Repro.Training;
+using Dino.Repro.Data.Loading;
 
 namespace Dino.Repro.Models.Dino;
 

@@ -20,7 +20,7 @@ public static class GridRecogniserCorpus
         if (options.CorpusPath.Length > 0) return new GridCorpus(options.CorpusPath);
         if (options.Corpus == "grid")
         {
-            var path = CorpusCatalog.ExpectedPath("grid");
+            var path = CorpusPaths.ExpectedPath("grid");
             if (!Directory.Exists(path))
                 throw new DirectoryNotFoundException($"GRID is not at {path}; fetch it with data-scripts/grid.sh (or set DINO_DATA, or corpus_path=FOLDER)");
             return new GridCorpus(path);

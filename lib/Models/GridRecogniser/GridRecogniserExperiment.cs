@@ -1,13 +1,14 @@
 using TorchSharp.Modules;
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Training;
+using Dino.Repro.Data.Loading;
 
 namespace Dino.Repro.Models.GridRecogniser;
 
 /// <summary>
 /// "grid-recogniser": trains <see cref="GridRecogniserNetwork"/> on the training speakers of a GRID-layout corpus
 /// with the mean per-slot cross-entropy, and evaluates slot accuracy and WER on the validation speakers (unseen
-/// voices). The trained run folder is what <c>GridTranscriber.Load</c> and <c>dino metric wer-speech</c> take.
+/// voices). The trained run folder is what <c>GridTranscriberFiles.Load</c> and <c>dino metric wer-speech</c> take.
 /// </summary>
 public sealed class GridRecogniserExperiment : Experiment<GridRecogniserOptions>
 {

@@ -1,4 +1,5 @@
-using Dino.Repro.Metrics.Semantic;
+using Dino.Repro.Evaluation.Metrics.Semantic;
+using Dino.Repro.Signal.Speech;
 
 namespace Dino.Repro.Models.GridRecogniser;
 

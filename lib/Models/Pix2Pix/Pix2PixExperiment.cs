@@ -1,6 +1,7 @@
 using Dino.Repro.Data;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Training;
+using Dino.Repro.Data.Loading;
 
 namespace Dino.Repro.Models.Pix2Pix;
 

@@ -1,5 +1,6 @@
 using Dino.Repro.Data;
 using Dino.Repro.Data.Grid;
+using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Data.Grid;
 

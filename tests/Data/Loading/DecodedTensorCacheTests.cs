@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Dino.Repro.Data;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Data.Loading;
 
@@ -162,7 +163,7 @@ public class DecodedTensorCacheTests
         using var data = new Support.DataRootScope();
         using var scope = torch.NewDisposeScope();
         var first = (IDisposable)ImageToImageData.Open("shapes", 32, 4, seed: 5, shapesCount: 10);
-        var expected = ((Dino.Repro.Training.IBatchSource)first).Next()[PairedBatches.TargetKey];
+        var expected = ((Dino.Repro.Data.Loading.IBatchSource)first).Next()[PairedBatches.TargetKey];
         first.Dispose();
 
         // Every PNG of the corpus made by the first opening is now unreadable: only the cache can serve the second.

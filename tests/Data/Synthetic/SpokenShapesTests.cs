@@ -4,6 +4,7 @@ using Dino.Repro.Data.Cub200;
 using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.Data.Synthetic.SpokenShapes;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Data.Synthetic;
 

@@ -1,5 +1,5 @@
-using Dino.Repro.Metrics.Audio;
-using Dino.Repro.Metrics.Audio.Pesq;
+using Dino.Repro.Evaluation.Metrics.Audio;
+using Dino.Repro.Evaluation.Metrics.Audio.Pesq;
 using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
 

@@ -1,4 +1,4 @@
-using Dino.Repro.Metrics.Audio.Pesq;
+using Dino.Repro.Evaluation.Metrics.Audio.Pesq;
 using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Metrics.Audio;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Dino.Repro.Metrics.Features;
-using Dino.Repro.Metrics.Image;
-using Dino.Repro.Metrics.Video;
+using Dino.Repro.Evaluation.Metrics.Features;
+using Dino.Repro.Evaluation.Metrics.Image;
+using Dino.Repro.Evaluation.Metrics.Video;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch.Serialization;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Dino.Repro.Metrics.Video;
+using Dino.Repro.Evaluation.Metrics.Video;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Vision;

@@ -1,5 +1,8 @@
 using Dino.Repro.Models.GridRecogniser;
 using Dino.Repro.Training;
+using Dino.Repro.IO;
+using Dino.Repro.Models;
+using Dino.Repro.App;
 
 namespace Dino.Repro.Tests.Models.GridRecogniser;
 
@@ -8,7 +11,7 @@ public class GridRecogniserOptionsTests
     [Fact]
     public void Registered_with_smoke_and_cpu_on_spoken_grid_and_paper_on_real_grid()
     {
-        var definition = ExperimentRegistry.Default.Get("grid-recogniser");
+        var definition = BuiltInExperiments.Registry.Get("grid-recogniser");
         var smoke = (GridRecogniserOptions)definition.Resolve("smoke");
         var cpu = (GridRecogniserOptions)definition.Resolve("cpu");
         var paper = (GridRecogniserOptions)definition.Resolve("paper");
@@ -27,7 +30,7 @@ public class GridRecogniserOptionsTests
     public void Bad_options_are_rejected_with_their_name(string assignment, string message)
     {
         var e = Assert.Throws<UsageException>(() =>
-            ExperimentRegistry.Default.Get("grid-recogniser").Resolve("smoke", [OptionSet.ParseAssignment(assignment)]));
+            BuiltInExperiments.Registry.Get("grid-recogniser").Resolve("smoke", [OptionSet.ParseAssignment(assignment)]));
         Assert.Contains(message, e.Message);
     }
 

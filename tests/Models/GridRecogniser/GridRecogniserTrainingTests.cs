@@ -1,12 +1,16 @@
 using System.Text.Json.Nodes;
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Synthetic.SpokenGrid;
-using Dino.Repro.Metrics.Semantic;
+using Dino.Repro.Evaluation.Metrics.Semantic;
 using Dino.Repro.Models.GridRecogniser;
 using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
+using Dino.Repro.Evaluation.Speech;
+using Dino.Repro.Models;
+using Dino.Repro.Signal.Speech;
+using Dino.Repro.App;
 
 namespace Dino.Repro.Tests.Models.GridRecogniser;
 
@@ -22,7 +26,7 @@ public sealed class TrainedRecogniserFixture : IDisposable
     {
         Corpus = System.IO.Path.Combine(Folder.path, "spoken-grid");
         SpokenGridCorpus.Write(Corpus, new SpokenGridOptions(Speakers: 3, UtterancesPerSpeaker: 8, FrameSize: 48, Seed: 11)).Dispose();
-        var trainer = new Trainer(ExperimentRegistry.Default, new TrainerSettings { RunsRoot = System.IO.Path.Combine(Folder.path, "runs") });
+        var trainer = new Trainer(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = System.IO.Path.Combine(Folder.path, "runs") });
         Result = trainer.Train(GridRecogniserExperiment.ExperimentName, "smoke",
         [
             new("corpus_path", Corpus), new("steps", $"{Steps}"), new("batch_size", "8"), new("evaluate_every", $"{Steps}"),
@@ -52,7 +56,7 @@ public class GridRecogniserTrainingTests(TrainedRecogniserFixture fixture) : ICl
     public void A_short_run_learns_the_command_slot_of_its_training_clips_well_above_chance()
     {
         Assert.True(fixture.Result.Completed);
-        using var transcriber = GridTranscriber.Load(fixture.Result.RunDirectory);
+        using var transcriber = GridTranscriberFiles.Load(fixture.Result.RunDirectory);
         var clips = fixture.TrainingClips();
         Assert.Equal(16, clips.Count);
         var heard = clips.Select(c => WordErrorRate.Words(transcriber.Transcribe(WavFile.Read(c.Wav)))).ToArray();
@@ -80,11 +84,11 @@ public class GridRecogniserTrainingTests(TrainedRecogniserFixture fixture) : ICl
     public void Saved_and_reloaded_recognisers_transcribe_identically()
     {
         var clips = fixture.TrainingClips();
-        using var fromRun = GridTranscriber.Load(fixture.Result.RunDirectory);
-        using var fromCheckpoint = GridTranscriber.Load(fixture.Result.LastCheckpoint!);
+        using var fromRun = GridTranscriberFiles.Load(fixture.Result.RunDirectory);
+        using var fromCheckpoint = GridTranscriberFiles.Load(fixture.Result.LastCheckpoint!);
         using var temp = new Fixtures.TempFolder();
         fromRun.Save(temp.File("recogniser.safetensors"));
-        using var fromExport = GridTranscriber.Load(temp.File("recogniser.safetensors"));
+        using var fromExport = GridTranscriberFiles.Load(temp.File("recogniser.safetensors"));
         Assert.Equal(fromRun.Options, fromExport.Options);
         foreach (var (wav, _) in clips)
         {
@@ -99,15 +103,15 @@ public class GridRecogniserTrainingTests(TrainedRecogniserFixture fixture) : ICl
     public void Loading_from_a_missing_or_foreign_file_says_how_to_train_a_recogniser()
     {
         using var temp = new Fixtures.TempFolder();
-        var missing = Assert.Throws<FileNotFoundException>(() => GridTranscriber.Load(temp.File("nothing-here")));
+        var missing = Assert.Throws<FileNotFoundException>(() => GridTranscriberFiles.Load(temp.File("nothing-here")));
         Assert.Contains("dino train grid-recogniser --preset cpu", missing.Message);
         Assert.Contains("nothing-here", missing.Message);
-        var notRun = Assert.Throws<FileNotFoundException>(() => GridTranscriber.Load(temp.path));
+        var notRun = Assert.Throws<FileNotFoundException>(() => GridTranscriberFiles.Load(temp.path));
         Assert.Contains("no options.json", notRun.Message);
         File.WriteAllText(temp.File("bogus.safetensors"), "not a safetensors file at all");
-        Assert.Contains("bogus.safetensors is not a safetensors file", Assert.Throws<InvalidDataException>(() => GridTranscriber.Load(temp.File("bogus.safetensors"))).Message);
+        Assert.Contains("bogus.safetensors is not a safetensors file", Assert.Throws<InvalidDataException>(() => GridTranscriberFiles.Load(temp.File("bogus.safetensors"))).Message);
         using (var scope = torch.NewDisposeScope())
             SafeTensors.save([KeyValuePair.Create("x", torch.zeros(2))], temp.File("other.safetensors"));
-        Assert.Contains("neither a GRID recogniser export", Assert.Throws<InvalidDataException>(() => GridTranscriber.Load(temp.File("other.safetensors"))).Message);
+        Assert.Contains("neither a GRID recogniser export", Assert.Throws<InvalidDataException>(() => GridTranscriberFiles.Load(temp.File("other.safetensors"))).Message);
     }
 }

@@ -1,0 +1,78 @@
+using Dino.Repro.IO;
+using System.CommandLine;
+using Dino.Repro.App.Bench;
+
+namespace Dino.Repro.App.Cli;
+
+/// <summary>`dino bench SUITE`: the kit and PyTorch side by side; last line is one JSON object for scripts.</summary>
+internal static class BenchCommand
+{
+    private static readonly string[] Suites = ["foundation", "metrics", "dino", "dino-step"];
+
+    public static Command Create()
+    {
+        var suite = new Argument<string>("suite") { Description = "Benchmark suite: foundation, metrics, or dino (alias dino-step: one DINO training iteration)", DefaultValueFactory = _ => "foundation" };
+        var command = new Command("bench", "Benchmark the kit side by side with PyTorch on this machine (ratios, not absolute claims).");
+        command.Arguments.Add(suite);
+        command.SetAction(parse =>
+        {
+            var name = parse.GetValue(suite);
+            if (!Suites.Contains(name))
+            {
+                Console.Error.WriteLine($"dino bench: unknown suite '{name}' (available: {string.Join(", ", Suites)})");
+                return ExitCodes.Usage;
+            }
+            Runtime.Configure();
+            if (name == "metrics") return RunMetrics();
+            if (name != "foundation") return RunDinoStep();
+            var kit = FoundationBench.MeasureKit(message => Console.Error.WriteLine($"[bench] {message}"));
+            Console.Error.WriteLine("[bench] PyTorch: running bench/foundation.py");
+            var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(KitPaths.Root());
+            if (pytorch is null) Console.Error.WriteLine($"[bench] PyTorch side skipped: {whyNot}");
+            var report = FoundationBench.Report(kit, pytorch);
+            Console.WriteLine(FoundationBench.Table(report));
+            Console.WriteLine(FoundationBench.Json(report));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Audio metric cost in the kit; FID extraction with one network, made and timed by PyTorch, then by the kit.</summary>
+    private static int RunMetrics()
+    {
+        void Progress(string message) => Console.Error.WriteLine($"[bench] {message}");
+        var size = MetricsBenchSize.Full;
+        var audio = MetricsBench.MeasureAudio(size, Progress);
+        var folder = Directory.CreateTempSubdirectory("dino-bench-metrics-");
+        try
+        {
+            var network = Path.Combine(folder.FullName, "inception-sized.pt");
+            Progress("PyTorch: bench/metrics_fid.py makes the Inception-sized TorchScript network and times it");
+            var (pytorch, whyNot) = MetricsBench.MeasurePyTorch(KitPaths.Root(), network, size);
+            double? fid = null;
+            if (pytorch is null) Progress($"FID rows skipped (the network is made by PyTorch): {whyNot}");
+            else fid = MetricsBench.MeasureFid(network, size, Progress);
+            var report = MetricsBench.Report(audio, fid, pytorch, size);
+            Console.WriteLine(MetricsBench.Table(report));
+            Console.WriteLine(MetricsBench.Json(report));
+            return 0;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static int RunDinoStep()
+    {
+        Console.Error.WriteLine("[bench] kit: DINO training iteration (64x64, batch 8)");
+        var kit = DinoStep.MedianMilliseconds();
+        Console.Error.WriteLine("[bench] PyTorch: running bench/dino_step.py");
+        var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(KitPaths.Root(), "dino_step.py");
+        if (pytorch is null) Console.Error.WriteLine($"[bench] PyTorch side skipped: {whyNot}");
+        var report = DinoStep.Report(kit, pytorch);
+        Console.WriteLine(DinoStep.Table(report));
+        Console.WriteLine(DinoStep.Json(report));
+        return 0;
+    }
+}

@@ -1,0 +1,35 @@
+using Dino.Repro.Models.Dino;
+using static Dino.Repro.App.Reproduce.TableMethod;
+
+namespace Dino.Repro.App.Reproduce;
+
+/// <summary>
+/// DINO's Table 4 (ablation) on the embedded Shapes corpus (paper preset: CelebAMask-HQ): one-way DINO as in Table 1, without the L1 term
+/// (λ = 0), and without L1 and without adaptive balancing — k held at 1, so the Reverse loss is EBGAN's fixed-margin
+/// hinge E_real + max(0, m − E_fake).
+/// </summary>
+public sealed class DinoTable4 : ImageToImageTable
+{
+    public const string TableName = "dino-table4";
+
+    public override string Name => TableName;
+    public override string Description => "DINO (ICLR 2021) Table 4: ablation of the L1 term and of adaptive balancing (smoke/cpu: the embedded Shapes corpus; paper: CelebAMask-HQ)";
+    public override IReadOnlyList<string> Presets { get; } = ["smoke", "cpu", "paper"];
+    public override string Title => "DINO Table 4";
+    public override string PaperSetting => "CelebAMask-HQ at 256² after 200 epochs";
+    public override IReadOnlyDictionary<string, double?[]> PaperRows => PaperTable4.Rows;
+    protected override string CurvesMethod => PaperTable4.WithL1;
+
+    public override IEnumerable<string> Notes =>
+    [
+        "The paper prints no Ground Truth row in Table 4; Table 1's (same data and protocol) stands beside the kit's.",
+        "“No balance, fixed margin”: adaptive_balance=false with k fixed at 1 (initial_k=1), EBGAN's margin loss; the paper does not print that k (a choice).",
+    ];
+
+    public override IReadOnlyList<TableMethod> Methods { get; } =
+    [
+        new(PaperTable4.WithL1, DinoExperiment.Name),
+        new(PaperTable4.WithoutL1, DinoExperiment.Name, Set("reconstruction_weight", "0")),
+        new(PaperTable4.WithoutL1FixedMargin, DinoExperiment.Name, Set("reconstruction_weight", "0"), Set("adaptive_balance", "false"), Set("initial_k", "1")),
+    ];
+}

@@ -1,0 +1,203 @@
+using Dino.Repro.Evaluation.Metrics.Features;
+using Dino.Repro.Models.Common;
+using Dino.Repro.Models.Dino;
+using Dino.Repro.App.Reporting;
+using Dino.Repro.Training;
+using Dino.Repro.Vision;
+using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.IO;
+using Dino.Repro.Models;
+using Dino.Repro.Models.Segmentation;
+
+namespace Dino.Repro.App.Reproduce;
+
+/// <summary>
+/// A DINO image-to-image table (1, 2 or 4): trains each row's method at one preset on one corpus, scores the
+/// translations of the test split beside the real photos (the "Ground Truth" row) and writes the report with the
+/// paper's numbers alongside. Subclasses say which rows, which paper numbers and which corpus.
+/// </summary>
+public abstract class ImageToImageTable : IReproducibleTable
+{
+    public abstract string Name { get; }
+    public abstract string Description { get; }
+    public abstract IReadOnlyList<string> Presets { get; }
+
+    /// <summary>The heading of the report, e.g. "DINO Table 1".</summary>
+    public abstract string Title { get; }
+
+    /// <summary>What the paper's numbers were measured on, e.g. "CelebAMask-HQ at 256² after 200 epochs".</summary>
+    public abstract string PaperSetting { get; }
+
+    /// <summary>The paper's rows by method (the ground truth included), values in <see cref="Table1Metrics.Headers"/> order.</summary>
+    public abstract IReadOnlyDictionary<string, double?[]> PaperRows { get; }
+
+    /// <summary>What the report adds about the paper's numbers (how a cell was read, choices the paper leaves open).</summary>
+    public virtual IEnumerable<string> Notes => [];
+
+    /// <summary>The trained rows, in the paper's order.</summary>
+    public abstract IReadOnlyList<TableMethod> Methods { get; }
+
+    /// <summary>The row whose energies and balance the curves show (a one-way DINO row).</summary>
+    protected virtual string CurvesMethod => PaperTable1.Dino;
+
+    /// <summary>Options every row trains with at <paramref name="preset"/>, before the user's (Table 2: its corpus).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> TableOptions(string preset) => [];
+
+    public Reproduction Run(ReproduceRequest request, IProgressSink progress)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(progress);
+        var (plan, options) = Plan(request);
+        var resolution = options[0].Resolution;
+        var corpus = EvaluationCorpus.For(options[0]);
+        if (request.Preset == "paper") plan = WithPaperSchedule(plan, options, corpus.TrainPairs, request.Overrides, progress);
+        var folder = Path.GetFullPath(Path.Combine(request.OutputRoot, Name));
+        Directory.CreateDirectory(folder);
+        var runs = Path.Combine(folder, "runs");
+
+        var test = corpus.LoadTest(resolution);
+        progress.Message($"{Name}: preset {request.Preset}, {corpus.Name} corpus of {corpus.Pairs} pairs ({test.Count} test) at {resolution}², report in {folder}");
+        var segmenterOptions = new SegmenterOptions(resolution, request.SegmenterSteps ?? SegmenterOptions.DefaultSteps(request.Preset)) { Device = options[0].Device };
+        using var segmenter = corpus.OpenSegmenter(segmenterOptions, progress.Message, out var segmentationUnavailable);
+        // The evaluators run where the methods trained: at the paper preset that is the GPU.
+        using var inception = FeatureExtractor.TryLoad(Evaluators.Inception, out var fidUnavailable, device: Devices.Parse(options[0].Device));
+        var scorer = new TranslationScorer(segmenter, inception);
+
+        var trained = new List<TrainedMethod>();
+        var translators = new List<Translator>();
+        try
+        {
+            foreach (var (method, methodOverrides) in plan)
+            {
+                progress.Message($"training {method.Method} ({method.Experiment}, preset {request.Preset})");
+                trained.Add(TrainedMethod.Train(method.Method, method.Experiment, request.Preset, methodOverrides, runs, progress,
+                    sharedRunsRoots: OtherTablesRuns(request.OutputRoot)));
+            }
+            translators.AddRange(trained.Select(t => t.Translator()));
+            var methods = trained.Zip(translators, (t, translator) => (method: t.Method, translate: (Func<Tensor, Tensor>)translator.Translate)).ToList();
+            progress.Message($"scoring the {test.Count} test pairs: ground truth and {string.Join(", ", methods.Select(m => m.method))}");
+            using var scores = TestSetEvaluation.Run(test, scorer, methods, log: progress.Message);
+            foreach (var row in scores.Rows) progress.Message($"{row.Method}: {Describe(row)}");
+
+            var table = new PaperVsKitTable(
+                $"{Title} — paper: {PaperSetting}; kit: {corpus.Name} corpus ({test.Count} test pairs at {resolution}², preset {request.Preset}).",
+                "Method", Table1Metrics.Headers.ToArray());
+            foreach (var row in scores.Rows) table.Add(row.Method, PaperRows[row.Method], row.AsTableRow());
+            var grid = SampleGridPng(scores);
+            var curves = Curves(trained.Single(t => t.Method == CurvesMethod));
+            var context = new TableReport.Context(this, request.Preset, resolution, corpus, test.Count, segmenter, segmentationUnavailable,
+                inception, fidUnavailable, TranslationScorer.CpbdUpscaled(resolution), trained.Select(t => (t.Method, t.RunDirectory)).ToList());
+            var reproduction = new Reproduction(folder, table, TableReport.Displayed(table, context), scores.Rows, grid, curves, trained.Select(LossCurves).ToList());
+            TableReport.Write(reproduction, context);
+            progress.Message($"{Name}: wrote {reproduction.IndexHtml}");
+            return reproduction;
+        }
+        finally
+        {
+            foreach (var translator in translators) translator.Dispose();
+            foreach (var t in trained) t.Dispose();
+        }
+    }
+
+    public IReadOnlyList<MethodCost> Estimate(ReproduceRequest request, IProgressSink progress)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(progress);
+        var (plan, options) = Plan(request);
+        if (request.Preset == "paper")
+        {
+            try
+            {
+                plan = WithPaperSchedule(plan, options, EvaluationCorpus.For(options[0]).TrainPairs, request.Overrides, progress);
+            }
+            catch (DirectoryNotFoundException e)
+            {
+                progress.Message($"{e.Message}; projecting the presets' step counts (CelebAMask-HQ's training split) instead");
+            }
+        }
+        return plan.Select(p =>
+        {
+            progress.Message($"timing {p.method.Method} ({p.method.Experiment}, preset {request.Preset}): {TrainingCost.TimedSteps} steps after a warm-up");
+            return TrainingCost.Measure(p.method, request.Preset, p.overrides);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Every row with the options it trains with (the table's, the user's, then the row's own, after the preset), resolved;
+    /// refuses an unknown preset and rows that would not see the same data.
+    /// </summary>
+    private (List<(TableMethod method, IReadOnlyList<KeyValuePair<string, string>> overrides)> plan, List<ImageToImageOptions> options) Plan(
+        ReproduceRequest request)
+    {
+        if (!Presets.Contains(request.Preset))
+            throw new UsageException($"unknown preset '{request.Preset}' for {Name} (valid: {string.Join(", ", Presets)})");
+        var overrides = TableOptions(request.Preset).Concat(request.Overrides ?? []).ToList();
+        var plan = Methods.Select(m => (method: m, overrides: (IReadOnlyList<KeyValuePair<string, string>>)overrides.Concat(m.Options).ToList())).ToList();
+        var options = plan.Select(p => (ImageToImageOptions)BuiltInExperiments.Registry.Get(p.method.Experiment).Resolve(request.Preset, p.overrides)).ToList();
+        RequireSameData(options);
+        return (plan, options);
+    }
+
+    /// <summary>
+    /// Each row's steps at the paper preset: <see cref="PaperSchedule.Epochs"/> epochs of the corpus' training split at
+    /// the row's batch size, unless the user set steps.
+    /// </summary>
+    private static List<(TableMethod method, IReadOnlyList<KeyValuePair<string, string>> overrides)> WithPaperSchedule(
+        IReadOnlyList<(TableMethod method, IReadOnlyList<KeyValuePair<string, string>> overrides)> plan, IReadOnlyList<ImageToImageOptions> options,
+        int trainPairs, IReadOnlyList<KeyValuePair<string, string>>? userOverrides, IProgressSink progress) =>
+        plan.Select((row, i) =>
+        {
+            if (PaperSchedule.Override(userOverrides ?? [], trainPairs, options[i].BatchSize) is not { } steps) return row;
+            progress.Message($"{row.method.Method}: {PaperSchedule.Epochs} epochs of {trainPairs:N0} training pairs at batch {options[i].BatchSize} = {steps.Value} steps");
+            return (row.method, (IReadOnlyList<KeyValuePair<string, string>>)[.. row.overrides, steps]);
+        }).ToList();
+
+    /// <summary>The runs folders of the other tables reproduced into the same output folder, whose runs a row may reuse.</summary>
+    private string[] OtherTablesRuns(string outputRoot) => TableRegistry.Default.Names
+        .Where(name => name != Name)
+        .Select(name => Path.GetFullPath(Path.Combine(outputRoot, name, "runs")))
+        .Where(Directory.Exists)
+        .ToArray();
+
+    private static string Describe(MethodScores row) =>
+        string.Join("  ", row.Values.Where(kv => kv.Value is not null).Select(kv => $"{kv.Key} {kv.Value:0.###}"));
+
+    private void RequireSameData(IReadOnlyList<ImageToImageOptions> options)
+    {
+        var first = options[0];
+        for (var i = 1; i < options.Count; i++)
+        {
+            var o = options[i];
+            if (o.Resolution != first.Resolution || o.Corpus != first.Corpus || o.ShapesCount != first.ShapesCount)
+                throw new UsageException($"{Name}: every method must see the same data, but {Methods[0].Method} trains on {first.Corpus} ({first.ShapesCount} pairs at {first.Resolution}²) " +
+                    $"and {Methods[i].Method} on {o.Corpus} ({o.ShapesCount} pairs at {o.Resolution}²)");
+        }
+    }
+
+    /// <summary>condition | ground truth | each method, for the first test pairs.</summary>
+    private static Media SampleGridPng(TestSetScores scores)
+    {
+        using var scope = torch.NewDisposeScope();
+        var grid = SampleGrids.Rows([scores.Conditions, scores.Photos, .. scores.Translations]);
+        return Media.Png(ImageIO.Encode(ImageTensor.ToHwc(grid), ImageFormat.Png));
+    }
+
+    /// <summary>One method's losses against the step (every loss its log names).</summary>
+    private static LinePlot LossCurves(TrainedMethod run)
+    {
+        var steps = run.History.Select(r => (double)r.Step).ToArray();
+        var plot = new LinePlot($"{run.Method} training losses", "step", "loss");
+        foreach (var name in run.History.SelectMany(r => r.Losses.Keys).Distinct()) plot.Add(name, steps, run.Series(name));
+        return plot;
+    }
+
+    /// <summary>The paper's Figure 2: the Reverse network's energies on real and translated targets, and the balance k.</summary>
+    private static LinePlot Curves(TrainedMethod dino)
+    {
+        var steps = dino.History.Select(r => (double)r.Step).ToArray();
+        return new LinePlot($"{dino.Method} training: E_real, E_fake and k (the paper's Figure 2)", "step", "energy / k")
+            .Add("E_real", steps, dino.Series("E_real"))
+            .Add("E_fake", steps, dino.Series("E_fake"))
+            .Add("k", steps, dino.Series(DinoExperiment.BalanceKey));
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using Dino.Repro.Data.CelebA;
+using Dino.Repro.Data.CelebAMaskHq;
+using Dino.Repro.Data.Cityscapes;
+using Dino.Repro.Data.Cub200;
+using Dino.Repro.Data.Grid;
+using Dino.Repro.Data.Oxford102;
+using Dino.Repro.Data.SoundVideo;
+using Dino.Repro.Data.SpokenCaptions;
+using Dino.Repro.Data.YouTubers;
+
+namespace Dino.Repro.Data.Corpora;
+
+/// <summary>
+/// The kit's side of preparing a real corpus: open it where its data-script put it with the kit's own reader and say
+/// what the reader sees, so a layout the reader cannot use fails at prepare time rather than at the first training step.
+/// </summary>
+public static class CorpusCheck
+{
+    /// <summary>
+    /// What the reader of <paramref name="corpus"/> (a real corpus of <see cref="CorpusCatalog"/>) finds at
+    /// <paramref name="root"/>: one line, the splits the experiments use. A folder the reader cannot use raises the
+    /// reader's exception (it names the path).
+    /// </summary>
+    /// <exception cref="ArgumentException">The kit has no reader of that name.</exception>
+    public static string Describe(string corpus, string root) => corpus switch
+    {
+        "celebamask-hq" => CelebAMaskHq(new CelebAMaskHqCorpus(root)),
+        "cityscapes" => Cityscapes(new CityscapesCorpus(root)),
+        "grid" => Grid(root),
+        CubLayout.CorpusName => Captioned("CUB-200", new CubCorpus(root)),
+        Oxford102Corpus.CorpusName => Captioned("Oxford-102", new Oxford102Corpus(root)),
+        CelebAGenderCorpus.CorpusName => CelebA(new CelebAGenderCorpus(root)),
+        "youtubers" => YouTubers(Path.GetFullPath(root)),
+        "sound-video" => SoundVideo(Path.GetFullPath(root)),
+        _ => throw new ArgumentException($"the kit has no reader for '{corpus}'", nameof(corpus)),
+    };
+
+    private static string CelebAMaskHq(CelebAMaskHqCorpus corpus)
+    {
+        var counts = Enum.GetValues<CelebASplit>().Select(s => $"{corpus.Ids(s).Count.ToString(CultureInfo.InvariantCulture)} {Name(s)}");
+        return $"CelebAMask-HQ at {corpus.Root}: {string.Join(", ", counts)} ids";
+    }
+
+    private static string Cityscapes(CityscapesCorpus corpus)
+    {
+        var counts = new[] { "train", "val" }.Select(s => $"{corpus.Frames(s).Count.ToString(CultureInfo.InvariantCulture)} {s}");
+        return $"Cityscapes at {corpus.Root}: {string.Join(", ", counts)} labelled frames";
+    }
+
+    private static string Grid(string root)
+    {
+        using var corpus = new GridCorpus(root);
+        var splits = Enum.GetValues<GridSplitName>();
+        var utterances = splits.Select(corpus.Utterances).ToArray();
+        if (utterances.All(u => u.Count == 0))
+            throw new InvalidDataException($"{corpus.Root}: no speaker folder s1…s{GridLayout.SpeakerCount} holds a {GridLayout.VideoExtension} video " +
+                "(expected s<N>/<id>.mpg, s<N>/<id>.wav, s<N>/align/<id>.align)");
+        var speakers = splits.Select((s, i) => $"{utterances[i].Select(u => u.Speaker).Distinct().Count()} {Name(s)}");
+        var counts = splits.Select((s, i) => $"{utterances[i].Count} {Name(s)}");
+        var line = $"GRID at {corpus.Root}: speakers {string.Join(", ", speakers)}; utterances {string.Join(", ", counts)} (the speaker-independent split)";
+        // The reader needs all three files of an utterance; say how many lack one rather than fail on the first.
+        var incomplete = utterances.SelectMany(u => u).Where(u => !File.Exists(GridLayout.AudioPath(corpus.Root, u.Speaker, u.Id))
+            || !File.Exists(GridLayout.AlignmentPath(corpus.Root, u.Speaker, u.Id))).ToArray();
+        return incomplete.Length == 0 ? line
+            : $"{line}; {incomplete.Length} without their .wav or .align (e.g. {GridLayout.VideoPath(corpus.Root, incomplete[0].Speaker, incomplete[0].Id)}): bad_samples=skip leaves them out";
+    }
+
+    private static string Captioned(string title, ICaptionedImageCorpus corpus)
+    {
+        var splits = Enum.GetValues<CaptionSplit>();
+        var images = splits.Select(corpus.Images).ToArray();
+        var classes = splits.Select((s, i) => $"{images[i].Select(image => image.ClassName).Distinct().Count()} {Name(s)}");
+        var counts = splits.Select((s, i) => $"{images[i].Count} {Name(s)}");
+        return $"{title} at {corpus.Root}: classes {string.Join(", ", classes)}; images {string.Join(", ", counts)}; " +
+            $"{corpus.All.Sum(image => image.Captions.Count)} captions";
+    }
+
+    private static string CelebA(CelebAGenderCorpus corpus)
+    {
+        var splits = Enum.GetValues<CelebAGenderSplit>().Select(s =>
+        {
+            var images = corpus.Images(s);
+            var male = images.Count(i => i.ClassId == CelebAGenderCorpus.Male);
+            return $"{images.Count} {Name(s)} ({images.Count - male} female, {male} male)";
+        });
+        var line = $"CelebA at {corpus.Root}: images {string.Join(", ", splits)}";
+        var missing = Enum.GetValues<CelebAGenderSplit>().SelectMany(corpus.Images).Where(i => !File.Exists(i.ImagePath)).ToArray();
+        return missing.Length == 0 ? line : $"{line}; {missing.Length} of the listed images are missing (e.g. {missing[0].ImagePath}): bad_samples=skip leaves them out";
+    }
+
+    private static string YouTubers(string root)
+    {
+        var videos = YouTubersLayout.Videos(root, YouTubersOptions.Thesis.HeldOutVideos);
+        return $"YouTubers at {root}: {videos.Select(v => v.Identity).Distinct().Count()} identities; " +
+            $"videos {videos.Count(v => !v.Validation)} train, {videos.Count(v => v.Validation)} validation";
+    }
+
+    private static string SoundVideo(string root)
+    {
+        // Frame counts do not depend on the frame size; a small one keeps a long clip light in memory.
+        var options = new SoundVideoOptions(Size: 16);
+        var clips = new List<string>();
+        foreach (var clip in SoundVideoCorpus.LoadEach(root, options))
+        {
+            using (clip) clips.Add($"{Path.GetFileName(clip.Path)}: frames {clip.Train.Length} train, {clip.Validation.Length} validation");
+        }
+        if (clips.Count == 0)
+            throw new InvalidDataException($"{root} holds no video clip (expected <clip>{string.Join("|", SoundVideoCorpus.VideoExtensions)})");
+        return $"sound-video at {root}: {clips.Count} {(clips.Count == 1 ? "clip" : "clips")} at {options.EffectiveFeatures.Fps} fps; {string.Join("; ", clips)}";
+    }
+
+    private static string Name<TSplit>(TSplit split) where TSplit : struct, Enum => split.ToString().ToLowerInvariant();
+}

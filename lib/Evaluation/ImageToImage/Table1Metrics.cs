@@ -1,0 +1,27 @@
+namespace Dino.Repro.Evaluation.ImageToImage;
+
+/// <summary>Table 1's columns: their keys in results.json, and their headers in the paper's order.</summary>
+public static class Table1Metrics
+{
+    public const string Psnr = "psnr";
+    public const string Ssim = "ssim";
+    public const string Cpbd = "cpbd";
+    public const string Fid = "fid";
+    public const string PixelAccuracy = "pixel_accuracy";
+    public const string MeanIou = "miou";
+
+    public static IReadOnlyList<string> Keys { get; } = [Psnr, Ssim, Cpbd, Fid, PixelAccuracy, MeanIou];
+    public static IReadOnlyList<string> Headers { get; } = ["PSNR", "SSIM", "CPBD", "FID", "Pix. Acc. %", "mIoU %"];
+
+    /// <summary>What a cell says instead of a number when the network that measures it is missing.</summary>
+    public static string Unavailable(string missing) => $"n/a — {missing}";
+}
+
+/// <summary>One row of Table 1: a method's value per metric key; null = not measured (FID without the Inception evaluator, PSNR of the ground truth).</summary>
+public sealed record MethodScores(string Method, IReadOnlyDictionary<string, double?> Values)
+{
+    /// <summary>The values in <see cref="Table1Metrics.Keys"/> order, accuracies as percentages like the paper prints them.</summary>
+    public double?[] AsTableRow() => Table1Metrics.Keys
+        .Select(k => Values.GetValueOrDefault(k) is { } v && k is Table1Metrics.PixelAccuracy or Table1Metrics.MeanIou ? v * 100 : Values.GetValueOrDefault(k))
+        .ToArray();
+}

@@ -1,0 +1,76 @@
+using Dino.Repro.Models.BicycleGan;
+using Dino.Repro.Models.Common;
+using Dino.Repro.Models.Dino;
+using Dino.Repro.Models.Pix2Pix;
+using Dino.Repro.Training;
+using Dino.Repro.Models;
+
+namespace Dino.Repro.Evaluation.ImageToImage;
+
+/// <summary>
+/// Translates test conditions with a trained image-to-image experiment, batch after batch. The noise of DINO (both
+/// kinds) and BicycleGAN comes from one private generator for the whole split, so every method sees the same draws run
+/// after run, whatever the batch size (a multiple of <see cref="Chunk"/>). Bidirectional DINO translates with its primary
+/// stream, as the reference tests; pix2pix and BicycleGAN run in eval mode (no dropout, running batch statistics), as
+/// their sample grids do.
+/// </summary>
+public sealed class Translator : IDisposable
+{
+    /// <summary>Images go through the network this many at a time (a GPU batch of 256² translations).</summary>
+    public const int Chunk = 16;
+
+    private readonly IExperiment experiment;
+    private readonly Device device;
+    private readonly Generator noise;
+
+    public Translator(IExperiment experiment, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(options);
+        this.experiment = experiment;
+        device = Devices.Parse(options.Device);
+        noise = new Generator(unchecked((ulong)(options.Seed + 3)));
+    }
+
+    /// <summary>Translations [N, 3, H, W] in [−1, 1], on the CPU, of <paramref name="conditions"/> [N, C, H, W] (any device).</summary>
+    public Tensor Translate(Tensor conditions)
+    {
+        ArgumentNullException.ThrowIfNull(conditions);
+        using var _ = torch.no_grad();
+        var chunks = new List<Tensor>();
+        try
+        {
+            for (long start = 0; start < conditions.size(0); start += Chunk)
+            {
+                using var scope = torch.NewDisposeScope();
+                var chunk = conditions.narrow(0, start, Math.Min(Chunk, conditions.size(0) - start)).to(device);
+                chunks.Add(TranslateChunk(chunk).to(torch.CPU).MoveToOuterDisposeScope());
+            }
+            return torch.cat(chunks.ToArray(), 0);
+        }
+        finally
+        {
+            foreach (var chunk in chunks) chunk.Dispose();
+        }
+    }
+
+    private Tensor TranslateChunk(Tensor conditions)
+    {
+        var n = conditions.size(0);
+        switch (experiment)
+        {
+            case DinoExperiment dino:
+                return dino.Forward.call(conditions, dino.SampleNoise(n, noise));
+            case BidirectionalDinoExperiment dual:
+                return dual.Forward.call(conditions, dual.SampleNoise(n, noise));
+            case Pix2PixExperiment pix2pix:
+                return EvalMode.Run(() => pix2pix.Generator.call(conditions), pix2pix.Generator);
+            case BicycleGanExperiment bicycle:
+                return EvalMode.Run(() => bicycle.Generator.call(conditions, bicycle.SampleZ(n, noise)), bicycle.Generator);
+            default:
+                throw new NotSupportedException($"no translator for {experiment.GetType().Name}");
+        }
+    }
+
+    public void Dispose() => noise.Dispose();
+}

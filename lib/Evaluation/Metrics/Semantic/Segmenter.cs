@@ -1,0 +1,73 @@
+using Dino.Repro.Torch.Jit;
+using Dino.Repro.Evaluation.Metrics.Features;
+using Dino.Repro.Vision;
+
+namespace Dino.Repro.Evaluation.Metrics.Semantic;
+
+/// <summary>
+/// Runs a TorchScript segmenter (<see cref="SegmenterSpec"/>) on images and returns label maps, for pixel accuracy
+/// and mIoU of generated images against their ground-truth labels (<see cref="SegmentationScores"/>).
+/// </summary>
+public sealed class Segmenter : IDisposable
+{
+    private readonly jit.ScriptModule module;
+    private readonly Device device;
+
+    private Segmenter(SegmenterSpec spec, jit.ScriptModule module, string path, Device device)
+    {
+        this.spec = spec;
+        this.module = module;
+        this.path = path;
+        this.device = device;
+    }
+
+    public SegmenterSpec spec { get; }
+
+    /// <summary>The TorchScript file it runs.</summary>
+    public string path { get; }
+
+    /// <summary>
+    /// Loads the segmenter from <paramref name="folder"/> (default &lt;data root&gt;/evaluators) onto <paramref name="device"/>
+    /// (default the CPU; labels always come back on the CPU); a missing file is a <see cref="MissingEvaluatorException"/>.
+    /// </summary>
+    public static Segmenter Load(SegmenterSpec spec, string? folder = null, Device? device = null)
+    {
+        if (spec.mean.Length != 3 || spec.std.Length != 3 || spec.std.Any(s => !(s > 0)))
+            throw new ArgumentException($"{spec.evaluator.name}: mean and std need 3 values each, std positive");
+        if (spec.input_height.HasValue != spec.input_width.HasValue) throw new ArgumentException($"{spec.evaluator.name}: give both input sides or neither");
+        var file = spec.evaluator.RequirePath(folder);
+        var on = device ?? torch.CPU;
+        return new Segmenter(spec, ScriptFiles.Load(file, on), file, on);
+    }
+
+    /// <summary>Labels int64 [H,W] of a uint8 RGB image [H,W,3], at the image's size (scores resized back with nearest neighbour).</summary>
+    public Tensor Predict(Tensor image)
+    {
+        using var noGrad = torch.no_grad();  // TorchScript runs under the caller's grad mode; a prediction needs no graph
+        if (image.dim() != 3 || image.size(2) != 3 || image.dtype != ScalarType.Byte)
+            throw new ArgumentException($"{spec.evaluator.name} segments uint8 RGB images [H,W,3], got {image.dtype.TorchName()} [{string.Join(", ", image.shape)}]");
+        using var scope = torch.NewDisposeScope();
+        var (height, width) = (image.size(0), image.size(1));
+        var sized = spec.input_height is { } h && (h != height || spec.input_width != width) ? Resize.Hwc(image, h, spec.input_width!.Value) : image;
+        var x = sized.to(ScalarType.Float32, device).permute(2, 0, 1);
+        if (spec.bgr) x = x.flip(0);
+        x = x.sub(torch.tensor(spec.mean).to(ScalarType.Float32, device).view(3, 1, 1)).div(torch.tensor(spec.std).to(ScalarType.Float32, device).view(3, 1, 1));
+        var scores = ScriptOutputs.Tensors(module.forward(x.unsqueeze(0).contiguous()), path)[0];
+        if (scores.dim() != 4 || scores.size(0) != 1 || scores.size(1) != spec.num_classes)
+            throw new InvalidDataException($"{path}: forward returned scores [{string.Join(", ", scores.shape)}], expected [1, {spec.num_classes}, H, W]");
+        var labels = scores.argmax(1).squeeze(0).to(torch.CPU);
+        if (labels.size(0) != height || labels.size(1) != width) labels = ResizeLabels(labels, height, width);
+        return labels.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Nearest-neighbour resize of an integer label map (labels are never blended).</summary>
+    private static Tensor ResizeLabels(Tensor labels, long height, long width)
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = labels.to(ScalarType.Float32).unsqueeze(0).unsqueeze(0);
+        var resized = torch.nn.functional.interpolate(x, size: new[] { height, width }, mode: InterpolationMode.Nearest);
+        return resized.squeeze(0).squeeze(0).to(ScalarType.Int64).MoveToOuterDisposeScope();
+    }
+
+    public void Dispose() => module.Dispose();
+}

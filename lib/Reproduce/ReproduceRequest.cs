@@ -1,9 +1,0 @@
-namespace Dino.Repro.Reproduce;
-
-/// <summary>What to reproduce at which size, and where the report goes.</summary>
-/// <param name="Preset">smoke or cpu: the experiments' preset of that name.</param>
-/// <param name="OutputRoot">The report is written to OutputRoot/&lt;table&gt;/ (index.html, results.json, table.md, PNGs, runs/).</param>
-/// <param name="Overrides">key=value options applied to every method trained (e.g. steps, shapes_count), after the preset.</param>
-/// <param name="SegmenterSteps">Training steps of the evaluation segmenter; null = the table's default for the preset.</param>
-public sealed record ReproduceRequest(string Preset, string OutputRoot = "reports",
-    IReadOnlyList<KeyValuePair<string, string>>? Overrides = null, int? SegmenterSteps = null);
