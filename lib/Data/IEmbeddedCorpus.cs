@@ -1,9 +1,11 @@
+using Dino.Repro.IO;
+
 namespace Dino.Repro.Data;
 
 /// <summary>What `dino corpus make` asks of an embedded corpus: a preset, a seed and optional size overrides.</summary>
 /// <param name="Count">Number of examples (pairs, utterances, clips…) instead of the preset's.</param>
 /// <param name="Size">Side of images/frames in pixels instead of the preset's.</param>
-public sealed record EmbeddedCorpusRequest(string Preset, long Seed = 0, int? Count = null, int? Size = null);
+public sealed record EmbeddedCorpusRequest(Preset Preset, long Seed = 0, int? Count = null, int? Size = null);
 
 /// <summary>
 /// A corpus the kit makes on the spot, deterministically from a seed, in the on-disk format of the real corpus it

@@ -11,6 +11,6 @@ public sealed class UsageException : Exception
     public UsageException(string message, Exception inner) : base(message, inner) { }
 
     /// <summary>"unknown preset 'big' (valid: smoke, cpu, paper)".</summary>
-    public static UsageException UnknownName(string kind, string name, IEnumerable<string> valid) =>
-        new($"unknown {kind} '{name}' (valid: {string.Join(", ", valid)})");
+    public static UsageException UnknownName(string kind, string name, IEnumerable<string> valid, string? context = null) =>
+        new($"unknown {kind} '{name}'{(context is null ? "" : " for " + context)} (valid: {string.Join(", ", valid)})");
 }

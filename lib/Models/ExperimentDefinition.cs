@@ -10,29 +10,26 @@ namespace Dino.Repro.Models;
 /// </summary>
 public sealed class ExperimentDefinition<TOptions> : IExperimentDefinition where TOptions : TrainingOptions, new()
 {
-    public static readonly IReadOnlyList<string> RequiredPresets = new[] { "smoke", "cpu", "paper" };
-
-    private readonly OrderedDictionary<string, Func<TOptions, TOptions>> presets;
+    private readonly IReadOnlyDictionary<Preset, Func<TOptions, TOptions>> presets;
     private readonly Func<TOptions, IExperiment> create;
 
-    public ExperimentDefinition(string name, string description, IReadOnlyDictionary<string, Func<TOptions, TOptions>> presets,
+    public ExperimentDefinition(string name, string description, IReadOnlyDictionary<Preset, Func<TOptions, TOptions>> presets,
         Func<TOptions, IExperiment> create, ITestEvaluation? evaluation = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(presets);
-        var missing = RequiredPresets.Where(p => !presets.ContainsKey(p)).ToList();
+        var missing = IO.Presets.All.Where(p => !presets.ContainsKey(p)).Select(p => p.Name()).ToList();
         if (missing.Count > 0) throw new ArgumentException($"experiment '{name}' lacks the preset(s) {string.Join(", ", missing)}", nameof(presets));
         Name = name;
         Description = description;
-        this.presets = new OrderedDictionary<string, Func<TOptions, TOptions>>();
-        foreach (var p in RequiredPresets.Concat(presets.Keys.Except(RequiredPresets))) this.presets[p] = presets[p];
+        this.presets = IO.Presets.All.ToDictionary(p => p, p => presets[p]);
         this.create = create ?? throw new ArgumentNullException(nameof(create));
         Evaluation = evaluation;
     }
 
     public string Name { get; }
     public string Description { get; }
-    public IReadOnlyList<string> Presets => presets.Keys.ToList();
+    public IReadOnlyList<Preset> Presets => IO.Presets.All;
     public TrainingOptions Defaults => new TOptions();
     public ITestEvaluation? Evaluation { get; }
 
@@ -40,10 +37,9 @@ public sealed class ExperimentDefinition<TOptions> : IExperimentDefinition where
     public ExperimentDefinition<TOptions> WithEvaluation(ITestEvaluation evaluation) =>
         new(Name, Description, presets, create, evaluation ?? throw new ArgumentNullException(nameof(evaluation)));
 
-    public TrainingOptions Resolve(string preset, IEnumerable<KeyValuePair<string, string>>? overrides = null)
+    public TrainingOptions Resolve(Preset preset, IEnumerable<KeyValuePair<string, string>>? overrides = null)
     {
-        if (!presets.TryGetValue(preset, out var apply)) throw new UsageException($"unknown preset '{preset}' for {Name} (valid: {string.Join(", ", presets.Keys)})");
-        var options = OptionSet.WithOverrides(apply(new TOptions()), overrides ?? []);
+        var options = OptionSet.WithOverrides(presets[preset](new TOptions()), overrides ?? []);
         return OptionSet.Validated(options);
     }
 

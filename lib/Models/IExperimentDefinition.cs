@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.Models;
 
@@ -14,14 +15,14 @@ public interface IExperimentDefinition
     /// <summary>One line for <c>dino list</c>.</summary>
     string Description { get; }
 
-    /// <summary>The preset names, "smoke", "cpu" and "paper" first.</summary>
-    IReadOnlyList<string> Presets { get; }
+    /// <summary>Its presets: every experiment declares all three (smoke, cpu, paper).</summary>
+    IReadOnlyList<Preset> Presets { get; }
 
     /// <summary>The options record with every default.</summary>
     TrainingOptions Defaults { get; }
 
     /// <summary>The defaults with a preset's overrides, then the caller's key=value overrides, validated.</summary>
-    TrainingOptions Resolve(string preset, IEnumerable<KeyValuePair<string, string>>? overrides = null);
+    TrainingOptions Resolve(Preset preset, IEnumerable<KeyValuePair<string, string>>? overrides = null);
 
     /// <summary>Options of this experiment's type read back from options.json.</summary>
     TrainingOptions ReadOptions(JsonNode json);

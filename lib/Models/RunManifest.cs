@@ -8,7 +8,7 @@ namespace Dino.Repro.Models;
 /// A run's options.json: which experiment, which preset, the key=value overrides given on top of it, and the
 /// resolved options (every key, so the file alone says how the run was made).
 /// </summary>
-public sealed record RunManifest(string Experiment, string Preset, IReadOnlyList<KeyValuePair<string, string>> Overrides, TrainingOptions Options)
+public sealed record RunManifest(string Experiment, Preset Preset, IReadOnlyList<KeyValuePair<string, string>> Overrides, TrainingOptions Options)
 {
     public JsonObject ToJson()
     {
@@ -17,7 +17,7 @@ public sealed record RunManifest(string Experiment, string Preset, IReadOnlyList
         return new JsonObject
         {
             ["experiment"] = Experiment,
-            ["preset"] = Preset,
+            ["preset"] = Preset.Name(),
             ["overrides"] = overrides,
             ["options"] = OptionSet.ToJson(Options),
         };
@@ -41,6 +41,9 @@ public sealed record RunManifest(string Experiment, string Preset, IReadOnlyList
         var definition = registry.Get(name);
         var overrides = (json["overrides"]?.AsObject() ?? new JsonObject()).Select(kv => KeyValuePair.Create(kv.Key, (string)kv.Value!)).ToList();
         var options = definition.ReadOptions(json["options"] ?? throw new InvalidDataException($"'{path}' holds no options"));
-        return new RunManifest(name, (string?)json["preset"] ?? "", overrides, options);
+        var presetName = (string?)json["preset"];
+        if (!Presets.TryParse(presetName, out var preset))
+            throw new InvalidDataException($"'{path}' names the preset '{presetName}', not one of {string.Join(", ", Presets.Names)}");
+        return new RunManifest(name, preset, overrides, options);
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class RunFolder
     public string CheckpointsFolder => System.IO.Path.Combine(Path, "checkpoints");
 
     /// <summary>Creates the next numbered folder under <paramref name="root"/> (one past the highest number there).</summary>
-    public static RunFolder CreateNext(string root, string experiment, string preset)
+    public static RunFolder CreateNext(string root, string experiment, Preset preset)
     {
         Directory.CreateDirectory(root);
         var next = Directory.EnumerateDirectories(root)
@@ -37,7 +37,7 @@ public sealed partial class RunFolder
         // Another process may take a number between the scan and the creation: move on to the next free one.
         while (true)
         {
-            var path = System.IO.Path.Combine(root, $"{next:D5}-{experiment}-{preset}");
+            var path = System.IO.Path.Combine(root, $"{next:D5}-{experiment}-{preset.Name()}");
             if (!Directory.Exists(path))
             {
                 Directory.CreateDirectory(path);
@@ -61,11 +61,11 @@ public sealed partial class RunFolder
     /// options are exactly <paramref name="options"/> (what a rerun of the same command continues instead of starting over);
     /// null when there is none. Folders whose options.json cannot be read are passed over.
     /// </summary>
-    public static RunFolder? LatestWithOptions(string root, string experiment, string preset, TrainingOptions options, ExperimentRegistry registry)
+    public static RunFolder? LatestWithOptions(string root, string experiment, Preset preset, TrainingOptions options, ExperimentRegistry registry)
     {
         if (!Directory.Exists(root)) return null;
         var wanted = OptionSet.ToJsonText(options);
-        return Directory.EnumerateDirectories(root, $"*-{experiment}-{preset}")
+        return Directory.EnumerateDirectories(root, $"*-{experiment}-{preset.Name()}")
             .Where(d => RunNumber().IsMatch(System.IO.Path.GetFileName(d)))
             .OrderByDescending(d => System.IO.Path.GetFileName(d), StringComparer.Ordinal)
             .Select(d => new RunFolder(d))

@@ -25,7 +25,7 @@ public sealed class Trainer
     }
 
     /// <summary>Starts a new run of <paramref name="experiment"/> at <paramref name="preset"/> with key=value overrides.</summary>
-    public TrainingResult Train(string experiment, string preset, IEnumerable<KeyValuePair<string, string>>? overrides = null,
+    public TrainingResult Train(string experiment, Preset preset, IEnumerable<KeyValuePair<string, string>>? overrides = null,
         CancellationToken cancellation = default)
     {
         var definition = registry.Get(experiment);
@@ -35,7 +35,7 @@ public sealed class Trainer
         var run = RunFolder.CreateNext(settings.RunsRoot, definition.Name, preset);
         var manifest = new RunManifest(definition.Name, preset, given, options);
         manifest.Save(run.OptionsFile);
-        settings.Progress.Message(OptionSet.Format(options, definition.Defaults, $"{definition.Name} · preset {preset} · {run.Path}"));
+        settings.Progress.Message(OptionSet.Format(options, definition.Defaults, $"{definition.Name} · preset {preset.Name()} · {run.Path}"));
         return Run(definition, run, manifest, checkpoint: null, cancellation);
     }
 

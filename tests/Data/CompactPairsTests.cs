@@ -1,7 +1,7 @@
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Data;
 using Dino.Repro.Data.CelebAMaskHq;
-using Dino.Repro.Tests.Reproduce;
+using Dino.Repro.Tests.App.Reproduce;
 using Dino.Repro.Training;
 using Dino.Repro.Data.Corpora;
 

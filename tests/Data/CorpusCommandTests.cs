@@ -20,7 +20,7 @@ public class CorpusCommandTests
         var (code, stdout, _) = CliRunner.Run("corpus", "list");
         Assert.Equal(0, code);
         var lines = stdout.Split('\n');
-        foreach (var corpus in CorpusCatalog.All)
+        foreach (var corpus in CorpusRegistry.All)
         {
             var kind = corpus.Embedded ? "embedded" : "real";
             var line = Assert.Single(lines, l => Regex.IsMatch(l, $@"^{Regex.Escape(corpus.Name)}\s+(real|embedded)\s"));
@@ -28,9 +28,9 @@ public class CorpusCommandTests
         }
         // The issue's eight real corpora, each with its expected folder, and the embedded ones with their make command.
         string[] real = ["celebamask-hq", "cityscapes", "grid", "cub-200", "oxford-102", "youtubers", "sound-video", "celeba"];
-        Assert.Equal(real.Order(), CorpusCatalog.All.Where(c => !c.Embedded).Select(c => c.Name).Order());
+        Assert.Equal(real.Order(), CorpusRegistry.All.Where(c => !c.Embedded).Select(c => c.Name).Order());
         Assert.All(real, name => Assert.Contains($"expected at: {CorpusPaths.ExpectedPath(name)} (", stdout));
-        Assert.All(EmbeddedCorpora.All, c => Assert.Contains($"made by: dino corpus make {c.Name} --preset smoke --out DIR", stdout));
+        Assert.All(CorpusRegistry.Makers, c => Assert.Contains($"made by: dino corpus make {c.Name} --preset smoke --out DIR", stdout));
     }
 
     [Fact]

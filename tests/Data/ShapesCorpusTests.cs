@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Data.CelebAMaskHq;
 using Dino.Repro.Data.Synthetic;
 using Dino.Repro.Tests.Support;
@@ -6,14 +7,14 @@ namespace Dino.Repro.Tests.Data;
 
 public class ShapesCorpusTests
 {
-    private static readonly ShapesOptions Smoke = ShapesOptions.ForPreset("smoke");
+    private static readonly ShapesOptions Smoke = ShapesOptions.ForPreset(Preset.Smoke);
 
     [Fact]
     public void Smoke_preset_is_32_pairs_at_64_pixels_and_paper_is_refused()
     {
         Assert.Equal((32, 64), (Smoke.Count, Smoke.Size));
-        Assert.Equal((2000, 64), (ShapesOptions.ForPreset("cpu").Count, ShapesOptions.ForPreset("cpu").Size));
-        Assert.Throws<ArgumentException>(() => ShapesOptions.ForPreset("paper"));
+        Assert.Equal((2000, 64), (ShapesOptions.ForPreset(Preset.Cpu).Count, ShapesOptions.ForPreset(Preset.Cpu).Size));
+        Assert.Throws<ArgumentException>(() => ShapesOptions.ForPreset(Preset.Paper));
     }
 
     [Fact]

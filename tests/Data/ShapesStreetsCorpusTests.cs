@@ -39,7 +39,7 @@ public class ShapesStreetsCorpusTests
     [Fact]
     public void It_is_registered_as_an_embedded_corpus_standing_for_cityscapes_and_made_once_under_the_data_root()
     {
-        var entry = EmbeddedCorpora.Find(ShapesStreetsCorpus.Name);
+        var entry = CorpusRegistry.Find(ShapesStreetsCorpus.Name)?.Maker;
         Assert.NotNull(entry);
         Assert.Equal("cityscapes", entry.StandsFor);
 

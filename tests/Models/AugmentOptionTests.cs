@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Data;
 using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Models.Dino;
@@ -26,8 +27,8 @@ public class AugmentOptionTests
         var registry = BuiltInExperiments.Registry;
         foreach (var name in new[] { DinoExperiment.Name, BidirectionalDinoExperiment.Name, Pix2PixExperiment.Name, BicycleGanExperiment.Name })
         {
-            Assert.True(((Dino.Repro.Models.Common.ImageToImageOptions)registry.Get(name).Resolve("paper")).Augment, name);
-            Assert.False(((Dino.Repro.Models.Common.ImageToImageOptions)registry.Get(name).Resolve("cpu")).Augment, name);
+            Assert.True(((Dino.Repro.Models.Common.ImageToImageOptions)registry.Get(name).Resolve(Preset.Paper)).Augment, name);
+            Assert.False(((Dino.Repro.Models.Common.ImageToImageOptions)registry.Get(name).Resolve(Preset.Cpu)).Augment, name);
         }
     }
 }

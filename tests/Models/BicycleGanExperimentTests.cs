@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
@@ -90,7 +91,7 @@ public class BicycleGanExperimentTests
             (options.Nz, options.BatchSize, options.Norm, options.L1Weight, options.KlWeight, options.LatentWeight, options.LearningRate, options.Beta1,
                 options.DiscriminatorScales, options.ResolvedDiscriminatorLayers));
         Assert.Equal(2, (options with { Resolution = 128 }).ResolvedDiscriminatorLayers);   // basic_128_multi
-        var smoke = BicycleGanExperiment.Presets["smoke"](options);
+        var smoke = BicycleGanExperiment.Presets[Preset.Smoke](options);
         Assert.Equal((32, 16, 16, 16, 20), (smoke.Resolution, smoke.Ngf, smoke.Ndf, smoke.Nef, smoke.Steps));
         Assert.Contains(new BicycleGanOptions { BatchSize = 1 }.Validate(), p => p.Contains("batch_size"));
         Assert.Empty(smoke.Validate());

@@ -129,11 +129,11 @@ public class ModelExperimentTests
             .Register(DinoExperiment.Definition(o => RandomPairs(o.Resolution, 8, o.BatchSize, o.Seed)))
             .Register(Pix2PixExperiment.Definition(o => RandomPairs(o.Resolution, 8, o.BatchSize, o.Seed)));
         Assert.Equal(new[] { "dino", "pix2pix" }, registry.Names);
-        var paper = (DinoOptions)registry.Get("dino").Resolve("paper");
+        var paper = (DinoOptions)registry.Get("dino").Resolve(Preset.Paper);
         Assert.Equal((256, 8, 0.8, 0.2, 0.001, 32, 0.33), (paper.Resolution, paper.BatchSize, paper.Gamma, paper.Margin, paper.BalanceGain, paper.NoiseSize, paper.NoiseStd));
-        var cpu = (Pix2PixOptions)registry.Get("pix2pix").Resolve("cpu");
+        var cpu = (Pix2PixOptions)registry.Get("pix2pix").Resolve(Preset.Cpu);
         Assert.Equal((64, 100.0), (cpu.Resolution, cpu.L1Weight));
-        Assert.Throws<UsageException>(() => registry.Get("dino").Resolve("smoke", new Dictionary<string, string> { ["resolution"] = "48" }));
+        Assert.Throws<UsageException>(() => registry.Get("dino").Resolve(Preset.Smoke, new Dictionary<string, string> { ["resolution"] = "48" }));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using TorchSharp.Modules;
 using Dino.Repro.Training;
 using Dino.Repro.Data.Loading;
@@ -25,11 +26,11 @@ public sealed class BalanceTestExperiment : Experiment<BalanceTestOptions>
     public static ExperimentDefinition<BalanceTestOptions> Definition { get; } = new(
         "balance-test",
         "a linear fit with a controller value, for the loop's tests",
-        new Dictionary<string, Func<BalanceTestOptions, BalanceTestOptions>>
+        new Dictionary<Preset, Func<BalanceTestOptions, BalanceTestOptions>>
         {
-            ["smoke"] = o => o with { Steps = 40, BatchSize = 8, LogEvery = 1, SampleEvery = 0, CheckpointEvery = 10 },
-            ["cpu"] = o => o with { Steps = 400, BatchSize = 16 },
-            ["paper"] = o => o,
+            [Preset.Smoke] = o => o with { Steps = 40, BatchSize = 8, LogEvery = 1, SampleEvery = 0, CheckpointEvery = 10 },
+            [Preset.Cpu] = o => o with { Steps = 400, BatchSize = 16 },
+            [Preset.Paper] = o => o,
         },
         options => new BalanceTestExperiment(options));
 

@@ -12,7 +12,7 @@ public class CheckpointTests
     public void A_serializer_failing_mid_write_leaves_the_previous_checkpoint_intact()
     {
         using var temp = new Fixtures.TempFolder();
-        var options = BalanceTestExperiment.Definition.Resolve("smoke");
+        var options = BalanceTestExperiment.Definition.Resolve(Preset.Smoke);
         using var experiment = BalanceTestExperiment.Definition.Create(options);
         var path = temp.File("latest.safetensors");
         Checkpoint.Save(experiment, new CheckpointInfo("balance-test", 10, 1.5), path);
@@ -45,7 +45,7 @@ public class CheckpointTests
             Checkpoint.SafeTensorsWriter(tensors, metadata, target);
         };
         var trainer = TrainingFixtures.Trainer(temp.path, writer: failsSecondTime);
-        Assert.Throws<IOException>(() => trainer.Train("balance-test", "smoke"));
+        Assert.Throws<IOException>(() => trainer.Train("balance-test", Preset.Smoke));
         var run = Directory.GetDirectories(temp.path).Single();
         var store = new CheckpointStore(Path.Combine(run, "checkpoints"), 3);
         Assert.Equal(new long[] { 10 }, store.List().Select(c => c.step));
@@ -61,7 +61,7 @@ public class CheckpointTests
     {
         using var temp = new Fixtures.TempFolder();
         var definition = BalanceTestExperiment.Definition;
-        var options = definition.Resolve("smoke");
+        var options = definition.Resolve(Preset.Smoke);
         var path = temp.File("c.safetensors");
         double k;
         DataPosition position;
@@ -98,9 +98,9 @@ public class CheckpointTests
     {
         using var temp = new Fixtures.TempFolder();
         var path = temp.File("c.safetensors");
-        using (var small = ToyGanDefinition().Create(ToyGanDefinition().Resolve("smoke")))
+        using (var small = ToyGanDefinition().Create(ToyGanDefinition().Resolve(Preset.Smoke)))
             Checkpoint.Save(small, new CheckpointInfo("toy-gan", 1, 0), path);
-        using var wide = ToyGanDefinition().Create(ToyGanDefinition().Resolve("smoke", TrainingFixtures.Set("width=4")));
+        using var wide = ToyGanDefinition().Create(ToyGanDefinition().Resolve(Preset.Smoke, TrainingFixtures.Set("width=4")));
         var e = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(wide, path));
         Assert.Contains("shape mismatch", e.Message);
     }

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
 
@@ -14,7 +15,7 @@ public class CudaGeneratorCheckpointTests
     {
         using var temp = new Fixtures.TempFolder();
         var definition = BalanceTestExperiment.Definition;
-        using var experiment = definition.Create(definition.Resolve("smoke"));
+        using var experiment = definition.Create(definition.Resolve(Preset.Smoke));
         using (torch.NewDisposeScope()) torch.randn(new long[] { 100 }, device: torch.CUDA);  // move the CUDA generator off its seed
         var path = temp.File("step.safetensors");
         Checkpoint.Save(experiment, new CheckpointInfo(definition.Name, 7, 0), path);
@@ -39,7 +40,7 @@ public class CudaGeneratorCheckpointTests
 
         using var temp = new Fixtures.TempFolder();
         var definition = BalanceTestExperiment.Definition;
-        using var experiment = definition.Create(definition.Resolve("smoke"));
+        using var experiment = definition.Create(definition.Resolve(Preset.Smoke));
         var path = temp.File("step.safetensors");
         Checkpoint.Save(experiment, new CheckpointInfo(definition.Name, 1, 0), path);
         Assert.DoesNotContain(SafeTensors.read_header(path).tensors, t => t.name.StartsWith("rng.cuda", StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using TorchSharp.Modules;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
@@ -21,12 +22,12 @@ public class CudaResumeTests
         Trainer NewTrainer(string folder, Action<StepReport>? onStep = null) =>
             new(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = Path.Combine(data.Path, folder), OnStep = onStep });
 
-        var reference = NewTrainer("reference").Train("dino", "smoke", overrides);
+        var reference = NewTrainer("reference").Train("dino", Preset.Smoke, overrides);
         using var stop = new CancellationTokenSource();
         var stopped = NewTrainer("stopped", r =>
         {
             if (r.Step == 2) stop.Cancel();
-        }).Train("dino", "smoke", overrides, stop.Token);
+        }).Train("dino", Preset.Smoke, overrides, stop.Token);
         Assert.Equal(3, stopped.Step);
         var resumed = NewTrainer("stopped").Resume(stopped.RunDirectory);
         Assert.True(resumed.Completed);

@@ -13,7 +13,7 @@ public class ExperimentRegistryTests
     {
         var toy = BuiltInExperiments.Registry.Get("toy-gan");
         Assert.Equal("toy-gan", toy.Name);
-        Assert.Equal(new[] { "smoke", "cpu", "paper" }, toy.Presets);
+        Assert.Equal(new[] { Preset.Smoke, Preset.Cpu, Preset.Paper }, toy.Presets);
         Assert.IsType<ToyGanOptions>(toy.Defaults);
         Assert.Contains("toy-gan", BuiltInExperiments.Registry.Names);
     }
@@ -30,7 +30,7 @@ public class ExperimentRegistryTests
     [Fact]
     public void Unknown_preset_is_a_usage_error_listing_the_presets()
     {
-        var e = Assert.Throws<UsageException>(() => ToyGanExperiment.Definition.Resolve("huge"));
+        var e = Assert.Throws<UsageException>(() => Presets.Parse("huge"));
         Assert.Contains("'huge'", e.Message);
         Assert.Contains("smoke, cpu, paper", e.Message);
     }
@@ -47,7 +47,7 @@ public class ExperimentRegistryTests
     public void An_experiment_without_the_kit_presets_cannot_be_defined()
     {
         var e = Assert.Throws<ArgumentException>(() => new ExperimentDefinition<ToyGanOptions>("partial", "only smoke",
-            new Dictionary<string, Func<ToyGanOptions, ToyGanOptions>> { ["smoke"] = o => o }, o => new ToyGanExperiment(o)));
+            new Dictionary<Preset, Func<ToyGanOptions, ToyGanOptions>> { [Preset.Smoke] = o => o }, o => new ToyGanExperiment(o)));
         Assert.Contains("cpu, paper", e.Message);
     }
 }

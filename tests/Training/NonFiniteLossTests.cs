@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
 
@@ -11,7 +12,7 @@ public class NonFiniteLossTests
         using var temp = new Fixtures.TempFolder();
         var trainer = TrainingFixtures.Trainer(temp.path);
         var e = Assert.Throws<NonFiniteLossException>(() =>
-            trainer.Train("balance-test", "smoke", TrainingFixtures.Set("nan_at_step=3", "checkpoint_every=2")));
+            trainer.Train("balance-test", Preset.Smoke, TrainingFixtures.Set("nan_at_step=3", "checkpoint_every=2")));
 
         Assert.Equal(3, e.Step);
         Assert.Equal("weighted", e.LossName);
@@ -35,7 +36,7 @@ public class NonFiniteLossTests
     {
         using var temp = new Fixtures.TempFolder();
         var e = Assert.Throws<NonFiniteLossException>(() =>
-            TrainingFixtures.Trainer(temp.path).Train("balance-test", "smoke", TrainingFixtures.Set("nan_at_step=1")));
+            TrainingFixtures.Trainer(temp.path).Train("balance-test", Preset.Smoke, TrainingFixtures.Set("nan_at_step=1")));
         Assert.Null(e.LastCheckpoint);
         Assert.Contains("No checkpoint had been written yet", e.Message);
     }

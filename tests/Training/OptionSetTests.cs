@@ -31,17 +31,17 @@ public class OptionSetTests
     [Fact]
     public void Presets_override_the_defaults_and_leave_the_rest()
     {
-        var smoke = (ToyGanOptions)ToyGanExperiment.Definition.Resolve("smoke");
+        var smoke = (ToyGanOptions)ToyGanExperiment.Definition.Resolve(Preset.Smoke);
         Assert.Equal((60, 16, 8), (smoke.Steps, smoke.BatchSize, smoke.Width));
         Assert.Equal(new ToyGanOptions().LearningRate, smoke.LearningRate);
-        var paper = (ToyGanOptions)ToyGanExperiment.Definition.Resolve("paper");
+        var paper = (ToyGanOptions)ToyGanExperiment.Definition.Resolve(Preset.Paper);
         Assert.Equal((128, 64, "cuda"), (paper.BatchSize, paper.Width, paper.Device));
     }
 
     [Fact]
     public void Overrides_apply_after_the_preset_with_typed_values()
     {
-        var o = (ToyGanOptions)ToyGanExperiment.Definition.Resolve("smoke",
+        var o = (ToyGanOptions)ToyGanExperiment.Definition.Resolve(Preset.Smoke,
             TrainingFixtures.Set("steps=7", "learning_rate=1e-3", "device=cuda:1", "Seed=42", "batch_size = 4"));
         Assert.Equal((7, 1e-3, "cuda:1", 42L, 4), (o.Steps, o.LearningRate, o.Device, o.Seed, o.BatchSize));
         Assert.Equal(8, o.Width);  // the preset's value survives
@@ -55,7 +55,7 @@ public class OptionSetTests
     [InlineData("device=tpu", "unknown device 'tpu'", null)]
     public void Bad_overrides_are_usage_errors_that_say_what_is_valid(string assignment, string message, string? listed)
     {
-        var e = Assert.Throws<UsageException>(() => ToyGanExperiment.Definition.Resolve("smoke", TrainingFixtures.Set(assignment)));
+        var e = Assert.Throws<UsageException>(() => ToyGanExperiment.Definition.Resolve(Preset.Smoke, TrainingFixtures.Set(assignment)));
         Assert.Contains(message, e.Message);
         if (listed is not null) Assert.Contains(listed, e.Message);
     }
@@ -70,7 +70,7 @@ public class OptionSetTests
     [Fact]
     public void Json_round_trip_gives_equal_options_with_exact_doubles()
     {
-        var o = (ToyGanOptions)ToyGanExperiment.Definition.Resolve("cpu", TrainingFixtures.Set("learning_rate=0.00012345678901234567", "seed=9"));
+        var o = (ToyGanOptions)ToyGanExperiment.Definition.Resolve(Preset.Cpu, TrainingFixtures.Set("learning_rate=0.00012345678901234567", "seed=9"));
         var text = OptionSet.ToJsonText(o);
         var back = OptionSet.FromJson(typeof(ToyGanOptions), JsonNode.Parse(text)!);
         Assert.Equal(o, back);
@@ -88,7 +88,7 @@ public class OptionSetTests
     [Fact]
     public void Printed_options_mark_exactly_the_non_defaults()
     {
-        var o = ToyGanExperiment.Definition.Resolve("smoke", TrainingFixtures.Set("beta1=0.6"));
+        var o = ToyGanExperiment.Definition.Resolve(Preset.Smoke, TrainingFixtures.Set("beta1=0.6"));
         var lines = OptionSet.Format(o, new ToyGanOptions(), "title").Split('\n');
         Assert.Contains(lines, l => l.Contains("beta1: 0.6") && l.Contains("[default: 0.5]"));
         Assert.Contains(lines, l => l.Contains("steps: 60") && l.Contains("[default: 1000]"));

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
 using Spectre.Console;
@@ -12,7 +13,7 @@ public class ProgressTests
         using var temp = new Fixtures.TempFolder();
         var output = new StringWriter();
         TrainingFixtures.Trainer(temp.path, progress: new PlainProgress(output, TimeSpan.Zero))
-            .Train("balance-test", "smoke", TrainingFixtures.Set("steps=5"));
+            .Train("balance-test", Preset.Smoke, TrainingFixtures.Set("steps=5"));
         var lines = output.ToString().Split('\n').Where(l => l.StartsWith("step ", StringComparison.Ordinal)).ToList();
         Assert.Equal(5, lines.Count);
         Assert.Matches(@"^step 1/5  fit [0-9.]+  weighted [0-9.]+  k [0-9.]+  \d+ img/s  ETA \d+:\d\d:\d\d", lines[0]);

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using System.Diagnostics;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
@@ -42,7 +43,7 @@ public class ResumeAfterKillTests
         }
 
         var reference = TrainingFixtures.Trainer(Path.Combine(temp.path, "reference"))
-            .Train("toy-gan", "smoke", TrainingFixtures.Set([$"steps={Steps}", .. Sets]));
+            .Train("toy-gan", Preset.Smoke, TrainingFixtures.Set([$"steps={Steps}", .. Sets]));
         var expected = TrainingFixtures.LossesByStep(reference.RunDirectory);
         var actual = TrainingFixtures.LossesByStep(run);
         Assert.Equal(expected.Keys, actual.Keys);

@@ -16,14 +16,14 @@ public class ResumeTests
     {
         using var temp = new Fixtures.TempFolder();
         var overrides = TrainingFixtures.Set(sets);
-        var reference = TrainingFixtures.Trainer(Path.Combine(temp.path, "reference")).Train(experiment, "smoke", overrides);
+        var reference = TrainingFixtures.Trainer(Path.Combine(temp.path, "reference")).Train(experiment, Preset.Smoke, overrides);
 
         // Stop after step `stopAt` (a checkpoint is written there), then continue from the newest checkpoint.
         using var stop = new CancellationTokenSource();
         var stopped = TrainingFixtures.Trainer(Path.Combine(temp.path, "stopped"), onStep: r =>
         {
             if (r.Step == stopAt) stop.Cancel();
-        }).Train(experiment, "smoke", overrides, stop.Token);
+        }).Train(experiment, Preset.Smoke, overrides, stop.Token);
         Assert.False(stopped.Completed);
         Assert.Equal(stopAt + 1, stopped.Step);  // the token is seen after the step it was cancelled in
         Assert.EndsWith($"step-{stopAt + 1:D6}.safetensors", stopped.LastCheckpoint);
@@ -42,8 +42,8 @@ public class ResumeTests
     public void Prefetching_trains_on_the_same_batches_as_decoding_in_the_step()
     {
         using var temp = new Fixtures.TempFolder();
-        var off = TrainingFixtures.Trainer(Path.Combine(temp.path, "off")).Train("toy-gan", "smoke", TrainingFixtures.Set("steps=40", "log_every=1", "prefetch=0"));
-        var on = TrainingFixtures.Trainer(Path.Combine(temp.path, "on")).Train("toy-gan", "smoke", TrainingFixtures.Set("steps=40", "log_every=1", "prefetch=3"));
+        var off = TrainingFixtures.Trainer(Path.Combine(temp.path, "off")).Train("toy-gan", Preset.Smoke, TrainingFixtures.Set("steps=40", "log_every=1", "prefetch=0"));
+        var on = TrainingFixtures.Trainer(Path.Combine(temp.path, "on")).Train("toy-gan", Preset.Smoke, TrainingFixtures.Set("steps=40", "log_every=1", "prefetch=3"));
         var expected = TrainingFixtures.LossesByStep(off.RunDirectory);
         TrainingFixtures.AssertSameLosses(expected, TrainingFixtures.LossesByStep(on.RunDirectory), expected.Keys);
         // 40 steps of 16 from 256 examples: the checkpoint is at epoch 2, index 8·16, not where the worker had read to.
@@ -56,7 +56,7 @@ public class ResumeTests
     public void Resume_with_more_steps_extends_the_run_and_records_it_in_options_json()
     {
         using var temp = new Fixtures.TempFolder();
-        var first = TrainingFixtures.Trainer(temp.path).Train("balance-test", "smoke", TrainingFixtures.Set("steps=10"));
+        var first = TrainingFixtures.Trainer(temp.path).Train("balance-test", Preset.Smoke, TrainingFixtures.Set("steps=10"));
         var longer = TrainingFixtures.Trainer(temp.path).Resume(first.RunDirectory, steps: 15);
         Assert.Equal(15, longer.Step);
         Assert.Equal(15, (int)TrainingFixtures.Json(Path.Combine(first.RunDirectory, "options.json"))["options"]!["steps"]!);
@@ -74,7 +74,7 @@ public class ResumeTests
         var stopped = TrainingFixtures.Trainer(temp.path, onStep: r =>
         {
             if (r.Step == 12) stop.Cancel();
-        }).Train("balance-test", "smoke", null, stop.Token);
+        }).Train("balance-test", Preset.Smoke, null, stop.Token);
         // Pretend a killed session had logged two more steps and half a line past the checkpoint at 13.
         var log = Path.Combine(stopped.RunDirectory, "log.jsonl");
         File.AppendAllText(log, "{\"step\":14,\"losses\":{\"fit\":1,\"weighted\":1}}\n{\"step\":15,\"losses\":{\"fit\":1,\"weighted\":1}}\n{\"step\":16,\"los");

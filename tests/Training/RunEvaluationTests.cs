@@ -40,7 +40,7 @@ public class RunEvaluationTests
     {
         using var temp = new Fixtures.TempFolder();
         var trainer = new Trainer(Registry(), new TrainerSettings { RunsRoot = temp.path });
-        var run = trainer.Train("balance-test", "smoke", TrainingFixtures.Set("steps=25", "checkpoint_every=10"));
+        var run = trainer.Train("balance-test", Preset.Smoke, TrainingFixtures.Set("steps=25", "checkpoint_every=10"));
 
         var result = RunEvaluation.Evaluate(run.RunDirectory, Registry());
 
@@ -51,7 +51,7 @@ public class RunEvaluationTests
         Assert.Equal(25, result.Step);
         Assert.Equal(weight, result.Scores["weight"]);
         Assert.Equal(k, result.Scores["k"]);
-        using (var fresh = BalanceTestExperiment.Definition.Create(BalanceTestExperiment.Definition.Resolve("smoke")))
+        using (var fresh = BalanceTestExperiment.Definition.Create(BalanceTestExperiment.Definition.Resolve(Preset.Smoke)))
             Assert.NotEqual(weight, (double)fresh.Networks["fit"].state_dict()["weight"].ToSingle());  // so it is the trained state
 
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(run.RunDirectory, "eval.json")))!;
@@ -68,11 +68,11 @@ public class RunEvaluationTests
     {
         using var temp = new Fixtures.TempFolder();
         var trainer = new Trainer(Registry(), new TrainerSettings { RunsRoot = temp.path });
-        var toy = trainer.Train("toy-gan", "smoke", TrainingFixtures.Set("steps=2"));
+        var toy = trainer.Train("toy-gan", Preset.Smoke, TrainingFixtures.Set("steps=2"));
         var e = Assert.Throws<UsageException>(() => RunEvaluation.Evaluate(toy.RunDirectory, Registry()));
         Assert.Contains("'toy-gan' declares no test evaluation (experiments with one: balance-test)", e.Message);
 
-        var fit = trainer.Train("balance-test", "smoke", TrainingFixtures.Set("steps=2"));
+        var fit = trainer.Train("balance-test", Preset.Smoke, TrainingFixtures.Set("steps=2"));
         Directory.Delete(Path.Combine(fit.RunDirectory, "checkpoints"), recursive: true);
         Assert.Contains("has no checkpoint to evaluate yet", Assert.Throws<UsageException>(() => RunEvaluation.Evaluate(fit.RunDirectory, Registry())).Message);
         Assert.False(File.Exists(Path.Combine(fit.RunDirectory, "eval.json")));
@@ -86,7 +86,7 @@ public class RunEvaluationTests
         // A few segmenter steps keep the test short; the numbers are not the point, the wiring is.
         var registry = new ExperimentRegistry().Register(Dino.Repro.Models.Pix2Pix.Pix2PixExperiment.Definition(
             o => Dino.Repro.Data.Corpora.ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)).WithEvaluation(new ImageToImageEvaluation(segmenterSteps: 3)));
-        var run = new Trainer(registry, new TrainerSettings { RunsRoot = runs.path }).Train("pix2pix", "smoke", TrainingFixtures.Set("steps=1", "shapes_count=20"));
+        var run = new Trainer(registry, new TrainerSettings { RunsRoot = runs.path }).Train("pix2pix", Preset.Smoke, TrainingFixtures.Set("steps=1", "shapes_count=20"));
 
         var result = RunEvaluation.Evaluate(run.RunDirectory, registry);
         Assert.Equal(2, result.Examples);  // ids 9 and 19 of 20 are the test split (id % 10 == 9)
@@ -107,7 +107,7 @@ public class RunEvaluationTests
         {
             // The registry `dino` itself uses: what is under test is that these experiments declare the evaluation.
             var run = new Trainer(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = runs.path })
-                .Train(experiment, "smoke", TrainingFixtures.Set("steps=1", "shapes_count=20"));
+                .Train(experiment, Preset.Smoke, TrainingFixtures.Set("steps=1", "shapes_count=20"));
 
             var (code, output, error) = CliRunner.Run("evaluate", run.RunDirectory);
 
@@ -126,7 +126,7 @@ public class RunEvaluationTests
     public void The_cli_prints_the_scores_and_maps_errors_to_exit_codes()
     {
         using var temp = new Fixtures.TempFolder();
-        var run = new Trainer(Registry(), new TrainerSettings { RunsRoot = temp.path }).Train("balance-test", "smoke", TrainingFixtures.Set("steps=3"));
+        var run = new Trainer(Registry(), new TrainerSettings { RunsRoot = temp.path }).Train("balance-test", Preset.Smoke, TrainingFixtures.Set("steps=3"));
         var command = EvaluateCommand.Create(Registry());
 
         var (code, output, error) = CliRunner.Capture(() => command.Parse([run.RunDirectory]).Invoke());

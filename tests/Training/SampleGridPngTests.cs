@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
 using Dino.Repro.Models.ToyGan;
@@ -40,12 +41,12 @@ public class SampleGridPngTests
     {
         using var temp = new Fixtures.TempFolder();
         var overrides = TrainingFixtures.Set("steps=12", "sample_every=12", "checkpoint_every=12");
-        var result = TrainingFixtures.Trainer(temp.path).Train("toy-gan", "smoke", overrides);
+        var result = TrainingFixtures.Trainer(temp.path).Train("toy-gan", Preset.Smoke, overrides);
         using var png = ImageIO.Read(Path.Combine(result.RunDirectory, "samples", "step-000012.png"));
 
         // The same model, rebuilt from the step-12 checkpoint, draws the grid again; its levels are computed here.
         var definition = ToyGanExperiment.Definition;
-        using var experiment = definition.Create(definition.Resolve("smoke", overrides));
+        using var experiment = definition.Create(definition.Resolve(Preset.Smoke, overrides));
         Checkpoint.Load(experiment, result.LastCheckpoint!);
         using var scope = torch.NewDisposeScope();
         var grid = experiment.SampleGrid()!;

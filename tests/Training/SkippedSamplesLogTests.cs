@@ -1,6 +1,6 @@
 using Dino.Repro.Data;
 using Dino.Repro.Data.CelebAMaskHq;
-using Dino.Repro.Tests.Reproduce;
+using Dino.Repro.Tests.App.Reproduce;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
 using Dino.Repro.IO;
@@ -22,10 +22,10 @@ public class SkippedSamplesLogTests
         File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..30]);
         var trainer = new Trainer(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = runs.path });
 
-        var stopped = Assert.Throws<InvalidDataException>(() => trainer.Train("pix2pix", "smoke", TrainingFixtures.Set("steps=1", "shapes_count=10")));
+        var stopped = Assert.Throws<InvalidDataException>(() => trainer.Train("pix2pix", Preset.Smoke, TrainingFixtures.Set("steps=1", "shapes_count=10")));
         Assert.Contains(broken, stopped.Message);
 
-        var run = trainer.Train("pix2pix", "smoke", TrainingFixtures.Set("steps=1", "shapes_count=10", "bad_samples=skip"));
+        var run = trainer.Train("pix2pix", Preset.Smoke, TrainingFixtures.Set("steps=1", "shapes_count=10", "bad_samples=skip"));
         var report = JsonlLog.Read(Path.Combine(run.RunDirectory, "log.jsonl")).Single(l => l["skipped_samples"] is not null);
         Assert.Equal(0, (long)report["step"]!);
         var skipped = report["skipped_samples"]!;
@@ -37,7 +37,7 @@ public class SkippedSamplesLogTests
     [Fact]
     public void An_unknown_bad_samples_value_is_a_usage_error_naming_the_valid_ones()
     {
-        var e = Assert.Throws<UsageException>(() => TrainingFixtures.Registry().Get("toy-gan").Resolve("smoke", TrainingFixtures.Set("bad_samples=ignore")));
+        var e = Assert.Throws<UsageException>(() => TrainingFixtures.Registry().Get("toy-gan").Resolve(Preset.Smoke, TrainingFixtures.Set("bad_samples=ignore")));
         Assert.Contains("bad_samples must be throw or skip (got 'ignore')", e.Message);
     }
 }

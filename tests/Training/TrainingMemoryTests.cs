@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Training;
@@ -16,7 +17,7 @@ public class TrainingMemoryTests
             else if (r.Step > 20) counts.Add((r.Step, Tensor.TotalCount));
         });
         // Without prefetch: the batches read ahead would move the count between steps (the next test covers them).
-        trainer.Train("toy-gan", "smoke", TrainingFixtures.Set("steps=300", "log_every=1", "sample_every=25", "checkpoint_every=50", "evaluate_every=100", "prefetch=0"));
+        trainer.Train("toy-gan", Preset.Smoke, TrainingFixtures.Set("steps=300", "log_every=1", "sample_every=25", "checkpoint_every=50", "evaluate_every=100", "prefetch=0"));
 
         Assert.Equal(280, counts.Count);
         var grown = counts.Where(c => c.count != baseline).ToList();
@@ -34,7 +35,7 @@ public class TrainingMemoryTests
             if (r.Step == 20) baseline = LiveTensors.Settled();
             else if (r.Step > 20) peak = Math.Max(peak, Tensor.TotalCount);
         });
-        trainer.Train("toy-gan", "smoke", TrainingFixtures.Set("steps=120", "checkpoint_every=50", "prefetch=3"));
+        trainer.Train("toy-gan", Preset.Smoke, TrainingFixtures.Set("steps=120", "checkpoint_every=50", "prefetch=3"));
         // TorchSharp 0.107 can keep counting the parameters of a disposed built-in layer (their memory is freed: the
         // resident-memory test covers that), so the run may leave at most one count per parameter, never a batch.
         Assert.InRange(LiveTensors.Settled() - before, 0, ParameterTensors());
@@ -46,7 +47,7 @@ public class TrainingMemoryTests
     private static long ParameterTensors()
     {
         var definition = Dino.Repro.Models.ToyGan.ToyGanExperiment.Definition;
-        using var experiment = definition.Create(definition.Resolve("smoke"));
+        using var experiment = definition.Create(definition.Resolve(Preset.Smoke));
         return experiment.Networks.Values.Sum(n => n.parameters().Count());
     }
 }

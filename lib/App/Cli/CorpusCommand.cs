@@ -24,8 +24,8 @@ internal static class CorpusCommand
         var list = new Command("list", "Real and embedded corpora, with where real ones are expected on disk.");
         list.SetAction(_ =>
         {
-            var width = CorpusCatalog.All.Max(c => c.Name.Length);
-            foreach (var corpus in CorpusCatalog.All)
+            var width = CorpusRegistry.All.Max(c => c.Name.Length);
+            foreach (var corpus in CorpusRegistry.All)
             {
                 Console.WriteLine($"{corpus.Name.PadRight(width)}  {corpus.Kind,-8}  {corpus.Description}");
                 var where = corpus.Embedded
@@ -51,20 +51,21 @@ internal static class CorpusCommand
         foreach (var option in new Option[] { preset, output, seed, count, size }) make.Options.Add(option);
         make.SetAction(parse =>
         {
-            var corpus = EmbeddedCorpora.Find(parse.GetValue(name)!);
+            var corpus = CorpusRegistry.Find(parse.GetValue(name)!)?.Maker;
             if (corpus is null)
             {
                 Console.Error.WriteLine($"dino corpus make: unknown embedded corpus '{parse.GetValue(name)}' " +
-                    $"(valid: {string.Join(", ", EmbeddedCorpora.All.Select(c => c.Name))})");
+                    $"(valid: {string.Join(", ", CorpusRegistry.Makers.Select(c => c.Name))})");
                 return ExitCodes.Usage;
             }
-            var request = new EmbeddedCorpusRequest(parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(count), parse.GetValue(size));
             try
             {
+                var request = new EmbeddedCorpusRequest(Presets.Parse(parse.GetValue(preset)!, corpus.Name), parse.GetValue(seed), parse.GetValue(count),
+                    parse.GetValue(size));
                 Console.WriteLine(corpus.Write(parse.GetValue(output)!, request));
                 return ExitCodes.Ok;
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or UsageException)
             {
                 Console.Error.WriteLine($"dino corpus make: {e.Message}");
                 return ExitCodes.Usage;

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using System.CommandLine;
 using Dino.Repro.Data;
 using Dino.Repro.Evaluation.Metrics;
@@ -32,7 +33,7 @@ internal static class ListCommand
         var width = registry.Names.Max(n => n.Length);
         foreach (var e in registry.All)
         {
-            Console.WriteLine($"  {e.Name.PadRight(width)}  presets: {string.Join(", ", e.Presets),-20}  {e.Description}");
+            Console.WriteLine($"  {e.Name.PadRight(width)}  presets: {string.Join(", ", e.Presets.Select(p => p.Name())),-20}  {e.Description}");
             if (showOptions) Console.Write(OptionSet.Format(e.Defaults, e.Defaults, $"{e.Name} defaults"));
         }
     }
@@ -41,8 +42,8 @@ internal static class ListCommand
     private static void WriteCorpora()
     {
         Console.WriteLine("corpora");
-        var width = CorpusCatalog.All.Max(c => c.Name.Length);
-        foreach (var corpus in CorpusCatalog.All)
+        var width = CorpusRegistry.All.Max(c => c.Name.Length);
+        foreach (var corpus in CorpusRegistry.All)
             Console.WriteLine($"  {corpus.Name.PadRight(width)}  {corpus.Kind,-8}  {corpus.Description}");
     }
 

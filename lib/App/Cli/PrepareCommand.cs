@@ -31,10 +31,10 @@ internal static class PrepareCommand
     /// <summary>The verb's work, with the scripts folder and data root given (tests point them at temporary ones).</summary>
     public static int Run(string name, string scriptsFolder, string dataRoot, bool calledByScript)
     {
-        var entry = CorpusCatalog.All.FirstOrDefault(c => c.Name == name);
+        var entry = CorpusRegistry.All.FirstOrDefault(c => c.Name == name);
         if (entry is null)
         {
-            Console.Error.WriteLine($"dino corpus prepare: unknown corpus '{name}' (valid: {string.Join(", ", CorpusCatalog.All.Select(c => c.Name))})");
+            Console.Error.WriteLine($"dino corpus prepare: unknown corpus '{name}' (valid: {string.Join(", ", CorpusRegistry.All.Select(c => c.Name))})");
             return ExitCodes.Usage;
         }
         if (entry.Embedded)
@@ -48,7 +48,7 @@ internal static class PrepareCommand
             if (code != ExitCodes.Ok) return code;
         }
         var root = Path.Combine(dataRoot, name, "raw");
-        return CheckWithReader(name, root) ?? BuildCache(name, root, dataRoot);
+        return CheckWithReader(entry, root) ?? BuildCache(entry, root, dataRoot);
     }
 
     private static int RunScript(string name, string scriptsFolder, string dataRoot)
@@ -80,11 +80,13 @@ internal static class PrepareCommand
     }
 
     // Null when the reader can use the folder (it says what it sees), else the failure code.
-    private static int? CheckWithReader(string name, string root)
+    private static int? CheckWithReader(CorpusDefinition corpus, string root)
     {
+        var name = corpus.Name;
         try
         {
-            Console.WriteLine(CorpusCheck.Describe(name, root));
+            var describe = corpus.Describe ?? throw new InvalidOperationException($"the kit has no reader for '{name}'");
+            Console.WriteLine(describe(root));
             return null;
         }
         catch (Exception e) when (IsCorpusProblem(e))
@@ -94,11 +96,12 @@ internal static class PrepareCommand
         }
     }
 
-    private static int BuildCache(string name, string root, string dataRoot)
+    private static int BuildCache(CorpusDefinition corpus, string root, string dataRoot)
     {
+        var name = corpus.Name;
         try
         {
-            if (CorpusCaches.Build(name, root, dataRoot, Console.Error) is { } built) Console.WriteLine(built);
+            if (corpus.BuildCaches?.Invoke(root, dataRoot, Console.Error) is { } built) Console.WriteLine(built);
             return ExitCodes.Ok;
         }
         catch (Exception e) when (IsCorpusProblem(e))

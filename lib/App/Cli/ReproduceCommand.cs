@@ -36,7 +36,7 @@ internal static class ReproduceCommand
             {
                 var chosen = registry.Get(parse.GetValue(table)!);
                 var overrides = (parse.GetValue(set) ?? []).Select(OptionSet.ParseAssignment).ToList();
-                var request = new ReproduceRequest(parse.GetValue(preset) ?? "smoke", parse.GetValue(output) ?? "reports", overrides, parse.GetValue(segmenterSteps));
+                var request = new ReproduceRequest(Presets.Parse(parse.GetValue(preset) ?? Preset.Smoke.Name(), chosen.Name), parse.GetValue(output) ?? "reports", overrides, parse.GetValue(segmenterSteps));
                 if (request.SegmenterSteps is < 1) throw new UsageException($"--segmenter-steps must be at least 1 (got {request.SegmenterSteps})");
                 return parse.GetValue(estimate) ? Estimate(chosen, request) : Run(chosen, request);
             }
@@ -77,7 +77,7 @@ internal static class ReproduceCommand
         {
             var costs = table.Estimate(request, new LineProgress(Console.Out));
             Console.WriteLine(TrainingCost.Table(costs));
-            Console.WriteLine($"{table.Name} at preset {request.Preset}: the median of {TrainingCost.TimedSteps} timed steps per method, after a warm-up, on " +
+            Console.WriteLine($"{table.Name} at preset {request.Preset.Name()}: the median of {TrainingCost.TimedSteps} timed steps per method, after a warm-up, on " +
                 $"{torch.get_num_threads()} CPU thread(s){(costs.Any(c => c.Device.StartsWith("cuda", StringComparison.Ordinal)) ? " and the GPU" : "")}; " +
                 "reading the real corpus and scoring the test split come on top.");
             return ExitCodes.Ok;

@@ -96,7 +96,8 @@ internal static class TrainCommand
         var overrides = request.Sets.Select(OptionSet.ParseAssignment).ToList();
         if (request.Steps is { } n) overrides.Add(KeyValuePair.Create("steps", n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (request.Seed is { } s) overrides.Add(KeyValuePair.Create("seed", s.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return trainer.Train(request.Experiment, request.Preset ?? "smoke", overrides, cancellation);
+        var preset = Presets.Parse(request.Preset ?? Preset.Smoke.Name(), registry.Get(request.Experiment).Name);
+        return trainer.Train(request.Experiment, preset, overrides, cancellation);
     }
 
     // A resumed run keeps the options it was started with; only its end (--steps) may move.

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Pix2Pix;
@@ -17,7 +18,7 @@ public sealed class DinoTable1 : ImageToImageTable
     public override string Description => "DINO (ICLR 2021) Table 1: pix2pix, BicycleGAN, DINO, bidirectional DINO — PSNR/SSIM/CPBD/FID/pixel accuracy/mIoU (smoke/cpu: the embedded Shapes corpus; paper: CelebAMask-HQ)";
 
     // paper: the real CelebAMask-HQ at 256² on a GPU, scored with its face parser and Inception (evaluators.sh).
-    public override IReadOnlyList<string> Presets { get; } = ["smoke", "cpu", "paper"];
+    public override IReadOnlyList<Preset> Presets { get; } = [Preset.Smoke, Preset.Cpu, Preset.Paper];
     public override string Title => "DINO Table 1";
     public override string PaperSetting => "CelebAMask-HQ at 256² after 200 epochs";
     public override IReadOnlyDictionary<string, double?[]> PaperRows => PaperTable1.Rows;

@@ -1,5 +1,7 @@
+using Dino.Repro.IO;
 using Dino.Repro.Data.Synthetic;
 using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.Data.Cityscapes;
 
 namespace Dino.Repro.App.Reproduce;
 
@@ -14,7 +16,7 @@ public sealed class DinoTable2 : ImageToImageTable
 
     public override string Name => TableName;
     public override string Description => "DINO (ICLR 2021) Table 2: Cityscapes labels → photo, pix2pix/BicycleGAN/DINO/bidirectional DINO (smoke/cpu: the embedded Shapes-streets corpus)";
-    public override IReadOnlyList<string> Presets { get; } = ["smoke", "cpu", "paper"];
+    public override IReadOnlyList<Preset> Presets { get; } = [Preset.Smoke, Preset.Cpu, Preset.Paper];
     public override string Title => "DINO Table 2";
     public override string PaperSetting => "Cityscapes (train 2975, test = val 500) at 256²";
     public override IReadOnlyDictionary<string, double?[]> PaperRows => PaperTable2.Rows;
@@ -29,6 +31,6 @@ public sealed class DinoTable2 : ImageToImageTable
 
     private static readonly DinoTable1 Table1 = new();
 
-    protected override IEnumerable<KeyValuePair<string, string>> TableOptions(string preset) =>
-        [TableMethod.Set("corpus", preset == "paper" ? EvaluationCorpus.Cityscapes : ShapesStreetsCorpus.Name)];
+    protected override IEnumerable<KeyValuePair<string, string>> TableOptions(Preset preset) =>
+        [TableMethod.Set("corpus", preset == Preset.Paper ? CityscapesCorpus.CorpusName : ShapesStreetsCorpus.Name)];
 }

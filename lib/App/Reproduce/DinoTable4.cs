@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Models.Dino;
 using static Dino.Repro.App.Reproduce.TableMethod;
 
@@ -14,7 +15,7 @@ public sealed class DinoTable4 : ImageToImageTable
 
     public override string Name => TableName;
     public override string Description => "DINO (ICLR 2021) Table 4: ablation of the L1 term and of adaptive balancing (smoke/cpu: the embedded Shapes corpus; paper: CelebAMask-HQ)";
-    public override IReadOnlyList<string> Presets { get; } = ["smoke", "cpu", "paper"];
+    public override IReadOnlyList<Preset> Presets { get; } = [Preset.Smoke, Preset.Cpu, Preset.Paper];
     public override string Title => "DINO Table 4";
     public override string PaperSetting => "CelebAMask-HQ at 256² after 200 epochs";
     public override IReadOnlyDictionary<string, double?[]> PaperRows => PaperTable4.Rows;

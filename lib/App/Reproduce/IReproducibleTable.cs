@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.App.Reproduce;
@@ -12,7 +13,7 @@ public interface IReproducibleTable
     string Description { get; }
 
     /// <summary>The presets it runs at.</summary>
-    IReadOnlyList<string> Presets { get; }
+    IReadOnlyList<Preset> Presets { get; }
 
     /// <summary>Runs the reproduction and writes its report under <see cref="ReproduceRequest.OutputRoot"/>/<see cref="Name"/>.</summary>
     Reproduction Run(ReproduceRequest request, IProgressSink progress);

@@ -20,7 +20,7 @@ public abstract class ImageToImageTable : IReproducibleTable
 {
     public abstract string Name { get; }
     public abstract string Description { get; }
-    public abstract IReadOnlyList<string> Presets { get; }
+    public abstract IReadOnlyList<Preset> Presets { get; }
 
     /// <summary>The heading of the report, e.g. "DINO Table 1".</summary>
     public abstract string Title { get; }
@@ -41,7 +41,7 @@ public abstract class ImageToImageTable : IReproducibleTable
     protected virtual string CurvesMethod => PaperTable1.Dino;
 
     /// <summary>Options every row trains with at <paramref name="preset"/>, before the user's (Table 2: its corpus).</summary>
-    protected virtual IEnumerable<KeyValuePair<string, string>> TableOptions(string preset) => [];
+    protected virtual IEnumerable<KeyValuePair<string, string>> TableOptions(Preset preset) => [];
 
     public Reproduction Run(ReproduceRequest request, IProgressSink progress)
     {
@@ -50,13 +50,13 @@ public abstract class ImageToImageTable : IReproducibleTable
         var (plan, options) = Plan(request);
         var resolution = options[0].Resolution;
         var corpus = EvaluationCorpus.For(options[0]);
-        if (request.Preset == "paper") plan = WithPaperSchedule(plan, options, corpus.TrainPairs, request.Overrides, progress);
+        if (request.Preset == Preset.Paper) plan = WithPaperSchedule(plan, options, corpus.TrainPairs, request.Overrides, progress);
         var folder = Path.GetFullPath(Path.Combine(request.OutputRoot, Name));
         Directory.CreateDirectory(folder);
         var runs = Path.Combine(folder, "runs");
 
         var test = corpus.LoadTest(resolution);
-        progress.Message($"{Name}: preset {request.Preset}, {corpus.Name} corpus of {corpus.Pairs} pairs ({test.Count} test) at {resolution}², report in {folder}");
+        progress.Message($"{Name}: preset {request.Preset.Name()}, {corpus.Name} corpus of {corpus.Pairs} pairs ({test.Count} test) at {resolution}², report in {folder}");
         var segmenterOptions = new SegmenterOptions(resolution, request.SegmenterSteps ?? SegmenterOptions.DefaultSteps(request.Preset)) { Device = options[0].Device };
         using var segmenter = corpus.OpenSegmenter(segmenterOptions, progress.Message, out var segmentationUnavailable);
         // The evaluators run where the methods trained: at the paper preset that is the GPU.
@@ -69,7 +69,7 @@ public abstract class ImageToImageTable : IReproducibleTable
         {
             foreach (var (method, methodOverrides) in plan)
             {
-                progress.Message($"training {method.Method} ({method.Experiment}, preset {request.Preset})");
+                progress.Message($"training {method.Method} ({method.Experiment}, preset {request.Preset.Name()})");
                 trained.Add(TrainedMethod.Train(method.Method, method.Experiment, request.Preset, methodOverrides, runs, progress,
                     sharedRunsRoots: OtherTablesRuns(request.OutputRoot)));
             }
@@ -80,7 +80,7 @@ public abstract class ImageToImageTable : IReproducibleTable
             foreach (var row in scores.Rows) progress.Message($"{row.Method}: {Describe(row)}");
 
             var table = new PaperVsKitTable(
-                $"{Title} — paper: {PaperSetting}; kit: {corpus.Name} corpus ({test.Count} test pairs at {resolution}², preset {request.Preset}).",
+                $"{Title} — paper: {PaperSetting}; kit: {corpus.Name} corpus ({test.Count} test pairs at {resolution}², preset {request.Preset.Name()}).",
                 "Method", Table1Metrics.Headers.ToArray());
             foreach (var row in scores.Rows) table.Add(row.Method, PaperRows[row.Method], row.AsTableRow());
             var grid = SampleGridPng(scores);
@@ -104,7 +104,7 @@ public abstract class ImageToImageTable : IReproducibleTable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
         var (plan, options) = Plan(request);
-        if (request.Preset == "paper")
+        if (request.Preset == Preset.Paper)
         {
             try
             {
@@ -117,7 +117,7 @@ public abstract class ImageToImageTable : IReproducibleTable
         }
         return plan.Select(p =>
         {
-            progress.Message($"timing {p.method.Method} ({p.method.Experiment}, preset {request.Preset}): {TrainingCost.TimedSteps} steps after a warm-up");
+            progress.Message($"timing {p.method.Method} ({p.method.Experiment}, preset {request.Preset.Name()}): {TrainingCost.TimedSteps} steps after a warm-up");
             return TrainingCost.Measure(p.method, request.Preset, p.overrides);
         }).ToList();
     }
@@ -130,7 +130,7 @@ public abstract class ImageToImageTable : IReproducibleTable
         ReproduceRequest request)
     {
         if (!Presets.Contains(request.Preset))
-            throw new UsageException($"unknown preset '{request.Preset}' for {Name} (valid: {string.Join(", ", Presets)})");
+            throw new UsageException($"unknown preset '{request.Preset.Name()}' for {Name} (valid: {string.Join(", ", Presets.Select(p => p.Name()))})");
         var overrides = TableOptions(request.Preset).Concat(request.Overrides ?? []).ToList();
         var plan = Methods.Select(m => (method: m, overrides: (IReadOnlyList<KeyValuePair<string, string>>)overrides.Concat(m.Options).ToList())).ToList();
         var options = plan.Select(p => (ImageToImageOptions)BuiltInExperiments.Registry.Get(p.method.Experiment).Resolve(request.Preset, p.overrides)).ToList();

@@ -16,7 +16,7 @@ public static class TableReport
     /// What the report says about how the numbers were made; <paramref name="Segmenter"/> and <paramref name="Inception"/>
     /// are null where their files are missing, and <paramref name="SegmenterMissing"/> / <paramref name="InceptionMissing"/> then say which script makes them.
     /// </summary>
-    public sealed record Context(ImageToImageTable Table, string Preset, int Resolution, EvaluationCorpus Corpus, int TestPairs,
+    public sealed record Context(ImageToImageTable Table, Preset Preset, int Resolution, EvaluationCorpus Corpus, int TestPairs,
         ITranslationSegmenter? Segmenter, string? SegmenterMissing, FeatureExtractor? Inception, string? InceptionMissing,
         bool CpbdUpscaled, IReadOnlyList<(string method, string runDirectory)> Runs);
 
@@ -51,7 +51,7 @@ public static class TableReport
     private static IEnumerable<string> Notes(Context c)
     {
         var embedded = c.Corpus.Embedded;
-        yield return $"Kit numbers: the {(embedded ? "embedded " : "")}{c.Corpus.Name} corpus ({c.Corpus.Pairs} pairs, {c.TestPairs} test pairs) at {c.Resolution}², preset {c.Preset}; " +
+        yield return $"Kit numbers: the {(embedded ? "embedded " : "")}{c.Corpus.Name} corpus ({c.Corpus.Pairs} pairs, {c.TestPairs} test pairs) at {c.Resolution}², preset {c.Preset.Name()}; " +
             $"the paper's: {c.Table.PaperSetting}." + (embedded ? " Compare the kit's methods with each other, not with the paper." : "");
         yield return c.Inception is null
             ? $"FID: {Table1Metrics.Unavailable(c.InceptionMissing ?? "no Inception evaluator")}."
@@ -86,7 +86,7 @@ public static class TableReport
         return new JsonObject
         {
             ["table"] = c.Table.Name,
-            ["preset"] = c.Preset,
+            ["preset"] = c.Preset.Name(),
             ["corpus"] = new JsonObject { ["name"] = c.Corpus.Name, ["pairs"] = c.Corpus.Pairs, ["test_pairs"] = c.TestPairs, ["resolution"] = c.Resolution },
             ["metrics"] = new JsonArray(Table1Metrics.Keys.Select(k => (JsonNode?)JsonValue.Create(k)).ToArray()),
             ["methods"] = methods,
@@ -120,7 +120,7 @@ public static class TableReport
     private static HtmlReport Html(Reproduction r, Context c)
     {
         var columns = "condition | ground truth | " + string.Join(" | ", r.Rows.Skip(1).Select(x => x.Method));
-        var report = new HtmlReport($"{c.Table.Title} on the {c.Corpus.Name} corpus (preset {c.Preset})")
+        var report = new HtmlReport($"{c.Table.Title} on the {c.Corpus.Name} corpus (preset {c.Preset.Name()})")
             .Paragraph($"Vougioukas et al., “DINO: A Conditional Energy-Based GAN for Domain Translation”, ICLR 2021, {c.Table.Title}: " +
                 "segmentation map → photo, the paper's numbers beside the kit's.")
             .Add(r.Table);

@@ -1,6 +1,7 @@
 using Dino.Repro.Training;
 using Dino.Repro.Evaluation.ImageToImage;
 using Dino.Repro.Models;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.App.Reproduce;
 
@@ -37,7 +38,7 @@ public sealed class TrainedMethod : IDisposable
     /// earlier run with the same options — looked for in <paramref name="runsRoot"/>, then in <paramref name="sharedRunsRoots"/>
     /// — and reloads the result.
     /// </summary>
-    public static TrainedMethod Train(string method, string experimentName, string preset, IReadOnlyList<KeyValuePair<string, string>> overrides,
+    public static TrainedMethod Train(string method, string experimentName, Preset preset, IReadOnlyList<KeyValuePair<string, string>> overrides,
         string runsRoot, IProgressSink progress, ExperimentRegistry? registry = null, IReadOnlyList<string>? sharedRunsRoots = null)
     {
         registry ??= BuiltInExperiments.Registry;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Training;
 using Dino.Repro.Models;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.App.Reproduce;
 
@@ -27,7 +28,7 @@ public static class TrainingCost
     private const int ProbePairs = 40;
 
     /// <param name="overrides">Every option the row trains with, its own included (the table's plan).</param>
-    public static MethodCost Measure(TableMethod method, string preset, IReadOnlyList<KeyValuePair<string, string>> overrides,
+    public static MethodCost Measure(TableMethod method, Preset preset, IReadOnlyList<KeyValuePair<string, string>> overrides,
         ExperimentRegistry? registry = null)
     {
         ArgumentNullException.ThrowIfNull(method);

@@ -8,6 +8,9 @@ namespace Dino.Repro.Data.CelebAMaskHq;
 /// </summary>
 public static class CelebAMaskHqLayout
 {
+    /// <summary>The corpus's name in the registry and under the data root.</summary>
+    public const string CorpusName = "celebamask-hq";
+
     public const string PhotoFolder = "CelebA-HQ-img";
     public const string MaskFolder = "CelebAMask-HQ-mask-anno";
     public const string MappingFile = "CelebA-HQ-to-CelebA-mapping.txt";

@@ -15,6 +15,9 @@ public sealed record CityscapesFrame(string Split, string City, string Stem);
 /// </summary>
 public sealed class CityscapesCorpus
 {
+    /// <summary>The corpus's name in the registry and under the data root.</summary>
+    public const string CorpusName = "cityscapes";
+
     public const string PhotoFolder = "leftImg8bit";
     public const string LabelFolder = "gtFine";
 

@@ -12,43 +12,27 @@ using Dino.Repro.Data.YouTubers;
 namespace Dino.Repro.Data.Corpora;
 
 /// <summary>
-/// The kit's side of preparing a real corpus: open it where its data-script put it with the kit's own reader and say
-/// what the reader sees, so a layout the reader cannot use fails at prepare time rather than at the first training step.
+/// The kit's side of preparing a real corpus (each corpus' <see cref="CorpusDefinition.Describe"/>): open it where its
+/// data-script put it with the kit's own reader and say what the reader sees, so a layout the reader cannot use fails at
+/// prepare time rather than at the first training step. A folder the reader cannot use raises the reader's exception.
 /// </summary>
 public static class CorpusCheck
 {
-    /// <summary>
-    /// What the reader of <paramref name="corpus"/> (a real corpus of <see cref="CorpusCatalog"/>) finds at
-    /// <paramref name="root"/>: one line, the splits the experiments use. A folder the reader cannot use raises the
-    /// reader's exception (it names the path).
-    /// </summary>
-    /// <exception cref="ArgumentException">The kit has no reader of that name.</exception>
-    public static string Describe(string corpus, string root) => corpus switch
+    public static string CelebAMaskHq(string root)
     {
-        "celebamask-hq" => CelebAMaskHq(new CelebAMaskHqCorpus(root)),
-        "cityscapes" => Cityscapes(new CityscapesCorpus(root)),
-        "grid" => Grid(root),
-        CubLayout.CorpusName => Captioned("CUB-200", new CubCorpus(root)),
-        Oxford102Corpus.CorpusName => Captioned("Oxford-102", new Oxford102Corpus(root)),
-        CelebAGenderCorpus.CorpusName => CelebA(new CelebAGenderCorpus(root)),
-        "youtubers" => YouTubers(Path.GetFullPath(root)),
-        "sound-video" => SoundVideo(Path.GetFullPath(root)),
-        _ => throw new ArgumentException($"the kit has no reader for '{corpus}'", nameof(corpus)),
-    };
-
-    private static string CelebAMaskHq(CelebAMaskHqCorpus corpus)
-    {
+        var corpus = new CelebAMaskHqCorpus(root);
         var counts = Enum.GetValues<CelebASplit>().Select(s => $"{corpus.Ids(s).Count.ToString(CultureInfo.InvariantCulture)} {Name(s)}");
         return $"CelebAMask-HQ at {corpus.Root}: {string.Join(", ", counts)} ids";
     }
 
-    private static string Cityscapes(CityscapesCorpus corpus)
+    public static string Cityscapes(string root)
     {
+        var corpus = new CityscapesCorpus(root);
         var counts = new[] { "train", "val" }.Select(s => $"{corpus.Frames(s).Count.ToString(CultureInfo.InvariantCulture)} {s}");
         return $"Cityscapes at {corpus.Root}: {string.Join(", ", counts)} labelled frames";
     }
 
-    private static string Grid(string root)
+    public static string Grid(string root)
     {
         using var corpus = new GridCorpus(root);
         var splits = Enum.GetValues<GridSplitName>();
@@ -66,7 +50,7 @@ public static class CorpusCheck
             : $"{line}; {incomplete.Length} without their .wav or .align (e.g. {GridLayout.VideoPath(corpus.Root, incomplete[0].Speaker, incomplete[0].Id)}): bad_samples=skip leaves them out";
     }
 
-    private static string Captioned(string title, ICaptionedImageCorpus corpus)
+    public static string Captioned(string title, ICaptionedImageCorpus corpus)
     {
         var splits = Enum.GetValues<CaptionSplit>();
         var images = splits.Select(corpus.Images).ToArray();
@@ -76,8 +60,9 @@ public static class CorpusCheck
             $"{corpus.All.Sum(image => image.Captions.Count)} captions";
     }
 
-    private static string CelebA(CelebAGenderCorpus corpus)
+    public static string CelebA(string root)
     {
+        var corpus = new CelebAGenderCorpus(root);
         var splits = Enum.GetValues<CelebAGenderSplit>().Select(s =>
         {
             var images = corpus.Images(s);
@@ -89,15 +74,17 @@ public static class CorpusCheck
         return missing.Length == 0 ? line : $"{line}; {missing.Length} of the listed images are missing (e.g. {missing[0].ImagePath}): bad_samples=skip leaves them out";
     }
 
-    private static string YouTubers(string root)
+    public static string YouTubers(string root)
     {
+        root = Path.GetFullPath(root);
         var videos = YouTubersLayout.Videos(root, YouTubersOptions.Thesis.HeldOutVideos);
         return $"YouTubers at {root}: {videos.Select(v => v.Identity).Distinct().Count()} identities; " +
             $"videos {videos.Count(v => !v.Validation)} train, {videos.Count(v => v.Validation)} validation";
     }
 
-    private static string SoundVideo(string root)
+    public static string SoundVideo(string root)
     {
+        root = Path.GetFullPath(root);
         // Frame counts do not depend on the frame size; a small one keeps a long clip light in memory.
         var options = new SoundVideoOptions(Size: 16);
         var clips = new List<string>();

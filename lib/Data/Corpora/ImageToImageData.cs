@@ -8,9 +8,9 @@ using Dino.Repro.Training;
 namespace Dino.Repro.Data.Corpora;
 
 /// <summary>
-/// The training pairs of the image-to-image experiments (DINO, pix2pix) by corpus name: "shapes" is made on the
-/// spot (once, cached under the data root, keyed by seed, count and size) and "celebamask-hq" is read where its
-/// data-script put it. Both are read by the same CelebAMask-HQ reader.
+/// The corpora of the image-to-image experiments (DINO, pix2pix, BicycleGAN) on disk: the embedded ones made once under
+/// the data root (keyed by seed, count and size), the real ones where their data-scripts put them; each is read by its
+/// real counterpart's reader. Which corpus a name means is <see cref="CorpusRegistry"/>'s.
 /// </summary>
 public static class ImageToImageData
 {
@@ -18,23 +18,22 @@ public static class ImageToImageData
     public const long ShapesCorpusSeed = ShapesOptions.DefaultSeed;
 
     /// <summary>
-    /// The training split as a shuffled batch source. Its decoded tensors come from <paramref name="cache"/> (default:
-    /// the one under the data root) when an earlier run stored them, so PNGs are decoded once per corpus and size;
-    /// unreadable samples stop the read or are skipped and reported, as <paramref name="badSamples"/> says.
+    /// The training split of <paramref name="corpus"/> (a corpus of <see cref="CorpusRegistry"/> with pairs) as a shuffled
+    /// batch source; <paramref name="shapesCount"/> sizes an embedded one. Unreadable samples stop the read or are skipped
+    /// and reported, as <paramref name="badSamples"/> says.
     /// </summary>
     public static IBatchSource Open(string corpus, int resolution, int batchSize, long seed, int shapesCount,
-        BadSamples? badSamples = null, DecodedTensorCache? cache = null)
+        BadSamples? badSamples = null, DecodedTensorCache? cache = null) =>
+        CorpusRegistry.Paired(corpus).Training(shapesCount, resolution, batchSize, seed, badSamples ?? BadSamples.Throw, cache);
+
+    /// <summary>
+    /// The train split of a CelebAMask-HQ-layout corpus as shuffled batches whose decoded tensors come from
+    /// <paramref name="cache"/> (default: the one under the data root) when an earlier run stored them, so PNGs are
+    /// decoded once per corpus and size.
+    /// </summary>
+    public static IBatchSource CachedTrainBatches(string corpus, CelebAMaskHqCorpus reader, int resolution, int batchSize, long seed,
+        BadSamples handling, DecodedTensorCache? cache)
     {
-        // The Cityscapes-layout corpora are read by the Cityscapes reader (not through the decoded-tensor cache yet).
-        if (corpus == ShapesStreetsCorpus.Name) return ShapesStreets(shapesCount, resolution).Batches("train", resolution, resolution, batchSize, seed);
-        if (corpus == "cityscapes") return RealCityscapes().Batches("train", resolution, resolution, batchSize, seed);
-        var reader = corpus switch
-        {
-            ShapesCorpus.Name => ShapesReader(shapesCount, Math.Max(64, resolution)),
-            "celebamask-hq" => RealCelebAMaskHq(),
-            _ => throw new ArgumentException($"unknown image-to-image corpus '{corpus}' (available: shapes, celebamask-hq, {ShapesStreetsCorpus.Name}, cityscapes)"),
-        };
-        var handling = badSamples ?? BadSamples.Throw;
         var key = TrainKey(corpus, reader, resolution, handling.Policy);
         var tensors = (cache ?? DecodedTensorCache.Default()).GetOrBuild(key,
             () => PairedBatches.Stack(reader.LoadAll(CelebASplit.Train, resolution, badSamples: handling, compact: true)), handling);
@@ -85,10 +84,10 @@ public static class ImageToImageData
     }
 
     /// <summary>The real CelebAMask-HQ where data-scripts/celebamask-hq.sh put it.</summary>
-    public static CelebAMaskHqCorpus RealCelebAMaskHq() => new(RequireRealCorpus("celebamask-hq"));
+    public static CelebAMaskHqCorpus RealCelebAMaskHq() => new(RequireRealCorpus(CelebAMaskHqLayout.CorpusName));
 
     /// <summary>The real Cityscapes where data-scripts/cityscapes.sh put it.</summary>
-    public static CityscapesCorpus RealCityscapes() => new(RequireRealCorpus("cityscapes"));
+    public static CityscapesCorpus RealCityscapes() => new(RequireRealCorpus(CityscapesCorpus.CorpusName));
 
     private static string RequireRealCorpus(string name)
     {

@@ -17,21 +17,20 @@ public static class SpokenCaptionData
     /// <summary>Seed of the embedded corpus itself, separate from training seeds so runs with other seeds see the same data.</summary>
     public const long SpokenShapesSeed = SpokenShapesOptions.DefaultSeed;
 
+    /// <summary>The captioned corpus called <paramref name="corpus"/> with its spoken captions prepared (spoken now where missing).</summary>
     public static SpokenCaptionCorpus Open(string corpus, int shapesCount, int shapesSize, IProgress<SpeechProgress>? progress = null)
     {
-        var opened = corpus switch
-        {
-            SpokenShapesCorpus.Name => SpokenShapes(new SpokenShapesOptions(shapesCount, shapesSize, SpokenShapesSeed)),
-            CubLayout.CorpusName => new SpokenCaptionCorpus(CubCorpus.OpenDefault(), SpokenCaptionCache.ForCorpus(corpus)),
-            Oxford102Corpus.CorpusName => new SpokenCaptionCorpus(Oxford102Corpus.OpenDefault(), SpokenCaptionCache.ForCorpus(corpus)),
-            _ => throw new ArgumentException($"unknown speech-to-image corpus '{corpus}' (available: {SpokenShapesCorpus.Name}, {CubLayout.CorpusName}, {Oxford102Corpus.CorpusName})", nameof(corpus)),
-        };
+        var open = CorpusRegistry.Find(corpus)?.SpokenCaptions
+            ?? throw new ArgumentException($"unknown speech-to-image corpus '{corpus}' (available: {CorpusRegistry.Names(c => c.SpokenCaptions is not null)})", nameof(corpus));
+        var opened = open(shapesCount, shapesSize, progress);
         opened.Prepare(progress);
         return opened;
     }
 
-    private static SpokenCaptionCorpus SpokenShapes(SpokenShapesOptions options)
+    /// <summary>Spoken shapes of <paramref name="count"/> images at <paramref name="size"/>², made once under the data root.</summary>
+    public static SpokenCaptionCorpus SpokenShapes(int count, int size, IProgress<SpeechProgress>? progress)
     {
+        var options = new SpokenShapesOptions(count, size, SpokenShapesSeed);
         // Images and captions are made once (atomically); speech goes in afterwards, resumably.
         var root = MadeOnceFolder.Ensure(
             Path.Combine(KitPaths.DataRoot(), SpokenShapesCorpus.Name, $"seed{options.Seed}-n{options.Count}-{options.Size}px"),

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using System.Globalization;
 using System.Text.Json;
 using Dino.Repro.Data.CelebAMaskHq;
@@ -11,12 +12,12 @@ public sealed record ShapesOptions(int Count, int Size, long Seed)
     public const long DefaultSeed = 0;
 
     /// <summary>smoke: 32 pairs at 64² (seconds); cpu: 2000 pairs at 64² (minutes of training on 2 cores).</summary>
-    public static ShapesOptions ForPreset(string preset, long seed = DefaultSeed) => preset switch
+    public static ShapesOptions ForPreset(Preset preset, long seed = DefaultSeed) => preset switch
     {
-        "smoke" => new ShapesOptions(32, 64, seed),
-        "cpu" => new ShapesOptions(2000, 64, seed),
-        "paper" => throw new ArgumentException("the paper preset trains on the real CelebAMask-HQ, not on Shapes (presets for Shapes: smoke, cpu)", nameof(preset)),
-        _ => throw new ArgumentException($"unknown preset '{preset}' (valid for Shapes: smoke, cpu)", nameof(preset)),
+        Preset.Smoke => new ShapesOptions(32, 64, seed),
+        Preset.Cpu => new ShapesOptions(2000, 64, seed),
+        Preset.Paper => throw new ArgumentException("the paper preset trains on the real CelebAMask-HQ, not on Shapes (presets for Shapes: smoke, cpu)", nameof(preset)),
+        _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "not a preset"),
     };
 }
 

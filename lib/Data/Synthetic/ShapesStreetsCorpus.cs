@@ -67,7 +67,7 @@ public static class ShapesStreetsCorpus
 }
 
 /// <summary>Shapes-streets behind the <see cref="IEmbeddedCorpus"/> interface.</summary>
-internal sealed class ShapesStreetsEmbeddedCorpus : IEmbeddedCorpus
+public sealed class ShapesStreetsEmbeddedCorpus : IEmbeddedCorpus
 {
     public string Name => ShapesStreetsCorpus.Name;
     public string StandsFor => "cityscapes";

@@ -28,10 +28,6 @@ namespace Dino.Repro.Evaluation.ImageToImage;
 public sealed record EvaluationCorpus(string Name, string Root, int Pairs, int TrainPairs, int Classes, Func<int, TestSplit> LoadTest,
     Func<int, int, long, ShuffledBatches>? TrainBatches, SegmenterSpec? Pretrained = null)
 {
-    public const string ShapesStreets = ShapesStreetsCorpus.Name;
-    public const string Cityscapes = "cityscapes";
-    public const string CelebAMaskHq = "celebamask-hq";
-
     /// <summary>True for the corpora the kit makes itself (their numbers compare methods, not papers).</summary>
     public bool Embedded => TrainBatches is not null;
 
@@ -48,49 +44,13 @@ public sealed record EvaluationCorpus(string Name, string Root, int Pairs, int T
             device: Devices.Parse(options.Device));
     }
 
-    /// <summary>The corpus the resolved <paramref name="options"/> train on (made on the spot if embedded).</summary>
+    /// <summary>The corpus the resolved <paramref name="options"/> train on (made on the spot if embedded), as <see cref="CorpusRegistry"/> defines it.</summary>
     public static EvaluationCorpus For(ImageToImageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        switch (options.Corpus)
-        {
-            case ShapesCorpus.Name:
-            {
-                var corpus = ImageToImageData.Shapes(options.ShapesCount, options.Resolution);
-                return new EvaluationCorpus(ShapesCorpus.Name, corpus.Root, options.ShapesCount, corpus.Ids(CelebASplit.Train).Count, ShapesClasses.All.Count,
-                    resolution => TestSplit.Load(corpus, resolution),
-                    (resolution, batch, seed) => corpus.Batches(CelebASplit.Train, resolution, batch, seed));
-            }
-            case ShapesStreets:
-            {
-                var corpus = ImageToImageData.ShapesStreets(options.ShapesCount, options.Resolution);
-                return OfCityscapes(ShapesStreets, corpus, options.ShapesCount, trainSegmenter: true);
-            }
-            case CelebAMaskHq:
-            {
-                // The paper scores CelebAMask-HQ translations with the dataset's own face parser.
-                var corpus = ImageToImageData.RealCelebAMaskHq();
-                var pairs = Enum.GetValues<CelebASplit>().Sum(split => corpus.Ids(split).Count);
-                return new EvaluationCorpus(CelebAMaskHq, corpus.Root, pairs, corpus.Ids(CelebASplit.Train).Count, Segmenters.FaceParsing.num_classes,
-                    resolution => TestSplit.Load(corpus, resolution), null, Segmenters.FaceParsing);
-            }
-            case Cityscapes:
-            {
-                var corpus = ImageToImageData.RealCityscapes();
-                return OfCityscapes(Cityscapes, corpus, corpus.Frames(TrainSplit).Count + corpus.Frames(TestSplitName).Count, trainSegmenter: false);
-            }
-            default:
-                throw new UsageException($"no evaluation for corpus '{options.Corpus}' (tables evaluate on: shapes, {ShapesStreets}, {CelebAMaskHq}, {Cityscapes})");
-        }
+        var corpus = CorpusRegistry.Paired(options.Corpus).Open(options.ShapesCount, options.Resolution);
+        return new EvaluationCorpus(corpus.Name, corpus.Root, corpus.Pairs, corpus.TrainPairs, corpus.Classes,
+            resolution => TestSplit.Of(corpus.TestPairs(resolution), corpus.Root), corpus.Embedded ? corpus.TrainBatches : null,
+            corpus.PretrainedSegmenter is { } segmenter ? Segmenters.Named(segmenter) : null);
     }
-
-    // pix2pix's protocol: train on Cityscapes train, test on Cityscapes val.
-    private const string TrainSplit = "train";
-    private const string TestSplitName = "val";
-
-    private static EvaluationCorpus OfCityscapes(string name, CityscapesCorpus corpus, int pairs, bool trainSegmenter) =>
-        new(name, corpus.Root, pairs, corpus.Frames(TrainSplit).Count, Palette.Cityscapes.Count,
-            resolution => TestSplit.Load(corpus, TestSplitName, resolution),
-            trainSegmenter ? (resolution, batch, seed) => corpus.Batches(TrainSplit, resolution, resolution, batch, seed) : null,
-            trainSegmenter ? null : Segmenters.CityscapesDeepLabV3Plus);  // the paper's Cityscapes segmenter
 }

@@ -24,6 +24,9 @@ public sealed class TestSplit
     /// <summary>The corpus folder it reads.</summary>
     public string Root { get; }
 
+    /// <summary>The pairs <paramref name="examples"/> loads one at a time, of the corpus in <paramref name="root"/>.</summary>
+    public static TestSplit Of(IReadOnlyList<Func<PairedExample>> examples, string root) => new(examples, root);
+
     public static TestSplit Load(CelebAMaskHqCorpus corpus, int resolution)
     {
         ArgumentNullException.ThrowIfNull(corpus);

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Data;
 using Dino.Repro.Models.Common;
 using TorchSharp.Modules;
@@ -24,13 +25,13 @@ public sealed class BicycleGanExperiment : PairedTranslationExperiment<BicycleGa
         options => new BicycleGanExperiment(options, data(options)));
 
     /// <summary>smoke: seconds (CI); cpu: 64² within an hour on 2 cores; paper: the reference's 256² recipe on a GPU.</summary>
-    public static IReadOnlyDictionary<string, Func<BicycleGanOptions, BicycleGanOptions>> Presets { get; } = new Dictionary<string, Func<BicycleGanOptions, BicycleGanOptions>>
+    public static IReadOnlyDictionary<Preset, Func<BicycleGanOptions, BicycleGanOptions>> Presets { get; } = new Dictionary<Preset, Func<BicycleGanOptions, BicycleGanOptions>>
     {
-        ["smoke"] = o => ImageToImagePresets.Smoke(o) with { Ngf = 16, Ndf = 16, Nef = 16 },
-        ["cpu"] = ImageToImagePresets.Cpu,
+        [Preset.Smoke] = o => ImageToImagePresets.Smoke(o) with { Ngf = 16, Ndf = 16, Nef = 16 },
+        [Preset.Cpu] = ImageToImagePresets.Cpu,
         // 200 epochs of CelebAMask-HQ's ~24k pairs at batch 2 (100 constant + 100 decaying); `dino reproduce` recounts them
         // on the corpus it reads (Reproduce.PaperSchedule).
-        ["paper"] = o => ImageToImagePresets.Paper(o, batchSize: 2, steps: 2_400_000, sampleEvery: 20_000, checkpointEvery: 100_000),
+        [Preset.Paper] = o => ImageToImagePresets.Paper(o, batchSize: 2, steps: 2_400_000, sampleEvery: 20_000, checkpointEvery: 100_000),
     };
 
     private static readonly string[] Losses = { "G_GAN", "G_GAN2", "G_L1", "kl", "z_L1", "D", "D2" };

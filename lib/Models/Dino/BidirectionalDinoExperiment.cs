@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using TorchSharp.Modules;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Data;
@@ -27,7 +28,7 @@ public sealed class BidirectionalDinoExperiment : PairedTranslationExperiment<Bi
         options => new BidirectionalDinoExperiment(options, data(options)));
 
     /// <summary>One-way DINO's presets (smoke, cpu, paper); the branch point keeps its default, the paper's.</summary>
-    public static IReadOnlyDictionary<string, Func<BidirectionalDinoOptions, BidirectionalDinoOptions>> Presets { get; } =
+    public static IReadOnlyDictionary<Preset, Func<BidirectionalDinoOptions, BidirectionalDinoOptions>> Presets { get; } =
         DinoExperiment.Presets.ToDictionary(
             preset => preset.Key,
             preset => (Func<BidirectionalDinoOptions, BidirectionalDinoOptions>)(o => (BidirectionalDinoOptions)preset.Value(o)));

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using TorchSharp.Modules;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Data;
@@ -29,13 +30,13 @@ public sealed class DinoExperiment : PairedTranslationExperiment<DinoOptions>
         options => new DinoExperiment(options, data(options)));
 
     /// <summary>smoke: seconds (CI); cpu: Shapes at 64² within an hour on 2 cores; paper: the reference's 256², batch 8.</summary>
-    public static IReadOnlyDictionary<string, Func<DinoOptions, DinoOptions>> Presets { get; } = new Dictionary<string, Func<DinoOptions, DinoOptions>>
+    public static IReadOnlyDictionary<Preset, Func<DinoOptions, DinoOptions>> Presets { get; } = new Dictionary<Preset, Func<DinoOptions, DinoOptions>>
     {
-        ["smoke"] = ImageToImagePresets.Smoke,
-        ["cpu"] = ImageToImagePresets.Cpu,
+        [Preset.Smoke] = ImageToImagePresets.Smoke,
+        [Preset.Cpu] = ImageToImagePresets.Cpu,
         // 200 epochs of CelebAMask-HQ's ~24k training pairs at batch 8 ≈ 600k steps; `dino reproduce` recounts them on the
         // corpus it reads (Reproduce.PaperSchedule).
-        ["paper"] = o => ImageToImagePresets.Paper(o, batchSize: 8, steps: 600_000, sampleEvery: 5000, checkpointEvery: 15_000),
+        [Preset.Paper] = o => ImageToImagePresets.Paper(o, batchSize: 8, steps: 600_000, sampleEvery: 5000, checkpointEvery: 15_000),
     };
 
     private static readonly string[] Losses = { "R", "F", "E_real", "E_fake", "L1" };

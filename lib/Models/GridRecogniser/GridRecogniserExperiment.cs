@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using TorchSharp.Modules;
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Training;
@@ -20,19 +21,19 @@ public sealed class GridRecogniserExperiment : Experiment<GridRecogniserOptions>
     public static ExperimentDefinition<GridRecogniserOptions> Definition { get; } = new(
         ExperimentName,
         "GRID word recogniser (log-mel → conv → BiGRU → 12 time spans → 6 slot softmaxes) for Table 3's WER",
-        new Dictionary<string, Func<GridRecogniserOptions, GridRecogniserOptions>>
+        new Dictionary<Preset, Func<GridRecogniserOptions, GridRecogniserOptions>>
         {
             // Seconds: Spoken GRID 4 voices × 6 (12 training clips, 6 validation clips), a narrow network.
-            ["smoke"] = o => o with
+            [Preset.Smoke] = o => o with
             {
                 SpokenGridSpeakers = 4, SpokenGridUtterances = 6, Steps = 30, BatchSize = 6, MelBands = 24, Channels = 16, Hidden = 16,
                 LogEvery = 5, SampleEvery = 0, EvaluateEvery = 15, CheckpointEvery = 15,
             },
             // Minutes on 2 cores: Spoken GRID 8 voices × 100 (400 training clips from 4 voices, 200 validation clips from 2 others).
             // Measured on a shared 2-core machine: ~9 min to make the corpus once, 3–8 min to train; validation WER 0.13.
-            ["cpu"] = o => o with { Steps = 600, SampleEvery = 0, EvaluateEvery = 150, CheckpointEvery = 300 },
+            [Preset.Cpu] = o => o with { Steps = 600, SampleEvery = 0, EvaluateEvery = 150, CheckpointEvery = 300 },
             // The real corpus (16 training speakers, ~16k clips) on a GPU, a wider network, 1000 validation clips per evaluation.
-            ["paper"] = o => o with
+            [Preset.Paper] = o => o with
             {
                 Corpus = "grid", Device = "cuda", Steps = 20000, BatchSize = 64, Channels = 128, Hidden = 128, SampleEvery = 0,
                 EvaluateEvery = 1000, CheckpointEvery = 2000, EvaluationClips = 1000,

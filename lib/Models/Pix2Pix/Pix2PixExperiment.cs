@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Data;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Training;
@@ -22,13 +23,13 @@ public sealed class Pix2PixExperiment : PairedTranslationExperiment<Pix2PixOptio
         options => new Pix2PixExperiment(options, data(options)));
 
     /// <summary>smoke: seconds (CI); cpu: 64² within an hour on 2 cores; paper: unet_256, batch 1, on a GPU.</summary>
-    public static IReadOnlyDictionary<string, Func<Pix2PixOptions, Pix2PixOptions>> Presets { get; } = new Dictionary<string, Func<Pix2PixOptions, Pix2PixOptions>>
+    public static IReadOnlyDictionary<Preset, Func<Pix2PixOptions, Pix2PixOptions>> Presets { get; } = new Dictionary<Preset, Func<Pix2PixOptions, Pix2PixOptions>>
     {
-        ["smoke"] = o => ImageToImagePresets.Smoke(o) with { Ngf = 16, Ndf = 16 },
-        ["cpu"] = ImageToImagePresets.Cpu,
+        [Preset.Smoke] = o => ImageToImagePresets.Smoke(o) with { Ngf = 16, Ndf = 16 },
+        [Preset.Cpu] = ImageToImagePresets.Cpu,
         // 200 epochs of CelebAMask-HQ's ~24k pairs at batch 1 (100 constant + 100 decaying); `dino reproduce` recounts them
         // on the corpus it reads (Reproduce.PaperSchedule).
-        ["paper"] = o => ImageToImagePresets.Paper(o, batchSize: 1, steps: 4_800_000, sampleEvery: 20_000, checkpointEvery: 100_000),
+        [Preset.Paper] = o => ImageToImagePresets.Paper(o, batchSize: 1, steps: 4_800_000, sampleEvery: 20_000, checkpointEvery: 100_000),
     };
 
     private static readonly string[] Losses = { "G_GAN", "G_L1", "D_real", "D_fake" };

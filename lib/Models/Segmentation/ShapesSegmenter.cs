@@ -15,7 +15,7 @@ namespace Dino.Repro.Models.Segmentation;
 public sealed record SegmenterOptions(int Resolution, int Steps = 300, int BatchSize = 8, long Seed = 7)
 {
     /// <summary>Training steps per preset, measured to give > 0.9 pixel accuracy on real Shapes test photos.</summary>
-    public static int DefaultSteps(string preset) => preset == "smoke" ? 150 : 600;
+    public static int DefaultSteps(Preset preset) => preset == Preset.Smoke ? 150 : 600;
 
     /// <summary>Where a pretrained segmenter runs (the training run's device: on a GPU, the paper-size images segment there). Default "cpu".</summary>
     public string Device { get; init; } = "cpu";

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using TorchSharp.Modules;
 using F = TorchSharp.torch.nn.functional;
 using Dino.Repro.Data.Loading;
@@ -16,18 +17,18 @@ public sealed class ToyGanExperiment : Experiment<ToyGanOptions>
     public static ExperimentDefinition<ToyGanOptions> Definition { get; } = new(
         "toy-gan",
         "DCGAN on embedded 16×16 shapes: the loop's demo and test experiment",
-        new Dictionary<string, Func<ToyGanOptions, ToyGanOptions>>
+        new Dictionary<Preset, Func<ToyGanOptions, ToyGanOptions>>
         {
             // Seconds on a CPU: what tests and CI run.
-            ["smoke"] = o => o with
+            [Preset.Smoke] = o => o with
             {
                 Steps = 60, BatchSize = 16, Latent = 16, Width = 8, DatasetSize = 256, SampleCount = 16,
                 LogEvery = 5, SampleEvery = 20, CheckpointEvery = 20,
             },
             // Minutes on 2 cores (measured: 200 steps in ~40 s on a heavily loaded 2-core machine, Debug build).
-            ["cpu"] = o => o with { Steps = 3000, BatchSize = 64, Width = 32, SampleEvery = 250, CheckpointEvery = 500, EvaluateEvery = 250 },
+            [Preset.Cpu] = o => o with { Steps = 3000, BatchSize = 64, Width = 32, SampleEvery = 250, CheckpointEvery = 500, EvaluateEvery = 250 },
             // DCGAN's published settings (batch 128, 64 feature maps) on a GPU.
-            ["paper"] = o => o with
+            [Preset.Paper] = o => o with
             {
                 Steps = 20000, BatchSize = 128, Width = 64, Latent = 100, DatasetSize = 16384, Device = "cuda",
                 SampleEvery = 1000, CheckpointEvery = 2000, EvaluateEvery = 1000,

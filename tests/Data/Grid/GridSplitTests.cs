@@ -50,8 +50,8 @@ public class GridSplitTests
     [Fact]
     public void Grid_is_a_real_corpus_of_the_catalog_and_spoken_grid_stands_in_for_it()
     {
-        Assert.Contains(CorpusCatalog.All, c => c.Name == "grid" && !c.Embedded);
-        var spoken = EmbeddedCorpora.Find("spoken-grid");
+        Assert.Contains(CorpusRegistry.All, c => c.Name == "grid" && !c.Embedded);
+        var spoken = CorpusRegistry.Find("spoken-grid")?.Maker;
         Assert.NotNull(spoken);
         Assert.Equal("grid", spoken.StandsFor);
     }

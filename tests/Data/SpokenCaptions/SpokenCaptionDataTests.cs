@@ -1,6 +1,6 @@
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Data.SpokenCaptions;
-using Dino.Repro.Tests.Reproduce;
+using Dino.Repro.Tests.App.Reproduce;
 using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Data.SpokenCaptions;

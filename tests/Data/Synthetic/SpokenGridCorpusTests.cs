@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Synthetic.SpokenGrid;
 using Dino.Repro.Signal;
@@ -142,10 +143,10 @@ public class SpokenGridCorpusTests(SpokenGridFixture fixture) : IClassFixture<Sp
     [Fact]
     public void Presets_and_limits()
     {
-        Assert.Equal(new SpokenGridOptions(4, 6, 64, 0), SpokenGridOptions.ForPreset("smoke"));
-        Assert.Equal(new SpokenGridOptions(8, 100, 96, 3), SpokenGridOptions.ForPreset("cpu", 3));
-        Assert.Throws<ArgumentException>(() => SpokenGridOptions.ForPreset("paper"));
-        Assert.Throws<ArgumentException>(() => SpokenGridOptions.ForPreset("huge"));
+        Assert.Equal(new SpokenGridOptions(4, 6, 64, 0), SpokenGridOptions.ForPreset(Preset.Smoke));
+        Assert.Equal(new SpokenGridOptions(8, 100, 96, 3), SpokenGridOptions.ForPreset(Preset.Cpu, 3));
+        Assert.Throws<ArgumentException>(() => SpokenGridOptions.ForPreset(Preset.Paper));
+        Assert.Throws<UsageException>(() => SpokenGridOptions.ForPreset(Presets.Parse("huge")));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SpokenGridOptions(9, 6, 64, 0).Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => new SpokenGridOptions(4, 6, 40, 0).Validate());
         // Four speakers already cover train, val and test.

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using System.Globalization;
 using Dino.Repro.Data;
 using Dino.Repro.Data.Cub200;
@@ -20,13 +21,13 @@ public class SpokenShapesTests
     [Fact]
     public void Presets_are_24_and_3000_images_at_64_pixels_and_paper_is_refused()
     {
-        Assert.Equal(new SpokenShapesOptions(24, 64, 0), SpokenShapesOptions.ForPreset("smoke"));
-        Assert.Equal(new SpokenShapesOptions(3000, 64, 5), SpokenShapesOptions.ForPreset("cpu", 5));
-        Assert.Throws<ArgumentException>(() => SpokenShapesOptions.ForPreset("paper"));
-        var registered = EmbeddedCorpora.Find("spoken-shapes");
+        Assert.Equal(new SpokenShapesOptions(24, 64, 0), SpokenShapesOptions.ForPreset(Preset.Smoke));
+        Assert.Equal(new SpokenShapesOptions(3000, 64, 5), SpokenShapesOptions.ForPreset(Preset.Cpu, 5));
+        Assert.Throws<ArgumentException>(() => SpokenShapesOptions.ForPreset(Preset.Paper));
+        var registered = CorpusRegistry.Find("spoken-shapes")?.Maker;
         Assert.NotNull(registered);
         Assert.Equal("cub-200", registered.StandsFor);
-        Assert.Contains(CorpusCatalog.All, c => c.Name == "cub-200" && !c.Embedded);
+        Assert.Contains(CorpusRegistry.All, c => c.Name == "cub-200" && !c.Embedded);
     }
 
     [Fact]
@@ -138,10 +139,10 @@ public class SpokenShapesTests
     public void Making_it_through_the_registry_speaks_the_captions_once()
     {
         using var dir = new Fixtures.TempFolder();
-        var made = EmbeddedCorpora.Find("spoken-shapes")!;
-        var first = made.Write(dir.path, new EmbeddedCorpusRequest("smoke", Seed: 1, Count: 1, Size: 32));
+        var made = CorpusRegistry.Find("spoken-shapes")?.Maker!;
+        var first = made.Write(dir.path, new EmbeddedCorpusRequest(Preset.Smoke, Seed: 1, Count: 1, Size: 32));
         Assert.Contains("10 utterances spoken, 0 reused", first);
-        var again = made.Write(dir.path, new EmbeddedCorpusRequest("smoke", Seed: 1, Count: 1, Size: 32));
+        var again = made.Write(dir.path, new EmbeddedCorpusRequest(Preset.Smoke, Seed: 1, Count: 1, Size: 32));
         Assert.Contains("0 utterances spoken, 10 reused", again);
         var spoken = new SpokenCaptionCorpus(new CubCorpus(dir.path), SpokenShapesCorpus.SpeechCache(dir.path));
         var image = spoken.Corpus.All[0];

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using System.Text.Json;
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Synthetic.VoiceFaces;
@@ -142,8 +143,8 @@ public class VoiceFacesTests : IDisposable
     [Fact]
     public void Presets_and_sizes_are_checked()
     {
-        Assert.Equal(new VoiceFacesOptions(4, 2, 3, 96, 9), VoiceFacesOptions.ForPreset("smoke", 9));
-        Assert.Contains("real YouTubers", Assert.Throws<ArgumentException>(() => VoiceFacesOptions.ForPreset("paper")).Message);
+        Assert.Equal(new VoiceFacesOptions(4, 2, 3, 96, 9), VoiceFacesOptions.ForPreset(Preset.Smoke, 9));
+        Assert.Contains("real YouTubers", Assert.Throws<ArgumentException>(() => VoiceFacesOptions.ForPreset(Preset.Paper)).Message);
         Assert.Throws<ArgumentException>(() => VoiceFacesCorpus.Write(temp.path, new VoiceFacesOptions(2, 1, 1, 48, 0)));
     }
 }

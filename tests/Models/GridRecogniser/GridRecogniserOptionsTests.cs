@@ -12,9 +12,9 @@ public class GridRecogniserOptionsTests
     public void Registered_with_smoke_and_cpu_on_spoken_grid_and_paper_on_real_grid()
     {
         var definition = BuiltInExperiments.Registry.Get("grid-recogniser");
-        var smoke = (GridRecogniserOptions)definition.Resolve("smoke");
-        var cpu = (GridRecogniserOptions)definition.Resolve("cpu");
-        var paper = (GridRecogniserOptions)definition.Resolve("paper");
+        var smoke = (GridRecogniserOptions)definition.Resolve(Preset.Smoke);
+        var cpu = (GridRecogniserOptions)definition.Resolve(Preset.Cpu);
+        var paper = (GridRecogniserOptions)definition.Resolve(Preset.Paper);
         Assert.Equal(("spoken-grid", 4, 6), (smoke.Corpus, smoke.SpokenGridSpeakers, smoke.SpokenGridUtterances));
         Assert.Equal(("spoken-grid", 8, 100), (cpu.Corpus, cpu.SpokenGridSpeakers, cpu.SpokenGridUtterances));
         Assert.Equal(("grid", "cuda"), (paper.Corpus, paper.Device));
@@ -30,7 +30,7 @@ public class GridRecogniserOptionsTests
     public void Bad_options_are_rejected_with_their_name(string assignment, string message)
     {
         var e = Assert.Throws<UsageException>(() =>
-            BuiltInExperiments.Registry.Get("grid-recogniser").Resolve("smoke", [OptionSet.ParseAssignment(assignment)]));
+            BuiltInExperiments.Registry.Get("grid-recogniser").Resolve(Preset.Smoke, [OptionSet.ParseAssignment(assignment)]));
         Assert.Contains(message, e.Message);
     }
 

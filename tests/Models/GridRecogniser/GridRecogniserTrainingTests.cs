@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using System.Text.Json.Nodes;
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Synthetic.SpokenGrid;
@@ -27,7 +28,7 @@ public sealed class TrainedRecogniserFixture : IDisposable
         Corpus = System.IO.Path.Combine(Folder.path, "spoken-grid");
         SpokenGridCorpus.Write(Corpus, new SpokenGridOptions(Speakers: 3, UtterancesPerSpeaker: 8, FrameSize: 48, Seed: 11)).Dispose();
         var trainer = new Trainer(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = System.IO.Path.Combine(Folder.path, "runs") });
-        Result = trainer.Train(GridRecogniserExperiment.ExperimentName, "smoke",
+        Result = trainer.Train(GridRecogniserExperiment.ExperimentName, Preset.Smoke,
         [
             new("corpus_path", Corpus), new("steps", $"{Steps}"), new("batch_size", "8"), new("evaluate_every", $"{Steps}"),
             new("checkpoint_every", $"{Steps}"), new("dropout", "0"), new("learning_rate", "0.003"), new("seed", "2"),

@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Signal.Speech;
 
@@ -28,12 +29,12 @@ public sealed record SpokenGridOptions(int Speakers, int UtterancesPerSpeaker, i
     ];
 
     /// <summary>smoke: 4 speakers × 6 utterances at 64² (seconds to make); cpu: 8 speakers × 100 at 96².</summary>
-    public static SpokenGridOptions ForPreset(string preset, long seed = DefaultSeed) => preset switch
+    public static SpokenGridOptions ForPreset(Preset preset, long seed = DefaultSeed) => preset switch
     {
-        "smoke" => new SpokenGridOptions(4, 6, 64, seed),
-        "cpu" => new SpokenGridOptions(8, 100, 96, seed),
-        "paper" => throw new ArgumentException("the paper preset uses the real GRID corpus, not Spoken GRID (presets for Spoken GRID: smoke, cpu)", nameof(preset)),
-        _ => throw new ArgumentException($"unknown preset '{preset}' (valid for Spoken GRID: smoke, cpu)", nameof(preset)),
+        Preset.Smoke => new SpokenGridOptions(4, 6, 64, seed),
+        Preset.Cpu => new SpokenGridOptions(8, 100, 96, seed),
+        Preset.Paper => throw new ArgumentException("the paper preset uses the real GRID corpus, not Spoken GRID (presets for Spoken GRID: smoke, cpu)", nameof(preset)),
+        _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "not a preset"),
     };
 
     public void Validate()

@@ -14,12 +14,12 @@ public sealed record SpokenShapesOptions(int Count, int Size, long Seed)
     public const long DefaultSeed = 0;
 
     /// <summary>smoke: 24 images at 64² (two per class); cpu: 3000 images at 64².</summary>
-    public static SpokenShapesOptions ForPreset(string preset, long seed = DefaultSeed) => preset switch
+    public static SpokenShapesOptions ForPreset(Preset preset, long seed = DefaultSeed) => preset switch
     {
-        "smoke" => new SpokenShapesOptions(24, 64, seed),
-        "cpu" => new SpokenShapesOptions(3000, 64, seed),
-        "paper" => throw new ArgumentException("the paper preset trains on the real CUB-200 / Oxford-102, not on Spoken shapes (presets: smoke, cpu)", nameof(preset)),
-        _ => throw new ArgumentException($"unknown preset '{preset}' (valid for Spoken shapes: smoke, cpu)", nameof(preset)),
+        Preset.Smoke => new SpokenShapesOptions(24, 64, seed),
+        Preset.Cpu => new SpokenShapesOptions(3000, 64, seed),
+        Preset.Paper => throw new ArgumentException("the paper preset trains on the real CUB-200 / Oxford-102, not on Spoken shapes (presets: smoke, cpu)", nameof(preset)),
+        _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "not a preset"),
     };
 }
 

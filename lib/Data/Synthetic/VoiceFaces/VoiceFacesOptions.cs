@@ -1,3 +1,4 @@
+using Dino.Repro.IO;
 namespace Dino.Repro.Data.Synthetic.VoiceFaces;
 
 /// <summary>Size of the Voice faces corpus: identities, videos per identity, sentences per video, frame side, seed.</summary>
@@ -5,12 +6,12 @@ public sealed record VoiceFacesOptions(int Identities, int VideosPerIdentity, in
     double Fps = 25, int SampleRate = 16000)
 {
     /// <summary>smoke: 4 identities × 2 videos of 3 sentences (≈ 6 s) at 96²; cpu: 12 × 6 videos of 8 sentences (≈ 16 s) at 128².</summary>
-    public static VoiceFacesOptions ForPreset(string preset, long seed = 0) => preset switch
+    public static VoiceFacesOptions ForPreset(Preset preset, long seed = 0) => preset switch
     {
-        "smoke" => new VoiceFacesOptions(4, 2, 3, 96, seed),
-        "cpu" => new VoiceFacesOptions(12, 6, 8, 128, seed),
-        "paper" => throw new ArgumentException("the paper preset trains on the real YouTubers videos (data-scripts/youtubers.sh), not on Voice faces (presets: smoke, cpu)", nameof(preset)),
-        _ => throw new ArgumentException($"unknown preset '{preset}' (valid for Voice faces: smoke, cpu)", nameof(preset)),
+        Preset.Smoke => new VoiceFacesOptions(4, 2, 3, 96, seed),
+        Preset.Cpu => new VoiceFacesOptions(12, 6, 8, 128, seed),
+        Preset.Paper => throw new ArgumentException("the paper preset trains on the real YouTubers videos (data-scripts/youtubers.sh), not on Voice faces (presets: smoke, cpu)", nameof(preset)),
+        _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "not a preset"),
     };
 
     public void Validate()

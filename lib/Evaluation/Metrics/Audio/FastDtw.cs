@@ -117,7 +117,7 @@ public static class FastDtw
             for (var c = 0; c < width; c++)
             {
                 var col = first[r] + c;
-                var dt = Euclidean(x[r - 1], y[col - 1]);
+                var dt = FrameDistance.Euclidean(x[r - 1], y[col - 1]);
                 var best = At(cost, first, r - 1, col) + dt;
                 byte move = Up;
                 var left = (c > 0 ? row[c - 1] : double.PositiveInfinity) + dt;
@@ -167,16 +167,5 @@ public static class FastDtw
     {
         var c = col - first[r];
         return c >= 0 && c < cost[r].Length ? cost[r][c] : double.PositiveInfinity;
-    }
-
-    private static double Euclidean(double[] a, double[] b)
-    {
-        double sum = 0;
-        for (var d = 0; d < a.Length; d++)
-        {
-            var diff = a[d] - b[d];
-            sum += diff * diff;
-        }
-        return Math.Sqrt(sum);
     }
 }

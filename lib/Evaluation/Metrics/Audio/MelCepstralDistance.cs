@@ -60,7 +60,7 @@ public static class MelCepstralDistance
         for (var k = 0; k < pairs.Length; k++)
         {
             var (i, j) = pairs[k];
-            distances[k] = Distance(i < a.Length ? a[i] : zero, j < b.Length ? b[j] : zero);
+            distances[k] = FrameDistance.Euclidean(i < a.Length ? a[i] : zero, j < b.Length ? b[j] : zero);
         }
         var penalty = 2 - (double)(a.Length + b.Length) / pairs.Length;
         return new MelCepstralDistanceResult(distances.Average(), penalty, a.Length, b.Length, pairs.Length);
@@ -77,15 +77,4 @@ public static class MelCepstralDistance
     /// <summary>Frame k with frame k; indices past a sequence's end stand for zero frames.</summary>
     private static (int, int)[] Padded(int lengthA, int lengthB) =>
         Enumerable.Range(0, Math.Max(lengthA, lengthB)).Select(k => (k, k)).ToArray();
-
-    private static double Distance(double[] a, double[] b)
-    {
-        double sum = 0;
-        for (var d = 0; d < a.Length; d++)
-        {
-            var diff = a[d] - b[d];
-            sum += diff * diff;
-        }
-        return Math.Sqrt(sum);
-    }
 }

@@ -70,13 +70,5 @@ public static class SptkMelCepstralDistance
 
     /// <summary>10/ln 10 · √(2·Σ_{d ≥ first} (a_d − b_d)²).</summary>
     private static double Distance(double[] a, double[] b, int first)
-    {
-        var sum = 0.0;
-        for (var d = first; d < a.Length; d++)
-        {
-            var diff = a[d] - b[d];
-            sum += diff * diff;
-        }
-        return DecibelsPerNeper * Math.Sqrt(2 * sum);
-    }
+        => DecibelsPerNeper * Math.Sqrt(2 * FrameDistance.SquaredEuclidean(a, b, first));
 }

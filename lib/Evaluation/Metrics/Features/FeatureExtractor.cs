@@ -9,23 +9,11 @@ namespace Dino.Repro.Evaluation.Metrics.Features;
 /// evaluator has a fixed input size, stacked into NCHW batches and run through the TorchScript module with the
 /// evaluator's keyword arguments; each batch runs in its own dispose scope so memory stays at one batch.
 /// </summary>
-public sealed class FeatureExtractor : IDisposable
+public sealed class FeatureExtractor : EvaluatorNetwork
 {
-    private readonly jit.ScriptModule module;
-    private readonly Device device;
-
-    private FeatureExtractor(Evaluator evaluator, jit.ScriptModule module, string path, Device device)
-    {
-        this.evaluator = evaluator;
-        this.module = module;
-        this.path = path;
-        this.device = device;
-    }
+    private FeatureExtractor(Evaluator evaluator, string? folder, Device? device) : base(evaluator, folder, device) => this.evaluator = evaluator;
 
     public Evaluator evaluator { get; }
-
-    /// <summary>The evaluator file it runs (part of the statistics cache key).</summary>
-    public string path { get; }
 
     /// <summary>How many times forward ran (lets a test see that cached statistics skip the network).</summary>
     public int forward_calls { get; private set; }
@@ -39,9 +27,7 @@ public sealed class FeatureExtractor : IDisposable
     {
         if (evaluator.outputs is not (EvaluatorOutputs.FeaturesAndLogits or EvaluatorOutputs.KeywordSelected))
             throw new ArgumentException($"{evaluator.name} gives {evaluator.outputs}; it is not a feature extractor");
-        var file = evaluator.RequirePath(folder);
-        var on = device ?? torch.CPU;
-        return new FeatureExtractor(evaluator, ScriptFiles.Load(file, on), file, on);
+        return new FeatureExtractor(evaluator, folder, device);
     }
 
     /// <summary>The evaluator when its file is there; otherwise null, with <paramref name="missing"/> saying which script makes it.</summary>
@@ -88,7 +74,7 @@ public sealed class FeatureExtractor : IDisposable
             for (var b = 0; b < batches; b++)
             {
                 using var scope = torch.NewDisposeScope();
-                var (f, p) = Run(makeBatch(b).to(device), kinds);
+                var (f, p) = Run(makeBatch(b).to(Device), kinds);
                 if (f is not null) features.Add(f.MoveToOuterDisposeScope());
                 if (p is not null) probabilities.Add(p.MoveToOuterDisposeScope());
             }
@@ -112,14 +98,14 @@ public sealed class FeatureExtractor : IDisposable
             {
                 if (kwargs is null || !kinds.HasFlag(kind)) return null;
                 forward_calls++;
-                return ScriptOutputs.Single(module.forward(evaluator.signature.Positional([batch], kwargs)), path);
+                return ScriptOutputs.Single(Module.forward(evaluator.signature.Positional([batch], kwargs)), path);
             }
             var features = Call(evaluator.features_kwargs, FeatureKinds.Features);
             var probabilities = Call(evaluator.probabilities_kwargs, FeatureKinds.Probabilities);
             return (features?.to(ScalarType.Float32, torch.CPU), probabilities?.to(ScalarType.Float64, torch.CPU));
         }
         forward_calls++;
-        var outputs = ScriptOutputs.Tensors(module.forward(batch), path);
+        var outputs = ScriptOutputs.Tensors(Module.forward(batch), path);
         if (outputs.Length != 2)
             throw new InvalidDataException($"{path}: forward returned {outputs.Length} tensor(s), but a {evaluator.outputs} evaluator gives 2 (features, logits)");
         var logits = outputs[1].to(ScalarType.Float64, torch.CPU);
@@ -133,5 +119,4 @@ public sealed class FeatureExtractor : IDisposable
         return hwc.size(0) == side && hwc.size(1) == side ? hwc : Resize.Hwc(hwc, side, side);
     }
 
-    public void Dispose() => module.Dispose();
 }

@@ -11,26 +11,18 @@ namespace Dino.Repro.Evaluation.Metrics.Image;
 /// itself but that sum, so its numbers are the networks'; they were not checked against the lpips package here
 /// because the weights cannot be fetched in the kit's build environment.
 /// </summary>
-public sealed class Lpips : IDisposable
+public sealed class Lpips : EvaluatorNetwork
 {
     private readonly Evaluator evaluator;
-    private readonly jit.ScriptModule module;
-    private readonly string path;
 
-    private Lpips(Evaluator evaluator, jit.ScriptModule module, string path)
-    {
-        this.evaluator = evaluator;
-        this.module = module;
-        this.path = path;
-    }
+    private Lpips(Evaluator evaluator, string? folder) : base(evaluator, folder, device: null) => this.evaluator = evaluator;
 
     /// <summary>Loads <paramref name="evaluator"/> (default LPIPS-AlexNet) from <paramref name="folder"/>; a missing file is a <see cref="MissingEvaluatorException"/>.</summary>
     public static Lpips Load(Evaluator? evaluator = null, string? folder = null)
     {
         var e = evaluator ?? Evaluators.LpipsAlex;
         if (e.outputs is not (EvaluatorOutputs.Distance or EvaluatorOutputs.LpipsFeatures)) throw new ArgumentException($"{e.name} is not an LPIPS evaluator");
-        var file = e.RequirePath(folder);
-        return new Lpips(e, ScriptFiles.Load(file), file);
+        return new Lpips(e, folder);
     }
 
     /// <summary>Per-pair distances [N] of float [N,3,H,W] (or [3,H,W]) images in [-1,1] of equal shape.</summary>
@@ -48,7 +40,7 @@ public sealed class Lpips : IDisposable
             if (t.min().ToDouble() < -1 - 1e-6 || t.max().ToDouble() > 1 + 1e-6) throw new ArgumentException("LPIPS inputs must lie in [-1, 1]");
         }
         var (a32, b32) = (a.to(ScalarType.Float32), b.to(ScalarType.Float32));
-        var d = evaluator.outputs == EvaluatorOutputs.Distance ? ScriptOutputs.Single(module.forward(a32, b32), path) : FeatureDistances(a32, b32);
+        var d = evaluator.outputs == EvaluatorOutputs.Distance ? ScriptOutputs.Single(Module.forward(a32, b32), path) : FeatureDistances(a32, b32);
         return d.reshape(d.size(0)).to(ScalarType.Float64).MoveToOuterDisposeScope();
     }
 
@@ -59,7 +51,7 @@ public sealed class Lpips : IDisposable
     private Tensor FeatureDistances(Tensor a, Tensor b)
     {
         var n = a.size(0);
-        var features = ScriptOutputs.Single(module.forward(evaluator.signature.Positional([torch.cat([a, b]).add(1.0).mul(127.5)], evaluator.features_kwargs)), path);
+        var features = ScriptOutputs.Single(Module.forward(evaluator.signature.Positional([torch.cat([a, b]).add(1.0).mul(127.5)], evaluator.features_kwargs)), path);
         if (features.dim() != 2 || features.size(0) != 2 * n)
             throw new InvalidDataException($"{path}: forward returned [{string.Join(",", features.shape)}], but {evaluator.name} gives LPIPS features [{2 * n},F]");
         return (features.narrow(0, 0, n) - features.narrow(0, n, n)).square().sum(1);
@@ -72,5 +64,4 @@ public sealed class Lpips : IDisposable
         return d.mean().ToDouble();
     }
 
-    public void Dispose() => module.Dispose();
 }

@@ -8,23 +8,11 @@ namespace Dino.Repro.Evaluation.Metrics.Semantic;
 /// Runs a TorchScript segmenter (<see cref="SegmenterSpec"/>) on images and returns label maps, for pixel accuracy
 /// and mIoU of generated images against their ground-truth labels (<see cref="SegmentationScores"/>).
 /// </summary>
-public sealed class Segmenter : IDisposable
+public sealed class Segmenter : EvaluatorNetwork
 {
-    private readonly jit.ScriptModule module;
-    private readonly Device device;
-
-    private Segmenter(SegmenterSpec spec, jit.ScriptModule module, string path, Device device)
-    {
-        this.spec = spec;
-        this.module = module;
-        this.path = path;
-        this.device = device;
-    }
+    private Segmenter(SegmenterSpec spec, string? folder, Device? device) : base(spec.evaluator, folder, device) => this.spec = spec;
 
     public SegmenterSpec spec { get; }
-
-    /// <summary>The TorchScript file it runs.</summary>
-    public string path { get; }
 
     /// <summary>
     /// Loads the segmenter from <paramref name="folder"/> (default &lt;data root&gt;/evaluators) onto <paramref name="device"/>
@@ -35,9 +23,7 @@ public sealed class Segmenter : IDisposable
         if (spec.mean.Length != 3 || spec.std.Length != 3 || spec.std.Any(s => !(s > 0)))
             throw new ArgumentException($"{spec.evaluator.name}: mean and std need 3 values each, std positive");
         if (spec.input_height.HasValue != spec.input_width.HasValue) throw new ArgumentException($"{spec.evaluator.name}: give both input sides or neither");
-        var file = spec.evaluator.RequirePath(folder);
-        var on = device ?? torch.CPU;
-        return new Segmenter(spec, ScriptFiles.Load(file, on), file, on);
+        return new Segmenter(spec, folder, device);
     }
 
     /// <summary>Labels int64 [H,W] of a uint8 RGB image [H,W,3], at the image's size (scores resized back with nearest neighbour).</summary>
@@ -49,10 +35,10 @@ public sealed class Segmenter : IDisposable
         using var scope = torch.NewDisposeScope();
         var (height, width) = (image.size(0), image.size(1));
         var sized = spec.input_height is { } h && (h != height || spec.input_width != width) ? Resize.Hwc(image, h, spec.input_width!.Value) : image;
-        var x = sized.to(ScalarType.Float32, device).permute(2, 0, 1);
+        var x = sized.to(ScalarType.Float32, Device).permute(2, 0, 1);
         if (spec.bgr) x = x.flip(0);
-        x = x.sub(torch.tensor(spec.mean).to(ScalarType.Float32, device).view(3, 1, 1)).div(torch.tensor(spec.std).to(ScalarType.Float32, device).view(3, 1, 1));
-        var scores = ScriptOutputs.Tensors(module.forward(x.unsqueeze(0).contiguous()), path)[0];
+        x = x.sub(torch.tensor(spec.mean).to(ScalarType.Float32, Device).view(3, 1, 1)).div(torch.tensor(spec.std).to(ScalarType.Float32, Device).view(3, 1, 1));
+        var scores = ScriptOutputs.Tensors(Module.forward(x.unsqueeze(0).contiguous()), path)[0];
         if (scores.dim() != 4 || scores.size(0) != 1 || scores.size(1) != spec.num_classes)
             throw new InvalidDataException($"{path}: forward returned scores [{string.Join(", ", scores.shape)}], expected [1, {spec.num_classes}, H, W]");
         var labels = scores.argmax(1).squeeze(0).to(torch.CPU);
@@ -69,5 +55,4 @@ public sealed class Segmenter : IDisposable
         return resized.squeeze(0).squeeze(0).to(ScalarType.Int64).MoveToOuterDisposeScope();
     }
 
-    public void Dispose() => module.Dispose();
 }

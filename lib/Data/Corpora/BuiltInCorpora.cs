@@ -1,0 +1,114 @@
+using Dino.Repro.Data.CelebA;
+using Dino.Repro.Data.CelebAMaskHq;
+using Dino.Repro.Data.Cityscapes;
+using Dino.Repro.Data.Cub200;
+using Dino.Repro.Data.Oxford102;
+using Dino.Repro.Data.SpokenCaptions;
+using Dino.Repro.Data.Synthetic;
+using Dino.Repro.Data.Synthetic.SoundDrivenClip;
+using Dino.Repro.Data.Synthetic.SpokenGrid;
+using Dino.Repro.Data.Synthetic.SpokenShapes;
+using Dino.Repro.Data.Synthetic.VoiceFaces;
+using Dino.Repro.Vision;
+
+namespace Dino.Repro.Data.Corpora;
+
+/// <summary>
+/// Every corpus the kit ships, one entry each (pix2pix registers its datasets the same way): a new corpus is an entry
+/// here plus its reader, and the listings, `dino corpus prepare`, the experiments' data and the tables' evaluation
+/// all find it through <see cref="CorpusRegistry"/>.
+/// </summary>
+public static class BuiltInCorpora
+{
+    // pix2pix's protocol: train on Cityscapes train, test on Cityscapes val.
+    private const string CityscapesTrain = "train";
+    private const string CityscapesTest = "val";
+
+    public static IReadOnlyList<CorpusDefinition> All { get; } =
+    [
+        new(CelebAMaskHqLayout.CorpusName, "CelebAMask-HQ: 30,000 faces 1024² with 19-label part masks 512² (DINO image-to-image)")
+        {
+            RealLayout = "CelebA-HQ-img/, CelebAMask-HQ-mask-anno/, CelebA-HQ-to-CelebA-mapping.txt",
+            Describe = CorpusCheck.CelebAMaskHq,
+            // The paper scores CelebAMask-HQ translations with the dataset's own face parser.
+            Paired = new((_, _) => OfCelebAMaskHq(CelebAMaskHqLayout.CorpusName, ImageToImageData.RealCelebAMaskHq(), made: null, "face-parsing"),
+                (_, resolution, batch, seed, bad, cache) =>
+                    ImageToImageData.CachedTrainBatches(CelebAMaskHqLayout.CorpusName, ImageToImageData.RealCelebAMaskHq(), resolution, batch, seed, bad, cache)),
+        },
+        new(CityscapesCorpus.CorpusName, "Cityscapes gtFine: street scenes 2048×1024, 19 train ids (pix2pix/DINO labels→photo)")
+        {
+            RealLayout = "leftImg8bit/<split>/<city>/, gtFine/<split>/<city>/",
+            Describe = CorpusCheck.Cityscapes,
+            // The paper's Cityscapes segmenter; the Cityscapes-layout corpora skip the decoded-tensor cache (not wired yet).
+            Paired = new((_, _) => OfCityscapes(CityscapesCorpus.CorpusName, ImageToImageData.RealCityscapes(), made: null, "cityscapes-deeplabv3plus"),
+                (_, resolution, batch, seed, _, _) => ImageToImageData.RealCityscapes().Batches(CityscapesTrain, resolution, resolution, batch, seed)),
+        },
+        new("grid", "GRID: 33 speakers with video × 1000 sentences, 25 fps MPEG + 50 kHz audio + word alignments (DINO video-to-speech)")
+        {
+            RealLayout = "s<N>/<id>.mpg, s<N>/<id>.wav, s<N>/align/<id>.align",
+            Describe = CorpusCheck.Grid,
+        },
+        new(CubLayout.CorpusName, "CUB-200-2011 birds + Reed et al.'s 10 captions per image, 150/50 classes (speech-to-image)")
+        {
+            RealLayout = "CUB_200_2011/, cvpr2016_cub/text_c10/",
+            Describe = root => CorpusCheck.Captioned("CUB-200", new CubCorpus(root)),
+            BuildCaches = (root, dataRoot, progress) => CorpusCaches.SpokenCaptions(new CubCorpus(root), CubLayout.CorpusName, dataRoot, progress),
+            SpokenCaptions = (_, _, _) => new SpokenCaptionCorpus(CubCorpus.OpenDefault(), SpokenCaptionCache.ForCorpus(CubLayout.CorpusName)),
+        },
+        new(Oxford102Corpus.CorpusName, "Oxford-102 flowers + Reed et al.'s 10 captions per image, 82/20 classes (speech-to-image)")
+        {
+            RealLayout = "jpg/, imagelabels.mat, cvpr2016_flowers/text_c10/",
+            Describe = root => CorpusCheck.Captioned("Oxford-102", new Oxford102Corpus(root)),
+            BuildCaches = (root, dataRoot, progress) => CorpusCaches.SpokenCaptions(new Oxford102Corpus(root), Oxford102Corpus.CorpusName, dataRoot, progress),
+            SpokenCaptions = (_, _, _) => new SpokenCaptionCorpus(Oxford102Corpus.OpenDefault(), SpokenCaptionCache.ForCorpus(Oxford102Corpus.CorpusName)),
+        },
+        new(CelebAGenderCorpus.CorpusName, "CelebA aligned faces, the Male attribute as two classes, 80/20 per class (AC-GAN translation)")
+        {
+            RealLayout = "img_align_celeba/, list_attr_celeba.txt",
+            Describe = CorpusCheck.CelebA,
+        },
+        new("youtubers", "YouTubers talking heads: speech windows (4 s, 16 kHz) + 64² Haar faces per identity (Wav2Pix)")
+        {
+            RealLayout = "videos/<identity>/<video>.mp4|mkv|webm|avi|mov",
+            Describe = CorpusCheck.YouTubers,
+            BuildCaches = (root, dataRoot, _) => CorpusCaches.FaceSpeechPairs(root, dataRoot),
+        },
+        new("sound-video", "Single videos with sound: 20 fps frames + 64-band log-mel per frame, first 80% train (Listen and Move)")
+        {
+            RealLayout = "<clip>.mp4|mkv|webm|mov, one experiment per clip",
+            Describe = CorpusCheck.SoundVideo,
+        },
+        Made(new ShapesEmbeddedCorpus()) with
+        {
+            Paired = new((count, resolution) => OfCelebAMaskHq(ShapesCorpus.Name, ImageToImageData.Shapes(count, resolution), made: count, pretrained: null),
+                (count, resolution, batch, seed, bad, cache) =>
+                    ImageToImageData.CachedTrainBatches(ShapesCorpus.Name, ImageToImageData.Shapes(count, resolution), resolution, batch, seed, bad, cache)),
+        },
+        Made(new SpokenGridEmbeddedCorpus()),
+        Made(new SpokenShapesEmbeddedCorpus()) with { SpokenCaptions = SpokenCaptionData.SpokenShapes },
+        Made(new VoiceFacesEmbeddedCorpus()),
+        Made(new SoundDrivenClipEmbeddedCorpus()),
+        Made(new ShapesStreetsEmbeddedCorpus()) with
+        {
+            Paired = new((count, resolution) => OfCityscapes(ShapesStreetsCorpus.Name, ImageToImageData.ShapesStreets(count, resolution), made: count, pretrained: null),
+                (count, resolution, batch, seed, _, _) => ImageToImageData.ShapesStreets(count, resolution).Batches(CityscapesTrain, resolution, resolution, batch, seed)),
+        },
+    ];
+
+    private static CorpusDefinition Made(IEmbeddedCorpus maker) => new(maker.Name, maker.Description) { Maker = maker };
+
+    // CelebAMask-HQ's layout (the real corpus and Shapes): its train/val/test id lists, 19 labels (Shapes: its 5 classes).
+    // An embedded corpus counts the pairs it was made with; a real one, the pairs its splits list.
+    private static PairedCorpus OfCelebAMaskHq(string name, CelebAMaskHqCorpus corpus, int? made, string? pretrained) =>
+        new(name, corpus.Root, made ?? Enum.GetValues<CelebASplit>().Sum(split => corpus.Ids(split).Count), corpus.Ids(CelebASplit.Train).Count,
+            made is null ? Palette.CelebAMaskHq.Count : ShapesClasses.All.Count,
+            resolution => corpus.Ids(CelebASplit.Test).Select(id => (Func<PairedExample>)(() => corpus.Load(id, resolution))).ToList(),
+            (resolution, batch, seed) => corpus.Batches(CelebASplit.Train, resolution, batch, seed), made is not null, pretrained);
+
+    // Cityscapes' layout (the real corpus and Shapes-streets): train and val frames, 19 train ids.
+    private static PairedCorpus OfCityscapes(string name, CityscapesCorpus corpus, int? made, string? pretrained) =>
+        new(name, corpus.Root, made ?? corpus.Frames(CityscapesTrain).Count + corpus.Frames(CityscapesTest).Count, corpus.Frames(CityscapesTrain).Count,
+            Palette.Cityscapes.Count,
+            resolution => corpus.Frames(CityscapesTest).Select(frame => (Func<PairedExample>)(() => corpus.Load(frame, resolution, resolution))).ToList(),
+            (resolution, batch, seed) => corpus.Batches(CityscapesTrain, resolution, resolution, batch, seed), made is not null, pretrained);
+}

@@ -1,0 +1,36 @@
+using Dino.Repro.IO;
+
+namespace Dino.Repro.Data.Corpora;
+
+/// <summary>
+/// The corpora by name, as the metric and experiment registries hold theirs: every reader, listing, check, cache and
+/// evaluation that depends on a corpus looks it up here, so a new corpus is one entry in <see cref="BuiltInCorpora"/>
+/// plus its reader.
+/// </summary>
+public static class CorpusRegistry
+{
+    /// <summary>Real corpora first, then the embedded ones, each in definition order.</summary>
+    public static IReadOnlyList<CorpusDefinition> All { get; } = Ordered(BuiltInCorpora.All);
+
+    /// <summary>The embedded corpora's makers.</summary>
+    public static IReadOnlyList<IEmbeddedCorpus> Makers { get; } = All.Select(c => c.Maker).OfType<IEmbeddedCorpus>().ToList();
+
+    public static CorpusDefinition? Find(string name) => All.FirstOrDefault(c => c.Name == name);
+
+    /// <summary>The corpus called <paramref name="name"/>; a <see cref="UsageException"/> listing the names otherwise.</summary>
+    public static CorpusDefinition Get(string name) => Find(name) ?? throw UsageException.UnknownName("corpus", name, All.Select(c => c.Name));
+
+    /// <summary>The paired view of <paramref name="name"/>; a <see cref="UsageException"/> naming the corpora that have one otherwise.</summary>
+    public static PairedCorpusView Paired(string name) => Find(name)?.Paired
+        ?? throw new UsageException($"no image-to-image pairs in corpus '{name}' (corpora with pairs: {Names(c => c.Paired is not null)})");
+
+    /// <summary>The names of the corpora <paramref name="having"/> selects, for messages.</summary>
+    public static string Names(Func<CorpusDefinition, bool> having) => string.Join(", ", All.Where(having).Select(c => c.Name));
+
+    private static IReadOnlyList<CorpusDefinition> Ordered(IReadOnlyList<CorpusDefinition> definitions)
+    {
+        var repeated = definitions.GroupBy(d => d.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (repeated.Count > 0) throw new InvalidOperationException($"corpora defined twice: {string.Join(", ", repeated)}");
+        return [.. definitions.Where(d => !d.Embedded), .. definitions.Where(d => d.Embedded)];
+    }
+}

@@ -1,0 +1,106 @@
+using Dino.Repro.IO;
+using System.Text.Json.Nodes;
+using Dino.Repro.Models.Common;
+using Dino.Repro.Models.Dino;
+using Dino.Repro.App.Reproduce;
+using Dino.Repro.Tests.Support;
+using Dino.Repro.Training;
+using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.Models;
+using Dino.Repro.App;
+
+namespace Dino.Repro.Tests.App.Reproduce;
+
+public class DinoTablesTests
+{
+    private static DinoOptions Resolved(TableMethod method) =>
+        (DinoOptions)BuiltInExperiments.Registry.Get(method.Experiment).Resolve(Preset.Smoke, method.Options);
+
+    [Fact]
+    public void Table_4_trains_dino_with_l1_without_it_and_without_it_or_adaptive_balance_at_k_1()
+    {
+        var table = (DinoTable4)TableRegistry.Default.Get(DinoTable4.TableName);
+        var rows = table.Methods.ToDictionary(m => m.Method, Resolved);
+        Assert.Equal([PaperTable4.WithL1, PaperTable4.WithoutL1, PaperTable4.WithoutL1FixedMargin], table.Methods.Select(m => m.Method));
+        Assert.All(table.Methods, m => Assert.Equal(DinoExperiment.Name, m.Experiment));
+
+        Assert.Equal((1.0, true, 0.0), (rows[PaperTable4.WithL1].ReconstructionWeight, rows[PaperTable4.WithL1].AdaptiveBalance, rows[PaperTable4.WithL1].InitialK));
+        Assert.Equal((0.0, true, 0.0), (rows[PaperTable4.WithoutL1].ReconstructionWeight, rows[PaperTable4.WithoutL1].AdaptiveBalance, rows[PaperTable4.WithoutL1].InitialK));
+        var fixedMargin = rows[PaperTable4.WithoutL1FixedMargin];
+        Assert.Equal((0.0, false, 1.0, 0.2), (fixedMargin.ReconstructionWeight, fixedMargin.AdaptiveBalance, fixedMargin.InitialK, fixedMargin.Margin));
+        // The paper's numbers, as printed in its appendix A.3.
+        Assert.Equal([10.25, 0.31, 0.31, 89.5, 93.3, 58.8], table.PaperRows[PaperTable4.WithoutL1FixedMargin]);
+    }
+
+    [Fact]
+    public void Table_4_after_table_1_in_the_same_folder_reuses_table_1s_dino_run_instead_of_training_it_again()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        string[] Args(string table) => ["reproduce", table, "--preset", "smoke", "--out", output.path, "--set", "steps=2", "--segmenter-steps", "10"];
+        var (code, _, stderr) = CliRunner.Run(Args(DinoTable1.TableName));
+        Assert.True(code == 0, stderr);
+        string stdout;
+        (code, stdout, stderr) = CliRunner.Run(Args(DinoTable4.TableName));
+        Assert.True(code == 0, stderr);
+
+        JsonNode Results(string table) => JsonNode.Parse(File.ReadAllText(Path.Combine(output.path, table, "results.json")))!;
+        var table1 = Results(DinoTable1.TableName);
+        var table4 = Results(DinoTable4.TableName);
+        var dinoRun = table1["runs"]![PaperTable1.Dino]!.GetValue<string>();
+        Assert.Equal(dinoRun, table4["runs"]![PaperTable4.WithL1]!.GetValue<string>());
+        Assert.Contains($"continuing {dinoRun}", stdout);
+        // Its ablations are Table 4's own runs, and nothing of DINO's was trained again in Table 4's folder.
+        Assert.StartsWith(Path.Combine(output.path, DinoTable4.TableName, "runs"), table4["runs"]![PaperTable4.WithoutL1]!.GetValue<string>());
+        Assert.Equal(2, Directory.GetDirectories(Path.Combine(output.path, DinoTable4.TableName, "runs")).Length);
+        // The same checkpoint scored on the same test split gives the same numbers.
+        Assert.Equal(table1["methods"]![PaperTable1.Dino]!.ToJsonString(), table4["methods"]![PaperTable4.WithL1]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Table_2_trains_table_1s_methods_and_prints_the_papers_rows_without_fid()
+    {
+        var table2 = (DinoTable2)TableRegistry.Default.Get(DinoTable2.TableName);
+        Assert.Equal(new DinoTable1().Methods.Select(m => (m.Method, m.Experiment)), table2.Methods.Select(m => (m.Method, m.Experiment)));
+        Assert.Equal([Preset.Smoke, Preset.Cpu, Preset.Paper], table2.Presets);
+        Assert.All(PaperTable2.Rows.Values, row => Assert.Null(row[3]));   // the paper's Table 2 has no FID column
+    }
+
+    [Fact]
+    public void Table_2_at_smoke_scores_every_method_on_the_cityscapes_layout_with_a_segmenter_trained_on_it()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table2", "--preset", "smoke", "--out", output.path,
+            "--set", "steps=2", "--segmenter-steps", "20");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("shapes-streets corpus", stdout);
+
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.path, "dino-table2", "results.json")))!;
+        Assert.Equal("shapes-streets", results["corpus"]!["name"]!.GetValue<string>());
+        Assert.Equal(
+            [PaperTable1.GroundTruth, PaperTable1.Pix2Pix, PaperTable1.BicycleGan, PaperTable1.Dino, PaperTable1.DinoBidirectional],
+            results["methods"]!.AsObject().Select(m => m.Key));
+        foreach (var (method, values) in results["methods"]!.AsObject())
+        {
+            var accuracy = values![Table1Metrics.PixelAccuracy]!.GetValue<double>();
+            Assert.InRange(accuracy, 0, 1);
+            Assert.InRange(values[Table1Metrics.MeanIou]!.GetValue<double>(), 0, 1);
+        }
+        Assert.Equal(1.0, results["methods"]![PaperTable1.GroundTruth]![Table1Metrics.Ssim]!.GetValue<double>(), 6);
+        Assert.True(results["paper"]!.AsObject().ContainsKey(PaperTable2.Spade));
+        // The segmenter was trained on the Cityscapes-layout corpus under the data root.
+        Assert.StartsWith(Path.Combine(data.Path, "shapes-streets"), results["segmenter"]!["cache_file"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Table_2_at_paper_without_cityscapes_fails_naming_where_it_looked()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        var (code, _, stderr) = CliRunner.Run("reproduce", "dino-table2", "--preset", "paper", "--out", output.path);
+        Assert.Equal(1, code);
+        Assert.Contains(Path.Combine(data.Path, "cityscapes"), stderr);
+        Assert.Contains("data-scripts/cityscapes.sh", stderr);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using Dino.Repro.Data;
+using Dino.Repro.Data.CelebAMaskHq;
+using Dino.Repro.Data.Synthetic;
+using Dino.Repro.Evaluation.Metrics.Semantic;
+using Dino.Repro.App.Reproduce;
+using Dino.Repro.Tests.Support;
+using Dino.Repro.Vision;
+using Dino.Repro.Evaluation.ImageToImage;
+
+namespace Dino.Repro.Tests.App.Reproduce;
+
+/// <summary>
+/// The paper preset's pipeline end to end at a toy size: the real CelebAMask-HQ reader on a corpus in its on-disk layout
+/// where data-scripts/celebamask-hq.sh puts it, the face parser and Inception as TorchScript files where
+/// data-scripts/evaluators.sh puts them (tiny stand-ins with the real interfaces), on the CPU.
+/// </summary>
+public class PaperPresetTests
+{
+    [Fact]
+    public void Table1_at_the_paper_preset_reads_celebamask_hq_and_scores_with_the_face_parser_and_inception()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        var raw = CorpusPaths.ExpectedPath("celebamask-hq");
+        ShapesCorpus.Write(raw, new ShapesOptions(40, 64, 3));
+        var evaluators = Directory.CreateDirectory(Path.Combine(data.Path, "evaluators")).FullName;
+        File.Copy(Fixtures.Path("tiny_face_parser.pt"), Path.Combine(evaluators, "face-parsing.pt"));
+        File.Copy(Fixtures.Path("tiny_any_size_inception.pt"), Path.Combine(evaluators, "inception-2015-12-05.pt"));
+
+        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "paper", "--out", output.path,
+            "--set", "device=cpu", "--set", "resolution=32", "--set", "steps=2", "--set", "batch_size=2");
+        Assert.True(code == 0, stderr + stdout);
+
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.path, "dino-table1", "results.json")))!;
+        Assert.Equal("celebamask-hq", results["corpus"]!["name"]!.GetValue<string>());
+        Assert.Equal(4, results["corpus"]!["test_pairs"]!.GetValue<int>());  // ids 9, 19, 29, 39
+        Assert.Equal(Path.Combine(evaluators, "inception-2015-12-05.pt"), results["fid"]!["evaluator"]!.GetValue<string>());
+        Assert.Contains("face parsing", results["segmenter"]!["description"]!.GetValue<string>());
+
+        var methods = results["methods"]!.AsObject();
+        Assert.Null(methods[PaperTable1.GroundTruth]![Table1Metrics.Fid]);
+        foreach (var (method, values) in methods.Where(m => m.Key != PaperTable1.GroundTruth))
+            Assert.True(values![Table1Metrics.Fid]!.GetValue<double>() >= 0, method);
+
+        // The ground truth's pixel accuracy is the face parser's on the real test photos, computed here image by image.
+        var corpus = new CelebAMaskHqCorpus(raw);
+        using var parser = Segmenter.Load(Segmenters.FaceParsing, evaluators);
+        var parts = corpus.Ids(CelebASplit.Test).Select(id =>
+        {
+            using var example = corpus.Load(id, 32);
+            using var predicted = parser.Predict(ImageTensor.ToHwc(example.Photo));
+            return SegmentationScores.FromLabels(example.Labels, predicted, 19);
+        }).ToList();
+        Assert.Equal(SegmentationScores.Sum(parts).pixel_accuracy, methods[PaperTable1.GroundTruth]![Table1Metrics.PixelAccuracy]!.GetValue<double>(), 12);
+        Assert.DoesNotContain("embedded", results["notes"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Table2_at_the_paper_preset_reads_cityscapes_and_scores_with_the_deeplab_segmenter()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        var raw = CorpusPaths.ExpectedPath("cityscapes");
+        var corpus = ShapesStreetsCorpus.Write(raw, new ShapesOptions(20, 64, 3));
+        var evaluators = Directory.CreateDirectory(Path.Combine(data.Path, "evaluators")).FullName;
+        File.Copy(Fixtures.Path("tiny_face_parser.pt"), Path.Combine(evaluators, "deeplabv3plus-cityscapes.pt"));  // any 19-class scorer
+
+        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table2", "--preset", "paper", "--out", output.path,
+            "--set", "device=cpu", "--set", "resolution=32", "--set", "steps=1", "--set", "batch_size=2");
+        Assert.True(code == 0, stderr + stdout);
+
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.path, "dino-table2", "results.json")))!;
+        Assert.Equal("cityscapes", results["corpus"]!["name"]!.GetValue<string>());
+        Assert.Contains("DeepLabv3+", results["segmenter"]!["description"]!.GetValue<string>());
+        // pix2pix's protocol: the val split is the test split; the ground truth's scores are the segmenter's on its photos.
+        using var deeplab = Segmenter.Load(Segmenters.CityscapesDeepLabV3Plus, evaluators);
+        var frames = corpus.Frames("val");
+        Assert.Equal(frames.Count, results["corpus"]!["test_pairs"]!.GetValue<int>());
+        var parts = frames.Select(frame =>
+        {
+            using var example = corpus.Load(frame, 32, 32);
+            using var predicted = deeplab.Predict(ImageTensor.ToHwc(example.Photo));
+            return SegmentationScores.FromLabels(example.Labels, predicted, 19);
+        }).ToList();
+        var truth = results["methods"]![PaperTable1.GroundTruth]!;
+        Assert.Equal(SegmentationScores.Sum(parts).pixel_accuracy, truth[Table1Metrics.PixelAccuracy]!.GetValue<double>(), 12);
+        Assert.Equal(SegmentationScores.Sum(parts).mean_iou, truth[Table1Metrics.MeanIou]!.GetValue<double>(), 12);
+    }
+
+    [Fact]
+    public void Without_the_evaluators_the_paper_preset_still_reports_and_says_what_to_fetch()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        ShapesCorpus.Write(CorpusPaths.ExpectedPath("celebamask-hq"), new ShapesOptions(20, 64, 3));
+
+        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table4", "--preset", "paper", "--out", output.path,
+            "--set", "device=cpu", "--set", "resolution=32", "--set", "steps=1", "--set", "batch_size=2");
+        Assert.True(code == 0, stderr + stdout);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.path, "dino-table4", "results.json")))!;
+        Assert.Contains("the Inception evaluator is missing", results["fid"]!.GetValue<string>());
+        Assert.Contains("face parsing", results["segmenter"]!.GetValue<string>());
+        Assert.Contains("CONVERSION.md", results["segmenter"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_paper_preset_without_the_corpus_stops_with_the_script_to_run()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        var (code, _, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "paper", "--out", output.path, "--set", "device=cpu");
+        Assert.NotEqual(0, code);
+        Assert.Contains("data-scripts/celebamask-hq.sh", stderr);
+    }
+}

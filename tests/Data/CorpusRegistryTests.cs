@@ -1,0 +1,71 @@
+using Dino.Repro.Data.Corpora;
+using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.Evaluation.Metrics.Semantic;
+using Dino.Repro.IO;
+using Dino.Repro.Models.Dino;
+using Dino.Repro.Tests.Support;
+using Dino.Repro.Tests.Torch;
+
+namespace Dino.Repro.Tests.Data;
+
+public class CorpusRegistryTests
+{
+    [Fact]
+    public void Each_corpus_is_defined_once_real_ones_first_each_with_what_its_kind_needs()
+    {
+        var all = CorpusRegistry.All;
+        Assert.Equal(all.Count, all.Select(c => c.Name).Distinct().Count());
+        Assert.Equal(all.OrderBy(c => c.Embedded).Select(c => c.Name), all.Select(c => c.Name));
+        var scripts = Path.Combine(ErrorsAndMemoryTests.RepoRoot(), "data-scripts");
+        foreach (var real in all.Where(c => !c.Embedded))
+        {
+            Assert.NotNull(real.Describe);
+            Assert.False(string.IsNullOrEmpty(real.RealLayout), real.Name);
+            Assert.True(File.Exists(Path.Combine(ErrorsAndMemoryTests.RepoRoot(), real.DataScript!)), $"{real.Name}: no {real.DataScript} in {scripts}");
+        }
+        foreach (var made in all.Where(c => c.Embedded))
+        {
+            Assert.Equal(made.Name, made.Maker!.Name);
+            Assert.Null(made.DataScript);
+            Assert.Contains(all, c => !c.Embedded && c.Name == made.Maker.StandsFor);  // written in a real corpus' format
+        }
+    }
+
+    [Fact]
+    public void An_unknown_corpus_or_a_missing_view_is_a_usage_error_naming_the_choices()
+    {
+        var unknown = Assert.Throws<UsageException>(() => CorpusRegistry.Get("shapez"));
+        Assert.Contains("unknown corpus 'shapez' (valid: celebamask-hq, cityscapes", unknown.Message);
+        var noPairs = Assert.Throws<UsageException>(() => CorpusRegistry.Paired("grid"));
+        Assert.Equal("no image-to-image pairs in corpus 'grid' (corpora with pairs: celebamask-hq, cityscapes, shapes, shapes-streets)", noPairs.Message);
+        Assert.Throws<UsageException>(() => EvaluationCorpus.For(new DinoOptions { Corpus = "voice-faces" }));
+    }
+
+    [Theory]
+    [InlineData("shapes", 5)]
+    [InlineData("shapes-streets", 19)]
+    public void An_embedded_paired_corpus_opens_with_its_splits_sizes_and_classes(string name, int classes)
+    {
+        using var data = new DataRootScope();
+        var corpus = CorpusRegistry.Paired(name).Open(10, 32);
+        Assert.Equal((name, 10, classes, true), (corpus.Name, corpus.Pairs, corpus.Classes, corpus.Embedded));
+        var test = corpus.TestPairs(32);
+        Assert.InRange(corpus.TrainPairs + test.Count, 2, 10);
+        Assert.True(corpus.TrainPairs >= 1 && test.Count >= 1);
+        using var first = test[0]();
+        Assert.Equal(new long[] { 3, 32, 32 }, first.Photo.shape);
+        using var labelled = first.Labels.masked_select(first.Labels.ne(255));  // Cityscapes' ignore label aside
+        Assert.InRange(labelled.max().ToInt64(), 0, classes - 1);
+        Assert.Null(corpus.PretrainedSegmenter);
+    }
+
+    [Fact]
+    public void A_real_paired_corpus_names_a_pretrained_segmenter_with_its_class_count()
+    {
+        foreach (var (name, segmenter) in new[] { ("celebamask-hq", "face-parsing"), ("cityscapes", "cityscapes-deeplabv3plus") })
+        {
+            Assert.NotNull(CorpusRegistry.Paired(name));
+            Assert.Equal(19, Segmenters.Named(segmenter).num_classes);
+        }
+    }
+}
