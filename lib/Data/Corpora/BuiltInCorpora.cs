@@ -31,17 +31,19 @@ public static class BuiltInCorpora
             RealLayout = "CelebA-HQ-img/, CelebAMask-HQ-mask-anno/, CelebA-HQ-to-CelebA-mapping.txt",
             Describe = CorpusCheck.CelebAMaskHq,
             // The paper scores CelebAMask-HQ translations with the dataset's own face parser.
-            Paired = new((_, _) => OfCelebAMaskHq(CelebAMaskHqLayout.CorpusName, ImageToImageData.RealCelebAMaskHq(), made: null, "face-parsing"),
+            Paired = new((_, _) => OfCelebAMaskHq(CelebAMaskHqLayout.CorpusName, ImageToImageData.RealCelebAMaskHq(), made: null),
                 (_, resolution, batch, seed, bad, cache) =>
-                    ImageToImageData.CachedTrainBatches(CelebAMaskHqLayout.CorpusName, ImageToImageData.RealCelebAMaskHq(), resolution, batch, seed, bad, cache)),
+                    ImageToImageData.CachedTrainBatches(CelebAMaskHqLayout.CorpusName, ImageToImageData.RealCelebAMaskHq(), resolution, batch, seed, bad, cache),
+                PretrainedSegmenter: "face-parsing"),
         },
         new(CityscapesCorpus.CorpusName, "Cityscapes gtFine: street scenes 2048×1024, 19 train ids (pix2pix/DINO labels→photo)")
         {
             RealLayout = "leftImg8bit/<split>/<city>/, gtFine/<split>/<city>/",
             Describe = CorpusCheck.Cityscapes,
             // The paper's Cityscapes segmenter; the Cityscapes-layout corpora skip the decoded-tensor cache (not wired yet).
-            Paired = new((_, _) => OfCityscapes(CityscapesCorpus.CorpusName, ImageToImageData.RealCityscapes(), made: null, "cityscapes-deeplabv3plus"),
-                (_, resolution, batch, seed, _, _) => ImageToImageData.RealCityscapes().Batches(CityscapesTrain, resolution, resolution, batch, seed)),
+            Paired = new((_, _) => OfCityscapes(CityscapesCorpus.CorpusName, ImageToImageData.RealCityscapes(), made: null),
+                (_, resolution, batch, seed, _, _) => ImageToImageData.RealCityscapes().Batches(CityscapesTrain, resolution, resolution, batch, seed),
+                PretrainedSegmenter: "cityscapes-deeplabv3plus"),
         },
         new("grid", "GRID: 33 speakers with video × 1000 sentences, 25 fps MPEG + 50 kHz audio + word alignments (DINO video-to-speech)")
         {
@@ -80,7 +82,7 @@ public static class BuiltInCorpora
         },
         Made(new ShapesEmbeddedCorpus()) with
         {
-            Paired = new((count, resolution) => OfCelebAMaskHq(ShapesCorpus.Name, ImageToImageData.Shapes(count, resolution), made: count, pretrained: null),
+            Paired = new((count, resolution) => OfCelebAMaskHq(ShapesCorpus.Name, ImageToImageData.Shapes(count, resolution), made: count),
                 (count, resolution, batch, seed, bad, cache) =>
                     ImageToImageData.CachedTrainBatches(ShapesCorpus.Name, ImageToImageData.Shapes(count, resolution), resolution, batch, seed, bad, cache)),
         },
@@ -90,7 +92,7 @@ public static class BuiltInCorpora
         Made(new SoundDrivenClipEmbeddedCorpus()),
         Made(new ShapesStreetsEmbeddedCorpus()) with
         {
-            Paired = new((count, resolution) => OfCityscapes(ShapesStreetsCorpus.Name, ImageToImageData.ShapesStreets(count, resolution), made: count, pretrained: null),
+            Paired = new((count, resolution) => OfCityscapes(ShapesStreetsCorpus.Name, ImageToImageData.ShapesStreets(count, resolution), made: count),
                 (count, resolution, batch, seed, _, _) => ImageToImageData.ShapesStreets(count, resolution).Batches(CityscapesTrain, resolution, resolution, batch, seed)),
         },
     ];
@@ -99,16 +101,16 @@ public static class BuiltInCorpora
 
     // CelebAMask-HQ's layout (the real corpus and Shapes): its train/val/test id lists, 19 labels (Shapes: its 5 classes).
     // An embedded corpus counts the pairs it was made with; a real one, the pairs its splits list.
-    private static PairedCorpus OfCelebAMaskHq(string name, CelebAMaskHqCorpus corpus, int? made, string? pretrained) =>
+    private static PairedCorpus OfCelebAMaskHq(string name, CelebAMaskHqCorpus corpus, int? made) =>
         new(name, corpus.Root, made ?? Enum.GetValues<CelebASplit>().Sum(split => corpus.Ids(split).Count), corpus.Ids(CelebASplit.Train).Count,
             made is null ? Palette.CelebAMaskHq.Count : ShapesClasses.All.Count,
             resolution => corpus.Ids(CelebASplit.Test).Select(id => (Func<PairedExample>)(() => corpus.Load(id, resolution))).ToList(),
-            (resolution, batch, seed) => corpus.Batches(CelebASplit.Train, resolution, batch, seed), made is not null, pretrained);
+            (resolution, batch, seed) => corpus.Batches(CelebASplit.Train, resolution, batch, seed));
 
     // Cityscapes' layout (the real corpus and Shapes-streets): train and val frames, 19 train ids.
-    private static PairedCorpus OfCityscapes(string name, CityscapesCorpus corpus, int? made, string? pretrained) =>
+    private static PairedCorpus OfCityscapes(string name, CityscapesCorpus corpus, int? made) =>
         new(name, corpus.Root, made ?? corpus.Frames(CityscapesTrain).Count + corpus.Frames(CityscapesTest).Count, corpus.Frames(CityscapesTrain).Count,
             Palette.Cityscapes.Count,
             resolution => corpus.Frames(CityscapesTest).Select(frame => (Func<PairedExample>)(() => corpus.Load(frame, resolution, resolution))).ToList(),
-            (resolution, batch, seed) => corpus.Batches(CityscapesTrain, resolution, resolution, batch, seed), made is not null, pretrained);
+            (resolution, batch, seed) => corpus.Batches(CityscapesTrain, resolution, resolution, batch, seed));
 }

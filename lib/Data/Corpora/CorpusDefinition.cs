@@ -42,8 +42,7 @@ public sealed record CorpusDefinition(string Name, string Description)
 
 /// <summary>
 /// A paired corpus opened for one run: where it is, its sizes, its train split as batches and its test split as pairs
-/// read one at a time, and what scores translations on it (the kit's own segmenter, trained on <see cref="TrainBatches"/>,
-/// on an embedded corpus; the paper's pretrained one, named by <see cref="PretrainedSegmenter"/>, on a real one).
+/// read one at a time.
 /// </summary>
 /// <param name="Root">Its folder; also the cache key of a segmenter trained on it.</param>
 /// <param name="Pairs">Pairs in all (train and test).</param>
@@ -52,11 +51,14 @@ public sealed record CorpusDefinition(string Name, string Description)
 /// <param name="TestPairs">The test split at a resolution, in order, each pair loaded when called.</param>
 /// <param name="TrainBatches">The train split as shuffled batches (resolution, batch size, seed).</param>
 public sealed record PairedCorpus(string Name, string Root, int Pairs, int TrainPairs, int Classes,
-    Func<int, IReadOnlyList<Func<PairedExample>>> TestPairs, Func<int, int, long, ShuffledBatches> TrainBatches, bool Embedded,
-    string? PretrainedSegmenter = null);
+    Func<int, IReadOnlyList<Func<PairedExample>>> TestPairs, Func<int, int, long, ShuffledBatches> TrainBatches);
 
-/// <summary>How a corpus opens as a <see cref="PairedCorpus"/> and as training batches.</summary>
+/// <summary>How a corpus opens as a <see cref="PairedCorpus"/> and as training batches, and what scores translations on it.</summary>
 /// <param name="Open">(pairs to make if embedded, resolution) → the corpus, made once under the data root if embedded.</param>
 /// <param name="Training">The experiments' training batches: (pairs, resolution, batch size, seed, bad samples, decoded-tensor cache).</param>
+/// <param name="PretrainedSegmenter">
+/// The paper's segmenter on a real corpus, by its evaluator name ("face-parsing"); null on an embedded one, where the kit
+/// trains its own on the corpus' real pairs.
+/// </param>
 public sealed record PairedCorpusView(Func<int, int, PairedCorpus> Open,
-    Func<int, int, int, long, BadSamples, DecodedTensorCache?, IBatchSource> Training);
+    Func<int, int, int, long, BadSamples, DecodedTensorCache?, IBatchSource> Training, string? PretrainedSegmenter = null);

@@ -64,23 +64,21 @@ public static class ImageToImageData
     /// the data root): the reader whose test split evaluations use, and whose <see cref="CelebAMaskHqCorpus.Root"/> is the
     /// cache key of anything trained on it.
     /// </summary>
-    public static CelebAMaskHqCorpus Shapes(int count, int resolution) => ShapesReader(count, Math.Max(64, resolution));
-
-    private static CelebAMaskHqCorpus ShapesReader(int count, int size)
-    {
-        var options = new ShapesOptions(count, size, ShapesCorpusSeed);
-        var root = Path.Combine(KitPaths.DataRoot(), ShapesCorpus.Name, $"v{ShapesScene.Version}-seed{options.Seed}-n{count}-{size}px");
-        MadeOnceFolder.Ensure(root, ShapesCorpus.ManifestFile, folder => ShapesCorpus.Write(folder, options));
-        return new CelebAMaskHqCorpus(root);
-    }
+    public static CelebAMaskHqCorpus Shapes(int count, int resolution) =>
+        new(MadeShapes(ShapesCorpus.Name, ShapesCorpus.ManifestFile, count, resolution, (folder, options) => ShapesCorpus.Write(folder, options)));
 
     /// <summary>The Shapes scenes in Cityscapes' layout (<see cref="ShapesStreetsCorpus"/>), made once under the data root like <see cref="Shapes"/>.</summary>
-    public static CityscapesCorpus ShapesStreets(int count, int resolution)
+    public static CityscapesCorpus ShapesStreets(int count, int resolution) =>
+        new(MadeShapes(ShapesStreetsCorpus.Name, ShapesStreetsCorpus.ManifestFile, count, resolution, (folder, options) => ShapesStreetsCorpus.Write(folder, options)));
+
+    // Both layouts of the scenes, made once at no less than 64² (smaller sizes are resized from there) and keyed by the
+    // scene version, seed, count and size.
+    private static string MadeShapes(string corpus, string manifest, int count, int resolution, Action<string, ShapesOptions> write)
     {
         var options = new ShapesOptions(count, Math.Max(64, resolution), ShapesCorpusSeed);
-        var root = Path.Combine(KitPaths.DataRoot(), ShapesStreetsCorpus.Name, $"v{ShapesScene.Version}-seed{options.Seed}-n{count}-{options.Size}px");
-        MadeOnceFolder.Ensure(root, ShapesStreetsCorpus.ManifestFile, temp => ShapesStreetsCorpus.Write(temp, options));
-        return new CityscapesCorpus(root);
+        var root = Path.Combine(KitPaths.DataRoot(), corpus, $"v{ShapesScene.Version}-seed{options.Seed}-n{count}-{options.Size}px");
+        MadeOnceFolder.Ensure(root, manifest, folder => write(folder, options));
+        return root;
     }
 
     /// <summary>The real CelebAMask-HQ where data-scripts/celebamask-hq.sh put it.</summary>

@@ -1,35 +1,52 @@
-using Dino.Repro.Data;
-using Dino.Repro.Data.CelebAMaskHq;
-using Dino.Repro.Data.Cityscapes;
-using Dino.Repro.Data.Synthetic;
+using Dino.Repro.Data.Corpora;
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Evaluation.Metrics.Semantic;
 using Dino.Repro.Models.Common;
-using Dino.Repro.Training;
-using Dino.Repro.Vision;
-using Dino.Repro.Data.Loading;
 using Dino.Repro.Models.Segmentation;
-using Dino.Repro.IO;
-using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Evaluation.ImageToImage;
 
 /// <summary>
-/// The corpus a table's methods trained on, seen from the evaluation side: its test split, and what the segmenter
-/// scoring the translations trains on. One per <see cref="ImageToImageOptions.Corpus"/> value the tables use.
+/// The corpus a table's methods trained on, seen from the evaluation side: its test split, and the segmenter that
+/// scores the translations — the kit's own, trained on the corpus' real pairs, on an embedded corpus; the paper's
+/// pretrained one on a real corpus. Which is which is <see cref="CorpusRegistry"/>'s definition of the corpus.
 /// </summary>
-/// <param name="Name">The corpus option's value ("shapes", "shapes-streets", "cityscapes").</param>
-/// <param name="Root">Its folder; also the cache key of the segmenter trained on it.</param>
-/// <param name="Pairs">How many pairs it holds in all (train and test).</param>
-/// <param name="TrainPairs">How many of them are in the training split (the paper preset's epochs are counted in these).</param>
-/// <param name="Classes">Label classes the segmenter predicts (Shapes: 5; Cityscapes train ids: 19).</param>
-/// <param name="LoadTest">Its test split at a resolution.</param>
-/// <param name="TrainBatches">Its train split as shuffled batches (resolution, batch size, seed) for the kit's own segmenter; null on a real corpus.</param>
-/// <param name="Pretrained">The paper's segmenter for a real corpus (a TorchScript file from evaluators.sh); null on an embedded one.</param>
-public sealed record EvaluationCorpus(string Name, string Root, int Pairs, int TrainPairs, int Classes, Func<int, TestSplit> LoadTest,
-    Func<int, int, long, ShuffledBatches>? TrainBatches, SegmenterSpec? Pretrained = null)
+public sealed class EvaluationCorpus
 {
+    private readonly PairedCorpus corpus;
+
+    private EvaluationCorpus(PairedCorpus corpus, SegmenterSpec? pretrained)
+    {
+        this.corpus = corpus;
+        Pretrained = pretrained;
+    }
+
+    /// <summary>The corpus option's value ("shapes", "shapes-streets", "cityscapes").</summary>
+    public string Name => corpus.Name;
+
+    /// <summary>Its folder; also the cache key of the segmenter trained on it.</summary>
+    public string Root => corpus.Root;
+
+    /// <summary>How many pairs it holds in all (train and test).</summary>
+    public int Pairs => corpus.Pairs;
+
+    /// <summary>How many of them are in the training split (the paper preset's epochs are counted in these).</summary>
+    public int TrainPairs => corpus.TrainPairs;
+
+    /// <summary>Label classes the segmenter predicts (Shapes: 5; Cityscapes train ids: 19).</summary>
+    public int Classes => corpus.Classes;
+
+    /// <summary>The paper's segmenter for a real corpus (a TorchScript file from evaluators.sh); null on an embedded one.</summary>
+    public SegmenterSpec? Pretrained { get; }
+
     /// <summary>True for the corpora the kit makes itself (their numbers compare methods, not papers).</summary>
-    public bool Embedded => TrainBatches is not null;
+    public bool Embedded => Pretrained is null;
+
+    /// <summary>Its train split as shuffled batches (resolution, batch size, seed) for the kit's own segmenter; null on a real corpus.</summary>
+    public Func<int, int, long, ShuffledBatches>? TrainBatches => Embedded ? corpus.TrainBatches : null;
+
+    /// <summary>Its test split at <paramref name="resolution"/>².</summary>
+    public TestSplit LoadTest(int resolution) => TestSplit.Of(corpus.TestPairs(resolution), corpus.Root);
 
     /// <summary>
     /// The segmenter that scores translations on this corpus: the kit's own, trained once on its real pairs and cached
@@ -39,18 +56,16 @@ public sealed record EvaluationCorpus(string Name, string Root, int Pairs, int T
     public ITranslationSegmenter? OpenSegmenter(SegmenterOptions options, Action<string>? log, out string? unavailable)
     {
         unavailable = null;
-        if (TrainBatches is not null) return ShapesSegmenter.LoadOrTrain(Root, Classes, TrainBatches, options, log);
-        return PretrainedSegmenter.TryLoad(Pretrained ?? throw new InvalidOperationException($"{Name}: neither train pairs nor a pretrained segmenter"), out unavailable,
-            device: Devices.Parse(options.Device));
+        if (Pretrained is null) return ShapesSegmenter.LoadOrTrain(Root, Classes, corpus.TrainBatches, options, log);
+        return PretrainedSegmenter.TryLoad(Pretrained, out unavailable, device: Devices.Parse(options.Device));
     }
 
     /// <summary>The corpus the resolved <paramref name="options"/> train on (made on the spot if embedded), as <see cref="CorpusRegistry"/> defines it.</summary>
     public static EvaluationCorpus For(ImageToImageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var corpus = CorpusRegistry.Paired(options.Corpus).Open(options.ShapesCount, options.Resolution);
-        return new EvaluationCorpus(corpus.Name, corpus.Root, corpus.Pairs, corpus.TrainPairs, corpus.Classes,
-            resolution => TestSplit.Of(corpus.TestPairs(resolution), corpus.Root), corpus.Embedded ? corpus.TrainBatches : null,
-            corpus.PretrainedSegmenter is { } segmenter ? Segmenters.Named(segmenter) : null);
+        var view = CorpusRegistry.Paired(options.Corpus);
+        return new EvaluationCorpus(view.Open(options.ShapesCount, options.Resolution),
+            view.PretrainedSegmenter is { } segmenter ? Segmenters.Named(segmenter) : null);
     }
 }

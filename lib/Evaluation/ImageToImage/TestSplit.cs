@@ -1,6 +1,4 @@
 using Dino.Repro.Data;
-using Dino.Repro.Data.CelebAMaskHq;
-using Dino.Repro.Data.Cityscapes;
 
 namespace Dino.Repro.Evaluation.ImageToImage;
 
@@ -26,19 +24,6 @@ public sealed class TestSplit
 
     /// <summary>The pairs <paramref name="examples"/> loads one at a time, of the corpus in <paramref name="root"/>.</summary>
     public static TestSplit Of(IReadOnlyList<Func<PairedExample>> examples, string root) => new(examples, root);
-
-    public static TestSplit Load(CelebAMaskHqCorpus corpus, int resolution)
-    {
-        ArgumentNullException.ThrowIfNull(corpus);
-        return new TestSplit(corpus.Ids(CelebASplit.Test).Select(id => (Func<PairedExample>)(() => corpus.Load(id, resolution))).ToList(), corpus.Root);
-    }
-
-    /// <summary>A Cityscapes-layout split (pix2pix tests on "val") at <paramref name="resolution"/>², in frame order.</summary>
-    public static TestSplit Load(CityscapesCorpus corpus, string split, int resolution)
-    {
-        ArgumentNullException.ThrowIfNull(corpus);
-        return new TestSplit(corpus.Frames(split).Select(frame => (Func<PairedExample>)(() => corpus.Load(frame, resolution, resolution))).ToList(), corpus.Root);
-    }
 
     /// <summary>The split in order, <paramref name="batchSize"/> pairs at a time (the last batch may be smaller).</summary>
     public IEnumerable<TestBatch> Batches(int batchSize)

@@ -1,3 +1,4 @@
+using Dino.Repro.Models.Dino;
 using Dino.Repro.Data;
 using Dino.Repro.Evaluation.Metrics.Features;
 using Dino.Repro.Evaluation.Metrics.Image;
@@ -21,7 +22,7 @@ public class TestSetEvaluationTests
     {
         using var data = new DataRootScope();
         // 400 Shapes pairs hold 40 test pairs: two batches of 32, the second partial.
-        var test = TestSplit.Load(ImageToImageData.Shapes(400, 64), 64);
+        var test = EvaluationCorpus.For(new DinoOptions { ShapesCount = 400, Resolution = 64 }).LoadTest(64);
         Assert.Equal(40, test.Count);
         using var segmenter = PretrainedSegmenter.TryLoad(SegmenterSpec.FromFile(Fixtures.Path("tiny_segmenter.pt"), 5), out var missing);
         Assert.Null(missing);
@@ -71,7 +72,7 @@ public class TestSetEvaluationTests
     public void Without_a_segmenter_or_inception_those_cells_stay_empty_and_a_missing_file_names_its_script()
     {
         using var data = new DataRootScope();
-        var test = TestSplit.Load(ImageToImageData.Shapes(20, 64), 64);
+        var test = EvaluationCorpus.For(new DinoOptions { ShapesCount = 20, Resolution = 64 }).LoadTest(64);
         using var scores = TestSetEvaluation.Run(test, new TranslationScorer(null, null), [("copy", c => c.clone())]);
         foreach (var key in new[] { Table1Metrics.Fid, Table1Metrics.PixelAccuracy, Table1Metrics.MeanIou }) Assert.Null(scores.Rows[1].Values[key]);
 
