@@ -31,8 +31,8 @@ public abstract class Experiment<TOptions> : IExperiment where TOptions : Traini
     public virtual Tensor? SampleGrid() => null;
     public virtual IReadOnlyDictionary<string, double>? Evaluate() => null;
 
-    /// <summary>The device named by the options, checked (<see cref="DeviceCheck.Require"/>) so a constructor fails before any work.</summary>
-    protected Device TargetDevice => DeviceCheck.Require(Options.Device);
+    /// <summary>The options' device, checked (<see cref="ComputeDevice.Require"/>) so a constructor fails before any work.</summary>
+    protected Device TargetDevice => Options.Device.Require();
 
     protected T AddNetwork<T>(string name, T network) where T : nn.Module => Add(networks, name, network);
     protected T AddOptimizer<T>(string name, T optimizer) where T : optim.Optimizer => Add(optimizers, name, optimizer);

@@ -107,6 +107,8 @@ public static class OptionSet
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;
         if (target == typeof(string)) return JsonValue.Create(text);
+        if (target == typeof(ComputeDevice))
+            return ComputeDevice.TryParse(text, out var device, out var problem) ? JsonValue.Create(device.ToString()) : throw new UsageException($"option '{key}': {problem}");
         if (target.IsEnum)
         {
             var names = Enum.GetNames(target).Select(n => JsonNamingPolicy.SnakeCaseLower.ConvertName(n)).ToList();

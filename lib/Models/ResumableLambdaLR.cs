@@ -18,15 +18,15 @@ public sealed class ResumableLambdaLR : optim.lr_scheduler.LRScheduler
     }
 
     /// <summary>
-    /// pix2pix/CycleGAN's "linear" policy (lambda_rule): the initial rate for <paramref name="n_epochs"/> epochs, then a
-    /// linear decay over <paramref name="n_epochs_decay"/>: 1 − max(0, epoch + epoch_count − n_epochs) / (n_epochs_decay + 1),
-    /// so the last epoch ends at 1/(n_epochs_decay + 1), not 0; epoch_count is the 1-based starting epoch.
+    /// pix2pix/CycleGAN's "linear" policy (lambda_rule): the initial rate for <paramref name="nEpochs"/> epochs, then a
+    /// linear decay over <paramref name="nEpochsDecay"/>: 1 − max(0, epoch + epochCount − nEpochs) / (nEpochsDecay + 1),
+    /// so the last epoch ends at 1/(nEpochsDecay + 1), not 0; epochCount is the 1-based starting epoch.
     /// </summary>
-    public static Func<int, double> LinearDecay(int n_epochs, int n_epochs_decay, int epoch_count = 1)
+    public static Func<int, double> LinearDecay(int nEpochs, int nEpochsDecay, int epochCount = 1)
     {
-        if (n_epochs < 0) throw new ArgumentOutOfRangeException(nameof(n_epochs), n_epochs, "n_epochs must be non-negative");
-        if (n_epochs_decay < 0) throw new ArgumentOutOfRangeException(nameof(n_epochs_decay), n_epochs_decay, "n_epochs_decay must be non-negative");
-        return epoch => 1.0 - Math.Max(0, epoch + epoch_count - n_epochs) / (double)(n_epochs_decay + 1);
+        if (nEpochs < 0) throw new ArgumentOutOfRangeException(nameof(nEpochs), nEpochs, "n_epochs must be non-negative");
+        if (nEpochsDecay < 0) throw new ArgumentOutOfRangeException(nameof(nEpochsDecay), nEpochsDecay, "n_epochs_decay must be non-negative");
+        return epoch => 1.0 - Math.Max(0, epoch + epochCount - nEpochs) / (double)(nEpochsDecay + 1);
     }
 
     /// <summary>The epoch the current rate belongs to (PyTorch's last_epoch; 0 after construction).</summary>

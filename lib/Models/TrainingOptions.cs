@@ -16,8 +16,8 @@ public abstract record TrainingOptions
     /// <summary>Seeds torch's default generator, the data order and every generator the experiment owns. Default 1.</summary>
     public long Seed { get; init; } = 1;
 
-    /// <summary>Where tensors live: "cpu", "cuda" or "cuda:N". Default "cpu" (bit-identical resume is promised on the CPU).</summary>
-    public string Device { get; init; } = "cpu";
+    /// <summary>Where tensors live: cpu, cuda or cuda:N. Default cpu (bit-identical resume is promised on the CPU).</summary>
+    public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
 
     /// <summary>Write a log.jsonl line every this many steps (and at checkpoints and the last step). Default 10.</summary>
     public int LogEvery { get; init; } = 10;
@@ -58,15 +58,5 @@ public abstract record TrainingOptions
         if (KeepCheckpoints < 1) yield return $"keep_checkpoints must be at least 1 (got {KeepCheckpoints})";
         if (Prefetch < 0) yield return $"prefetch must be 0 (off) or positive (got {Prefetch})";
         if (BadSamples is not ("throw" or "skip")) yield return $"bad_samples must be throw or skip (got '{BadSamples}')";
-        string? deviceProblem = null;
-        try
-        {
-            Devices.Parse(Device);
-        }
-        catch (ArgumentException e)
-        {
-            deviceProblem = e.Message;
-        }
-        if (deviceProblem is not null) yield return deviceProblem;
     }
 }

@@ -50,7 +50,6 @@ public sealed class LogMelSpectrogram : IDisposable
         return scope.MoveToOuter(result);
     }
 
-    public Tensor call(Tensor waveform) => Forward(waveform);
 
     public void Dispose() => mel.Dispose();
 }

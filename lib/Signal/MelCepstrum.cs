@@ -59,7 +59,7 @@ public static class MelCepstrum
             throw new ArgumentOutOfRangeException(nameof(order), order, $"mcep: the order must be in 0..{(n - 1) / 2} for an FFT length of {n}");
         if (!(Math.Abs(alpha) < 1)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "mcep: the all-pass constant must satisfy |α| < 1");
 
-        var power = periodograms.Select((p, f) => Floored(p, f, half, options.eps)).ToList();
+        var power = periodograms.Select((p, f) => Floored(p, f, half, options.Eps)).ToList();
         using var scope = torch.NewDisposeScope();
         var powerRows = Stack(power);
         var toMel = torch.tensor(MelCepstrumWarping.CepstrumMatrix(half + 1, order, alpha));
@@ -78,7 +78,7 @@ public static class MelCepstrum
         for (var i = 1; i <= order; i++) allPass[i] = -alpha * allPass[i - 1];
 
         var active = Enumerable.Range(0, power.Count).ToList();
-        for (var iteration = 1; iteration <= options.max_iterations && active.Count > 0; iteration++)
+        for (var iteration = 1; iteration <= options.MaxIterations && active.Count > 0; iteration++)
         {
             using var step = torch.NewDisposeScope();
             // r(k): the warped autocorrelation of I_N / |H|², the gradient and Hessian of E in one sequence.
@@ -90,9 +90,9 @@ public static class MelCepstrum
             {
                 var f = active[a];
                 var r = lags[a];
-                if (iteration >= options.min_iterations)
+                if (iteration >= options.MinIterations)
                 {
-                    if (Math.Abs((r[0] - previousEnergy[f]) / r[0]) < options.threshold) continue;
+                    if (Math.Abs((r[0] - previousEnergy[f]) / r[0]) < options.Threshold) continue;
                     previousEnergy[f] = r[0];
                 }
                 NewtonStep(mc[f], r, allPass, iteration);

@@ -49,7 +49,6 @@ public sealed class MelSpectrogram : IDisposable
         return scope.MoveToOuter(mel.contiguous());
     }
 
-    public Tensor call(Tensor waveform) => Forward(waveform);
 
     /// <summary>One-shot: builds the transform, applies it, frees it.</summary>
     public static Tensor Compute(Tensor waveform, MelSpectrogramOptions? options = null)

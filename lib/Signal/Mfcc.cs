@@ -56,7 +56,6 @@ public sealed class Mfcc : IDisposable
         return scope.MoveToOuter(coefficients);
     }
 
-    public Tensor call(Tensor waveform) => Forward(waveform);
 
     public void Dispose()
     {

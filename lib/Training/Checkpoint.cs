@@ -26,7 +26,7 @@ public static class Checkpoint
     public const string Format = "dino.checkpoint.v1";
 
     /// <summary>The serializer checkpoints use unless told otherwise.</summary>
-    public static readonly TensorFileWriter SafeTensorsWriter = (tensors, metadata, path) => SafeTensors.save(tensors, path, metadata);
+    public static readonly TensorFileWriter SafeTensorsWriter = (tensors, metadata, path) => SafeTensors.Save(tensors, path, metadata);
 
     /// <summary>
     /// Captures the experiment's state into <paramref name="path"/>; a failure leaves any earlier file there untouched.
@@ -66,7 +66,7 @@ public static class Checkpoint
     }
 
     /// <summary>Reads the metadata alone (no tensors), e.g. to pick the step to resume from.</summary>
-    public static CheckpointInfo ReadInfo(string path) => Info(path, SafeTensors.read_header(path).metadata);
+    public static CheckpointInfo ReadInfo(string path) => Info(path, SafeTensors.ReadHeader(path).Metadata);
 
     /// <summary>
     /// Restores a checkpoint into an experiment built with the same options (its constructor has already made
@@ -76,7 +76,7 @@ public static class Checkpoint
     {
         ArgumentNullException.ThrowIfNull(experiment);
         using var scope = torch.NewDisposeScope();
-        var (tensors, metadata) = SafeTensors.load_with_metadata(path);
+        var (tensors, metadata) = SafeTensors.LoadWithMetadata(path);
         var info = Info(path, metadata);
 
         foreach (var (name, network) in experiment.Networks)

@@ -31,7 +31,7 @@ public sealed class Trainer
         var definition = registry.Get(experiment);
         var given = (overrides ?? []).ToList();
         var options = definition.Resolve(preset, given);
-        DeviceCheck.Require(options.Device);   // before the run folder: a refused device leaves nothing behind
+        options.Device.Require();   // before the run folder: a refused device leaves nothing behind
         var run = RunFolder.CreateNext(settings.RunsRoot, definition.Name, preset);
         var manifest = new RunManifest(definition.Name, preset, given, options);
         manifest.Save(run.OptionsFile);
@@ -49,7 +49,7 @@ public sealed class Trainer
         var run = RunFolder.Open(runDirectory);
         var manifest = RunManifest.Load(run.OptionsFile, registry);
         var definition = registry.Get(manifest.Experiment);
-        DeviceCheck.Require(manifest.Options.Device);
+        manifest.Options.Device.Require();
         var moved = steps is { } total && total != manifest.Options.Steps;
         if (moved)
         {

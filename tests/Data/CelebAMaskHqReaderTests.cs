@@ -16,8 +16,8 @@ public class CelebAMaskHqReaderTests
     public void Merges_three_overlapping_part_masks_in_label_order_later_parts_on_top()
     {
         using var dir = new Fixtures.TempFolder();
-        WriteFixture(dir.path, id: 2001);
-        var corpus = new CelebAMaskHqCorpus(dir.path);
+        WriteFixture(dir.Root, id: 2001);
+        var corpus = new CelebAMaskHqCorpus(dir.Root);
         using var labels = corpus.ReadLabels(2001);
         Assert.Equal(Expected16(), labels.ToArray<long>());
     }
@@ -26,8 +26,8 @@ public class CelebAMaskHqReaderTests
     public void Resizes_masks_by_nearest_neighbour_only_so_labels_stay_in_the_label_set()
     {
         using var dir = new Fixtures.TempFolder();
-        WriteFixture(dir.path, id: 7);
-        var corpus = new CelebAMaskHqCorpus(dir.path);
+        WriteFixture(dir.Root, id: 7);
+        var corpus = new CelebAMaskHqCorpus(dir.Root);
         using var example = corpus.Load(7, size: 6);
         var expected16 = Expected16();
         // Nearest: output (y, x) copies source (floor(y·16/6), floor(x·16/6)).
@@ -47,8 +47,8 @@ public class CelebAMaskHqReaderTests
     public void One_hot_conditions_have_a_channel_per_label()
     {
         using var dir = new Fixtures.TempFolder();
-        WriteFixture(dir.path, id: 7);
-        using var example = new CelebAMaskHqCorpus(dir.path).Load(7, size: 16, ConditionEncoding.OneHot);
+        WriteFixture(dir.Root, id: 7);
+        using var example = new CelebAMaskHqCorpus(dir.Root).Load(7, size: 16, ConditionEncoding.OneHot);
         Assert.Equal([19L, 16, 16], example.Condition.shape);
         var planes = example.Condition.ToArray<float>();
         var expected = Expected16();
@@ -61,8 +61,8 @@ public class CelebAMaskHqReaderTests
     public void Splits_by_the_CelebA_index_of_the_mapping_file()
     {
         using var dir = new Fixtures.TempFolder();
-        WriteFixture(dir.path, id: 0, mapping: [(0, 10), (1, 162770), (2, 162771), (3, 182637), (4, 182638), (5, 202598)]);
-        var corpus = new CelebAMaskHqCorpus(dir.path);
+        WriteFixture(dir.Root, id: 0, mapping: [(0, 10), (1, 162770), (2, 162771), (3, 182637), (4, 182638), (5, 202598)]);
+        var corpus = new CelebAMaskHqCorpus(dir.Root);
         Assert.Equal([0, 1], corpus.Ids(CelebASplit.Train));
         Assert.Equal([2, 3], corpus.Ids(CelebASplit.Val));
         Assert.Equal([4, 5], corpus.Ids(CelebASplit.Test));
@@ -72,9 +72,9 @@ public class CelebAMaskHqReaderTests
     public void Batches_are_deterministic_per_seed_and_carry_condition_photo_and_labels()
     {
         using var dir = new Fixtures.TempFolder();
-        WriteFixture(dir.path, id: 0, mapping: [(0, 1), (1, 2), (2, 3), (3, 4)]);
-        foreach (var id in new[] { 1, 2, 3 }) WriteFixture(dir.path, id, mapping: [(0, 1), (1, 2), (2, 3), (3, 4)], shift: id);
-        var corpus = new CelebAMaskHqCorpus(dir.path);
+        WriteFixture(dir.Root, id: 0, mapping: [(0, 1), (1, 2), (2, 3), (3, 4)]);
+        foreach (var id in new[] { 1, 2, 3 }) WriteFixture(dir.Root, id, mapping: [(0, 1), (1, 2), (2, 3), (3, 4)], shift: id);
+        var corpus = new CelebAMaskHqCorpus(dir.Root);
         using var first = corpus.Batches(CelebASplit.Train, size: 8, batchSize: 2, seed: 3);
         using var second = corpus.Batches(CelebASplit.Train, size: 8, batchSize: 2, seed: 3);
         using var scope = torch.NewDisposeScope();
@@ -90,21 +90,21 @@ public class CelebAMaskHqReaderTests
     public void Missing_and_corrupt_files_raise_errors_that_name_the_file()
     {
         using var dir = new Fixtures.TempFolder();
-        WriteFixture(dir.path, id: 3);
-        var corpus = new CelebAMaskHqCorpus(dir.path);
+        WriteFixture(dir.Root, id: 3);
+        var corpus = new CelebAMaskHqCorpus(dir.Root);
 
         var noPhoto = Assert.Throws<FileNotFoundException>(() => corpus.ReadPhoto(4));
         Assert.Contains(Path.Combine("CelebA-HQ-img", "4.jpg"), noPhoto.Message);
         var noMasks = Assert.Throws<FileNotFoundException>(() => corpus.ReadLabels(4));
         Assert.Contains("00004_<part>.png", noMasks.Message);
 
-        var nose = CelebAMaskHqLayout.MaskPath(dir.path, 3, "nose");
+        var nose = CelebAMaskHqLayout.MaskPath(dir.Root, 3, "nose");
         File.WriteAllBytes(nose, [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
         var corrupt = Assert.ThrowsAny<Exception>(() => corpus.ReadLabels(3));
         Assert.Contains(nose, corrupt.Message);
 
-        File.Delete(Path.Combine(dir.path, CelebAMaskHqLayout.MappingFile));
-        var noMapping = Assert.Throws<FileNotFoundException>(() => new CelebAMaskHqCorpus(dir.path));
+        File.Delete(Path.Combine(dir.Root, CelebAMaskHqLayout.MappingFile));
+        var noMapping = Assert.Throws<FileNotFoundException>(() => new CelebAMaskHqCorpus(dir.Root));
         Assert.Contains(CelebAMaskHqLayout.MappingFile, noMapping.Message);
     }
 
@@ -112,10 +112,10 @@ public class CelebAMaskHqReaderTests
     public void Masks_of_different_sizes_are_rejected_naming_the_odd_file()
     {
         using var dir = new Fixtures.TempFolder();
-        WriteFixture(dir.path, id: 1);
-        var hair = CelebAMaskHqLayout.MaskPath(dir.path, 1, "hair");
+        WriteFixture(dir.Root, id: 1);
+        var hair = CelebAMaskHqLayout.MaskPath(dir.Root, 1, "hair");
         using (var small = torch.zeros([8, 8, 1], dtype: ScalarType.Byte)) ImageIO.Write(hair, small);
-        var error = Assert.Throws<InvalidDataException>(() => new CelebAMaskHqCorpus(dir.path).ReadLabels(1));
+        var error = Assert.Throws<InvalidDataException>(() => new CelebAMaskHqCorpus(dir.Root).ReadLabels(1));
         Assert.Contains(hair, error.Message);
     }
 

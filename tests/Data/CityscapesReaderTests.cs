@@ -21,7 +21,7 @@ public class CityscapesReaderTests
         using var dir = new Fixtures.TempFolder();
         // One row holding labelIds 0..33 and 255 (the licence plate's −1 as stored in uint8).
         var labelIds = Enumerable.Range(0, 34).Append(255).Select(i => (byte)i).ToArray();
-        var corpus = WriteFixture(dir.path, labelIds, height: 1);
+        var corpus = WriteFixture(dir.Root, labelIds, height: 1);
         var frame = Assert.Single(corpus.Frames("val"));
         Assert.Equal(new CityscapesFrame("val", "lindau", Stem), frame);
         using var trainIds = corpus.ReadTrainIds(frame);
@@ -35,7 +35,7 @@ public class CityscapesReaderTests
         // 4×8 label ids: road (7) on the left half, sky (23) on the right, one unlabeled (0) pixel.
         var labelIds = Enumerable.Range(0, 32).Select(i => (byte)(i % 8 < 4 ? 7 : 23)).ToArray();
         labelIds[0] = 0;
-        var corpus = WriteFixture(dir.path, labelIds, height: 4);
+        var corpus = WriteFixture(dir.Root, labelIds, height: 4);
         using var example = corpus.Load(corpus.Frames("val")[0], height: 2, width: 4);
         Assert.Equal([255L, 0, 10, 10, 0, 0, 10, 10], example.Labels.ToArray<long>());
         using var colors = ImageTensor.ToHwc(example.Condition);
@@ -54,9 +54,9 @@ public class CityscapesReaderTests
         using var b = torch.full([8, 8, 3], 30, ScalarType.Byte);
         using var joined = AlignedPairs.Join(a, b);
         Assert.Equal([8L, 16, 3], joined.shape);
-        var path = Path.Combine(dir.path, "1.jpg");
+        var path = Path.Combine(dir.Root, "1.jpg");
         ImageIO.Write(path, joined, jpegQuality: 100);
-        Assert.Equal([path], AlignedPairs.Files(dir.path));
+        Assert.Equal([path], AlignedPairs.Files(dir.Root));
         var (left, right) = AlignedPairs.Load(path, size: 4);
         using (left)
         using (right)
@@ -72,12 +72,12 @@ public class CityscapesReaderTests
     public void An_odd_width_aligned_image_and_corrupt_files_raise_errors_naming_the_file()
     {
         using var dir = new Fixtures.TempFolder();
-        var odd = Path.Combine(dir.path, "odd.png");
+        var odd = Path.Combine(dir.Root, "odd.png");
         using (var image = torch.zeros([4, 7, 3], ScalarType.Byte)) ImageIO.Write(odd, image);
         var error = Assert.Throws<InvalidDataException>(() => AlignedPairs.Load(odd, 4));
         Assert.Contains(odd, error.Message);
 
-        var corpus = WriteFixture(Path.Combine(dir.path, "cs"), [7, 7, 7, 7], height: 2);
+        var corpus = WriteFixture(Path.Combine(dir.Root, "cs"), [7, 7, 7, 7], height: 2);
         var frame = corpus.Frames("val")[0];
         File.WriteAllText(corpus.LabelIdsPath(frame), "not a png");
         var corrupt = Assert.ThrowsAny<Exception>(() => corpus.ReadTrainIds(frame));

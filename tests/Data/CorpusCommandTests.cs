@@ -30,16 +30,29 @@ public class CorpusCommandTests
         string[] real = ["celebamask-hq", "cityscapes", "grid", "cub-200", "oxford-102", "youtubers", "sound-video", "celeba"];
         Assert.Equal(real.Order(), CorpusRegistry.All.Where(c => !c.Embedded).Select(c => c.Name).Order());
         Assert.All(real, name => Assert.Contains($"expected at: {CorpusPaths.ExpectedPath(name)} (", stdout));
-        Assert.All(CorpusRegistry.Makers, c => Assert.Contains($"made by: dino corpus make {c.Name} --preset smoke --out DIR", stdout));
+        Assert.All(CorpusRegistry.Embedded, c => Assert.Contains($"made by: dino corpus make {c.Name} --preset smoke --out DIR", stdout));
+    }
+
+    [Fact]
+    public void Make_refuses_a_real_or_unknown_corpus_naming_the_embedded_ones_and_writes_nothing()
+    {
+        using var dir = new Fixtures.TempFolder();
+        foreach (var name in new[] { "celebamask-hq", "shapez" })
+        {
+            var (code, _, stderr) = CliRunner.Run("corpus", "make", name, "--out", dir.File("out"));
+            Assert.Equal(2, code);
+            Assert.Contains($"unknown embedded corpus '{name}' (valid: {string.Join(", ", CorpusRegistry.Embedded.Select(c => c.Name))})", stderr);
+        }
+        Assert.False(Directory.Exists(dir.File("out")));
     }
 
     [Fact]
     public void Make_shapes_writes_a_corpus_the_CelebAMaskHq_reader_loads_back()
     {
         using var dir = new Fixtures.TempFolder();
-        var stdout = Make("shapes", dir.path, "--seed", "4", "--count", "10", "--size", "32");
+        var stdout = Make("shapes", dir.Root, "--seed", "4", "--count", "10", "--size", "32");
         Assert.Contains("8 train, 1 val, 1 test", stdout);
-        var corpus = new CelebAMaskHqCorpus(dir.path);
+        var corpus = new CelebAMaskHqCorpus(dir.Root);
         using var example = corpus.Load(9, size: 32);
         var scene = ShapesCorpus.Render(new ShapesOptions(10, 32, 4), 9);
         Assert.Equal(scene.Labels.Select(l => (long)l).ToArray(), example.Labels.ToArray<long>());
@@ -49,9 +62,9 @@ public class CorpusCommandTests
     public void Make_shapes_streets_writes_a_corpus_the_Cityscapes_reader_loads_back()
     {
         using var dir = new Fixtures.TempFolder();
-        var stdout = Make("shapes-streets", dir.path, "--seed", "2", "--count", "10", "--size", "32");
+        var stdout = Make("shapes-streets", dir.Root, "--seed", "2", "--count", "10", "--size", "32");
         Assert.Contains("9 train, 1 val", stdout);
-        var corpus = new CityscapesCorpus(dir.path);
+        var corpus = new CityscapesCorpus(dir.Root);
         Assert.Equal(9, corpus.Frames("train").Count);
         var val = Assert.Single(corpus.Frames("val"));   // Shapes' test id 9
         Assert.Equal(ShapesStreetsCorpus.StemOf(9), val.Stem);
@@ -64,13 +77,13 @@ public class CorpusCommandTests
     public void Make_spoken_shapes_writes_images_and_captions_the_CUB_reader_loads_and_their_speech()
     {
         using var dir = new Fixtures.TempFolder();
-        var stdout = Make("spoken-shapes", dir.path, "--seed", "1", "--count", "2", "--size", "32");
+        var stdout = Make("spoken-shapes", dir.Root, "--seed", "1", "--count", "2", "--size", "32");
         Assert.Contains("20 utterances spoken, 0 reused", stdout);
-        var corpus = new CubCorpus(dir.path);
+        var corpus = new CubCorpus(dir.Root);
         Assert.Equal(2, corpus.All.Count);
         Assert.Equal(12, corpus.ClassNames.Count);
         Assert.Equal(9, corpus.ClassCount(CaptionSplit.Train));
-        var speech = SpokenShapesCorpus.SpeechCache(dir.path);
+        var speech = SpokenShapesCorpus.SpeechCache(dir.Root);
         foreach (var image in corpus.All)
         {
             Assert.Equal(10, image.Captions.Count);
@@ -92,10 +105,10 @@ public class CorpusCommandTests
     public void Unknown_corpora_and_the_paper_preset_are_usage_errors()
     {
         using var dir = new Fixtures.TempFolder();
-        var (code, _, stderr) = CliRunner.Run("corpus", "make", "faces", "--out", dir.path);
+        var (code, _, stderr) = CliRunner.Run("corpus", "make", "faces", "--out", dir.Root);
         Assert.Equal(2, code);
         Assert.Contains("shapes", stderr);
-        (code, _, stderr) = CliRunner.Run("corpus", "make", "shapes", "--preset", "paper", "--out", dir.path);
+        (code, _, stderr) = CliRunner.Run("corpus", "make", "shapes", "--preset", "paper", "--out", dir.Root);
         Assert.Equal(2, code);
         Assert.Contains("real CelebAMask-HQ", stderr);
     }

@@ -25,9 +25,8 @@ public class CorpusRegistryTests
         }
         foreach (var made in all.Where(c => c.Embedded))
         {
-            Assert.Equal(made.Name, made.Maker!.Name);
             Assert.Null(made.DataScript);
-            Assert.Contains(all, c => !c.Embedded && c.Name == made.Maker.StandsFor);  // written in a real corpus' format
+            Assert.Contains(all, c => !c.Embedded && c.Name == made.Maker!.StandsFor);  // written in a real corpus' format
         }
     }
 
@@ -66,8 +65,8 @@ public class CorpusRegistryTests
     public void A_real_paired_corpus_is_scored_by_the_papers_segmenter_with_its_label_classes(string name, string evaluator)
     {
         var segmenter = Segmenters.Named(CorpusRegistry.Paired(name).PretrainedSegmenter!);
-        Assert.Equal(evaluator, segmenter.evaluator.name);
+        Assert.Equal(evaluator, segmenter.Evaluator.Name);
         var palette = name == "cityscapes" ? Dino.Repro.Vision.Palette.Cityscapes : Dino.Repro.Vision.Palette.CelebAMaskHq;  // the labels its reader yields
-        Assert.Equal(palette.Count, segmenter.num_classes);
+        Assert.Equal(palette.Count, segmenter.NumClasses);
     }
 }

@@ -69,8 +69,8 @@ public class ShapesCorpusTests
     {
         using var dir = new Fixtures.TempFolder();
         var options = new ShapesOptions(12, 32, 5);
-        var corpus = ShapesCorpus.Write(dir.path, options);
-        Assert.True(File.Exists(Path.Combine(dir.path, "CelebA-HQ-img", "0.png")));
+        var corpus = ShapesCorpus.Write(dir.Root, options);
+        Assert.True(File.Exists(Path.Combine(dir.Root, "CelebA-HQ-img", "0.png")));
         Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 10, 11], corpus.Ids(CelebASplit.Train));
         Assert.Equal([8], corpus.Ids(CelebASplit.Val));
         Assert.Equal([9], corpus.Ids(CelebASplit.Test));
@@ -100,7 +100,7 @@ public class ShapesCorpusTests
             }
         }
         using var dir = new Fixtures.TempFolder();
-        var corpus = ShapesCorpus.Write(dir.path, new ShapesOptions(200, 8, 0));
+        var corpus = ShapesCorpus.Write(dir.Root, new ShapesOptions(200, 8, 0));
         using var labels = corpus.ReadLabels(199);
         Assert.True(labels.ne(0).any().ToBoolean());
     }

@@ -17,7 +17,7 @@ public class ShapesStreetsCorpusTests
     {
         using var dir = new Fixtures.TempFolder();
         var options = new ShapesOptions(Count: 20, Size: 16, Seed: 3);
-        var corpus = ShapesStreetsCorpus.Write(dir.path, options);
+        var corpus = ShapesStreetsCorpus.Write(dir.Root, options);
 
         var train = corpus.Frames("train");
         var val = corpus.Frames("val");

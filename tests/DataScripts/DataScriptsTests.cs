@@ -34,12 +34,12 @@ public class DataScriptsTests
     public void Dry_run_names_its_sources_and_the_target_folder_without_writing(string corpus, string source)
     {
         using var root = new Fixtures.TempFolder();
-        var r = ScriptRunner.Run(corpus, new Dictionary<string, string> { ["DINO_DATA"] = root.path }, "--dry-run");
+        var r = ScriptRunner.Run(corpus, new Dictionary<string, string> { ["DINO_DATA"] = root.Root }, "--dry-run");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains(source, r.Stdout);
-        var target = corpus == "evaluators" ? Path.Combine(root.path, "evaluators") : Path.Combine(root.path, corpus, "raw");
+        var target = corpus == "evaluators" ? Path.Combine(root.Root, "evaluators") : Path.Combine(root.Root, corpus, "raw");
         Assert.Contains("target folder: " + target, r.Stdout);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(root.path));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(root.Root));
     }
 
     [Theory]
@@ -50,9 +50,9 @@ public class DataScriptsTests
     public void Dry_run_marks_licensed_files_as_manual_with_where_to_put_them(string corpus, string file)
     {
         using var root = new Fixtures.TempFolder();
-        var r = ScriptRunner.Run(corpus, new Dictionary<string, string> { ["DINO_DATA"] = root.path }, "--dry-run");
+        var r = ScriptRunner.Run(corpus, new Dictionary<string, string> { ["DINO_DATA"] = root.Root }, "--dry-run");
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains($"[manual]   {file} -> put it at {Path.Combine(root.path, corpus, "downloads")}/{file}", r.Stdout);
+        Assert.Contains($"[manual]   {file} -> put it at {Path.Combine(root.Root, corpus, "downloads")}/{file}", r.Stdout);
     }
 
     [Theory]
@@ -66,7 +66,7 @@ public class DataScriptsTests
         // An unroutable proxy makes the test offline on any machine, connected or not.
         var env = new Dictionary<string, string>
         {
-            ["DINO_DATA"] = root.path, ["DINO_PIN_DIR"] = root.File("pins"), ["DINO_CONNECT_TIMEOUT"] = "3",
+            ["DINO_DATA"] = root.Root, ["DINO_PIN_DIR"] = root.File("pins"), ["DINO_CONNECT_TIMEOUT"] = "3",
             ["https_proxy"] = "http://127.0.0.1:9", ["http_proxy"] = "http://127.0.0.1:9",
             ["HTTPS_PROXY"] = "http://127.0.0.1:9", ["HTTP_PROXY"] = "http://127.0.0.1:9",
         };
@@ -82,35 +82,35 @@ public class DataScriptsTests
     public void A_missing_licensed_file_exits_5_with_the_manual_step()
     {
         using var root = new Fixtures.TempFolder();
-        var r = ScriptRunner.Run("celebamask-hq", new Dictionary<string, string> { ["DINO_DATA"] = root.path });
+        var r = ScriptRunner.Run("celebamask-hq", new Dictionary<string, string> { ["DINO_DATA"] = root.Root });
         Assert.Equal(5, r.ExitCode);
         Assert.Contains("manual step needed", r.Stderr);
-        Assert.Contains(Path.Combine(root.path, "celebamask-hq", "downloads", "CelebAMask-HQ.zip"), r.Stderr);
+        Assert.Contains(Path.Combine(root.Root, "celebamask-hq", "downloads", "CelebAMask-HQ.zip"), r.Stderr);
     }
 
     [Fact]
     public void A_corrupt_preplaced_archive_is_reported_as_a_checksum_mismatch_with_exit_4()
     {
         using var root = new Fixtures.TempFolder();
-        var downloads = Directory.CreateDirectory(Path.Combine(root.path, "cub-200", "downloads")).FullName;
+        var downloads = Directory.CreateDirectory(Path.Combine(root.Root, "cub-200", "downloads")).FullName;
         File.WriteAllText(Path.Combine(downloads, "CUB_200_2011.tgz"), "not the Caltech archive");
-        var r = ScriptRunner.Run("cub-200", new Dictionary<string, string> { ["DINO_DATA"] = root.path });
+        var r = ScriptRunner.Run("cub-200", new Dictionary<string, string> { ["DINO_DATA"] = root.Root });
         Assert.Equal(4, r.ExitCode);
         Assert.Contains("checksum mismatch", r.Stderr);
         Assert.Contains("97eceeb196236b17998738112f37df78", r.Stderr);
-        Assert.False(Directory.Exists(Path.Combine(root.path, "cub-200", "raw", "CUB_200_2011")), "a bad archive must not be unpacked");
+        Assert.False(Directory.Exists(Path.Combine(root.Root, "cub-200", "raw", "CUB_200_2011")), "a bad archive must not be unpacked");
     }
 
     [Fact]
     public void Verified_preplaced_archives_are_unpacked_without_network_and_a_rerun_skips_the_work()
     {
         using var root = new Fixtures.TempFolder();
-        var downloads = Directory.CreateDirectory(Path.Combine(root.path, "cub-200", "downloads")).FullName;
+        var downloads = Directory.CreateDirectory(Path.Combine(root.Root, "cub-200", "downloads")).FullName;
         var images = TinyTarGz(Path.Combine(downloads, "CUB_200_2011.tgz"), "CUB_200_2011/images/001.Black_footed_Albatross/a.jpg");
         var captions = TinyTarGz(Path.Combine(downloads, "cvpr2016_cub.tar.gz"), "cvpr2016_cub/text_c10/001.Black_footed_Albatross/a.txt");
         var env = new Dictionary<string, string>
         {
-            ["DINO_DATA"] = root.path, ["DINO_PIN_DIR"] = root.File("pins"),
+            ["DINO_DATA"] = root.Root, ["DINO_PIN_DIR"] = root.File("pins"),
             ["DINO_CHECKSUM_OVERRIDE_CUB_200_2011_TGZ"] = "sha256:" + ScriptRunner.Sha256(images),
             ["DINO_CHECKSUM_OVERRIDE_CVPR2016_CUB_TAR_GZ"] = ScriptRunner.Sha256(captions),
             ["https_proxy"] = "http://127.0.0.1:9", ["HTTPS_PROXY"] = "http://127.0.0.1:9",   // any download attempt would fail
@@ -120,8 +120,8 @@ public class DataScriptsTests
         Assert.True(first.ExitCode == 0, first.All);
         Assert.DoesNotContain("downloading", first.Stdout);
         Assert.Contains("verified CUB_200_2011.tgz (sha256 override)", first.Stdout);
-        Assert.True(File.Exists(Path.Combine(root.path, "cub-200", "raw", "CUB_200_2011", "images", "001.Black_footed_Albatross", "a.jpg")));
-        Assert.True(File.Exists(Path.Combine(root.path, "cub-200", "raw", "cvpr2016_cub", "text_c10", "001.Black_footed_Albatross", "a.txt")));
+        Assert.True(File.Exists(Path.Combine(root.Root, "cub-200", "raw", "CUB_200_2011", "images", "001.Black_footed_Albatross", "a.jpg")));
+        Assert.True(File.Exists(Path.Combine(root.Root, "cub-200", "raw", "cvpr2016_cub", "text_c10", "001.Black_footed_Albatross", "a.txt")));
         Assert.Contains("prepare step skipped (--no-prepare)", first.Stdout);
 
         var second = ScriptRunner.Run("cub-200", env, "--no-prepare");
@@ -133,14 +133,14 @@ public class DataScriptsTests
     public void An_archive_without_a_published_checksum_is_pinned_on_first_use_and_held_to_it_afterwards()
     {
         using var root = new Fixtures.TempFolder();
-        var downloads = Directory.CreateDirectory(Path.Combine(root.path, "celebamask-hq", "downloads")).FullName;
+        var downloads = Directory.CreateDirectory(Path.Combine(root.Root, "celebamask-hq", "downloads")).FullName;
         var zip = Path.Combine(downloads, "CelebAMask-HQ.zip");
         using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
         {
             using var w = new StreamWriter(archive.CreateEntry("CelebAMask-HQ/CelebA-HQ-to-CelebA-mapping.txt").Open());
             w.Write("idx orig_idx orig_file\n0 119613 119614.jpg\n");
         }
-        var env = new Dictionary<string, string> { ["DINO_DATA"] = root.path, ["DINO_PIN_DIR"] = root.File("pins") };
+        var env = new Dictionary<string, string> { ["DINO_DATA"] = root.Root, ["DINO_PIN_DIR"] = root.File("pins") };
 
         // First use: pinned, then the file-count check (30,000 photos) catches the incomplete fake.
         var first = ScriptRunner.Run("celebamask-hq", env, "--no-prepare");

@@ -27,7 +27,7 @@ public class ShellcheckTests
         // Proves the clean verdict above comes from a working shellcheck, not from one that passes everything.
         using var temp = new Fixtures.TempFolder();
         File.WriteAllText(temp.File("bad.sh"), "#!/usr/bin/env bash\nfolder=\"$1\"\nrm -rf $folder/cache\n");
-        var (exit, report) = Lint(temp.path, ["bad.sh"]);
+        var (exit, report) = Lint(temp.Root, ["bad.sh"]);
         Assert.NotEqual(0, exit);
         Assert.Contains("SC2086", report);
     }

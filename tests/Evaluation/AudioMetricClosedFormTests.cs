@@ -25,8 +25,8 @@ public class AudioMetricClosedFormTests
     public void Identical_inputs_give_stoi_and_estoi_of_one(int rate)
     {
         var x = SpeechLikeNoise(rate);
-        Assert.Equal(1, ShortTimeObjectiveIntelligibility.Compute(x, x, rate).value, 1e-12);
-        Assert.Equal(1, ExtendedShortTimeObjectiveIntelligibility.Compute(x, x, rate).value, 1e-12);
+        Assert.Equal(1, ShortTimeObjectiveIntelligibility.Compute(x, x, rate).Value, 1e-12);
+        Assert.Equal(1, ExtendedShortTimeObjectiveIntelligibility.Compute(x, x, rate).Value, 1e-12);
     }
 
     [Fact]
@@ -36,8 +36,8 @@ public class AudioMetricClosedFormTests
         // and ESTOI normalises rows and columns, so a gain changes neither.
         var x = SpeechLikeNoise(16000);
         var quieter = x.Select(v => v * 0.25).ToArray();
-        Assert.Equal(1, ShortTimeObjectiveIntelligibility.Compute(x, quieter, 16000).value, 1e-12);
-        Assert.Equal(1, ExtendedShortTimeObjectiveIntelligibility.Compute(x, quieter, 16000).value, 1e-12);
+        Assert.Equal(1, ShortTimeObjectiveIntelligibility.Compute(x, quieter, 16000).Value, 1e-12);
+        Assert.Equal(1, ExtendedShortTimeObjectiveIntelligibility.Compute(x, quieter, 16000).Value, 1e-12);
     }
 
     [Fact]
@@ -47,8 +47,8 @@ public class AudioMetricClosedFormTests
         // its period peaks where the reference dips, so the correlations are negative.
         var x = SpeechLikeNoise(16000, seed: 1);
         var other = SpeechLikeNoise(16000, seed: 2, envelopePhase: Math.PI / 2);
-        Assert.InRange(ShortTimeObjectiveIntelligibility.Compute(x, other, 16000).value, -1, 0);
-        Assert.InRange(ExtendedShortTimeObjectiveIntelligibility.Compute(x, other, 16000).value, -1, 0);
+        Assert.InRange(ShortTimeObjectiveIntelligibility.Compute(x, other, 16000).Value, -1, 0);
+        Assert.InRange(ExtendedShortTimeObjectiveIntelligibility.Compute(x, other, 16000).Value, -1, 0);
     }
 
     [Fact]
@@ -56,8 +56,8 @@ public class AudioMetricClosedFormTests
     {
         // Every degraded envelope is 0, so every correlation is 0 (STOI: 0/(0 + eps); ESTOI: zero rows stay zero).
         var x = SpeechLikeNoise(16000);
-        Assert.Equal(0, ShortTimeObjectiveIntelligibility.Compute(x, new double[x.Length], 16000).value);
-        Assert.Equal(0, ExtendedShortTimeObjectiveIntelligibility.Compute(x, new double[x.Length], 16000).value);
+        Assert.Equal(0, ShortTimeObjectiveIntelligibility.Compute(x, new double[x.Length], 16000).Value);
+        Assert.Equal(0, ExtendedShortTimeObjectiveIntelligibility.Compute(x, new double[x.Length], 16000).Value);
     }
 
     [Fact]
@@ -67,10 +67,10 @@ public class AudioMetricClosedFormTests
         var x = SpeechLikeNoise(10000, seconds: 0.3);
         foreach (var result in new[] { ShortTimeObjectiveIntelligibility.Compute(x, x, 10000), ExtendedShortTimeObjectiveIntelligibility.Compute(x, x, 10000) })
         {
-            Assert.Equal(1e-5, result.value);
-            Assert.Equal(0, result.segments);
-            Assert.True(result.frames < 30);
-            Assert.Contains("30", result.warning);
+            Assert.Equal(1e-5, result.Value);
+            Assert.Equal(0, result.Segments);
+            Assert.True(result.Frames < 30);
+            Assert.Contains("30", result.Warning);
         }
     }
 
@@ -86,9 +86,9 @@ public class AudioMetricClosedFormTests
         foreach (var y in new[] { x, half })
         {
             var result = MelCepstralDistance.Compute(x, y, 16000, aligning);
-            Assert.Equal(0, result.value);
-            Assert.Equal(0, result.penalty);
-            Assert.Equal(result.frames_reference, result.aligned_frames);
+            Assert.Equal(0, result.Value);
+            Assert.Equal(0, result.Penalty);
+            Assert.Equal(result.FramesReference, result.AlignedFrames);
         }
     }
 
@@ -97,7 +97,7 @@ public class AudioMetricClosedFormTests
     {
         // 16 kHz: window 512, hop 128, frames start at 0, 128, … while start < 32000 − 512 → ⌈31488/128⌉ = 246.
         var x = SpeechLikeNoise(16000);
-        Assert.Equal(246, MelCepstralDistance.Compute(x, x, 16000).frames_reference);
+        Assert.Equal(246, MelCepstralDistance.Compute(x, x, 16000).FramesReference);
     }
 
     [Fact]
@@ -107,11 +107,11 @@ public class AudioMetricClosedFormTests
         var shorter = x[..16000];
         var padded = MelCepstralDistance.Compute(x, shorter, 16000, MelCepstralAlignment.Pad);
         // 246 and ⌈15488/128⌉ = 121 frames, aligned to 246: penalty 2 − 367/246.
-        Assert.Equal(121, padded.frames_degraded);
-        Assert.Equal(246, padded.aligned_frames);
-        Assert.Equal(2 - 367.0 / 246, padded.penalty, 15);
+        Assert.Equal(121, padded.FramesDegraded);
+        Assert.Equal(246, padded.AlignedFrames);
+        Assert.Equal(2 - 367.0 / 246, padded.Penalty, 15);
         var dtw = MelCepstralDistance.Compute(x, shorter, 16000, MelCepstralAlignment.Dtw);
-        Assert.True(dtw.aligned_frames >= 246);
+        Assert.True(dtw.AlignedFrames >= 246);
         Assert.Throws<ArgumentException>(() => MelCepstralDistance.Compute(x, shorter, 16000, MelCepstralAlignment.None));
     }
 

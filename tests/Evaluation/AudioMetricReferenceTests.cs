@@ -29,8 +29,8 @@ public class AudioMetricReferenceTests
     {
         var (expected, reference, degraded, rate) = Load(name);
         var result = ShortTimeObjectiveIntelligibility.Compute(reference, degraded, rate);
-        Assert.Null(result.warning);
-        AssertClose(expected["stoi"]!.GetValue<double>(), result.value, Tolerance, $"{name} stoi");
+        Assert.Null(result.Warning);
+        AssertClose(expected["stoi"]!.GetValue<double>(), result.Value, Tolerance, $"{name} stoi");
     }
 
     [Theory]
@@ -39,8 +39,8 @@ public class AudioMetricReferenceTests
     {
         var (expected, reference, degraded, rate) = Load(name);
         var result = ExtendedShortTimeObjectiveIntelligibility.Compute(reference, degraded, rate);
-        Assert.Null(result.warning);
-        AssertClose(expected["estoi"]!.GetValue<double>(), result.value, Tolerance, $"{name} estoi");
+        Assert.Null(result.Warning);
+        AssertClose(expected["estoi"]!.GetValue<double>(), result.Value, Tolerance, $"{name} estoi");
     }
 
     [Theory]
@@ -49,8 +49,8 @@ public class AudioMetricReferenceTests
     {
         var (expected, reference, degraded, rate) = Load(name);
         var result = MelCepstralDistance.Compute(reference, degraded, rate, MelCepstralAlignment.Dtw);
-        AssertRelative(expected["mcd_taubert"]!.GetValue<double>(), result.value, $"{name} mcd_taubert");
-        AssertRelative(expected["mcd_taubert_penalty"]!.GetValue<double>(), result.penalty, $"{name} mcd_taubert_penalty");
+        AssertRelative(expected["mcd_taubert"]!.GetValue<double>(), result.Value, $"{name} mcd_taubert");
+        AssertRelative(expected["mcd_taubert_penalty"]!.GetValue<double>(), result.Penalty, $"{name} mcd_taubert_penalty");
     }
 
     [Theory]
@@ -59,10 +59,10 @@ public class AudioMetricReferenceTests
     {
         var (expected, reference, degraded, rate) = Load(name);
         var result = MelCepstralDistance.Compute(reference, degraded, rate, MelCepstralAlignment.Pad);
-        AssertRelative(expected["mcd_taubert_pad"]!.GetValue<double>(), result.value, $"{name} mcd_taubert_pad");
-        AssertRelative(expected["mcd_taubert_pad_penalty"]!.GetValue<double>(), result.penalty, $"{name} mcd_taubert_pad_penalty");
+        AssertRelative(expected["mcd_taubert_pad"]!.GetValue<double>(), result.Value, $"{name} mcd_taubert_pad");
+        AssertRelative(expected["mcd_taubert_pad_penalty"]!.GetValue<double>(), result.Penalty, $"{name} mcd_taubert_pad_penalty");
         // Equal lengths give equal frame counts, so frame-by-frame is the padded value.
-        Assert.Equal(result.value, MelCepstralDistance.Compute(reference, degraded, rate, MelCepstralAlignment.None).value);
+        Assert.Equal(result.Value, MelCepstralDistance.Compute(reference, degraded, rate, MelCepstralAlignment.None).Value);
     }
 
     /// <summary>A testdata audio case: its expected.json entry and both files' mono samples (shared with the other audio metric tests).</summary>

@@ -99,11 +99,11 @@ public class CpbdTests
         var steps = Filled(64, 64, (_, c) => (c >= 16 ? 10 : 0) + (c >= 48 ? 100 : 0));
         static int[] EdgeColumns(bool[,] edges, int row) => Enumerable.Range(0, 64).Where(c => edges[row, c]).ToArray();
 
-        var both = CannyEdges.Detect(steps, low_threshold: 5, high_threshold: 20);
+        var both = CannyEdges.Detect(steps, lowThreshold: 5, highThreshold: 20);
         Assert.Contains(EdgeColumns(both, 32), c => c is 15 or 16);
         Assert.Contains(EdgeColumns(both, 32), c => c is 47 or 48);
 
-        var strongOnly = CannyEdges.Detect(steps, low_threshold: 5, high_threshold: 100);
+        var strongOnly = CannyEdges.Detect(steps, lowThreshold: 5, highThreshold: 100);
         Assert.DoesNotContain(EdgeColumns(strongOnly, 32), c => c < 40);
         Assert.Contains(EdgeColumns(strongOnly, 32), c => c is 47 or 48);
 

@@ -48,10 +48,10 @@ public class DistributionMetricTests
         var expected = TestData.Case("fid/inception_score");
         var probs = TestData.Float64Matrix("fid/probs.bin", 1000, 20);
         var result = InceptionScore.Compute(probs, splits: 10);
-        Assert.Equal(expected["is_mean"]!.GetValue<double>(), result.mean, 1e-9 * result.mean);
-        Assert.Equal(expected["is_std"]!.GetValue<double>(), result.std, 1e-9);
+        Assert.Equal(expected["is_mean"]!.GetValue<double>(), result.Mean, 1e-9 * result.Mean);
+        Assert.Equal(expected["is_std"]!.GetValue<double>(), result.Std, 1e-9);
         var perSplit = expected["is_per_split"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
-        Close.All(perSplit, result.per_split, 1e-9);
+        Close.All(perSplit, result.PerSplit, 1e-9);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class DistributionMetricTests
         // One-hot predictions spread evenly over C classes: KL = log C per row, IS = C.
         using var scope = NewDisposeScope();
         var probs = eye(5, dtype: float64).repeat(4, 1);
-        Assert.Equal(5, InceptionScore.Compute(probs, splits: 2).mean, 12);
+        Assert.Equal(5, InceptionScore.Compute(probs, splits: 2).Mean, 12);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class DistributionMetricTests
         var a = randn(new long[] { 30, 6 }, float64, generator: g);
         var b = randn(new long[] { 30, 6 }, float64, generator: g) * 1.5 + 0.3;
         // With a subset as large as the set, every subset is a permutation: the value is the full-set MMD².
-        var kid = KernelInceptionDistance.Compute(a, b, num_subsets: 3, max_subset_size: 30);
+        var kid = KernelInceptionDistance.Compute(a, b, numSubsets: 3, maxSubsetSize: 30);
         Assert.Equal(DirectMmd(a.ToArray<double>(), b.ToArray<double>(), 30, 6), kid, 10);
     }
 

@@ -10,7 +10,7 @@ namespace Dino.Repro.Tests.Evaluation;
 /// </summary>
 public class EvaluatorDeviceTests
 {
-    private static readonly Device Cuda = Devices.Parse("cuda");
+    private static readonly Device Cuda = ComputeDevice.Cuda.ToTorch();
 
     private static Tensor RandomImages(long seed, long count, long side) =>
         randint(256, new long[] { count, 3, side, side }, ScalarType.Byte, generator: new Generator().manual_seed(seed));
@@ -24,10 +24,10 @@ public class EvaluatorDeviceTests
         using var onCuda = FeatureExtractor.Load(FeatureExtractionTests.TinyInception, device: Cuda);
         using var expected = onCpu.Extract(images, batchSize: 2);
         using var actual = onCuda.Extract(images, batchSize: 2);
-        Assert.Equal(DeviceType.CPU, actual.features!.device.type);
-        Assert.Equal(DeviceType.CPU, actual.probabilities!.device.type);
-        Close.All(expected.features!.to(ScalarType.Float64).ToArray<double>(), actual.features.to(ScalarType.Float64).ToArray<double>(), atol: 1e-4);
-        Close.All(expected.probabilities!.ToArray<double>(), actual.probabilities.ToArray<double>(), atol: 1e-5);
+        Assert.Equal(DeviceType.CPU, actual.Features!.device.type);
+        Assert.Equal(DeviceType.CPU, actual.Probabilities!.device.type);
+        Close.All(expected.Features!.to(ScalarType.Float64).ToArray<double>(), actual.Features.to(ScalarType.Float64).ToArray<double>(), atol: 1e-4);
+        Close.All(expected.Probabilities!.ToArray<double>(), actual.Probabilities.ToArray<double>(), atol: 1e-5);
     }
 
     [CudaFact]

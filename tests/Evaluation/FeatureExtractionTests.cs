@@ -14,7 +14,7 @@ public class FeatureExtractionTests : IDisposable
 {
     private readonly DisposeScope scope = NewDisposeScope();
     private readonly Fixtures.TempFolder temp = new();
-    private readonly OrderedDictionary<string, Tensor> weights = SafeTensors.load(Fixtures.Path("tiny_evaluators_weights.safetensors"));
+    private readonly OrderedDictionary<string, Tensor> weights = SafeTensors.Load(Fixtures.Path("tiny_evaluators_weights.safetensors"));
 
     public void Dispose()
     {
@@ -57,7 +57,7 @@ public class FeatureExtractionTests : IDisposable
         var images = WriteImages(temp.File("real"), 7, seed: 1);
         using var extractor = FeatureExtractor.Load(TinyInception);
         var features = FolderFeatures.Features(temp.File("real"), extractor, batchSize: 3);
-        Assert.Equal(3, extractor.forward_calls);  // 7 images in batches of 3
+        Assert.Equal(3, extractor.ForwardCalls);  // 7 images in batches of 3
         var (expected, _) = ByHand(images);
         Close.All(expected.to(ScalarType.Float64).ToArray<double>(), features.to(ScalarType.Float64).ToArray<double>(), atol: 1e-5);
     }
@@ -83,9 +83,9 @@ public class FeatureExtractionTests : IDisposable
         var independent = l.sub(l.logsumexp(1, keepdim: true)).exp();  // softmax without nn.functional
         var expected = InceptionScore.Compute(independent, splits: 2);
         var actual = InceptionScore.Compute(probabilities, splits: 2);
-        Assert.Equal(expected.mean, actual.mean, 1e-6);
-        Assert.Equal(expected.std, actual.std, 1e-6);
-        Assert.True(actual.mean > 1.0);  // random logits: a score above the minimum, so the test sees the logits
+        Assert.Equal(expected.Mean, actual.Mean, 1e-6);
+        Assert.Equal(expected.Std, actual.Std, 1e-6);
+        Assert.True(actual.Mean > 1.0);  // random logits: a score above the minimum, so the test sees the logits
     }
 
     [Fact]
@@ -110,23 +110,23 @@ public class FeatureExtractionTests : IDisposable
         using var extractor = FeatureExtractor.Load(TinyInception);
 
         using var first = FolderFeatures.Statistics(folder, extractor, cache);
-        var calls = extractor.forward_calls;
+        var calls = extractor.ForwardCalls;
         Assert.True(calls > 0);
-        Assert.Single(Directory.GetFiles(cache.folder, "stats-*.safetensors"));
+        Assert.Single(Directory.GetFiles(cache.Folder, "stats-*.safetensors"));
 
         using var second = FolderFeatures.Statistics(folder, extractor, cache);
-        Assert.Equal(calls, extractor.forward_calls);  // read from the cache
-        Assert.Equal(first.mean.ToArray<double>(), second.mean.ToArray<double>());
-        Assert.Equal(first.covariance.ToArray<double>(), second.covariance.ToArray<double>());
-        Assert.Equal(first.count, second.count);
+        Assert.Equal(calls, extractor.ForwardCalls);  // read from the cache
+        Assert.Equal(first.Mean.ToArray<double>(), second.Mean.ToArray<double>());
+        Assert.Equal(first.Covariance.ToArray<double>(), second.Covariance.ToArray<double>());
+        Assert.Equal(first.Count, second.Count);
 
         // Rewrite one image with other pixels: the key changes, the network runs again and the numbers follow.
         ImageIO.Write(Path.Combine(folder, "img000.png"), full(new long[] { 16, 16, 3 }, 7, ScalarType.Byte));
         using var third = FolderFeatures.Statistics(folder, extractor, cache);
-        Assert.True(extractor.forward_calls > calls);
-        Assert.NotEqual(first.mean.ToArray<double>(), third.mean.ToArray<double>());
-        Assert.Equal(2, Directory.GetFiles(cache.folder, "stats-*.safetensors").Length);
-        Assert.DoesNotContain(Directory.GetFiles(cache.folder), f => Dino.Repro.IO.AtomicFile.IsTemporary(Path.GetFileName(f)));
+        Assert.True(extractor.ForwardCalls > calls);
+        Assert.NotEqual(first.Mean.ToArray<double>(), third.Mean.ToArray<double>());
+        Assert.Equal(2, Directory.GetFiles(cache.Folder, "stats-*.safetensors").Length);
+        Assert.DoesNotContain(Directory.GetFiles(cache.Folder), f => Dino.Repro.IO.AtomicFile.IsTemporary(Path.GetFileName(f)));
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public class FeatureExtractionTests : IDisposable
     }
 
     /// <summary>The NVIDIA-interface fixture (tiny_nvidia_inception.pt, the same weights) under Evaluators.Inception's calls.</summary>
-    private static Evaluator NvidiaStyle => Evaluators.Inception with { file_name = Fixtures.Path("tiny_nvidia_inception.pt") };
+    private static Evaluator NvidiaStyle => Evaluators.Inception with { FileName = Fixtures.Path("tiny_nvidia_inception.pt") };
 
     [Fact]
     public void Nvidias_interface_gives_features_with_return_features_and_probabilities_without_the_output_bias()
@@ -148,7 +148,7 @@ public class FeatureExtractionTests : IDisposable
         var images = WriteImages(temp.File("imgs"), 5, seed: 7);
         using var extractor = FeatureExtractor.Load(NvidiaStyle);
         var features = FolderFeatures.Features(temp.File("imgs"), extractor, batchSize: 2);
-        Assert.Equal(3, extractor.forward_calls);  // one keyword call per batch: probabilities were not asked for
+        Assert.Equal(3, extractor.ForwardCalls);  // one keyword call per batch: probabilities were not asked for
         var (expected, _) = ByHand(images);
         Close.All(expected.to(ScalarType.Float64).ToArray<double>(), features.to(ScalarType.Float64).ToArray<double>(), atol: 1e-5);
 
@@ -165,9 +165,9 @@ public class FeatureExtractionTests : IDisposable
     public void An_evaluator_without_a_probabilities_call_says_so()
     {
         WriteImages(temp.File("imgs"), 2, seed: 8);
-        using var extractor = FeatureExtractor.Load(NvidiaStyle with { probabilities_kwargs = null });
+        using var extractor = FeatureExtractor.Load(NvidiaStyle with { ProbabilitiesKwargs = null });
         var ex = Assert.Throws<NotSupportedException>(() => FolderFeatures.Probabilities(temp.File("imgs"), extractor));
         Assert.Contains("no class probabilities", ex.Message);
-        Assert.Equal(0, extractor.forward_calls);
+        Assert.Equal(0, extractor.ForwardCalls);
     }
 }

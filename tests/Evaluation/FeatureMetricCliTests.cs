@@ -91,7 +91,7 @@ public class FeatureMetricCliTests : IDisposable
     public void Lpips_equals_the_fixture_network_by_hand_and_is_zero_for_identical_images()
     {
         var images = FeatureExtractionTests.WriteImages(temp.File("imgs"), 2, seed: 15);
-        var w = SafeTensors.load(Fixtures.Path("tiny_evaluators_weights.safetensors"))["lpips.w"];
+        var w = SafeTensors.Load(Fixtures.Path("tiny_evaluators_weights.safetensors"))["lpips.w"];
         var x = ImageTensor.ToChw(images[0]);
         var y = ImageTensor.ToChw(images[1]);
         // By hand: mean over (o,h,w) of (Σ_c w[o,c]·(x − y)[c,h,w])².

@@ -16,9 +16,9 @@ public class FeatureNetworkMemoryTests
         using var script = ScriptFiles.Load(Fixtures.Path("tiny_script_args.pt"));
         using var pair = ScriptFiles.Load(Fixtures.Path("tiny_convnet_pair.pt"));
         var signature = new ScriptSignature(new("flag", false), new("scale", 1.0), new("offset", 0L));
-        using var inception = FeatureExtractor.Load(Evaluators.Inception with { file_name = Fixtures.Path("tiny_nvidia_inception.pt") });
-        using var i3d = FeatureExtractor.Load(Evaluators.I3d with { file_name = Fixtures.Path("tiny_i3d.pt") });
-        using var segmenter = Segmenter.Load(SegmenterSpec.FromFile(Fixtures.Path("tiny_segmenter.pt"), 5) with { input_height = 8, input_width = 8 });
+        using var inception = FeatureExtractor.Load(Evaluators.Inception with { FileName = Fixtures.Path("tiny_nvidia_inception.pt") });
+        using var i3d = FeatureExtractor.Load(Evaluators.I3d with { FileName = Fixtures.Path("tiny_i3d.pt") });
+        using var segmenter = Segmenter.Load(SegmenterSpec.FromFile(Fixtures.Path("tiny_segmenter.pt"), 5) with { InputHeight = 8, InputWidth = 8 });
         using var lpips = Lpips.Load(new Evaluator("tiny LPIPS", Fixtures.Path("tiny_lpips.pt"), null, EvaluatorOutputs.Distance));
         using var x = randn(3);
         using var extra = ones(3);

@@ -45,17 +45,17 @@ public class ImageMetricReferenceTests
             LabelMap.Read(TestData.PathOf(expected["gt"]!.GetValue<string>())),
             LabelMap.Read(TestData.PathOf(expected["pred"]!.GetValue<string>())),
             expected["num_classes"]!.GetValue<int>(), expected["ignore_label"]!.GetValue<int>());
-        Assert.Equal(expected["valid_pixels"]!.GetValue<long>(), scores.valid_pixels);
-        Assert.Equal(expected["pixel_accuracy"]!.GetValue<double>(), scores.pixel_accuracy, 12);
-        Assert.Equal(expected["mean_class_accuracy"]!.GetValue<double>(), scores.mean_class_accuracy, 12);
-        Assert.Equal(expected["miou"]!.GetValue<double>(), scores.mean_iou, 12);
-        Assert.Equal(expected["mean_class_accuracy_eps"]!.GetValue<double>(), scores.mean_class_accuracy_eps, 12);
-        Assert.Equal(expected["miou_eps"]!.GetValue<double>(), scores.mean_iou_eps, 12);
+        Assert.Equal(expected["valid_pixels"]!.GetValue<long>(), scores.ValidPixels);
+        Assert.Equal(expected["pixel_accuracy"]!.GetValue<double>(), scores.PixelAccuracy, 12);
+        Assert.Equal(expected["mean_class_accuracy"]!.GetValue<double>(), scores.MeanClassAccuracy, 12);
+        Assert.Equal(expected["miou"]!.GetValue<double>(), scores.MeanIou, 12);
+        Assert.Equal(expected["mean_class_accuracy_eps"]!.GetValue<double>(), scores.MeanClassAccuracyEps, 12);
+        Assert.Equal(expected["miou_eps"]!.GetValue<double>(), scores.MeanIouEps, 12);
         var perClass = expected["per_class_iou"]!.AsArray();
         for (var c = 0; c < perClass.Count; c++)
         {
-            if (perClass[c] is null) Assert.True(double.IsNaN(scores.per_class_iou[c]), $"class {c} should be absent");
-            else Assert.Equal(perClass[c]!.GetValue<double>(), scores.per_class_iou[c], 12);
+            if (perClass[c] is null) Assert.True(double.IsNaN(scores.PerClassIou[c]), $"class {c} should be absent");
+            else Assert.Equal(perClass[c]!.GetValue<double>(), scores.PerClassIou[c], 12);
         }
     }
 

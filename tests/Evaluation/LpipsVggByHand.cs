@@ -22,7 +22,7 @@ internal static class LpipsVggByHand
     public static double Distance(Tensor x, Tensor y)
     {
         using var scope = torch.NewDisposeScope();
-        var weights = SafeTensors.load(Fixtures.Path("tiny_lpips_vgg_weights.safetensors"));
+        var weights = SafeTensors.Load(Fixtures.Path("tiny_lpips_vgg_weights.safetensors"));
         Tensor W(string key) => weights[key].to(ScalarType.Float64);
         (Tensor, Tensor) Layers(Tensor hwc)
         {

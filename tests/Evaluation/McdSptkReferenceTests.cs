@@ -23,11 +23,11 @@ public class McdSptkReferenceTests
     {
         var (expected, reference, degraded, rate) = AudioMetricReferenceTests.Load(name);
         var result = SptkMelCepstralDistance.Compute(reference, degraded, rate, McdVariant.Espnet);
-        Assert.Equal(expected["mcd_espnet_sptk"]!.GetValue<double>(), result.value, ToleranceDb);
+        Assert.Equal(expected["mcd_espnet_sptk"]!.GetValue<double>(), result.Value, ToleranceDb);
         var frames = expected["mcd_espnet_sptk_frames"]!.AsArray();   // [degraded, reference]
-        Assert.Equal(frames[0]!.GetValue<int>(), result.frames_degraded);
-        Assert.Equal(frames[1]!.GetValue<int>(), result.frames_reference);
-        Assert.Equal(expected["mcd_espnet_sptk_dtw_path_length"]!.GetValue<int>(), result.aligned_frames);
+        Assert.Equal(frames[0]!.GetValue<int>(), result.FramesDegraded);
+        Assert.Equal(frames[1]!.GetValue<int>(), result.FramesReference);
+        Assert.Equal(expected["mcd_espnet_sptk_dtw_path_length"]!.GetValue<int>(), result.AlignedFrames);
     }
 
     [Theory]
@@ -36,8 +36,8 @@ public class McdSptkReferenceTests
     {
         var (expected, reference, degraded, rate) = AudioMetricReferenceTests.Load(name);
         var result = SptkMelCepstralDistance.Compute(reference, degraded, rate, McdVariant.SptkNoDtw);
-        Assert.Equal(expected["mcd_sptk_nodtw_excl_c0"]!.GetValue<double>(), result.value, ToleranceDb);
-        Assert.Equal(result.frames_reference, result.aligned_frames);
+        Assert.Equal(expected["mcd_sptk_nodtw_excl_c0"]!.GetValue<double>(), result.Value, ToleranceDb);
+        Assert.Equal(result.FramesReference, result.AlignedFrames);
     }
 
     [Fact]
@@ -45,8 +45,8 @@ public class McdSptkReferenceTests
     {
         var (_, reference, _, rate) = AudioMetricReferenceTests.Load("audio/espeak_enus_identity_16k");
         var copy = (float[])reference.Clone();
-        Assert.Equal(0.0, SptkMelCepstralDistance.Compute(reference, copy, rate, McdVariant.Espnet).value);
-        Assert.Equal(0.0, SptkMelCepstralDistance.Compute(reference, copy, rate, McdVariant.SptkNoDtw).value);
+        Assert.Equal(0.0, SptkMelCepstralDistance.Compute(reference, copy, rate, McdVariant.Espnet).Value);
+        Assert.Equal(0.0, SptkMelCepstralDistance.Compute(reference, copy, rate, McdVariant.SptkNoDtw).Value);
     }
 
     [Theory]
@@ -73,8 +73,8 @@ public class McdSptkReferenceTests
         Assert.Contains("equal frame counts", error.Message);
         // DTW aligns unequal lengths: two frames fewer on the degraded side.
         var aligned = SptkMelCepstralDistance.Compute(reference, shorter, rate, McdVariant.Espnet);
-        Assert.Equal(aligned.frames_reference - 2, aligned.frames_degraded);
-        Assert.True(aligned.aligned_frames >= aligned.frames_reference);
+        Assert.Equal(aligned.FramesReference - 2, aligned.FramesDegraded);
+        Assert.True(aligned.AlignedFrames >= aligned.FramesReference);
 
         var tooShort = Assert.Throws<ArgumentException>(() => SptkMelCepstralDistance.Compute(reference, new float[1000], rate));
         Assert.Contains("degraded signal has 1000 samples", tooShort.Message);

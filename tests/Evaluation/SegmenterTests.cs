@@ -15,7 +15,7 @@ public class SegmenterTests : IDisposable
 {
     private readonly DisposeScope scope = NewDisposeScope();
     private readonly Fixtures.TempFolder temp = new();
-    private readonly OrderedDictionary<string, Tensor> weights = SafeTensors.load(Fixtures.Path("tiny_network_metric_weights.safetensors"));
+    private readonly OrderedDictionary<string, Tensor> weights = SafeTensors.Load(Fixtures.Path("tiny_network_metric_weights.safetensors"));
 
     public void Dispose()
     {
@@ -53,7 +53,7 @@ public class SegmenterTests : IDisposable
     public void Channel_order_mean_and_std_follow_the_spec()
     {
         var image = RandomImage(2);
-        var spec = Tiny with { mean = [10, 200, 30], std = [20, 3, 40], bgr = true };
+        var spec = Tiny with { Mean = [10, 200, 30], Std = [20, 3, 40], Bgr = true };
         using var segmenter = Segmenter.Load(spec);
         Assert.Equal(ByHand(image, [10, 200, 30], [20, 3, 40], bgr: true).ToArray<long>(), segmenter.Predict(image).ToArray<long>());
     }
@@ -62,7 +62,7 @@ public class SegmenterTests : IDisposable
     public void A_fixed_input_size_is_resized_to_and_the_labels_back_with_nearest_neighbour()
     {
         var image = RandomImage(3, 16, 16);
-        using var segmenter = Segmenter.Load(Tiny with { input_height = 8, input_width = 8 });
+        using var segmenter = Segmenter.Load(Tiny with { InputHeight = 8, InputWidth = 8 });
         var small = ByHand(Resize.Hwc(image, 8, 8), [127.5, 127.5, 127.5], [127.5, 127.5, 127.5]);
         var expected = small.unsqueeze(1).unsqueeze(3).expand(new long[] { 8, 2, 8, 2 }).reshape(16, 16);  // nearest ×2: each label twice in y and x
         Assert.Equal(expected.ToArray<long>(), segmenter.Predict(image).ToArray<long>());
@@ -94,9 +94,9 @@ public class SegmenterTests : IDisposable
             "--set", $"segmenter={Fixtures.Path("tiny_segmenter.pt")}", "--set", "classes=5");
         Assert.True(code == 0, stderr);
         var result = JsonNode.Parse(stdout.Trim())!;
-        Assert.Equal(expected.mean_iou, result["value"]!.GetValue<double>(), 1e-12);
-        Assert.Equal(expected.pixel_accuracy, result["pixel_accuracy"]!.GetValue<double>(), 1e-12);
-        Assert.Equal(1 - 40.0 / (360 - 36), expected.pixel_accuracy, 1e-12);  // 40 wrong of 360 − 36 ignored pixels
+        Assert.Equal(expected.MeanIou, result["value"]!.GetValue<double>(), 1e-12);
+        Assert.Equal(expected.PixelAccuracy, result["pixel_accuracy"]!.GetValue<double>(), 1e-12);
+        Assert.Equal(1 - 40.0 / (360 - 36), expected.PixelAccuracy, 1e-12);  // 40 wrong of 360 − 36 ignored pixels
         Assert.Equal(3, result["images"]!.GetValue<int>());
     }
 

@@ -57,7 +57,7 @@ public sealed class SpeechWerTests : IDisposable
         var transcripts = temp.File("ref.txt");
         File.WriteAllLines(transcripts, [$"a {string.Join(' ', a)}", "", $"b.wav {string.Join(' ', b)}", $"c {string.Join(' ', c)}", $"d {string.Join(' ', d)}"]);
 
-        var result = MetricRegistry.Get("wer-speech").compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string> { ["recogniser"] = recogniser }));
+        var result = MetricRegistry.Get("wer-speech").Compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string> { ["recogniser"] = recogniser }));
         Assert.Equal(2, (int)result["substitutions"]!);
         Assert.Equal(1, (int)result["deletions"]!);
         Assert.Equal(1, (int)result["insertions"]!);
@@ -72,12 +72,12 @@ public sealed class SpeechWerTests : IDisposable
         var transcripts = temp.File("ref.txt");
         File.WriteAllLines(transcripts, Clips.Select(n => $"{n} bin blue at f two now"));
         var output = temp.File("hyp.txt");
-        var result = MetricRegistry.Get("wer-speech").compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string> { ["recogniser"] = recogniser, ["hyp-out"] = output }));
+        var result = MetricRegistry.Get("wer-speech").Compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string> { ["recogniser"] = recogniser, ["hyp-out"] = output }));
         var lines = File.ReadAllLines(output);
         Assert.Equal(Clips.Select(n => $"{n} {string.Join(' ', Heard(n))}"), lines);
         // The headline WER is the plain text WER of those lines against the references.
         var expected = WordErrorRate.Corpus(Clips.Select(_ => "bin blue at f two now").ToList(), lines.Select(l => l[2..]).ToList());
-        Assert.Equal(expected.wer, (double)result["value"]!, 12);
+        Assert.Equal(expected.Wer, (double)result["value"]!, 12);
     }
 
     [Fact]
@@ -85,10 +85,10 @@ public sealed class SpeechWerTests : IDisposable
     {
         var transcripts = temp.File("ref.txt");
         File.WriteAllLines(transcripts, Clips.Select(n => $"{n} bin blue at f two now"));
-        var noRecogniser = Assert.Throws<ArgumentException>(() => MetricRegistry.Get("wer-speech").compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string>())));
+        var noRecogniser = Assert.Throws<ArgumentException>(() => MetricRegistry.Get("wer-speech").Compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string>())));
         Assert.Contains("dino train grid-recogniser", noRecogniser.Message);
         var absent = Assert.Throws<FileNotFoundException>(() =>
-            MetricRegistry.Get("wer-speech").compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string> { ["recogniser"] = temp.File("runs/none") })));
+            MetricRegistry.Get("wer-speech").Compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string> { ["recogniser"] = temp.File("runs/none") })));
         Assert.Contains("dino train grid-recogniser", absent.Message);
 
         using var transcriber = GridTranscriberFiles.Load(recogniser);

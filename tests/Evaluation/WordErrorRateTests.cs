@@ -16,11 +16,11 @@ public class WordErrorRateTests
     {
         var expected = TestData.Case(name);
         var counts = WordErrorRate.Count(expected["reference"]!.GetValue<string>(), expected["hypothesis"]!.GetValue<string>());
-        Assert.Equal(expected["substitutions"]!.GetValue<int>(), counts.substitutions);
-        Assert.Equal(expected["deletions"]!.GetValue<int>(), counts.deletions);
-        Assert.Equal(expected["insertions"]!.GetValue<int>(), counts.insertions);
-        Assert.Equal(expected["hits"]!.GetValue<int>(), counts.hits);
-        Assert.Equal(expected["wer"]!.GetValue<double>(), counts.wer, 12);
+        Assert.Equal(expected["substitutions"]!.GetValue<int>(), counts.Substitutions);
+        Assert.Equal(expected["deletions"]!.GetValue<int>(), counts.Deletions);
+        Assert.Equal(expected["insertions"]!.GetValue<int>(), counts.Insertions);
+        Assert.Equal(expected["hits"]!.GetValue<int>(), counts.Hits);
+        Assert.Equal(expected["wer"]!.GetValue<double>(), counts.Wer, 12);
     }
 
     [Fact]
@@ -30,17 +30,17 @@ public class WordErrorRateTests
         var references = File.ReadAllLines(TestData.PathOf("wer/ref.txt"));
         var hypotheses = File.ReadAllLines(TestData.PathOf("wer/hyp.txt"));
         var counts = WordErrorRate.Corpus(references, hypotheses);
-        Assert.Equal(expected["reference_words"]!.GetValue<int>(), counts.reference_words);
-        Assert.Equal(expected["wer"]!.GetValue<double>(), counts.wer, 12);
-        Assert.Equal(expected["mer"]!.GetValue<double>(), counts.mer, 12);
-        Assert.Equal(expected["wil"]!.GetValue<double>(), counts.wil, 12);
-        Assert.Equal(expected["wip"]!.GetValue<double>(), counts.wip, 12);
+        Assert.Equal(expected["reference_words"]!.GetValue<int>(), counts.ReferenceWords);
+        Assert.Equal(expected["wer"]!.GetValue<double>(), counts.Wer, 12);
+        Assert.Equal(expected["mer"]!.GetValue<double>(), counts.Mer, 12);
+        Assert.Equal(expected["wil"]!.GetValue<double>(), counts.Wil, 12);
+        Assert.Equal(expected["wip"]!.GetValue<double>(), counts.Wip, 12);
     }
 
     [Fact]
     public void Bad_input_is_an_error()
     {
         Assert.Throws<ArgumentException>(() => WordErrorRate.Corpus(new[] { "a b" }, new[] { "a", "b" }));
-        Assert.Throws<InvalidOperationException>(() => WordErrorRate.Count("", "a b").wer);
+        Assert.Throws<InvalidOperationException>(() => WordErrorRate.Count("", "a b").Wer);
     }
 }

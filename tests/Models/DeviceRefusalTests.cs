@@ -1,4 +1,5 @@
 using Dino.Repro.Tests.Support;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.Tests.Models;
 
@@ -54,10 +55,10 @@ public class DeviceRefusalTests
     [Fact]
     public void The_cpu_is_always_reachable_and_an_unknown_device_name_is_refused()
     {
-        Assert.Null(torch.CPU.Unreachable());
-        var ex = Assert.Throws<ArgumentException>(() => Devices.Parse("gpu"));
+        Assert.Null(ComputeDevice.Cpu.Unreachable());
+        var ex = Assert.Throws<ArgumentException>(() => ComputeDevice.Parse("gpu"));
         Assert.Contains("expected cpu, cuda or cuda:N", ex.Message);
-        var past = new Device(DeviceType.CUDA, 4096);
-        Assert.Contains("cuda:4096", past.Unreachable());   // no machine has 4097 GPUs, with or without CUDA
+        Assert.Contains("cuda:4096", ComputeDevice.CudaAt(4096).Unreachable());   // no machine has 4097 GPUs, with or without CUDA
+        Assert.Contains("cuda:4096", Assert.Throws<UsageException>(() => ComputeDevice.CudaAt(4096).Require()).Message);
     }
 }

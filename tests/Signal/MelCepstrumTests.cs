@@ -58,7 +58,7 @@ public class MelCepstrumTests
         const double alpha = 0.42;
         var model = Enumerable.Range(0, 31).Select(m => m == 0 ? 1.0 : 0.8 * Math.Pow(0.85, m) * Math.Cos(1.3 * m)).ToArray();
         var periodogram = ModelPeriodogram(model, alpha, n);
-        var options = new MelCepstrumOptions(threshold: 0, max_iterations: 40);
+        var options = new MelCepstrumOptions(Threshold: 0, MaxIterations: 40);
         var mc = MelCepstrum.FromPeriodogram(periodogram, order, alpha, options);
 
         var truncated = model[..(order + 1)];
@@ -120,7 +120,7 @@ public class MelCepstrumTests
         Assert.Contains("order must be in 0..127", Assert.Throws<ArgumentOutOfRangeException>(() => MelCepstrum.Analyze(frame, 128, 0.42)).Message);
         Assert.Contains("|α| < 1", Assert.Throws<ArgumentOutOfRangeException>(() => MelCepstrum.Analyze(frame, 8, 1.0)).Message);
         Assert.Contains("maximum iteration count", Assert.Throws<ArgumentOutOfRangeException>(
-            () => MelCepstrum.Analyze(frame, 8, 0.42, new MelCepstrumOptions(min_iterations: 5, max_iterations: 2))).Message);
+            () => MelCepstrum.Analyze(frame, 8, 0.42, new MelCepstrumOptions(MinIterations: 5, MaxIterations: 2))).Message);
         frame[7] = double.NaN;
         Assert.Contains("frame 0, sample 7 is NaN", Assert.Throws<ArgumentException>(() => MelCepstrum.Analyze(frame, 8, 0.42)).Message);
         Assert.Contains("fewer than one 1024-sample frame",

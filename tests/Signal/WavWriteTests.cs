@@ -77,14 +77,14 @@ public class WavWriteTests(ITestOutputHelper output)
         var path = folder.File("clip.wav");
         WavFile.Write(path, new[] { 0.5f, -0.5f }, 16000);
         WavFile.Write(path, new[] { 0.25f }, 8000);  // replaces the file
-        Assert.Equal(new[] { "clip.wav" }, Directory.GetFiles(folder.path).Select(Path.GetFileName).ToArray());
+        Assert.Equal(new[] { "clip.wav" }, Directory.GetFiles(folder.Root).Select(Path.GetFileName).ToArray());
         Assert.Equal(8000, WavFile.Read(path).SampleRate);
 
         // A failure while encoding keeps the previous file intact.
         var error = Assert.Throws<ArgumentException>(() => WavFile.Write(path, new[] { float.NaN }, 8000));
         Assert.Contains("NaN", error.Message);
         Assert.Equal(new[] { 0.25f }, WavFile.Read(path).Channels[0]);
-        Assert.Single(Directory.GetFiles(folder.path));
+        Assert.Single(Directory.GetFiles(folder.Root));
     }
 
     [Fact]

@@ -16,12 +16,12 @@ public static class Fixtures
     /// <summary>A fresh empty folder for files a test writes, removed when disposed.</summary>
     public sealed class TempFolder : IDisposable
     {
-        public TempFolder() => Directory.CreateDirectory(path);
+        public TempFolder() => Directory.CreateDirectory(Root);
 
-        public string path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dino-tests-" + Guid.NewGuid().ToString("N"));
+        public string Root { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dino-tests-" + Guid.NewGuid().ToString("N"));
 
-        public string File(string name) => System.IO.Path.Combine(path, name);
+        public string File(string name) => System.IO.Path.Combine(Root, name);
 
-        public void Dispose() => Directory.Delete(path, recursive: true);
+        public void Dispose() => Directory.Delete(Root, recursive: true);
     }
 }

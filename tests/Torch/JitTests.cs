@@ -12,7 +12,7 @@ namespace Dino.Repro.Tests.Torch;
 public class JitTests : IDisposable
 {
     private readonly DisposeScope scope = NewDisposeScope();
-    private readonly OrderedDictionary<string, Tensor> reference = SafeTensors.load(Fixtures.Path("tiny_convnet_reference.safetensors"));
+    private readonly OrderedDictionary<string, Tensor> reference = SafeTensors.Load(Fixtures.Path("tiny_convnet_reference.safetensors"));
 
     public void Dispose() => scope.Dispose();
 

@@ -54,12 +54,17 @@ public class KitExtensionTests : IDisposable
     [Fact]
     public void Device_names_parse_and_unknown_ones_are_refused()
     {
-        Assert.Equal(DeviceType.CPU, Devices.Parse("cpu").type);
-        Assert.Equal(1, Devices.Parse("CUDA:1").index);
-        Assert.Contains("expected cpu, cuda or cuda:N", Assert.Throws<ArgumentException>(() => Devices.Parse("gpu")).Message);
-        Assert.Throws<ArgumentException>(() => Devices.Parse("cuda:-1"));
-        Assert.Throws<ArgumentException>(() => Devices.Parse("cuda:1:2"));
-        Assert.Null(torch.CPU.Unreachable());
-        Assert.Contains("cuda:4096", new Device(DeviceType.CUDA, 4096).Unreachable());  // no machine has 4097 GPUs
+        Assert.Equal(ComputeDevice.Cpu, ComputeDevice.Parse("cpu"));
+        Assert.Equal(ComputeDevice.Cpu, default);   // an options record nobody set runs on the CPU
+        Assert.Equal((DeviceType.CPU, -1L), (ComputeDevice.Cpu.ToTorch().type, ComputeDevice.Cpu.ToTorch().index));
+        Assert.Equal((DeviceType.CUDA, 1L), (ComputeDevice.Parse(" CUDA:1 ").ToTorch().type, ComputeDevice.Parse("CUDA:1").ToTorch().index));
+        Assert.Equal(["cpu", "cuda", "cuda:1"], new[] { "CPU", "cuda", "cuda:1" }.Select(n => ComputeDevice.Parse(n).ToString()));
+        Assert.Contains("unknown device 'gpu': expected cpu, cuda or cuda:N", Assert.Throws<ArgumentException>(() => ComputeDevice.Parse("gpu")).Message);
+        Assert.Contains("malformed", Assert.Throws<ArgumentException>(() => ComputeDevice.Parse("cuda:-1")).Message);
+        Assert.Throws<ArgumentException>(() => ComputeDevice.Parse("cuda:1:2"));
+        Assert.Throws<ArgumentException>(() => ComputeDevice.Parse("cpu:0"));
+        Assert.Throws<ArgumentException>(() => ComputeDevice.Parse(""));
+        Assert.False(ComputeDevice.Cpu.IsCuda);
+        Assert.True(ComputeDevice.CudaAt(0).IsCuda);
     }
 }

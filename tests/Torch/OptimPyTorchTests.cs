@@ -52,7 +52,7 @@ public class OptimPyTorchTests
     public static TheoryData<string> SqrtConfigs => new(Rules.Keys);
 
     // Fixture tensors: the initial parameters, every step's gradients and PyTorch's parameters after each step.
-    private static OrderedDictionary<string, Tensor> Reference() => SafeTensors.load(Fixtures.Path("optim_reference.safetensors"));
+    private static OrderedDictionary<string, Tensor> Reference() => SafeTensors.Load(Fixtures.Path("optim_reference.safetensors"));
 
     // In "groups" parameter 1 gets no gradient at step 2: PyTorch skips it (no update, no state change).
     private static Tensor? Gradient(OrderedDictionary<string, Tensor> reference, string config, int step, int i) =>

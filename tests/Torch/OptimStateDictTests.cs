@@ -137,9 +137,9 @@ public class OptimStateDictTests
                 // Checkpoint.Load does; the restored state must outlive that scope.
                 var path = folder.File("checkpoint.safetensors");
                 using (var bytes = Dino.Repro.Training.Checkpoint.OptimizerBytes(source))
-                    SafeTensors.save(new Dictionary<string, Tensor> { ["optimizers.G"] = bytes }, path);
+                    SafeTensors.Save(new Dictionary<string, Tensor> { ["optimizers.G"] = bytes }, path);
                 using (var loadScope = NewDisposeScope())
-                    Dino.Repro.Training.Checkpoint.LoadOptimizer(target, SafeTensors.load(path)["optimizers.G"], path, "G");
+                    Dino.Repro.Training.Checkpoint.LoadOptimizer(target, SafeTensors.Load(path)["optimizers.G"], path, "G");
                 break;
         }
     }

@@ -28,7 +28,7 @@ public class SafeTensorsCorruptionTests : IDisposable
 
     private static void AssertInvalid(string path, string problem)
     {
-        var ex = Assert.Throws<InvalidDataException>(() => SafeTensors.load(path));
+        var ex = Assert.Throws<InvalidDataException>(() => SafeTensors.Load(path));
         Assert.Contains(problem, ex.Message);
         Assert.Contains(path, ex.Message);
     }
@@ -59,7 +59,7 @@ public class SafeTensorsCorruptionTests : IDisposable
         if (problem.Length == 0)
         {
             using var scope = TorchSharp.torch.NewDisposeScope();
-            Assert.Equal(new[] { "a" }, SafeTensors.load(path).Keys);
+            Assert.Equal(new[] { "a" }, SafeTensors.Load(path).Keys);
             return;
         }
         AssertInvalid(path, problem);
@@ -90,7 +90,7 @@ public class SafeTensorsCorruptionTests : IDisposable
     public void A_missing_file_is_FileNotFound_naming_the_path()
     {
         var path = folder.File("nowhere.safetensors");
-        var ex = Assert.Throws<FileNotFoundException>(() => SafeTensors.load(path));
+        var ex = Assert.Throws<FileNotFoundException>(() => SafeTensors.Load(path));
         Assert.Contains(path, ex.Message);
         Assert.Equal(path, ex.FileName);
     }

@@ -36,8 +36,8 @@ public class SafeTensorsTests : IDisposable
             ["strided"] = values.transpose(0, 2),  // not contiguous: written in C order
         };
         var path = folder.File("all.safetensors");
-        SafeTensors.save(tensors, path);
-        var loaded = SafeTensors.load(path);
+        SafeTensors.Save(tensors, path);
+        var loaded = SafeTensors.Load(path);
 
         Assert.Equal(tensors.Keys, loaded.Keys);
         foreach (var (name, original) in tensors)
@@ -52,7 +52,7 @@ public class SafeTensorsTests : IDisposable
     public void Written_files_follow_the_spec_byte_for_byte()
     {
         var path = folder.File("spec.safetensors");
-        SafeTensors.save(new Dictionary<string, Tensor> { ["x"] = tensor(new[] { 1, -2 }), ["y"] = tensor(new short[] { 258 }) }, path,
+        SafeTensors.Save(new Dictionary<string, Tensor> { ["x"] = tensor(new[] { 1, -2 }), ["y"] = tensor(new short[] { 258 }) }, path,
             new Dictionary<string, string> { ["format"] = "pt" });
         var bytes = File.ReadAllBytes(path);
         var n = (int)BinaryPrimitives.ReadUInt64LittleEndian(bytes);
@@ -73,12 +73,12 @@ public class SafeTensorsTests : IDisposable
         {
             ["a"] = tensor(new sbyte[] { 1, -2, 3 }), ["b"] = tensor(new[] { 0.5, -1.5 }), ["c"] = tensor(new short[] { 7 }), ["d"] = tensor(new[] { 2.5f }),
         };
-        SafeTensors.save(tensors, path);
-        var header = SafeTensors.read_header(path);
-        Assert.Equal(new[] { "a", "b", "c", "d" }, header.tensors.Select(t => t.name));  // the caller's order
-        Assert.Equal(new long[] { 22, 0, 20, 16 }, header.tensors.Select(t => t.begin));
-        Assert.All(header.tensors, t => Assert.Equal(0, t.begin % t.dtype.ElementSize()));
-        var loaded = SafeTensors.load(path);
+        SafeTensors.Save(tensors, path);
+        var header = SafeTensors.ReadHeader(path);
+        Assert.Equal(new[] { "a", "b", "c", "d" }, header.Tensors.Select(t => t.Name));  // the caller's order
+        Assert.Equal(new long[] { 22, 0, 20, 16 }, header.Tensors.Select(t => t.Begin));
+        Assert.All(header.Tensors, t => Assert.Equal(0, t.Begin % t.DType.ElementSize()));
+        var loaded = SafeTensors.Load(path);
         Assert.Equal(new sbyte[] { 1, -2, 3 }, loaded["a"].ToArray<sbyte>());
         Assert.Equal(new[] { 0.5, -1.5 }, loaded["b"].ToArray<double>());
         Assert.Equal(new short[] { 7 }, loaded["c"].ToArray<short>());
@@ -104,7 +104,7 @@ public class SafeTensorsTests : IDisposable
         var path = folder.File("crafted.safetensors");
         File.WriteAllBytes(path, file.ToArray());
 
-        var (tensors, metadata) = SafeTensors.load_with_metadata(path);
+        var (tensors, metadata) = SafeTensors.LoadWithMetadata(path);
         Assert.Equal(new[] { "weight", "flags", "half" }, tensors.Keys);
         Assert.Equal(new[] { 1.5f, -2f }, tensors["weight"].ToArray<float>());
         Assert.Equal(new long[] { 2, 1 }, tensors["weight"].shape);
@@ -119,36 +119,36 @@ public class SafeTensorsTests : IDisposable
     [Fact]
     public void Reads_the_file_written_by_the_python_fixture_writer()
     {
-        var header = SafeTensors.read_header(Fixtures.Path("tiny_convnet_reference.safetensors"));
-        Assert.Equal(new[] { "input", "output", "features" }, header.tensors.Select(t => t.name));
-        Assert.Equal(new long[] { 2, 3, 6, 6 }, header.tensors[0].shape);
-        Assert.Equal(ScalarType.Float32, header.tensors[1].dtype);
-        Assert.Equal("make_torchscript_fixture.py", header.metadata["script"]);
+        var header = SafeTensors.ReadHeader(Fixtures.Path("tiny_convnet_reference.safetensors"));
+        Assert.Equal(new[] { "input", "output", "features" }, header.Tensors.Select(t => t.Name));
+        Assert.Equal(new long[] { 2, 3, 6, 6 }, header.Tensors[0].Shape);
+        Assert.Equal(ScalarType.Float32, header.Tensors[1].DType);
+        Assert.Equal("make_torchscript_fixture.py", header.Metadata["script"]);
     }
 
     [Fact]
     public void Saving_replaces_the_file_atomically_and_leaves_no_temporary_file()
     {
         var path = folder.File("model.safetensors");
-        SafeTensors.save(new Dictionary<string, Tensor> { ["a"] = ones(2) }, path);
-        SafeTensors.save(new Dictionary<string, Tensor> { ["b"] = zeros(3) }, path);
-        Assert.Equal(new[] { "b" }, SafeTensors.load(path).Keys);
+        SafeTensors.Save(new Dictionary<string, Tensor> { ["a"] = ones(2) }, path);
+        SafeTensors.Save(new Dictionary<string, Tensor> { ["b"] = zeros(3) }, path);
+        Assert.Equal(new[] { "b" }, SafeTensors.Load(path).Keys);
 
         var before = File.ReadAllBytes(path);
         var complex = zeros(new long[] { 2 }, ScalarType.ComplexFloat32);
-        var ex = Assert.Throws<NotSupportedException>(() => SafeTensors.save(new Dictionary<string, Tensor> { ["ok"] = ones(1), ["c"] = complex }, path));
+        var ex = Assert.Throws<NotSupportedException>(() => SafeTensors.Save(new Dictionary<string, Tensor> { ["ok"] = ones(1), ["c"] = complex }, path));
         Assert.Contains("complex64", ex.Message);
         Assert.Equal(before, File.ReadAllBytes(path));
-        Assert.Equal(new[] { path }, Directory.GetFiles(folder.path));
+        Assert.Equal(new[] { path }, Directory.GetFiles(folder.Root));
     }
 
     [Fact]
     public void Load_moves_tensors_to_the_requested_device_and_rejects_reserved_names()
     {
         var path = folder.File("w.safetensors");
-        SafeTensors.save(new Dictionary<string, Tensor> { ["w"] = ones(2) }, path);
-        Assert.Equal(DeviceType.CPU, SafeTensors.load(path, device: CPU)["w"].device_type);
-        var ex = Assert.Throws<ArgumentException>(() => SafeTensors.save(new Dictionary<string, Tensor> { ["__metadata__"] = ones(1) }, path));
+        SafeTensors.Save(new Dictionary<string, Tensor> { ["w"] = ones(2) }, path);
+        Assert.Equal(DeviceType.CPU, SafeTensors.Load(path, device: CPU)["w"].device_type);
+        var ex = Assert.Throws<ArgumentException>(() => SafeTensors.Save(new Dictionary<string, Tensor> { ["__metadata__"] = ones(1) }, path));
         Assert.Contains("reserved", ex.Message);
     }
 

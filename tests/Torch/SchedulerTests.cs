@@ -65,11 +65,11 @@ public class SchedulerTests : IDisposable
     {
         // pix2pix --n_epochs 3 --n_epochs_decay 4: epochs 1-3 at full rate, then 4/5, 3/5, 2/5, 1/5 (scheduler.step per epoch).
         var opt = Optimizer();
-        var seq = Run(new ResumableLambdaLR(opt, ResumableLambdaLR.LinearDecay(n_epochs: 3, n_epochs_decay: 4)), opt, steps: 7);
+        var seq = Run(new ResumableLambdaLR(opt, ResumableLambdaLR.LinearDecay(nEpochs: 3, nEpochsDecay: 4)), opt, steps: 7);
         Assert.Equal(new[] { 1.0, 1.0, 1.0, 0.8, 0.6, 0.4, 0.2, 0.0 }, seq.Select(lr => Math.Round(lr[0] / 0.1, 12)));
         // Resuming at --epoch_count 3 shifts the schedule: the first rate is that of epoch 3.
         var opt2 = Optimizer();
-        var resumed = Run(new ResumableLambdaLR(opt2, ResumableLambdaLR.LinearDecay(n_epochs: 3, n_epochs_decay: 4, epoch_count: 3)), opt2, steps: 2);
+        var resumed = Run(new ResumableLambdaLR(opt2, ResumableLambdaLR.LinearDecay(nEpochs: 3, nEpochsDecay: 4, epochCount: 3)), opt2, steps: 2);
         Assert.Equal(new[] { 1.0, 0.8, 0.6 }, resumed.Select(lr => Math.Round(lr[0] / 0.1, 12)));
 
         Assert.Throws<ArgumentOutOfRangeException>(() => ResumableLambdaLR.LinearDecay(-1, 4));
@@ -84,7 +84,7 @@ public class SchedulerTests : IDisposable
     [MemberData(nameof(FixtureNames))]
     public void Sequences_match_torch_lr_scheduler_bit_for_bit(string name)
     {
-        var (_, metadata) = SafeTensors.load_with_metadata(Fixtures.Path("optim_reference.safetensors"));
+        var (_, metadata) = SafeTensors.LoadWithMetadata(Fixtures.Path("optim_reference.safetensors"));
         var expected = JsonSerializer.Deserialize<Dictionary<string, double[][]>>(metadata["schedulers"])![name];
         var opt = Optimizer(groups: name == "step_two_groups" ? 2 : 1);
         optim.lr_scheduler.LRScheduler scheduler = name switch
@@ -122,7 +122,7 @@ public class SchedulerTests : IDisposable
     [Fact]
     public void Restored_scheduler_continues_the_same_sequence_bit_for_bit()
     {
-        Func<int, double> factor = ResumableLambdaLR.LinearDecay(n_epochs: 2, n_epochs_decay: 6);
+        Func<int, double> factor = ResumableLambdaLR.LinearDecay(nEpochs: 2, nEpochsDecay: 6);
         var straightOpt = Optimizer(groups: 2);
         var straight = Run(new ResumableLambdaLR(straightOpt, factor), straightOpt, steps: 8);
 

@@ -31,7 +31,7 @@ public class CheckpointTests
 
         Assert.Equal(before, File.ReadAllBytes(path));
         Assert.Equal(10, Checkpoint.Load(experiment, path).Step);
-        Assert.Equal(new[] { "latest.safetensors" }, Directory.GetFiles(temp.path).Select(Path.GetFileName));  // no temporary file left
+        Assert.Equal(new[] { "latest.safetensors" }, Directory.GetFiles(temp.Root).Select(Path.GetFileName));  // no temporary file left
     }
 
     [Fact]
@@ -44,14 +44,14 @@ public class CheckpointTests
             if (++calls == 2) throw new IOException("disk full (simulated)");
             Checkpoint.SafeTensorsWriter(tensors, metadata, target);
         };
-        var trainer = TrainingFixtures.Trainer(temp.path, writer: failsSecondTime);
+        var trainer = TrainingFixtures.Trainer(temp.Root, writer: failsSecondTime);
         Assert.Throws<IOException>(() => trainer.Train("balance-test", Preset.Smoke));
-        var run = Directory.GetDirectories(temp.path).Single();
+        var run = Directory.GetDirectories(temp.Root).Single();
         var store = new CheckpointStore(Path.Combine(run, "checkpoints"), 3);
         Assert.Equal(new long[] { 10 }, store.List().Select(c => c.step));
         Assert.DoesNotContain(Directory.GetFiles(store.Folder), f => AtomicFile.IsTemporary(Path.GetFileName(f)));
 
-        var resumed = TrainingFixtures.Trainer(temp.path).Resume(run);
+        var resumed = TrainingFixtures.Trainer(temp.Root).Resume(run);
         Assert.True(resumed.Completed);
         Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), TrainingFixtures.LossesByStep(run).Keys);
     }

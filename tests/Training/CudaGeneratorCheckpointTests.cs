@@ -43,6 +43,6 @@ public class CudaGeneratorCheckpointTests
         using var experiment = definition.Create(definition.Resolve(Preset.Smoke));
         var path = temp.File("step.safetensors");
         Checkpoint.Save(experiment, new CheckpointInfo(definition.Name, 1, 0), path);
-        Assert.DoesNotContain(SafeTensors.read_header(path).tensors, t => t.name.StartsWith("rng.cuda", StringComparison.Ordinal));
+        Assert.DoesNotContain(SafeTensors.ReadHeader(path).Tensors, t => t.Name.StartsWith("rng.cuda", StringComparison.Ordinal));
     }
 }

@@ -10,7 +10,7 @@ public class NonFiniteLossTests
     public void A_nan_loss_at_step_3_stops_with_the_step_the_loss_and_the_last_good_checkpoint()
     {
         using var temp = new Fixtures.TempFolder();
-        var trainer = TrainingFixtures.Trainer(temp.path);
+        var trainer = TrainingFixtures.Trainer(temp.Root);
         var e = Assert.Throws<NonFiniteLossException>(() =>
             trainer.Train("balance-test", Preset.Smoke, TrainingFixtures.Set("nan_at_step=3", "checkpoint_every=2")));
 
@@ -26,7 +26,7 @@ public class NonFiniteLossTests
         Assert.True(File.Exists(e.LastCheckpoint));
 
         // The bad step is neither logged nor checkpointed.
-        var run = Directory.GetDirectories(temp.path).Single();
+        var run = Directory.GetDirectories(temp.Root).Single();
         Assert.Equal(new long[] { 1, 2 }, TrainingFixtures.LossesByStep(run).Keys);
         Assert.Single(Directory.GetFiles(Path.Combine(run, "checkpoints")));
     }
@@ -36,7 +36,7 @@ public class NonFiniteLossTests
     {
         using var temp = new Fixtures.TempFolder();
         var e = Assert.Throws<NonFiniteLossException>(() =>
-            TrainingFixtures.Trainer(temp.path).Train("balance-test", Preset.Smoke, TrainingFixtures.Set("nan_at_step=1")));
+            TrainingFixtures.Trainer(temp.Root).Train("balance-test", Preset.Smoke, TrainingFixtures.Set("nan_at_step=1")));
         Assert.Null(e.LastCheckpoint);
         Assert.Contains("No checkpoint had been written yet", e.Message);
     }

@@ -12,7 +12,7 @@ public class OptionSetTests
     public void Defaults_are_the_documented_values()
     {
         var o = new ToyGanOptions();
-        Assert.Equal((1000, 64, 1L, "cpu"), (o.Steps, o.BatchSize, o.Seed, o.Device));
+        Assert.Equal((1000, 64, 1L, ComputeDevice.Cpu), (o.Steps, o.BatchSize, o.Seed, o.Device));
         Assert.Equal((10, 500, 0, 500, 3), (o.LogEvery, o.SampleEvery, o.EvaluateEvery, o.CheckpointEvery, o.KeepCheckpoints));
         Assert.Equal((32, 32, 4096), (o.Latent, o.Width, o.DatasetSize));
         Assert.Equal((2e-4, 0.5, 0.999, 0.5, 0.05, 64), (o.LearningRate, o.Beta1, o.Beta2, o.ConstantLrFraction, o.InstanceNoise, o.SampleCount));
@@ -35,7 +35,7 @@ public class OptionSetTests
         Assert.Equal((60, 16, 8), (smoke.Steps, smoke.BatchSize, smoke.Width));
         Assert.Equal(new ToyGanOptions().LearningRate, smoke.LearningRate);
         var paper = (ToyGanOptions)ToyGanExperiment.Definition.Resolve(Preset.Paper);
-        Assert.Equal((128, 64, "cuda"), (paper.BatchSize, paper.Width, paper.Device));
+        Assert.Equal((128, 64, ComputeDevice.Cuda), (paper.BatchSize, paper.Width, paper.Device));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class OptionSetTests
     {
         var o = (ToyGanOptions)ToyGanExperiment.Definition.Resolve(Preset.Smoke,
             TrainingFixtures.Set("steps=7", "learning_rate=1e-3", "device=cuda:1", "Seed=42", "batch_size = 4"));
-        Assert.Equal((7, 1e-3, "cuda:1", 42L, 4), (o.Steps, o.LearningRate, o.Device, o.Seed, o.BatchSize));
+        Assert.Equal((7, 1e-3, ComputeDevice.CudaAt(1), 42L, 4), (o.Steps, o.LearningRate, o.Device, o.Seed, o.BatchSize));
         Assert.Equal(8, o.Width);  // the preset's value survives
     }
 
@@ -75,6 +75,19 @@ public class OptionSetTests
         var back = OptionSet.FromJson(typeof(ToyGanOptions), JsonNode.Parse(text)!);
         Assert.Equal(o, back);
         Assert.Contains("\"learning_rate\":", text);
+    }
+
+    [Fact]
+    public void The_device_is_its_name_in_json_and_a_bad_name_there_is_refused_naming_it()
+    {
+        var o = (ToyGanOptions)ToyGanExperiment.Definition.Resolve(Preset.Smoke, TrainingFixtures.Set("device=CUDA:2"));
+        var json = OptionSet.ToJson(o);
+        Assert.Equal("cuda:2", json["device"]!.GetValue<string>());   // run.json files from before the typed device read the same
+        Assert.Equal(ComputeDevice.CudaAt(2), ((ToyGanOptions)OptionSet.FromJson(typeof(ToyGanOptions), json)).Device);
+        json["device"] = "tpu";
+        Assert.Contains("unknown device 'tpu'", Assert.Throws<InvalidDataException>(() => OptionSet.FromJson(typeof(ToyGanOptions), json)).Message);
+        json["device"] = 3;
+        Assert.Throws<InvalidDataException>(() => OptionSet.FromJson(typeof(ToyGanOptions), json));
     }
 
     [Fact]

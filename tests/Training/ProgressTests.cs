@@ -12,7 +12,7 @@ public class ProgressTests
     {
         using var temp = new Fixtures.TempFolder();
         var output = new StringWriter();
-        TrainingFixtures.Trainer(temp.path, progress: new PlainProgress(output, TimeSpan.Zero))
+        TrainingFixtures.Trainer(temp.Root, progress: new PlainProgress(output, TimeSpan.Zero))
             .Train("balance-test", Preset.Smoke, TrainingFixtures.Set("steps=5"));
         var lines = output.ToString().Split('\n').Where(l => l.StartsWith("step ", StringComparison.Ordinal)).ToList();
         Assert.Equal(5, lines.Count);

@@ -15,7 +15,7 @@ public class ResumeAfterKillTests
     public void Dino_train_killed_after_a_checkpoint_and_resumed_logs_the_uninterrupted_losses_exactly()
     {
         using var temp = new Fixtures.TempFolder();
-        var runs = Path.Combine(temp.path, "runs");
+        var runs = Path.Combine(temp.Root, "runs");
 
         using (var child = StartDino(["train", "toy-gan", "--preset", "smoke", "--steps", $"{Steps}", "--out", runs, "--set", .. Sets]))
         {
@@ -42,7 +42,7 @@ public class ResumeAfterKillTests
             Assert.Contains($"resuming at step {resumeFrom} of {Steps}", resume.Output);
         }
 
-        var reference = TrainingFixtures.Trainer(Path.Combine(temp.path, "reference"))
+        var reference = TrainingFixtures.Trainer(Path.Combine(temp.Root, "reference"))
             .Train("toy-gan", Preset.Smoke, TrainingFixtures.Set([$"steps={Steps}", .. Sets]));
         var expected = TrainingFixtures.LossesByStep(reference.RunDirectory);
         var actual = TrainingFixtures.LossesByStep(run);

@@ -16,11 +16,11 @@ public class ResumeTests
     {
         using var temp = new Fixtures.TempFolder();
         var overrides = TrainingFixtures.Set(sets);
-        var reference = TrainingFixtures.Trainer(Path.Combine(temp.path, "reference")).Train(experiment, Preset.Smoke, overrides);
+        var reference = TrainingFixtures.Trainer(Path.Combine(temp.Root, "reference")).Train(experiment, Preset.Smoke, overrides);
 
         // Stop after step `stopAt` (a checkpoint is written there), then continue from the newest checkpoint.
         using var stop = new CancellationTokenSource();
-        var stopped = TrainingFixtures.Trainer(Path.Combine(temp.path, "stopped"), onStep: r =>
+        var stopped = TrainingFixtures.Trainer(Path.Combine(temp.Root, "stopped"), onStep: r =>
         {
             if (r.Step == stopAt) stop.Cancel();
         }).Train(experiment, Preset.Smoke, overrides, stop.Token);
@@ -28,7 +28,7 @@ public class ResumeTests
         Assert.Equal(stopAt + 1, stopped.Step);  // the token is seen after the step it was cancelled in
         Assert.EndsWith($"step-{stopAt + 1:D6}.safetensors", stopped.LastCheckpoint);
 
-        var resumed = TrainingFixtures.Trainer(Path.Combine(temp.path, "stopped")).Resume(stopped.RunDirectory);
+        var resumed = TrainingFixtures.Trainer(Path.Combine(temp.Root, "stopped")).Resume(stopped.RunDirectory);
         Assert.True(resumed.Completed);
 
         var expected = TrainingFixtures.LossesByStep(reference.RunDirectory);
@@ -42,13 +42,13 @@ public class ResumeTests
     public void Prefetching_trains_on_the_same_batches_as_decoding_in_the_step()
     {
         using var temp = new Fixtures.TempFolder();
-        var off = TrainingFixtures.Trainer(Path.Combine(temp.path, "off")).Train("toy-gan", Preset.Smoke, TrainingFixtures.Set("steps=40", "log_every=1", "prefetch=0"));
-        var on = TrainingFixtures.Trainer(Path.Combine(temp.path, "on")).Train("toy-gan", Preset.Smoke, TrainingFixtures.Set("steps=40", "log_every=1", "prefetch=3"));
+        var off = TrainingFixtures.Trainer(Path.Combine(temp.Root, "off")).Train("toy-gan", Preset.Smoke, TrainingFixtures.Set("steps=40", "log_every=1", "prefetch=0"));
+        var on = TrainingFixtures.Trainer(Path.Combine(temp.Root, "on")).Train("toy-gan", Preset.Smoke, TrainingFixtures.Set("steps=40", "log_every=1", "prefetch=3"));
         var expected = TrainingFixtures.LossesByStep(off.RunDirectory);
         TrainingFixtures.AssertSameLosses(expected, TrainingFixtures.LossesByStep(on.RunDirectory), expected.Keys);
         // 40 steps of 16 from 256 examples: the checkpoint is at epoch 2, index 8·16, not where the worker had read to.
-        var info = SafeTensors.read_header(on.LastCheckpoint!).metadata["data"];
-        Assert.Equal(SafeTensors.read_header(off.LastCheckpoint!).metadata["data"], info);
+        var info = SafeTensors.ReadHeader(on.LastCheckpoint!).Metadata["data"];
+        Assert.Equal(SafeTensors.ReadHeader(off.LastCheckpoint!).Metadata["data"], info);
         Assert.Contains("\"epoch\":2,\"index\":128", info);
     }
 
@@ -56,13 +56,13 @@ public class ResumeTests
     public void Resume_with_more_steps_extends_the_run_and_records_it_in_options_json()
     {
         using var temp = new Fixtures.TempFolder();
-        var first = TrainingFixtures.Trainer(temp.path).Train("balance-test", Preset.Smoke, TrainingFixtures.Set("steps=10"));
-        var longer = TrainingFixtures.Trainer(temp.path).Resume(first.RunDirectory, steps: 15);
+        var first = TrainingFixtures.Trainer(temp.Root).Train("balance-test", Preset.Smoke, TrainingFixtures.Set("steps=10"));
+        var longer = TrainingFixtures.Trainer(temp.Root).Resume(first.RunDirectory, steps: 15);
         Assert.Equal(15, longer.Step);
         Assert.Equal(15, (int)TrainingFixtures.Json(Path.Combine(first.RunDirectory, "options.json"))["options"]!["steps"]!);
         Assert.Equal(Enumerable.Range(1, 15).Select(i => (long)i), TrainingFixtures.LossesByStep(first.RunDirectory).Keys);
 
-        var e = Assert.Throws<UsageException>(() => TrainingFixtures.Trainer(temp.path).Resume(first.RunDirectory, steps: 12));
+        var e = Assert.Throws<UsageException>(() => TrainingFixtures.Trainer(temp.Root).Resume(first.RunDirectory, steps: 12));
         Assert.Contains("already at step 15, past the 12 steps asked for", e.Message);
     }
 
@@ -71,14 +71,14 @@ public class ResumeTests
     {
         using var temp = new Fixtures.TempFolder();
         using var stop = new CancellationTokenSource();
-        var stopped = TrainingFixtures.Trainer(temp.path, onStep: r =>
+        var stopped = TrainingFixtures.Trainer(temp.Root, onStep: r =>
         {
             if (r.Step == 12) stop.Cancel();
         }).Train("balance-test", Preset.Smoke, null, stop.Token);
         // Pretend a killed session had logged two more steps and half a line past the checkpoint at 13.
         var log = Path.Combine(stopped.RunDirectory, "log.jsonl");
         File.AppendAllText(log, "{\"step\":14,\"losses\":{\"fit\":1,\"weighted\":1}}\n{\"step\":15,\"losses\":{\"fit\":1,\"weighted\":1}}\n{\"step\":16,\"los");
-        TrainingFixtures.Trainer(temp.path).Resume(stopped.RunDirectory);
+        TrainingFixtures.Trainer(temp.Root).Resume(stopped.RunDirectory);
         var steps = TrainingFixtures.LossesByStep(stopped.RunDirectory);
         Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), steps.Keys);
         Assert.NotEqual(1.0, steps[14]["fit"]);

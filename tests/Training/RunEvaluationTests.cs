@@ -39,13 +39,13 @@ public class RunEvaluationTests
     public void Evaluates_the_state_of_the_newest_checkpoint_and_writes_eval_json()
     {
         using var temp = new Fixtures.TempFolder();
-        var trainer = new Trainer(Registry(), new TrainerSettings { RunsRoot = temp.path });
+        var trainer = new Trainer(Registry(), new TrainerSettings { RunsRoot = temp.Root });
         var run = trainer.Train("balance-test", Preset.Smoke, TrainingFixtures.Set("steps=25", "checkpoint_every=10"));
 
         var result = RunEvaluation.Evaluate(run.RunDirectory, Registry());
 
         // The checkpoint file itself says what the weights and k are.
-        var saved = SafeTensors.load(Path.Combine(run.RunDirectory, "checkpoints", "step-000025.safetensors"));
+        var saved = SafeTensors.Load(Path.Combine(run.RunDirectory, "checkpoints", "step-000025.safetensors"));
         var weight = (double)saved["networks.fit.weight"].ToSingle();
         var k = saved["controller.k"].ToDouble();
         Assert.Equal(25, result.Step);
@@ -67,7 +67,7 @@ public class RunEvaluationTests
     public void A_run_without_a_checkpoint_or_an_experiment_without_evaluation_is_a_usage_error()
     {
         using var temp = new Fixtures.TempFolder();
-        var trainer = new Trainer(Registry(), new TrainerSettings { RunsRoot = temp.path });
+        var trainer = new Trainer(Registry(), new TrainerSettings { RunsRoot = temp.Root });
         var toy = trainer.Train("toy-gan", Preset.Smoke, TrainingFixtures.Set("steps=2"));
         var e = Assert.Throws<UsageException>(() => RunEvaluation.Evaluate(toy.RunDirectory, Registry()));
         Assert.Contains("'toy-gan' declares no test evaluation (experiments with one: balance-test)", e.Message);
@@ -86,7 +86,7 @@ public class RunEvaluationTests
         // A few segmenter steps keep the test short; the numbers are not the point, the wiring is.
         var registry = new ExperimentRegistry().Register(Dino.Repro.Models.Pix2Pix.Pix2PixExperiment.Definition(
             o => Dino.Repro.Data.Corpora.ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)).WithEvaluation(new ImageToImageEvaluation(segmenterSteps: 3)));
-        var run = new Trainer(registry, new TrainerSettings { RunsRoot = runs.path }).Train("pix2pix", Preset.Smoke, TrainingFixtures.Set("steps=1", "shapes_count=20"));
+        var run = new Trainer(registry, new TrainerSettings { RunsRoot = runs.Root }).Train("pix2pix", Preset.Smoke, TrainingFixtures.Set("steps=1", "shapes_count=20"));
 
         var result = RunEvaluation.Evaluate(run.RunDirectory, registry);
         Assert.Equal(2, result.Examples);  // ids 9 and 19 of 20 are the test split (id % 10 == 9)
@@ -106,7 +106,7 @@ public class RunEvaluationTests
         foreach (var experiment in new[] { "dino-bidirectional", "bicyclegan" })
         {
             // The registry `dino` itself uses: what is under test is that these experiments declare the evaluation.
-            var run = new Trainer(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = runs.path })
+            var run = new Trainer(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = runs.Root })
                 .Train(experiment, Preset.Smoke, TrainingFixtures.Set("steps=1", "shapes_count=20"));
 
             var (code, output, error) = CliRunner.Run("evaluate", run.RunDirectory);
@@ -126,7 +126,7 @@ public class RunEvaluationTests
     public void The_cli_prints_the_scores_and_maps_errors_to_exit_codes()
     {
         using var temp = new Fixtures.TempFolder();
-        var run = new Trainer(Registry(), new TrainerSettings { RunsRoot = temp.path }).Train("balance-test", Preset.Smoke, TrainingFixtures.Set("steps=3"));
+        var run = new Trainer(Registry(), new TrainerSettings { RunsRoot = temp.Root }).Train("balance-test", Preset.Smoke, TrainingFixtures.Set("steps=3"));
         var command = EvaluateCommand.Create(Registry());
 
         var (code, output, error) = CliRunner.Capture(() => command.Parse([run.RunDirectory]).Invoke());

@@ -10,7 +10,7 @@ public class RunFolderTests
     public void A_short_toy_gan_run_leaves_options_log_samples_and_the_last_k_checkpoints()
     {
         using var temp = new Fixtures.TempFolder();
-        var result = TrainingFixtures.Trainer(temp.path).Train("toy-gan", Preset.Smoke,
+        var result = TrainingFixtures.Trainer(temp.Root).Train("toy-gan", Preset.Smoke,
             TrainingFixtures.Set("steps=24", "log_every=4", "sample_every=12", "checkpoint_every=6", "keep_checkpoints=2", "evaluate_every=12"));
 
         var run = result.RunDirectory;
@@ -60,18 +60,18 @@ public class RunFolderTests
     public void Run_folders_are_numbered_one_past_the_highest()
     {
         using var temp = new Fixtures.TempFolder();
-        Directory.CreateDirectory(Path.Combine(temp.path, "00007-something-cpu"));
-        Directory.CreateDirectory(Path.Combine(temp.path, "notes"));
-        var run = RunFolder.CreateNext(temp.path, "toy-gan", Preset.Smoke);
+        Directory.CreateDirectory(Path.Combine(temp.Root, "00007-something-cpu"));
+        Directory.CreateDirectory(Path.Combine(temp.Root, "notes"));
+        var run = RunFolder.CreateNext(temp.Root, "toy-gan", Preset.Smoke);
         Assert.Equal("00008-toy-gan-smoke", run.Name);
-        Assert.Equal("00009-toy-gan-paper", RunFolder.CreateNext(temp.path, "toy-gan", Preset.Paper).Name);
+        Assert.Equal("00009-toy-gan-paper", RunFolder.CreateNext(temp.Root, "toy-gan", Preset.Paper).Name);
     }
 
     [Fact]
     public void Opening_a_folder_without_options_json_is_a_usage_error()
     {
         using var temp = new Fixtures.TempFolder();
-        Assert.Contains("no options.json", Assert.Throws<UsageException>(() => RunFolder.Open(temp.path)).Message);
+        Assert.Contains("no options.json", Assert.Throws<UsageException>(() => RunFolder.Open(temp.Root)).Message);
         Assert.Contains("does not exist", Assert.Throws<UsageException>(() => RunFolder.Open(temp.File("nope"))).Message);
     }
 }

@@ -41,7 +41,7 @@ public class SampleGridPngTests
     {
         using var temp = new Fixtures.TempFolder();
         var overrides = TrainingFixtures.Set("steps=12", "sample_every=12", "checkpoint_every=12");
-        var result = TrainingFixtures.Trainer(temp.path).Train("toy-gan", Preset.Smoke, overrides);
+        var result = TrainingFixtures.Trainer(temp.Root).Train("toy-gan", Preset.Smoke, overrides);
         using var png = ImageIO.Read(Path.Combine(result.RunDirectory, "samples", "step-000012.png"));
 
         // The same model, rebuilt from the step-12 checkpoint, draws the grid again; its levels are computed here.

@@ -20,7 +20,7 @@ public class SkippedSamplesLogTests
         var corpus = ImageToImageData.Shapes(10, 32);
         var broken = CelebAMaskHqLayout.PhotoPath(corpus.Root, 2);
         File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..30]);
-        var trainer = new Trainer(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = runs.path });
+        var trainer = new Trainer(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = runs.Root });
 
         var stopped = Assert.Throws<InvalidDataException>(() => trainer.Train("pix2pix", Preset.Smoke, TrainingFixtures.Set("steps=1", "shapes_count=10")));
         Assert.Contains(broken, stopped.Message);

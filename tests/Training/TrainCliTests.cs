@@ -39,7 +39,7 @@ public class TrainCliTests
     public void A_training_failure_exits_1_with_the_reason()
     {
         using var temp = new Fixtures.TempFolder();
-        var (code, _, error) = Dino(["train", "toy-gan", "--steps", "3", "--out", temp.path, "--set", "learning_rate=1e300"]);
+        var (code, _, error) = Dino(["train", "toy-gan", "--steps", "3", "--out", temp.Root, "--set", "learning_rate=1e300"]);
         Assert.Equal(1, code);
         Assert.Contains("training failed", error);
     }
@@ -48,9 +48,9 @@ public class TrainCliTests
     public void A_successful_run_exits_0_and_names_its_folder()
     {
         using var temp = new Fixtures.TempFolder();
-        var (code, output, _) = Dino(["train", "toy-gan", "--preset", "smoke", "--steps", "4", "--seed", "5", "--out", temp.path]);
+        var (code, output, _) = Dino(["train", "toy-gan", "--preset", "smoke", "--steps", "4", "--seed", "5", "--out", temp.Root]);
         Assert.Equal(0, code);
-        Assert.Contains($"done: 4 steps in {Path.Combine(temp.path, "00001-toy-gan-smoke")}", output);
+        Assert.Contains($"done: 4 steps in {Path.Combine(temp.Root, "00001-toy-gan-smoke")}", output);
         Assert.Contains("seed: 5", output);
         Assert.Contains("step 4/4", output);  // plain progress: the test host's output is not a terminal
     }

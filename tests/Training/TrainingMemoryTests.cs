@@ -11,7 +11,7 @@ public class TrainingMemoryTests
         using var temp = new Fixtures.TempFolder();
         long baseline = -1;
         var counts = new List<(long step, long count)>();
-        var trainer = TrainingFixtures.Trainer(temp.path, onStep: r =>
+        var trainer = TrainingFixtures.Trainer(temp.Root, onStep: r =>
         {
             if (r.Step == 20) baseline = LiveTensors.Settled();  // optimiser state exists from step 1 on
             else if (r.Step > 20) counts.Add((r.Step, Tensor.TotalCount));
@@ -30,7 +30,7 @@ public class TrainingMemoryTests
         using var temp = new Fixtures.TempFolder();
         var before = LiveTensors.Settled();
         long peak = 0, baseline = -1;
-        var trainer = TrainingFixtures.Trainer(temp.path, onStep: r =>
+        var trainer = TrainingFixtures.Trainer(temp.Root, onStep: r =>
         {
             if (r.Step == 20) baseline = LiveTensors.Settled();
             else if (r.Step > 20) peak = Math.Max(peak, Tensor.TotalCount);

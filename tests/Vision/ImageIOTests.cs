@@ -185,7 +185,7 @@ public class ImageIOTests : IDisposable
         ImageIO.Write(file, zeros([4, 4, 3], ScalarType.Byte));
         ImageIO.Write(file, full([4, 4, 3], 200, ScalarType.Byte));
 
-        Assert.Equal(new[] { "again.png" }, Directory.GetFiles(temp.path).Select(Path.GetFileName).ToArray());
+        Assert.Equal(new[] { "again.png" }, Directory.GetFiles(temp.Root).Select(Path.GetFileName).ToArray());
         Assert.Equal(200, ImageIO.Read(file).max().ToInt32());
         Assert.Equal(200, ImageIO.Read(file).min().ToInt32());
     }
@@ -256,7 +256,7 @@ public class ImageIOTests : IDisposable
         Assert.Throws<ArgumentException>(() => ImageIO.Write(temp.File("x.gif"), zeros([2, 2, 3], ScalarType.Byte)));
         Assert.Throws<ArgumentException>(() => ImageIO.Encode(zeros([2, 2, 3], ScalarType.Float32), ImageFormat.Png));
         Assert.Throws<ArgumentException>(() => ImageIO.Encode(zeros([2, 2, 4], ScalarType.Byte), ImageFormat.Jpeg));
-        Assert.Empty(Directory.GetFiles(temp.path));
+        Assert.Empty(Directory.GetFiles(temp.Root));
     }
 
     private static double Psnr(Tensor a, Tensor b)

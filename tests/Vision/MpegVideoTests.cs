@@ -45,6 +45,6 @@ public class MpegVideoTests
         var failed = Assert.Throws<IOException>(() => MpegVideo.Convert(dir.File("junk.mp4"), dir.File("out.mpg")));
         Assert.Contains("out.mpg", failed.Message);
         Assert.False(File.Exists(dir.File("out.mpg")));
-        Assert.Empty(Directory.GetFiles(dir.path, ".*"));
+        Assert.Empty(Directory.GetFiles(dir.Root, ".*"));
     }
 }

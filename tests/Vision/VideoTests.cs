@@ -140,7 +140,7 @@ public class VideoTests : IDisposable
 
         var abandoned = temp.File("abandoned.mp4");
         using (var writer = VideoWriter.Open(abandoned, 32, 24)) writer.WriteFrames(ColouredFrames(24, 32));
-        Assert.Equal(new[] { "stream.mp4" }, Directory.GetFiles(temp.path).Select(Path.GetFileName).ToArray());
+        Assert.Equal(new[] { "stream.mp4" }, Directory.GetFiles(temp.Root).Select(Path.GetFileName).ToArray());
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public class VideoTests : IDisposable
             VideoWriter.Write(file, ColouredFrames(24, 32), new VideoWriterOptions { Preset = "no-such-preset" }));
         Assert.Contains(file, e.Message);
         Assert.Contains("preset", e.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Empty(Directory.GetFiles(temp.path));
+        Assert.Empty(Directory.GetFiles(temp.Root));
     }
 
     [Fact]

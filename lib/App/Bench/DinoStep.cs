@@ -26,7 +26,7 @@ public static class DinoStep
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
         torch.manual_seed(0);
         using var source = RandomPairs();
-        var options = new DinoOptions { Resolution = Resolution, BatchSize = BatchSize, Steps = 1_000, Device = "cpu" };
+        var options = new DinoOptions { Resolution = Resolution, BatchSize = BatchSize, Steps = 1_000, Device = ComputeDevice.Cpu };
         using var experiment = new DinoExperiment(options, source);
         var times = new List<double>();
         for (var i = 0; i < warmup + steps; i++)

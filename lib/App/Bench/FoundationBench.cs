@@ -11,7 +11,7 @@ namespace Dino.Repro.App.Bench;
 /// </summary>
 public static class FoundationBench
 {
-    public sealed record Figures(double op_overhead_us, double unet_step_ms, double sgemm_gflops);
+    public sealed record Figures(double OpOverheadUs, double UnetStepMs, double SgemmGflops);
 
     public static Figures MeasureKit(Action<string>? progress = null)
     {
@@ -84,12 +84,12 @@ public static class FoundationBench
         var result = new JsonObject
         {
             ["bench"] = "foundation",
-            ["op_overhead_us"] = Round(kit.op_overhead_us),
+            ["op_overhead_us"] = Round(kit.OpOverheadUs),
             ["pytorch_op_overhead_us"] = Round(Py("op_overhead_us")),
-            ["unet_step_ms"] = Round(kit.unet_step_ms),
+            ["unet_step_ms"] = Round(kit.UnetStepMs),
             ["pytorch_unet_step_ms"] = Round(Py("unet_step_ms")),
-            ["unet_step_ratio"] = Round(kit.unet_step_ms / Py("unet_step_ms")),
-            ["sgemm_gflops"] = Round(kit.sgemm_gflops),
+            ["unet_step_ratio"] = Round(kit.UnetStepMs / Py("unet_step_ms")),
+            ["sgemm_gflops"] = Round(kit.SgemmGflops),
             ["pytorch_sgemm_gflops"] = Round(Py("sgemm_gflops")),
             ["threads"] = torch.get_num_threads(),
             ["torchsharp"] = typeof(torch).Assembly.GetName().Version?.ToString() ?? "",

@@ -18,18 +18,18 @@ public static class MetricsBench
 {
     private const int SampleRate = 16000;
 
-    public sealed record AudioFigures(double stoi_ms_per_s, double estoi_ms_per_s, double mcd_taubert_ms_per_s, double mcd_espnet_ms_per_s,
-        double pesq_nb_ms_per_s, double pesq_wb_ms_per_s);
+    public sealed record AudioFigures(double StoiMsPerS, double EstoiMsPerS, double McdTaubertMsPerS, double McdEspnetMsPerS,
+        double PesqNbMsPerS, double PesqWbMsPerS);
 
     /// <summary>Median milliseconds of each audio metric, per second of audio, on a synthetic speech-like pair.</summary>
     public static AudioFigures MeasureAudio(MetricsBenchSize size, Action<string>? progress = null)
     {
         size.Validate();
-        var (reference, degraded) = SpeechLikePair(size.audio_seconds);
+        var (reference, degraded) = SpeechLikePair(size.AudioSeconds);
         double PerSecond(string name, Action score)
         {
-            progress?.Invoke($"kit: {name} on {size.audio_seconds:0.#} s of 16 kHz audio");
-            return MedianMilliseconds(score, size.repeats, warmUp: true) / size.audio_seconds;
+            progress?.Invoke($"kit: {name} on {size.AudioSeconds:0.#} s of 16 kHz audio");
+            return MedianMilliseconds(score, size.Repeats, warmUp: true) / size.AudioSeconds;
         }
         return new AudioFigures(
             PerSecond("STOI", () => ShortTimeObjectiveIntelligibility.Compute(reference, degraded, SampleRate)),
@@ -48,16 +48,16 @@ public static class MetricsBench
     {
         size.Validate();
         using var extractor = FeatureExtractor.Load(Evaluator.FromFile(network, inputSize: null, name: "Inception-sized bench network"));
-        var count = size.fid_batch * size.fid_batches;
-        using var images = torch.randint(0, 256, new long[] { count, 3, size.image_size, size.image_size }, ScalarType.Byte, generator: null);
-        progress?.Invoke($"kit: FID features of {count} {size.image_size}×{size.image_size} images, batch {size.fid_batch}");
+        var count = size.FidBatch * size.FidBatches;
+        using var images = torch.randint(0, 256, new long[] { count, 3, size.ImageSize, size.ImageSize }, ScalarType.Byte, generator: null);
+        progress?.Invoke($"kit: FID features of {count} {size.ImageSize}×{size.ImageSize} images, batch {size.FidBatch}");
         // Warm-up on one batch only, as bench/metrics_fid.py: the first TorchScript call optimises the graph.
-        using (var warm = images.narrow(0, 0, size.fid_batch)) extractor.Extract(warm, size.fid_batch).Dispose();
+        using (var warm = images.narrow(0, 0, size.FidBatch)) extractor.Extract(warm, size.FidBatch).Dispose();
         var seconds = MedianMilliseconds(warmUp: false, repeats: 3, action: () =>
         {
-            using var features = extractor.Extract(images, size.fid_batch);
-            if (features.Features(extractor.evaluator.name).size(0) != count)
-                throw new InvalidOperationException($"{network} returned features for {features.Features(extractor.evaluator.name).size(0)} of {count} images");
+            using var features = extractor.Extract(images, size.FidBatch);
+            if (features.RequireFeatures(extractor.Evaluator.Name).size(0) != count)
+                throw new InvalidOperationException($"{network} returned features for {features.RequireFeatures(extractor.Evaluator.Name).size(0)} of {count} images");
         }) / 1000;
         return count / seconds;
     }
@@ -72,7 +72,7 @@ public static class MetricsBench
         if (!File.Exists(python)) return (null, "no /usr/bin/python3");
         var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { Path.Combine(repoRoot, "bench", "metrics_fid.py"), "--out", network,
-                     "--batch", Text(size.fid_batch), "--batches", Text(size.fid_batches), "--size", Text(size.image_size) })
+                     "--batch", Text(size.FidBatch), "--batches", Text(size.FidBatches), "--size", Text(size.ImageSize) })
             info.ArgumentList.Add(arg);
         info.Environment["DINO_NUM_THREADS"] = Text(torch.get_num_threads());
         using var process = Process.Start(info)!;
@@ -90,19 +90,19 @@ public static class MetricsBench
         return new JsonObject
         {
             ["bench"] = "metrics",
-            ["stoi_ms_per_s"] = Round(audio.stoi_ms_per_s),
-            ["estoi_ms_per_s"] = Round(audio.estoi_ms_per_s),
-            ["mcd_taubert_ms_per_s"] = Round(audio.mcd_taubert_ms_per_s),
-            ["mcd_espnet_ms_per_s"] = Round(audio.mcd_espnet_ms_per_s),
-            ["pesq_nb_ms_per_s"] = Round(audio.pesq_nb_ms_per_s),
-            ["pesq_wb_ms_per_s"] = Round(audio.pesq_wb_ms_per_s),
+            ["stoi_ms_per_s"] = Round(audio.StoiMsPerS),
+            ["estoi_ms_per_s"] = Round(audio.EstoiMsPerS),
+            ["mcd_taubert_ms_per_s"] = Round(audio.McdTaubertMsPerS),
+            ["mcd_espnet_ms_per_s"] = Round(audio.McdEspnetMsPerS),
+            ["pesq_nb_ms_per_s"] = Round(audio.PesqNbMsPerS),
+            ["pesq_wb_ms_per_s"] = Round(audio.PesqWbMsPerS),
             ["fid_images_per_s"] = Round(fidImagesPerSecond),
             ["pytorch_fid_images_per_s"] = Round(py),
             ["fid_ratio"] = Round(fidImagesPerSecond / py),
             ["fid_network_parameters"] = pytorch?["parameters"]?.GetValue<long>(),
-            ["audio_seconds"] = size.audio_seconds,
-            ["image_size"] = size.image_size,
-            ["fid_batch"] = size.fid_batch,
+            ["audio_seconds"] = size.AudioSeconds,
+            ["image_size"] = size.ImageSize,
+            ["fid_batch"] = size.FidBatch,
             ["threads"] = torch.get_num_threads(),
             ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };

@@ -51,18 +51,18 @@ internal static class CorpusCommand
         foreach (var option in new Option[] { preset, output, seed, count, size }) make.Options.Add(option);
         make.SetAction(parse =>
         {
-            var corpus = CorpusRegistry.Find(parse.GetValue(name)!)?.Maker;
-            if (corpus is null)
+            var corpus = CorpusRegistry.Embedded.FirstOrDefault(c => c.Name == parse.GetValue(name));
+            if (corpus?.Maker is not { } maker)
             {
-                Console.Error.WriteLine($"dino corpus make: unknown embedded corpus '{parse.GetValue(name)}' " +
-                    $"(valid: {string.Join(", ", CorpusRegistry.Makers.Select(c => c.Name))})");
+                Console.Error.WriteLine("dino corpus make: " +
+                    UsageException.UnknownName("embedded corpus", parse.GetValue(name)!, CorpusRegistry.Embedded.Select(c => c.Name)).Message);
                 return ExitCodes.Usage;
             }
             try
             {
                 var request = new EmbeddedCorpusRequest(Presets.Parse(parse.GetValue(preset)!, corpus.Name), parse.GetValue(seed), parse.GetValue(count),
                     parse.GetValue(size));
-                Console.WriteLine(corpus.Write(parse.GetValue(output)!, request));
+                Console.WriteLine(maker.Write(parse.GetValue(output)!, request));
                 return ExitCodes.Ok;
             }
             catch (Exception e) when (e is ArgumentException or UsageException)

@@ -50,8 +50,8 @@ internal static class ListCommand
     private static void WriteMetrics()
     {
         Console.WriteLine("metrics");
-        var width = MetricRegistry.All.Max(m => m.name.Length);
+        var width = MetricRegistry.All.Max(m => m.Name.Length);
         foreach (var metric in MetricRegistry.All)
-            Console.WriteLine($"  {metric.name.PadRight(width)}  {metric.description}");
+            Console.WriteLine($"  {metric.Name.PadRight(width)}  {metric.Description}");
     }
 }

@@ -41,7 +41,7 @@ internal static class MetricCommand
             var metricName = parse.GetValue(name)!;
             if (metricName == "list")
             {
-                foreach (var m in MetricRegistry.All) Console.WriteLine($"{m.name,-12} {m.description}\n{"",-12} inputs: {m.inputs}");
+                foreach (var m in MetricRegistry.All) Console.WriteLine($"{m.Name,-12} {m.Description}\n{"",-12} inputs: {m.Inputs}");
                 return 0;
             }
             MetricDescriptor metric;
@@ -73,10 +73,10 @@ internal static class MetricCommand
 
             var refDir = parse.GetValue(referenceDir);
             var degDir = parse.GetValue(degradedDir);
-            if (metric.folders)
+            if (metric.Folders)
             {
                 // Distribution metrics (fid-images, is-images) take the folders themselves; IS needs --deg-dir only.
-                return Score(metricName, () => new List<JsonObject> { metric.compute(new MetricRequest(refDir, degDir, options)) }, parse.GetValue(log));
+                return Score(metricName, () => new List<JsonObject> { metric.Compute(new MetricRequest(refDir, degDir, options)) }, parse.GetValue(log));
             }
             if ((refDir is null) != (degDir is null))
             {
@@ -84,7 +84,7 @@ internal static class MetricCommand
                 return 2;
             }
             return Score(metricName, () => refDir is null
-                ? new List<JsonObject> { metric.compute(new MetricRequest(parse.GetValue(reference), parse.GetValue(degraded), options)) }
+                ? new List<JsonObject> { metric.Compute(new MetricRequest(parse.GetValue(reference), parse.GetValue(degraded), options)) }
                 : ScoreFolders(metric, refDir, degDir!, options), parse.GetValue(log));
         });
         return command;
@@ -120,11 +120,11 @@ internal static class MetricCommand
         var missing = names.Where(n => !File.Exists(Path.Combine(degDir, n!))).ToList();
         if (missing.Count > 0) throw new ArgumentException($"{missing.Count} reference file(s) have no same-named file in {degDir}: {string.Join(", ", missing.Take(5))}");
         if (names.Count == 0) throw new ArgumentException($"{refDir} holds no files");
-        var results = names.Select(n => metric.compute(new MetricRequest(Path.Combine(refDir, n!), Path.Combine(degDir, n!), options))).ToList();
+        var results = names.Select(n => metric.Compute(new MetricRequest(Path.Combine(refDir, n!), Path.Combine(degDir, n!), options))).ToList();
         var values = results.Select(r => r["value"]!.GetValue<double>()).ToArray();
         results.Add(new JsonObject
         {
-            ["metric"] = metric.name,
+            ["metric"] = metric.Name,
             ["value"] = values.Average(),
             ["pairs"] = values.Length,
             ["ref_dir"] = refDir,

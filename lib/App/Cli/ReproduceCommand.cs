@@ -78,7 +78,7 @@ internal static class ReproduceCommand
             var costs = table.Estimate(request, new LineProgress(Console.Out));
             Console.WriteLine(TrainingCost.Table(costs));
             Console.WriteLine($"{table.Name} at preset {request.Preset.Name()}: the median of {TrainingCost.TimedSteps} timed steps per method, after a warm-up, on " +
-                $"{torch.get_num_threads()} CPU thread(s){(costs.Any(c => c.Device.StartsWith("cuda", StringComparison.Ordinal)) ? " and the GPU" : "")}; " +
+                $"{torch.get_num_threads()} CPU thread(s){(costs.Any(c => c.Device.IsCuda) ? " and the GPU" : "")}; " +
                 "reading the real corpus and scoring the test split come on top.");
             return ExitCodes.Ok;
         }

@@ -60,7 +60,7 @@ public abstract class ImageToImageTable : IReproducibleTable
         var segmenterOptions = new SegmenterOptions(resolution, request.SegmenterSteps ?? SegmenterOptions.DefaultSteps(request.Preset)) { Device = options[0].Device };
         using var segmenter = corpus.OpenSegmenter(segmenterOptions, progress.Message, out var segmentationUnavailable);
         // The evaluators run where the methods trained: at the paper preset that is the GPU.
-        using var inception = FeatureExtractor.TryLoad(Evaluators.Inception, out var fidUnavailable, device: Devices.Parse(options[0].Device));
+        using var inception = FeatureExtractor.TryLoad(Evaluators.Inception, out var fidUnavailable, device: options[0].Device.ToTorch());
         var scorer = new TranslationScorer(segmenter, inception);
 
         var trained = new List<TrainedMethod>();

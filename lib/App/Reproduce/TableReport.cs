@@ -55,7 +55,7 @@ public static class TableReport
             $"the paper's: {c.Table.PaperSetting}." + (embedded ? " Compare the kit's methods with each other, not with the paper." : "");
         yield return c.Inception is null
             ? $"FID: {Table1Metrics.Unavailable(c.InceptionMissing ?? "no Inception evaluator")}."
-            : $"FID: Inception pool3 features ({c.Inception.path}) of the translations against those of the {c.TestPairs} real test photos, both as 8-bit images; " +
+            : $"FID: Inception pool3 features ({c.Inception.Path}) of the translations against those of the {c.TestPairs} real test photos, both as 8-bit images; " +
                 "with fewer test images than feature dimensions (2048) the covariances are singular and FID is biased upwards, so compare rows, not papers.";
         if (c.Segmenter is null)
             yield return $"Pixel accuracy and mIoU: {Table1Metrics.Unavailable(c.SegmenterMissing ?? "no segmenter")}.";
@@ -92,7 +92,7 @@ public static class TableReport
             ["methods"] = methods,
             ["fid"] = c.Inception is null
                 ? JsonValue.Create(Table1Metrics.Unavailable(c.InceptionMissing ?? "no Inception evaluator"))
-                : new JsonObject { ["evaluator"] = c.Inception.path, ["real_images"] = c.TestPairs },
+                : new JsonObject { ["evaluator"] = c.Inception.Path, ["real_images"] = c.TestPairs },
             ["segmenter"] = c.Segmenter is null ? JsonValue.Create(Table1Metrics.Unavailable(c.SegmenterMissing ?? "no segmenter")) : Segmenter(c.Segmenter, groundTruth),
             ["paper"] = paper,
             ["runs"] = runs,

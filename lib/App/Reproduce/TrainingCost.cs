@@ -8,7 +8,7 @@ using Dino.Repro.IO;
 namespace Dino.Repro.App.Reproduce;
 
 /// <summary>What training one row of a table costs at a preset on this machine: seconds per step, times its steps.</summary>
-public sealed record MethodCost(string Method, string Experiment, int Resolution, int BatchSize, string Device, int Steps, double SecondsPerStep)
+public sealed record MethodCost(string Method, string Experiment, int Resolution, int BatchSize, ComputeDevice Device, int Steps, double SecondsPerStep)
 {
     public double ProjectedHours => SecondsPerStep * Steps / 3600;
 }
@@ -35,7 +35,7 @@ public static class TrainingCost
         registry ??= BuiltInExperiments.Registry;
         var definition = registry.Get(method.Experiment);
         var options = (ImageToImageOptions)definition.Resolve(preset, overrides);
-        DeviceCheck.Require(options.Device);
+        options.Device.Require();
         var probe = definition.Resolve(preset, [.. overrides,
             KeyValuePair.Create("corpus", "shapes"), KeyValuePair.Create("shapes_count", ProbePairs.ToString(CultureInfo.InvariantCulture))]);
         using var experiment = definition.Create(probe);

@@ -2,6 +2,7 @@ using Dino.Repro.Data.CelebA;
 using Dino.Repro.Data.CelebAMaskHq;
 using Dino.Repro.Data.Cityscapes;
 using Dino.Repro.Data.Cub200;
+using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Oxford102;
 using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.Data.Synthetic;
@@ -24,6 +25,9 @@ public static class BuiltInCorpora
     private const string CityscapesTrain = "train";
     private const string CityscapesTest = "val";
 
+    // Real corpora whose readers keep no name constant of their own.
+    private const string GridName = "grid", YouTubersName = "youtubers", SoundVideoName = "sound-video";
+
     public static IReadOnlyList<CorpusDefinition> All { get; } =
     [
         new(CelebAMaskHqLayout.CorpusName, "CelebAMask-HQ: 30,000 faces 1024² with 19-label part masks 512² (DINO image-to-image)")
@@ -45,10 +49,11 @@ public static class BuiltInCorpora
                 (_, resolution, batch, seed, _, _) => ImageToImageData.RealCityscapes().Batches(CityscapesTrain, resolution, resolution, batch, seed),
                 PretrainedSegmenter: "cityscapes-deeplabv3plus"),
         },
-        new("grid", "GRID: 33 speakers with video × 1000 sentences, 25 fps MPEG + 50 kHz audio + word alignments (DINO video-to-speech)")
+        new(GridName, "GRID: 33 speakers with video × 1000 sentences, 25 fps MPEG + 50 kHz audio + word alignments (DINO video-to-speech)")
         {
             RealLayout = "s<N>/<id>.mpg, s<N>/<id>.wav, s<N>/align/<id>.align",
             Describe = CorpusCheck.Grid,
+            Grid = (_, _) => GridCorpus.Default(),
         },
         new(CubLayout.CorpusName, "CUB-200-2011 birds + Reed et al.'s 10 captions per image, 150/50 classes (speech-to-image)")
         {
@@ -69,35 +74,47 @@ public static class BuiltInCorpora
             RealLayout = "img_align_celeba/, list_attr_celeba.txt",
             Describe = CorpusCheck.CelebA,
         },
-        new("youtubers", "YouTubers talking heads: speech windows (4 s, 16 kHz) + 64² Haar faces per identity (Wav2Pix)")
+        new(YouTubersName, "YouTubers talking heads: speech windows (4 s, 16 kHz) + 64² Haar faces per identity (Wav2Pix)")
         {
             RealLayout = "videos/<identity>/<video>.mp4|mkv|webm|avi|mov",
             Describe = CorpusCheck.YouTubers,
             BuildCaches = (root, dataRoot, _) => CorpusCaches.FaceSpeechPairs(root, dataRoot),
         },
-        new("sound-video", "Single videos with sound: 20 fps frames + 64-band log-mel per frame, first 80% train (Listen and Move)")
+        new(SoundVideoName, "Single videos with sound: 20 fps frames + 64-band log-mel per frame, first 80% train (Listen and Move)")
         {
             RealLayout = "<clip>.mp4|mkv|webm|mov, one experiment per clip",
             Describe = CorpusCheck.SoundVideo,
         },
-        Made(new ShapesEmbeddedCorpus()) with
+        Made(ShapesCorpus.Name, CelebAMaskHqLayout.CorpusName, ShapesCorpus.Make,
+            "Shapes: label maps of stripes, boxes, discs, triangles → textured photos (smoke 32 @ 64², cpu 2000 @ 64²)") with
         {
             Paired = new((count, resolution) => OfCelebAMaskHq(ShapesCorpus.Name, ImageToImageData.Shapes(count, resolution), made: count),
                 (count, resolution, batch, seed, bad, cache) =>
                     ImageToImageData.CachedTrainBatches(ShapesCorpus.Name, ImageToImageData.Shapes(count, resolution), resolution, batch, seed, bad, cache)),
         },
-        Made(new SpokenGridEmbeddedCorpus()),
-        Made(new SpokenShapesEmbeddedCorpus()) with { SpokenCaptions = SpokenCaptionData.SpokenShapes },
-        Made(new VoiceFacesEmbeddedCorpus()),
-        Made(new SoundDrivenClipEmbeddedCorpus()),
-        Made(new ShapesStreetsEmbeddedCorpus()) with
+        Made(SpokenGridCorpus.Name, GridName, SpokenGridCorpus.Make,
+            "Spoken GRID: GRID-grammar sentences by espeak-ng voices, 16 kHz, with a 25 fps synthetic talking face (smoke 4×6 @ 64², cpu 8×100 @ 96²)") with
+        {
+            Grid = SpokenGridCorpus.MadeOnce,
+        },
+        Made(SpokenShapesCorpus.Name, CubLayout.CorpusName, SpokenShapesCorpus.Make,
+            "Spoken shapes: scenes of 1–2 coloured shapes with 10 captions each spoken by 4 espeak-ng voices, 12 classes (9 train / 3 test) " +
+            "(smoke 24 @ 64², cpu 3000 @ 64²)") with { SpokenCaptions = SpokenCaptionData.SpokenShapes },
+        Made(VoiceFacesCorpus.Name, YouTubersName, VoiceFacesCorpus.Make,
+            "Voice faces: espeak-ng voices each paired with a synthetic talking face, GRID sentences " +
+            "(smoke 4 ids × 2 videos @ 96², cpu 12 × 6 @ 128²; --count = identities)"),
+        Made(SoundDrivenClipCorpus.Name, SoundVideoName, SoundDrivenClipCorpus.Make,
+            "Sound-driven clip: a melody whose notes move, colour and size a disc (smoke 4 s @ 64², cpu 60 s @ 64²; --count = seconds)"),
+        Made(ShapesStreetsCorpus.Name, CityscapesCorpus.CorpusName, ShapesStreetsCorpus.Make,
+            "Shapes-streets: the Shapes scenes as Cityscapes gtFine label ids → leftImg8bit photos (smoke 32 @ 64², cpu 2000 @ 64²)") with
         {
             Paired = new((count, resolution) => OfCityscapes(ShapesStreetsCorpus.Name, ImageToImageData.ShapesStreets(count, resolution), made: count),
                 (count, resolution, batch, seed, _, _) => ImageToImageData.ShapesStreets(count, resolution).Batches(CityscapesTrain, resolution, resolution, batch, seed)),
         },
     ];
 
-    private static CorpusDefinition Made(IEmbeddedCorpus maker) => new(maker.Name, maker.Description) { Maker = maker };
+    private static CorpusDefinition Made(string name, string standsFor, Func<string, EmbeddedCorpusRequest, string> write, string description) =>
+        new(name, description) { Maker = new EmbeddedCorpusMaker(standsFor, write) };
 
     // CelebAMask-HQ's layout (the real corpus and Shapes): its train/val/test id lists, 19 labels (Shapes: its 5 classes).
     // An embedded corpus counts the pairs it was made with; a real one, the pairs its splits list.

@@ -1,3 +1,4 @@
+using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.Data.SpokenCaptions;
 
@@ -14,7 +15,7 @@ public sealed record CorpusDefinition(string Name, string Description)
     public string? RealLayout { get; init; }
 
     /// <summary>Embedded: writes it in the format of the real corpus it stands for (<c>dino corpus make</c>).</summary>
-    public IEmbeddedCorpus? Maker { get; init; }
+    public EmbeddedCorpusMaker? Maker { get; init; }
 
     public bool Embedded => Maker is not null;
 
@@ -35,6 +36,12 @@ public sealed record CorpusDefinition(string Name, string Description)
 
     /// <summary>The label-map → photo view the image-to-image experiments (DINO, pix2pix, BicycleGAN) train and are scored on.</summary>
     public PairedCorpusView? Paired { get; init; }
+
+    /// <summary>
+    /// The GRID-layout view (video, speech, transcripts per speaker) of the speech experiments: (speakers, utterances per
+    /// speaker) → the corpus; an embedded one is made once under the data root at that size, a real one ignores them.
+    /// </summary>
+    public Func<int, int, GridCorpus>? Grid { get; init; }
 
     /// <summary>The (image, spoken captions) view of the speech-to-image experiments: (count, size, progress) → the opened corpus.</summary>
     public Func<int, int, IProgress<SpeechProgress>?, SpokenCaptionCorpus>? SpokenCaptions { get; init; }

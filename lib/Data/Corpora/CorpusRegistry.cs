@@ -12,8 +12,8 @@ public static class CorpusRegistry
     /// <summary>Real corpora first, then the embedded ones, each in definition order.</summary>
     public static IReadOnlyList<CorpusDefinition> All { get; } = Ordered(BuiltInCorpora.All);
 
-    /// <summary>The embedded corpora's makers.</summary>
-    public static IReadOnlyList<IEmbeddedCorpus> Makers { get; } = All.Select(c => c.Maker).OfType<IEmbeddedCorpus>().ToList();
+    /// <summary>The corpora the kit makes itself (`dino corpus make`).</summary>
+    public static IReadOnlyList<CorpusDefinition> Embedded { get; } = All.Where(c => c.Embedded).ToList();
 
     public static CorpusDefinition? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 

@@ -81,7 +81,7 @@ public sealed class DecodedTensorCache
             using (var scope = torch.NewDisposeScope())
             {
                 var slice = tensors.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.narrow(0, start, length).contiguous())).ToList();
-                AtomicFile.WriteVia(path, temp => SafeTensors.save(slice, temp));
+                AtomicFile.WriteVia(path, temp => SafeTensors.Save(slice, temp));
             }
             shards.Add(new JsonObject { ["file"] = file, ["examples"] = length, ["bytes"] = new FileInfo(path).Length, ["sha256"] = Sha256(path) });
         }
@@ -118,7 +118,7 @@ public sealed class DecodedTensorCache
             {
                 var path = Path.Combine(folder, (string)shard!["file"]!);
                 Verify(path, (long)shard["bytes"]!, (string)shard["sha256"]!);
-                var tensors = SafeTensors.load(path);
+                var tensors = SafeTensors.Load(path);
                 foreach (var (name, t) in tensors)
                 {
                     t.DetachFromDisposeScope();

@@ -19,6 +19,16 @@ public sealed record ShapesOptions(int Count, int Size, long Seed)
         Preset.Paper => throw new ArgumentException("the paper preset trains on the real CelebAMask-HQ, not on Shapes (presets for Shapes: smoke, cpu)", nameof(preset)),
         _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "not a preset"),
     };
+
+    /// <summary>The preset's options with `dino corpus make`'s --count and --size applied, checked.</summary>
+    public static ShapesOptions For(EmbeddedCorpusRequest request)
+    {
+        var preset = ForPreset(request.Preset, request.Seed);
+        var options = preset with { Count = request.Count ?? preset.Count, Size = request.Size ?? preset.Size };
+        if (options.Count < 1 || options.Size < 8)
+            throw new ArgumentException($"--count must be ≥ 1 and --size ≥ 8 (got {options.Count}, {options.Size})");
+        return options;
+    }
 }
 
 /// <summary>
@@ -100,5 +110,14 @@ public static class ShapesCorpus
             classes = ShapesClasses.All.Select(c => new { name = c.Name, part = c.Part, label = c.Label }),
         };
         File.WriteAllText(Path.Combine(root, ManifestFile), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary>`dino corpus make shapes`; returns what was written.</summary>
+    public static string Make(string root, EmbeddedCorpusRequest request)
+    {
+        var options = ShapesOptions.For(request);
+        var reader = Write(root, options);
+        return $"wrote {options.Count} Shapes pairs at {options.Size}² (seed {options.Seed}) to {reader.Root}: " +
+            $"{reader.Ids(CelebASplit.Train).Count} train, {reader.Ids(CelebASplit.Val).Count} val, {reader.Ids(CelebASplit.Test).Count} test";
     }
 }

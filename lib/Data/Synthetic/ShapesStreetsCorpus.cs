@@ -64,23 +64,14 @@ public static class ShapesStreetsCorpus
         using var labels = torch.tensor(ids, [size, size]);
         LabelMap.Write(labelPath, labels);
     }
-}
 
-/// <summary>Shapes-streets behind the <see cref="IEmbeddedCorpus"/> interface.</summary>
-public sealed class ShapesStreetsEmbeddedCorpus : IEmbeddedCorpus
-{
-    public string Name => ShapesStreetsCorpus.Name;
-    public string StandsFor => "cityscapes";
-    public string Description => "Shapes-streets: the Shapes scenes as Cityscapes gtFine label ids → leftImg8bit photos (smoke 32 @ 64², cpu 2000 @ 64²)";
-
-    public string Write(string root, EmbeddedCorpusRequest request)
+    /// <summary>`dino corpus make shapes-streets`; returns what was written.</summary>
+    public static string Make(string root, EmbeddedCorpusRequest request)
     {
-        var options = ShapesOptions.ForPreset(request.Preset, request.Seed);
-        options = options with { Count = request.Count ?? options.Count, Size = request.Size ?? options.Size };
-        if (options.Count < 1 || options.Size < 8)
-            throw new ArgumentException($"--count must be ≥ 1 and --size ≥ 8 (got {options.Count}, {options.Size})");
-        var reader = ShapesStreetsCorpus.Write(root, options);
+        var options = ShapesOptions.For(request);
+        var reader = Write(root, options);
         return $"wrote {options.Count} Shapes-streets pairs at {options.Size}² (seed {options.Seed}) to {reader.Root}: " +
             $"{reader.Frames("train").Count} train, {reader.Frames("val").Count} val";
     }
 }
+

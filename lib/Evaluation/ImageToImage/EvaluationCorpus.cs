@@ -57,7 +57,7 @@ public sealed class EvaluationCorpus
     {
         unavailable = null;
         if (Pretrained is null) return ShapesSegmenter.LoadOrTrain(Root, Classes, corpus.TrainBatches, options, log);
-        return PretrainedSegmenter.TryLoad(Pretrained, out unavailable, device: Devices.Parse(options.Device));
+        return PretrainedSegmenter.TryLoad(Pretrained, out unavailable, device: options.Device.ToTorch());
     }
 
     /// <summary>The corpus the resolved <paramref name="options"/> train on (made on the spot if embedded), as <see cref="CorpusRegistry"/> defines it.</summary>

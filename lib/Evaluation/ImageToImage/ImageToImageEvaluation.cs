@@ -40,7 +40,7 @@ public sealed class ImageToImageEvaluation : ITestEvaluation
         var test = corpus.LoadTest(o.Resolution);
         var steps = segmenterSteps ?? SegmenterOptions.DefaultSteps(run.Preset);
         using var segmenter = corpus.OpenSegmenter(new SegmenterOptions(o.Resolution, steps) { Device = o.Device }, progress, out var segmenterMissing);
-        using var inception = FeatureExtractor.TryLoad(Evaluators.Inception, out var inceptionMissing, device: Devices.Parse(o.Device));
+        using var inception = FeatureExtractor.TryLoad(Evaluators.Inception, out var inceptionMissing, device: o.Device.ToTorch());
         foreach (var missing in new[] { segmenterMissing, inceptionMissing }.OfType<string>()) progress($"not measured: {missing}");
         using var translator = new Translator(trained, o);
         using var scores = TestSetEvaluation.Run(test, new TranslationScorer(segmenter, inception), [(run.Experiment, translator.Translate)], log: progress);

@@ -21,13 +21,13 @@ public sealed class PretrainedSegmenter : ITranslationSegmenter
     public static PretrainedSegmenter? TryLoad(SegmenterSpec spec, out string? missing, string? folder = null, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        missing = spec.evaluator.Missing(folder);
+        missing = spec.Evaluator.Missing(folder);
         return missing is null ? new PretrainedSegmenter(Segmenter.Load(spec, folder, device)) : null;
     }
 
-    public int Classes => segmenter.spec.num_classes;
+    public int Classes => segmenter.Spec.NumClasses;
 
-    public string Description => $"the pretrained {segmenter.spec.evaluator.name} segmenter {segmenter.path}";
+    public string Description => $"the pretrained {segmenter.Spec.Evaluator.Name} segmenter {segmenter.Path}";
 
     public Tensor Segment(Tensor pixels)
     {

@@ -75,7 +75,7 @@ public sealed class TranslationScorer
             if (scorer.Inception is { } inception)
             {
                 using var extracted = inception.Extract(fake.permute(0, 3, 1, 2).contiguous(), kinds: FeatureKinds.Features);
-                features.Add(extracted.Features(inception.evaluator.name).clone().MoveToOuterDisposeScope());
+                features.Add(extracted.RequireFeatures(inception.Evaluator.Name).clone().MoveToOuterDisposeScope());
             }
             Count += (int)n;
         }
@@ -102,8 +102,8 @@ public sealed class TranslationScorer
                 [Table1Metrics.Ssim] = ssim / Count,
                 [Table1Metrics.Cpbd] = cpbd / Count,
                 [Table1Metrics.Fid] = fid,
-                [Table1Metrics.PixelAccuracy] = confusion?.pixel_accuracy,
-                [Table1Metrics.MeanIou] = confusion?.mean_iou,
+                [Table1Metrics.PixelAccuracy] = confusion?.PixelAccuracy,
+                [Table1Metrics.MeanIou] = confusion?.MeanIou,
             };
         }
 

@@ -28,7 +28,7 @@ public sealed class Translator : IDisposable
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(options);
         this.experiment = experiment;
-        device = Devices.Parse(options.Device);
+        device = options.Device.ToTorch();
         noise = new Generator(unchecked((ulong)(options.Seed + 3)));
     }
 

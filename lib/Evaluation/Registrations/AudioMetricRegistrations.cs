@@ -32,12 +32,12 @@ internal static class AudioMetricRegistrations
         };
         var (reference, degraded, rate) = ReadPair("pesq", request);
         var score = PerceptualEvaluationOfSpeechQuality.Compute(reference, degraded, rate, mode);
-        var result = Result("pesq", score.mos_lqo, rate, request);
+        var result = Result("pesq", score.MosLqo, rate, request);
         // The reference reports the raw P.862 score only in narrowband mode.
-        if (mode == PesqMode.Narrowband) result["raw_mos"] = score.raw_mos;
+        if (mode == PesqMode.Narrowband) result["raw_mos"] = score.RawMos;
         result["mode"] = mode == PesqMode.Narrowband ? "nb" : "wb";
         result["rate"] = rate;
-        result["utterances"] = score.utterances;
+        result["utterances"] = score.Utterances;
         return result;
     }
 
@@ -45,10 +45,10 @@ internal static class AudioMetricRegistrations
     {
         var (reference, degraded, rate) = ReadPair(metric, request);
         var score = compute(reference, degraded, rate);
-        var result = Result(metric, score.value, rate, request);
-        result["frames"] = score.frames;
-        result["segments"] = score.segments;
-        if (score.warning is { } warning) result["warning"] = warning;
+        var result = Result(metric, score.Value, rate, request);
+        result["frames"] = score.Frames;
+        result["segments"] = score.Segments;
+        if (score.Warning is { } warning) result["warning"] = warning;
         return result;
     }
 
@@ -71,13 +71,13 @@ internal static class AudioMetricRegistrations
         };
         var (reference, degraded, rate) = ReadPair("mcd", request);
         var score = MelCepstralDistance.Compute(reference, degraded, rate, aligning);
-        var result = Result("mcd", score.value, rate, request);
-        result["penalty"] = score.penalty;
+        var result = Result("mcd", score.Value, rate, request);
+        result["penalty"] = score.Penalty;
         result["variant"] = "taubert";
         result["aligning"] = aligning.ToString().ToLowerInvariant();
-        result["frames_ref"] = score.frames_reference;
-        result["frames_deg"] = score.frames_degraded;
-        result["aligned_frames"] = score.aligned_frames;
+        result["frames_ref"] = score.FramesReference;
+        result["frames_deg"] = score.FramesDegraded;
+        result["aligned_frames"] = score.AlignedFrames;
         return result;
     }
 
@@ -87,12 +87,12 @@ internal static class AudioMetricRegistrations
             throw new ArgumentException("mcd: --set aligning applies to the taubert variant only; espnet always uses DTW and sptk-nodtw never does");
         var (reference, degraded, rate) = ReadPair("mcd", request);
         var score = SptkMelCepstralDistance.Compute(reference, degraded, rate, variant);
-        var result = Result("mcd", score.value, rate, request);
+        var result = Result("mcd", score.Value, rate, request);
         result["variant"] = variant == McdVariant.Espnet ? "espnet" : "sptk-nodtw";
         result["unit"] = "dB";
-        result["frames_ref"] = score.frames_reference;
-        result["frames_deg"] = score.frames_degraded;
-        result["aligned_frames"] = score.aligned_frames;
+        result["frames_ref"] = score.FramesReference;
+        result["frames_deg"] = score.FramesDegraded;
+        result["aligned_frames"] = score.AlignedFrames;
         return result;
     }
 
@@ -117,7 +117,7 @@ internal static class AudioMetricRegistrations
         ["metric"] = metric,
         ["value"] = JsonValue.Create(value),
         ["sample_rate"] = rate,
-        ["ref"] = request.reference,
-        ["deg"] = request.degraded,
+        ["ref"] = request.ReferencePath,
+        ["deg"] = request.DegradedPath,
     };
 }

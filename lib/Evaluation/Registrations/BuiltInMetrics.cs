@@ -40,22 +40,22 @@ internal static class BuiltInMetrics
     {
         ["metric"] = metric,
         ["value"] = JsonValue.Create(value),
-        ["ref"] = request.reference,
-        ["deg"] = request.degraded,
+        ["ref"] = request.ReferencePath,
+        ["deg"] = request.DegradedPath,
     };
 
     private static JsonObject Wer(MetricRequest request)
     {
         var counts = WordErrorRate.Corpus(ReadLines(request.Reference), ReadLines(request.Degraded));
-        var result = Result("wer", counts.wer, request);
-        result["substitutions"] = counts.substitutions;
-        result["deletions"] = counts.deletions;
-        result["insertions"] = counts.insertions;
-        result["hits"] = counts.hits;
-        result["reference_words"] = counts.reference_words;
-        result["mer"] = counts.mer;
-        result["wil"] = counts.wil;
-        result["wip"] = counts.wip;
+        var result = Result("wer", counts.Wer, request);
+        result["substitutions"] = counts.Substitutions;
+        result["deletions"] = counts.Deletions;
+        result["insertions"] = counts.Insertions;
+        result["hits"] = counts.Hits;
+        result["reference_words"] = counts.ReferenceWords;
+        result["mer"] = counts.Mer;
+        result["wil"] = counts.Wil;
+        result["wip"] = counts.Wip;
         return result;
     }
 
@@ -78,9 +78,9 @@ internal static class BuiltInMetrics
     {
         using var scope = torch.NewDisposeScope();
         var score = InceptionScore.Compute(NpyFile.Read(request.Degraded), request.IntOption("splits", 10));
-        var result = Result("is", score.mean, request);
-        result["std"] = score.std;
-        result["per_split"] = new JsonArray(score.per_split.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
+        var result = Result("is", score.Mean, request);
+        result["std"] = score.Std;
+        result["per_split"] = new JsonArray(score.PerSplit.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
         return result;
     }
 
@@ -110,12 +110,12 @@ internal static class BuiltInMetrics
         using var scope = torch.NewDisposeScope();
         var scores = SegmentationScores.FromLabels(LabelMap.Read(request.Reference), LabelMap.Read(request.Degraded),
             request.IntOption("classes", 19), request.IntOption("ignore", LabelMap.Ignore));
-        var result = Result("miou", scores.mean_iou, request);
-        result["pixel_accuracy"] = scores.pixel_accuracy;
-        result["mean_class_accuracy"] = scores.mean_class_accuracy;
-        result["miou_eps"] = scores.mean_iou_eps;
-        result["mean_class_accuracy_eps"] = scores.mean_class_accuracy_eps;
-        result["valid_pixels"] = scores.valid_pixels;
+        var result = Result("miou", scores.MeanIou, request);
+        result["pixel_accuracy"] = scores.PixelAccuracy;
+        result["mean_class_accuracy"] = scores.MeanClassAccuracy;
+        result["miou_eps"] = scores.MeanIouEps;
+        result["mean_class_accuracy_eps"] = scores.MeanClassAccuracyEps;
+        result["valid_pixels"] = scores.ValidPixels;
         return result;
     }
 

@@ -19,7 +19,7 @@ internal static class CpbdRegistration
         {
             ["metric"] = "cpbd",
             ["value"] = JsonValue.Create(Cpbd.Compute(grey)),
-            ["deg"] = request.degraded,
+            ["deg"] = request.DegradedPath,
             ["color"] = "gray",
         };
     }

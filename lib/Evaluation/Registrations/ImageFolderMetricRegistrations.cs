@@ -21,11 +21,11 @@ internal static class ImageFolderMetricRegistrations
     public static void Register(Action<MetricDescriptor> register)
     {
         register(new("fid-images", "FID of two image folders through the Inception evaluator (reference statistics cached)",
-            "--ref-dir and --deg-dir: folders of images (PNG/JPEG)" + Options, Fid, folders: true));
+            "--ref-dir and --deg-dir: folders of images (PNG/JPEG)" + Options, Fid, Folders: true));
         register(new("kid-images", "KID of two image folders through the Inception evaluator (--set subsets, subset-size)",
-            "--ref-dir and --deg-dir: folders of images (PNG/JPEG)" + Options, Kid, folders: true));
+            "--ref-dir and --deg-dir: folders of images (PNG/JPEG)" + Options, Kid, Folders: true));
         register(new("is-images", "inception score of an image folder (--splits, default 10)",
-            "--deg-dir: a folder of images (PNG/JPEG)" + Options, Is, folders: true));
+            "--deg-dir: a folder of images (PNG/JPEG)" + Options, Is, Folders: true));
         register(new("lpips", "LPIPS distance of two images: AlexNet (lpips-alex.pt) or VGG16 (NVIDIA's vgg16.pt) with --set net=alex|vgg",
             "--ref and --deg: images (PNG/JPEG) of the same size; --ref-dir/--deg-dir: paired folders; " + LpipsOptions, LpipsPair));
         SegmenterMetricRegistrations.Register(register);
@@ -53,14 +53,14 @@ internal static class ImageFolderMetricRegistrations
     {
         ["metric"] = metric,
         ["value"] = JsonValue.Create(value),
-        ["ref_dir"] = request.reference,
-        ["deg_dir"] = request.degraded,
-        ["evaluator"] = extractor.path,
+        ["ref_dir"] = request.ReferencePath,
+        ["deg_dir"] = request.DegradedPath,
+        ["evaluator"] = extractor.Path,
     };
 
     private static JsonObject Fid(MetricRequest request)
     {
-        var (refDir, degDir) = (Folder(request.reference, "--ref-dir", "fid-images"), Folder(request.degraded, "--deg-dir", "fid-images"));
+        var (refDir, degDir) = (Folder(request.ReferencePath, "--ref-dir", "fid-images"), Folder(request.DegradedPath, "--deg-dir", "fid-images"));
         using var scope = torch.NewDisposeScope();
         using var extractor = LoadExtractor(request);
         var batch = request.IntOption("batch", 64);
@@ -72,7 +72,7 @@ internal static class ImageFolderMetricRegistrations
 
     private static JsonObject Kid(MetricRequest request)
     {
-        var (refDir, degDir) = (Folder(request.reference, "--ref-dir", "kid-images"), Folder(request.degraded, "--deg-dir", "kid-images"));
+        var (refDir, degDir) = (Folder(request.ReferencePath, "--ref-dir", "kid-images"), Folder(request.DegradedPath, "--deg-dir", "kid-images"));
         using var scope = torch.NewDisposeScope();
         using var extractor = LoadExtractor(request);
         var batch = request.IntOption("batch", 64);
@@ -83,13 +83,13 @@ internal static class ImageFolderMetricRegistrations
 
     private static JsonObject Is(MetricRequest request)
     {
-        var degDir = Folder(request.degraded, "--deg-dir", "is-images");
+        var degDir = Folder(request.DegradedPath, "--deg-dir", "is-images");
         using var scope = torch.NewDisposeScope();
         using var extractor = LoadExtractor(request);
         var score = InceptionScore.Compute(FolderFeatures.Probabilities(degDir, extractor, null, request.IntOption("batch", 64)),
             request.IntOption("splits", 10));
-        var result = Result("is-images", score.mean, request, extractor);
-        result["std"] = score.std;
+        var result = Result("is-images", score.Mean, request, extractor);
+        result["std"] = score.Std;
         return result;
     }
 
@@ -118,8 +118,8 @@ internal static class ImageFolderMetricRegistrations
         {
             ["metric"] = "lpips",
             ["value"] = JsonValue.Create(value),
-            ["ref"] = request.reference,
-            ["deg"] = request.degraded,
+            ["ref"] = request.ReferencePath,
+            ["deg"] = request.DegradedPath,
         };
     }
 }

@@ -3,12 +3,12 @@ using System.Text.Json.Nodes;
 namespace Dino.Repro.Evaluation.Registrations;
 
 /// <summary>What a metric is given: a reference and a degraded (generated) file, and named options.</summary>
-public sealed record MetricRequest(string? reference, string? degraded, IReadOnlyDictionary<string, string> options)
+public sealed record MetricRequest(string? ReferencePath, string? DegradedPath, IReadOnlyDictionary<string, string> Options)
 {
-    public string Reference => reference ?? throw new ArgumentException("this metric needs --ref FILE");
-    public string Degraded => degraded ?? throw new ArgumentException("this metric needs --deg FILE");
+    public string Reference => ReferencePath ?? throw new ArgumentException("this metric needs --ref FILE");
+    public string Degraded => DegradedPath ?? throw new ArgumentException("this metric needs --deg FILE");
 
-    public string? Option(string key) => options.TryGetValue(key, out var value) ? value : null;
+    public string? Option(string key) => Options.TryGetValue(key, out var value) ? value : null;
 
     public double DoubleOption(string key, double fallback) =>
         Option(key) is { } text
@@ -25,13 +25,13 @@ public sealed record MetricRequest(string? reference, string? degraded, IReadOnl
     /// <summary>--set device=cpu|cuda|cuda:N, where a network evaluator runs (default cpu); refused when libtorch cannot reach it.</summary>
     public Device DeviceOption()
     {
-        var device = Devices.Parse(Option("device") ?? "cpu");
-        return device.Unreachable() is { } problem ? throw new ArgumentException($"{problem}; leave out --set device to run on the CPU") : device;
+        var device = Option("device") is { } name ? ComputeDevice.Parse(name) : ComputeDevice.Cpu;
+        return device.Unreachable() is { } problem ? throw new ArgumentException($"{problem}; leave out --set device to run on the CPU") : device.ToTorch();
     }
 }
 
 /// <summary>One registered metric: its name, what it reads, and how it scores a request.</summary>
 /// <remarks>A metric with <c>folders</c> scores whole folders (FID over an image set): the CLI hands it --ref-dir and
 /// --deg-dir as the request's reference and degraded paths instead of pairing their files.</remarks>
-public sealed record MetricDescriptor(string name, string description, string inputs, Func<MetricRequest, JsonObject> compute, bool folders = false);
+public sealed record MetricDescriptor(string Name, string Description, string Inputs, Func<MetricRequest, JsonObject> Compute, bool Folders = false);
 

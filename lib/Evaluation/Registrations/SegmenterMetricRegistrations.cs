@@ -20,10 +20,10 @@ internal static class SegmenterMetricRegistrations
     public static void Register(Action<MetricDescriptor> register)
     {
         register(new("segment-images", "label maps of a folder of images through a TorchScript segmenter (written as PNGs)",
-            "--deg-dir: a folder of images; --set out=DIR (where <name>.png label maps go)" + Options, Segment, folders: true));
+            "--deg-dir: a folder of images; --set out=DIR (where <name>.png label maps go)" + Options, Segment, Folders: true));
         register(new("miou-images", "mIoU, pixel and class accuracy of segmented images against ground-truth label maps",
             "--ref-dir: label maps (single-channel PNG), --deg-dir: images with the same names (any image extension); --set ignore=255" + Options,
-            MeanIou, folders: true));
+            MeanIou, Folders: true));
     }
 
     private static Segmenter LoadSegmenter(MetricRequest request)
@@ -37,7 +37,7 @@ internal static class SegmenterMetricRegistrations
 
     private static JsonObject Segment(MetricRequest request)
     {
-        var images = ImageFolder.Files(request.degraded ?? throw new ArgumentException("this metric needs --deg-dir FOLDER (segment-images)"));
+        var images = ImageFolder.Files(request.DegradedPath ?? throw new ArgumentException("this metric needs --deg-dir FOLDER (segment-images)"));
         var output = request.Option("out") ?? throw new ArgumentException("segment-images needs --set out=DIR for the label maps");
         using var segmenter = LoadSegmenter(request);
         Directory.CreateDirectory(output);
@@ -50,16 +50,16 @@ internal static class SegmenterMetricRegistrations
         {
             ["metric"] = "segment-images",
             ["value"] = images.Count,
-            ["deg_dir"] = request.degraded,
+            ["deg_dir"] = request.DegradedPath,
             ["out"] = Path.GetFullPath(output),
-            ["segmenter"] = segmenter.path,
+            ["segmenter"] = segmenter.Path,
         };
     }
 
     private static JsonObject MeanIou(MetricRequest request)
     {
-        var labelDir = request.reference ?? throw new ArgumentException("this metric needs --ref-dir FOLDER (miou-images)");
-        var images = ImageFolder.Files(request.degraded ?? throw new ArgumentException("this metric needs --deg-dir FOLDER (miou-images)"));
+        var labelDir = request.ReferencePath ?? throw new ArgumentException("this metric needs --ref-dir FOLDER (miou-images)");
+        var images = ImageFolder.Files(request.DegradedPath ?? throw new ArgumentException("this metric needs --deg-dir FOLDER (miou-images)"));
         using var segmenter = LoadSegmenter(request);
         var ignore = request.IntOption("ignore", LabelMap.Ignore);
         var parts = new List<SegmentationScores>();
@@ -73,20 +73,20 @@ internal static class SegmenterMetricRegistrations
             var pixels = ImageIO.Read(image, ImageReadMode.Rgb);
             if (pixels.size(0) != truth.size(0) || pixels.size(1) != truth.size(1)) pixels = Resize.Hwc(pixels, (int)truth.size(0), (int)truth.size(1));
             var predicted = segmenter.Predict(pixels);
-            parts.Add(SegmentationScores.FromLabels(truth, predicted, segmenter.spec.num_classes, ignore));
+            parts.Add(SegmentationScores.FromLabels(truth, predicted, segmenter.Spec.NumClasses, ignore));
         }
         var scores = SegmentationScores.Sum(parts);
         return new JsonObject
         {
             ["metric"] = "miou-images",
-            ["value"] = JsonValue.Create(scores.mean_iou),
-            ["pixel_accuracy"] = scores.pixel_accuracy,
-            ["mean_class_accuracy"] = scores.mean_class_accuracy,
-            ["miou_eps"] = scores.mean_iou_eps,
+            ["value"] = JsonValue.Create(scores.MeanIou),
+            ["pixel_accuracy"] = scores.PixelAccuracy,
+            ["mean_class_accuracy"] = scores.MeanClassAccuracy,
+            ["miou_eps"] = scores.MeanIouEps,
             ["images"] = images.Count,
             ["ref_dir"] = labelDir,
-            ["deg_dir"] = request.degraded,
-            ["segmenter"] = segmenter.path,
+            ["deg_dir"] = request.DegradedPath,
+            ["segmenter"] = segmenter.Path,
         };
     }
 }

@@ -24,16 +24,16 @@ internal static class SpeechWerRegistration
         return new JsonObject
         {
             ["metric"] = "wer-speech",
-            ["value"] = counts.wer,
-            ["ref"] = request.reference,
-            ["deg"] = request.degraded,
+            ["value"] = counts.Wer,
+            ["ref"] = request.ReferencePath,
+            ["deg"] = request.DegradedPath,
             ["recogniser"] = recogniser,
             ["clips"] = references.Count,
-            ["substitutions"] = counts.substitutions,
-            ["deletions"] = counts.deletions,
-            ["insertions"] = counts.insertions,
-            ["hits"] = counts.hits,
-            ["reference_words"] = counts.reference_words,
+            ["substitutions"] = counts.Substitutions,
+            ["deletions"] = counts.Deletions,
+            ["insertions"] = counts.Insertions,
+            ["hits"] = counts.Hits,
+            ["reference_words"] = counts.ReferenceWords,
         };
     }
 }

@@ -24,7 +24,7 @@ internal static class VideoMetricRegistrations
         register(new("fvd", "FVD between the clips of two videos (I3D, i3d_torchscript.pt; --set clip-frames=16)",
             "--ref and --deg: videos, each cut into clips of clip-frames frames (at least 2 clips each); --set evaluator=FILE, batch=8, device=cpu|cuda[:N]", FvdPair));
         register(new("fvd-videos", "FVD between all clips of the videos in two folders (I3D, i3d_torchscript.pt)",
-            "--ref-dir and --deg-dir: folders of videos; --set clip-frames=16, evaluator=FILE, batch=8, device=cpu|cuda[:N]", FvdFolders, folders: true));
+            "--ref-dir and --deg-dir: folders of videos; --set clip-frames=16, evaluator=FILE, batch=8, device=cpu|cuda[:N]", FvdFolders, Folders: true));
     }
 
     private static JsonObject PerFrame(MetricRequest request, string name, Func<Tensor, Tensor, ClipScore> metric)
@@ -45,10 +45,10 @@ internal static class VideoMetricRegistrations
     private static JsonObject ClipResult(string name, ClipScore score, MetricRequest request) => new()
     {
         ["metric"] = name,
-        ["value"] = JsonValue.Create(score.mean),
-        ["frames"] = score.per_frame.Length,
-        ["ref"] = request.reference,
-        ["deg"] = request.degraded,
+        ["value"] = JsonValue.Create(score.Mean),
+        ["frames"] = score.PerFrame.Length,
+        ["ref"] = request.ReferencePath,
+        ["deg"] = request.DegradedPath,
     };
 
     private static FeatureExtractor LoadI3d(MetricRequest request)
@@ -62,8 +62,8 @@ internal static class VideoMetricRegistrations
 
     private static JsonObject FvdFolders(MetricRequest request)
     {
-        var refDir = request.reference ?? throw new ArgumentException("this metric needs --ref-dir FOLDER (fvd-videos)");
-        var degDir = request.degraded ?? throw new ArgumentException("this metric needs --deg-dir FOLDER (fvd-videos)");
+        var refDir = request.ReferencePath ?? throw new ArgumentException("this metric needs --ref-dir FOLDER (fvd-videos)");
+        var degDir = request.DegradedPath ?? throw new ArgumentException("this metric needs --deg-dir FOLDER (fvd-videos)");
         return Fvd(request, "fvd-videos", VideoFolder.Files(refDir), VideoFolder.Files(degDir), "ref_dir", "deg_dir");
     }
 
@@ -82,9 +82,9 @@ internal static class VideoMetricRegistrations
             ["ref_clips"] = realClips.Count,
             ["deg_clips"] = generatedClips.Count,
             ["clip_frames"] = clipFrames,
-            [refKey] = request.reference,
-            [degKey] = request.degraded,
-            ["evaluator"] = i3d.path,
+            [refKey] = request.ReferencePath,
+            [degKey] = request.DegradedPath,
+            ["evaluator"] = i3d.Path,
         };
     }
 }

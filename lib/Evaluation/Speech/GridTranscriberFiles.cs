@@ -20,7 +20,7 @@ public static class GridTranscriberFiles
         IReadOnlyDictionary<string, string> metadata;
         try
         {
-            metadata = SafeTensors.read_header(path).metadata;
+            metadata = SafeTensors.ReadHeader(path).Metadata;
         }
         catch (InvalidDataException e)
         {
@@ -30,7 +30,7 @@ public static class GridTranscriberFiles
         if (format == GridTranscriber.ExportFormat)
         {
             var options = ParseOptions(metadata.GetValueOrDefault("options"), path);
-            return Build(options, SafeTensors.load(path), path);
+            return Build(options, SafeTensors.Load(path), path);
         }
         if (format == Checkpoint.Format)
         {
@@ -53,7 +53,7 @@ public static class GridTranscriberFiles
     private static GridTranscriber FromCheckpoint(string path, GridRecogniserOptions options)
     {
         var prefix = $"networks.{GridRecogniserExperiment.NetworkName}.";
-        var tensors = SafeTensors.load(path);
+        var tensors = SafeTensors.Load(path);
         var own = new OrderedDictionary<string, Tensor>();
         foreach (var (key, tensor) in tensors)
         {

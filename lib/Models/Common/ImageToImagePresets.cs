@@ -34,7 +34,7 @@ public static class ImageToImagePresets
     public static T Paper<T>(T options, int batchSize, int steps, int sampleEvery, int checkpointEvery) where T : ImageToImageOptions =>
         (T)((ImageToImageOptions)options with
         {
-            Resolution = 256, Corpus = Data.CelebAMaskHq.CelebAMaskHqLayout.CorpusName, BatchSize = batchSize, Steps = steps, Device = "cuda", Augment = true,
+            Resolution = 256, Corpus = Data.CelebAMaskHq.CelebAMaskHqLayout.CorpusName, BatchSize = batchSize, Steps = steps, Device = ComputeDevice.Cuda, Augment = true,
             SampleEvery = sampleEvery, CheckpointEvery = checkpointEvery,
         });
 }

@@ -35,7 +35,7 @@ public sealed class GridRecogniserExperiment : Experiment<GridRecogniserOptions>
             // The real corpus (16 training speakers, ~16k clips) on a GPU, a wider network, 1000 validation clips per evaluation.
             [Preset.Paper] = o => o with
             {
-                Corpus = "grid", Device = "cuda", Steps = 20000, BatchSize = 64, Channels = 128, Hidden = 128, SampleEvery = 0,
+                Corpus = "grid", Device = ComputeDevice.Cuda, Steps = 20000, BatchSize = 64, Channels = 128, Hidden = 128, SampleEvery = 0,
                 EvaluateEvery = 1000, CheckpointEvery = 2000, EvaluationClips = 1000,
             },
         },

@@ -1,6 +1,7 @@
 using TorchSharp.Modules;
 using Dino.Repro.Data.Synthetic.SpokenGrid;
 using Dino.Repro.Training;
+using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Models.GridRecogniser;
 
@@ -12,6 +13,9 @@ namespace Dino.Repro.Models.GridRecogniser;
 public sealed record GridRecogniserOptions : TrainingOptions
 {
     public GridRecogniserOptions() => BatchSize = 32;
+
+    /// <summary>The corpora with a GRID layout (the registry's <see cref="CorpusDefinition.Grid"/> view), for messages.</summary>
+    public static string GridCorpora => CorpusRegistry.Names(c => c.Grid is not null);
 
     /// <summary>"spoken-grid" (embedded, made once under the data root) or "grid" (the real corpus from data-scripts/grid.sh). Default "spoken-grid".</summary>
     public string Corpus { get; init; } = SpokenGridCorpus.Name;
@@ -55,7 +59,7 @@ public sealed record GridRecogniserOptions : TrainingOptions
     public override IEnumerable<string> Validate()
     {
         foreach (var problem in base.Validate()) yield return problem;
-        if (Corpus is not (SpokenGridCorpus.Name or "grid")) yield return $"corpus must be spoken-grid or grid (got '{Corpus}')";
+        if (CorpusRegistry.Find(Corpus)?.Grid is null) yield return $"corpus must be one of {GridCorpora} (got '{Corpus}')";
         if (SpokenGridSpeakers < 1 || SpokenGridSpeakers > SpokenGridOptions.Voices.Count)
             yield return $"spoken_grid_speakers must be 1..{SpokenGridOptions.Voices.Count} (got {SpokenGridSpeakers})";
         if (SpokenGridUtterances < 1) yield return $"spoken_grid_utterances must be at least 1 (got {SpokenGridUtterances})";

@@ -8,7 +8,7 @@ public sealed record GridRecognitionScores(IReadOnlyList<double> SlotAccuracy, W
 {
     public double MeanSlotAccuracy => SlotAccuracy.Average();
 
-    public double Wer => Errors.wer;
+    public double Wer => Errors.Wer;
 
     /// <summary>The numbers an evaluation logs, each name prefixed (e.g. "val_"): wer, slot_accuracy, acc_command … acc_adverb.</summary>
     public IReadOnlyDictionary<string, double> ToMetrics(string prefix)

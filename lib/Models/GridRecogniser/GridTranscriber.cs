@@ -49,7 +49,7 @@ public sealed class GridTranscriber : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var scope = torch.NewDisposeScope();
         var metadata = new Dictionary<string, string> { ["format"] = ExportFormat, ["options"] = OptionSet.ToJsonText(Options) };
-        IO.AtomicFile.WriteVia(path, temp => SafeTensors.save(network.state_dict(), temp, metadata), keepExtension: true);
+        IO.AtomicFile.WriteVia(path, temp => SafeTensors.Save(network.state_dict(), temp, metadata), keepExtension: true);
     }
 
     public void Dispose()

@@ -17,8 +17,8 @@ public sealed record SegmenterOptions(int Resolution, int Steps = 300, int Batch
     /// <summary>Training steps per preset, measured to give > 0.9 pixel accuracy on real Shapes test photos.</summary>
     public static int DefaultSteps(Preset preset) => preset == Preset.Smoke ? 150 : 600;
 
-    /// <summary>Where a pretrained segmenter runs (the training run's device: on a GPU, the paper-size images segment there). Default "cpu".</summary>
-    public string Device { get; init; } = "cpu";
+    /// <summary>Where a pretrained segmenter runs (the training run's device: on a GPU, the paper-size images segment there). Default cpu.</summary>
+    public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
 }
 
 /// <summary>

@@ -30,7 +30,7 @@ public sealed class ToyGanExperiment : Experiment<ToyGanOptions>
             // DCGAN's published settings (batch 128, 64 feature maps) on a GPU.
             [Preset.Paper] = o => o with
             {
-                Steps = 20000, BatchSize = 128, Width = 64, Latent = 100, DatasetSize = 16384, Device = "cuda",
+                Steps = 20000, BatchSize = 128, Width = 64, Latent = 100, DatasetSize = 16384, Device = ComputeDevice.Cuda,
                 SampleEvery = 1000, CheckpointEvery = 2000, EvaluateEvery = 1000,
             },
         },

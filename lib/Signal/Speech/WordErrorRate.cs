@@ -1,27 +1,27 @@
 namespace Dino.Repro.Signal.Speech;
 
 /// <summary>Edit counts between a reference and a hypothesis word sequence.</summary>
-public readonly record struct WordErrorCounts(int substitutions, int deletions, int insertions, int hits)
+public readonly record struct WordErrorCounts(int Substitutions, int Deletions, int Insertions, int Hits)
 {
-    public int reference_words => substitutions + deletions + hits;
-    public int hypothesis_words => substitutions + insertions + hits;
+    public int ReferenceWords => Substitutions + Deletions + Hits;
+    public int HypothesisWords => Substitutions + Insertions + Hits;
 
     /// <summary>WER = (S + D + I) / N, N the reference word count.</summary>
-    public double wer => reference_words == 0
+    public double Wer => ReferenceWords == 0
         ? throw new InvalidOperationException("WER is undefined for an empty reference")
-        : (double)(substitutions + deletions + insertions) / reference_words;
+        : (double)(Substitutions + Deletions + Insertions) / ReferenceWords;
 
     /// <summary>Match error rate (S + D + I) / (H + S + D + I), as jiwer.</summary>
-    public double mer => (double)(substitutions + deletions + insertions) / (hits + substitutions + deletions + insertions);
+    public double Mer => (double)(Substitutions + Deletions + Insertions) / (Hits + Substitutions + Deletions + Insertions);
 
     /// <summary>Word information preserved H²/(N·P), P the hypothesis word count (Morris et al. 2004).</summary>
-    public double wip => reference_words == 0 || hypothesis_words == 0 ? 0 : (double)hits / reference_words * hits / hypothesis_words;
+    public double Wip => ReferenceWords == 0 || HypothesisWords == 0 ? 0 : (double)Hits / ReferenceWords * Hits / HypothesisWords;
 
     /// <summary>Word information lost, 1 − WIP.</summary>
-    public double wil => 1 - wip;
+    public double Wil => 1 - Wip;
 
     public static WordErrorCounts operator +(WordErrorCounts a, WordErrorCounts b) =>
-        new(a.substitutions + b.substitutions, a.deletions + b.deletions, a.insertions + b.insertions, a.hits + b.hits);
+        new(a.Substitutions + b.Substitutions, a.Deletions + b.Deletions, a.Insertions + b.Insertions, a.Hits + b.Hits);
 }
 
 /// <summary>

@@ -15,7 +15,7 @@ namespace Dino.Repro.Torch.Serialization;
 public static class SafeTensors
 {
     /// <summary>Writes the tensors (any device, any layout) and optional metadata to <paramref name="path"/>, atomically.</summary>
-    public static unsafe void save(IEnumerable<KeyValuePair<string, Tensor>> tensors, string path,
+    public static unsafe void Save(IEnumerable<KeyValuePair<string, Tensor>> tensors, string path,
         IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(tensors);
@@ -31,16 +31,16 @@ public static class SafeTensors
             BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)headerBytes.Length);
             stream.Write(length);
             stream.Write(headerBytes);
-            foreach (var i in Enumerable.Range(0, items.Count).OrderBy(i => header.tensors[i].begin))
-                WriteData(stream, items[i].Value, header.tensors[i].nbytes);
+            foreach (var i in Enumerable.Range(0, items.Count).OrderBy(i => header.Tensors[i].Begin))
+                WriteData(stream, items[i].Value, header.Tensors[i].ByteCount);
         });
     }
 
     /// <summary>Reads every tensor (in header order) onto <paramref name="device"/> (CPU by default).</summary>
-    public static OrderedDictionary<string, Tensor> load(string path, Device? device = null) => load_with_metadata(path, device).tensors;
+    public static OrderedDictionary<string, Tensor> Load(string path, Device? device = null) => LoadWithMetadata(path, device).tensors;
 
     /// <summary>Reads every tensor and the <c>__metadata__</c> map.</summary>
-    public static unsafe (OrderedDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string> metadata) load_with_metadata(
+    public static unsafe (OrderedDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string> metadata) LoadWithMetadata(
         string path, Device? device = null)
     {
         RequireLittleEndian();
@@ -50,19 +50,19 @@ public static class SafeTensors
             var result = new OrderedDictionary<string, Tensor>();
             try
             {
-                foreach (var info in header.tensors) result[info.name] = ReadTensor(info, data + dataStart, device);
+                foreach (var info in header.Tensors) result[info.Name] = ReadTensor(info, data + dataStart, device);
             }
             catch
             {
                 foreach (var t in result.Values) t.Dispose();
                 throw;
             }
-            return (result, header.metadata);
+            return (result, header.Metadata);
         });
     }
 
     /// <summary>Reads and validates only the header (names, dtypes, shapes, metadata) without loading any tensor.</summary>
-    public static unsafe SafeTensorsHeader read_header(string path) =>
+    public static unsafe SafeTensorsHeader ReadHeader(string path) =>
         WithMappedFile(path, (data, length) => ReadHeader(path, data, length, out _));
 
     // ---- reading ---------------------------------------------------------------------------------
@@ -111,9 +111,9 @@ public static class SafeTensors
 
     private static unsafe Tensor ReadTensor(SafeTensorInfo info, byte* buffer, Device? device)
     {
-        var nbytes = info.end - info.begin;
-        if (nbytes > int.MaxValue) throw new NotSupportedException($"tensor '{info.name}' holds {nbytes} bytes; TorchSharp copies at most 2 GiB at once");
-        var cpu = TensorData.FromBytes(new ReadOnlySpan<byte>(buffer + info.begin, (int)nbytes), info.shape, info.dtype);
+        var nbytes = info.End - info.Begin;
+        if (nbytes > int.MaxValue) throw new NotSupportedException($"tensor '{info.Name}' holds {nbytes} bytes; TorchSharp copies at most 2 GiB at once");
+        var cpu = TensorData.FromBytes(new ReadOnlySpan<byte>(buffer + info.Begin, (int)nbytes), info.Shape, info.DType);
         if (device is not { } d || d.type == DeviceType.CPU) return cpu;
         using (cpu) return cpu.to(d);
     }

@@ -3,9 +3,9 @@ using System.Text.Json;
 namespace Dino.Repro.Torch.Serialization;
 
 /// <summary>One tensor's entry in a safetensors header; offsets are relative to the data buffer.</summary>
-public sealed record SafeTensorInfo(string name, ScalarType dtype, long[] shape, long begin, long end)
+public sealed record SafeTensorInfo(string Name, ScalarType DType, long[] Shape, long Begin, long End)
 {
-    public long nbytes => end - begin;
+    public long ByteCount => End - Begin;
 }
 
 /// <summary>
@@ -22,12 +22,12 @@ public sealed class SafeTensorsHeader
 
     public SafeTensorsHeader(IReadOnlyList<SafeTensorInfo> tensors, IReadOnlyDictionary<string, string> metadata)
     {
-        this.tensors = tensors;
-        this.metadata = metadata;
+        this.Tensors = tensors;
+        this.Metadata = metadata;
     }
 
-    public IReadOnlyList<SafeTensorInfo> tensors { get; }
-    public IReadOnlyDictionary<string, string> metadata { get; }
+    public IReadOnlyList<SafeTensorInfo> Tensors { get; }
+    public IReadOnlyDictionary<string, string> Metadata { get; }
 
     /// <summary>Parses and validates a header whose data buffer holds <paramref name="dataBytes"/> bytes.</summary>
     internal static SafeTensorsHeader Parse(ReadOnlySpan<byte> json, long dataBytes)
@@ -118,18 +118,18 @@ public sealed class SafeTensorsHeader
     // The tensors' byte ranges must tile the data buffer exactly: no gap, no overlap, nothing beyond its end.
     private static void CheckLayout(List<SafeTensorInfo> tensors, long dataBytes)
     {
-        var furthest = tensors.Count == 0 ? null : tensors.MaxBy(t => t.end);
-        if (furthest is not null && furthest.end > dataBytes)
-            throw Bad($"truncated file: tensor '{furthest.name}' ends at byte {furthest.end} of the data buffer, which holds only {dataBytes} bytes");
+        var furthest = tensors.Count == 0 ? null : tensors.MaxBy(t => t.End);
+        if (furthest is not null && furthest.End > dataBytes)
+            throw Bad($"truncated file: tensor '{furthest.Name}' ends at byte {furthest.End} of the data buffer, which holds only {dataBytes} bytes");
 
         long covered = 0;
         SafeTensorInfo? previous = null;
-        foreach (var t in tensors.OrderBy(t => t.begin).ThenBy(t => t.end))
+        foreach (var t in tensors.OrderBy(t => t.Begin).ThenBy(t => t.End))
         {
-            if (t.begin < covered)
-                throw Bad($"tensors '{previous!.name}' [{previous.begin}, {previous.end}) and '{t.name}' [{t.begin}, {t.end}) overlap");
-            if (t.begin > covered) throw Bad($"bytes [{covered}, {t.begin}) of the data buffer are not covered by any tensor");
-            covered = t.end;
+            if (t.Begin < covered)
+                throw Bad($"tensors '{previous!.Name}' [{previous.Begin}, {previous.End}) and '{t.Name}' [{t.Begin}, {t.End}) overlap");
+            if (t.Begin > covered) throw Bad($"bytes [{covered}, {t.Begin}) of the data buffer are not covered by any tensor");
+            covered = t.End;
             previous = t;
         }
         if (covered < dataBytes) throw Bad($"bytes [{covered}, {dataBytes}) of the data buffer are not covered by any tensor");
@@ -142,22 +142,22 @@ public sealed class SafeTensorsHeader
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
-            if (metadata.Count > 0)
+            if (Metadata.Count > 0)
             {
                 w.WriteStartObject(MetadataKey);
-                foreach (var (k, v) in metadata) w.WriteString(k, v);
+                foreach (var (k, v) in Metadata) w.WriteString(k, v);
                 w.WriteEndObject();
             }
-            foreach (var t in tensors)
+            foreach (var t in Tensors)
             {
-                w.WriteStartObject(t.name);
-                w.WriteString("dtype", SafeTensorsDType.Code(t.dtype));
+                w.WriteStartObject(t.Name);
+                w.WriteString("dtype", SafeTensorsDType.Code(t.DType));
                 w.WriteStartArray("shape");
-                foreach (var s in t.shape) w.WriteNumberValue(s);
+                foreach (var s in t.Shape) w.WriteNumberValue(s);
                 w.WriteEndArray();
                 w.WriteStartArray("data_offsets");
-                w.WriteNumberValue(t.begin);
-                w.WriteNumberValue(t.end);
+                w.WriteNumberValue(t.Begin);
+                w.WriteNumberValue(t.End);
                 w.WriteEndArray();
                 w.WriteEndObject();
             }

@@ -44,7 +44,7 @@ public static class StateDicts
     /// <summary>Writes the module's parameters and persistent buffers under their PyTorch names, atomically.</summary>
     public static T SaveSafeTensors<T>(this T module, string path, IReadOnlyDictionary<string, string>? metadata = null) where T : nn.Module
     {
-        SafeTensors.save(module.state_dict(), path, metadata);
+        SafeTensors.Save(module.state_dict(), path, metadata);
         return module;
     }
 
@@ -52,7 +52,7 @@ public static class StateDicts
     public static (IReadOnlyList<string> missing, IReadOnlyList<string> unexpected) LoadSafeTensors(this nn.Module module, string path,
         bool strict = true)
     {
-        var loaded = SafeTensors.load(path);
+        var loaded = SafeTensors.Load(path);
         try
         {
             return module.LoadStateDict(loaded, strict);

@@ -11,13 +11,13 @@ namespace Dino.Repro.Tests.App.Bench;
 /// </summary>
 public class MetricsBenchTests
 {
-    private static readonly MetricsBenchSize Tiny = new(audio_seconds: 1.5, repeats: 1, fid_batch: 2, fid_batches: 2, image_size: 16);
+    private static readonly MetricsBenchSize Tiny = new(AudioSeconds: 1.5, Repeats: 1, FidBatch: 2, FidBatches: 2, ImageSize: 16);
 
     [Fact]
     public void The_tiny_bench_measures_every_row_and_prints_its_table()
     {
         var audio = MetricsBench.MeasureAudio(Tiny);
-        foreach (var figure in new[] { audio.stoi_ms_per_s, audio.estoi_ms_per_s, audio.mcd_taubert_ms_per_s, audio.mcd_espnet_ms_per_s, audio.pesq_nb_ms_per_s, audio.pesq_wb_ms_per_s })
+        foreach (var figure in new[] { audio.StoiMsPerS, audio.EstoiMsPerS, audio.McdTaubertMsPerS, audio.McdEspnetMsPerS, audio.PesqNbMsPerS, audio.PesqWbMsPerS })
             Assert.True(figure > 0 && double.IsFinite(figure), $"audio figure {figure}");
         var fid = MetricsBench.MeasureFid(Fixtures.Path("tiny_inception.pt"), Tiny);
         Assert.True(fid > 0 && double.IsFinite(fid), $"FID throughput {fid}");
@@ -60,7 +60,7 @@ public class MetricsBenchTests
     [Fact]
     public void Sizes_that_cannot_be_measured_are_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => MetricsBench.MeasureAudio(Tiny with { audio_seconds = 0.5 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => MetricsBench.MeasureFid(Fixtures.Path("tiny_inception.pt"), Tiny with { fid_batch = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MetricsBench.MeasureAudio(Tiny with { AudioSeconds = 0.5 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MetricsBench.MeasureFid(Fixtures.Path("tiny_inception.pt"), Tiny with { FidBatch = 0 }));
     }
 }

@@ -17,7 +17,7 @@ public class PrepareCommandTests
     public void A_failing_data_script_maps_to_the_kits_exit_code_and_a_message(int scriptExit, int expected, string message)
     {
         using var temp = new Fixtures.TempFolder();
-        var scripts = FakeScript(temp.path, $"exit {scriptExit}");
+        var scripts = FakeScript(temp.Root, $"exit {scriptExit}");
         var (code, stdout, stderr) = CliRunner.Capture(() => PrepareCommand.Run("cityscapes", scripts, temp.File("data"), calledByScript: false));
         Assert.Equal(expected, code);
         Assert.Contains(message, stderr);
@@ -31,7 +31,7 @@ public class PrepareCommandTests
         using var temp = new Fixtures.TempFolder();
         var data = temp.File("data");
         WriteCityscapes(Path.Combine(data, "cityscapes", "raw"), ("train", "aachen_000000_000019"), ("train", "aachen_000001_000019"), ("val", "lindau_000000_000019"));
-        var scripts = FakeScript(temp.path, "echo \"flag=$DINO_IN_CORPUS_PREPARE data=$DINO_DATA\"; exit 0");
+        var scripts = FakeScript(temp.Root, "echo \"flag=$DINO_IN_CORPUS_PREPARE data=$DINO_DATA\"; exit 0");
         var (code, stdout, stderr) = CliRunner.Capture(() => PrepareCommand.Run("cityscapes", scripts, data, calledByScript: false));
         Assert.True(code == ExitCodes.Ok, stderr);
         Assert.Contains($"flag=1 data={data}", stdout);
@@ -42,7 +42,7 @@ public class PrepareCommandTests
     public void Called_back_by_its_script_it_only_checks_with_the_reader()
     {
         using var temp = new Fixtures.TempFolder();
-        var scripts = FakeScript(temp.path, "exit 9");  // would fail if it ran
+        var scripts = FakeScript(temp.Root, "exit 9");  // would fail if it ran
         var (code, _, stderr) = CliRunner.Capture(() => PrepareCommand.Run("cityscapes", scripts, temp.File("data"), calledByScript: true));
         Assert.Equal(ExitCodes.Failure, code);
         Assert.DoesNotContain("exit 9", stderr);

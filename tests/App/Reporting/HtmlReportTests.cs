@@ -57,7 +57,7 @@ public class HtmlReportTests
             throw new IOException("disk full");
         }));
         Assert.Equal("old report", File.ReadAllText(path));
-        Assert.Single(Directory.GetFiles(folder.path));
+        Assert.Single(Directory.GetFiles(folder.Root));
     }
 
     [Fact]

@@ -13,10 +13,10 @@ public class CudaReproduceTests
     {
         using var data = new DataRootScope();
         using var output = new Fixtures.TempFolder();
-        var (code, _, stderr) = CliRunner.Run("reproduce", DinoTable1.TableName, "--preset", "smoke", "--out", output.path,
+        var (code, _, stderr) = CliRunner.Run("reproduce", DinoTable1.TableName, "--preset", "smoke", "--out", output.Root,
             "--set", "steps=3", "--set", "device=cuda", "--segmenter-steps", "20");
         Assert.True(code == 0, stderr);
-        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.path, DinoTable1.TableName, "results.json")))!;
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, DinoTable1.TableName, "results.json")))!;
         foreach (var (method, values) in results["methods"]!.AsObject())
         {
             var ssim = values![Table1Metrics.Ssim]!.GetValue<double>();

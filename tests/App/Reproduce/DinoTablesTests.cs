@@ -37,22 +37,22 @@ public class DinoTablesTests
     {
         using var data = new DataRootScope();
         using var output = new Fixtures.TempFolder();
-        string[] Args(string table) => ["reproduce", table, "--preset", "smoke", "--out", output.path, "--set", "steps=2", "--segmenter-steps", "10"];
+        string[] Args(string table) => ["reproduce", table, "--preset", "smoke", "--out", output.Root, "--set", "steps=2", "--segmenter-steps", "10"];
         var (code, _, stderr) = CliRunner.Run(Args(DinoTable1.TableName));
         Assert.True(code == 0, stderr);
         string stdout;
         (code, stdout, stderr) = CliRunner.Run(Args(DinoTable4.TableName));
         Assert.True(code == 0, stderr);
 
-        JsonNode Results(string table) => JsonNode.Parse(File.ReadAllText(Path.Combine(output.path, table, "results.json")))!;
+        JsonNode Results(string table) => JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, table, "results.json")))!;
         var table1 = Results(DinoTable1.TableName);
         var table4 = Results(DinoTable4.TableName);
         var dinoRun = table1["runs"]![PaperTable1.Dino]!.GetValue<string>();
         Assert.Equal(dinoRun, table4["runs"]![PaperTable4.WithL1]!.GetValue<string>());
         Assert.Contains($"continuing {dinoRun}", stdout);
         // Its ablations are Table 4's own runs, and nothing of DINO's was trained again in Table 4's folder.
-        Assert.StartsWith(Path.Combine(output.path, DinoTable4.TableName, "runs"), table4["runs"]![PaperTable4.WithoutL1]!.GetValue<string>());
-        Assert.Equal(2, Directory.GetDirectories(Path.Combine(output.path, DinoTable4.TableName, "runs")).Length);
+        Assert.StartsWith(Path.Combine(output.Root, DinoTable4.TableName, "runs"), table4["runs"]![PaperTable4.WithoutL1]!.GetValue<string>());
+        Assert.Equal(2, Directory.GetDirectories(Path.Combine(output.Root, DinoTable4.TableName, "runs")).Length);
         // The same checkpoint scored on the same test split gives the same numbers.
         Assert.Equal(table1["methods"]![PaperTable1.Dino]!.ToJsonString(), table4["methods"]![PaperTable4.WithL1]!.ToJsonString());
     }
@@ -71,12 +71,12 @@ public class DinoTablesTests
     {
         using var data = new DataRootScope();
         using var output = new Fixtures.TempFolder();
-        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table2", "--preset", "smoke", "--out", output.path,
+        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table2", "--preset", "smoke", "--out", output.Root,
             "--set", "steps=2", "--segmenter-steps", "20");
         Assert.True(code == 0, stderr);
         Assert.Contains("shapes-streets corpus", stdout);
 
-        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.path, "dino-table2", "results.json")))!;
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, "dino-table2", "results.json")))!;
         Assert.Equal("shapes-streets", results["corpus"]!["name"]!.GetValue<string>());
         Assert.Equal(
             [PaperTable1.GroundTruth, PaperTable1.Pix2Pix, PaperTable1.BicycleGan, PaperTable1.Dino, PaperTable1.DinoBidirectional],
@@ -98,7 +98,7 @@ public class DinoTablesTests
     {
         using var data = new DataRootScope();
         using var output = new Fixtures.TempFolder();
-        var (code, _, stderr) = CliRunner.Run("reproduce", "dino-table2", "--preset", "paper", "--out", output.path);
+        var (code, _, stderr) = CliRunner.Run("reproduce", "dino-table2", "--preset", "paper", "--out", output.Root);
         Assert.Equal(1, code);
         Assert.Contains(Path.Combine(data.Path, "cityscapes"), stderr);
         Assert.Contains("data-scripts/cityscapes.sh", stderr);

@@ -28,11 +28,11 @@ public class PaperPresetTests
         File.Copy(Fixtures.Path("tiny_face_parser.pt"), Path.Combine(evaluators, "face-parsing.pt"));
         File.Copy(Fixtures.Path("tiny_any_size_inception.pt"), Path.Combine(evaluators, "inception-2015-12-05.pt"));
 
-        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "paper", "--out", output.path,
+        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "paper", "--out", output.Root,
             "--set", "device=cpu", "--set", "resolution=32", "--set", "steps=2", "--set", "batch_size=2");
         Assert.True(code == 0, stderr + stdout);
 
-        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.path, "dino-table1", "results.json")))!;
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, "dino-table1", "results.json")))!;
         Assert.Equal("celebamask-hq", results["corpus"]!["name"]!.GetValue<string>());
         Assert.Equal(4, results["corpus"]!["test_pairs"]!.GetValue<int>());  // ids 9, 19, 29, 39
         Assert.Equal(Path.Combine(evaluators, "inception-2015-12-05.pt"), results["fid"]!["evaluator"]!.GetValue<string>());
@@ -52,7 +52,7 @@ public class PaperPresetTests
             using var predicted = parser.Predict(ImageTensor.ToHwc(example.Photo));
             return SegmentationScores.FromLabels(example.Labels, predicted, 19);
         }).ToList();
-        Assert.Equal(SegmentationScores.Sum(parts).pixel_accuracy, methods[PaperTable1.GroundTruth]![Table1Metrics.PixelAccuracy]!.GetValue<double>(), 12);
+        Assert.Equal(SegmentationScores.Sum(parts).PixelAccuracy, methods[PaperTable1.GroundTruth]![Table1Metrics.PixelAccuracy]!.GetValue<double>(), 12);
         Assert.DoesNotContain("embedded", results["notes"]![0]!.GetValue<string>());
     }
 
@@ -66,11 +66,11 @@ public class PaperPresetTests
         var evaluators = Directory.CreateDirectory(Path.Combine(data.Path, "evaluators")).FullName;
         File.Copy(Fixtures.Path("tiny_face_parser.pt"), Path.Combine(evaluators, "deeplabv3plus-cityscapes.pt"));  // any 19-class scorer
 
-        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table2", "--preset", "paper", "--out", output.path,
+        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table2", "--preset", "paper", "--out", output.Root,
             "--set", "device=cpu", "--set", "resolution=32", "--set", "steps=1", "--set", "batch_size=2");
         Assert.True(code == 0, stderr + stdout);
 
-        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.path, "dino-table2", "results.json")))!;
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, "dino-table2", "results.json")))!;
         Assert.Equal("cityscapes", results["corpus"]!["name"]!.GetValue<string>());
         Assert.Contains("DeepLabv3+", results["segmenter"]!["description"]!.GetValue<string>());
         // pix2pix's protocol: the val split is the test split; the ground truth's scores are the segmenter's on its photos.
@@ -84,8 +84,8 @@ public class PaperPresetTests
             return SegmentationScores.FromLabels(example.Labels, predicted, 19);
         }).ToList();
         var truth = results["methods"]![PaperTable1.GroundTruth]!;
-        Assert.Equal(SegmentationScores.Sum(parts).pixel_accuracy, truth[Table1Metrics.PixelAccuracy]!.GetValue<double>(), 12);
-        Assert.Equal(SegmentationScores.Sum(parts).mean_iou, truth[Table1Metrics.MeanIou]!.GetValue<double>(), 12);
+        Assert.Equal(SegmentationScores.Sum(parts).PixelAccuracy, truth[Table1Metrics.PixelAccuracy]!.GetValue<double>(), 12);
+        Assert.Equal(SegmentationScores.Sum(parts).MeanIou, truth[Table1Metrics.MeanIou]!.GetValue<double>(), 12);
     }
 
     [Fact]
@@ -95,10 +95,10 @@ public class PaperPresetTests
         using var output = new Fixtures.TempFolder();
         ShapesCorpus.Write(CorpusPaths.ExpectedPath("celebamask-hq"), new ShapesOptions(20, 64, 3));
 
-        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table4", "--preset", "paper", "--out", output.path,
+        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table4", "--preset", "paper", "--out", output.Root,
             "--set", "device=cpu", "--set", "resolution=32", "--set", "steps=1", "--set", "batch_size=2");
         Assert.True(code == 0, stderr + stdout);
-        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.path, "dino-table4", "results.json")))!;
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, "dino-table4", "results.json")))!;
         Assert.Contains("the Inception evaluator is missing", results["fid"]!.GetValue<string>());
         Assert.Contains("face parsing", results["segmenter"]!.GetValue<string>());
         Assert.Contains("CONVERSION.md", results["segmenter"]!.GetValue<string>());
@@ -109,7 +109,7 @@ public class PaperPresetTests
     {
         using var data = new DataRootScope();
         using var output = new Fixtures.TempFolder();
-        var (code, _, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "paper", "--out", output.path, "--set", "device=cpu");
+        var (code, _, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "paper", "--out", output.Root, "--set", "device=cpu");
         Assert.NotEqual(0, code);
         Assert.Contains("data-scripts/celebamask-hq.sh", stderr);
     }

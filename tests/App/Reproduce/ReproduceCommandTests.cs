@@ -15,12 +15,12 @@ public class ReproduceCommandTests
         using var data = new DataRootScope();
         using var output = new Fixtures.TempFolder();
         // Fewer steps than the smoke preset's 20 keep the test short; the segmenter keeps its smoke default.
-        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "smoke", "--out", output.path, "--set", "steps=4");
+        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "smoke", "--out", output.Root, "--set", "steps=4");
         Assert.True(code == 0, stderr);
         Assert.Contains("training DINO", stdout);           // progress lines while it works
         Assert.Contains("step 4/4", stdout);
 
-        var folder = Path.Combine(output.path, "dino-table1");
+        var folder = Path.Combine(output.Root, "dino-table1");
         var html = File.ReadAllText(Path.Combine(folder, "index.html"));
         Assert.DoesNotContain("src=\"http", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<script src", html, StringComparison.OrdinalIgnoreCase);

@@ -15,10 +15,10 @@ public class ReproduceResumeTests
     {
         using var data = new DataRootScope();
         using var output = new Fixtures.TempFolder();
-        string[] command = ["reproduce", "dino-table4", "--preset", "smoke", "--out", output.path, "--set", "steps=4", "--set", "checkpoint_every=2"];
+        string[] command = ["reproduce", "dino-table4", "--preset", "smoke", "--out", output.Root, "--set", "steps=4", "--set", "checkpoint_every=2"];
         var (code, _, stderr) = CliRunner.Run(command);
         Assert.True(code == 0, stderr);
-        var folder = Path.Combine(output.path, "dino-table4");
+        var folder = Path.Combine(output.Root, "dino-table4");
         var first = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "results.json")))!["methods"]!.ToJsonString();
         var runs = Directory.GetDirectories(Path.Combine(folder, "runs")).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(3, runs.Count);
@@ -43,7 +43,7 @@ public class ReproduceResumeTests
     {
         using var data = new DataRootScope();
         using var output = new Fixtures.TempFolder();
-        var root = Path.Combine(output.path, "runs");
+        var root = Path.Combine(output.Root, "runs");
         var registry = BuiltInExperiments.Registry;
         var definition = registry.Get("dino");
         var options = definition.Resolve(Preset.Smoke, [KeyValuePair.Create("steps", "2")]);

@@ -29,8 +29,8 @@ public class ShapesSegmenterTests
             Assert.False(trained.FromCache);
             using var predicted = trained.Predict(test.Photos);
             var scores = SegmentationScores.FromLabels(test.Labels, predicted, trained.Classes);
-            Assert.True(scores.pixel_accuracy > 0.85, $"pixel accuracy {scores.pixel_accuracy:0.000}");
-            Assert.True(scores.mean_iou > 0.6, $"mIoU {scores.mean_iou:0.000}");
+            Assert.True(scores.PixelAccuracy > 0.85, $"pixel accuracy {scores.PixelAccuracy:0.000}");
+            Assert.True(scores.MeanIou > 0.6, $"mIoU {scores.MeanIou:0.000}");
         }
 
         // Cached next to the corpus, keyed by it and the options: a second call reads it, other options do not.

@@ -43,9 +43,9 @@ public class TableRegistryTests
     public void Cli_unknown_preset_exits_2_before_training_anything()
     {
         using var output = new Fixtures.TempFolder();
-        var (code, _, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "huge", "--out", output.path);
+        var (code, _, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "huge", "--out", output.Root);
         Assert.Equal(2, code);
         Assert.Contains("valid: smoke, cpu, paper", stderr);
-        Assert.Empty(Directory.GetFileSystemEntries(output.path));
+        Assert.Empty(Directory.GetFileSystemEntries(output.Root));
     }
 }

@@ -26,7 +26,7 @@ public class TestSetEvaluationTests
         Assert.Equal(40, test.Count);
         using var segmenter = PretrainedSegmenter.TryLoad(SegmenterSpec.FromFile(Fixtures.Path("tiny_segmenter.pt"), 5), out var missing);
         Assert.Null(missing);
-        using var inception = FeatureExtractor.Load(Evaluators.Inception with { file_name = Fixtures.Path("tiny_any_size_inception.pt") });
+        using var inception = FeatureExtractor.Load(Evaluators.Inception with { FileName = Fixtures.Path("tiny_any_size_inception.pt") });
         static Tensor Translate(Tensor conditions) => conditions.mul(0.5).add(0.1);  // any fixed map of the label image
 
         using var scores = TestSetEvaluation.Run(test, new TranslationScorer(segmenter, inception), [("halved", Translate)], keep: 3);
@@ -44,21 +44,21 @@ public class TestSetEvaluationTests
         var realSegmentation = SegmentationScores.FromLabels(all.Labels, segmenter.Segment(real8), 5);
         using var realFeatures = inception.Extract(real8.permute(0, 3, 1, 2).contiguous());
         using var fakeFeatures = inception.Extract(fake8.permute(0, 3, 1, 2).contiguous());
-        var fid = FrechetDistance.Compute(realFeatures.Features("Inception"), fakeFeatures.Features("Inception"));
+        var fid = FrechetDistance.Compute(realFeatures.RequireFeatures("Inception"), fakeFeatures.RequireFeatures("Inception"));
 
         Assert.Equal([PaperTable1.GroundTruth, "halved"], scores.Rows.Select(r => r.Method));
         var truth = scores.Rows[0].Values;
         Assert.Null(truth[Table1Metrics.Psnr]);
         Assert.Null(truth[Table1Metrics.Fid]);
         Assert.Equal(1.0, truth[Table1Metrics.Ssim]!.Value, 12);
-        Assert.Equal(realSegmentation.pixel_accuracy, truth[Table1Metrics.PixelAccuracy]!.Value, 12);
+        Assert.Equal(realSegmentation.PixelAccuracy, truth[Table1Metrics.PixelAccuracy]!.Value, 12);
 
         var row = scores.Rows[1].Values;
         Assert.Equal(psnr, row[Table1Metrics.Psnr]!.Value, 9);
         Assert.Equal(ssim, row[Table1Metrics.Ssim]!.Value, 9);
         Assert.Equal(cpbd, row[Table1Metrics.Cpbd]!.Value, 9);
-        Assert.Equal(segmentation.pixel_accuracy, row[Table1Metrics.PixelAccuracy]!.Value, 12);
-        Assert.Equal(segmentation.mean_iou, row[Table1Metrics.MeanIou]!.Value, 12);
+        Assert.Equal(segmentation.PixelAccuracy, row[Table1Metrics.PixelAccuracy]!.Value, 12);
+        Assert.Equal(segmentation.MeanIou, row[Table1Metrics.MeanIou]!.Value, 12);
         Assert.True(fid > 0);
         Assert.Equal(fid, row[Table1Metrics.Fid]!.Value, fid * 1e-6);
 

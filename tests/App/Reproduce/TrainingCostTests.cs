@@ -12,9 +12,9 @@ public class TrainingCostTests
     {
         MethodCost[] costs =
         [
-            new("A", "pix2pix", 256, 1, "cuda", 60, 0.5),          // 30 s
-            new("B", "dino", 256, 8, "cuda", 5400, 2),             // 3 h
-            new("C", "dino", 256, 8, "cpu", 600_000, 10),          // 1,666.7 h = 69.4 days
+            new("A", "pix2pix", 256, 1, ComputeDevice.Cuda, 60, 0.5),          // 30 s
+            new("B", "dino", 256, 8, ComputeDevice.Cuda, 5400, 2),             // 3 h
+            new("C", "dino", 256, 8, ComputeDevice.Cpu, 600_000, 10),          // 1,666.7 h = 69.4 days
         ];
         Assert.Equal(3.0, costs[1].ProjectedHours, 12);
         var lines = TrainingCost.Table(costs).Split('\n');

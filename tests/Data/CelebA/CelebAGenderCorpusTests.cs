@@ -10,8 +10,8 @@ public class CelebAGenderCorpusTests
     public void The_Male_attribute_gives_two_classes_split_80_20_in_file_order_within_each()
     {
         using var dir = new Fixtures.TempFolder();
-        CelebAFixture.Write(dir.path);
-        var corpus = new CelebAGenderCorpus(dir.path);
+        CelebAFixture.Write(dir.Root);
+        var corpus = new CelebAGenderCorpus(dir.Root);
         // Women: ⌊0.8·5⌋ = 4 train, 1 test; men: ⌊0.8·4⌋ = 3 train, 1 test.
         Assert.Equal(["000002.jpg", "000003.jpg", "000005.jpg", "000007.jpg", "000001.jpg", "000004.jpg", "000006.jpg"],
             corpus.Images(CelebAGenderSplit.Train).Select(i => i.File));
@@ -24,8 +24,8 @@ public class CelebAGenderCorpusTests
     public void Images_are_resized_to_the_preset_size_in_minus_one_to_one_and_batched_with_their_class()
     {
         using var dir = new Fixtures.TempFolder();
-        CelebAFixture.Write(dir.path);
-        var corpus = new CelebAGenderCorpus(dir.path);
+        CelebAFixture.Write(dir.Root);
+        var corpus = new CelebAGenderCorpus(dir.Root);
         var image = corpus.Images(CelebAGenderSplit.Test)[1];   // 000009.jpg: one grey level 180
         using var face = CelebAGenderCorpus.Load(image, 8);
         Assert.Equal([3L, 8, 8], face.shape);
@@ -45,8 +45,8 @@ public class CelebAGenderCorpusTests
     public void A_bad_attribute_line_is_reported_with_the_file_and_line(int n, string bad, string what)
     {
         using var dir = new Fixtures.TempFolder();
-        CelebAFixture.Write(dir.path, row: i => i == n ? bad : CelebAFixture.Row(i));
-        var e = Assert.Throws<InvalidDataException>(() => new CelebAGenderCorpus(dir.path));
+        CelebAFixture.Write(dir.Root, row: i => i == n ? bad : CelebAFixture.Row(i));
+        var e = Assert.Throws<InvalidDataException>(() => new CelebAGenderCorpus(dir.Root));
         Assert.Contains($"list_attr_celeba.txt:{n + 2}", e.Message);
         Assert.Contains(what, e.Message);
     }
@@ -55,11 +55,11 @@ public class CelebAGenderCorpusTests
     public void A_truncated_attribute_list_and_a_missing_image_are_reported()
     {
         using var dir = new Fixtures.TempFolder();
-        CelebAFixture.Write(dir.path, count: 202599);
-        Assert.Contains("announces 202599 images but 9 rows follow", Assert.Throws<InvalidDataException>(() => new CelebAGenderCorpus(dir.path)).Message);
+        CelebAFixture.Write(dir.Root, count: 202599);
+        Assert.Contains("announces 202599 images but 9 rows follow", Assert.Throws<InvalidDataException>(() => new CelebAGenderCorpus(dir.Root)).Message);
 
-        CelebAFixture.Write(dir.path);
-        var corpus = new CelebAGenderCorpus(dir.path);
+        CelebAFixture.Write(dir.Root);
+        var corpus = new CelebAGenderCorpus(dir.Root);
         var image = corpus.Images(CelebAGenderSplit.Train)[0];
         File.Delete(image.ImagePath);
         Assert.Contains(image.ImagePath, Assert.ThrowsAny<Exception>(() => CelebAGenderCorpus.Load(image, 8)).Message);
@@ -69,9 +69,9 @@ public class CelebAGenderCorpusTests
     public void An_unreadable_face_stops_the_read_naming_it_by_default_and_is_skipped_and_reported_on_request()
     {
         using var dir = new Fixtures.TempFolder();
-        CelebAFixture.Write(dir.path);
-        var corpus = new CelebAGenderCorpus(dir.path);
-        var broken = Path.Combine(dir.path, "img_align_celeba", "000005.jpg");   // a training woman, grey 100
+        CelebAFixture.Write(dir.Root);
+        var corpus = new CelebAGenderCorpus(dir.Root);
+        var broken = Path.Combine(dir.Root, "img_align_celeba", "000005.jpg");   // a training woman, grey 100
         File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..30]);
 
         var before = LiveTensors.Settled();

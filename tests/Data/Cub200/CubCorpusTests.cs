@@ -12,8 +12,8 @@ public class CubCorpusTests
     public void Reads_classes_boxes_and_ten_captions_per_image_and_splits_by_the_class_lists()
     {
         using var dir = new Fixtures.TempFolder();
-        CubFixture.Write(dir.path);
-        var corpus = new CubCorpus(dir.path);
+        CubFixture.Write(dir.Root);
+        var corpus = new CubCorpus(dir.Root);
 
         Assert.Equal(CubFixture.Classes, corpus.ClassNames);
         var train = corpus.Images(CaptionSplit.Train);
@@ -27,7 +27,7 @@ public class CubCorpusTests
         var third = train[2];
         Assert.Equal(Enumerable.Range(0, 10).Select(l => CubFixture.Caption(2, l)), third.Captions);
         Assert.Equal(new PixelBox(25, 12, 14, 17), third.BoundingBox);
-        Assert.Equal(Path.Combine(dir.path, "CUB_200_2011", "images", CubFixture.Key(2) + ".jpg"), third.ImagePath);
+        Assert.Equal(Path.Combine(dir.Root, "CUB_200_2011", "images", CubFixture.Key(2) + ".jpg"), third.ImagePath);
         Assert.Equal(new PixelBox(2.5, 3.9, 20.7, 10.2), test[0].BoundingBox);
     }
 
@@ -48,8 +48,8 @@ public class CubCorpusTests
     public void Evaluation_transform_crops_the_box_then_takes_the_centre_without_resampling_at_equal_size()
     {
         using var dir = new Fixtures.TempFolder();
-        CubFixture.Write(dir.path);
-        var image = new CubCorpus(dir.path).Images(CaptionSplit.Train)[0];
+        CubFixture.Write(dir.Root);
+        var image = new CubCorpus(dir.Root).Images(CaptionSplit.Train)[0];
         // Crop [4,24)×[1,21) is 20×20; load size 20 keeps it; a centred 16² crop starts 2 further in: rows 3..18, cols 6..21.
         using var actual = CaptionImageTransform.Load(image, new CaptionImageOptions(16, LoadSize: 20, RandomCrop: false, RandomFlip: false), null);
         using var decoded = ImageIO.Read(image.ImagePath, ImageReadMode.Rgb);
@@ -76,8 +76,8 @@ public class CubCorpusTests
     public void Random_crops_are_windows_of_the_resized_crop_and_flips_mirror_it_both_seeded()
     {
         using var dir = new Fixtures.TempFolder();
-        CubFixture.Write(dir.path);
-        var image = new CubCorpus(dir.path).Images(CaptionSplit.Train)[0];
+        CubFixture.Write(dir.Root);
+        var image = new CubCorpus(dir.Root).Images(CaptionSplit.Train)[0];
         using var full = CaptionImageTransform.Load(image, new CaptionImageOptions(20, LoadSize: 20, RandomCrop: false, RandomFlip: false), null);
         var offsets = new HashSet<(long, long)>();
         var flips = new HashSet<bool>();
@@ -104,10 +104,10 @@ public class CubCorpusTests
     public void A_missing_caption_file_is_reported_with_its_path()
     {
         using var dir = new Fixtures.TempFolder();
-        CubFixture.Write(dir.path);
-        var path = Path.Combine(dir.path, "cvpr2016_cub", "text_c10", CubFixture.Key(3) + ".txt");
+        CubFixture.Write(dir.Root);
+        var path = Path.Combine(dir.Root, "cvpr2016_cub", "text_c10", CubFixture.Key(3) + ".txt");
         File.Delete(path);
-        var e = Assert.Throws<FileNotFoundException>(() => new CubCorpus(dir.path));
+        var e = Assert.Throws<FileNotFoundException>(() => new CubCorpus(dir.Root));
         Assert.Contains(path, e.Message);
     }
 
@@ -115,10 +115,10 @@ public class CubCorpusTests
     public void A_caption_file_without_ten_captions_is_reported_with_its_path_and_count()
     {
         using var dir = new Fixtures.TempFolder();
-        CubFixture.Write(dir.path);
-        var path = Path.Combine(dir.path, "cvpr2016_cub", "text_c10", CubFixture.Key(1) + ".txt");
+        CubFixture.Write(dir.Root);
+        var path = Path.Combine(dir.Root, "cvpr2016_cub", "text_c10", CubFixture.Key(1) + ".txt");
         File.WriteAllLines(path, File.ReadAllLines(path).Take(9));
-        var e = Assert.Throws<InvalidDataException>(() => new CubCorpus(dir.path));
+        var e = Assert.Throws<InvalidDataException>(() => new CubCorpus(dir.Root));
         Assert.Contains(path, e.Message);
         Assert.Contains("found 9", e.Message);
     }
@@ -131,13 +131,13 @@ public class CubCorpusTests
     public void A_malformed_table_row_is_reported_with_the_file(string file, string badRow, string where)
     {
         using var dir = new Fixtures.TempFolder();
-        CubFixture.Write(dir.path);
-        var path = Path.Combine(dir.path, "CUB_200_2011", file);
+        CubFixture.Write(dir.Root);
+        var path = Path.Combine(dir.Root, "CUB_200_2011", file);
         var lines = File.ReadAllLines(path);
         var row = int.Parse(badRow.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
         lines[row - 1] = badRow;
         File.WriteAllLines(path, lines);
-        var e = Assert.Throws<InvalidDataException>(() => new CubCorpus(dir.path));
+        var e = Assert.Throws<InvalidDataException>(() => new CubCorpus(dir.Root));
         Assert.Contains(file, e.Message);
         Assert.Contains(where, e.Message);
     }
@@ -146,20 +146,20 @@ public class CubCorpusTests
     public void A_class_list_naming_an_unknown_or_a_training_class_is_rejected()
     {
         using var dir = new Fixtures.TempFolder();
-        CubFixture.Write(dir.path);
-        var test = Path.Combine(dir.path, "cvpr2016_cub", "testclasses.txt");
+        CubFixture.Write(dir.Root);
+        var test = Path.Combine(dir.Root, "cvpr2016_cub", "testclasses.txt");
         File.WriteAllLines(test, ["200.Common_Yellowthroat"]);
-        Assert.Contains("testclasses.txt", Assert.Throws<InvalidDataException>(() => new CubCorpus(dir.path)).Message);
+        Assert.Contains("testclasses.txt", Assert.Throws<InvalidDataException>(() => new CubCorpus(dir.Root)).Message);
         File.WriteAllLines(test, [CubFixture.Classes[1]]);
-        Assert.Contains("also a training class", Assert.Throws<InvalidDataException>(() => new CubCorpus(dir.path)).Message);
+        Assert.Contains("also a training class", Assert.Throws<InvalidDataException>(() => new CubCorpus(dir.Root)).Message);
     }
 
     [Fact]
     public void A_truncated_jpeg_fails_to_load_naming_the_file()
     {
         using var dir = new Fixtures.TempFolder();
-        CubFixture.Write(dir.path);
-        var image = new CubCorpus(dir.path).Images(CaptionSplit.Train)[1];
+        CubFixture.Write(dir.Root);
+        var image = new CubCorpus(dir.Root).Images(CaptionSplit.Train)[1];
         var bytes = File.ReadAllBytes(image.ImagePath);
         File.WriteAllBytes(image.ImagePath, bytes[..(bytes.Length / 3)]);
         var e = Assert.ThrowsAny<Exception>(() => CaptionImageTransform.Load(image, CaptionImageOptions.Evaluation(16), null));
@@ -170,7 +170,7 @@ public class CubCorpusTests
     public void A_folder_without_the_archives_is_not_a_CUB_folder()
     {
         using var dir = new Fixtures.TempFolder();
-        var e = Assert.Throws<DirectoryNotFoundException>(() => new CubCorpus(dir.path));
+        var e = Assert.Throws<DirectoryNotFoundException>(() => new CubCorpus(dir.Root));
         Assert.Contains("CUB_200_2011", e.Message);
     }
 
@@ -178,8 +178,8 @@ public class CubCorpusTests
     public void An_unreadable_jpeg_stops_the_read_naming_it_by_default_and_is_skipped_and_reported_on_request()
     {
         using var dir = new Fixtures.TempFolder();
-        CubFixture.Write(dir.path);
-        var corpus = new CubCorpus(dir.path);
+        CubFixture.Write(dir.Root);
+        var corpus = new CubCorpus(dir.Root);
         var broken = corpus.Images(CaptionSplit.Train)[2].ImagePath;   // fixture image 2 of the four training ones
         File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..30]);
         var options = CaptionImageOptions.Evaluation(4);

@@ -112,7 +112,7 @@ public class GridClipCacheTests
     public void A_sample_skipped_when_the_entry_was_built_is_reported_again_on_the_cached_read()
     {
         using var dir = new Fixtures.TempFolder();
-        var root = Path.Combine(dir.path, "grid");
+        var root = Path.Combine(dir.Root, "grid");
         var utterances = new[] { "bbaf2n", "bbaf3s", "bbaf4p" }.Select(id => GridFixture.Write(root, id: id)).ToArray();
         var wav = GridLayout.AudioPath(root, 3, "bbaf3s");
         var bytes = File.ReadAllBytes(wav);
@@ -147,7 +147,7 @@ public class GridClipCacheTests
     public void A_split_whose_every_sample_was_skipped_is_cached_empty_and_still_reported()
     {
         using var dir = new Fixtures.TempFolder();
-        var root = Path.Combine(dir.path, "grid");
+        var root = Path.Combine(dir.Root, "grid");
         var utterance = GridFixture.Write(root);
         ScrambleKeepingSizeAndTime(GridLayout.VideoPath(root, utterance.Speaker, utterance.Id));
         using var corpus = new GridCorpus(root);
@@ -162,12 +162,12 @@ public class GridClipCacheTests
 
     private static (GridCorpus Corpus, GridUtterance[] Utterances) TwoUtterances(Fixtures.TempFolder dir)
     {
-        var root = Path.Combine(dir.path, "grid");
+        var root = Path.Combine(dir.Root, "grid");
         var utterances = new[] { GridFixture.Write(root, speaker: 3, id: "bbaf2n"), GridFixture.Write(root, speaker: 4, id: "lgaz8p") };
         return (new GridCorpus(root), utterances);
     }
 
-    private static DecodedTensorCache CacheIn(Fixtures.TempFolder dir) => new(Path.Combine(dir.path, "cache"), shardExamples: 1);
+    private static DecodedTensorCache CacheIn(Fixtures.TempFolder dir) => new(Path.Combine(dir.Root, "cache"), shardExamples: 1);
 
     private static void ScrambleKeepingSizeAndTime(string path)
     {

@@ -11,8 +11,8 @@ public class GridCorpusTests
     public void Loads_a_3_s_clip_of_a_2_s_utterance_padded_with_the_last_frame_and_silence()
     {
         using var dir = new Fixtures.TempFolder();
-        var utterance = GridFixture.Write(dir.path);
-        using var corpus = new GridCorpus(dir.path);
+        var utterance = GridFixture.Write(dir.Root);
+        using var corpus = new GridCorpus(dir.Root);
         using var example = corpus.Load(utterance);
 
         Assert.Equal([75L, 3, 96, 96], example.Video.shape);
@@ -39,8 +39,8 @@ public class GridCorpusTests
     public void Alignment_times_are_converted_from_units_of_1_over_25000_s()
     {
         using var dir = new Fixtures.TempFolder();
-        var utterance = GridFixture.Write(dir.path);
-        using var corpus = new GridCorpus(dir.path);
+        var utterance = GridFixture.Write(dir.Root);
+        using var corpus = new GridCorpus(dir.Root);
         var words = corpus.ReadWords(utterance);
         Assert.Equal(["bin", "blue", "at", "f", "two", "now"], words.Select(w => w.Word));
         // 23750 / 25000 = 0.95 s (video frame 23.75); 48000 / 25000 = 1.92 s.
@@ -54,8 +54,8 @@ public class GridCorpusTests
     public void A_later_start_frame_shifts_video_and_audio_together()
     {
         using var dir = new Fixtures.TempFolder();
-        var utterance = GridFixture.Write(dir.path);
-        using var corpus = new GridCorpus(dir.path);
+        var utterance = GridFixture.Write(dir.Root);
+        using var corpus = new GridCorpus(dir.Root);
         using var whole = corpus.Load(utterance, new GridClipOptions { Frames = 40 });
         using var later = corpus.Load(utterance, new GridClipOptions { Frames = 10, StartFrame = 25 });
         using (var expected = whole.Video.narrow(0, 25, 10))
@@ -73,8 +73,8 @@ public class GridCorpusTests
     public void The_haar_face_box_puts_the_drawn_mouth_inside_the_crop()
     {
         using var dir = new Fixtures.TempFolder();
-        var utterance = GridFixture.Write(dir.path);
-        using var corpus = new GridCorpus(dir.path);
+        var utterance = GridFixture.Write(dir.Root);
+        using var corpus = new GridCorpus(dir.Root);
         using var frames = corpus.ReadFrames(utterance);
         Assert.Equal([50L, 96, 96, 3], frames.shape);
         using var detector = FaceDetector.Load();
@@ -89,8 +89,8 @@ public class GridCorpusTests
     public void Mouth_crops_follow_the_drawn_opening()
     {
         using var dir = new Fixtures.TempFolder();
-        var utterance = GridFixture.Write(dir.path);
-        using var corpus = new GridCorpus(dir.path);
+        var utterance = GridFixture.Write(dir.Root);
+        using var corpus = new GridCorpus(dir.Root);
         using var example = corpus.Load(utterance, new GridClipOptions { Frames = 50, Grayscale = true, Size = 32 });
         Assert.Equal([50L, 1, 32, 32], example.Video.shape);
         // The open mouth is dark: the crop's mean brightness falls as the drawn opening grows.
@@ -108,8 +108,8 @@ public class GridCorpusTests
     public void Grayscale_crops_are_the_luma_of_the_colour_crops()
     {
         using var dir = new Fixtures.TempFolder();
-        var utterance = GridFixture.Write(dir.path);
-        using var corpus = new GridCorpus(dir.path);
+        var utterance = GridFixture.Write(dir.Root);
+        using var corpus = new GridCorpus(dir.Root);
         var face = new FaceBox(20, 10, 56, 56, 1);
         using var colour = corpus.Load(utterance, new GridClipOptions { Frames = 3, Size = 24 }, face);
         using var grey = corpus.Load(utterance, new GridClipOptions { Frames = 3, Size = 24, Grayscale = true }, face);
@@ -130,10 +130,10 @@ public class GridCorpusTests
         using var dir = new Fixtures.TempFolder();
         foreach (var (speaker, id) in new[] { (1, "bbaf2n"), (1, "lgaz8p"), (2, "swwv7a"), (9, "pric1n") })
         {
-            Directory.CreateDirectory(Path.Combine(dir.path, $"s{speaker}"));
-            File.WriteAllBytes(Path.Combine(dir.path, $"s{speaker}", id + ".mpg"), []);
+            Directory.CreateDirectory(Path.Combine(dir.Root, $"s{speaker}"));
+            File.WriteAllBytes(Path.Combine(dir.Root, $"s{speaker}", id + ".mpg"), []);
         }
-        using var corpus = new GridCorpus(dir.path);
+        using var corpus = new GridCorpus(dir.Root);
         Assert.Equal([1, 2, 9], corpus.Speakers());
         Assert.Equal(["bbaf2n", "lgaz8p"], corpus.Utterances(1));
         Assert.Equal([new GridUtterance(1, "bbaf2n"), new GridUtterance(1, "lgaz8p")], corpus.Utterances(GridSplitName.Train));
@@ -145,11 +145,11 @@ public class GridCorpusTests
     public void A_truncated_wav_is_an_error_naming_the_file()
     {
         using var dir = new Fixtures.TempFolder();
-        var utterance = GridFixture.Write(dir.path);
-        var wav = Path.Combine(dir.path, "s3", "bbaf2n.wav");
+        var utterance = GridFixture.Write(dir.Root);
+        var wav = Path.Combine(dir.Root, "s3", "bbaf2n.wav");
         var bytes = File.ReadAllBytes(wav);
         File.WriteAllBytes(wav, bytes[..(bytes.Length / 2)]);
-        using var corpus = new GridCorpus(dir.path);
+        using var corpus = new GridCorpus(dir.Root);
         var error = Assert.Throws<InvalidDataException>(() => corpus.Load(utterance));
         Assert.Contains(wav, error.Message);
     }
@@ -158,10 +158,10 @@ public class GridCorpusTests
     public void A_bad_alignment_line_is_an_error_naming_the_file_and_line()
     {
         using var dir = new Fixtures.TempFolder();
-        var utterance = GridFixture.Write(dir.path);
-        var align = Path.Combine(dir.path, "s3", "align", "bbaf2n.align");
+        var utterance = GridFixture.Write(dir.Root);
+        var align = Path.Combine(dir.Root, "s3", "align", "bbaf2n.align");
         File.WriteAllText(align, "0 23750 sil\n23750 2x500 bin\n");
-        using var corpus = new GridCorpus(dir.path);
+        using var corpus = new GridCorpus(dir.Root);
         var error = Assert.Throws<InvalidDataException>(() => corpus.Load(utterance));
         Assert.Contains(align, error.Message);
         Assert.Contains("line 2", error.Message);
@@ -171,9 +171,9 @@ public class GridCorpusTests
     public void A_missing_or_corrupt_video_is_an_error_naming_the_file()
     {
         using var dir = new Fixtures.TempFolder();
-        var utterance = GridFixture.Write(dir.path);
-        var video = Path.Combine(dir.path, "s3", "bbaf2n.mpg");
-        using var corpus = new GridCorpus(dir.path);
+        var utterance = GridFixture.Write(dir.Root);
+        var video = Path.Combine(dir.Root, "s3", "bbaf2n.mpg");
+        using var corpus = new GridCorpus(dir.Root);
 
         File.WriteAllBytes(video, Enumerable.Range(0, 4000).Select(i => (byte)(i * 37 % 251)).ToArray());
         var corrupt = Assert.Throws<InvalidDataException>(() => corpus.Load(utterance));
@@ -199,12 +199,12 @@ public class GridCorpusTests
     public void An_unreadable_utterance_stops_the_read_naming_its_file_by_default_and_is_skipped_and_reported_on_request(string broken)
     {
         using var dir = new Fixtures.TempFolder();
-        var utterances = new[] { "bbaf2n", "bbaf3s", "bbaf4p" }.Select(id => GridFixture.Write(dir.path, id: id)).ToArray();
+        var utterances = new[] { "bbaf2n", "bbaf3s", "bbaf4p" }.Select(id => GridFixture.Write(dir.Root, id: id)).ToArray();
         var bad = broken switch
         {
-            "wav" => Path.Combine(dir.path, "s3", "bbaf3s.wav"),
-            "mpg" => Path.Combine(dir.path, "s3", "bbaf3s.mpg"),
-            _ => Path.Combine(dir.path, "s3", "align", "bbaf3s.align"),
+            "wav" => Path.Combine(dir.Root, "s3", "bbaf3s.wav"),
+            "mpg" => Path.Combine(dir.Root, "s3", "bbaf3s.mpg"),
+            _ => Path.Combine(dir.Root, "s3", "align", "bbaf3s.align"),
         };
         var bytes = File.ReadAllBytes(bad);
         File.WriteAllBytes(bad, broken switch
@@ -213,7 +213,7 @@ public class GridCorpusTests
             "mpg" => Enumerable.Range(0, 4000).Select(i => (byte)(i * 37 % 251)).ToArray(),   // noise, no MPEG stream
             _ => "0 23750 sil\n23750 2x500 bin\n"u8.ToArray(),
         });
-        using var corpus = new GridCorpus(dir.path);
+        using var corpus = new GridCorpus(dir.Root);
         var options = new GridClipOptions { Frames = 5, Size = 16 };
 
         var before = LiveTensors.Settled();
@@ -227,7 +227,7 @@ public class GridCorpusTests
         {
             Assert.Equal([utterances[0], utterances[2]], examples.Select(e => e.Utterance));
             var skipped = Assert.Single(skip.Report.Skipped);
-            Assert.Equal(Path.Combine(dir.path, "s3", "bbaf3s.mpg"), skipped.File);   // an utterance is reported by its video
+            Assert.Equal(Path.Combine(dir.Root, "s3", "bbaf3s.mpg"), skipped.File);   // an utterance is reported by its video
             Assert.Equal(thrown.Message, skipped.Reason);   // which names the bad file
         }
         finally

@@ -14,7 +14,7 @@ public class BadSamplesTests
     public void CelebAMaskHq_throws_at_a_corrupt_photo_by_default_and_skips_and_reports_it_on_request()
     {
         using var temp = new Fixtures.TempFolder();
-        var corpus = ShapesCorpus.Write(temp.path, new ShapesOptions(10, 64, 0));  // ids 0–7 train
+        var corpus = ShapesCorpus.Write(temp.Root, new ShapesOptions(10, 64, 0));  // ids 0–7 train
         var broken = CelebAMaskHqLayout.PhotoPath(corpus.Root, 3);
         File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..40]);  // a truncated PNG
 
@@ -42,7 +42,7 @@ public class BadSamplesTests
     public void CelebAMaskHq_skips_a_sample_whose_photo_is_missing_naming_where_it_was_expected()
     {
         using var temp = new Fixtures.TempFolder();
-        var corpus = ShapesCorpus.Write(temp.path, new ShapesOptions(10, 64, 0));
+        var corpus = ShapesCorpus.Write(temp.Root, new ShapesOptions(10, 64, 0));
         var photo = CelebAMaskHqLayout.PhotoPath(corpus.Root, 5);
         File.Delete(photo);
         var skip = new BadSamples(BadSamplePolicy.Skip, new BadSampleReport(null));
@@ -57,7 +57,7 @@ public class BadSamplesTests
     public void Cityscapes_throws_at_a_corrupt_label_file_by_default_and_skips_and_reports_it_on_request()
     {
         using var temp = new Fixtures.TempFolder();
-        var corpus = WriteCityscapes(temp.path, "frankfurt_000000_000001", "frankfurt_000000_000002", "frankfurt_000000_000003");
+        var corpus = WriteCityscapes(temp.Root, "frankfurt_000000_000001", "frankfurt_000000_000002", "frankfurt_000000_000003");
         var frame = corpus.Frames("val")[1];
         File.WriteAllText(corpus.LabelIdsPath(frame), "not a png");
 
@@ -82,7 +82,7 @@ public class BadSamplesTests
     public void A_read_stopped_by_a_bad_sample_frees_the_samples_read_before_it()
     {
         using var temp = new Fixtures.TempFolder();
-        var corpus = WriteCityscapes(temp.path, "a_000000_000001", "a_000000_000002");
+        var corpus = WriteCityscapes(temp.Root, "a_000000_000001", "a_000000_000002");
         File.WriteAllText(corpus.LabelIdsPath(corpus.Frames("val")[1]), "");
         var before = LiveTensors.Settled();
         Assert.Throws<InvalidDataException>(() => corpus.LoadAll("val", 4, 8));

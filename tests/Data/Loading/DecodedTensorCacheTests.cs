@@ -23,15 +23,15 @@ public class DecodedTensorCacheTests
     public void Tensors_saved_in_shards_load_back_identical_and_the_manifest_lists_each_shard()
     {
         using var temp = new Fixtures.TempFolder();
-        var cache = new DecodedTensorCache(temp.path, shardExamples: 3);
+        var cache = new DecodedTensorCache(temp.Root, shardExamples: 3);
         using var scope = torch.NewDisposeScope();
         var examples = Examples();
         cache.Save(Key, examples);
 
         var folder = cache.FolderOf(Key);
-        Assert.Equal(Path.Combine(temp.path, "shapes-" + Key.Hash), folder);
+        Assert.Equal(Path.Combine(temp.Root, "shapes-" + Key.Hash), folder);
         // Every file was written under a temporary name and renamed: none of those is left behind.
-        Assert.Equal([folder], Directory.GetFileSystemEntries(temp.path));
+        Assert.Equal([folder], Directory.GetFileSystemEntries(temp.Root));
         Assert.Equal([DecodedTensorCache.ManifestFile, "shard-00000.safetensors", "shard-00001.safetensors", "shard-00002.safetensors"],
             Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, DecodedTensorCache.ManifestFile)))!;
@@ -59,7 +59,7 @@ public class DecodedTensorCacheTests
     public void An_entry_of_no_examples_loads_back_as_empty_tensors_of_the_same_shapes()
     {
         using var temp = new Fixtures.TempFolder();
-        var cache = new DecodedTensorCache(temp.path);
+        var cache = new DecodedTensorCache(temp.Root);
         using var scope = torch.NewDisposeScope();
         var empty = Examples().ToDictionary(kv => kv.Key, kv => kv.Value.narrow(0, 0, 0));
         cache.Save(Key, empty, [new SkippedSample("/corpus/1.png", "truncated PNG")]);
@@ -92,7 +92,7 @@ public class DecodedTensorCacheTests
     public void A_damaged_shard_is_an_error_naming_it(string damage)
     {
         using var temp = new Fixtures.TempFolder();
-        var cache = SavedInThreeShards(temp.path);
+        var cache = SavedInThreeShards(temp.Root);
         var shard = Path.Combine(cache.FolderOf(Key), "shard-00001.safetensors");
         Damage(shard, damage);
 
@@ -105,7 +105,7 @@ public class DecodedTensorCacheTests
     public void With_the_skip_policy_a_damaged_entry_is_reported_and_decoded_again()
     {
         using var temp = new Fixtures.TempFolder();
-        var cache = SavedInThreeShards(temp.path);
+        var cache = SavedInThreeShards(temp.Root);
         using var scope = torch.NewDisposeScope();
         var shard = Path.Combine(cache.FolderOf(Key), "shard-00002.safetensors");
         Damage(shard, "corrupt");
@@ -126,7 +126,7 @@ public class DecodedTensorCacheTests
     public void Shards_without_a_manifest_are_an_interrupted_build_and_are_decoded_again()
     {
         using var temp = new Fixtures.TempFolder();
-        var cache = SavedInThreeShards(temp.path);
+        var cache = SavedInThreeShards(temp.Root);
         using var scope = torch.NewDisposeScope();
         File.Delete(Path.Combine(cache.FolderOf(Key), DecodedTensorCache.ManifestFile));
         Assert.False(cache.Contains(Key));
@@ -141,7 +141,7 @@ public class DecodedTensorCacheTests
     public void Samples_skipped_when_the_entry_was_built_are_reported_again_on_every_load()
     {
         using var temp = new Fixtures.TempFolder();
-        var cache = new DecodedTensorCache(temp.path);
+        var cache = new DecodedTensorCache(temp.Root);
         using var scope = torch.NewDisposeScope();
         var first = new BadSamples(BadSamplePolicy.Skip, new BadSampleReport(null));
         cache.GetOrBuild(Key, () =>

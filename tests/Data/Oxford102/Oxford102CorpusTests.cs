@@ -13,15 +13,15 @@ public class Oxford102CorpusTests
     public void Labels_from_the_mat_file_give_classes_keys_captions_and_the_class_split(bool compress)
     {
         using var dir = new Fixtures.TempFolder();
-        Oxford102Fixture.Write(dir.path, compress);
-        var corpus = new Oxford102Corpus(dir.path);
+        Oxford102Fixture.Write(dir.Root, compress);
+        var corpus = new Oxford102Corpus(dir.Root);
         Assert.Equal(["class_00001", "class_00002", "class_00003"], corpus.ClassNames);
         var train = corpus.Images(CaptionSplit.Train);
         Assert.Equal(["class_00003/image_00001", "class_00001/image_00002", "class_00001/image_00004", "class_00003/image_00005"], train.Select(i => i.Key));
         Assert.Equal([2, 0, 0, 2], train.Select(i => i.ClassId));
         var test = corpus.Images(CaptionSplit.Test);
         Assert.Equal(["class_00002/image_00003", "class_00002/image_00006"], test.Select(i => i.Key));
-        Assert.Equal(Path.Combine(dir.path, "jpg", "image_00003.jpg"), test[0].ImagePath);
+        Assert.Equal(Path.Combine(dir.Root, "jpg", "image_00003.jpg"), test[0].ImagePath);
         Assert.Equal("flower 3 has 12 pink petals", test[0].Captions[9]);
         Assert.All(corpus.All, i => Assert.Null(i.BoundingBox));
     }
@@ -30,8 +30,8 @@ public class Oxford102CorpusTests
     public void Flowers_are_used_whole_no_box_crop()
     {
         using var dir = new Fixtures.TempFolder();
-        Oxford102Fixture.Write(dir.path);
-        var image = new Oxford102Corpus(dir.path).Images(CaptionSplit.Test)[0];
+        Oxford102Fixture.Write(dir.Root);
+        var image = new Oxford102Corpus(dir.Root).Images(CaptionSplit.Test)[0];
         // 16×12 → shorter side 12 kept (load size 12), centred 12² crop starts at column 2; the image is one grey level 90.
         using var loaded = CaptionImageTransform.Load(image, new CaptionImageOptions(12, LoadSize: 12, RandomCrop: false, RandomFlip: false), null);
         Assert.Equal([3L, 12, 12], loaded.shape);
@@ -42,26 +42,26 @@ public class Oxford102CorpusTests
     public void A_label_that_is_not_a_class_number_and_a_missing_caption_are_reported_with_the_file()
     {
         using var dir = new Fixtures.TempFolder();
-        Oxford102Fixture.Write(dir.path);
-        var mat = Path.Combine(dir.path, "imagelabels.mat");
+        Oxford102Fixture.Write(dir.Root);
+        var mat = Path.Combine(dir.Root, "imagelabels.mat");
         File.WriteAllBytes(mat, new MatV5Writer(compress: true).Numeric("labels", [1, 6], [3, 1, 0, 1, 3, 2], storage: MatV5Writer.MiUInt8).ToArray());
-        var e = Assert.Throws<InvalidDataException>(() => new Oxford102Corpus(dir.path));
+        var e = Assert.Throws<InvalidDataException>(() => new Oxford102Corpus(dir.Root));
         Assert.Contains(mat, e.Message);
         Assert.Contains("label 3", e.Message);
 
-        Oxford102Fixture.Write(dir.path);
-        var caption = Path.Combine(dir.path, "cvpr2016_flowers", "text_c10", "class_00001", "image_00004.txt");
+        Oxford102Fixture.Write(dir.Root);
+        var caption = Path.Combine(dir.Root, "cvpr2016_flowers", "text_c10", "class_00001", "image_00004.txt");
         File.Delete(caption);
-        Assert.Contains(caption, Assert.Throws<FileNotFoundException>(() => new Oxford102Corpus(dir.path)).Message);
+        Assert.Contains(caption, Assert.Throws<FileNotFoundException>(() => new Oxford102Corpus(dir.Root)).Message);
     }
 
     [Fact]
     public void An_unreadable_jpeg_stops_the_read_naming_it_by_default_and_is_skipped_and_reported_on_request()
     {
         using var dir = new Fixtures.TempFolder();
-        Oxford102Fixture.Write(dir.path);
-        var corpus = new Oxford102Corpus(dir.path);
-        var broken = Path.Combine(dir.path, "jpg", "image_00004.jpg");   // a training flower
+        Oxford102Fixture.Write(dir.Root);
+        var corpus = new Oxford102Corpus(dir.Root);
+        var broken = Path.Combine(dir.Root, "jpg", "image_00004.jpg");   // a training flower
         File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..30]);
         var options = CaptionImageOptions.Evaluation(4);
 

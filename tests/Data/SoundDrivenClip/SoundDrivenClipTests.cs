@@ -43,7 +43,7 @@ public class SoundDrivenClipTests : IDisposable
     [Fact]
     public void In_the_written_clip_the_disc_grows_with_loudness_and_moves_right_with_pitch()
     {
-        var path = SoundDrivenClipCorpus.Write(temp.path, new SoundDrivenClipOptions(8, 64, Seed: 2));
+        var path = SoundDrivenClipCorpus.Write(temp.Root, new SoundDrivenClipOptions(8, 64, Seed: 2));
         using var corpus = SoundVideoCorpus.Load(path, new SoundVideoOptions(Size: 64, ClipLength: 8));
         var frames = cat([corpus.Train.Frames, corpus.Validation.Frames]).to(ScalarType.Float32);
         var bands = cat([corpus.Train.Features, corpus.Validation.Features]).argmax(1).ToArray<long>();
@@ -87,16 +87,16 @@ public class SoundDrivenClipTests : IDisposable
     [Fact]
     public void The_cli_makes_it_by_name_and_lists_the_new_corpora()
     {
-        var (code, stdout, stderr) = CliRunner.Run("corpus", "make", "sound-driven-clip", "--preset", "smoke", "--out", temp.path, "--count", "2", "--seed", "3");
+        var (code, stdout, stderr) = CliRunner.Run("corpus", "make", "sound-driven-clip", "--preset", "smoke", "--out", temp.Root, "--count", "2", "--seed", "3");
         Assert.True(code == 0, stderr);
         Assert.Contains("2 s", stdout);
-        Assert.Equal([Path.Combine(temp.path, SoundDrivenClipCorpus.VideoFile)], SoundVideoCorpus.Clips(temp.path));
+        Assert.Equal([Path.Combine(temp.Root, SoundDrivenClipCorpus.VideoFile)], SoundVideoCorpus.Clips(temp.Root));
 
         (code, stdout, _) = CliRunner.Run("corpus", "list");
         Assert.Equal(0, code);
         foreach (var name in new[] { "youtubers", "sound-video", "voice-faces", "sound-driven-clip" }) Assert.Contains(name, stdout);
 
-        (code, _, stderr) = CliRunner.Run("corpus", "make", "sound-driven-clip", "--preset", "paper", "--out", temp.path);
+        (code, _, stderr) = CliRunner.Run("corpus", "make", "sound-driven-clip", "--preset", "paper", "--out", temp.Root);
         Assert.Equal(2, code);
         Assert.Contains("sound-video.sh", stderr);
     }

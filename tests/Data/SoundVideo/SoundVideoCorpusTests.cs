@@ -52,7 +52,7 @@ public class SoundVideoCorpusTests : IDisposable
     [Fact]
     public void An_mp4_with_sound_gives_aligned_frames_and_descriptors_split_80_20()
     {
-        var path = SoundVideoFixture.WriteClip(temp.path, "clip");
+        var path = SoundVideoFixture.WriteClip(temp.Root, "clip");
         using var corpus = SoundVideoCorpus.Load(path, new SoundVideoOptions(Size: 32, ClipLength: 8));
 
         var n = corpus.Train.Length + corpus.Validation.Length;
@@ -76,7 +76,7 @@ public class SoundVideoCorpusTests : IDisposable
     [Fact]
     public void An_explicit_crop_selects_the_region()
     {
-        var path = SoundVideoFixture.WriteClip(temp.path, "crop");
+        var path = SoundVideoFixture.WriteClip(temp.Root, "crop");
         using var corpus = SoundVideoCorpus.Load(path, new SoundVideoOptions(Size: 16, Crop: new CropBox(48, 0, 96, 48)));
         Assert.True(corpus.Train.Frames.to(ScalarType.Float32).min().ToSingle() >= 248, "the right half is white");
         var outside = Assert.Throws<ArgumentException>(() => SoundVideoCorpus.Load(path, new SoundVideoOptions(Crop: new CropBox(0, 0, 97, 64))));
@@ -93,21 +93,21 @@ public class SoundVideoCorpusTests : IDisposable
         File.WriteAllBytes(corrupt, Enumerable.Range(0, 5000).Select(i => (byte)(i * 37)).ToArray());
         Assert.Contains(corrupt, Assert.Throws<InvalidDataException>(() => SoundVideoCorpus.Load(corrupt)).Message);
 
-        var silent = SoundVideoFixture.WriteClip(temp.path, "silent", withAudio: false);
+        var silent = SoundVideoFixture.WriteClip(temp.Root, "silent", withAudio: false);
         Assert.Contains(silent, Assert.Throws<InvalidDataException>(() => SoundVideoCorpus.Load(silent)).Message);
     }
 
     [Fact]
     public void A_corrupt_clip_among_good_ones_stops_the_read_or_is_skipped_and_reported()
     {
-        var good = new[] { SoundVideoFixture.WriteClip(temp.path, "a"), SoundVideoFixture.WriteClip(temp.path, "c") };
+        var good = new[] { SoundVideoFixture.WriteClip(temp.Root, "a"), SoundVideoFixture.WriteClip(temp.Root, "c") };
         var corrupt = temp.File("b.mp4");
         File.WriteAllBytes(corrupt, Enumerable.Range(0, 5000).Select(i => (byte)(i * 37)).ToArray());
         var options = new SoundVideoOptions(Size: 16, ClipLength: 8);
 
         var report = new BadSampleReport(null);
         var read = new List<string>();
-        foreach (var clip in SoundVideoCorpus.LoadEach(temp.path, options, new BadSamples(BadSamplePolicy.Skip, report)))
+        foreach (var clip in SoundVideoCorpus.LoadEach(temp.Root, options, new BadSamples(BadSamplePolicy.Skip, report)))
         {
             using (clip) read.Add(clip.Path);
         }
@@ -118,7 +118,7 @@ public class SoundVideoCorpusTests : IDisposable
         read.Clear();
         var e = Assert.Throws<InvalidDataException>(() =>
         {
-            foreach (var clip in SoundVideoCorpus.LoadEach(temp.path, options))
+            foreach (var clip in SoundVideoCorpus.LoadEach(temp.Root, options))
             {
                 using (clip) read.Add(clip.Path);
             }
@@ -132,7 +132,7 @@ public class SoundVideoCorpusTests : IDisposable
     public void Clips_lists_the_videos_of_a_folder_in_name_order()
     {
         foreach (var name in new[] { "b.MP4", "a.mkv", "notes.txt", "c.webm" }) File.WriteAllText(temp.File(name), "");
-        Assert.Equal(new[] { "a.mkv", "b.MP4", "c.webm" }, SoundVideoCorpus.Clips(temp.path).Select(Path.GetFileName));
+        Assert.Equal(new[] { "a.mkv", "b.MP4", "c.webm" }, SoundVideoCorpus.Clips(temp.Root).Select(Path.GetFileName));
         Assert.Throws<DirectoryNotFoundException>(() => SoundVideoCorpus.Clips(temp.File("nowhere")));
     }
 }

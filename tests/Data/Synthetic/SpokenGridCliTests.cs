@@ -13,7 +13,7 @@ public sealed class SpokenGridSmokeFolder : IDisposable
     public const int UtterancesPerSpeaker = 2;
 
     public SpokenGridSmokeFolder() =>
-        (ExitCode, Stdout, Stderr) = CliRunner.Run("corpus", "make", "spoken-grid", "--preset", "smoke", "--out", Folder.path,
+        (ExitCode, Stdout, Stderr) = CliRunner.Run("corpus", "make", "spoken-grid", "--preset", "smoke", "--out", Folder.Root,
             "--count", UtterancesPerSpeaker.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public Fixtures.TempFolder Folder { get; } = new();
@@ -34,7 +34,7 @@ public class SpokenGridCliTests(SpokenGridSmokeFolder made) : IClassFixture<Spok
     {
         Assert.True(made.ExitCode == 0, made.Stderr);
         Assert.Contains("speakers s1 s2 s3 s9", made.Stdout);
-        using var corpus = new GridCorpus(made.Folder.path);
+        using var corpus = new GridCorpus(made.Folder.Root);
         Assert.Equal(SmokeSpeakers, corpus.Speakers());
         Assert.All(SmokeSpeakers, s => Assert.Equal(SpokenGridSmokeFolder.UtterancesPerSpeaker, corpus.Utterances(s).Count));
         Assert.Equal([2, 1, 1], Enum.GetValues<GridSplitName>().Select(split => corpus.Utterances(split).Select(u => u.Speaker).Distinct().Count()));
@@ -50,7 +50,7 @@ public class SpokenGridCliTests(SpokenGridSmokeFolder made) : IClassFixture<Spok
     public void The_manifest_records_one_installed_espeak_ng_voice_per_speaker_at_least_four_distinct()
     {
         Assert.True(made.ExitCode == 0, made.Stderr);
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(made.Folder.path, "spoken-grid.json")));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(made.Folder.Root, "spoken-grid.json")));
         var speakers = manifest.RootElement.GetProperty("speakers").EnumerateArray()
             .Select(s => (Speaker: s.GetProperty("speaker").GetString()!, Voice: s.GetProperty("voice").GetString()!)).ToArray();
         // Every speaker folder written is in the manifest, once, with its own voice.

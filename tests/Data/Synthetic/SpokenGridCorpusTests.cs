@@ -14,7 +14,7 @@ public sealed class SpokenGridFixture : IDisposable
 
     public SpokenGridFixture()
     {
-        using var corpus = SpokenGridCorpus.Write(Folder.path, Options);
+        using var corpus = SpokenGridCorpus.Write(Folder.Root, Options);
     }
 
     public Fixtures.TempFolder Folder { get; } = new();
@@ -28,7 +28,7 @@ public sealed class SpokenGridFixture : IDisposable
 
 public class SpokenGridCorpusTests(SpokenGridFixture fixture) : IClassFixture<SpokenGridFixture>
 {
-    private string Root => fixture.Folder.path;
+    private string Root => fixture.Folder.Root;
 
     [Fact]
     public void Writes_grid_layout_with_speakers_from_the_split_and_align_files_that_spell_the_id()
@@ -78,12 +78,12 @@ public class SpokenGridCorpusTests(SpokenGridFixture fixture) : IClassFixture<Sp
     public void Same_seed_gives_the_same_wav_and_align_bytes_and_another_seed_other_sentences()
     {
         using var again = new Fixtures.TempFolder();
-        using (SpokenGridCorpus.Write(again.path, SpokenGridFixture.Options with { Speakers = 1 })) { }
+        using (SpokenGridCorpus.Write(again.Root, SpokenGridFixture.Options with { Speakers = 1 })) { }
         using var corpus = new GridCorpus(Root);
         foreach (var id in corpus.Utterances(1))
         {
-            Assert.Equal(File.ReadAllBytes(GridLayout.AudioPath(Root, 1, id)), File.ReadAllBytes(GridLayout.AudioPath(again.path, 1, id)));
-            Assert.Equal(File.ReadAllBytes(GridLayout.AlignmentPath(Root, 1, id)), File.ReadAllBytes(GridLayout.AlignmentPath(again.path, 1, id)));
+            Assert.Equal(File.ReadAllBytes(GridLayout.AudioPath(Root, 1, id)), File.ReadAllBytes(GridLayout.AudioPath(again.Root, 1, id)));
+            Assert.Equal(File.ReadAllBytes(GridLayout.AlignmentPath(Root, 1, id)), File.ReadAllBytes(GridLayout.AlignmentPath(again.Root, 1, id)));
         }
         var bank = new WordBank(SpokenGridOptions.Voices[0], SpokenGridOptions.SampleRate);
         var other = SpokenGridCorpus.Compose(bank, 1, SpokenGridFixture.Options with { Seed = 6, UtterancesPerSpeaker = 5 }).Select(u => u.Utterance.Id);

@@ -35,11 +35,11 @@ public class SpokenShapesTests
     {
         using var a = new Fixtures.TempFolder();
         using var b = new Fixtures.TempFolder();
-        SpokenShapesCorpus.Write(a.path, Small with { Count = 6 });
-        SpokenShapesCorpus.Write(b.path, Small with { Count = 6 });
-        var files = Directory.GetFiles(a.path, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(a.path, f)).Order().ToArray();
-        Assert.Equal(files, Directory.GetFiles(b.path, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(b.path, f)).Order());
-        foreach (var file in files) Assert.Equal(File.ReadAllBytes(Path.Combine(a.path, file)), File.ReadAllBytes(Path.Combine(b.path, file)));
+        SpokenShapesCorpus.Write(a.Root, Small with { Count = 6 });
+        SpokenShapesCorpus.Write(b.Root, Small with { Count = 6 });
+        var files = Directory.GetFiles(a.Root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(a.Root, f)).Order().ToArray();
+        Assert.Equal(files, Directory.GetFiles(b.Root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(b.Root, f)).Order());
+        foreach (var file in files) Assert.Equal(File.ReadAllBytes(Path.Combine(a.Root, file)), File.ReadAllBytes(Path.Combine(b.Root, file)));
         Assert.NotEqual(SpokenShapesImage.Render(3, 2, 48).Photo, SpokenShapesImage.Render(4, 2, 48).Photo);
         // A larger count extends a smaller one: example 2 does not depend on how many are written.
         Assert.Equal(SpokenShapesImage.Render(3, 2, 48).Description, SpokenShapesImage.Render(3, 2, 48).Description);
@@ -49,8 +49,8 @@ public class SpokenShapesTests
     public void The_CUB_reader_loads_it_with_12_classes_9_for_training_and_3_unseen_for_testing()
     {
         using var dir = new Fixtures.TempFolder();
-        var corpus = SpokenShapesCorpus.Write(dir.path, Small);
-        var reread = new CubCorpus(dir.path);
+        var corpus = SpokenShapesCorpus.Write(dir.Root, Small);
+        var reread = new CubCorpus(dir.Root);
         Assert.Equal(12, reread.ClassNames.Count);
         Assert.Equal("001.red_circle", reread.ClassNames[0]);
         Assert.Equal(18, reread.Images(CaptionSplit.Train).Count);
@@ -63,8 +63,8 @@ public class SpokenShapesTests
     public void Captions_say_what_the_attribute_labels_say()
     {
         using var dir = new Fixtures.TempFolder();
-        var corpus = SpokenShapesCorpus.Write(dir.path, Small);
-        var attributes = File.ReadAllLines(Path.Combine(dir.path, SpokenShapesCorpus.AttributesFile)).Select(l => l.Split(' ')).ToArray();
+        var corpus = SpokenShapesCorpus.Write(dir.Root, Small);
+        var attributes = File.ReadAllLines(Path.Combine(dir.Root, SpokenShapesCorpus.AttributesFile)).Select(l => l.Split(' ')).ToArray();
         var colours = SpokenShapesVocabulary.Colours.Select(c => c.Word).ToArray();
         var shapes = SpokenShapesVocabulary.Shapes.Select(s => s.Word).ToArray();
         foreach (var image in corpus.All)
@@ -93,7 +93,7 @@ public class SpokenShapesTests
     public void Drawn_objects_have_the_colour_shape_size_and_relation_of_their_words_inside_the_written_box()
     {
         using var dir = new Fixtures.TempFolder();
-        var corpus = SpokenShapesCorpus.Write(dir.path, Small);
+        var corpus = SpokenShapesCorpus.Write(dir.Root, Small);
         const int size = 48;
         for (var id = 0; id < Small.Count; id++)
         {
@@ -140,11 +140,11 @@ public class SpokenShapesTests
     {
         using var dir = new Fixtures.TempFolder();
         var made = CorpusRegistry.Find("spoken-shapes")?.Maker!;
-        var first = made.Write(dir.path, new EmbeddedCorpusRequest(Preset.Smoke, Seed: 1, Count: 1, Size: 32));
+        var first = made.Write(dir.Root, new EmbeddedCorpusRequest(Preset.Smoke, Seed: 1, Count: 1, Size: 32));
         Assert.Contains("10 utterances spoken, 0 reused", first);
-        var again = made.Write(dir.path, new EmbeddedCorpusRequest(Preset.Smoke, Seed: 1, Count: 1, Size: 32));
+        var again = made.Write(dir.Root, new EmbeddedCorpusRequest(Preset.Smoke, Seed: 1, Count: 1, Size: 32));
         Assert.Contains("0 utterances spoken, 10 reused", again);
-        var spoken = new SpokenCaptionCorpus(new CubCorpus(dir.path), SpokenShapesCorpus.SpeechCache(dir.path));
+        var spoken = new SpokenCaptionCorpus(new CubCorpus(dir.Root), SpokenShapesCorpus.SpeechCache(dir.Root));
         var image = spoken.Corpus.All[0];
         using var example = spoken.Load(image, CaptionImageOptions.Evaluation(16), null);
         Assert.Equal(10, example.UtterancePaths.Count);

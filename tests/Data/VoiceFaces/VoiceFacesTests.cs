@@ -78,11 +78,11 @@ public class VoiceFacesTests : IDisposable
     public void A_written_corpus_loads_through_the_YouTubers_reader_with_a_face_in_every_sampled_frame()
     {
         var options = new VoiceFacesOptions(Identities: 2, VideosPerIdentity: 2, SentencesPerVideo: 3, Size: 96, Seed: 0);
-        Assert.Equal(4, VoiceFacesCorpus.Write(temp.path, options));
+        Assert.Equal(4, VoiceFacesCorpus.Write(temp.Root, options));
 
-        var corpus = YouTubersCorpus.Open(temp.path, cacheRoot: temp.File("cache"));
+        var corpus = YouTubersCorpus.Open(temp.Root, cacheRoot: temp.File("cache"));
         Assert.Equal(new[] { "voice-00", "voice-01" }, corpus.Identities);
-        foreach (var source in YouTubersLayout.Videos(temp.path, 1))
+        foreach (var source in YouTubersLayout.Videos(temp.Root, 1))
         {
             // Every window the audio allows has a face: detection never misses on the written (H.264) frames.
             var samples = Dino.Repro.Signal.AudioDecoder.Default.Decode(source.Path, 16000).Length;
@@ -108,11 +108,11 @@ public class VoiceFacesTests : IDisposable
     [Fact]
     public void The_cli_makes_it_by_name_in_the_youtubers_layout()
     {
-        var (code, stdout, stderr) = CliRunner.Run("corpus", "make", "voice-faces", "--out", temp.path, "--count", "1", "--size", "80");
+        var (code, stdout, stderr) = CliRunner.Run("corpus", "make", "voice-faces", "--out", temp.Root, "--count", "1", "--size", "80");
         Assert.True(code == 0, stderr);
         Assert.Contains("wrote 2 Voice faces videos", stdout);
-        Assert.Equal(["video-00", "video-01"], YouTubersLayout.Videos(temp.path, 1).Select(v => v.Name));
-        (code, _, stderr) = CliRunner.Run("corpus", "make", "voice-faces", "--out", temp.path, "--size", "40");
+        Assert.Equal(["video-00", "video-01"], YouTubersLayout.Videos(temp.Root, 1).Select(v => v.Name));
+        (code, _, stderr) = CliRunner.Run("corpus", "make", "voice-faces", "--out", temp.Root, "--size", "40");
         Assert.Equal(2, code);
         Assert.Contains("--size", stderr);
     }
@@ -121,14 +121,14 @@ public class VoiceFacesTests : IDisposable
     public void The_smoke_manifest_records_one_installed_espeak_ng_voice_per_identity_at_least_four_distinct()
     {
         // The smoke preset's identities, voices and sentences; frames at the smallest size the face detector allows.
-        var (code, _, stderr) = CliRunner.Run("corpus", "make", "voice-faces", "--preset", "smoke", "--out", temp.path, "--size", "80");
+        var (code, _, stderr) = CliRunner.Run("corpus", "make", "voice-faces", "--preset", "smoke", "--out", temp.Root, "--size", "80");
         Assert.True(code == 0, stderr);
         using var manifest = JsonDocument.Parse(File.ReadAllText(temp.File("voice-faces.json")));
         var identities = manifest.RootElement.GetProperty("identities").EnumerateArray().Select(i => (
             Name: i.GetProperty("name").GetString()!,
             Voice: i.GetProperty("voice").GetString()!,
             Videos: i.GetProperty("videos").EnumerateArray().Select(v => v.EnumerateArray().Select(s => s.GetString()!).ToArray()).ToArray())).ToArray();
-        Assert.Equal(YouTubersLayout.Videos(temp.path, 1).Select(v => v.Identity).Distinct(), identities.Select(i => i.Name));
+        Assert.Equal(YouTubersLayout.Videos(temp.Root, 1).Select(v => v.Identity).Distinct(), identities.Select(i => i.Name));
         Assert.True(identities.Select(i => i.Voice).Distinct().Count() is var voices && voices == identities.Length && voices >= 4,
             $"voices: {string.Join(", ", identities.Select(i => i.Voice))}");
         Assert.All(identities, i => Assert.True(EspeakVoices.IsInstalled(i.Voice), $"{i.Voice} is not an installed espeak-ng voice"));
@@ -145,6 +145,6 @@ public class VoiceFacesTests : IDisposable
     {
         Assert.Equal(new VoiceFacesOptions(4, 2, 3, 96, 9), VoiceFacesOptions.ForPreset(Preset.Smoke, 9));
         Assert.Contains("real YouTubers", Assert.Throws<ArgumentException>(() => VoiceFacesOptions.ForPreset(Preset.Paper)).Message);
-        Assert.Throws<ArgumentException>(() => VoiceFacesCorpus.Write(temp.path, new VoiceFacesOptions(2, 1, 1, 48, 0)));
+        Assert.Throws<ArgumentException>(() => VoiceFacesCorpus.Write(temp.Root, new VoiceFacesOptions(2, 1, 1, 48, 0)));
     }
 }

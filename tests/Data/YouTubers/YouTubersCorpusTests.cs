@@ -19,9 +19,9 @@ public sealed class TalkingHeadFolder : IDisposable
 
     private readonly Fixtures.TempFolder temp = new();
 
-    public TalkingHeadFolder() => Write(temp.path);
+    public TalkingHeadFolder() => Write(temp.Root);
 
-    public string Root => temp.path;
+    public string Root => temp.Root;
 
     /// <summary>Writes the videos (and their source sound, <c>burst.wav</c>) under <paramref name="root"/>.</summary>
     public static void Write(string root)
@@ -153,20 +153,20 @@ public class YouTubersCorpusTests(TalkingHeadFolder folder) : IClassFixture<Talk
     public void Folders_without_videos_or_faces_and_corrupt_videos_are_errors_naming_the_path()
     {
         using var empty = new Fixtures.TempFolder();
-        var missing = Assert.Throws<DirectoryNotFoundException>(() => YouTubersCorpus.Open(empty.path, cacheRoot: empty.File("cache")));
-        Assert.Contains(Path.Combine(empty.path, "videos"), missing.Message);
+        var missing = Assert.Throws<DirectoryNotFoundException>(() => YouTubersCorpus.Open(empty.Root, cacheRoot: empty.File("cache")));
+        Assert.Contains(Path.Combine(empty.Root, "videos"), missing.Message);
 
-        var grey = Path.Combine(YouTubersLayout.IdentityFolder(empty.path, "nobody"), "grey.mp4");
+        var grey = Path.Combine(YouTubersLayout.IdentityFolder(empty.Root, "nobody"), "grey.mp4");
         Directory.CreateDirectory(Path.GetDirectoryName(grey)!);
         var audio = empty.File("tone.wav");
         WavFile.Write(audio, new float[5 * 16000], 16000);
         VideoWriter.Write(grey, full([50, 96, 96, 3], 128, ScalarType.Byte), new VideoWriterOptions { Fps = 10, AudioPath = audio });
-        var noFaces = Assert.Throws<InvalidDataException>(() => YouTubersCorpus.Open(empty.path, cacheRoot: empty.File("cache")));
-        Assert.Contains(empty.path, noFaces.Message);
+        var noFaces = Assert.Throws<InvalidDataException>(() => YouTubersCorpus.Open(empty.Root, cacheRoot: empty.File("cache")));
+        Assert.Contains(empty.Root, noFaces.Message);
 
-        var corrupt = Path.Combine(YouTubersLayout.IdentityFolder(empty.path, "nobody"), "broken.mp4");
+        var corrupt = Path.Combine(YouTubersLayout.IdentityFolder(empty.Root, "nobody"), "broken.mp4");
         File.WriteAllBytes(corrupt, Enumerable.Range(0, 4000).Select(i => (byte)(i * 31)).ToArray());
-        Assert.Contains(corrupt, Assert.Throws<InvalidDataException>(() => YouTubersCorpus.Open(empty.path, cacheRoot: empty.File("cache"))).Message);
+        Assert.Contains(corrupt, Assert.Throws<InvalidDataException>(() => YouTubersCorpus.Open(empty.Root, cacheRoot: empty.File("cache"))).Message);
     }
 
     [Fact]
@@ -175,19 +175,19 @@ public class YouTubersCorpusTests(TalkingHeadFolder folder) : IClassFixture<Talk
         using var copy = new Fixtures.TempFolder();
         foreach (var (identity, video) in new[] { ("anna", "v1"), ("anna", "v2"), ("bob", "v1"), ("bob", "v2") })
         {
-            var target = Path.Combine(YouTubersLayout.IdentityFolder(copy.path, identity), video + ".mp4");
+            var target = Path.Combine(YouTubersLayout.IdentityFolder(copy.Root, identity), video + ".mp4");
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(folder.VideoPath(identity, video), target);
         }
-        var corrupt = Path.Combine(YouTubersLayout.IdentityFolder(copy.path, "bob"), "broken.mp4");
+        var corrupt = Path.Combine(YouTubersLayout.IdentityFolder(copy.Root, "bob"), "broken.mp4");
         File.WriteAllBytes(corrupt, Enumerable.Range(0, 4000).Select(i => (byte)(i * 31)).ToArray());
 
         var before = LiveTensors.Settled();
-        var thrown = Assert.Throws<InvalidDataException>(() => YouTubersCorpus.Open(copy.path, cacheRoot: copy.File("cache")));
+        var thrown = Assert.Throws<InvalidDataException>(() => YouTubersCorpus.Open(copy.Root, cacheRoot: copy.File("cache")));
         Assert.Contains(corrupt, thrown.Message);
 
         var skip = new BadSamples(BadSamplePolicy.Skip, new BadSampleReport(null));
-        var corpus = YouTubersCorpus.Open(copy.path, cacheRoot: copy.File("cache"), badSamples: skip);
+        var corpus = YouTubersCorpus.Open(copy.Root, cacheRoot: copy.File("cache"), badSamples: skip);
         Assert.Equal(["anna/v1", "anna/v2", "bob/v1", "bob/v2"], corpus.Pairs.Select(p => $"{p.Identity}/{p.Video}").Distinct().Order());
         var skipped = Assert.Single(skip.Report.Skipped);
         Assert.Equal(corrupt, skipped.File);

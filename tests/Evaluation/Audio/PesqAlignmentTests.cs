@@ -31,7 +31,7 @@ public class PesqAlignmentTests
         Assert.All(utterances, u => Assert.Equal(8000, u.Delay));
         // Once aligned, the frames match: the maximum raw score, up to the float rounding of filters run over
         // different lengths (~1e-5).
-        Assert.Equal(4.5, PerceptualEvaluationOfSpeechQuality.Compute(reference, degraded, 8000).raw_mos, 1e-4);
+        Assert.Equal(4.5, PerceptualEvaluationOfSpeechQuality.Compute(reference, degraded, 8000).RawMos, 1e-4);
     }
 
     [Fact]

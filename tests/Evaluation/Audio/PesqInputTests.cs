@@ -18,10 +18,10 @@ public class PesqInputTests
         var clean = Clean(suffix);
         var result = PerceptualEvaluationOfSpeechQuality.Compute(clean, (float[])clean.Clone(), rate, mode);
         // No disturbance at all: raw 4.5 exactly, mapped to 0.999 + 4 / (1 + e^(−a·4.5 + b)).
-        Assert.Equal(4.5, result.raw_mos);
+        Assert.Equal(4.5, result.RawMos);
         var expected = TestData.Case($"audio/espeak_enus_identity_{suffix}")[key]!.GetValue<double>();
-        Assert.Equal(expected, result.mos_lqo, 1e-6);
-        Assert.Equal(1, result.utterances);
+        Assert.Equal(expected, result.MosLqo, 1e-6);
+        Assert.Equal(1, result.Utterances);
     }
 
     [Fact]
@@ -85,6 +85,6 @@ public class PesqInputTests
         var clean = Clean("8k");
         var longer = clean.Concat(new float[2000]).ToArray();
         var result = PerceptualEvaluationOfSpeechQuality.Compute(clean, longer, 8000);
-        Assert.InRange(result.mos_lqo, 4.0, 4.6);
+        Assert.InRange(result.MosLqo, 4.0, 4.6);
     }
 }

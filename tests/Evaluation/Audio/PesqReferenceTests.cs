@@ -36,10 +36,10 @@ public class PesqReferenceTests
         var result = PerceptualEvaluationOfSpeechQuality.Compute(reference.Channels[0], degraded.Channels[0], reference.SampleRate, mode);
         if (mode == PesqMode.Narrowband)
         {
-            AssertClose(expected["pesq_nb_raw_mos"]!.GetValue<double>(), result.raw_mos, $"{name} raw MOS");
-            AssertClose(expected["pesq_nb_mos_lqo"]!.GetValue<double>(), result.mos_lqo, $"{name} nb MOS-LQO");
+            AssertClose(expected["pesq_nb_raw_mos"]!.GetValue<double>(), result.RawMos, $"{name} raw MOS");
+            AssertClose(expected["pesq_nb_mos_lqo"]!.GetValue<double>(), result.MosLqo, $"{name} nb MOS-LQO");
         }
-        else AssertClose(expected["pesq_wb_mos_lqo"]!.GetValue<double>(), result.mos_lqo, $"{name} wb MOS-LQO");
+        else AssertClose(expected["pesq_wb_mos_lqo"]!.GetValue<double>(), result.MosLqo, $"{name} wb MOS-LQO");
     }
 
     private static void AssertClose(double expected, double actual, string what)

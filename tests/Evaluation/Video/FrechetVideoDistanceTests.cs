@@ -17,7 +17,7 @@ public class FrechetVideoDistanceTests : IDisposable
 {
     private readonly DisposeScope scope = NewDisposeScope();
     private readonly Fixtures.TempFolder temp = new();
-    private readonly OrderedDictionary<string, Tensor> weights = SafeTensors.load(Fixtures.Path("tiny_network_metric_weights.safetensors"));
+    private readonly OrderedDictionary<string, Tensor> weights = SafeTensors.Load(Fixtures.Path("tiny_network_metric_weights.safetensors"));
 
     public void Dispose()
     {
@@ -25,7 +25,7 @@ public class FrechetVideoDistanceTests : IDisposable
         temp.Dispose();
     }
 
-    private static Evaluator TinyI3d => Evaluators.I3d with { file_name = Fixtures.Path("tiny_i3d.pt") };
+    private static Evaluator TinyI3d => Evaluators.I3d with { FileName = Fixtures.Path("tiny_i3d.pt") };
 
     private static Tensor RandomFrames(long frames, long seed, long side = 32) =>
         randint(256, new long[] { frames, side, side, 3 }, ScalarType.Byte, generator: new Generator().manual_seed(seed));
@@ -47,7 +47,7 @@ public class FrechetVideoDistanceTests : IDisposable
         using var i3d = FeatureExtractor.Load(TinyI3d);
         var features = FrechetVideoDistance.Features(i3d, clips, batchSize: 2);
         Assert.Equal(new long[] { 3, 400 }, features.shape);
-        Assert.Equal(2, i3d.forward_calls);
+        Assert.Equal(2, i3d.ForwardCalls);
         Close.All(ByHand(stack(clips, 0)).to(ScalarType.Float64).ToArray<double>(), features.to(ScalarType.Float64).ToArray<double>(), atol: 1e-4);
     }
 

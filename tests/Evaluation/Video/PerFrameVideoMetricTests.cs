@@ -52,11 +52,11 @@ public class PerFrameVideoMetricTests : IDisposable
         WriteClip("chelsea", ChelseaCases);
         var (reference, degraded) = VideoPair.Read(temp.File("ref/chelsea.mkv"), temp.File("deg/chelsea.mkv"));
         var ssim = PerFrameVideoMetric.Ssim(reference, degraded);
-        Assert.Equal(3, ssim.per_frame.Length);
+        Assert.Equal(3, ssim.PerFrame.Length);
         for (var i = 0; i < 3; i++)
-            Assert.Equal(TestData.Case($"images/chelsea_{ChelseaCases[i]}")["ssim_rgb"]!.GetValue<double>(), ssim.per_frame[i], 1e-7);
-        Assert.Equal(Expected("chelsea", ChelseaCases, "ssim_rgb"), ssim.mean, 1e-7);
-        Assert.Equal(Expected("chelsea", ChelseaCases, "psnr_rgb"), PerFrameVideoMetric.Psnr(reference, degraded).mean, 1e-9);
+            Assert.Equal(TestData.Case($"images/chelsea_{ChelseaCases[i]}")["ssim_rgb"]!.GetValue<double>(), ssim.PerFrame[i], 1e-7);
+        Assert.Equal(Expected("chelsea", ChelseaCases, "ssim_rgb"), ssim.Mean, 1e-7);
+        Assert.Equal(Expected("chelsea", ChelseaCases, "psnr_rgb"), PerFrameVideoMetric.Psnr(reference, degraded).Mean, 1e-9);
     }
 
     [Theory]
@@ -86,8 +86,8 @@ public class PerFrameVideoMetricTests : IDisposable
         LosslessVideo.Write(temp.File("a.mkv"), frames);
         LosslessVideo.Write(temp.File("b.mkv"), frames);
         var (reference, degraded) = VideoPair.Read(temp.File("a.mkv"), temp.File("b.mkv"));
-        Assert.All(PerFrameVideoMetric.Ssim(reference, degraded).per_frame, v => Assert.Equal(1.0, v, 1e-12));
-        Assert.Equal(double.PositiveInfinity, PerFrameVideoMetric.Psnr(reference, degraded).mean);
+        Assert.All(PerFrameVideoMetric.Ssim(reference, degraded).PerFrame, v => Assert.Equal(1.0, v, 1e-12));
+        Assert.Equal(double.PositiveInfinity, PerFrameVideoMetric.Psnr(reference, degraded).Mean);
 
         var (code, stdout, stderr) = CliRunner.Run("metric", "video-ssim", "--ref", temp.File("a.mkv"), "--deg", temp.File("b.mkv"));
         Assert.True(code == 0, stderr);
@@ -116,7 +116,7 @@ public class PerFrameVideoMetricTests : IDisposable
     /// <summary>tiny_lpips.pt by hand on uint8 [H,W,3] frames: mean over (o,h,w) of (Σ_c w[o,c]·(x − y)[c,h,w])², x and y in [−1,1].</summary>
     private static double TinyLpipsByHand(Tensor x, Tensor y)
     {
-        var w = SafeTensors.load(Fixtures.Path("tiny_evaluators_weights.safetensors"))["lpips.w"];
+        var w = SafeTensors.Load(Fixtures.Path("tiny_evaluators_weights.safetensors"))["lpips.w"];
         var d = x.to(ScalarType.Float32).sub(y.to(ScalarType.Float32)).div(127.5).permute(2, 0, 1).reshape(3, -1);
         return w.mm(d).square().mean().to(ScalarType.Float64).ToDouble();
     }

@@ -17,12 +17,13 @@ public class GridRecogniserOptionsTests
         var paper = (GridRecogniserOptions)definition.Resolve(Preset.Paper);
         Assert.Equal(("spoken-grid", 4, 6), (smoke.Corpus, smoke.SpokenGridSpeakers, smoke.SpokenGridUtterances));
         Assert.Equal(("spoken-grid", 8, 100), (cpu.Corpus, cpu.SpokenGridSpeakers, cpu.SpokenGridUtterances));
-        Assert.Equal(("grid", "cuda"), (paper.Corpus, paper.Device));
+        Assert.Equal(("grid", ComputeDevice.Cuda), (paper.Corpus, paper.Device));
         Assert.All(new[] { smoke, cpu, paper }, o => Assert.True(o.EvaluateEvery > 0, "every preset logs validation WER"));
     }
 
     [Theory]
-    [InlineData("corpus=librispeech", "corpus must be spoken-grid or grid")]
+    [InlineData("corpus=librispeech", "corpus must be one of grid, spoken-grid (got 'librispeech')")]
+    [InlineData("corpus=shapes", "corpus must be one of grid, spoken-grid (got 'shapes')")]
     [InlineData("channels=12", "channels must be a positive multiple of 8")]
     [InlineData("mel_bands=4", "mel_bands must be at least 8")]
     [InlineData("dropout=1", "dropout must be in [0, 1)")]

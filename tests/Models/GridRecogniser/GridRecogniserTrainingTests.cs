@@ -25,9 +25,9 @@ public sealed class TrainedRecogniserFixture : IDisposable
 
     public TrainedRecogniserFixture()
     {
-        Corpus = System.IO.Path.Combine(Folder.path, "spoken-grid");
+        Corpus = System.IO.Path.Combine(Folder.Root, "spoken-grid");
         SpokenGridCorpus.Write(Corpus, new SpokenGridOptions(Speakers: 3, UtterancesPerSpeaker: 8, FrameSize: 48, Seed: 11)).Dispose();
-        var trainer = new Trainer(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = System.IO.Path.Combine(Folder.path, "runs") });
+        var trainer = new Trainer(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = System.IO.Path.Combine(Folder.Root, "runs") });
         Result = trainer.Train(GridRecogniserExperiment.ExperimentName, Preset.Smoke,
         [
             new("corpus_path", Corpus), new("steps", $"{Steps}"), new("batch_size", "8"), new("evaluate_every", $"{Steps}"),
@@ -107,12 +107,12 @@ public class GridRecogniserTrainingTests(TrainedRecogniserFixture fixture) : ICl
         var missing = Assert.Throws<FileNotFoundException>(() => GridTranscriberFiles.Load(temp.File("nothing-here")));
         Assert.Contains("dino train grid-recogniser --preset cpu", missing.Message);
         Assert.Contains("nothing-here", missing.Message);
-        var notRun = Assert.Throws<FileNotFoundException>(() => GridTranscriberFiles.Load(temp.path));
+        var notRun = Assert.Throws<FileNotFoundException>(() => GridTranscriberFiles.Load(temp.Root));
         Assert.Contains("no options.json", notRun.Message);
         File.WriteAllText(temp.File("bogus.safetensors"), "not a safetensors file at all");
         Assert.Contains("bogus.safetensors is not a safetensors file", Assert.Throws<InvalidDataException>(() => GridTranscriberFiles.Load(temp.File("bogus.safetensors"))).Message);
         using (var scope = torch.NewDisposeScope())
-            SafeTensors.save([KeyValuePair.Create("x", torch.zeros(2))], temp.File("other.safetensors"));
+            SafeTensors.Save([KeyValuePair.Create("x", torch.zeros(2))], temp.File("other.safetensors"));
         Assert.Contains("neither a GRID recogniser export", Assert.Throws<InvalidDataException>(() => GridTranscriberFiles.Load(temp.File("other.safetensors"))).Message);
     }
 }

@@ -63,4 +63,13 @@ public static class SoundDrivenClipCorpus
         };
         AtomicFile.WriteAllText(Path.Combine(root, Name + ".json"), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
     }
+
+    /// <summary>`dino corpus make sound-driven-clip`: --count sets its length in seconds; returns what was written.</summary>
+    public static string Make(string root, EmbeddedCorpusRequest request)
+    {
+        var options = SoundDrivenClipOptions.ForPreset(request.Preset, request.Seed);
+        options = options with { Seconds = request.Count ?? options.Seconds, Size = request.Size ?? options.Size };
+        var path = SoundDrivenClipCorpus.Write(root, options);
+        return $"wrote a {options.Seconds:0.#} s Sound-driven clip at {options.Size}², {options.Fps:0} fps (seed {options.Seed}) to {path}";
+    }
 }

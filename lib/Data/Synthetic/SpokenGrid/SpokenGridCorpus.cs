@@ -4,6 +4,7 @@ using Dino.Repro.Data.Grid;
 using Dino.Repro.IO;
 using Dino.Repro.Signal;
 using Dino.Repro.Vision;
+using Dino.Repro.Signal.Speech;
 
 namespace Dino.Repro.Data.Synthetic.SpokenGrid;
 
@@ -132,5 +133,52 @@ public static class SpokenGridCorpus
             seed = options.Seed.ToString(CultureInfo.InvariantCulture),
         };
         AtomicFile.WriteAllText(Path.Combine(root, ManifestFile), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary>`dino corpus make spoken-grid`: --count is utterances per speaker, --size the frame side; returns what was written.</summary>
+    public static string Make(string root, EmbeddedCorpusRequest request)
+    {
+        var options = SpokenGridOptions.ForPreset(request.Preset, request.Seed);
+        options = options with
+        {
+            UtterancesPerSpeaker = request.Count ?? options.UtterancesPerSpeaker,
+            FrameSize = request.Size ?? options.FrameSize,
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new ArgumentException($"--count/--size out of range: {e.Message}", e);
+        }
+        GridCorpus corpus;
+        try
+        {
+            corpus = SpokenGridCorpus.Write(root, options);
+        }
+        catch (SpeechSynthesisException e)
+        {
+            throw new InvalidOperationException($"Spoken GRID needs espeak-ng: {e.Message}", e);
+        }
+        using var _ = corpus;
+        var speakers = corpus.Speakers();
+        return $"wrote {speakers.Count} Spoken GRID speakers × {options.UtterancesPerSpeaker} utterances at {options.FrameSize}² " +
+            $"(seed {options.Seed}) to {corpus.Root}: speakers {string.Join(" ", speakers.Select(s => $"s{s}"))}";
+    }
+
+    /// <summary>Frame side of a Spoken GRID made for its speech alone: the smallest allowed, as no reader of it looks at the video.</summary>
+    public const int SpeechOnlyFrameSize = 48;
+
+    /// <summary>
+    /// Spoken GRID of <paramref name="speakers"/> voices × <paramref name="utterances"/> made once under the data root
+    /// (keyed by its size and seed) and reused by every later run.
+    /// </summary>
+    public static GridCorpus MadeOnce(int speakers, int utterances)
+    {
+        var spoken = new SpokenGridOptions(speakers, utterances, SpeechOnlyFrameSize, SpokenGridOptions.DefaultSeed);
+        var root = Path.Combine(KitPaths.DataRoot(), Name, $"seed{spoken.Seed}-{spoken.Speakers}x{spoken.UtterancesPerSpeaker}-{spoken.FrameSize}px");
+        MadeOnceFolder.Ensure(root, ManifestFile, folder => Write(folder, spoken).Dispose());
+        return new GridCorpus(root);
     }
 }

@@ -107,4 +107,18 @@ public static class SpokenShapesCorpus
         };
         AtomicFile.WriteAllText(Path.Combine(root, ManifestFile), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
     }
+
+    /// <summary>`dino corpus make spoken-shapes`: the images and captions, then their speech; returns what was written.</summary>
+    public static string Make(string root, EmbeddedCorpusRequest request)
+    {
+        var options = SpokenShapesOptions.ForPreset(request.Preset, request.Seed);
+        options = options with { Count = request.Count ?? options.Count, Size = request.Size ?? options.Size };
+        if (options.Count < 1 || options.Size < 16)
+            throw new ArgumentException($"--count must be ≥ 1 and --size ≥ 16 (got {options.Count}, {options.Size})");
+        var corpus = SpokenShapesCorpus.Write(root, options);
+        var speech = SpokenShapesCorpus.Speak(root, new SpeechPercentProgress(Console.Error));
+        return $"wrote {options.Count} Spoken shapes images at {options.Size}² (seed {options.Seed}) to {corpus.Root}: " +
+            $"{corpus.Images(CaptionSplit.Train).Count} train, {corpus.Images(CaptionSplit.Test).Count} test; " +
+            $"{speech.Synthesized} utterances spoken, {speech.Reused} reused";
+    }
 }

@@ -55,4 +55,14 @@ public static class VoiceFacesCorpus
         };
         AtomicFile.WriteAllText(Path.Combine(root, Name + ".json"), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
     }
+
+    /// <summary>`dino corpus make voice-faces`: --count sets the number of identities; returns what was written.</summary>
+    public static string Make(string root, EmbeddedCorpusRequest request)
+    {
+        var options = VoiceFacesOptions.ForPreset(request.Preset, request.Seed);
+        options = options with { Identities = request.Count ?? options.Identities, Size = request.Size ?? options.Size };
+        var videos = VoiceFacesCorpus.Write(root, options);
+        return $"wrote {videos} Voice faces videos ({options.Identities} identities × {options.VideosPerIdentity}) at {options.Size}² (seed {options.Seed}) " +
+            $"to {Path.Combine(Path.GetFullPath(root), YouTubersLayout.VideosFolder)}";
+    }
 }

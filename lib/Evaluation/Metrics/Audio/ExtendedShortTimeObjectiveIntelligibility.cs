@@ -11,12 +11,12 @@ public static class ExtendedShortTimeObjectiveIntelligibility
 {
     private const string Name = "ESTOI";
 
-    public static IntelligibilityResult Compute(float[] reference, float[] degraded, int sample_rate) =>
-        Compute(AudioMetricInput.ToDouble(reference), AudioMetricInput.ToDouble(degraded), sample_rate);
+    public static IntelligibilityResult Compute(float[] reference, float[] degraded, int sampleRate) =>
+        Compute(AudioMetricInput.ToDouble(reference), AudioMetricInput.ToDouble(degraded), sampleRate);
 
-    public static IntelligibilityResult Compute(double[] reference, double[] degraded, int sample_rate)
+    public static IntelligibilityResult Compute(double[] reference, double[] degraded, int sampleRate)
     {
-        var (x, y) = StoiFraming.Envelopes(reference, degraded, sample_rate, Name);
+        var (x, y) = StoiFraming.Envelopes(reference, degraded, sampleRate, Name);
         if (x.Length < StoiFraming.SegmentFrames) return ShortTimeObjectiveIntelligibility.TooShort(x.Length);
 
         const int n = StoiFraming.SegmentFrames, bands = StoiFraming.Bands;

@@ -5,4 +5,4 @@ namespace Dino.Repro.Evaluation.Metrics.Audio;
 /// <c>segments</c> the 30-frame segments averaged. When fewer than 30 frames remain the value is pystoi's
 /// 1e-5 and <c>warning</c> says why; otherwise <c>warning</c> is null.
 /// </summary>
-public sealed record IntelligibilityResult(double value, int frames, int segments, string? warning);
+public sealed record IntelligibilityResult(double Value, int Frames, int Segments, string? Warning);

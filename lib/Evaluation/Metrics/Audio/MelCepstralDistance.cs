@@ -15,7 +15,7 @@ public enum MelCepstralAlignment
 /// An MCD score: <c>value</c> is the mean per-frame distance; <c>penalty</c> = 2 − (frames_reference +
 /// frames_degraded)/aligned_frames, 0 when no frame had to be repeated or padded.
 /// </summary>
-public sealed record MelCepstralDistanceResult(double value, double penalty, int frames_reference, int frames_degraded, int aligned_frames);
+public sealed record MelCepstralDistanceResult(double Value, double Penalty, int FramesReference, int FramesDegraded, int AlignedFrames);
 
 /// <summary>
 /// Mel-cepstral distance as mel-cepstral-distance 0.0.4 (Taubert) compare_audio_files with every default:
@@ -30,21 +30,21 @@ public static class MelCepstralDistance
     private const int EndCoefficient = 16;    // D: rows s..D−1 are compared
     public const int DtwRadius = 10;
 
-    public static MelCepstralDistanceResult Compute(float[] reference, float[] degraded, int sample_rate, MelCepstralAlignment aligning = MelCepstralAlignment.Dtw) =>
-        Compute(AudioMetricInput.ToDouble(reference), AudioMetricInput.ToDouble(degraded), sample_rate, aligning);
+    public static MelCepstralDistanceResult Compute(float[] reference, float[] degraded, int sampleRate, MelCepstralAlignment aligning = MelCepstralAlignment.Dtw) =>
+        Compute(AudioMetricInput.ToDouble(reference), AudioMetricInput.ToDouble(degraded), sampleRate, aligning);
 
-    public static MelCepstralDistanceResult Compute(double[] reference, double[] degraded, int sample_rate, MelCepstralAlignment aligning = MelCepstralAlignment.Dtw)
+    public static MelCepstralDistanceResult Compute(double[] reference, double[] degraded, int sampleRate, MelCepstralAlignment aligning = MelCepstralAlignment.Dtw)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(degraded);
-        AudioMetricInput.RequirePositiveRate(sample_rate, Name);
+        AudioMetricInput.RequirePositiveRate(sampleRate, Name);
         AudioMetricInput.RequireFinite(reference, "reference", Name);
         AudioMetricInput.RequireFinite(degraded, "degraded", Name);
         // Each signal is divided by its own peak: a silent one has none.
         AudioMetricInput.RequireNotSilent(reference, "reference", Name);
         AudioMetricInput.RequireNotSilent(degraded, "degraded", Name);
-        var a = Coefficients(TaubertMelCepstrum.Compute(reference, sample_rate), "reference", sample_rate);
-        var b = Coefficients(TaubertMelCepstrum.Compute(degraded, sample_rate), "degraded", sample_rate);
+        var a = Coefficients(TaubertMelCepstrum.Compute(reference, sampleRate), "reference", sampleRate);
+        var b = Coefficients(TaubertMelCepstrum.Compute(degraded, sampleRate), "degraded", sampleRate);
 
         var pairs = aligning switch
         {

@@ -11,12 +11,12 @@ public static class ShortTimeObjectiveIntelligibility
     /// <summary>Lower signal-to-distortion bound β = −15 dB (Taal 2011, eq. 3).</summary>
     private const double BetaDb = -15;
 
-    public static IntelligibilityResult Compute(float[] reference, float[] degraded, int sample_rate) =>
-        Compute(AudioMetricInput.ToDouble(reference), AudioMetricInput.ToDouble(degraded), sample_rate);
+    public static IntelligibilityResult Compute(float[] reference, float[] degraded, int sampleRate) =>
+        Compute(AudioMetricInput.ToDouble(reference), AudioMetricInput.ToDouble(degraded), sampleRate);
 
-    public static IntelligibilityResult Compute(double[] reference, double[] degraded, int sample_rate)
+    public static IntelligibilityResult Compute(double[] reference, double[] degraded, int sampleRate)
     {
-        var (x, y) = StoiFraming.Envelopes(reference, degraded, sample_rate, Name);
+        var (x, y) = StoiFraming.Envelopes(reference, degraded, sampleRate, Name);
         if (x.Length < StoiFraming.SegmentFrames) return TooShort(x.Length);
 
         var clip = 1 + Math.Pow(10, -BetaDb / 20);

@@ -20,7 +20,7 @@ public static class SptkMelCepstralDistance
     private static readonly double DecibelsPerNeper = 10 / Math.Log(10);
 
     /// <summary>ESPnet's _get_best_mcep_params: (order, α) per sample rate; other rates are an error there too.</summary>
-    public static (int order, double alpha) Parameters(int sample_rate) => sample_rate switch
+    public static (int order, double alpha) Parameters(int sampleRate) => sampleRate switch
     {
         16000 => (23, 0.42),
         22050 => (34, 0.45),
@@ -28,17 +28,17 @@ public static class SptkMelCepstralDistance
         44100 => (39, 0.53),
         48000 => (39, 0.55),
         _ => throw new ArgumentException(
-            $"{Name}: ESPnet defines mcep order and all-pass constant only for 16000, 22050, 24000, 44100 and 48000 Hz, not {sample_rate} Hz; resample the audio or use the taubert variant"),
+            $"{Name}: ESPnet defines mcep order and all-pass constant only for 16000, 22050, 24000, 44100 and 48000 Hz, not {sampleRate} Hz; resample the audio or use the taubert variant"),
     };
 
-    public static MelCepstralDistanceResult Compute(float[] reference, float[] degraded, int sample_rate, McdVariant variant = McdVariant.Espnet)
+    public static MelCepstralDistanceResult Compute(float[] reference, float[] degraded, int sampleRate, McdVariant variant = McdVariant.Espnet)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(degraded);
-        AudioMetricInput.RequirePositiveRate(sample_rate, Name);
+        AudioMetricInput.RequirePositiveRate(sampleRate, Name);
         if (variant is not (McdVariant.Espnet or McdVariant.SptkNoDtw))
             throw new ArgumentOutOfRangeException(nameof(variant), variant, $"{Name} computes the espnet and sptk-nodtw variants");
-        var (order, alpha) = Parameters(sample_rate);
+        var (order, alpha) = Parameters(sampleRate);
         var gt = Extract(reference, "reference", order, alpha);
         var gen = Extract(degraded, "degraded", order, alpha);
         if (variant == McdVariant.SptkNoDtw)

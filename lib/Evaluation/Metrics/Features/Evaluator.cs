@@ -29,31 +29,31 @@ public enum EvaluatorOutputs
 /// uses it: its file under &lt;data root&gt;/evaluators, the input it expects (uint8 NCHW RGB in [0,255]; a fixed
 /// side the kit resizes to, or any size when the network resizes itself), and what forward returns.
 /// </summary>
-/// <param name="name">Human name used in errors, e.g. "Inception".</param>
-/// <param name="file_name">File name under the evaluators folder.</param>
-/// <param name="input_size">Side the kit resizes images to (bilinear) before forward; null: the network takes any size.</param>
-/// <param name="outputs">How forward's result is read.</param>
-/// <param name="made_by">What puts the file there, named in the missing-file error.</param>
-public sealed record Evaluator(string name, string file_name, int? input_size, EvaluatorOutputs outputs,
-    string made_by = "data-scripts/evaluators.sh")
+/// <param name="Name">Human name used in errors, e.g. "Inception".</param>
+/// <param name="FileName">File name under the evaluators folder.</param>
+/// <param name="InputSize">Side the kit resizes images to (bilinear) before forward; null: the network takes any size.</param>
+/// <param name="Outputs">How forward's result is read.</param>
+/// <param name="MadeBy">What puts the file there, named in the missing-file error.</param>
+public sealed record Evaluator(string Name, string FileName, int? InputSize, EvaluatorOutputs Outputs,
+    string MadeBy = "data-scripts/evaluators.sh")
 {
     /// <summary>
     /// forward's parameters after the image, in order, with their defaults: TorchSharp calls TorchScript positionally, so the
     /// keyword arguments below are placed by this (<see cref="ScriptSignature.Positional"/>).
     /// </summary>
-    public ScriptSignature signature { get; init; } = new();
+    public ScriptSignature Signature { get; init; } = new();
 
     /// <summary>Keyword arguments of the call that returns features (<see cref="EvaluatorOutputs.KeywordSelected"/>).</summary>
-    public IReadOnlyDictionary<string, object>? features_kwargs { get; init; }
+    public IReadOnlyDictionary<string, object>? FeaturesKwargs { get; init; }
 
     /// <summary>Keyword arguments of the call that returns class probabilities (<see cref="EvaluatorOutputs.KeywordSelected"/>); null: it gives none.</summary>
-    public IReadOnlyDictionary<string, object>? probabilities_kwargs { get; init; }
+    public IReadOnlyDictionary<string, object>? ProbabilitiesKwargs { get; init; }
 
     /// <summary>The folder the evaluators live in by default: &lt;data root&gt;/evaluators (where evaluators.sh puts them).</summary>
     public static string DefaultFolder() => Path.Combine(KitPaths.DataRoot(), "evaluators");
 
     /// <summary>The file's expected path in <paramref name="folder"/> (default: <see cref="DefaultFolder"/>).</summary>
-    public string PathIn(string? folder = null) => Path.GetFullPath(Path.Combine(folder ?? DefaultFolder(), file_name));
+    public string PathIn(string? folder = null) => Path.GetFullPath(Path.Combine(folder ?? DefaultFolder(), FileName));
 
     /// <summary>Null when the file is in <paramref name="folder"/>; otherwise what is missing and which script makes it.</summary>
     public string? Missing(string? folder = null) => File.Exists(PathIn(folder)) ? null : MissingEvaluatorException.Describe(this, PathIn(folder));
@@ -70,13 +70,13 @@ public sealed record Evaluator(string name, string file_name, int? input_size, E
         new(name, Path.GetFullPath(path), inputSize, EvaluatorOutputs.FeaturesAndLogits, "the file given with --set evaluator");
 
     /// <summary>This evaluator's interface read from an explicit file instead (--set evaluator=FILE).</summary>
-    public Evaluator WithFile(string path) => this with { file_name = Path.GetFullPath(path), made_by = "the file given with --set evaluator" };
+    public Evaluator WithFile(string path) => this with { FileName = Path.GetFullPath(path), MadeBy = "the file given with --set evaluator" };
 }
 
 /// <summary>An evaluator file that is not there: says which and what fetches or makes it; the metric never skips silently.</summary>
 public sealed class MissingEvaluatorException(Evaluator evaluator, string path) : FileNotFoundException(Describe(evaluator, path), path)
 {
-    public Evaluator evaluator { get; } = evaluator;
+    public Evaluator Evaluator { get; } = evaluator;
 
-    internal static string Describe(Evaluator evaluator, string path) => $"the {evaluator.name} evaluator is missing: run {evaluator.made_by} (expected at {path})";
+    internal static string Describe(Evaluator evaluator, string path) => $"the {evaluator.Name} evaluator is missing: run {evaluator.MadeBy} (expected at {path})";
 }

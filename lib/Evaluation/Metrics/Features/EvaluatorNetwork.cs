@@ -12,13 +12,13 @@ public abstract class EvaluatorNetwork : IDisposable
     protected EvaluatorNetwork(Evaluator evaluator, string? folder, Device? device)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
-        path = evaluator.RequirePath(folder);
+        Path = evaluator.RequirePath(folder);
         Device = device ?? torch.CPU;
-        Module = ScriptFiles.Load(path, Device);
+        Module = ScriptFiles.Load(Path, Device);
     }
 
     /// <summary>The TorchScript file it runs (part of cache keys and of every message about its outputs).</summary>
-    public string path { get; }
+    public string Path { get; }
 
     /// <summary>Where it runs; inputs are moved here and outputs come back to the CPU.</summary>
     protected Device Device { get; }

@@ -17,9 +17,9 @@ public static class Evaluators
     public static Evaluator Inception { get; } = new("Inception", "inception-2015-12-05.pt", null, EvaluatorOutputs.KeywordSelected)
     {
         // NVIDIA's inception-2015-12-05.pt: forward(img, return_features=False, use_fp16=False, no_output_bias=False)
-        signature = new(new("return_features", false), new("use_fp16", false), new("no_output_bias", false)),
-        features_kwargs = new Dictionary<string, object> { ["return_features"] = true },
-        probabilities_kwargs = new Dictionary<string, object> { ["no_output_bias"] = true },
+        Signature = new(new("return_features", false), new("use_fp16", false), new("no_output_bias", false)),
+        FeaturesKwargs = new Dictionary<string, object> { ["return_features"] = true },
+        ProbabilitiesKwargs = new Dictionary<string, object> { ["no_output_bias"] = true },
     };
 
     /// <summary>
@@ -30,8 +30,8 @@ public static class Evaluators
     public static Evaluator I3d { get; } = new("I3D", "i3d_torchscript.pt", 224, EvaluatorOutputs.KeywordSelected)
     {
         // StyleGAN-V's i3d_torchscript.pt: forward(x, rescale=False, resize=False, return_features=False)
-        signature = new(new("rescale", false), new("resize", false), new("return_features", false)),
-        features_kwargs = new Dictionary<string, object> { ["rescale"] = false, ["resize"] = false, ["return_features"] = true },
+        Signature = new(new("rescale", false), new("resize", false), new("return_features", false)),
+        FeaturesKwargs = new Dictionary<string, object> { ["rescale"] = false, ["resize"] = false, ["return_features"] = true },
     };
 
     /// <summary>
@@ -50,7 +50,7 @@ public static class Evaluators
     public static Evaluator LpipsVgg { get; } = new("LPIPS (VGG16)", "vgg16.pt", null, EvaluatorOutputs.LpipsFeatures)
     {
         // NVIDIA's vgg16.pt: forward(img, resize_images=True, return_lpips=False)
-        signature = new(new("resize_images", true), new("return_lpips", false)),
-        features_kwargs = new Dictionary<string, object> { ["resize_images"] = false, ["return_lpips"] = true },
+        Signature = new(new("resize_images", true), new("return_lpips", false)),
+        FeaturesKwargs = new Dictionary<string, object> { ["resize_images"] = false, ["return_lpips"] = true },
     };
 }

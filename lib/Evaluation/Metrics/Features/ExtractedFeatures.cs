@@ -5,19 +5,19 @@ namespace Dino.Repro.Evaluation.Metrics.Features;
 public sealed class ExtractedFeatures(Tensor? features, Tensor? probabilities) : IDisposable
 {
     /// <summary>Float32 features [N,D] (Inception pool3), or null when the evaluator does not return them.</summary>
-    public Tensor? features { get; } = features;
+    public Tensor? Features { get; } = features;
 
     /// <summary>Float64 class probabilities [N,K] (softmax of the logits in float64), or null.</summary>
-    public Tensor? probabilities { get; } = probabilities;
+    public Tensor? Probabilities { get; } = probabilities;
 
-    public Tensor Features(string evaluatorName) => features ?? throw new NotSupportedException($"the {evaluatorName} evaluator returned no features (were they asked for?)");
+    public Tensor RequireFeatures(string evaluatorName) => Features ?? throw new NotSupportedException($"the {evaluatorName} evaluator returned no features (were they asked for?)");
 
-    public Tensor Probabilities(string evaluatorName) => probabilities ??
+    public Tensor RequireProbabilities(string evaluatorName) => Probabilities ??
         throw new NotSupportedException($"the {evaluatorName} evaluator returned no class probabilities (it has no call for them, or they were not asked for)");
 
     public void Dispose()
     {
-        features?.Dispose();
-        probabilities?.Dispose();
+        Features?.Dispose();
+        Probabilities?.Dispose();
     }
 }

@@ -11,12 +11,12 @@ namespace Dino.Repro.Evaluation.Metrics.Features;
 /// </summary>
 public sealed class FeatureExtractor : EvaluatorNetwork
 {
-    private FeatureExtractor(Evaluator evaluator, string? folder, Device? device) : base(evaluator, folder, device) => this.evaluator = evaluator;
+    private FeatureExtractor(Evaluator evaluator, string? folder, Device? device) : base(evaluator, folder, device) => this.Evaluator = evaluator;
 
-    public Evaluator evaluator { get; }
+    public Evaluator Evaluator { get; }
 
     /// <summary>How many times forward ran (lets a test see that cached statistics skip the network).</summary>
-    public int forward_calls { get; private set; }
+    public int ForwardCalls { get; private set; }
 
     /// <summary>
     /// Loads the evaluator from <paramref name="folder"/> (default &lt;data root&gt;/evaluators) onto <paramref name="device"/>
@@ -25,8 +25,8 @@ public sealed class FeatureExtractor : EvaluatorNetwork
     /// </summary>
     public static FeatureExtractor Load(Evaluator evaluator, string? folder = null, Device? device = null)
     {
-        if (evaluator.outputs is not (EvaluatorOutputs.FeaturesAndLogits or EvaluatorOutputs.KeywordSelected))
-            throw new ArgumentException($"{evaluator.name} gives {evaluator.outputs}; it is not a feature extractor");
+        if (evaluator.Outputs is not (EvaluatorOutputs.FeaturesAndLogits or EvaluatorOutputs.KeywordSelected))
+            throw new ArgumentException($"{evaluator.Name} gives {evaluator.Outputs}; it is not a feature extractor");
         return new FeatureExtractor(evaluator, folder, device);
     }
 
@@ -58,9 +58,9 @@ public sealed class FeatureExtractor : EvaluatorNetwork
         return ExtractBatches((int)((n + batchSize - 1) / batchSize), kinds, b =>
         {
             var batch = images.narrow(0, (long)b * batchSize, Math.Min(batchSize, n - (long)b * batchSize));
-            if (evaluator.input_size is null) return batch.contiguous();
+            if (Evaluator.InputSize is null) return batch.contiguous();
             var hwc = batch.permute(0, 2, 3, 1).contiguous();
-            return Resize.Hwc(hwc, evaluator.input_size.Value, evaluator.input_size.Value).permute(0, 3, 1, 2).contiguous();
+            return Resize.Hwc(hwc, Evaluator.InputSize.Value, Evaluator.InputSize.Value).permute(0, 3, 1, 2).contiguous();
         });
     }
 
@@ -92,22 +92,22 @@ public sealed class FeatureExtractor : EvaluatorNetwork
     private (Tensor? features, Tensor? probabilities) Run(Tensor batch, FeatureKinds kinds)
     {
         using var _ = torch.no_grad();  // TorchScript runs under the caller's grad mode; a metric needs no graph
-        if (evaluator.outputs == EvaluatorOutputs.KeywordSelected)
+        if (Evaluator.Outputs == EvaluatorOutputs.KeywordSelected)
         {
             Tensor? Call(IReadOnlyDictionary<string, object>? kwargs, FeatureKinds kind)
             {
                 if (kwargs is null || !kinds.HasFlag(kind)) return null;
-                forward_calls++;
-                return ScriptOutputs.Single(Module.forward(evaluator.signature.Positional([batch], kwargs)), path);
+                ForwardCalls++;
+                return ScriptOutputs.Single(Module.forward(Evaluator.Signature.Positional([batch], kwargs)), Path);
             }
-            var features = Call(evaluator.features_kwargs, FeatureKinds.Features);
-            var probabilities = Call(evaluator.probabilities_kwargs, FeatureKinds.Probabilities);
+            var features = Call(Evaluator.FeaturesKwargs, FeatureKinds.Features);
+            var probabilities = Call(Evaluator.ProbabilitiesKwargs, FeatureKinds.Probabilities);
             return (features?.to(ScalarType.Float32, torch.CPU), probabilities?.to(ScalarType.Float64, torch.CPU));
         }
-        forward_calls++;
-        var outputs = ScriptOutputs.Tensors(Module.forward(batch), path);
+        ForwardCalls++;
+        var outputs = ScriptOutputs.Tensors(Module.forward(batch), Path);
         if (outputs.Length != 2)
-            throw new InvalidDataException($"{path}: forward returned {outputs.Length} tensor(s), but a {evaluator.outputs} evaluator gives 2 (features, logits)");
+            throw new InvalidDataException($"{Path}: forward returned {outputs.Length} tensor(s), but a {Evaluator.Outputs} evaluator gives 2 (features, logits)");
         var logits = outputs[1].to(ScalarType.Float64, torch.CPU);
         return (outputs[0].to(ScalarType.Float32, torch.CPU), torch.nn.functional.softmax(logits, 1));
     }
@@ -115,7 +115,7 @@ public sealed class FeatureExtractor : EvaluatorNetwork
     /// <summary>An [H,W,3] image resized to the evaluator's side when it has one.</summary>
     private Tensor Prepare(Tensor hwc, string file)
     {
-        if (evaluator.input_size is not { } side) return hwc;
+        if (Evaluator.InputSize is not { } side) return hwc;
         return hwc.size(0) == side && hwc.size(1) == side ? hwc : Resize.Hwc(hwc, side, side);
     }
 

@@ -9,14 +9,14 @@ public sealed class FeatureStatistics : IDisposable
 {
     public FeatureStatistics(Tensor mean, Tensor covariance, long count)
     {
-        this.mean = mean;
-        this.covariance = covariance;
-        this.count = count;
+        this.Mean = mean;
+        this.Covariance = covariance;
+        this.Count = count;
     }
 
-    public Tensor mean { get; }
-    public Tensor covariance { get; }
-    public long count { get; }
+    public Tensor Mean { get; }
+    public Tensor Covariance { get; }
+    public long Count { get; }
 
     public static FeatureStatistics From(Tensor features)
     {
@@ -34,7 +34,7 @@ public sealed class FeatureStatistics : IDisposable
 
     public void Dispose()
     {
-        mean.Dispose();
-        covariance.Dispose();
+        Mean.Dispose();
+        Covariance.Dispose();
     }
 }

@@ -14,12 +14,12 @@ public static class FolderFeatures
     {
         var tensors = Cached(folder, extractor, cache, "stats", batchSize, FeatureKinds.Features, extracted =>
         {
-            using var stats = FeatureStatistics.From(extracted.Features(extractor.evaluator.name));
+            using var stats = FeatureStatistics.From(extracted.RequireFeatures(extractor.Evaluator.Name));
             return new Dictionary<string, Tensor>
             {
-                ["mean"] = stats.mean.clone(),
-                ["covariance"] = stats.covariance.clone(),
-                ["count"] = torch.tensor(new[] { stats.count }),
+                ["mean"] = stats.Mean.clone(),
+                ["covariance"] = stats.Covariance.clone(),
+                ["count"] = torch.tensor(new[] { stats.Count }),
             };
         });
         return new FeatureStatistics(tensors["mean"], tensors["covariance"], tensors["count"].ToInt64());
@@ -28,12 +28,12 @@ public static class FolderFeatures
     /// <summary>Every image's features [N,D] (KID needs them all, not only the moments).</summary>
     public static Tensor Features(string folder, FeatureExtractor extractor, FeatureCache? cache = null, int batchSize = 64) =>
         Cached(folder, extractor, cache, "features", batchSize, FeatureKinds.Features,
-            extracted => new Dictionary<string, Tensor> { ["features"] = extracted.Features(extractor.evaluator.name).clone() })["features"];
+            extracted => new Dictionary<string, Tensor> { ["features"] = extracted.RequireFeatures(extractor.Evaluator.Name).clone() })["features"];
 
     /// <summary>Every image's class probabilities [N,K] (IS).</summary>
     public static Tensor Probabilities(string folder, FeatureExtractor extractor, FeatureCache? cache = null, int batchSize = 64) =>
         Cached(folder, extractor, cache, "probs", batchSize, FeatureKinds.Probabilities,
-            extracted => new Dictionary<string, Tensor> { ["probabilities"] = extracted.Probabilities(extractor.evaluator.name).clone() })["probabilities"];
+            extracted => new Dictionary<string, Tensor> { ["probabilities"] = extracted.RequireProbabilities(extractor.Evaluator.Name).clone() })["probabilities"];
 
     private static IReadOnlyDictionary<string, Tensor> Cached(string folder, FeatureExtractor extractor, FeatureCache? cache, string kind,
         int batchSize, FeatureKinds kinds, Func<ExtractedFeatures, IReadOnlyDictionary<string, Tensor>> reduce)

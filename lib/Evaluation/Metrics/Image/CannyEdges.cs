@@ -22,11 +22,11 @@ public static class CannyEdges
     private const double Float64Eps = 2.220446049250313e-16;
 
     /// <summary>Edge map of an [H, W] float64 image (row-major, image[row, col]).</summary>
-    public static bool[,] Detect(double[,] image, double sigma = 1.0, double low_threshold = 0.1, double high_threshold = 0.2)
+    public static bool[,] Detect(double[,] image, double sigma = 1.0, double lowThreshold = 0.1, double highThreshold = 0.2)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (sigma < 0) throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "sigma must not be negative");
-        if (high_threshold < low_threshold) throw new ArgumentException("canny: low_threshold must not exceed high_threshold");
+        if (highThreshold < lowThreshold) throw new ArgumentException("canny: lowThreshold must not exceed high_threshold");
         foreach (var v in image)
             if (!double.IsFinite(v)) throw new ArgumentException("canny: the image contains NaN or infinity");
 
@@ -34,8 +34,8 @@ public static class CannyEdges
         var isobel = NdimageFilters.Sobel(smoothed, axis: 0);
         var jsobel = NdimageFilters.Sobel(smoothed, axis: 1);
         var magnitude = Magnitude(isobel, jsobel);
-        var lowMasked = NonMaximumSuppression(isobel, jsobel, magnitude, low_threshold);
-        return Hysteresis(lowMasked, high_threshold);
+        var lowMasked = NonMaximumSuppression(isobel, jsobel, magnitude, lowThreshold);
+        return Hysteresis(lowMasked, highThreshold);
     }
 
     /// <summary>_preprocess with mode="constant": gaussian(image) / (gaussian(ones) + eps).</summary>
@@ -72,12 +72,12 @@ public static class CannyEdges
     /// gradient direction, else 0. The direction picks one of four octant pairs; when a derivative is exactly 0
     /// both pairs apply and skimage takes the first (cond1).
     /// </summary>
-    private static double[,] NonMaximumSuppression(double[,] isobel, double[,] jsobel, double[,] magnitude, double low_threshold)
+    private static double[,] NonMaximumSuppression(double[,] isobel, double[,] jsobel, double[,] magnitude, double lowThreshold)
     {
         int rows = magnitude.GetLength(0), cols = magnitude.GetLength(1);
         var output = new double[rows, cols];
-        // The Cython signature declares `float low_threshold`: skimage compares against its single-precision value.
-        double threshold = (float)low_threshold;
+        // The Cython signature declares `float lowThreshold`: skimage compares against its single-precision value.
+        double threshold = (float)lowThreshold;
         // The eroded mask of an unmasked image is everything but the one-pixel border.
         for (var x = 1; x < rows - 1; x++)
             for (var y = 1; y < cols - 1; y++)
@@ -121,7 +121,7 @@ public static class CannyEdges
     }
 
     /// <summary>Keeps the 8-connected components of lowMasked &gt; 0 that hold a pixel ≥ the high threshold.</summary>
-    private static bool[,] Hysteresis(double[,] lowMasked, double high_threshold)
+    private static bool[,] Hysteresis(double[,] lowMasked, double highThreshold)
     {
         int rows = lowMasked.GetLength(0), cols = lowMasked.GetLength(1);
         var edges = new bool[rows, cols];
@@ -140,7 +140,7 @@ public static class CannyEdges
                 {
                     var (r, c) = stack.Pop();
                     component.Add((r, c));
-                    strong |= lowMasked[r, c] >= high_threshold;
+                    strong |= lowMasked[r, c] >= highThreshold;
                     for (var dr = -1; dr <= 1; dr++)
                         for (var dc = -1; dc <= 1; dc++)
                         {

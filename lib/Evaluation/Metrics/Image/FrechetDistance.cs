@@ -13,17 +13,17 @@ public static class FrechetDistance
 {
     public static double Compute(FeatureStatistics a, FeatureStatistics b)
     {
-        if (!a.mean.shape.SequenceEqual(b.mean.shape))
-            throw new ArgumentException($"feature sizes differ: {a.mean.size(0)} vs {b.mean.size(0)}");
+        if (!a.Mean.shape.SequenceEqual(b.Mean.shape))
+            throw new ArgumentException($"feature sizes differ: {a.Mean.size(0)} vs {b.Mean.size(0)}");
         using var scope = torch.NewDisposeScope();
-        var diff = a.mean - b.mean;
-        var sqrtA = SymmetricSqrt(a.covariance);
-        var inner = sqrtA.mm(b.covariance).mm(sqrtA);
+        var diff = a.Mean - b.Mean;
+        var sqrtA = SymmetricSqrt(a.Covariance);
+        var inner = sqrtA.mm(b.Covariance).mm(sqrtA);
         inner = (inner + inner.T) / 2;  // symmetric up to round-off; eigh wants it exact
         var (eigenvalues, _) = torch.linalg.eigh(inner);
         var traceSqrt = eigenvalues.clamp(min: 0).sqrt().sum();
-        var traceA = a.covariance.diag().sum();
-        var traceB = b.covariance.diag().sum();
+        var traceA = a.Covariance.diag().sum();
+        var traceB = b.Covariance.diag().sum();
         return (diff.dot(diff) + traceA + traceB - 2 * traceSqrt).ToDouble();
     }
 

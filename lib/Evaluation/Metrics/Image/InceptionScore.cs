@@ -9,7 +9,7 @@ namespace Dino.Repro.Evaluation.Metrics.Image;
 /// </summary>
 public static class InceptionScore
 {
-    public sealed record Result(double mean, double std, double[] per_split);
+    public sealed record Result(double Mean, double Std, double[] PerSplit);
 
     public static Result Compute(Tensor probabilities, int splits = 10)
     {

@@ -21,7 +21,7 @@ public sealed class Lpips : EvaluatorNetwork
     public static Lpips Load(Evaluator? evaluator = null, string? folder = null)
     {
         var e = evaluator ?? Evaluators.LpipsAlex;
-        if (e.outputs is not (EvaluatorOutputs.Distance or EvaluatorOutputs.LpipsFeatures)) throw new ArgumentException($"{e.name} is not an LPIPS evaluator");
+        if (e.Outputs is not (EvaluatorOutputs.Distance or EvaluatorOutputs.LpipsFeatures)) throw new ArgumentException($"{e.Name} is not an LPIPS evaluator");
         return new Lpips(e, folder);
     }
 
@@ -40,7 +40,7 @@ public sealed class Lpips : EvaluatorNetwork
             if (t.min().ToDouble() < -1 - 1e-6 || t.max().ToDouble() > 1 + 1e-6) throw new ArgumentException("LPIPS inputs must lie in [-1, 1]");
         }
         var (a32, b32) = (a.to(ScalarType.Float32), b.to(ScalarType.Float32));
-        var d = evaluator.outputs == EvaluatorOutputs.Distance ? ScriptOutputs.Single(Module.forward(a32, b32), path) : FeatureDistances(a32, b32);
+        var d = evaluator.Outputs == EvaluatorOutputs.Distance ? ScriptOutputs.Single(Module.forward(a32, b32), Path) : FeatureDistances(a32, b32);
         return d.reshape(d.size(0)).to(ScalarType.Float64).MoveToOuterDisposeScope();
     }
 
@@ -51,9 +51,9 @@ public sealed class Lpips : EvaluatorNetwork
     private Tensor FeatureDistances(Tensor a, Tensor b)
     {
         var n = a.size(0);
-        var features = ScriptOutputs.Single(Module.forward(evaluator.signature.Positional([torch.cat([a, b]).add(1.0).mul(127.5)], evaluator.features_kwargs)), path);
+        var features = ScriptOutputs.Single(Module.forward(evaluator.Signature.Positional([torch.cat([a, b]).add(1.0).mul(127.5)], evaluator.FeaturesKwargs)), Path);
         if (features.dim() != 2 || features.size(0) != 2 * n)
-            throw new InvalidDataException($"{path}: forward returned [{string.Join(",", features.shape)}], but {evaluator.name} gives LPIPS features [{2 * n},F]");
+            throw new InvalidDataException($"{Path}: forward returned [{string.Join(",", features.shape)}], but {evaluator.Name} gives LPIPS features [{2 * n},F]");
         return (features.narrow(0, 0, n) - features.narrow(0, n, n)).square().sum(1);
     }
 

@@ -8,15 +8,15 @@ namespace Dino.Repro.Evaluation.Metrics.Image;
 /// </summary>
 public static class PeakSignalToNoiseRatio
 {
-    public static double Compute(Tensor reference, Tensor distorted, double data_range = 255)
+    public static double Compute(Tensor reference, Tensor distorted, double dataRange = 255)
     {
         MetricInput.RequireSameShape(reference, distorted, "PSNR");
-        if (data_range <= 0) throw new ArgumentOutOfRangeException(nameof(data_range), data_range, "data range must be positive");
+        if (dataRange <= 0) throw new ArgumentOutOfRangeException(nameof(dataRange), dataRange, "data range must be positive");
         MetricInput.RequireFinite(reference, "reference", "PSNR");
         MetricInput.RequireFinite(distorted, "distorted", "PSNR");
         using var scope = torch.NewDisposeScope();
         var diff = reference.to(ScalarType.Float64) - distorted.to(ScalarType.Float64);
         var mse = diff.square().mean().ToDouble();
-        return mse == 0 ? double.PositiveInfinity : 10 * Math.Log10(data_range * data_range / mse);
+        return mse == 0 ? double.PositiveInfinity : 10 * Math.Log10(dataRange * dataRange / mse);
     }
 }

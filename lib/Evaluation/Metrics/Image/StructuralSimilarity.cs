@@ -4,7 +4,7 @@ namespace Dino.Repro.Evaluation.Metrics.Image;
 /// <summary>
 /// SSIM (Wang et al. 2004, eq. 13) with an 11×11 Gaussian window σ = 1.5, K1 = 0.01, K2 = 0.03 and
 /// population (not sample) covariances — skimage.metrics.structural_similarity(gaussian_weights=True,
-/// sigma=1.5, use_sample_covariance=False, data_range=R). skimage filters with reflected borders and then
+/// sigma=1.5, use_sample_covariance=False, dataRange=R). skimage filters with reflected borders and then
 /// averages the SSIM map over the interior (a 5-pixel border cropped); the window has radius 5, so the
 /// interior is exactly the set of pixels whose window fits inside the image, and a valid convolution gives
 /// the same numbers without any padding. Colour images: the mean over channels.
@@ -16,7 +16,7 @@ public static class StructuralSimilarity
     private const double K1 = 0.01, K2 = 0.03;
 
     /// <summary>Images as [H, W] (grey) or [H, W, C] (channels last, as read from files), any numeric dtype.</summary>
-    public static double Compute(Tensor reference, Tensor distorted, double data_range = 255)
+    public static double Compute(Tensor reference, Tensor distorted, double dataRange = 255)
     {
         MetricInput.RequireSameShape(reference, distorted, "SSIM");
         if (reference.dim() is not (2 or 3)) throw new ArgumentException($"SSIM takes [H, W] or [H, W, C] images, got shape [{string.Join(", ", reference.shape)}]");
@@ -37,7 +37,7 @@ public static class StructuralSimilarity
         var vx = Filter(x * x) - ux * ux;
         var vy = Filter(y * y) - uy * uy;
         var vxy = Filter(x * y) - ux * uy;
-        double c1 = Math.Pow(K1 * data_range, 2), c2 = Math.Pow(K2 * data_range, 2);
+        double c1 = Math.Pow(K1 * dataRange, 2), c2 = Math.Pow(K2 * dataRange, 2);
         var map = (2 * ux * uy + c1) * (2 * vxy + c2) / ((ux * ux + uy * uy + c1) * (vx + vy + c2));
         return map.mean().ToDouble();  // equal-sized channels: the mean of per-channel means
     }

@@ -11,25 +11,25 @@ public sealed class SegmentationScores
 {
     private const double Eps = 1e-12;
 
-    private SegmentationScores(long[,] confusion) => this.confusion = confusion;
+    private SegmentationScores(long[,] confusion) => this.Confusion = confusion;
 
-    public long[,] confusion { get; }
-    public int num_classes => confusion.GetLength(0);
+    public long[,] Confusion { get; }
+    public int NumClasses => Confusion.GetLength(0);
 
     /// <summary>Accumulates labels given as integer tensors of equal shape; ground-truth values outside 0..C−1 are ignored.</summary>
-    public static SegmentationScores FromLabels(Tensor groundTruth, Tensor prediction, int num_classes, int ignore_label = 255)
+    public static SegmentationScores FromLabels(Tensor groundTruth, Tensor prediction, int numClasses, int ignoreLabel = 255)
     {
         MetricInput.RequireSameShape(groundTruth, prediction, "segmentation");
         var gt = Flat(groundTruth);
         var pred = Flat(prediction);
-        var confusion = new long[num_classes, num_classes];
+        var confusion = new long[numClasses, numClasses];
         for (var i = 0; i < gt.Length; i++)
         {
             var g = gt[i];
-            if (g == ignore_label || g < 0 || g >= num_classes) continue;
+            if (g == ignoreLabel || g < 0 || g >= numClasses) continue;
             var p = pred[i];
-            if (p < 0 || p >= num_classes)
-                throw new ArgumentException($"prediction holds label {p} at pixel {i}, outside 0..{num_classes - 1}");
+            if (p < 0 || p >= numClasses)
+                throw new ArgumentException($"prediction holds label {p} at pixel {i}, outside 0..{numClasses - 1}");
             confusion[g, p]++;
         }
         return new SegmentationScores(confusion);
@@ -39,12 +39,12 @@ public sealed class SegmentationScores
     public static SegmentationScores Sum(IReadOnlyCollection<SegmentationScores> parts)
     {
         if (parts.Count == 0) throw new ArgumentException("no segmentation scores to add up");
-        var n = parts.First().num_classes;
-        if (parts.Any(p => p.num_classes != n)) throw new ArgumentException("segmentation scores over different class counts cannot be added");
+        var n = parts.First().NumClasses;
+        if (parts.Any(p => p.NumClasses != n)) throw new ArgumentException("segmentation scores over different class counts cannot be added");
         var total = new long[n, n];
         foreach (var part in parts)
             for (var i = 0; i < n; i++)
-                for (var j = 0; j < n; j++) total[i, j] += part.confusion[i, j];
+                for (var j = 0; j < n; j++) total[i, j] += part.Confusion[i, j];
         return new SegmentationScores(total);
     }
 
@@ -55,33 +55,33 @@ public sealed class SegmentationScores
         return asLong.ToArray<long>();
     }
 
-    private long Diagonal(int c) => confusion[c, c];
-    private long Row(int c) => Enumerable.Range(0, num_classes).Sum(j => confusion[c, j]);
-    private long Column(int c) => Enumerable.Range(0, num_classes).Sum(i => confusion[i, c]);
+    private long Diagonal(int c) => Confusion[c, c];
+    private long Row(int c) => Enumerable.Range(0, NumClasses).Sum(j => Confusion[c, j]);
+    private long Column(int c) => Enumerable.Range(0, NumClasses).Sum(i => Confusion[i, c]);
 
-    public long valid_pixels => Enumerable.Range(0, num_classes).Sum(Row);
+    public long ValidPixels => Enumerable.Range(0, NumClasses).Sum(Row);
 
-    public double pixel_accuracy => valid_pixels == 0
+    public double PixelAccuracy => ValidPixels == 0
         ? throw new InvalidOperationException("no valid ground-truth pixels")
-        : (double)Enumerable.Range(0, num_classes).Sum(Diagonal) / valid_pixels;
+        : (double)Enumerable.Range(0, NumClasses).Sum(Diagonal) / ValidPixels;
 
     /// <summary>IoU per class; NaN where the class is in neither map.</summary>
-    public double[] per_class_iou => Enumerable.Range(0, num_classes).Select(c =>
+    public double[] PerClassIou => Enumerable.Range(0, NumClasses).Select(c =>
     {
         var union = Row(c) + Column(c) - Diagonal(c);
         return union == 0 ? double.NaN : (double)Diagonal(c) / union;
     }).ToArray();
 
-    public double mean_iou => NanMean(per_class_iou);
+    public double MeanIou => NanMean(PerClassIou);
 
-    public double mean_class_accuracy => NanMean(Enumerable.Range(0, num_classes)
+    public double MeanClassAccuracy => NanMean(Enumerable.Range(0, NumClasses)
         .Select(c => Row(c) == 0 ? double.NaN : (double)Diagonal(c) / Row(c)));
 
     /// <summary>pix2pix's eval_cityscapes convention: every class counts, 1e-12 in the denominators.</summary>
-    public double mean_iou_eps => Enumerable.Range(0, num_classes)
+    public double MeanIouEps => Enumerable.Range(0, NumClasses)
         .Average(c => Diagonal(c) / (Row(c) + Column(c) - Diagonal(c) + Eps));
 
-    public double mean_class_accuracy_eps => Enumerable.Range(0, num_classes).Average(c => Diagonal(c) / (Row(c) + Eps));
+    public double MeanClassAccuracyEps => Enumerable.Range(0, NumClasses).Average(c => Diagonal(c) / (Row(c) + Eps));
 
     private static double NanMean(IEnumerable<double> values)
     {

@@ -10,9 +10,9 @@ namespace Dino.Repro.Evaluation.Metrics.Semantic;
 /// </summary>
 public sealed class Segmenter : EvaluatorNetwork
 {
-    private Segmenter(SegmenterSpec spec, string? folder, Device? device) : base(spec.evaluator, folder, device) => this.spec = spec;
+    private Segmenter(SegmenterSpec spec, string? folder, Device? device) : base(spec.Evaluator, folder, device) => this.Spec = spec;
 
-    public SegmenterSpec spec { get; }
+    public SegmenterSpec Spec { get; }
 
     /// <summary>
     /// Loads the segmenter from <paramref name="folder"/> (default &lt;data root&gt;/evaluators) onto <paramref name="device"/>
@@ -20,9 +20,9 @@ public sealed class Segmenter : EvaluatorNetwork
     /// </summary>
     public static Segmenter Load(SegmenterSpec spec, string? folder = null, Device? device = null)
     {
-        if (spec.mean.Length != 3 || spec.std.Length != 3 || spec.std.Any(s => !(s > 0)))
-            throw new ArgumentException($"{spec.evaluator.name}: mean and std need 3 values each, std positive");
-        if (spec.input_height.HasValue != spec.input_width.HasValue) throw new ArgumentException($"{spec.evaluator.name}: give both input sides or neither");
+        if (spec.Mean.Length != 3 || spec.Std.Length != 3 || spec.Std.Any(s => !(s > 0)))
+            throw new ArgumentException($"{spec.Evaluator.Name}: mean and std need 3 values each, std positive");
+        if (spec.InputHeight.HasValue != spec.InputWidth.HasValue) throw new ArgumentException($"{spec.Evaluator.Name}: give both input sides or neither");
         return new Segmenter(spec, folder, device);
     }
 
@@ -31,16 +31,16 @@ public sealed class Segmenter : EvaluatorNetwork
     {
         using var noGrad = torch.no_grad();  // TorchScript runs under the caller's grad mode; a prediction needs no graph
         if (image.dim() != 3 || image.size(2) != 3 || image.dtype != ScalarType.Byte)
-            throw new ArgumentException($"{spec.evaluator.name} segments uint8 RGB images [H,W,3], got {image.dtype.TorchName()} [{string.Join(", ", image.shape)}]");
+            throw new ArgumentException($"{Spec.Evaluator.Name} segments uint8 RGB images [H,W,3], got {image.dtype.TorchName()} [{string.Join(", ", image.shape)}]");
         using var scope = torch.NewDisposeScope();
         var (height, width) = (image.size(0), image.size(1));
-        var sized = spec.input_height is { } h && (h != height || spec.input_width != width) ? Resize.Hwc(image, h, spec.input_width!.Value) : image;
+        var sized = Spec.InputHeight is { } h && (h != height || Spec.InputWidth != width) ? Resize.Hwc(image, h, Spec.InputWidth!.Value) : image;
         var x = sized.to(ScalarType.Float32, Device).permute(2, 0, 1);
-        if (spec.bgr) x = x.flip(0);
-        x = x.sub(torch.tensor(spec.mean).to(ScalarType.Float32, Device).view(3, 1, 1)).div(torch.tensor(spec.std).to(ScalarType.Float32, Device).view(3, 1, 1));
-        var scores = ScriptOutputs.Tensors(Module.forward(x.unsqueeze(0).contiguous()), path)[0];
-        if (scores.dim() != 4 || scores.size(0) != 1 || scores.size(1) != spec.num_classes)
-            throw new InvalidDataException($"{path}: forward returned scores [{string.Join(", ", scores.shape)}], expected [1, {spec.num_classes}, H, W]");
+        if (Spec.Bgr) x = x.flip(0);
+        x = x.sub(torch.tensor(Spec.Mean).to(ScalarType.Float32, Device).view(3, 1, 1)).div(torch.tensor(Spec.Std).to(ScalarType.Float32, Device).view(3, 1, 1));
+        var scores = ScriptOutputs.Tensors(Module.forward(x.unsqueeze(0).contiguous()), Path)[0];
+        if (scores.dim() != 4 || scores.size(0) != 1 || scores.size(1) != Spec.NumClasses)
+            throw new InvalidDataException($"{Path}: forward returned scores [{string.Join(", ", scores.shape)}], expected [1, {Spec.NumClasses}, H, W]");
         var labels = scores.argmax(1).squeeze(0).to(torch.CPU);
         if (labels.size(0) != height || labels.size(1) != width) labels = ResizeLabels(labels, height, width);
         return labels.MoveToOuterDisposeScope();

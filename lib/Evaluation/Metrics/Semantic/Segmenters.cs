@@ -26,7 +26,7 @@ public static class Segmenters
     /// </summary>
     public static SegmenterSpec CityscapesFcn8s { get; } = new(
         new Evaluator("Cityscapes FCN-8s", "fcn8s-cityscapes.pt", null, EvaluatorOutputs.ClassScores, Converted),
-        19, null, null, [72.78044, 83.21195, 73.45286], [1, 1, 1], bgr: true);
+        19, null, null, [72.78044, 83.21195, 73.45286], [1, 1, 1], Bgr: true);
 
     /// <summary>
     /// A DeepLabv3+ trained on Cityscapes (what DINO reports; no official weights from DINO's authors): 19 train

@@ -50,10 +50,10 @@ public static class FrechetVideoDistance
     {
         if (clips.Count == 0) throw new ArgumentException("no clips to extract features from");
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batch size must be at least 1");
-        var side = i3d.evaluator.input_size ?? throw new ArgumentException($"{i3d.evaluator.name} has no input size to resize clips to");
+        var side = i3d.Evaluator.InputSize ?? throw new ArgumentException($"{i3d.Evaluator.Name} has no input size to resize clips to");
         using var extracted = i3d.ExtractBatches((clips.Count + batchSize - 1) / batchSize, FeatureKinds.Features,
             b => Preprocess(torch.stack(clips.Skip(b * batchSize).Take(batchSize).ToList(), 0), side));
-        return extracted.Features(i3d.evaluator.name).clone();
+        return extracted.RequireFeatures(i3d.Evaluator.Name).clone();
     }
 
     /// <summary>FVD of two clip sets (each needs at least two clips for a covariance).</summary>

@@ -3,9 +3,9 @@ using Dino.Repro.Evaluation.Metrics.Image;
 namespace Dino.Repro.Evaluation.Metrics.Video;
 
 /// <summary>One clip's per-frame values and their mean (the clip's score).</summary>
-public sealed record ClipScore(double[] per_frame)
+public sealed record ClipScore(double[] PerFrame)
 {
-    public double mean => per_frame.Average();
+    public double Mean => PerFrame.Average();
 }
 
 /// <summary>
@@ -41,7 +41,7 @@ public static class PerFrameVideoMetric
 
     /// <summary>The mean over clips of each clip's mean (Listen and Move's per-sequence average).</summary>
     public static double MeanOverClips(IReadOnlyCollection<ClipScore> clips) =>
-        clips.Count > 0 ? clips.Average(c => c.mean) : throw new ArgumentException("no clips to average");
+        clips.Count > 0 ? clips.Average(c => c.Mean) : throw new ArgumentException("no clips to average");
 
     private static ClipScore EachFrame(Tensor reference, Tensor degraded, string metric, Func<Tensor, Tensor, double> frameMetric)
     {

@@ -13,21 +13,21 @@ public static class PerceptualEvaluationOfSpeechQuality
     /// <summary>Scores <paramref name="degraded"/> against <paramref name="reference"/> (mono, 8000 or 16000 Hz; the lengths
     /// may differ). Unscorable input — another rate, wideband at 8 kHz, under ¼ s, silence, NaN, no utterance — is an
     /// <see cref="ArgumentException"/> naming the problem.</summary>
-    public static PesqResult Compute(float[] reference, float[] degraded, int sample_rate, PesqMode mode = PesqMode.Narrowband) =>
-        Compute(AudioMetricInput.ToDouble(reference), AudioMetricInput.ToDouble(degraded), sample_rate, mode);
+    public static PesqResult Compute(float[] reference, float[] degraded, int sampleRate, PesqMode mode = PesqMode.Narrowband) =>
+        Compute(AudioMetricInput.ToDouble(reference), AudioMetricInput.ToDouble(degraded), sampleRate, mode);
 
     /// <inheritdoc cref="Compute(float[], float[], int, PesqMode)"/>
-    public static PesqResult Compute(double[] reference, double[] degraded, int sample_rate, PesqMode mode = PesqMode.Narrowband)
+    public static PesqResult Compute(double[] reference, double[] degraded, int sampleRate, PesqMode mode = PesqMode.Narrowband)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(degraded);
-        var rate = PesqRate.For(sample_rate);
-        if (mode == PesqMode.Wideband && sample_rate != 16000)
-            throw new ArgumentException($"pesq: wideband mode (P.862.2) needs 16000 Hz audio, got {sample_rate} Hz");
+        var rate = PesqRate.For(sampleRate);
+        if (mode == PesqMode.Wideband && sampleRate != 16000)
+            throw new ArgumentException($"pesq: wideband mode (P.862.2) needs 16000 Hz audio, got {sampleRate} Hz");
         AudioMetricInput.RequireFinite(reference, "reference", Name);
         AudioMetricInput.RequireFinite(degraded, "degraded", Name);
-        RequireQuarterSecond(reference, "reference", sample_rate);
-        RequireQuarterSecond(degraded, "degraded", sample_rate);
+        RequireQuarterSecond(reference, "reference", sampleRate);
+        RequireQuarterSecond(degraded, "degraded", sampleRate);
         AudioMetricInput.RequireNotSilent(reference, "reference", Name);
         AudioMetricInput.RequireNotSilent(degraded, "degraded", Name);
 
@@ -39,13 +39,13 @@ public static class PerceptualEvaluationOfSpeechQuality
         var raw = new PerceptualModel(rate).RawMos(refSignal, degSignal, utterances);
         if (!float.IsFinite(raw))
             throw new ArgumentException("pesq: the reference has no frame above the silence criterion to score (is it only a DC offset or hum?)");
-        return new PesqResult(MosLqoMapping.Map(raw, mode), raw, mode, sample_rate, utterances.Count);
+        return new PesqResult(MosLqoMapping.Map(raw, mode), raw, mode, sampleRate, utterances.Count);
     }
 
     /// <summary>The utterances found by the time alignment, with their delays (for inspection and tests; inputs unchecked).</summary>
-    internal static List<Utterance> Utterances(double[] reference, double[] degraded, int sample_rate, PesqMode mode)
+    internal static List<Utterance> Utterances(double[] reference, double[] degraded, int sampleRate, PesqMode mode)
     {
-        var rate = PesqRate.For(sample_rate);
+        var rate = PesqRate.For(sampleRate);
         var (refSignal, degSignal) = Prepared(reference, degraded, rate, mode);
         return TimeAlignment.Utterances(refSignal, degSignal, rate);
     }
