@@ -22,6 +22,7 @@ packages=(
     espeak-ng      # speech for the embedded corpora
     sox            # audio conversion and checks
     shellcheck     # lints the data-scripts (tests/DataScripts/ShellcheckTests)
+    chromium       # opens a smoke report headless in a real browser (tests/App/Reporting/ReportInBrowserTests)
 )
 # Debian's PyTorch 1.13 (the only PyTorch these machines can install) takes BLAS from the system alternative: OpenBLAS,
 # or its matrix products run on the reference BLAS, ~50x slower, and the comparison means nothing.
@@ -67,4 +68,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
     echo "setup: the .NET 10 SDK is required (dotnet not on PATH); install it, then rerun" >&2
     exit 1
 fi
+# The repository's .NET tools (dotnet-tools.json: CSharpier, which tests/Architecture/SourceFormatTests runs).
+echo "setup: restoring the .NET tools of dotnet-tools.json"
+(cd "$(dirname "${BASH_SOURCE[0]}")/.." && dotnet tool restore >/dev/null) || { echo "setup: dotnet tool restore failed" >&2; exit 1; }
 echo "setup: ready ($(dotnet --version); TorchSharp and OpenCvSharp restore with the first dotnet build)"

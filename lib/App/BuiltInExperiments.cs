@@ -1,13 +1,13 @@
 using Dino.Repro.Data;
+using Dino.Repro.Data.Corpora;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.Models;
 using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Pix2Pix;
 using Dino.Repro.Models.ToyGan;
-using Dino.Repro.Models;
-using Dino.Repro.Evaluation.ImageToImage;
-using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.App;
 
@@ -17,17 +17,14 @@ public static class BuiltInExperiments
     /// <summary>The kit's experiments, each with its test evaluation where it declares one.</summary>
     public static ExperimentRegistry Registry { get; } = Register(new ExperimentRegistry());
 
-    private static ExperimentRegistry Register(ExperimentRegistry registry) => registry
-        .Register(ToyGanExperiment.Definition)
-        .Register(DinoExperiment.Definition(TrainingData)
-            .WithEvaluation(ImageToImageEvaluation.Instance))
-        .Register(BidirectionalDinoExperiment.Definition(TrainingData)
-            .WithEvaluation(ImageToImageEvaluation.Instance))
-        .Register(Pix2PixExperiment.Definition(TrainingData)
-            .WithEvaluation(ImageToImageEvaluation.Instance))
-        .Register(BicycleGanExperiment.Definition(TrainingData)
-            .WithEvaluation(ImageToImageEvaluation.Instance))
-        .Register(Models.GridRecogniser.GridRecogniserExperiment.Definition);
+    private static ExperimentRegistry Register(ExperimentRegistry registry) =>
+        registry
+            .Register(ToyGanExperiment.Definition)
+            .Register(DinoExperiment.Definition(TrainingData).WithEvaluation(ImageToImageEvaluation.Instance))
+            .Register(BidirectionalDinoExperiment.Definition(TrainingData).WithEvaluation(ImageToImageEvaluation.Instance))
+            .Register(Pix2PixExperiment.Definition(TrainingData).WithEvaluation(ImageToImageEvaluation.Instance))
+            .Register(BicycleGanExperiment.Definition(TrainingData).WithEvaluation(ImageToImageEvaluation.Instance))
+            .Register(Models.GridRecogniser.GridRecogniserExperiment.Definition);
 
     // The image-to-image experiments all train on the same pairs: the corpus their options name, decoded once (cached).
     private static IBatchSource TrainingData(ImageToImageOptions o) =>

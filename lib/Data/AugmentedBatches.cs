@@ -1,5 +1,5 @@
-using Dino.Repro.Training;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.Data;
 
@@ -34,11 +34,14 @@ public sealed class AugmentedBatches : IBatchSource, IDisposable
         var position = inner.Position;
         var batch = inner.Next();
         // A private generator seeded by (seed, position): torch's Mersenne Twister scrambles the simple sum.
-        using var generator = new Generator(unchecked((ulong)(seed * 1_000_003L + position.Epoch * 7_919L + position.Index + position.ShuffleSeed * 104_729L)));
+        using var generator = new Generator(
+            unchecked((ulong)(seed * 1_000_003L + position.Epoch * 7_919L + position.Index + position.ShuffleSeed * 104_729L))
+        );
         using var uniforms = torch.rand(new long[] { batch.Size, 4 }, dtype: ScalarType.Float64, generator: generator);
         var u = uniforms.ToArray<double>();
         var size = (int)batch[PairedBatches.TargetKey].size(-1);
-        var draws = Enumerable.Range(0, batch.Size)
+        var draws = Enumerable
+            .Range(0, batch.Size)
             .Select(i => augmentation.DrawFor(size, u[4 * i], u[4 * i + 1], u[4 * i + 2], u[4 * i + 3]))
             .ToArray();
         var tensors = batch.Names.ToDictionary(name => name, name => PairedKeys.Contains(name) ? Augment(batch[name], draws, size) : batch[name]);
@@ -53,6 +56,7 @@ public sealed class AugmentedBatches : IBatchSource, IDisposable
 
     public void Dispose()
     {
-        if (inner is IDisposable disposable) disposable.Dispose();
+        if (inner is IDisposable disposable)
+            disposable.Dispose();
     }
 }

@@ -1,6 +1,6 @@
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Training;
 using Dino.Repro.Vision;
-using Dino.Repro.Data.Loading;
 
 namespace Dino.Repro.Data;
 
@@ -22,7 +22,9 @@ public static class CompactPairs
         return example with { Condition = ImageLevels(example.Condition), Photo = ImageLevels(example.Photo), Labels = LabelBytes(example.Labels) };
     }
 
-    /// <summary>Batches of <paramref name="source"/> with uint8 images [B, H, W, C] as float [B, C, H, W] in [−1, 1] and uint8 labels as int64.</summary>
+    /// <summary>
+    /// Batches of <paramref name="source"/> with uint8 images [B, H, W, C] as float [B, C, H, W] in [−1, 1] and uint8 labels as int64.
+    /// </summary>
     public static IBatchSource Widened(IBatchSource source) => new WidenedBatches(source ?? throw new ArgumentNullException(nameof(source)));
 
     // Images are stored as ImageTensor.ToHwc's bytes ([H, W, C]) and widened by ImageTensor.ToChw: one definition of the
@@ -31,7 +33,8 @@ public static class CompactPairs
     {
         using var scope = torch.NewDisposeScope();
         var levels = ImageTensor.ToHwc(image);
-        if (!ImageTensor.ToChw(levels).Equals(image)) return image;
+        if (!ImageTensor.ToChw(levels).Equals(image))
+            return image;
         image.Dispose();
         return levels.MoveToOuterDisposeScope();
     }
@@ -39,7 +42,8 @@ public static class CompactPairs
     private static Tensor LabelBytes(Tensor labels)
     {
         using var scope = torch.NewDisposeScope();
-        if (labels.min().ToInt64() < 0 || labels.max().ToInt64() > 255) return labels;
+        if (labels.min().ToInt64() < 0 || labels.max().ToInt64() > 255)
+            return labels;
         var bytes = labels.to(ScalarType.Byte);
         labels.Dispose();
         return bytes.MoveToOuterDisposeScope();
@@ -60,7 +64,8 @@ public static class CompactPairs
             foreach (var name in batch.Names)
             {
                 var t = batch[name];
-                tensors[name] = t.dtype != ScalarType.Byte ? t
+                tensors[name] =
+                    t.dtype != ScalarType.Byte ? t
                     : name == PairedBatches.LabelsKey ? t.to(ScalarType.Int64)
                     : ImageTensor.ToChw(t);
             }

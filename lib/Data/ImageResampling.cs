@@ -45,7 +45,8 @@ public static class ImageResampling
         for (var i = 0; i < values.Length; i++)
         {
             var label = values[i];
-            if (label >= 0 && label < palette.Count) planes[label * height * width + i] = 1f;
+            if (label >= 0 && label < palette.Count)
+                planes[label * height * width + i] = 1f;
         }
         return torch.tensor(planes, [palette.Count, height, width]);
     }

@@ -16,7 +16,8 @@ public static class MadeOnceFolder
         ArgumentException.ThrowIfNullOrEmpty(root);
         ArgumentNullException.ThrowIfNull(write);
         var marker = Path.Combine(root, completeMarker);
-        if (File.Exists(marker)) return root;
+        if (File.Exists(marker))
+            return root;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(root))!);
         var temp = root + $".{Guid.NewGuid():N}.tmp";
         write(temp);
@@ -26,7 +27,7 @@ public static class MadeOnceFolder
         }
         catch (IOException) when (File.Exists(marker))
         {
-            Directory.Delete(temp, recursive: true);  // another process made it first
+            Directory.Delete(temp, recursive: true); // another process made it first
         }
         return root;
     }

@@ -15,7 +15,9 @@ namespace Dino.Repro.Data;
 /// <param name="FlipProbability">Chance an example is mirrored left–right (both: 0.5).</param>
 public sealed record PairedAugmentation(double LoadScale, double CropFraction, double CropProbability, double FlipProbability)
 {
-    /// <summary>pix2pix and BicycleGAN (--preprocess resize_and_crop, load_size 286, crop_size 256, flip): resize to 286/256 of the size, crop the size back.</summary>
+    /// <summary>
+    /// pix2pix and BicycleGAN (--preprocess resize_and_crop, load_size 286, crop_size 256, flip): resize to 286/256 of the size, crop the size back.
+    /// </summary>
     public static PairedAugmentation Pix2Pix { get; } = new(286.0 / 256, 256.0 / 286, 1, 0.5);
 
     /// <summary>DINO (utils.py): with p = 0.5 a shared crop of 90 % × 90 % resized back to the size; with p = 0.5 a shared flip.</summary>
@@ -32,7 +34,7 @@ public sealed record PairedAugmentation(double LoadScale, double CropFraction, d
         if (cropCoin < CropProbability)
         {
             var side = Math.Clamp((int)Math.Round(load * CropFraction), 1, load);
-            var range = load - side + 1;   // offsets 0 … load − side, uniform, as random.randint(0, load − side)
+            var range = load - side + 1; // offsets 0 … load − side, uniform, as random.randint(0, load − side)
             crop = ((int)(cropTop * range), (int)(cropLeft * range), side);
         }
         return new Draw(load, crop, flipCoin < FlipProbability);
@@ -49,16 +51,19 @@ public sealed record PairedAugmentation(double LoadScale, double CropFraction, d
         var x = labels ? example.to(ScalarType.Float32).unsqueeze(0).unsqueeze(0) : example.unsqueeze(0);
         var mode = labels ? InterpolationMode.Nearest : InterpolationMode.Bilinear;
         x = Resize(x, draw.LoadSize, mode);
-        if (draw.Crop is var (top, left, side)) x = x.narrow(2, top, side).narrow(3, left, side);
+        if (draw.Crop is var (top, left, side))
+            x = x.narrow(2, top, side).narrow(3, left, side);
         x = Resize(x, size, mode);
-        if (draw.Flip) x = x.flip(3);
+        if (draw.Flip)
+            x = x.flip(3);
         var result = labels ? x.squeeze(0).squeeze(0).to(example.dtype) : x.squeeze(0);
         return result.contiguous().MoveToOuterDisposeScope();
     }
 
     private static Tensor Resize(Tensor x, int size, InterpolationMode mode)
     {
-        if (x.size(2) == size && x.size(3) == size) return x;
+        if (x.size(2) == size && x.size(3) == size)
+            return x;
         return mode == InterpolationMode.Nearest
             ? F.interpolate(x, size: new long[] { size, size }, mode: mode)
             : F.interpolate(x, size: new long[] { size, size }, mode: mode, align_corners: false);

@@ -1,5 +1,5 @@
-using Dino.Repro.Training;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.Data;
 
@@ -19,8 +19,7 @@ public static class PairedBatches
     /// Stacks <paramref name="examples"/> (all of one size) into a <see cref="ShuffledBatches"/> reshuffled per epoch
     /// from <paramref name="seed"/> (drop_last, as the references' DataLoaders). The examples are disposed.
     /// </summary>
-    public static ShuffledBatches Create(IReadOnlyList<PairedExample> examples, int batchSize, long seed) =>
-        new(Stack(examples), batchSize, seed);
+    public static ShuffledBatches Create(IReadOnlyList<PairedExample> examples, int batchSize, long seed) => new(Stack(examples), batchSize, seed);
 
     /// <summary>
     /// <paramref name="examples"/> (all of one size) stacked along a new dimension 0 under the batch keys (what
@@ -29,7 +28,8 @@ public static class PairedBatches
     public static Dictionary<string, Tensor> Stack(IReadOnlyList<PairedExample> examples)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        if (examples.Count == 0) throw new ArgumentException("no examples to batch (is the split empty?)", nameof(examples));
+        if (examples.Count == 0)
+            throw new ArgumentException("no examples to batch (is the split empty?)", nameof(examples));
         using var scope = torch.NewDisposeScope();
         var data = new Dictionary<string, Tensor>
         {
@@ -37,7 +37,8 @@ public static class PairedBatches
             [TargetKey] = torch.stack(examples.Select(e => e.Photo).ToArray(), 0).MoveToOuterDisposeScope(),
             [LabelsKey] = torch.stack(examples.Select(e => e.Labels).ToArray(), 0).MoveToOuterDisposeScope(),
         };
-        foreach (var e in examples) e.Dispose();
+        foreach (var e in examples)
+            e.Dispose();
         return data;
     }
 }

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Data;
 
 /// <summary>How a label map is fed to an image-to-image network.</summary>
@@ -6,6 +5,7 @@ public enum ConditionEncoding
 {
     /// <summary>The label map drawn in the corpus palette, float [3,H,W] in [-1,1]: what DINO and pix2pix feed.</summary>
     PaletteImage,
+
     /// <summary>One channel per class, float [C,H,W] in {0,1}; ignore pixels are all zero (SPADE-style inputs).</summary>
     OneHot,
 }

@@ -32,7 +32,8 @@ public static class AtomicFile
         try
         {
             write(temp);
-            using (var stream = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.None)) stream.Flush(flushToDisk: true);
+            using (var stream = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                stream.Flush(flushToDisk: true);
             Commit(temp, path);
         }
         catch
@@ -48,8 +49,7 @@ public static class AtomicFile
         Write(path, stream => stream.Write(copy));
     }
 
-    public static void WriteAllText(string path, string text) =>
-        Write(path, stream =>
+    public static void WriteAllText(string path, string text) => Write(path, stream =>
         {
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
             writer.Write(text);
@@ -77,12 +77,8 @@ public static class AtomicFile
         {
             File.Delete(tempPath);
         }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 
     /// <summary>True for the temporary files this class makes (left behind only by a killed process).</summary>

@@ -5,8 +5,10 @@ public static class MediaFolder
 {
     public static IReadOnlyList<string> Files(string folder, IReadOnlySet<string> extensions, string what)
     {
-        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"no such folder: {folder}");
-        var files = Directory.GetFiles(folder)
+        if (!Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"no such folder: {folder}");
+        var files = Directory
+            .GetFiles(folder)
             .Where(f => extensions.Contains(Path.GetExtension(f)) && !IO.AtomicFile.IsTemporary(Path.GetFileName(f)))
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -17,13 +17,14 @@ public static class Presets
 {
     public static IReadOnlyList<Preset> All { get; } = Enum.GetValues<Preset>();
 
-    public static string Name(this Preset preset) => preset switch
-    {
-        Preset.Smoke => "smoke",
-        Preset.Cpu => "cpu",
-        Preset.Paper => "paper",
-        _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "not a preset"),
-    };
+    public static string Name(this Preset preset) =>
+        preset switch
+        {
+            Preset.Smoke => "smoke",
+            Preset.Cpu => "cpu",
+            Preset.Paper => "paper",
+            _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "not a preset"),
+        };
 
     /// <summary>
     /// The preset called <paramref name="name"/>; otherwise a <see cref="UsageException"/> listing the three, saying
@@ -39,7 +40,8 @@ public static class Presets
     {
         foreach (var candidate in All)
         {
-            if (candidate.Name() != name) continue;
+            if (candidate.Name() != name)
+                continue;
             preset = candidate;
             return true;
         }

@@ -6,9 +6,11 @@ namespace Dino.Repro.IO;
 /// </summary>
 public sealed class UsageException : Exception
 {
-    public UsageException(string message) : base(message) { }
+    public UsageException(string message)
+        : base(message) { }
 
-    public UsageException(string message, Exception inner) : base(message, inner) { }
+    public UsageException(string message, Exception inner)
+        : base(message, inner) { }
 
     /// <summary>"unknown preset 'big' (valid: smoke, cpu, paper)".</summary>
     public static UsageException UnknownName(string kind, string name, IEnumerable<string> valid, string? context = null) =>

@@ -13,7 +13,8 @@ public sealed class ControllerState
     public ControllerState Declare(string name, double initial)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        if (!values.TryAdd(name, initial)) throw new ArgumentException($"controller value '{name}' is declared twice", nameof(name));
+        if (!values.TryAdd(name, initial))
+            throw new ArgumentException($"controller value '{name}' is declared twice", nameof(name));
         return this;
     }
 
@@ -22,7 +23,8 @@ public sealed class ControllerState
         get => values.TryGetValue(name, out var v) ? v : throw Unknown(name);
         set
         {
-            if (!values.ContainsKey(name)) throw Unknown(name);
+            if (!values.ContainsKey(name))
+                throw Unknown(name);
             values[name] = value;
         }
     }

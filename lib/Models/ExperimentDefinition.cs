@@ -8,18 +8,25 @@ namespace Dino.Repro.Models;
 /// (<c>o => o with { Steps = 200 }</c>), so presets stay typed and the printed options show what each changed.
 /// Every experiment declares the kit's three presets: smoke, cpu and paper.
 /// </summary>
-public sealed class ExperimentDefinition<TOptions> : IExperimentDefinition where TOptions : TrainingOptions, new()
+public sealed class ExperimentDefinition<TOptions> : IExperimentDefinition
+    where TOptions : TrainingOptions, new()
 {
     private readonly IReadOnlyDictionary<Preset, Func<TOptions, TOptions>> presets;
     private readonly Func<TOptions, IExperiment> create;
 
-    public ExperimentDefinition(string name, string description, IReadOnlyDictionary<Preset, Func<TOptions, TOptions>> presets,
-        Func<TOptions, IExperiment> create, ITestEvaluation? evaluation = null)
+    public ExperimentDefinition(
+        string name,
+        string description,
+        IReadOnlyDictionary<Preset, Func<TOptions, TOptions>> presets,
+        Func<TOptions, IExperiment> create,
+        ITestEvaluation? evaluation = null
+    )
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(presets);
         var missing = IO.Presets.All.Where(p => !presets.ContainsKey(p)).Select(p => p.Name()).ToList();
-        if (missing.Count > 0) throw new ArgumentException($"experiment '{name}' lacks the preset(s) {string.Join(", ", missing)}", nameof(presets));
+        if (missing.Count > 0)
+            throw new ArgumentException($"experiment '{name}' lacks the preset(s) {string.Join(", ", missing)}", nameof(presets));
         Name = name;
         Description = description;
         this.presets = IO.Presets.All.ToDictionary(p => p, p => presets[p]);

@@ -1,5 +1,5 @@
-using TorchSharp.Modules;
 using Dino.Repro.Data.Loading;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models;
 

@@ -26,8 +26,7 @@ public static class OptionSet
     /// <summary>The option keys of <paramref name="optionsType"/> in declaration order (shared options first).</summary>
     public static IReadOnlyList<string> Keys(Type optionsType) => Properties(optionsType).Select(p => p.key).ToList();
 
-    public static JsonObject ToJson(TrainingOptions options) =>
-        (JsonObject)JsonSerializer.SerializeToNode(options, options.GetType(), Json)!;
+    public static JsonObject ToJson(TrainingOptions options) => (JsonObject)JsonSerializer.SerializeToNode(options, options.GetType(), Json)!;
 
     public static string ToJsonText(TrainingOptions options) => JsonSerializer.Serialize(options, options.GetType(), Json);
 
@@ -36,8 +35,7 @@ public static class OptionSet
     {
         try
         {
-            return (TrainingOptions)(json.Deserialize(optionsType, Json)
-                                      ?? throw new InvalidDataException("the options JSON is null"));
+            return (TrainingOptions)(json.Deserialize(optionsType, Json) ?? throw new InvalidDataException("the options JSON is null"));
         }
         catch (JsonException e)
         {
@@ -49,7 +47,8 @@ public static class OptionSet
     public static KeyValuePair<string, string> ParseAssignment(string text)
     {
         var at = text.IndexOf('=', StringComparison.Ordinal);
-        if (at <= 0) throw new UsageException($"'{text}' is not an option assignment: expected key=value");
+        if (at <= 0)
+            throw new UsageException($"'{text}' is not an option assignment: expected key=value");
         return KeyValuePair.Create(text[..at].Trim(), text[(at + 1)..].Trim());
     }
 
@@ -65,9 +64,11 @@ public static class OptionSet
         var changed = false;
         foreach (var (key, text) in overrides)
         {
-            var property = properties.FirstOrDefault(p => string.Equals(p.key, key, StringComparison.OrdinalIgnoreCase)
-                                                          || string.Equals(p.info.Name, key, StringComparison.OrdinalIgnoreCase));
-            if (property.info is null) throw UsageException.UnknownName("option", key, properties.Select(p => p.key));
+            var property = properties.FirstOrDefault(p =>
+                string.Equals(p.key, key, StringComparison.OrdinalIgnoreCase) || string.Equals(p.info.Name, key, StringComparison.OrdinalIgnoreCase)
+            );
+            if (property.info is null)
+                throw UsageException.UnknownName("option", key, properties.Select(p => p.key));
             json[property.key] = Convert(property.key, property.info.PropertyType, text);
             changed = true;
         }
@@ -78,7 +79,8 @@ public static class OptionSet
     public static TrainingOptions Validated(TrainingOptions options)
     {
         var problems = options.Validate().ToList();
-        if (problems.Count > 0) throw new UsageException("invalid options: " + string.Join("; ", problems));
+        if (problems.Count > 0)
+            throw new UsageException("invalid options: " + string.Join("; ", problems));
         return options;
     }
 
@@ -94,26 +96,33 @@ public static class OptionSet
             var value = Show(values[key]);
             var original = Show(reference[key]);
             var comment = value == original ? "" : $"\t[default: {original}]";
-            text.AppendLine(CultureInfo.InvariantCulture, $"{key,25}: {value,-30}{comment}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{key, 25}: {value, -30}{comment}");
         }
         text.AppendLine("----------------- end -----------------");
         return text.ToString();
     }
 
-    private static string Show(JsonNode? node) => node is null ? "null"
-        : node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString();
+    private static string Show(JsonNode? node) =>
+        node is null ? "null"
+        : node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>()
+        : node.ToJsonString();
 
     private static JsonNode? Convert(string key, Type type, string text)
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;
-        if (target == typeof(string)) return JsonValue.Create(text);
+        if (target == typeof(string))
+            return JsonValue.Create(text);
         if (target == typeof(ComputeDevice))
-            return ComputeDevice.TryParse(text, out var device, out var problem) ? JsonValue.Create(device.ToString()) : throw new UsageException($"option '{key}': {problem}");
+            return ComputeDevice.TryParse(text, out var device, out var problem)
+                ? JsonValue.Create(device.ToString())
+                : throw new UsageException($"option '{key}': {problem}");
         if (target.IsEnum)
         {
             var names = Enum.GetNames(target).Select(n => JsonNamingPolicy.SnakeCaseLower.ConvertName(n)).ToList();
-            var match = names.FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)
-                                                  || string.Equals(n.Replace("_", "", StringComparison.Ordinal), text, StringComparison.OrdinalIgnoreCase));
+            var match = names.FirstOrDefault(n =>
+                string.Equals(n, text, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(n.Replace("_", "", StringComparison.Ordinal), text, StringComparison.OrdinalIgnoreCase)
+            );
             return match is not null ? JsonValue.Create(match) : throw Bad(key, text, "one of " + string.Join(", ", names));
         }
         var invariant = CultureInfo.InvariantCulture;
@@ -122,9 +131,13 @@ public static class OptionSet
         if (target == typeof(long))
             return long.TryParse(text, NumberStyles.Integer, invariant, out var l) ? JsonValue.Create(l) : throw Bad(key, text, "an integer");
         if (target == typeof(double))
-            return double.TryParse(text, NumberStyles.Float, invariant, out var d) && double.IsFinite(d) ? JsonValue.Create(d) : throw Bad(key, text, "a number");
+            return double.TryParse(text, NumberStyles.Float, invariant, out var d) && double.IsFinite(d)
+                ? JsonValue.Create(d)
+                : throw Bad(key, text, "a number");
         if (target == typeof(float))
-            return float.TryParse(text, NumberStyles.Float, invariant, out var f) && float.IsFinite(f) ? JsonValue.Create(f) : throw Bad(key, text, "a number");
+            return float.TryParse(text, NumberStyles.Float, invariant, out var f) && float.IsFinite(f)
+                ? JsonValue.Create(f)
+                : throw Bad(key, text, "a number");
         if (target == typeof(bool))
         {
             return text.ToLowerInvariant() switch
@@ -142,12 +155,16 @@ public static class OptionSet
     // Base-class properties first, as pix2pix prints base options before model options.
     private static List<(string key, PropertyInfo info)> Properties(Type type)
     {
-        if (!typeof(TrainingOptions).IsAssignableFrom(type)) throw new ArgumentException($"{type.Name} is not a TrainingOptions record", nameof(type));
+        if (!typeof(TrainingOptions).IsAssignableFrom(type))
+            throw new ArgumentException($"{type.Name} is not a TrainingOptions record", nameof(type));
         var chain = new List<Type>();
-        for (var t = type; t is not null && t != typeof(object); t = t.BaseType) chain.Insert(0, t);
-        return chain.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+            chain.Insert(0, t);
+        return chain
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(p => p.CanWrite && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
-            .OrderBy(p => chain.IndexOf(p.DeclaringType!)).ThenBy(p => p.MetadataToken)
+            .OrderBy(p => chain.IndexOf(p.DeclaringType!))
+            .ThenBy(p => p.MetadataToken)
             .Select(p => (JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name), p))
             .ToList();
     }

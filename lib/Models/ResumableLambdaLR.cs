@@ -9,7 +9,8 @@ public sealed class ResumableLambdaLR : optim.lr_scheduler.LRScheduler
     private readonly double[] baseRates;
     private readonly Func<int, double> factor;
 
-    public ResumableLambdaLR(optim.Optimizer optimizer, Func<int, double> factor) : base(optimizer)
+    public ResumableLambdaLR(optim.Optimizer optimizer, Func<int, double> factor)
+        : base(optimizer)
     {
         ArgumentNullException.ThrowIfNull(factor);
         baseRates = optimizer.ParamGroups.Select(g => g.InitialLearningRate).ToArray();
@@ -24,8 +25,10 @@ public sealed class ResumableLambdaLR : optim.lr_scheduler.LRScheduler
     /// </summary>
     public static Func<int, double> LinearDecay(int nEpochs, int nEpochsDecay, int epochCount = 1)
     {
-        if (nEpochs < 0) throw new ArgumentOutOfRangeException(nameof(nEpochs), nEpochs, "n_epochs must be non-negative");
-        if (nEpochsDecay < 0) throw new ArgumentOutOfRangeException(nameof(nEpochsDecay), nEpochsDecay, "n_epochs_decay must be non-negative");
+        if (nEpochs < 0)
+            throw new ArgumentOutOfRangeException(nameof(nEpochs), nEpochs, "n_epochs must be non-negative");
+        if (nEpochsDecay < 0)
+            throw new ArgumentOutOfRangeException(nameof(nEpochsDecay), nEpochsDecay, "n_epochs_decay must be non-negative");
         return epoch => 1.0 - Math.Max(0, epoch + epochCount - nEpochs) / (double)(nEpochsDecay + 1);
     }
 
@@ -41,7 +44,8 @@ public sealed class ResumableLambdaLR : optim.lr_scheduler.LRScheduler
     /// <summary>Continues from a checkpoint: the rate of <paramref name="lastEpoch"/>, computed as at that step.</summary>
     public void Restore(int lastEpoch)
     {
-        if (lastEpoch < 0) throw new ArgumentOutOfRangeException(nameof(lastEpoch), lastEpoch, "a restored epoch is at least 0");
+        if (lastEpoch < 0)
+            throw new ArgumentOutOfRangeException(nameof(lastEpoch), lastEpoch, "a restored epoch is at least 0");
         step(lastEpoch);
     }
 

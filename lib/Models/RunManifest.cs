@@ -1,5 +1,5 @@
-using Dino.Repro.IO;
 using System.Text.Json.Nodes;
+using Dino.Repro.IO;
 using Dino.Repro.Models;
 
 namespace Dino.Repro.Models;
@@ -13,7 +13,8 @@ public sealed record RunManifest(string Experiment, Preset Preset, IReadOnlyList
     public JsonObject ToJson()
     {
         var overrides = new JsonObject();
-        foreach (var (key, value) in Overrides) overrides[key] = value;
+        foreach (var (key, value) in Overrides)
+            overrides[key] = value;
         return new JsonObject
         {
             ["experiment"] = Experiment,
@@ -23,7 +24,8 @@ public sealed record RunManifest(string Experiment, Preset Preset, IReadOnlyList
         };
     }
 
-    public void Save(string path) => AtomicFile.WriteAllText(path, ToJson().ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+    public void Save(string path) =>
+        AtomicFile.WriteAllText(path, ToJson().ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
 
     /// <summary>Reads options.json, typing the options by the experiment the registry knows under that name.</summary>
     public static RunManifest Load(string path, ExperimentRegistry registry)

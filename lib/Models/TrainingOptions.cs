@@ -49,14 +49,23 @@ public abstract record TrainingOptions
     /// <summary>Problems with the values, one message each (empty when the options are usable).</summary>
     public virtual IEnumerable<string> Validate()
     {
-        if (Steps < 1) yield return $"steps must be at least 1 (got {Steps})";
-        if (BatchSize < 1) yield return $"batch_size must be at least 1 (got {BatchSize})";
-        if (LogEvery < 1) yield return $"log_every must be at least 1 (got {LogEvery})";
-        if (SampleEvery < 0) yield return $"sample_every must be 0 (off) or positive (got {SampleEvery})";
-        if (EvaluateEvery < 0) yield return $"evaluate_every must be 0 (off) or positive (got {EvaluateEvery})";
-        if (CheckpointEvery < 1) yield return $"checkpoint_every must be at least 1 (got {CheckpointEvery})";
-        if (KeepCheckpoints < 1) yield return $"keep_checkpoints must be at least 1 (got {KeepCheckpoints})";
-        if (Prefetch < 0) yield return $"prefetch must be 0 (off) or positive (got {Prefetch})";
-        if (BadSamples is not ("throw" or "skip")) yield return $"bad_samples must be throw or skip (got '{BadSamples}')";
+        if (Steps < 1)
+            yield return $"steps must be at least 1 (got {Steps})";
+        if (BatchSize < 1)
+            yield return $"batch_size must be at least 1 (got {BatchSize})";
+        if (LogEvery < 1)
+            yield return $"log_every must be at least 1 (got {LogEvery})";
+        if (SampleEvery < 0)
+            yield return $"sample_every must be 0 (off) or positive (got {SampleEvery})";
+        if (EvaluateEvery < 0)
+            yield return $"evaluate_every must be 0 (off) or positive (got {EvaluateEvery})";
+        if (CheckpointEvery < 1)
+            yield return $"checkpoint_every must be at least 1 (got {CheckpointEvery})";
+        if (KeepCheckpoints < 1)
+            yield return $"keep_checkpoints must be at least 1 (got {KeepCheckpoints})";
+        if (Prefetch < 0)
+            yield return $"prefetch must be 0 (off) or positive (got {Prefetch})";
+        if (BadSamples is not ("throw" or "skip"))
+            yield return $"bad_samples must be throw or skip (got '{BadSamples}')";
     }
 }

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Signal;
 
 /// <summary>
@@ -10,8 +9,10 @@ public sealed class AudioBuffer
     public AudioBuffer(float[][] channels, int sampleRate)
     {
         ArgumentNullException.ThrowIfNull(channels);
-        if (channels.Length == 0) throw new ArgumentException("audio needs at least one channel", nameof(channels));
-        if (sampleRate <= 0) throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, "sample rate must be positive");
+        if (channels.Length == 0)
+            throw new ArgumentException("audio needs at least one channel", nameof(channels));
+        if (sampleRate <= 0)
+            throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, "sample rate must be positive");
         var length = channels[0].Length;
         for (var c = 1; c < channels.Length; c++)
         {
@@ -37,14 +38,17 @@ public sealed class AudioBuffer
     /// <summary>The average of all channels (the channel itself when mono).</summary>
     public float[] MixToMono()
     {
-        if (ChannelCount == 1) return Channels[0];
+        if (ChannelCount == 1)
+            return Channels[0];
         var mono = new float[Length];
         foreach (var channel in Channels)
         {
-            for (var i = 0; i < mono.Length; i++) mono[i] += channel[i];
+            for (var i = 0; i < mono.Length; i++)
+                mono[i] += channel[i];
         }
         var scale = 1f / ChannelCount;
-        for (var i = 0; i < mono.Length; i++) mono[i] *= scale;
+        for (var i = 0; i < mono.Length; i++)
+            mono[i] *= scale;
         return mono;
     }
 
@@ -52,7 +56,8 @@ public sealed class AudioBuffer
     public Tensor ToTensor()
     {
         var flat = new float[(long)ChannelCount * Length];
-        for (var c = 0; c < ChannelCount; c++) Channels[c].CopyTo(flat, (long)c * Length);
+        for (var c = 0; c < ChannelCount; c++)
+            Channels[c].CopyTo(flat, (long)c * Length);
         return torch.tensor(flat, new long[] { ChannelCount, Length });
     }
 
@@ -68,7 +73,8 @@ public sealed class AudioBuffer
         var channels = shape.Length == 1 ? 1 : (int)shape[0];
         var length = (int)shape[^1];
         var result = new float[channels][];
-        for (var c = 0; c < channels; c++) result[c] = flat.AsSpan(c * length, length).ToArray();
+        for (var c = 0; c < channels; c++)
+            result[c] = flat.AsSpan(c * length, length).ToArray();
         return new AudioBuffer(result, sampleRate);
     }
 }

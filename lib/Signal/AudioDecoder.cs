@@ -45,9 +45,12 @@ public sealed class AudioDecoder
     /// <summary>Writes the first audio stream of <paramref name="inputPath"/> as a 16-bit PCM WAV file (atomically).</summary>
     public void ConvertToWav(string inputPath, string outputWavPath, int sampleRate, int channels = 1)
     {
-        if (!File.Exists(inputPath)) throw new FileNotFoundException($"audio file not found: {inputPath}", inputPath);
-        if (sampleRate <= 0) throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, "sample rate must be positive");
-        if (channels is not (1 or 2)) throw new ArgumentOutOfRangeException(nameof(channels), channels, "ffmpeg conversion gives mono (1) or stereo (2)");
+        if (!File.Exists(inputPath))
+            throw new FileNotFoundException($"audio file not found: {inputPath}", inputPath);
+        if (sampleRate <= 0)
+            throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, "sample rate must be positive");
+        if (channels is not (1 or 2))
+            throw new ArgumentOutOfRangeException(nameof(channels), channels, "ffmpeg conversion gives mono (1) or stereo (2)");
 
         var full = Path.GetFullPath(outputWavPath);
         var folder = Path.GetDirectoryName(full) ?? ".";
@@ -60,7 +63,8 @@ public sealed class AudioDecoder
         }
         finally
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            if (File.Exists(temporary))
+                File.Delete(temporary);
         }
     }
 
@@ -73,11 +77,30 @@ public sealed class AudioDecoder
             UseShellExecute = false,
         };
         // -vn drops video; -map_metadata -1 keeps ffmpeg's LIST/INFO chunk out; pcm_s16le at the asked rate/layout.
-        foreach (var arg in new[]
-                 {
-                     "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", inputPath, "-vn", "-map_metadata", "-1",
-                     "-ac", channels.ToString(), "-ar", sampleRate.ToString(), "-c:a", "pcm_s16le", "-f", "wav", outputPath,
-                 })
+        foreach (
+            var arg in new[]
+            {
+                "-nostdin",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-y",
+                "-i",
+                inputPath,
+                "-vn",
+                "-map_metadata",
+                "-1",
+                "-ac",
+                channels.ToString(),
+                "-ar",
+                sampleRate.ToString(),
+                "-c:a",
+                "pcm_s16le",
+                "-f",
+                "wav",
+                outputPath,
+            }
+        )
             start.ArgumentList.Add(arg);
 
         Process process;
@@ -88,8 +111,10 @@ public sealed class AudioDecoder
         catch (Win32Exception e)
         {
             throw new InvalidOperationException(
-                $"ffmpeg ('{FfmpegPath}') could not be run ({e.Message}); it converts {Path.GetFileName(inputPath)} to WAV. " +
-                "Install it (Debian: apt-get install ffmpeg; environment/setup.sh does this) or set DINO_FFMPEG to its path.", e);
+                $"ffmpeg ('{FfmpegPath}') could not be run ({e.Message}); it converts {Path.GetFileName(inputPath)} to WAV. "
+                    + "Install it (Debian: apt-get install ffmpeg; environment/setup.sh does this) or set DINO_FFMPEG to its path.",
+                e
+            );
         }
 
         using (process)
@@ -106,9 +131,11 @@ public sealed class AudioDecoder
             if (process.ExitCode != 0 || !File.Exists(outputPath))
             {
                 var tail = stderr.Result.Trim();
-                if (tail.Length > StderrTailChars) tail = "…" + tail[^StderrTailChars..];
+                if (tail.Length > StderrTailChars)
+                    tail = "…" + tail[^StderrTailChars..];
                 throw new InvalidDataException(
-                    $"ffmpeg could not convert {inputPath} to WAV (exit code {process.ExitCode}): {(tail.Length > 0 ? tail : "no message on stderr")}");
+                    $"ffmpeg could not convert {inputPath} to WAV (exit code {process.ExitCode}): {(tail.Length > 0 ? tail : "no message on stderr")}"
+                );
             }
         }
     }

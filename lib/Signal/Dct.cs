@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Signal;
 
 /// <summary>
@@ -10,7 +9,8 @@ public static class Dct
 {
     public static double[,] TypeTwo(int coefficients, int length, bool ortho = true)
     {
-        if (length < 1) throw new ArgumentOutOfRangeException(nameof(length), length, "the DCT needs at least one input");
+        if (length < 1)
+            throw new ArgumentOutOfRangeException(nameof(length), length, "the DCT needs at least one input");
         if (coefficients < 1 || coefficients > length)
             throw new ArgumentOutOfRangeException(nameof(coefficients), coefficients, $"the DCT gives 1..{length} coefficients");
         var matrix = new double[length, coefficients];
@@ -24,5 +24,6 @@ public static class Dct
     }
 
     /// <summary>The matrix as a float32 tensor [length, coefficients].</summary>
-    public static Tensor Create(int coefficients, int length, bool ortho = true) => torch.tensor(TypeTwo(coefficients, length, ortho), ScalarType.Float32);
+    public static Tensor Create(int coefficients, int length, bool ortho = true) =>
+        torch.tensor(TypeTwo(coefficients, length, ortho), ScalarType.Float32);
 }

@@ -1,12 +1,13 @@
-
 namespace Dino.Repro.Signal;
 
 /// <summary>The 0 dB level: a fixed value (torchaudio's ref_value, default 1) or the spectrogram's own maximum (librosa's ref=np.max).</summary>
 public readonly record struct DbReference(bool IsMax, double Value)
 {
     public static DbReference Max => new(true, 0);
+
     public static DbReference Fixed(double value) =>
         value > 0 ? new(false, value) : throw new ArgumentOutOfRangeException(nameof(value), value, "a dB reference must be positive");
+
     public static DbReference One => new(false, 1.0);
 }
 
@@ -37,14 +38,19 @@ public static class Decibels
     public static Tensor Convert(Tensor x, double multiplier, DecibelOptions? options = null)
     {
         var o = options ?? new DecibelOptions();
-        if (!(o.Amin > 0)) throw new ArgumentOutOfRangeException(nameof(options), o.Amin, "amin must be positive");
-        if (o.TopDb is < 0) throw new ArgumentOutOfRangeException(nameof(options), o.TopDb, "top_db must be non-negative");
+        if (!(o.Amin > 0))
+            throw new ArgumentOutOfRangeException(nameof(options), o.Amin, "amin must be positive");
+        if (o.TopDb is < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), o.TopDb, "top_db must be non-negative");
         using var scope = torch.NewDisposeScope();
         var db = x.clamp(min: o.Amin).log10() * multiplier;
         var reference = o.EffectiveReference;
-        if (reference.IsMax) db = db - PerSpectrogramMax(x).clamp(min: o.Amin).log10() * multiplier;
-        else db = db - multiplier * Math.Log10(Math.Max(o.Amin, reference.Value));
-        if (o.TopDb is { } top) db = db.maximum(PerSpectrogramMax(db) - top);
+        if (reference.IsMax)
+            db = db - PerSpectrogramMax(x).clamp(min: o.Amin).log10() * multiplier;
+        else
+            db = db - multiplier * Math.Log10(Math.Max(o.Amin, reference.Value));
+        if (o.TopDb is { } top)
+            db = db.maximum(PerSpectrogramMax(db) - top);
         return scope.MoveToOuter(db);
     }
 
@@ -52,7 +58,8 @@ public static class Decibels
     private static Tensor PerSpectrogramMax(Tensor x)
     {
         var dims = x.dim();
-        if (dims <= 2) return x.max();
+        if (dims <= 2)
+            return x.max();
         return x.amax(new long[] { -3, -2, -1 }, keepdim: true);
     }
 }

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Signal;
 
 /// <summary>
@@ -27,7 +26,7 @@ public static class Emphasis
     public static float[] DeEmphasis(ReadOnlySpan<float> x, float alpha = DefaultAlpha)
     {
         var y = new float[x.Length];
-        var previous = 0.0;  // the recursion accumulates, so it runs in double
+        var previous = 0.0; // the recursion accumulates, so it runs in double
         for (var n = 0; n < x.Length; n++)
         {
             previous = x[n] + alpha * previous;
@@ -40,7 +39,8 @@ public static class Emphasis
     public static Tensor PreEmphasis(Tensor x, double alpha = DefaultAlpha)
     {
         var length = x.size(-1);
-        if (length < 2) return x.clone();  // nothing precedes the first sample
+        if (length < 2)
+            return x.clone(); // nothing precedes the first sample
         using var scope = torch.NewDisposeScope();
         var head = x.narrow(-1, 0, 1);
         var rest = x.narrow(-1, 1, length - 1) - x.narrow(-1, 0, length - 1) * alpha;

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Signal;
 
 /// <summary>How a log-mel spectrogram compresses the mel energies.</summary>
@@ -6,6 +5,7 @@ public enum LogCompression
 {
     /// <summary>dB (librosa.power_to_db / torchaudio AmplitudeToDB); 10·log10 for power, 20·log10 for magnitude.</summary>
     Decibels,
+
     /// <summary>ln(mel + offset) (torchaudio MFCC's log_mels=True, VGGish-style front ends).</summary>
     NaturalLog,
 }
@@ -19,7 +19,8 @@ public sealed record LogMelOptions(
     MelSpectrogramOptions? Mel = null,
     LogCompression Compression = LogCompression.Decibels,
     DecibelOptions? Db = null,
-    double LogOffset = 1e-6)
+    double LogOffset = 1e-6
+)
 {
     public MelSpectrogramOptions EffectiveMel => Mel ?? new MelSpectrogramOptions();
     public DecibelOptions EffectiveDb => Db ?? new DecibelOptions(TopDb: 80);
@@ -33,7 +34,8 @@ public sealed class LogMelSpectrogram : IDisposable
     public LogMelSpectrogram(LogMelOptions? options = null)
     {
         Options = options ?? new LogMelOptions();
-        if (!(Options.LogOffset > 0)) throw new ArgumentException($"the log offset must be positive, not {Options.LogOffset}");
+        if (!(Options.LogOffset > 0))
+            throw new ArgumentException($"the log offset must be positive, not {Options.LogOffset}");
         mel = new MelSpectrogram(Options.EffectiveMel);
     }
 
@@ -44,12 +46,12 @@ public sealed class LogMelSpectrogram : IDisposable
         using var scope = torch.NewDisposeScope();
         var energies = mel.Forward(waveform);
         // |X|^p in dB is (20/p)·log10: 10 for power, 20 for magnitude.
-        var result = Options.Compression == LogCompression.NaturalLog
-            ? (energies + Options.LogOffset).log()
-            : Decibels.Convert(energies, 20.0 / mel.Options.Power, Options.EffectiveDb);
+        var result =
+            Options.Compression == LogCompression.NaturalLog
+                ? (energies + Options.LogOffset).log()
+                : Decibels.Convert(energies, 20.0 / mel.Options.Power, Options.EffectiveDb);
         return scope.MoveToOuter(result);
     }
-
 
     public void Dispose() => mel.Dispose();
 }

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Signal;
 
 /// <summary>
@@ -20,22 +19,31 @@ public static class MelCepstrum
     public static double[][] Analyze(IReadOnlyList<double[]> windowedFrames, int order, double alpha, MelCepstrumOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(windowedFrames);
-        if (windowedFrames.Count == 0) return Array.Empty<double[]>();
+        if (windowedFrames.Count == 0)
+            return Array.Empty<double[]>();
         var n = windowedFrames[0].Length;
-        if (n < 2 || n % 2 != 0) throw new ArgumentException($"mcep: the frame length (the FFT length) must be even and ≥ 2, got {n}", nameof(windowedFrames));
+        if (n < 2 || n % 2 != 0)
+            throw new ArgumentException($"mcep: the frame length (the FFT length) must be even and ≥ 2, got {n}", nameof(windowedFrames));
         for (var f = 0; f < windowedFrames.Count; f++)
         {
             var frame = windowedFrames[f];
-            if (frame.Length != n) throw new ArgumentException($"mcep: frame {f} has {frame.Length} samples, frame 0 has {n}", nameof(windowedFrames));
+            if (frame.Length != n)
+                throw new ArgumentException($"mcep: frame {f} has {frame.Length} samples, frame 0 has {n}", nameof(windowedFrames));
             for (var i = 0; i < n; i++)
             {
-                if (!double.IsFinite(frame[i])) throw new ArgumentException($"mcep: frame {f}, sample {i} is {frame[i]}", nameof(windowedFrames));
+                if (!double.IsFinite(frame[i]))
+                    throw new ArgumentException($"mcep: frame {f}, sample {i} is {frame[i]}", nameof(windowedFrames));
             }
         }
         using var scope = torch.NewDisposeScope();
         var periodograms = MelCepstrumFourier.Periodogram(Stack(windowedFrames)).ToArray<double>();
         var bins = n / 2 + 1;
-        return FromPeriodograms(Enumerable.Range(0, windowedFrames.Count).Select(f => periodograms[(f * bins)..((f + 1) * bins)]).ToList(), order, alpha, options);
+        return FromPeriodograms(
+            Enumerable.Range(0, windowedFrames.Count).Select(f => periodograms[(f * bins)..((f + 1) * bins)]).ToList(),
+            order,
+            alpha,
+            options
+        );
     }
 
     /// <summary>
@@ -51,13 +59,16 @@ public static class MelCepstrum
         ArgumentNullException.ThrowIfNull(periodograms);
         options ??= new MelCepstrumOptions();
         options.Validate();
-        if (periodograms.Count == 0) return Array.Empty<double[]>();
+        if (periodograms.Count == 0)
+            return Array.Empty<double[]>();
         var half = periodograms[0].Length - 1;
         var n = 2 * half;
-        if (half < 1) throw new ArgumentException($"mcep: the periodogram needs at least 2 bins (0..N/2), got {periodograms[0].Length}", nameof(periodograms));
+        if (half < 1)
+            throw new ArgumentException($"mcep: the periodogram needs at least 2 bins (0..N/2), got {periodograms[0].Length}", nameof(periodograms));
         if (order < 0 || 2 * order >= n)
             throw new ArgumentOutOfRangeException(nameof(order), order, $"mcep: the order must be in 0..{(n - 1) / 2} for an FFT length of {n}");
-        if (!(Math.Abs(alpha) < 1)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "mcep: the all-pass constant must satisfy |α| < 1");
+        if (!(Math.Abs(alpha) < 1))
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "mcep: the all-pass constant must satisfy |α| < 1");
 
         var power = periodograms.Select((p, f) => Floored(p, f, half, options.Eps)).ToList();
         using var scope = torch.NewDisposeScope();
@@ -73,9 +84,10 @@ public static class MelCepstrum
         var mc = Rows(cepstra.mm(toMel));
         var previousEnergy = cepstra.select(1, 0).contiguous().ToArray<double>();
 
-        var allPass = new double[order + 1];   // 1, −α, α², …: the warped impulse of the constant term
+        var allPass = new double[order + 1]; // 1, −α, α², …: the warped impulse of the constant term
         allPass[0] = 1;
-        for (var i = 1; i <= order; i++) allPass[i] = -alpha * allPass[i - 1];
+        for (var i = 1; i <= order; i++)
+            allPass[i] = -alpha * allPass[i - 1];
 
         var active = Enumerable.Range(0, power.Count).ToList();
         for (var iteration = 1; iteration <= options.MaxIterations && active.Count > 0; iteration++)
@@ -92,7 +104,8 @@ public static class MelCepstrum
                 var r = lags[a];
                 if (iteration >= options.MinIterations)
                 {
-                    if (Math.Abs((r[0] - previousEnergy[f]) / r[0]) < options.Threshold) continue;
+                    if (Math.Abs((r[0] - previousEnergy[f]) / r[0]) < options.Threshold)
+                        continue;
                     previousEnergy[f] = r[0];
                 }
                 NewtonStep(mc[f], r, allPass, iteration);
@@ -108,7 +121,8 @@ public static class MelCepstrum
     {
         var length = rows[0].Length;
         var flat = new double[rows.Count * length];
-        for (var f = 0; f < rows.Count; f++) rows[f].CopyTo(flat, f * length);
+        for (var f = 0; f < rows.Count; f++)
+            rows[f].CopyTo(flat, f * length);
         return torch.tensor(flat, new long[] { rows.Count, length });
     }
 
@@ -124,13 +138,20 @@ public static class MelCepstrum
     private static double[] Floored(double[] periodogram, int frame, int half, double eps)
     {
         if (periodogram.Length != half + 1)
-            throw new ArgumentException($"mcep: periodogram {frame} has {periodogram.Length} bins, periodogram 0 has {half + 1}", nameof(periodogram));
+            throw new ArgumentException(
+                $"mcep: periodogram {frame} has {periodogram.Length} bins, periodogram 0 has {half + 1}",
+                nameof(periodogram)
+            );
         var power = new double[half + 1];
         for (var k = 0; k <= half; k++)
         {
             power[k] = periodogram[k] + eps;
             if (!(power[k] > 0) || double.IsInfinity(power[k]))
-                throw new ArgumentException($"mcep: frame {frame}, periodogram bin {k} is {power[k]} after adding eps = {eps}; a log spectrum needs positive finite bins — raise eps", nameof(periodogram));
+                throw new ArgumentException(
+                    $"mcep: frame {frame}, periodogram bin {k} is {power[k]} after adding eps = {eps}; a log spectrum needs positive finite bins — "
+                        + "raise eps",
+                    nameof(periodogram)
+                );
         }
         return power;
     }
@@ -140,13 +161,17 @@ public static class MelCepstrum
     {
         var order = mc.Length - 1;
         var gradient = new double[order + 1];
-        for (var i = 0; i <= order; i++) gradient[i] = r[i] - allPass[i];
+        for (var i = 0; i <= order; i++)
+            gradient[i] = r[i] - allPass[i];
         var hankel = (double[])r.Clone();
-        for (var i = 0; i <= 2 * order; i += 2) hankel[i] -= r[0];
+        for (var i = 0; i <= 2 * order; i += 2)
+            hankel[i] -= r[0];
         var toeplitz = r[..(order + 1)];
-        for (var i = 2; i <= order; i += 2) toeplitz[i] += r[0];
+        for (var i = 2; i <= order; i += 2)
+            toeplitz[i] += r[0];
         toeplitz[0] += r[0];
         var step = MelCepstrumNewtonSystem.Solve(toeplitz, hankel, gradient, iteration);
-        for (var i = 0; i <= order; i++) mc[i] += step[i];
+        for (var i = 0; i <= order; i++)
+            mc[i] += step[i];
     }
 }

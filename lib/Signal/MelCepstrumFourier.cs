@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Signal;
 
 /// <summary>

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Signal;
 
 /// <summary>
@@ -12,12 +11,24 @@ public static class MelCepstrumFrames
     private const int BlockFrames = 256;
 
     /// <summary>Frames [frame][0..order]; a signal shorter than one frame is an error.</summary>
-    public static double[][] Compute(ReadOnlySpan<double> samples, int frameLength, int shift, int order, double alpha, MelCepstrumOptions? options = null)
+    public static double[][] Compute(
+        ReadOnlySpan<double> samples,
+        int frameLength,
+        int shift,
+        int order,
+        double alpha,
+        MelCepstrumOptions? options = null
+    )
     {
-        if (frameLength < 2) throw new ArgumentOutOfRangeException(nameof(frameLength), frameLength, "mcep frames: the frame length must be ≥ 2");
-        if (shift < 1) throw new ArgumentOutOfRangeException(nameof(shift), shift, "mcep frames: the shift must be ≥ 1");
+        if (frameLength < 2)
+            throw new ArgumentOutOfRangeException(nameof(frameLength), frameLength, "mcep frames: the frame length must be ≥ 2");
+        if (shift < 1)
+            throw new ArgumentOutOfRangeException(nameof(shift), shift, "mcep frames: the shift must be ≥ 1");
         if (samples.Length < frameLength)
-            throw new ArgumentException($"mcep frames: the signal has {samples.Length} samples, fewer than one {frameLength}-sample frame", nameof(samples));
+            throw new ArgumentException(
+                $"mcep frames: the signal has {samples.Length} samples, fewer than one {frameLength}-sample frame",
+                nameof(samples)
+            );
         var window = HammingPowerNormalised(frameLength);
         var count = (samples.Length - frameLength) / shift + 1;
         var cepstra = new List<double[]>(count);
@@ -28,7 +39,8 @@ public static class MelCepstrumFrames
             for (var f = first; f < Math.Min(count, first + BlockFrames); f++)
             {
                 var frame = new double[frameLength];
-                for (var i = 0; i < frameLength; i++) frame[i] = samples[f * shift + i] * window[i];
+                for (var i = 0; i < frameLength; i++)
+                    frame[i] = samples[f * shift + i] * window[i];
                 block.Add(frame);
             }
             cepstra.AddRange(MelCepstrum.Analyze(block, order, alpha, options));
@@ -42,7 +54,8 @@ public static class MelCepstrumFrames
         using var scope = torch.NewDisposeScope();
         var window = Stft.HammingWindow(length, periodic: false, ScalarType.Float64).ToArray<double>();
         var norm = Math.Sqrt(window.Sum(w => w * w));
-        for (var i = 0; i < window.Length; i++) window[i] /= norm;
+        for (var i = 0; i < window.Length; i++)
+            window[i] /= norm;
         return window;
     }
 }

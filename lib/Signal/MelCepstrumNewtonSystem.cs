@@ -18,7 +18,8 @@ internal static class MelCepstrumNewtonSystem
             for (var j = 0; j <= i; j++)
             {
                 var sum = t[i - j] + h[i + j];
-                for (var k = 0; k < j; k++) sum -= lower[i, k] * lower[j, k];
+                for (var k = 0; k < j; k++)
+                    sum -= lower[i, k] * lower[j, k];
                 if (i != j)
                 {
                     lower[i, j] = sum / lower[j, j];
@@ -30,7 +31,9 @@ internal static class MelCepstrumNewtonSystem
                 else
                 {
                     throw new InvalidOperationException(
-                        $"mcep: the Newton system of iteration {iteration} is not positive definite (pivot {i} is {sum:G3}); the frame's periodogram is degenerate — raise eps");
+                        $"mcep: the Newton system of iteration {iteration} is not positive definite (pivot {i} is {sum:G3}); the frame's "
+                            + "periodogram is degenerate — raise eps"
+                    );
                 }
             }
         }
@@ -38,14 +41,16 @@ internal static class MelCepstrumNewtonSystem
         for (var i = 0; i < n; i++)
         {
             var sum = b[i];
-            for (var k = 0; k < i; k++) sum -= lower[i, k] * y[k];
+            for (var k = 0; k < i; k++)
+                sum -= lower[i, k] * y[k];
             y[i] = sum / lower[i, i];
         }
         var x = new double[n];
         for (var i = n - 1; i >= 0; i--)
         {
             var sum = y[i];
-            for (var k = i + 1; k < n; k++) sum -= lower[k, i] * x[k];
+            for (var k = i + 1; k < n; k++)
+                sum -= lower[k, i] * x[k];
             x[i] = sum / lower[i, i];
         }
         return x;

@@ -15,10 +15,17 @@ public sealed record MelCepstrumOptions(double Eps = 0.0, int MinIterations = 2,
 
     internal void Validate()
     {
-        if (!(Eps >= 0) || double.IsInfinity(Eps)) throw new ArgumentOutOfRangeException(nameof(Eps), Eps, "mcep: eps must be a finite value ≥ 0");
-        if (MinIterations < 1) throw new ArgumentOutOfRangeException(nameof(MinIterations), MinIterations, "mcep: the minimum iteration count must be ≥ 1");
+        if (!(Eps >= 0) || double.IsInfinity(Eps))
+            throw new ArgumentOutOfRangeException(nameof(Eps), Eps, "mcep: eps must be a finite value ≥ 0");
+        if (MinIterations < 1)
+            throw new ArgumentOutOfRangeException(nameof(MinIterations), MinIterations, "mcep: the minimum iteration count must be ≥ 1");
         if (MaxIterations < MinIterations)
-            throw new ArgumentOutOfRangeException(nameof(MaxIterations), MaxIterations, $"mcep: the maximum iteration count must be ≥ the minimum ({MinIterations})");
-        if (!(Threshold >= 0) || double.IsInfinity(Threshold)) throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "mcep: the threshold must be a finite value ≥ 0");
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxIterations),
+                MaxIterations,
+                $"mcep: the maximum iteration count must be ≥ the minimum ({MinIterations})"
+            );
+        if (!(Threshold >= 0) || double.IsInfinity(Threshold))
+            throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "mcep: the threshold must be a finite value ≥ 0");
     }
 }

@@ -25,8 +25,10 @@ internal static class MelCepstrumWarping
         {
             g.CopyTo(previous, 0);
             g[0] = c[i] + alpha * previous[0];
-            if (outputOrder >= 1) g[1] = gain * previous[0] + alpha * previous[1];
-            for (var j = 2; j <= outputOrder; j++) g[j] = previous[j - 1] + alpha * (previous[j] - g[j - 1]);
+            if (outputOrder >= 1)
+                g[1] = gain * previous[0] + alpha * previous[1];
+            for (var j = 2; j <= outputOrder; j++)
+                g[j] = previous[j - 1] + alpha * (previous[j] - g[j - 1]);
         }
         return g;
     }
@@ -43,7 +45,8 @@ internal static class MelCepstrumWarping
         {
             g.CopyTo(previous, 0);
             g[0] = r[i];
-            for (var j = 1; j <= outputOrder; j++) g[j] = previous[j - 1] + alpha * (previous[j] - g[j - 1]);
+            for (var j = 1; j <= outputOrder; j++)
+                g[j] = previous[j - 1] + alpha * (previous[j] - g[j - 1]);
         }
         return g;
     }
@@ -54,7 +57,9 @@ internal static class MelCepstrumWarping
 
     /// <summary><see cref="Autocorrelation"/> as a matrix [inputs, order + 1].</summary>
     public static double[,] AutocorrelationMatrix(int inputs, int outputOrder, double alpha) =>
-        Matrices.GetOrAdd((false, inputs, outputOrder, alpha), key => Matrix(key.inputs, key.order, unit => Autocorrelation(unit, key.order, key.alpha)));
+        Matrices.GetOrAdd((false, inputs, outputOrder, alpha), key =>
+            Matrix(key.inputs, key.order, unit => Autocorrelation(unit, key.order, key.alpha))
+        );
 
     /// <summary>Row i is the recursion's answer to the unit sequence e_i.</summary>
     private static double[,] Matrix(int inputs, int outputOrder, Func<double[], double[]> recursion)
@@ -66,7 +71,8 @@ internal static class MelCepstrumWarping
             unit[i] = 1;
             var row = recursion(unit);
             unit[i] = 0;
-            for (var j = 0; j <= outputOrder; j++) matrix[i, j] = row[j];
+            for (var j = 0; j <= outputOrder; j++)
+                matrix[i, j] = row[j];
         }
         return matrix;
     }

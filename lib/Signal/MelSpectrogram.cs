@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Signal;
 
 /// <summary>
@@ -12,10 +11,21 @@ public sealed class MelSpectrogram : IDisposable
     public MelSpectrogram(MelSpectrogramOptions? options = null)
     {
         Options = options ?? new MelSpectrogramOptions();
-        if (Options.Power <= 0) throw new ArgumentException($"the spectrogram power must be positive, not {Options.Power}");
+        if (Options.Power <= 0)
+            throw new ArgumentException($"the spectrogram power must be positive, not {Options.Power}");
         Options.Stft.Validate();
-        filterbank = MelFilterbank.Create(Options.FrequencyBins, Options.FMin, Options.EffectiveFMax, Options.NMels, Options.SampleRate,
-            Options.Norm, Options.Scale, floatNyquist: Options.FloatNyquist).DetachFromDisposeScope();
+        filterbank = MelFilterbank
+            .Create(
+                Options.FrequencyBins,
+                Options.FMin,
+                Options.EffectiveFMax,
+                Options.NMels,
+                Options.SampleRate,
+                Options.Norm,
+                Options.Scale,
+                floatNyquist: Options.FloatNyquist
+            )
+            .DetachFromDisposeScope();
     }
 
     public MelSpectrogramOptions Options { get; }
@@ -48,7 +58,6 @@ public sealed class MelSpectrogram : IDisposable
         var mel = spec.transpose(-1, -2).MatMul(fb).transpose(-1, -2);
         return scope.MoveToOuter(mel.contiguous());
     }
-
 
     /// <summary>One-shot: builds the transform, applies it, frees it.</summary>
     public static Tensor Compute(Tensor waveform, MelSpectrogramOptions? options = null)

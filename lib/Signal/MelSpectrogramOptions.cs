@@ -34,7 +34,8 @@ public sealed record MelSpectrogramOptions(
     MelNorm Norm = MelNorm.None,
     MelScaleKind Scale = MelScaleKind.Htk,
     WindowKind Window = WindowKind.Hann,
-    bool FloatNyquist = false)
+    bool FloatNyquist = false
+)
 {
     /// <summary>librosa's default sample rate (librosa.load, librosa.feature.melspectrogram).</summary>
     public const int LibrosaSampleRate = 22050;
@@ -44,9 +45,22 @@ public sealed record MelSpectrogramOptions(
     /// with zeros (pad_mode "constant"; librosa before 0.10 reflected), power 2, and librosa.filters.mel's 128 bands from 0 Hz
     /// to sr / 2 on the Slaney scale with Slaney area norm, over bins running to sr / 2.
     /// </summary>
-    public static MelSpectrogramOptions Librosa(int sampleRate = LibrosaSampleRate) => new(
-        sampleRate, NFft: 2048, HopLength: 512, FMin: 0, FMax: sampleRate / 2.0, NMels: 128, Power: 2.0, Center: true,
-        PadMode: "constant", Norm: MelNorm.Slaney, Scale: MelScaleKind.Slaney, Window: WindowKind.Hann, FloatNyquist: true);
+    public static MelSpectrogramOptions Librosa(int sampleRate = LibrosaSampleRate) =>
+        new(
+            sampleRate,
+            NFft: 2048,
+            HopLength: 512,
+            FMin: 0,
+            FMax: sampleRate / 2.0,
+            NMels: 128,
+            Power: 2.0,
+            Center: true,
+            PadMode: "constant",
+            Norm: MelNorm.Slaney,
+            Scale: MelScaleKind.Slaney,
+            Window: WindowKind.Hann,
+            FloatNyquist: true
+        );
 
     public double EffectiveFMax => FMax ?? SampleRate / 2;
 

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Signal;
 
 /// <summary>Options of <see cref="Mfcc"/>; every default is torchaudio.transforms.MFCC's (0.13).</summary>
@@ -7,12 +6,7 @@ namespace Dino.Repro.Signal;
 /// <param name="OrthoNorm">DCT-II with norm "ortho" (default true); false is torchaudio's norm=None (entries doubled).</param>
 /// <param name="LogMels">Compress with ln(mel + 1e-6) instead of dB (default false).</param>
 /// <param name="TopDb">dB floor below the spectrogram's max when LogMels is false (default 80, torchaudio's AmplitudeToDB("power", 80)).</param>
-public sealed record MfccOptions(
-    int NMfcc = 40,
-    MelSpectrogramOptions? Mel = null,
-    bool OrthoNorm = true,
-    bool LogMels = false,
-    double TopDb = 80)
+public sealed record MfccOptions(int NMfcc = 40, MelSpectrogramOptions? Mel = null, bool OrthoNorm = true, bool LogMels = false, double TopDb = 80)
 {
     public MelSpectrogramOptions EffectiveMel => Mel ?? new MelSpectrogramOptions();
 }
@@ -55,7 +49,6 @@ public sealed class Mfcc : IDisposable
         var coefficients = compressed.transpose(-1, -2).MatMul(dct).transpose(-1, -2).contiguous();
         return scope.MoveToOuter(coefficients);
     }
-
 
     public void Dispose()
     {

@@ -30,8 +30,10 @@ public sealed class Resampler
 
     public Resampler(int fromRate, int toRate, ResamplerOptions? options = null)
     {
-        if (fromRate <= 0) throw new ArgumentOutOfRangeException(nameof(fromRate), fromRate, "sample rates must be positive");
-        if (toRate <= 0) throw new ArgumentOutOfRangeException(nameof(toRate), toRate, "sample rates must be positive");
+        if (fromRate <= 0)
+            throw new ArgumentOutOfRangeException(nameof(fromRate), fromRate, "sample rates must be positive");
+        if (toRate <= 0)
+            throw new ArgumentOutOfRangeException(nameof(toRate), toRate, "sample rates must be positive");
         Options = options ?? ResamplerOptions.Default;
         Options.Validate();
         FromRate = fromRate;
@@ -46,7 +48,10 @@ public sealed class Resampler
         // Kaiser's β and length formulas are estimates that can fall ~0.3 dB short of their target (measured: −79.7 dB
         // for an 80 dB design at 44.1 k → 16 k), so the window is designed for 1 dB more than asked.
         var a = Options.StopbandAttenuationDb + 1;
-        KaiserBeta = a > 50 ? 0.1102 * (a - 8.7) : a >= 21 ? 0.5842 * Math.Pow(a - 21, 0.4) + 0.07886 * (a - 21) : 0;
+        KaiserBeta =
+            a > 50 ? 0.1102 * (a - 8.7)
+            : a >= 21 ? 0.5842 * Math.Pow(a - 21, 0.4) + 0.07886 * (a - 21)
+            : 0;
         var length = (a - 7.95) / (14.36 * TransitionHz / fromRate) + 1;
         HalfWidth = length / 2;
         HalfTaps = (int)Math.Ceiling(HalfWidth);
@@ -88,7 +93,8 @@ public sealed class Resampler
     /// <summary>The continuous kernel h(u), u in input samples (for inspection and tests: its spectrum is the filter's).</summary>
     public double Kernel(double u)
     {
-        if (Math.Abs(u) >= HalfWidth) return 0;
+        if (Math.Abs(u) >= HalfWidth)
+            return 0;
         var x = 2 * CutoffHz / FromRate;
         var ratio = u / HalfWidth;
         return x * Sinc(x * u) * BesselI0(KaiserBeta * Math.Sqrt(1 - ratio * ratio)) / BesselI0(KaiserBeta);
@@ -100,15 +106,16 @@ public sealed class Resampler
         var row = new double[Taps];
         for (var r = 0; r < Up; r++)
         {
-            var phase = (double)r / Up;  // output time minus floor(output time), in input samples
+            var phase = (double)r / Up; // output time minus floor(output time), in input samples
             var sum = 0.0;
             for (var i = 0; i < Taps; i++)
             {
-                var j = i - HalfTaps + 1;  // input offset from floor(output time)
+                var j = i - HalfTaps + 1; // input offset from floor(output time)
                 row[i] = Kernel(phase - j);
                 sum += row[i];
             }
-            for (var i = 0; i < Taps; i++) result[r * Taps + i] = (float)(row[i] / sum);
+            for (var i = 0; i < Taps; i++)
+                result[r * Taps + i] = (float)(row[i] / sum);
         }
         return result;
     }
@@ -170,7 +177,8 @@ public sealed class Resampler
     {
         using var scope = torch.NewDisposeScope();
         var shape = waveform.shape;
-        if (shape.Length == 0) throw new ArgumentException("a waveform needs a time dim", nameof(waveform));
+        if (shape.Length == 0)
+            throw new ArgumentException("a waveform needs a time dim", nameof(waveform));
         var length = (int)shape[^1];
         var rows = length == 0 ? 0 : (int)(waveform.numel() / length);
         var values = waveform.detach().to(ScalarType.Float32, torch.CPU).contiguous().ToArray<float>();
@@ -199,9 +207,11 @@ public sealed class Resampler
         var sum = Vector<float>.Zero;
         var va = MemoryMarshal.Cast<float, Vector<float>>(a);
         var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-        for (var i = 0; i < va.Length; i++) sum += va[i] * vb[i];
+        for (var i = 0; i < va.Length; i++)
+            sum += va[i] * vb[i];
         var total = Vector.Sum(sum);
-        for (var i = va.Length * Vector<float>.Count; i < a.Length; i++) total += a[i] * b[i];
+        for (var i = va.Length * Vector<float>.Count; i < a.Length; i++)
+            total += a[i] * b[i];
         return total;
     }
 
@@ -210,20 +220,24 @@ public sealed class Resampler
     /// <summary>Modified Bessel function of the first kind, order 0: Σ ((x/2)^k / k!)².</summary>
     internal static double BesselI0(double x)
     {
-        double sum = 1, term = 1, half = x / 2;
+        double sum = 1,
+            term = 1,
+            half = x / 2;
         for (var k = 1; k < 500; k++)
         {
             term *= half / k;
             var squared = term * term;
             sum += squared;
-            if (squared < 1e-17 * sum) break;
+            if (squared < 1e-17 * sum)
+                break;
         }
         return sum;
     }
 
     private static int Gcd(int a, int b)
     {
-        while (b != 0) (a, b) = (b, a % b);
+        while (b != 0)
+            (a, b) = (b, a % b);
         return a;
     }
 }

@@ -6,7 +6,8 @@ namespace Dino.Repro.Signal;
 /// </summary>
 /// <param name="PassbandEdge">Where the pass band ends (default 0.9: 0–3.6 kHz kept for 16 k → 8 k) — ripple there ≤ 10^(−A/20).</param>
 /// <param name="StopbandEdge">Where the stop band begins (default 1.0: nothing above the new Nyquist can alias back).</param>
-/// <param name="StopbandAttenuationDb">A, the Kaiser design target for the stop band (default 80 dB; also bounds the pass-band ripple to 1e-4).</param>
+/// <param name="StopbandAttenuationDb">A, the Kaiser design target for the stop band (default 80 dB; also bounds the pass-band ripple to
+/// 1e-4).</param>
 public sealed record ResamplerOptions(double PassbandEdge = 0.9, double StopbandEdge = 1.0, double StopbandAttenuationDb = 80)
 {
     public static ResamplerOptions Default { get; } = new();

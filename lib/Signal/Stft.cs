@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Signal;
 
 /// <summary>
@@ -28,8 +27,10 @@ public static class Stft
     /// </summary>
     public static Tensor HammingWindow(long length, bool periodic, ScalarType dtype = ScalarType.Float32, Device? device = null)
     {
-        if (dtype != ScalarType.Float64) return torch.hamming_window(length, periodic, dtype: dtype, device: device);
-        if (length <= 1) return torch.ones(new long[] { Math.Max(length, 0) }, dtype, device);
+        if (dtype != ScalarType.Float64)
+            return torch.hamming_window(length, periodic, dtype: dtype, device: device);
+        if (length <= 1)
+            return torch.ones(new long[] { Math.Max(length, 0) }, dtype, device);
         using var n = torch.arange(length, ScalarType.Float64, device);
         var span = periodic ? length : length - 1;
         var window = (n * (2 * Math.PI / span)).cos_();
@@ -43,11 +44,22 @@ public static class Stft
         o.Validate();
         using var scope = torch.NewDisposeScope();
         var shape = signal.shape;
-        if (shape.Length == 0) throw new ArgumentException("a signal needs a time dim", nameof(signal));
-        var flat = signal.reshape(-1, shape[^1]);  // torch.stft takes (L) or (B, L)
+        if (shape.Length == 0)
+            throw new ArgumentException("a signal needs a time dim", nameof(signal));
+        var flat = signal.reshape(-1, shape[^1]); // torch.stft takes (L) or (B, L)
         using var window = Window(o, RealDtype(signal.dtype), signal.device);
-        var spectrum = torch.stft(flat, o.NFft, o.EffectiveHopLength, o.EffectiveWinLength, window, o.Center, o.PaddingMode, o.Normalized,
-            onesided: true, return_complex: true);
+        var spectrum = torch.stft(
+            flat,
+            o.NFft,
+            o.EffectiveHopLength,
+            o.EffectiveWinLength,
+            window,
+            o.Center,
+            o.PaddingMode,
+            o.Normalized,
+            onesided: true,
+            return_complex: true
+        );
         var outShape = shape[..^1].Concat(spectrum.shape[^2..]).ToArray();
         return scope.MoveToOuter(spectrum.reshape(outShape));
     }
@@ -65,7 +77,8 @@ public static class Stft
     /// <summary>|X|^power: torchaudio.functional.spectrogram with power not None.</summary>
     public static Tensor Spectrogram(Tensor signal, double power, StftOptions? options = null)
     {
-        if (power <= 0) throw new ArgumentOutOfRangeException(nameof(power), power, "the spectrogram power must be positive");
+        if (power <= 0)
+            throw new ArgumentOutOfRangeException(nameof(power), power, "the spectrogram power must be positive");
         using var magnitude = Magnitude(signal, options);
         return power == 1.0 ? magnitude.alias() : magnitude.pow(power);
     }
@@ -97,19 +110,30 @@ public static class Stft
         o.Validate();
         using var scope = torch.NewDisposeScope();
         var shape = spectrum.shape;
-        if (shape.Length < 2) throw new ArgumentException("a spectrum needs [..., freq, frames] dims", nameof(spectrum));
+        if (shape.Length < 2)
+            throw new ArgumentException("a spectrum needs [..., freq, frames] dims", nameof(spectrum));
         var flat = spectrum.reshape(-1, shape[^2], shape[^1]);
         using var window = Window(o, RealDtype(spectrum.dtype), spectrum.device);
-        var signal = torch.istft(flat, o.NFft, o.EffectiveHopLength, o.EffectiveWinLength, window, o.Center, o.Normalized,
-            onesided: true, length: length ?? -1);
+        var signal = torch.istft(
+            flat,
+            o.NFft,
+            o.EffectiveHopLength,
+            o.EffectiveWinLength,
+            window,
+            o.Center,
+            o.Normalized,
+            onesided: true,
+            length: length ?? -1
+        );
         var outShape = shape[..^2].Append(signal.size(-1)).ToArray();
         return scope.MoveToOuter(signal.reshape(outShape));
     }
 
-    private static ScalarType RealDtype(ScalarType dtype) => dtype switch
-    {
-        ScalarType.ComplexFloat32 => ScalarType.Float32,
-        ScalarType.ComplexFloat64 or ScalarType.Float64 => ScalarType.Float64,
-        _ => ScalarType.Float32,
-    };
+    private static ScalarType RealDtype(ScalarType dtype) =>
+        dtype switch
+        {
+            ScalarType.ComplexFloat32 => ScalarType.Float32,
+            ScalarType.ComplexFloat64 or ScalarType.Float64 => ScalarType.Float64,
+            _ => ScalarType.Float32,
+        };
 }

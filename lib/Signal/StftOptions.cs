@@ -15,7 +15,8 @@ public sealed record StftOptions(
     WindowKind Window = WindowKind.Hann,
     bool Center = true,
     string PadMode = "reflect",
-    bool Normalized = false)
+    bool Normalized = false
+)
 {
     public int EffectiveWinLength => WinLength ?? NFft;
     public int EffectiveHopLength => HopLength ?? EffectiveWinLength / 2;
@@ -25,22 +26,25 @@ public sealed record StftOptions(
 
     internal void Validate()
     {
-        if (NFft <= 0) throw new ArgumentException($"n_fft must be positive, not {NFft}");
+        if (NFft <= 0)
+            throw new ArgumentException($"n_fft must be positive, not {NFft}");
         if (EffectiveWinLength <= 0 || EffectiveWinLength > NFft)
             throw new ArgumentException($"win_length must be in 1..n_fft ({NFft}), not {EffectiveWinLength}");
-        if (EffectiveHopLength <= 0) throw new ArgumentException($"hop_length must be positive, not {EffectiveHopLength}");
+        if (EffectiveHopLength <= 0)
+            throw new ArgumentException($"hop_length must be positive, not {EffectiveHopLength}");
         _ = PaddingMode;
     }
 
     /// <summary><see cref="PadMode"/> as libtorch's padding mode ("reflect", "constant", "replicate" or "circular").</summary>
-    public PaddingModes PaddingMode => PadMode switch
-    {
-        "reflect" => PaddingModes.Reflect,
-        "constant" => PaddingModes.Constant,
-        "replicate" => PaddingModes.Replicate,
-        "circular" => PaddingModes.Circular,
-        _ => throw new ArgumentException($"pad_mode must be reflect, constant, replicate or circular, not '{PadMode}'"),
-    };
+    public PaddingModes PaddingMode =>
+        PadMode switch
+        {
+            "reflect" => PaddingModes.Reflect,
+            "constant" => PaddingModes.Constant,
+            "replicate" => PaddingModes.Replicate,
+            "circular" => PaddingModes.Circular,
+            _ => throw new ArgumentException($"pad_mode must be reflect, constant, replicate or circular, not '{PadMode}'"),
+        };
 }
 
 /// <summary>Analysis windows, all periodic (the DFT-even form torch.*_window gives by default).</summary>
@@ -49,6 +53,7 @@ public enum WindowKind
     Hann,
     Hamming,
     Blackman,
+
     /// <summary>All ones.</summary>
     Rectangular,
 }

@@ -1,4 +1,5 @@
 using Dino.Repro.IO;
+
 namespace Dino.Repro.Signal;
 
 /// <summary>
@@ -59,7 +60,8 @@ public static class WavFile
 
     private static FileStream Open(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"WAV file not found: {path}", path);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"WAV file not found: {path}", path);
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
     }
 }

@@ -21,8 +21,11 @@ internal static class WavWriter
 
         var extensible = channels > 2 || (format != WavSampleFormat.Float32 && format.BitsPerSample() > 16);
         var isFloat = format == WavSampleFormat.Float32;
-        var fmtSize = extensible ? 40 : isFloat ? 18 : 16;
-        var factSize = isFloat ? 12 : 0;  // "fact" header (8) + frame count (4)
+        var fmtSize =
+            extensible ? 40
+            : isFloat ? 18
+            : 16;
+        var factSize = isFloat ? 12 : 0; // "fact" header (8) + frame count (4)
         var pad = (int)(dataBytes & 1);
         var total = 12 + 8 + fmtSize + factSize + 8 + dataBytes + pad;
         var bytes = new byte[total];
@@ -42,10 +45,11 @@ internal static class WavWriter
         BinaryPrimitives.WriteUInt32LittleEndian(fmt[8..], (uint)(audio.SampleRate * blockAlign));
         BinaryPrimitives.WriteUInt16LittleEndian(fmt[12..], (ushort)blockAlign);
         BinaryPrimitives.WriteUInt16LittleEndian(fmt[14..], (ushort)format.BitsPerSample());
-        if (fmtSize > 16) BinaryPrimitives.WriteUInt16LittleEndian(fmt[16..], (ushort)(fmtSize - 18));  // cbSize
+        if (fmtSize > 16)
+            BinaryPrimitives.WriteUInt16LittleEndian(fmt[16..], (ushort)(fmtSize - 18)); // cbSize
         if (extensible)
         {
-            BinaryPrimitives.WriteUInt16LittleEndian(fmt[18..], (ushort)format.BitsPerSample());  // valid bits
+            BinaryPrimitives.WriteUInt16LittleEndian(fmt[18..], (ushort)format.BitsPerSample()); // valid bits
             // Speaker mask: the first N standard positions (FL, FR, FC, LFE, …); 0 = no assignment beyond 18.
             BinaryPrimitives.WriteUInt32LittleEndian(fmt[20..], channels <= 18 ? (uint)((1 << channels) - 1) : 0u);
             BinaryPrimitives.WriteUInt16LittleEndian(fmt[24..], format.FormatCode());
@@ -104,6 +108,5 @@ internal static class WavWriter
         }
     }
 
-    private static long Quantise(float x, double full) =>
-        (long)Math.Clamp(Math.Round(x * full, MidpointRounding.ToEven), -full, full - 1);
+    private static long Quantise(float x, double full) => (long)Math.Clamp(Math.Round(x * full, MidpointRounding.ToEven), -full, full - 1);
 }

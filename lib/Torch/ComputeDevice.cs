@@ -43,7 +43,8 @@ public readonly record struct ComputeDevice
         device = default;
         problem = null;
         var parts = (text ?? "").Trim().ToLowerInvariant().Split(':');
-        if (parts[0] == "cpu" && parts.Length == 1) return true;
+        if (parts[0] == "cpu" && parts.Length == 1)
+            return true;
         if (parts[0] == "cuda" && parts.Length == 1)
         {
             device = Cuda;
@@ -67,8 +68,10 @@ public readonly record struct ComputeDevice
     /// </summary>
     public string? Unreachable()
     {
-        if (!IsCuda) return null;
-        if (!torch.cuda.is_available()) return $"device '{this}' was asked for but this libtorch has no CUDA device (see `./dino info`)";
+        if (!IsCuda)
+            return null;
+        if (!torch.cuda.is_available())
+            return $"device '{this}' was asked for but this libtorch has no CUDA device (see `./dino info`)";
         var count = torch.cuda.device_count();
         return Index >= count ? $"device '{this}' was asked for but only {count} CUDA device(s) are visible (cuda:0 to cuda:{count - 1})" : null;
     }
@@ -77,11 +80,15 @@ public readonly record struct ComputeDevice
     /// The TorchSharp device, or a <see cref="UsageException"/> when this libtorch cannot reach it, so a request fails
     /// before a run folder is made or a corpus is read.
     /// </summary>
-    public Device Require() => Unreachable() is { } problem
-        ? throw new UsageException($"{problem}; set device=cpu, or run on a GPU machine such as the devcontainer")
-        : ToTorch();
+    public Device Require() =>
+        Unreachable() is { } problem
+            ? throw new UsageException($"{problem}; set device=cpu, or run on a GPU machine such as the devcontainer")
+            : ToTorch();
 
-    public override string ToString() => !IsCuda ? "cpu" : Index is { } index ? $"cuda:{index}" : "cuda";
+    public override string ToString() =>
+        !IsCuda ? "cpu"
+        : Index is { } index ? $"cuda:{index}"
+        : "cuda";
 }
 
 /// <summary>Keeps a device as its name in options.json and run.json, so runs written before the type existed still load.</summary>
@@ -89,9 +96,11 @@ public sealed class ComputeDeviceJsonConverter : JsonConverter<ComputeDevice>
 {
     public override ComputeDevice Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String) throw new JsonException($"a device is a string ({ComputeDevice.Accepted})");
+        if (reader.TokenType != JsonTokenType.String)
+            throw new JsonException($"a device is a string ({ComputeDevice.Accepted})");
         return ComputeDevice.TryParse(reader.GetString(), out var device, out var problem) ? device : throw new JsonException(problem);
     }
 
-    public override void Write(Utf8JsonWriter writer, ComputeDevice value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+    public override void Write(Utf8JsonWriter writer, ComputeDevice value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString());
 }

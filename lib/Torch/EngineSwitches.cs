@@ -4,7 +4,8 @@ namespace Dino.Repro.Torch;
 
 /// <summary>
 /// libtorch's global switches TorchSharp does not expose (<c>torch.use_deterministic_algorithms</c>,
-/// <c>torch.backends.mkldnn.enabled</c>, <c>torch.backends.nnpack.enabled</c>): exported members of <c>at::Context</c>, called on <c>at::globalContext()</c>.
+/// <c>torch.backends.mkldnn.enabled</c>, <c>torch.backends.nnpack.enabled</c>): exported members of <c>at::Context</c>, called on
+/// <c>at::globalContext()</c>.
 /// They take and return plain bools, never throw, and exist in libtorch 2.x; a libtorch without them fails on first use
 /// with <see cref="EntryPointNotFoundException"/>, which names the symbol.
 /// </summary>
@@ -41,7 +42,7 @@ public static partial class EngineSwitches
 
     private static IntPtr Context()
     {
-        _ = torch.get_num_threads();  // TorchSharp loads libtorch on its first call; the calls below need it loaded
+        _ = torch.get_num_threads(); // TorchSharp loads libtorch on its first call; the calls below need it loaded
         return globalContext();
     }
 
@@ -53,8 +54,11 @@ public static partial class EngineSwitches
     private static partial bool deterministicAlgorithms(IntPtr context);
 
     [LibraryImport(Lib, EntryPoint = "_ZN2at7Context26setDeterministicAlgorithmsEbb")]
-    private static partial void setDeterministicAlgorithms(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool on,
-        [MarshalAs(UnmanagedType.U1)] bool warnOnly);
+    private static partial void setDeterministicAlgorithms(
+        IntPtr context,
+        [MarshalAs(UnmanagedType.U1)] bool on,
+        [MarshalAs(UnmanagedType.U1)] bool warnOnly
+    );
 
     [LibraryImport(Lib, EntryPoint = "_ZNK2at7Context17userEnabledNNPACKEv")]
     [return: MarshalAs(UnmanagedType.U1)]

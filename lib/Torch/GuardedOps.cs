@@ -18,14 +18,18 @@ public static class GuardedOps
         var inner = a.size(-1);
         var other = b.dim() == 1 ? b.size(0) : b.size(-2);
         if (inner != other)
-            throw new ArgumentException(a.dim() <= 2 && b.dim() <= 2
-                ? $"mat1 and mat2 shapes cannot be multiplied ({Shape(a)} and {Shape(b)})"
-                : $"matmul: the last dimension of [{Shape(a)}] ({inner}) must match the {(b.dim() == 1 ? "size" : "second-to-last dimension")} of [{Shape(b)}] ({other})");
+            throw new ArgumentException(
+                a.dim() <= 2 && b.dim() <= 2
+                    ? $"mat1 and mat2 shapes cannot be multiplied ({Shape(a)} and {Shape(b)})"
+                    : $"matmul: the last dimension of [{Shape(a)}] ({inner}) must match the {(b.dim() == 1 ? "size" : "second-to-last dimension")} "
+                        + $"of [{Shape(b)}] ({other})"
+            );
         var batchA = a.dim() > 2 ? a.shape[..^2] : [];
         var batchB = b.dim() > 2 ? b.shape[..^2] : [];
         for (int i = 1; i <= Math.Min(batchA.Length, batchB.Length); i++)
         {
-            long x = batchA[^i], y = batchB[^i];
+            long x = batchA[^i],
+                y = batchB[^i];
             if (x != y && x != 1 && y != 1)
                 throw new ArgumentException($"matmul: batch dimensions of [{Shape(a)}] and [{Shape(b)}] do not broadcast");
         }
@@ -54,7 +58,9 @@ public static class GuardedOps
         ArgumentNullException.ThrowIfNull(state);
         if (state.dtype != ScalarType.Byte || state.dim() != 1 || state.numel() != current.numel() || state.device_type != DeviceType.CPU)
             throw new ArgumentException(
-                $"RNG state for {what} must be a CPU torch.uint8 tensor of {current.numel()} bytes, got {state.dtype.TorchName()} [{string.Join(", ", state.shape)}] on {state.device}");
+                $"RNG state for {what} must be a CPU torch.uint8 tensor of {current.numel()} bytes, got {state.dtype.TorchName()} "
+                    + $"[{string.Join(", ", state.shape)}] on {state.device}"
+            );
     }
 
     private static string Shape(Tensor t) => string.Join("x", t.shape);

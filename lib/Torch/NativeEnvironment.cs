@@ -38,10 +38,13 @@ public static partial class NativeEnvironment
     /// <summary>Sets the variables (once per process); later calls do nothing.</summary>
     public static void Apply()
     {
-        if (Interlocked.Exchange(ref applied, 1) == 1) return;
+        if (Interlocked.Exchange(ref applied, 1) == 1)
+            return;
         // .NET's Environment.SetEnvironmentVariable does not reach native getenv on Unix: libc's setenv does.
-        if (OperatingSystem.IsLinux()) setenv("ONEDNN_MAX_CPU_ISA", OneDnnIsaCap, overwrite: 0);
-        if (Environment.GetEnvironmentVariable("DINO_ONEDNN") != "1") EngineSwitches.Mkldnn = false;
+        if (OperatingSystem.IsLinux())
+            setenv("ONEDNN_MAX_CPU_ISA", OneDnnIsaCap, overwrite: 0);
+        if (Environment.GetEnvironmentVariable("DINO_ONEDNN") != "1")
+            EngineSwitches.Mkldnn = false;
         // NNPACK cannot start on these VMs and libtorch warns at every batch-16 convolution before falling back; the
         // kernels used are the same with it off, and the output stays readable.
         EngineSwitches.Nnpack = false;

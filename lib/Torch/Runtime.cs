@@ -11,7 +11,8 @@ public static class Runtime
     public static void Configure(int? threads = null)
     {
         NativeEnvironment.Apply();
-        if (threads is null && Interlocked.Exchange(ref configured, 1) == 1) return;
+        if (threads is null && Interlocked.Exchange(ref configured, 1) == 1)
+            return;
         var n = threads ?? ThreadsFromEnvironment() ?? Environment.ProcessorCount;
         // TorchSharp 0.107's set_num_threads does not catch libtorch's check: 0 would abort the process.
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 1, nameof(threads));
@@ -21,8 +22,10 @@ public static class Runtime
     private static int? ThreadsFromEnvironment()
     {
         var text = Environment.GetEnvironmentVariable("DINO_NUM_THREADS");
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (int.TryParse(text, out var n) && n >= 1) return n;
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        if (int.TryParse(text, out var n) && n >= 1)
+            return n;
         throw new ArgumentException($"DINO_NUM_THREADS must be a positive integer, got '{text}'");
     }
 }

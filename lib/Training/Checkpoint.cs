@@ -1,11 +1,11 @@
-using TorchSharp.Modules;
-using Dino.Repro.IO;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.IO;
 using Dino.Repro.Models;
+using Dino.Repro.Torch.Serialization;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Training;
 
@@ -47,10 +47,12 @@ public static class Checkpoint
         foreach (var (name, value) in controller)
             tensors.Add(KeyValuePair.Create($"controller.{name}", torch.tensor(new[] { value }, new long[] { 1 })));
         tensors.Add(KeyValuePair.Create("rng.default", torch.get_rng_state()));
-        foreach (var (name, generator) in experiment.Generators) tensors.Add(KeyValuePair.Create($"rng.{name}", generator.get_state()));
+        foreach (var (name, generator) in experiment.Generators)
+            tensors.Add(KeyValuePair.Create($"rng.{name}", generator.get_state()));
 
         var schedulers = new JsonObject();
-        foreach (var (name, scheduler) in experiment.Schedulers) schedulers[name] = new JsonObject { ["last_epoch"] = scheduler.LastEpoch };
+        foreach (var (name, scheduler) in experiment.Schedulers)
+            schedulers[name] = new JsonObject { ["last_epoch"] = scheduler.LastEpoch };
         var position = data ?? experiment.Data.Position;
         var metadata = new Dictionary<string, string>
         {
@@ -58,7 +60,12 @@ public static class Checkpoint
             ["experiment"] = info.Experiment,
             ["step"] = info.Step.ToString(CultureInfo.InvariantCulture),
             ["wall_seconds"] = info.WallSeconds.ToString("R", CultureInfo.InvariantCulture),
-            ["data"] = new JsonObject { ["epoch"] = position.Epoch, ["index"] = position.Index, ["shuffle_seed"] = position.ShuffleSeed }.ToJsonString(),
+            ["data"] = new JsonObject
+            {
+                ["epoch"] = position.Epoch,
+                ["index"] = position.Index,
+                ["shuffle_seed"] = position.ShuffleSeed,
+            }.ToJsonString(),
             ["schedulers"] = schedulers.ToJsonString(),
         };
         AtomicFile.WriteVia(path, temp => (writer ?? SafeTensorsWriter)(tensors, metadata, temp));
@@ -82,13 +89,15 @@ public static class Checkpoint
         foreach (var (name, network) in experiment.Networks)
         {
             var own = WithPrefix(tensors, $"networks.{name}.");
-            if (own.Count == 0) throw Bad(path, $"it holds no network '{name}'");
+            if (own.Count == 0)
+                throw Bad(path, $"it holds no network '{name}'");
             network.LoadStateDict(own);
         }
 
         foreach (var (name, optimizer) in experiment.Optimizers)
         {
-            if (!tensors.TryGetValue($"optimizers.{name}", out var saved)) throw Bad(path, $"it holds no optimiser '{name}'");
+            if (!tensors.TryGetValue($"optimizers.{name}", out var saved))
+                throw Bad(path, $"it holds no optimiser '{name}'");
             LoadOptimizer(optimizer, saved, path, name);
         }
 
@@ -103,7 +112,8 @@ public static class Checkpoint
 
         foreach (var name in experiment.Controller.Names)
         {
-            if (!tensors.TryGetValue($"controller.{name}", out var value)) throw Bad(path, $"it holds no controller value '{name}'");
+            if (!tensors.TryGetValue($"controller.{name}", out var value))
+                throw Bad(path, $"it holds no controller value '{name}'");
             experiment.Controller[name] = value.to(ScalarType.Float64).ToDouble();
         }
 
@@ -123,14 +133,16 @@ public static class Checkpoint
     {
         var helper = Serializable(optimizer);
         using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) helper.save_state_dict(writer);
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+            helper.save_state_dict(writer);
         var bytes = stream.ToArray();
         return torch.tensor(bytes, new long[] { bytes.Length });
     }
 
     internal static void LoadOptimizer(optim.Optimizer optimizer, Tensor saved, string path, string name)
     {
-        if (saved.dtype != ScalarType.Byte || saved.dim() != 1) throw Bad(path, $"optimiser '{name}' is not a byte string");
+        if (saved.dtype != ScalarType.Byte || saved.dim() != 1)
+            throw Bad(path, $"optimiser '{name}' is not a byte string");
         using var reader = new BinaryReader(new MemoryStream(saved.ToArray<byte>()));
         try
         {
@@ -148,21 +160,24 @@ public static class Checkpoint
 
     // TorchSharp's managed optimisers (Adam, SGD, RMSprop, ...) share OptimizerHelper, which (de)serialises them.
     private static OptimizerHelper Serializable(optim.Optimizer optimizer) =>
-        optimizer as OptimizerHelper ?? throw new NotSupportedException($"{optimizer.GetType().Name} cannot be checkpointed (not a TorchSharp OptimizerHelper)");
+        optimizer as OptimizerHelper
+        ?? throw new NotSupportedException($"{optimizer.GetType().Name} cannot be checkpointed (not a TorchSharp OptimizerHelper)");
 
     /// <summary>The CUDA default generators' seed after the checkpoint at <paramref name="step"/> (see the class notes).</summary>
     public static long CudaSeedAfter(long step) => unchecked(step * 0x5DEECE66DL + 0xB);
 
     private static void ReseedCuda(long step)
     {
-        if (torch.cuda.is_available()) torch.cuda.manual_seed_all(CudaSeedAfter(step));
+        if (torch.cuda.is_available())
+            torch.cuda.manual_seed_all(CudaSeedAfter(step));
     }
 
     private static CheckpointInfo Info(string path, IReadOnlyDictionary<string, string> metadata)
     {
         if (!metadata.TryGetValue("format", out var format) || format != Format)
             throw Bad(path, $"its metadata does not say format '{Format}'");
-        if (!metadata.TryGetValue("experiment", out var experiment)) throw Bad(path, "its metadata names no experiment");
+        if (!metadata.TryGetValue("experiment", out var experiment))
+            throw Bad(path, "its metadata names no experiment");
         if (!metadata.TryGetValue("step", out var step) || !long.TryParse(step, NumberStyles.None, CultureInfo.InvariantCulture, out var s))
             throw Bad(path, "its metadata holds no step");
         var wall = metadata.TryGetValue("wall_seconds", out var w) ? double.Parse(w, CultureInfo.InvariantCulture) : 0;
@@ -174,7 +189,8 @@ public static class Checkpoint
         var result = new OrderedDictionary<string, Tensor>();
         foreach (var (key, tensor) in tensors)
         {
-            if (key.StartsWith(prefix, StringComparison.Ordinal)) result[key[prefix.Length..]] = tensor;
+            if (key.StartsWith(prefix, StringComparison.Ordinal))
+                result[key[prefix.Length..]] = tensor;
         }
         return result;
     }
@@ -198,7 +214,9 @@ public static class Checkpoint
     {
         try
         {
-            return metadata.TryGetValue(key, out var text) && JsonNode.Parse(text) is JsonObject o ? o : throw Bad(path, $"its metadata holds no '{key}' object");
+            return metadata.TryGetValue(key, out var text) && JsonNode.Parse(text) is JsonObject o
+                ? o
+                : throw Bad(path, $"its metadata holds no '{key}' object");
         }
         catch (JsonException e)
         {

@@ -1,7 +1,7 @@
-using Dino.Repro.IO;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.IO;
 using Dino.Repro.Models;
 
 namespace Dino.Repro.Training;
@@ -24,8 +24,10 @@ public sealed partial class CheckpointStore
     /// <summary>The complete checkpoints, oldest first (temporary files of an interrupted write are not listed).</summary>
     public IReadOnlyList<(long step, string path)> List()
     {
-        if (!Directory.Exists(Folder)) return [];
-        return Directory.EnumerateFiles(Folder)
+        if (!Directory.Exists(Folder))
+            return [];
+        return Directory
+            .EnumerateFiles(Folder)
             .Select(path => (match: StepFile().Match(Path.GetFileName(path)), path))
             .Where(x => x.match.Success)
             .Select(x => (long.Parse(x.match.Groups[1].Value, CultureInfo.InvariantCulture), x.path))
@@ -42,15 +44,18 @@ public sealed partial class CheckpointStore
         var path = PathFor(info.Step);
         Checkpoint.Save(experiment, info, path, writer, data);
         var all = List();
-        foreach (var (_, old) in all.Take(Math.Max(0, all.Count - Keep))) File.Delete(old);
+        foreach (var (_, old) in all.Take(Math.Max(0, all.Count - Keep)))
+            File.Delete(old);
         return path;
     }
 
     /// <summary>Deletes temporary files a killed process left mid-write (never a complete checkpoint).</summary>
     public void RemoveInterruptedWrites()
     {
-        if (!Directory.Exists(Folder)) return;
-        foreach (var file in Directory.EnumerateFiles(Folder).Where(f => AtomicFile.IsTemporary(Path.GetFileName(f))).ToList()) File.Delete(file);
+        if (!Directory.Exists(Folder))
+            return;
+        foreach (var file in Directory.EnumerateFiles(Folder).Where(f => AtomicFile.IsTemporary(Path.GetFileName(f))).ToList())
+            File.Delete(file);
     }
 
     [GeneratedRegex(@"^step-(\d+)\.safetensors$")]

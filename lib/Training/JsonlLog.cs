@@ -1,6 +1,6 @@
-using Dino.Repro.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.Training;
 
@@ -27,7 +27,8 @@ public sealed class JsonlLog : IDisposable
     public static IReadOnlyList<JsonObject> Read(string path)
     {
         var result = new List<JsonObject>();
-        if (!File.Exists(path)) return result;
+        if (!File.Exists(path))
+            return result;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
         var text = reader.ReadToEnd();
@@ -35,16 +36,20 @@ public sealed class JsonlLog : IDisposable
         // The text after the last newline is either empty or a line still being written.
         foreach (var line in lines.Take(lines.Length - 1))
         {
-            if (line.Length == 0) continue;
+            if (line.Length == 0)
+                continue;
             result.Add(JsonNode.Parse(line)?.AsObject() ?? throw new InvalidDataException($"'{path}': a line is JSON null"));
         }
         return result;
     }
 
-    /// <summary>Keeps only the lines whose "step" is at most <paramref name="step"/>: a resumed run rewrites what the killed one logged after its checkpoint.</summary>
+    /// <summary>
+    /// Keeps only the lines whose "step" is at most <paramref name="step"/>: a resumed run rewrites what the killed one logged after its checkpoint.
+    /// </summary>
     public static void KeepUpToStep(string path, long step)
     {
-        if (!File.Exists(path)) return;
+        if (!File.Exists(path))
+            return;
         var kept = Read(path).Where(line => (long?)line["step"] <= step).Select(line => line.ToJsonString() + "\n");
         AtomicFile.WriteAllText(path, string.Concat(kept));
     }

@@ -29,7 +29,8 @@ public sealed class LiveProgress : IProgressSink
         finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var ready = new TaskCompletionSource<ProgressTask>(TaskCreationOptions.RunContinuationsAsynchronously);
         var done = finished;
-        display = console.Progress()
+        display = console
+            .Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = BarWidth }, new PercentageColumn())
             .StartAsync(async context =>
@@ -45,15 +46,19 @@ public sealed class LiveProgress : IProgressSink
 
     public void Report(StepReport report)
     {
-        if (bar is null) return;
+        if (bar is null)
+            return;
         bar.Value = report.Step;
         bar.Description = Markup.Escape(Fit(ProgressText.LiveLine(report)));
     }
 
     public void Message(string text)
     {
-        if (bar is null) console.WriteLine(text);
-        else lock (gate) pending.Add(text);
+        if (bar is null)
+            console.WriteLine(text);
+        else
+            lock (gate)
+                pending.Add(text);
     }
 
     // One line only: a wrapped description would make the bar jump between two and three rows.
@@ -65,7 +70,8 @@ public sealed class LiveProgress : IProgressSink
 
     public void End()
     {
-        if (finished is null) return;
+        if (finished is null)
+            return;
         finished.TrySetResult();
         display?.GetAwaiter().GetResult();
         finished = null;
@@ -73,7 +79,8 @@ public sealed class LiveProgress : IProgressSink
         bar = null;
         lock (gate)
         {
-            foreach (var line in pending) console.WriteLine(line);
+            foreach (var line in pending)
+                console.WriteLine(line);
             pending.Clear();
         }
     }

@@ -10,7 +10,8 @@ public sealed record LoggedStep(long Step, IReadOnlyDictionary<string, double> L
     /// skipped samples, are passed over): the whole history of a run, however many sessions it took.
     /// </summary>
     public static IReadOnlyList<LoggedStep> Read(string logFile) =>
-        JsonlLog.Read(logFile)
+        JsonlLog
+            .Read(logFile)
             .Where(line => line["losses"] is JsonObject)
             .Select(line => new LoggedStep((long)line["step"]!, Values(line["losses"]), Values(line["controller"])))
             .ToList();

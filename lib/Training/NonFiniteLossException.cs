@@ -4,8 +4,10 @@ namespace Dino.Repro.Training;
 public sealed class NonFiniteLossException : Exception
 {
     public NonFiniteLossException(long step, string lossName, double value, string? lastCheckpoint)
-        : base($"step {step}: loss '{lossName}' is {Describe(value)}; training stopped. " +
-               (lastCheckpoint is null ? "No checkpoint had been written yet." : $"Last good checkpoint: {lastCheckpoint}"))
+        : base(
+            $"step {step}: loss '{lossName}' is {Describe(value)}; training stopped. "
+                + (lastCheckpoint is null ? "No checkpoint had been written yet." : $"Last good checkpoint: {lastCheckpoint}")
+        )
     {
         Step = step;
         LossName = lossName;
@@ -20,5 +22,8 @@ public sealed class NonFiniteLossException : Exception
     /// <summary>The newest checkpoint written before the bad step (null when there was none).</summary>
     public string? LastCheckpoint { get; }
 
-    private static string Describe(double value) => double.IsNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf";
+    private static string Describe(double value) =>
+        double.IsNaN(value) ? "NaN"
+        : value > 0 ? "+Inf"
+        : "-Inf";
 }

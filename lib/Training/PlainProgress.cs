@@ -26,7 +26,8 @@ public sealed class PlainProgress : IProgressSink
     public void Report(StepReport report)
     {
         var now = DateTime.UtcNow;
-        if (report.Step != report.TotalSteps && now - lastLine < interval) return;
+        if (report.Step != report.TotalSteps && now - lastLine < interval)
+            return;
         lastLine = now;
         writer.WriteLine(ProgressText.Line(report));
         writer.Flush();

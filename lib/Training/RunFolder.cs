@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Dino.Repro.Models;
 using Dino.Repro.IO;
+using Dino.Repro.Models;
 
 namespace Dino.Repro.Training;
 
@@ -28,12 +28,14 @@ public sealed partial class RunFolder
     public static RunFolder CreateNext(string root, string experiment, Preset preset)
     {
         Directory.CreateDirectory(root);
-        var next = Directory.EnumerateDirectories(root)
-            .Select(d => RunNumber().Match(System.IO.Path.GetFileName(d)))
-            .Where(m => m.Success)
-            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
-            .DefaultIfEmpty(0)
-            .Max() + 1;
+        var next =
+            Directory
+                .EnumerateDirectories(root)
+                .Select(d => RunNumber().Match(System.IO.Path.GetFileName(d)))
+                .Where(m => m.Success)
+                .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+                .DefaultIfEmpty(0)
+                .Max() + 1;
         // Another process may take a number between the scan and the creation: move on to the next free one.
         while (true)
         {
@@ -51,8 +53,10 @@ public sealed partial class RunFolder
     public static RunFolder Open(string path)
     {
         var run = new RunFolder(path);
-        if (!Directory.Exists(run.Path)) throw new UsageException($"run folder '{path}' does not exist");
-        if (!File.Exists(run.OptionsFile)) throw new UsageException($"'{path}' is not a run folder: it has no options.json");
+        if (!Directory.Exists(run.Path))
+            throw new UsageException($"run folder '{path}' does not exist");
+        if (!File.Exists(run.OptionsFile))
+            throw new UsageException($"'{path}' is not a run folder: it has no options.json");
         return run;
     }
 
@@ -63,13 +67,17 @@ public sealed partial class RunFolder
     /// </summary>
     public static RunFolder? LatestWithOptions(string root, string experiment, Preset preset, TrainingOptions options, ExperimentRegistry registry)
     {
-        if (!Directory.Exists(root)) return null;
+        if (!Directory.Exists(root))
+            return null;
         var wanted = OptionSet.ToJsonText(options);
-        return Directory.EnumerateDirectories(root, $"*-{experiment}-{preset.Name()}")
+        return Directory
+            .EnumerateDirectories(root, $"*-{experiment}-{preset.Name()}")
             .Where(d => RunNumber().IsMatch(System.IO.Path.GetFileName(d)))
             .OrderByDescending(d => System.IO.Path.GetFileName(d), StringComparer.Ordinal)
             .Select(d => new RunFolder(d))
-            .FirstOrDefault(run => ReadOptions(run, registry) is { } found && found.Experiment == experiment && OptionSet.ToJsonText(found.Options) == wanted);
+            .FirstOrDefault(run =>
+                ReadOptions(run, registry) is { } found && found.Experiment == experiment && OptionSet.ToJsonText(found.Options) == wanted
+            );
     }
 
     private static RunManifest? ReadOptions(RunFolder run, ExperimentRegistry registry)

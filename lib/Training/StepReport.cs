@@ -19,4 +19,5 @@ public sealed record StepReport(
     IReadOnlyDictionary<string, double> Controller,
     double WallSeconds,
     TimeSpan? Eta,
-    string? Checkpoint);
+    string? Checkpoint
+);

@@ -22,12 +22,12 @@ public sealed class Throughput
         var now = clock.Elapsed.TotalSeconds;
         window.Enqueue((now - last, examples));
         last = now;
-        if (window.Count > size) window.Dequeue();
+        if (window.Count > size)
+            window.Dequeue();
     }
 
     public double ExamplesPerSecond => window.Sum(w => w.seconds) is var s and > 0 ? window.Sum(w => w.examples) / s : 0;
 
     /// <summary>The estimated time for <paramref name="remainingSteps"/> more steps, or null before the first step.</summary>
-    public TimeSpan? Eta(long remainingSteps) =>
-        window.Count == 0 ? null : TimeSpan.FromSeconds(remainingSteps * window.Average(w => w.seconds));
+    public TimeSpan? Eta(long remainingSteps) => window.Count == 0 ? null : TimeSpan.FromSeconds(remainingSteps * window.Average(w => w.seconds));
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Dino.Repro.Data.Loading;
-using Dino.Repro.Models;
 using Dino.Repro.IO;
+using Dino.Repro.Models;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Training;
@@ -25,13 +25,17 @@ public sealed class Trainer
     }
 
     /// <summary>Starts a new run of <paramref name="experiment"/> at <paramref name="preset"/> with key=value overrides.</summary>
-    public TrainingResult Train(string experiment, Preset preset, IEnumerable<KeyValuePair<string, string>>? overrides = null,
-        CancellationToken cancellation = default)
+    public TrainingResult Train(
+        string experiment,
+        Preset preset,
+        IEnumerable<KeyValuePair<string, string>>? overrides = null,
+        CancellationToken cancellation = default
+    )
     {
         var definition = registry.Get(experiment);
         var given = (overrides ?? []).ToList();
         var options = definition.Resolve(preset, given);
-        options.Device.Require();   // before the run folder: a refused device leaves nothing behind
+        options.Device.Require(); // before the run folder: a refused device leaves nothing behind
         var run = RunFolder.CreateNext(settings.RunsRoot, definition.Name, preset);
         var manifest = new RunManifest(definition.Name, preset, given, options);
         manifest.Save(run.OptionsFile);
@@ -54,7 +58,15 @@ public sealed class Trainer
         if (moved)
         {
             var options = OptionSet.Validated(manifest.Options with { Steps = steps!.Value });
-            manifest = manifest with { Options = options, Overrides = [.. manifest.Overrides, KeyValuePair.Create("steps", steps.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))] };
+            manifest = manifest with
+            {
+                Options = options,
+                Overrides =
+                [
+                    .. manifest.Overrides,
+                    KeyValuePair.Create("steps", steps.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ],
+            };
         }
         var store = new CheckpointStore(run.CheckpointsFolder, manifest.Options.KeepCheckpoints);
         store.RemoveInterruptedWrites();
@@ -67,11 +79,18 @@ public sealed class Trainer
             if (info.Step > manifest.Options.Steps)
                 throw new UsageException($"the run is already at step {info.Step}, past the {manifest.Options.Steps} steps asked for");
         }
-        if (moved) manifest.Save(run.OptionsFile);
+        if (moved)
+            manifest.Save(run.OptionsFile);
         return Run(definition, run, manifest, checkpoint, cancellation);
     }
 
-    private TrainingResult Run(IExperimentDefinition definition, RunFolder run, RunManifest manifest, string? checkpoint, CancellationToken cancellation)
+    private TrainingResult Run(
+        IExperimentDefinition definition,
+        RunFolder run,
+        RunManifest manifest,
+        string? checkpoint,
+        CancellationToken cancellation
+    )
     {
         var options = manifest.Options;
         var store = new CheckpointStore(run.CheckpointsFolder, options.KeepCheckpoints);
@@ -119,12 +138,15 @@ public sealed class Trainer
                 }
                 foreach (var (name, value) in losses)
                 {
-                    if (!double.IsFinite(value)) throw new NonFiniteLossException(step, name, value, lastCheckpoint);
+                    if (!double.IsFinite(value))
+                        throw new NonFiniteLossException(step, name, value, lastCheckpoint);
                 }
                 throughput.StepDone(examples);
 
-                if (Due(step, options.SampleEvery)) SaveSample(experiment, run, step);
-                if (Due(step, options.EvaluateEvery)) Evaluate(experiment, metricsLog, step, progress);
+                if (Due(step, options.SampleEvery))
+                    SaveSample(experiment, run, step);
+                if (Due(step, options.EvaluateEvery))
+                    Evaluate(experiment, metricsLog, step, progress);
 
                 var last = step == options.Steps;
                 var stopping = cancellation.IsCancellationRequested;
@@ -136,12 +158,23 @@ public sealed class Trainer
                     lastCheckpoint = written;
                 }
 
-                var report = new StepReport(step, options.Steps, losses, throughput.ExamplesPerSecond, LearningRates(experiment),
-                    experiment.Controller.Snapshot(), wall, throughput.Eta(options.Steps - step), written);
-                if (Due(step, options.LogEvery) || written is not null) log.Append(LogLine(report, run));
+                var report = new StepReport(
+                    step,
+                    options.Steps,
+                    losses,
+                    throughput.ExamplesPerSecond,
+                    LearningRates(experiment),
+                    experiment.Controller.Snapshot(),
+                    wall,
+                    throughput.Eta(options.Steps - step),
+                    written
+                );
+                if (Due(step, options.LogEvery) || written is not null)
+                    log.Append(LogLine(report, run));
                 progress.Report(report);
                 settings.OnStep?.Invoke(report);
-                if (stopping) break;
+                if (stopping)
+                    break;
             }
         }
         finally
@@ -154,7 +187,8 @@ public sealed class Trainer
     // Bad samples left out of the data (bad_samples=skip) are listed in log.jsonl at the step this session starts from.
     private static void ReportSkippedSamples(IExperiment experiment, JsonlLog log, long step, IProgressSink progress)
     {
-        if (experiment.Data is not IReportsBadSamples { BadSamples.Count: > 0 } data) return;
+        if (experiment.Data is not IReportsBadSamples { BadSamples.Count: > 0 } data)
+            return;
         log.Append(new JsonObject { ["step"] = step, ["skipped_samples"] = data.BadSamples.ToJson() });
         progress.Message($"{data.BadSamples.Count} unreadable sample(s) left out of the data (bad_samples=skip): listed in {log.Path}");
     }
@@ -165,17 +199,21 @@ public sealed class Trainer
     {
         using var scope = torch.NewDisposeScope();
         var grid = experiment.SampleGrid();
-        if (grid is null) return;
+        if (grid is null)
+            return;
         SampleGrids.SavePng(grid, run.SampleFile(step));
     }
 
     private static void Evaluate(IExperiment experiment, JsonlLog metricsLog, long step, IProgressSink progress)
     {
         IReadOnlyDictionary<string, double>? metrics;
-        using (torch.NewDisposeScope()) metrics = experiment.Evaluate();
-        if (metrics is null) return;
+        using (torch.NewDisposeScope())
+            metrics = experiment.Evaluate();
+        if (metrics is null)
+            return;
         var values = new JsonObject();
-        foreach (var (name, value) in metrics) values[name] = Finite(value);
+        foreach (var (name, value) in metrics)
+            values[name] = Finite(value);
         metricsLog.Append(new JsonObject { ["step"] = step, ["metrics"] = values });
         progress.Message($"step {step}: " + string.Join("  ", metrics.Select(kv => $"{kv.Key} {kv.Value:G5}")));
     }
@@ -183,11 +221,14 @@ public sealed class Trainer
     private static OrderedDictionary<string, double> LearningRates(IExperiment experiment)
     {
         var rates = new OrderedDictionary<string, double>();
-        foreach (var (name, optimizer) in experiment.Optimizers) rates[name] = optimizer.ParamGroups.First().LearningRate;
+        foreach (var (name, optimizer) in experiment.Optimizers)
+            rates[name] = optimizer.ParamGroups.First().LearningRate;
         return rates;
     }
 
-    /// <summary>One log.jsonl line: step, losses, images/s, learning rates, controller values, wall time, and the checkpoint if one was written.</summary>
+    /// <summary>
+    /// One log.jsonl line: step, losses, images/s, learning rates, controller values, wall time, and the checkpoint if one was written.
+    /// </summary>
     private static JsonObject LogLine(StepReport r, RunFolder run)
     {
         var line = new JsonObject
@@ -200,14 +241,16 @@ public sealed class Trainer
             ["wall_s"] = r.WallSeconds,
             ["time"] = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         };
-        if (r.Checkpoint is not null) line["checkpoint"] = Path.GetRelativePath(run.Path, r.Checkpoint);
+        if (r.Checkpoint is not null)
+            line["checkpoint"] = Path.GetRelativePath(run.Path, r.Checkpoint);
         return line;
     }
 
     private static JsonObject Object(IReadOnlyDictionary<string, double> values)
     {
         var o = new JsonObject();
-        foreach (var (name, value) in values) o[name] = Finite(value);
+        foreach (var (name, value) in values)
+            o[name] = Finite(value);
         return o;
     }
 

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Vision;
 
 /// <summary>
@@ -44,10 +43,13 @@ public sealed class Canvas
         }
     }
 
-    /// <summary>An axis-aligned ellipse with centre (<paramref name="cx"/>, <paramref name="cy"/>) and semi-axes <paramref name="rx"/>, <paramref name="ry"/>.</summary>
+    /// <summary>
+    /// An axis-aligned ellipse with centre (<paramref name="cx"/>, <paramref name="cy"/>) and semi-axes <paramref name="rx"/>, <paramref name="ry"/>.
+    /// </summary>
     public void FillEllipse(double cx, double cy, double rx, double ry, Rgb colour, double opacity = 1)
     {
-        if (!(rx > 0 && ry > 0)) return;
+        if (!(rx > 0 && ry > 0))
+            return;
         // Signed distance to the edge, approximated by the implicit function scaled by the local radius.
         Paint(cx - rx, cy - ry, cx + rx, cy + ry, colour, opacity, (x, y) =>
         {
@@ -75,8 +77,12 @@ public sealed class Canvas
     public void CopyTo(Span<byte> destination)
     {
         if (destination.Length < pixels.Length)
-            throw new ArgumentException($"a {Width}×{Height} canvas needs {pixels.Length} bytes, the destination holds {destination.Length}", nameof(destination));
-        for (var i = 0; i < pixels.Length; i++) destination[i] = Rgb.ToByte(pixels[i]);
+            throw new ArgumentException(
+                $"a {Width}×{Height} canvas needs {pixels.Length} bytes, the destination holds {destination.Length}",
+                nameof(destination)
+            );
+        for (var i = 0; i < pixels.Length; i++)
+            destination[i] = Rgb.ToByte(pixels[i]);
     }
 
     /// <summary>uint8 [H, W, 3] tensor of the pixels.</summary>
@@ -85,7 +91,8 @@ public sealed class Canvas
     // Blends colour into every pixel whose centre lies within half a pixel of the shape (inside > 0).
     private void Paint(double x0, double y0, double x1, double y1, Rgb colour, double opacity, Func<double, double, double> inside)
     {
-        if (!(opacity > 0)) return;
+        if (!(opacity > 0))
+            return;
         var left = Math.Max(0, (int)Math.Floor(x0 - 1));
         var right = Math.Min(Width - 1, (int)Math.Ceiling(x1 + 1));
         var top = Math.Max(0, (int)Math.Floor(y0 - 1));
@@ -95,7 +102,8 @@ public sealed class Canvas
             for (var x = left; x <= right; x++)
             {
                 var coverage = Math.Clamp(inside(x + 0.5, y + 0.5) + 0.5, 0, 1) * opacity;
-                if (coverage <= 0) continue;
+                if (coverage <= 0)
+                    continue;
                 var i = Index(x, y);
                 pixels[i] += coverage * (colour.R - pixels[i]);
                 pixels[i + 1] += coverage * (colour.G - pixels[i + 1]);

@@ -25,7 +25,8 @@ public sealed class FaceDetector : IDisposable
         {
             var folders = new List<string>();
             var fromEnv = Environment.GetEnvironmentVariable("DINO_HAARCASCADES");
-            if (!string.IsNullOrEmpty(fromEnv)) folders.Add(fromEnv);
+            if (!string.IsNullOrEmpty(fromEnv))
+                folders.Add(fromEnv);
             folders.AddRange(["/usr/share/opencv4/haarcascades", "/usr/share/opencv/haarcascades", "/usr/local/share/opencv4/haarcascades"]);
             return folders;
         }
@@ -45,15 +46,19 @@ public sealed class FaceDetector : IDisposable
     public static string FindCascade(string nameOrPath = DefaultCascade)
     {
         ArgumentException.ThrowIfNullOrEmpty(nameOrPath);
-        if (nameOrPath.Contains('/')) return VisionNative.ExistingFile(nameOrPath, "Haar cascade");
+        if (nameOrPath.Contains('/'))
+            return VisionNative.ExistingFile(nameOrPath, "Haar cascade");
         foreach (var folder in CascadeFolders)
         {
             var candidate = Path.Combine(folder, nameOrPath);
-            if (File.Exists(candidate)) return candidate;
+            if (File.Exists(candidate))
+                return candidate;
         }
         throw new FileNotFoundException(
-            $"Haar cascade '{nameOrPath}' not found in {string.Join(", ", CascadeFolders)}: install OpenCV's cascades " +
-            "(Debian/Ubuntu: apt-get install opencv-data) or set DINO_HAARCASCADES to the folder holding them", nameOrPath);
+            $"Haar cascade '{nameOrPath}' not found in {string.Join(", ", CascadeFolders)}: install OpenCV's cascades "
+                + "(Debian/Ubuntu: apt-get install opencv-data) or set DINO_HAARCASCADES to the folder holding them",
+            nameOrPath
+        );
     }
 
     /// <summary>Loads a cascade by file name or path (the frontal-face default when null).</summary>
@@ -70,9 +75,17 @@ public sealed class FaceDetector : IDisposable
             }
             catch (OpenCVException e)
             {
-                throw VisionNative.Invalid(path, $"cascade file {VisionNative.Quoted(path)} could not be loaded as an OpenCV Haar cascade: {VisionNative.Describe(e)}", e);
+                throw VisionNative.Invalid(
+                    path,
+                    $"cascade file {VisionNative.Quoted(path)} could not be loaded as an OpenCV Haar cascade: {VisionNative.Describe(e)}",
+                    e
+                );
             }
-            VisionNative.Check(loaded && !classifier.Empty(), path, $"cascade file {VisionNative.Quoted(path)} could not be loaded as an OpenCV Haar cascade");
+            VisionNative.Check(
+                loaded && !classifier.Empty(),
+                path,
+                $"cascade file {VisionNative.Quoted(path)} could not be loaded as an OpenCV Haar cascade"
+            );
             return new FaceDetector(classifier, path);
         }
         catch
@@ -92,22 +105,40 @@ public sealed class FaceDetector : IDisposable
     {
         ArgumentNullException.ThrowIfNull(image);
         if (image.dtype != ScalarType.Byte || image.dim() != 3)
-            throw new ArgumentException($"face detection takes a uint8 [H,W,C] image, got {image.dtype.TorchName()} [{string.Join(",", image.shape)}]", nameof(image));
-        if (!(scaleFactor > 1.0)) throw new ArgumentOutOfRangeException(nameof(scaleFactor), scaleFactor, "the scale factor must exceed 1");
+            throw new ArgumentException(
+                $"face detection takes a uint8 [H,W,C] image, got {image.dtype.TorchName()} [{string.Join(",", image.shape)}]",
+                nameof(image)
+            );
+        if (!(scaleFactor > 1.0))
+            throw new ArgumentOutOfRangeException(nameof(scaleFactor), scaleFactor, "the scale factor must exceed 1");
         var channels = image.size(2);
-        if (channels is not (1 or 3 or 4)) throw new ArgumentException($"face detection takes 1 (gray), 3 (RGB) or 4 (RGBA) channels, got {channels}", nameof(image));
-        if (image.numel() == 0) throw new ArgumentException($"cannot detect faces in an empty image [{string.Join(",", image.shape)}]", nameof(image));
+        if (channels is not (1 or 3 or 4))
+            throw new ArgumentException($"face detection takes 1 (gray), 3 (RGB) or 4 (RGBA) channels, got {channels}", nameof(image));
+        if (image.numel() == 0)
+            throw new ArgumentException($"cannot detect faces in an empty image [{string.Join(",", image.shape)}]", nameof(image));
         var cascade = Classifier;
         using var scope = torch.NewDisposeScope();
         var t = image.detach().cpu().contiguous();
         using var source = OpenCvTensors.Header(t, "face detection");
         using var gray = new Mat();
-        if (channels == 1) source.CopyTo(gray);
-        else Cv2.CvtColor(source, gray, channels == 3 ? ColorConversionCodes.RGB2GRAY : ColorConversionCodes.RGBA2GRAY);
-        if (equalize) Cv2.EqualizeHist(gray, gray);
+        if (channels == 1)
+            source.CopyTo(gray);
+        else
+            Cv2.CvtColor(source, gray, channels == 3 ? ColorConversionCodes.RGB2GRAY : ColorConversionCodes.RGBA2GRAY);
+        if (equalize)
+            Cv2.EqualizeHist(gray, gray);
         // outputRejectLevels gives each box the final stage's sum, the confidence MostConfident ranks by.
-        var boxes = cascade.DetectMultiScale(gray, out _, out var weights, scaleFactor, minNeighbors, 0,
-            new OpenCvSharp.Size(minSize, minSize), maxSize > 0 ? new OpenCvSharp.Size(maxSize, maxSize) : new OpenCvSharp.Size(), outputRejectLevels: true);
+        var boxes = cascade.DetectMultiScale(
+            gray,
+            out _,
+            out var weights,
+            scaleFactor,
+            minNeighbors,
+            0,
+            new OpenCvSharp.Size(minSize, minSize),
+            maxSize > 0 ? new OpenCvSharp.Size(maxSize, maxSize) : new OpenCvSharp.Size(),
+            outputRejectLevels: true
+        );
         var result = new FaceBox[boxes.Length];
         for (var i = 0; i < boxes.Length; i++)
             result[i] = new FaceBox(boxes[i].X, boxes[i].Y, boxes[i].Width, boxes[i].Height, i < weights.Length ? weights[i] : 0.0);

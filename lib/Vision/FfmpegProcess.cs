@@ -18,11 +18,13 @@ internal sealed class FfmpegProcess : IDisposable
         this.process = process;
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is null) return;
+            if (e.Data is null)
+                return;
             lock (stderrTail)
             {
                 stderrTail.Enqueue(e.Data);
-                while (stderrTail.Count > TailLines) stderrTail.Dequeue();
+                while (stderrTail.Count > TailLines)
+                    stderrTail.Dequeue();
             }
         };
         process.BeginErrorReadLine();
@@ -39,7 +41,8 @@ internal sealed class FfmpegProcess : IDisposable
             RedirectStandardOutput = false,
             UseShellExecute = false,
         };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
+        foreach (var a in arguments)
+            info.ArgumentList.Add(a);
         try
         {
             return new FfmpegProcess(Process.Start(info) ?? throw new InvalidOperationException($"'{executable}' did not start"));
@@ -47,16 +50,21 @@ internal sealed class FfmpegProcess : IDisposable
         catch (Win32Exception e)
         {
             throw new InvalidOperationException(
-                $"'{executable}' could not be started ({e.Message}): the kit writes videos with the ffmpeg command line; " +
-                "install it (Debian/Ubuntu: apt-get install ffmpeg) or put it on PATH", e);
+                $"'{executable}' could not be started ({e.Message}): the kit writes videos with the ffmpeg command line; "
+                    + "install it (Debian/Ubuntu: apt-get install ffmpeg) or put it on PATH",
+                e
+            );
         }
     }
 
     /// <summary>Closes stdin, waits for ffmpeg to finish and returns its exit code.</summary>
     public int Finish()
     {
-        try { process.StandardInput.Close(); }
-        catch (IOException) { }  // ffmpeg already exited; its exit code and stderr tell why
+        try
+        {
+            process.StandardInput.Close();
+        }
+        catch (IOException) { } // ffmpeg already exited; its exit code and stderr tell why
         process.WaitForExit();
         return process.ExitCode;
     }
@@ -64,15 +72,17 @@ internal sealed class FfmpegProcess : IDisposable
     /// <summary>The last lines ffmpeg wrote to stderr.</summary>
     public string Tail()
     {
-        process.WaitForExit();  // flushes the asynchronous stderr reader
-        lock (stderrTail) return string.Join(Environment.NewLine, stderrTail);
+        process.WaitForExit(); // flushes the asynchronous stderr reader
+        lock (stderrTail)
+            return string.Join(Environment.NewLine, stderrTail);
     }
 
     public void Kill()
     {
         try
         {
-            if (!process.HasExited) process.Kill();
+            if (!process.HasExited)
+                process.Kill();
             process.WaitForExit();
         }
         catch (InvalidOperationException) { }

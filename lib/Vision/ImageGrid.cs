@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Vision;
 
 /// <summary>
@@ -15,15 +14,21 @@ public static class ImageGrid
     public static Tensor Make(Tensor images, int columns = 8, int padding = 2, double padValue = 0)
     {
         ArgumentNullException.ThrowIfNull(images);
-        if (images.dim() != 4) throw new ArgumentException($"expected [N,C,H,W] images, got [{string.Join(",", images.shape)}]", nameof(images));
-        if (columns <= 0) throw new ArgumentOutOfRangeException(nameof(columns), columns, "a grid needs at least one column");
-        if (padding < 0) throw new ArgumentOutOfRangeException(nameof(padding), padding, "padding cannot be negative");
+        if (images.dim() != 4)
+            throw new ArgumentException($"expected [N,C,H,W] images, got [{string.Join(",", images.shape)}]", nameof(images));
+        if (columns <= 0)
+            throw new ArgumentOutOfRangeException(nameof(columns), columns, "a grid needs at least one column");
+        if (padding < 0)
+            throw new ArgumentOutOfRangeException(nameof(padding), padding, "padding cannot be negative");
         var count = images.size(0);
-        if (count == 0) throw new ArgumentException("cannot make a grid of zero images", nameof(images));
+        if (count == 0)
+            throw new ArgumentException("cannot make a grid of zero images", nameof(images));
         var (rows, cols) = Layout(count, columns);
         using var scope = torch.NewDisposeScope();
         var source = images.size(1) == 1 ? images.expand(-1, 3, -1, -1) : images;
-        long channels = source.size(1), height = source.size(2), width = source.size(3);
+        long channels = source.size(1),
+            height = source.size(2),
+            width = source.size(3);
         var grid = torch.full([channels, rows * (height + padding) + padding, cols * (width + padding) + padding], padValue, source.dtype);
         for (var i = 0; i < count; i++)
         {
@@ -44,7 +49,14 @@ public static class ImageGrid
     /// Writes float [N,C,H,W] images in <paramref name="range"/> as one PNG grid; padding is drawn in the 8-bit
     /// level <paramref name="padLevel"/> (0 = black, as torchvision's save_image).
     /// </summary>
-    public static void Save(string path, Tensor images, int columns = 8, int padding = 2, PixelRange range = PixelRange.MinusOneToOne, byte padLevel = 0)
+    public static void Save(
+        string path,
+        Tensor images,
+        int columns = 8,
+        int padding = 2,
+        PixelRange range = PixelRange.MinusOneToOne,
+        byte padLevel = 0
+    )
     {
         ArgumentNullException.ThrowIfNull(images);
         using var scope = torch.NewDisposeScope();

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Vision;
 
 /// <summary>The value range of float image tensors.</summary>
@@ -6,6 +5,7 @@ public enum PixelRange
 {
     /// <summary>[-1, 1]: what tanh generators produce (normalise with mean 0.5, std 0.5).</summary>
     MinusOneToOne,
+
     /// <summary>[0, 1]: what torchvision's ToTensor produces.</summary>
     ZeroToOne,
 }
@@ -43,7 +43,8 @@ public static class ImageTensor
     public static Tensor ToHwc(Tensor chw, PixelRange range = PixelRange.MinusOneToOne)
     {
         ArgumentNullException.ThrowIfNull(chw);
-        if (!chw.is_floating_point()) throw new ArgumentException($"network images are floating point, got {chw.dtype.TorchName()}", nameof(chw));
+        if (!chw.is_floating_point())
+            throw new ArgumentException($"network images are floating point, got {chw.dtype.TorchName()}", nameof(chw));
         var order = PermutationToLast(chw.dim(), nameof(chw));
         using var scope = torch.NewDisposeScope();
         var x = chw.detach().to(ScalarType.Float32);
@@ -56,12 +57,16 @@ public static class ImageTensor
     public static Tensor Batch(IReadOnlyList<Tensor> images)
     {
         ArgumentNullException.ThrowIfNull(images);
-        if (images.Count == 0) throw new ArgumentException("cannot batch an empty list of images", nameof(images));
+        if (images.Count == 0)
+            throw new ArgumentException("cannot batch an empty list of images", nameof(images));
         var first = images[0].shape;
         for (var i = 1; i < images.Count; i++)
         {
             if (!images[i].shape.SequenceEqual(first))
-                throw new ArgumentException($"image {i} has shape [{string.Join(",", images[i].shape)}] but image 0 has [{string.Join(",", first)}]", nameof(images));
+                throw new ArgumentException(
+                    $"image {i} has shape [{string.Join(",", images[i].shape)}] but image 0 has [{string.Join(",", first)}]",
+                    nameof(images)
+                );
         }
         return torch.stack(images, 0);
     }
@@ -81,18 +86,20 @@ public static class ImageTensor
     }
 
     // [..., H, W, C] → [..., C, H, W]
-    private static long[] PermutationFromLast(long dims, string name) => dims switch
-    {
-        3 => [2, 0, 1],
-        4 => [0, 3, 1, 2],
-        _ => throw new ArgumentException($"expected [H,W,C] or [N,H,W,C], got {dims} dimensions", name),
-    };
+    private static long[] PermutationFromLast(long dims, string name) =>
+        dims switch
+        {
+            3 => [2, 0, 1],
+            4 => [0, 3, 1, 2],
+            _ => throw new ArgumentException($"expected [H,W,C] or [N,H,W,C], got {dims} dimensions", name),
+        };
 
     // [..., C, H, W] → [..., H, W, C]
-    private static long[] PermutationToLast(long dims, string name) => dims switch
-    {
-        3 => [1, 2, 0],
-        4 => [0, 2, 3, 1],
-        _ => throw new ArgumentException($"expected [C,H,W] or [N,C,H,W], got {dims} dimensions", name),
-    };
+    private static long[] PermutationToLast(long dims, string name) =>
+        dims switch
+        {
+            3 => [1, 2, 0],
+            4 => [0, 2, 3, 1],
+            _ => throw new ArgumentException($"expected [C,H,W] or [N,C,H,W], got {dims} dimensions", name),
+        };
 }

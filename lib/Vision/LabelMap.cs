@@ -17,7 +17,9 @@ public static class LabelMap
         using var image = ImageIO.Read(path, ImageReadMode.Unchanged);
         var channels = image.size(2);
         if (channels != 1)
-            throw new InvalidDataException($"{Path.GetFullPath(path)}: a label map has one channel, this image has {channels}; read colour masks with {nameof(ReadColors)}");
+            throw new InvalidDataException(
+                $"{Path.GetFullPath(path)}: a label map has one channel, this image has {channels}; read colour masks with {nameof(ReadColors)}"
+            );
         using var scope = torch.NewDisposeScope();
         return image.squeeze(2).to(ScalarType.Int64).MoveToOuterDisposeScope();
     }
@@ -26,19 +28,23 @@ public static class LabelMap
     public static void Write(string path, Tensor labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        if (ImageIO.FormatOf(path) != ImageFormat.Png) throw new ArgumentException($"'{path}': label maps are written as PNG (lossy formats change labels)", nameof(path));
+        if (ImageIO.FormatOf(path) != ImageFormat.Png)
+            throw new ArgumentException($"'{path}': label maps are written as PNG (lossy formats change labels)", nameof(path));
         var values = Labels(labels, out var height, out var width);
         var bytes = new byte[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            if (values[i] is < 0 or > 255) throw new ArgumentException($"label {values[i]} at pixel {i % width},{i / width} does not fit an 8-bit label map", nameof(labels));
+            if (values[i] is < 0 or > 255)
+                throw new ArgumentException($"label {values[i]} at pixel {i % width},{i / width} does not fit an 8-bit label map", nameof(labels));
             bytes[i] = (byte)values[i];
         }
         using var image = torch.tensor(bytes, [height, width, 1]);
         ImageIO.Write(path, image);
     }
 
-    /// <summary>Draws [H,W] class indices as uint8 [H,W,3] colours; <see cref="Ignore"/> pixels take <paramref name="ignoreColor"/> (black).</summary>
+    /// <summary>
+    /// Draws [H,W] class indices as uint8 [H,W,3] colours; <see cref="Ignore"/> pixels take <paramref name="ignoreColor"/> (black).
+    /// </summary>
     public static Tensor Colorize(Tensor labels, Palette palette, Rgb? ignoreColor = null)
     {
         ArgumentNullException.ThrowIfNull(palette);
@@ -49,9 +55,16 @@ public static class LabelMap
         {
             var label = values[i];
             Rgb color;
-            if (label >= 0 && label < palette.Count) color = palette.Colors[(int)label];
-            else if (label == Ignore) color = ignore;
-            else throw new ArgumentException($"label {label} at pixel {i % width},{i / width} is not a class of palette '{palette.Name}' (0..{palette.Count - 1}, or {Ignore} = ignore)", nameof(labels));
+            if (label >= 0 && label < palette.Count)
+                color = palette.Colors[(int)label];
+            else if (label == Ignore)
+                color = ignore;
+            else
+                throw new ArgumentException(
+                    $"label {label} at pixel {i % width},{i / width} is not a class of palette '{palette.Name}' (0..{palette.Count - 1}, or "
+                        + $"{Ignore} = ignore)",
+                    nameof(labels)
+                );
             rgb[3 * i] = color.R;
             rgb[3 * i + 1] = color.G;
             rgb[3 * i + 2] = color.B;
@@ -70,7 +83,10 @@ public static class LabelMap
         ArgumentNullException.ThrowIfNull(rgb);
         ArgumentNullException.ThrowIfNull(palette);
         if (rgb.dtype != ScalarType.Byte || rgb.dim() != 3 || rgb.size(2) != 3)
-            throw new ArgumentException($"{source}: expected a uint8 [H,W,3] colour mask, got {rgb.dtype.TorchName()} [{string.Join(",", rgb.shape)}]", nameof(rgb));
+            throw new ArgumentException(
+                $"{source}: expected a uint8 [H,W,3] colour mask, got {rgb.dtype.TorchName()} [{string.Join(",", rgb.shape)}]",
+                nameof(rgb)
+            );
         var height = rgb.size(0);
         var width = rgb.size(1);
         var pixels = rgb.ToArray<byte>();
@@ -91,7 +107,8 @@ public static class LabelMap
             }
             labels[i] = label;
         }
-        if (unknown.Count > 0) throw new InvalidDataException(UnknownColors(source, palette, unknown, width, tolerance));
+        if (unknown.Count > 0)
+            throw new InvalidDataException(UnknownColors(source, palette, unknown, width, tolerance));
         return torch.tensor(labels, [height, width]);
     }
 
@@ -110,31 +127,49 @@ public static class LabelMap
         for (var c = 0; c < palette.Count; c++)
         {
             var d = Distance(palette.Colors[c], key);
-            if (d < bestDistance) (best, bestDistance) = (c, d);
+            if (d < bestDistance)
+                (best, bestDistance) = (c, d);
         }
-        if (bestDistance <= tolerance) return best;
+        if (bestDistance <= tolerance)
+            return best;
         foreach (var color in palette.IgnoreColors)
         {
-            if (Distance(color, key) <= tolerance) return Ignore;
+            if (Distance(color, key) <= tolerance)
+                return Ignore;
         }
         return -1;
     }
 
     private static double Distance(Rgb color, int key)
     {
-        double dr = color.R - ((key >> 16) & 255), dg = color.G - ((key >> 8) & 255), db = color.B - (key & 255);
+        double dr = color.R - ((key >> 16) & 255),
+            dg = color.G - ((key >> 8) & 255),
+            db = color.B - (key & 255);
         return Math.Sqrt(dr * dr + dg * dg + db * db);
     }
 
-    private static string UnknownColors(string source, Palette palette, Dictionary<int, (long count, long first)> unknown, long width, double tolerance)
+    private static string UnknownColors(
+        string source,
+        Palette palette,
+        Dictionary<int, (long count, long first)> unknown,
+        long width,
+        double tolerance
+    )
     {
         var text = new StringBuilder($"{source}: {unknown.Count} colour(s) are not in palette '{palette.Name}'");
-        if (tolerance > 0) text.Append($" (tolerance {tolerance})");
+        if (tolerance > 0)
+            text.Append($" (tolerance {tolerance})");
         text.Append(": ");
-        var shown = unknown.OrderByDescending(kv => kv.Value.count).Take(8).Select(kv =>
-            $"({(kv.Key >> 16) & 255},{(kv.Key >> 8) & 255},{kv.Key & 255}) × {kv.Value.count} px, first at x={kv.Value.first % width} y={kv.Value.first / width}");
+        var shown = unknown
+            .OrderByDescending(kv => kv.Value.count)
+            .Take(8)
+            .Select(kv =>
+                $"({(kv.Key >> 16) & 255},{(kv.Key >> 8) & 255},{kv.Key & 255}) × {kv.Value.count} px, first at x={kv.Value.first % width} "
+                + $"y={kv.Value.first / width}"
+            );
         text.Append(string.Join("; ", shown));
-        if (unknown.Count > 8) text.Append($"; and {unknown.Count - 8} more");
+        if (unknown.Count > 8)
+            text.Append($"; and {unknown.Count - 8} more");
         return text.ToString();
     }
 
@@ -143,7 +178,10 @@ public static class LabelMap
     {
         ArgumentNullException.ThrowIfNull(labels);
         if (labels.dim() != 2 || !labels.dtype.IsIntegral())
-            throw new ArgumentException($"expected integer [H,W] labels, got {labels.dtype.TorchName()} [{string.Join(",", labels.shape)}]", nameof(labels));
+            throw new ArgumentException(
+                $"expected integer [H,W] labels, got {labels.dtype.TorchName()} [{string.Join(",", labels.shape)}]",
+                nameof(labels)
+            );
         height = labels.size(0);
         width = labels.size(1);
         using var asLong = labels.to(ScalarType.Int64);

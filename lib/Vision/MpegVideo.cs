@@ -18,17 +18,25 @@ public static class MpegVideo
     {
         var input = VisionNative.ExistingFile(source, "video");
         var audio = audioPath is null ? null : VisionNative.ExistingFile(audioPath, "audio");
-        if (quality is < 1 or > 31) throw new ArgumentOutOfRangeException(nameof(quality), quality, "the MPEG-1 quantiser scale lies in 1..31");
-        AtomicFile.WriteVia(output, temp =>
-        {
-            var args = new List<string> { "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i", input };
-            if (audio is not null) args.AddRange(["-i", audio]);
-            args.AddRange(["-map", "0:v:0"]);
-            if (audio is not null) args.AddRange(["-map", "1:a:0", "-c:a", "mp2", "-ar", "32000", "-b:a", "64k"]);
-            args.AddRange(["-c:v", "mpeg1video", "-q:v", quality.ToString(CultureInfo.InvariantCulture), "-f", "mpeg", temp]);
-            using var process = FfmpegProcess.Start(ffmpeg, args);
-            var code = process.Finish();
-            if (code != 0) throw new IOException($"{output}: ffmpeg could not convert {input} to MPEG-1 (exit code {code}): {process.Tail()}");
-        }, keepExtension: true);
+        if (quality is < 1 or > 31)
+            throw new ArgumentOutOfRangeException(nameof(quality), quality, "the MPEG-1 quantiser scale lies in 1..31");
+        AtomicFile.WriteVia(
+            output,
+            temp =>
+            {
+                var args = new List<string> { "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i", input };
+                if (audio is not null)
+                    args.AddRange(["-i", audio]);
+                args.AddRange(["-map", "0:v:0"]);
+                if (audio is not null)
+                    args.AddRange(["-map", "1:a:0", "-c:a", "mp2", "-ar", "32000", "-b:a", "64k"]);
+                args.AddRange(["-c:v", "mpeg1video", "-q:v", quality.ToString(CultureInfo.InvariantCulture), "-f", "mpeg", temp]);
+                using var process = FfmpegProcess.Start(ffmpeg, args);
+                var code = process.Finish();
+                if (code != 0)
+                    throw new IOException($"{output}: ffmpeg could not convert {input} to MPEG-1 (exit code {code}): {process.Tail()}");
+            },
+            keepExtension: true
+        );
     }
 }

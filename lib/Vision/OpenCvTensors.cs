@@ -10,19 +10,27 @@ namespace Dino.Repro.Vision;
 internal static class OpenCvTensors
 {
     // OpenCV depth codes (CV_8U, ...), as Mat.Depth() returns them.
-    private const int Depth8U = 0, Depth16U = 2, Depth16S = 3, Depth32S = 4, Depth32F = 5;
+    private const int Depth8U = 0,
+        Depth16U = 2,
+        Depth16S = 3,
+        Depth32S = 4,
+        Depth32F = 5;
 
     /// <summary>OpenCV stores BGR(A); the kit's tensors are RGB(A). Gray and two-channel images stay as they are.</summary>
     public static void ToRgbInPlace(Mat m)
     {
-        if (m.Channels() == 3) Cv2.CvtColor(m, m, ColorConversionCodes.BGR2RGB);
-        else if (m.Channels() == 4) Cv2.CvtColor(m, m, ColorConversionCodes.BGRA2RGBA);
+        if (m.Channels() == 3)
+            Cv2.CvtColor(m, m, ColorConversionCodes.BGR2RGB);
+        else if (m.Channels() == 4)
+            Cv2.CvtColor(m, m, ColorConversionCodes.BGRA2RGBA);
     }
 
     public static void ToBgrInPlace(Mat m)
     {
-        if (m.Channels() == 3) Cv2.CvtColor(m, m, ColorConversionCodes.RGB2BGR);
-        else if (m.Channels() == 4) Cv2.CvtColor(m, m, ColorConversionCodes.RGBA2BGRA);
+        if (m.Channels() == 3)
+            Cv2.CvtColor(m, m, ColorConversionCodes.RGB2BGR);
+        else if (m.Channels() == 4)
+            Cv2.CvtColor(m, m, ColorConversionCodes.RGBA2BGRA);
     }
 
     /// <summary>
@@ -38,7 +46,9 @@ internal static class OpenCvTensors
             var m = source;
             switch (m.Depth())
             {
-                case Depth8U: dtype = ScalarType.Byte; break;
+                case Depth8U:
+                    dtype = ScalarType.Byte;
+                    break;
                 case Depth16U:
                 case Depth16S:
                     // No uint16 in the kit's tensors: 16-bit samples widen to int32.
@@ -47,8 +57,11 @@ internal static class OpenCvTensors
                     m = converted;
                     dtype = ScalarType.Int32;
                     break;
-                case Depth32F: dtype = ScalarType.Float32; break;
-                default: throw new NotSupportedException($"image pixel depth {m.Depth()} (OpenCV code) is not supported; expected 8 or 16 bits");
+                case Depth32F:
+                    dtype = ScalarType.Float32;
+                    break;
+                default:
+                    throw new NotSupportedException($"image pixel depth {m.Depth()} (OpenCV code) is not supported; expected 8 or 16 bits");
             }
             if (!m.IsContinuous())
             {
@@ -58,7 +71,10 @@ internal static class OpenCvTensors
             }
             long[] shape = dropChannels && m.Channels() == 1 ? [m.Rows, m.Cols] : [m.Rows, m.Cols, m.Channels()];
             var n = checked((int)(m.Total() * m.ElemSize()));
-            unsafe { return TensorData.FromBytes(new ReadOnlySpan<byte>((void*)m.Data, n), shape, dtype); }
+            unsafe
+            {
+                return TensorData.FromBytes(new ReadOnlySpan<byte>((void*)m.Data, n), shape, dtype);
+            }
         }
         finally
         {
@@ -72,11 +88,15 @@ internal static class OpenCvTensors
     /// </summary>
     public static Mat Header(Tensor t, string what)
     {
-        if (t.dim() is not (2 or 3)) throw new ArgumentException($"{what}: expected an HWC (or HW) image tensor, got {t.dim()} dimensions");
-        if (t.device_type != DeviceType.CPU) throw new ArgumentException($"{what}: the image tensor must be on the CPU");
-        if (!t.is_contiguous()) throw new ArgumentException($"{what}: the image tensor must be contiguous");
+        if (t.dim() is not (2 or 3))
+            throw new ArgumentException($"{what}: expected an HWC (or HW) image tensor, got {t.dim()} dimensions");
+        if (t.device_type != DeviceType.CPU)
+            throw new ArgumentException($"{what}: the image tensor must be on the CPU");
+        if (!t.is_contiguous())
+            throw new ArgumentException($"{what}: the image tensor must be contiguous");
         var channels = t.dim() == 3 ? (int)t.size(2) : 1;
-        if (channels is < 1 or > 4) throw new ArgumentException($"{what}: images have 1 to 4 channels, got {channels}");
+        if (channels is < 1 or > 4)
+            throw new ArgumentException($"{what}: images have 1 to 4 channels, got {channels}");
         var depth = t.dtype switch
         {
             ScalarType.Byte => Depth8U,
@@ -89,19 +109,21 @@ internal static class OpenCvTensors
     }
 
     /// <summary>OpenCV's interpolation for a <see cref="ResizeMode"/>.</summary>
-    public static InterpolationFlags Interpolation(ResizeMode mode) => mode switch
-    {
-        ResizeMode.Nearest => InterpolationFlags.Nearest,
-        ResizeMode.Bilinear => InterpolationFlags.Linear,
-        ResizeMode.Bicubic => InterpolationFlags.Cubic,
-        ResizeMode.Area => InterpolationFlags.Area,
-        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "unknown resize mode (0 nearest, 1 bilinear, 2 bicubic, 3 area)"),
-    };
+    public static InterpolationFlags Interpolation(ResizeMode mode) =>
+        mode switch
+        {
+            ResizeMode.Nearest => InterpolationFlags.Nearest,
+            ResizeMode.Bilinear => InterpolationFlags.Linear,
+            ResizeMode.Bicubic => InterpolationFlags.Cubic,
+            ResizeMode.Area => InterpolationFlags.Area,
+            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "unknown resize mode (0 nearest, 1 bilinear, 2 bicubic, 3 area)"),
+        };
 
     /// <summary>The address of a contiguous CPU tensor's first element.</summary>
     public static unsafe IntPtr DataPointer(Tensor t)
     {
         // The storage is native memory: the pointer stays valid while the tensor lives.
-        fixed (byte* p = t.bytes) return (IntPtr)p;
+        fixed (byte* p = t.bytes)
+            return (IntPtr)p;
     }
 }

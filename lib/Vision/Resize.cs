@@ -7,10 +7,13 @@ public enum ResizeMode
 {
     /// <summary>Output pixel (y, x) copies source pixel (floor(y·Hs/Hd), floor(x·Ws/Wd)), like PyTorch's "nearest".</summary>
     Nearest = 0,
+
     /// <summary>Bilinear with half-pixel centres (align_corners=False); uint8 uses 11-bit fixed point, so ±1 level.</summary>
     Bilinear = 1,
+
     /// <summary>Bicubic (a = -0.75), half-pixel centres.</summary>
     Bicubic = 2,
+
     /// <summary>Pixel-area averaging: the right choice for shrinking (exact block means at integer factors).</summary>
     Area = 3,
 }
@@ -24,10 +27,13 @@ public static class Resize
     public static Tensor Hwc(Tensor image, int height, int width, ResizeMode mode = ResizeMode.Bilinear)
     {
         ArgumentNullException.ThrowIfNull(image);
-        if (height <= 0 || width <= 0) throw new ArgumentOutOfRangeException(nameof(height), $"resize target must be positive, got {height}x{width}");
+        if (height <= 0 || width <= 0)
+            throw new ArgumentOutOfRangeException(nameof(height), $"resize target must be positive, got {height}x{width}");
         var dims = image.dim();
-        if (dims == 4) return EachInBatch(image, t => Hwc(t, height, width, mode));
-        if (dims is not (2 or 3)) throw new ArgumentException($"expected [H,W], [H,W,C] or [N,H,W,C], got {dims} dimensions", nameof(image));
+        if (dims == 4)
+            return EachInBatch(image, t => Hwc(t, height, width, mode));
+        if (dims is not (2 or 3))
+            throw new ArgumentException($"expected [H,W], [H,W,C] or [N,H,W,C], got {dims} dimensions", nameof(image));
         if (dims == 3 && image.size(2) > 4)
         {
             // OpenCV images have at most 4 channels here: resize wider stacks (e.g. one-hot maps) one plane at a time.
@@ -43,8 +49,10 @@ public static class Resize
     {
         ArgumentNullException.ThrowIfNull(image);
         var dims = image.dim();
-        if (dims == 4) return EachInBatch(image, t => Chw(t, height, width, mode));
-        if (dims != 3) throw new ArgumentException($"expected [C,H,W] or [N,C,H,W], got {dims} dimensions", nameof(image));
+        if (dims == 4)
+            return EachInBatch(image, t => Chw(t, height, width, mode));
+        if (dims != 3)
+            throw new ArgumentException($"expected [C,H,W] or [N,C,H,W], got {dims} dimensions", nameof(image));
         using var scope = torch.NewDisposeScope();
         var hwc = image.permute(1, 2, 0).contiguous();
         return Hwc(hwc, height, width, mode).permute(2, 0, 1).contiguous().MoveToOuterDisposeScope();
@@ -58,7 +66,8 @@ public static class Resize
         var t = image.detach().cpu().contiguous();
         if (t.dtype is not (ScalarType.Byte or ScalarType.Float32))
             throw new ArgumentException($"resize takes uint8 or float32 images, got {t.dtype.TorchName()}", nameof(image));
-        if (t.numel() == 0) throw new ArgumentException($"cannot resize an empty image [{string.Join(",", t.shape)}]", nameof(image));
+        if (t.numel() == 0)
+            throw new ArgumentException($"cannot resize an empty image [{string.Join(",", t.shape)}]", nameof(image));
         using var source = OpenCvTensors.Header(t, "resize");
         using var resized = new Mat();
         Cv2.Resize(source, resized, new OpenCvSharp.Size(width, height), 0, 0, interpolation);

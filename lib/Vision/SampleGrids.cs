@@ -9,7 +9,8 @@ public static class SampleGrids
     public static Tensor Tile(Tensor images, int columns, double padValue = -1)
     {
         ArgumentNullException.ThrowIfNull(images);
-        if (images.dim() != 4) throw new ArgumentException($"a sample grid needs [N, C, H, W] images, got {images.dim()} dimensions", nameof(images));
+        if (images.dim() != 4)
+            throw new ArgumentException($"a sample grid needs [N, C, H, W] images, got {images.dim()} dimensions", nameof(images));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
         var (n, c, h, w) = (images.size(0), images.size(1), images.size(2), images.size(3));
         var rows = (n + columns - 1) / columns;
@@ -30,7 +31,8 @@ public static class SampleGrids
     public static Tensor Rows(IReadOnlyList<Tensor> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        if (columns.Count == 0) throw new ArgumentException("a grid of rows needs at least one column", nameof(columns));
+        if (columns.Count == 0)
+            throw new ArgumentException("a grid of rows needs at least one column", nameof(columns));
         using var scope = torch.NewDisposeScope();
         // [N, columns, C, H, W] → [N·columns, C, H, W]: Tile then lays each example's images out as one row.
         var tiles = torch.stack(columns.ToArray(), 1).flatten(0, 1);
@@ -47,7 +49,7 @@ public static class SampleGrids
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (grid.dim() != 3 || grid.size(0) is not (1 or 3))
             throw new ArgumentException($"a sample grid is [C, H, W] with 1 or 3 channels, got [{string.Join(", ", grid.shape)}]", nameof(grid));
-        using var onCpu = grid.cpu();  // the encoder reads host memory; a grid from a CUDA run is copied over
+        using var onCpu = grid.cpu(); // the encoder reads host memory; a grid from a CUDA run is copied over
         ImageTensor.Save(path, onCpu);
     }
 }

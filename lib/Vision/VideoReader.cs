@@ -23,10 +23,11 @@ public sealed class VideoReader : IDisposable
     private readonly ResizeMode resize;
     private readonly double sourceFps;
     private readonly object gate = new();
+
     // Position of a frame-sampling read that continues over several calls.
-    private readonly Mat last = new();       // the most recently decoded source frame (BGR)
-    private long lastIndex = -1;    // its index in the source
-    private long nextOutput;        // index of the next output frame at the requested rate
+    private readonly Mat last = new(); // the most recently decoded source frame (BGR)
+    private long lastIndex = -1; // its index in the source
+    private long nextOutput; // index of the next output frame at the requested rate
 
     private VideoReader(VideoCapture capture, string path, double? fps, int? height, int? width, ResizeMode resize)
     {
@@ -37,8 +38,12 @@ public sealed class VideoReader : IDisposable
         this.width = width ?? 0;
         this.resize = resize;
         sourceFps = capture.Get(VideoCaptureProperties.Fps);
-        Info = new VideoInfo(sourceFps, (long)Math.Round(capture.Get(VideoCaptureProperties.FrameCount)),
-            (int)capture.Get(VideoCaptureProperties.FrameWidth), (int)capture.Get(VideoCaptureProperties.FrameHeight));
+        Info = new VideoInfo(
+            sourceFps,
+            (long)Math.Round(capture.Get(VideoCaptureProperties.FrameCount)),
+            (int)capture.Get(VideoCaptureProperties.FrameWidth),
+            (int)capture.Get(VideoCaptureProperties.FrameHeight)
+        );
     }
 
     public string Path { get; }
@@ -50,9 +55,12 @@ public sealed class VideoReader : IDisposable
     /// </summary>
     public static VideoReader Open(string path, double? fps = null, int? height = null, int? width = null, ResizeMode resize = ResizeMode.Area)
     {
-        if (fps is { } f && !(f > 0 && double.IsFinite(f))) throw new ArgumentOutOfRangeException(nameof(fps), fps, "the frame rate must be positive");
-        if (height.HasValue != width.HasValue) throw new ArgumentException("give both height and width, or neither");
-        if (height is <= 0 || width is <= 0) throw new ArgumentOutOfRangeException(nameof(height), $"the frame size must be positive, got {height}x{width}");
+        if (fps is { } f && !(f > 0 && double.IsFinite(f)))
+            throw new ArgumentOutOfRangeException(nameof(fps), fps, "the frame rate must be positive");
+        if (height.HasValue != width.HasValue)
+            throw new ArgumentException("give both height and width, or neither");
+        if (height is <= 0 || width is <= 0)
+            throw new ArgumentOutOfRangeException(nameof(height), $"the frame size must be positive, got {height}x{width}");
         var full = VisionNative.ExistingFile(path, "video");
         try
         {
@@ -72,9 +80,17 @@ public sealed class VideoReader : IDisposable
             }
             catch (OpenCVException e)
             {
-                throw VisionNative.Invalid(full, $"video file {VisionNative.Quoted(full)} could not be opened as a video: {VisionNative.Describe(e)}", e);
+                throw VisionNative.Invalid(
+                    full,
+                    $"video file {VisionNative.Quoted(full)} could not be opened as a video: {VisionNative.Describe(e)}",
+                    e
+                );
             }
-            VisionNative.Check(opened, full, $"video file {VisionNative.Quoted(full)} could not be opened as a video (corrupt, truncated or an unsupported format)");
+            VisionNative.Check(
+                opened,
+                full,
+                $"video file {VisionNative.Quoted(full)} could not be opened as a video (corrupt, truncated or an unsupported format)"
+            );
             var rate = capture.Get(VideoCaptureProperties.Fps);
             VisionNative.Check(double.IsFinite(rate) && rate > 0, full, $"video file {VisionNative.Quoted(full)} reports no frame rate");
             return new VideoReader(capture, full, fps, height, width, resize);
@@ -120,7 +136,8 @@ public sealed class VideoReader : IDisposable
                         }
                         ++lastIndex;
                     }
-                    if (ended) break;
+                    if (ended)
+                        break;
                     frames.Add(ToRgbFrame(last, interpolation));
                     ++nextOutput;
                 }
@@ -128,7 +145,8 @@ public sealed class VideoReader : IDisposable
             }
             finally
             {
-                foreach (var frame in frames) frame.Dispose();
+                foreach (var frame in frames)
+                    frame.Dispose();
             }
         }
     }
@@ -167,8 +185,11 @@ public sealed class VideoReader : IDisposable
         var frameBytes = checked((int)(rows * cols * 3));
         foreach (var frame in frames)
         {
-            VisionNative.Check(frame.Rows == rows && frame.Cols == cols && frame.IsContinuous(), Path,
-                $"video {VisionNative.Quoted(Path)}: the frame size changed mid-stream; request a fixed size");
+            VisionNative.Check(
+                frame.Rows == rows && frame.Cols == cols && frame.IsContinuous(),
+                Path,
+                $"video {VisionNative.Quoted(Path)}: the frame size changed mid-stream; request a fixed size"
+            );
         }
         using var scope = torch.NewDisposeScope();
         var result = torch.empty([frames.Count, rows, cols, 3], ScalarType.Byte);
@@ -176,7 +197,10 @@ public sealed class VideoReader : IDisposable
         {
             // Frame by frame: a whole clip may exceed what one span can address.
             using var slot = result.select(0, i);
-            unsafe { new ReadOnlySpan<byte>((void*)frames[i].Data, frameBytes).CopyTo(slot.bytes); }
+            unsafe
+            {
+                new ReadOnlySpan<byte>((void*)frames[i].Data, frameBytes).CopyTo(slot.bytes);
+            }
         }
         return result.MoveToOuterDisposeScope();
     }

@@ -10,18 +10,19 @@ internal static class VisionNative
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = Path.GetFullPath(path);
-        if (!File.Exists(full)) throw new FileNotFoundException($"{what} file not found: {full}", full);
+        if (!File.Exists(full))
+            throw new FileNotFoundException($"{what} file not found: {full}", full);
         return full;
     }
 
     /// <summary>An <see cref="InvalidDataException"/> whose message names <paramref name="path"/> (prefixed when the message does not).</summary>
-    public static InvalidDataException Invalid(string path, string message, Exception? inner = null) =>
-        new(FirstLine(message, path), inner);
+    public static InvalidDataException Invalid(string path, string message, Exception? inner = null) => new(FirstLine(message, path), inner);
 
     /// <summary>Throws <see cref="InvalidDataException"/> naming <paramref name="path"/> unless <paramref name="condition"/> holds.</summary>
     public static void Check(bool condition, string path, string message)
     {
-        if (!condition) throw Invalid(path, message);
+        if (!condition)
+            throw Invalid(path, message);
     }
 
     /// <summary>
@@ -46,7 +47,8 @@ internal static class VisionNative
     private static string FirstLine(string message, string path)
     {
         var first = message.Split('\n', 2)[0].Trim();
-        if (first.Length == 0) first = "OpenCV call failed without a message";
+        if (first.Length == 0)
+            first = "OpenCV call failed without a message";
         return first.Contains(path, StringComparison.Ordinal) ? first : $"{path}: {first}";
     }
 }

@@ -13,8 +13,11 @@ public class ArchitectureTests
     [Fact]
     public void No_layer_uses_a_layer_after_it()
     {
-        var problems = Kit.Value.Select(e => (edge: e, why: Layers.Violation(e))).Where(p => p.why is not null)
-            .Select(p => $"{p.why}: {string.Join(", ", p.edge.Evidence.Take(4))}").ToList();
+        var problems = Kit
+            .Value.Select(e => (edge: e, why: Layers.Violation(e)))
+            .Where(p => p.why is not null)
+            .Select(p => $"{p.why}: {string.Join(", ", p.edge.Evidence.Take(4))}")
+            .ToList();
         Assert.True(problems.Count == 0, "layering broken:\n" + string.Join("\n", problems));
     }
 
@@ -41,7 +44,9 @@ public class ArchitectureTests
         // The report types name their notebook formatter this way ([TypeFormatterSource(typeof(...))]); read off this
         // test assembly, where the probe below uses its target nowhere else.
         var edges = DependencyGraph.Of(typeof(ArchitectureTests).Assembly.Location);
-        var edge = Assert.Single(edges, e => e.From == typeof(Probes.AttributeProbe).Namespace && e.To == typeof(Probes.Targets.AttributeTarget).Namespace);
+        var edge = Assert.Single(edges, e =>
+            e.From == typeof(Probes.AttributeProbe).Namespace && e.To == typeof(Probes.Targets.AttributeTarget).Namespace
+        );
         Assert.Equal(["AttributeProbe → AttributeTarget"], edge.Evidence);
     }
 
@@ -71,14 +76,18 @@ public class ArchitectureTests
     [InlineData("Dino.Repro.Evaluation.Metrics.Audio", "Dino.Repro.Signal")]
     [InlineData("Dino.Repro.Models.Dino", "Dino.Repro.Data")]
     [InlineData("Dino.Repro.Data.Grid", "Dino.Repro.Data")]
-    public void An_edge_down_the_layers_is_allowed(string from, string to) =>
-        Assert.Null(Layers.Violation(new NamespaceEdge(from, to, ["A → B"])));
+    public void An_edge_down_the_layers_is_allowed(string from, string to) => Assert.Null(Layers.Violation(new NamespaceEdge(from, to, ["A → B"])));
 
     [Fact]
     public void Two_folders_using_each_other_are_found()
     {
-        var pairs = Layers.MutualPairs([new("Dino.Repro.Data", "Dino.Repro.Data.Grid", ["X → Y"]), new("Dino.Repro.Data.Grid", "Dino.Repro.Data", ["Y → X"]),
-            new("Dino.Repro.Models", "Dino.Repro.IO", ["Z → W"])]).ToList();
+        var pairs = Layers
+            .MutualPairs([
+                new("Dino.Repro.Data", "Dino.Repro.Data.Grid", ["X → Y"]),
+                new("Dino.Repro.Data.Grid", "Dino.Repro.Data", ["Y → X"]),
+                new("Dino.Repro.Models", "Dino.Repro.IO", ["Z → W"]),
+            ])
+            .ToList();
         var (there, back) = Assert.Single(pairs);
         Assert.Equal(("Dino.Repro.Data", "Dino.Repro.Data.Grid"), (there.From, there.To));
         Assert.Equal("Dino.Repro.Data", back.To);
@@ -95,8 +104,10 @@ public class ArchitectureTests
             var folder = Path.GetRelativePath(lib, Path.GetDirectoryName(file)!);
             var expected = folder == "." ? "Dino.Repro" : "Dino.Repro." + folder.Replace(Path.DirectorySeparatorChar, '.');
             var declared = Regex.Match(File.ReadAllText(file), @"^namespace ([\w.]+);", RegexOptions.Multiline);
-            if (!declared.Success) continue;  // global usings, the module initialiser's attributes
-            if (declared.Groups[1].Value != expected) wrong.Add($"{Path.GetRelativePath(lib, file)}: {declared.Groups[1].Value}, expected {expected}");
+            if (!declared.Success)
+                continue; // global usings, the module initialiser's attributes
+            if (declared.Groups[1].Value != expected)
+                wrong.Add($"{Path.GetRelativePath(lib, file)}: {declared.Groups[1].Value}, expected {expected}");
         }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }

@@ -21,7 +21,8 @@ public static class DependencyGraph
         foreach (var type in assembly.MainModule.GetTypes())
         {
             var from = Outermost(type);
-            if (!IsKit(from.Namespace)) continue;
+            if (!IsKit(from.Namespace))
+                continue;
             foreach (var used in UsedBy(type))
                 Add(edges, from, used);
         }
@@ -35,7 +36,8 @@ public static class DependencyGraph
 
     private static TypeReference Outermost(TypeReference type)
     {
-        while (type.DeclaringType is not null) type = type.DeclaringType;
+        while (type.DeclaringType is not null)
+            type = type.DeclaringType;
         return type;
     }
 
@@ -44,8 +46,10 @@ public static class DependencyGraph
         foreach (var target in Flatten(used))
         {
             var to = Outermost(target);
-            if (!IsKit(to.Namespace) || to.Namespace == from.Namespace) continue;
-            if (!edges.TryGetValue((from.Namespace, to.Namespace), out var evidence)) edges[(from.Namespace, to.Namespace)] = evidence = [];
+            if (!IsKit(to.Namespace) || to.Namespace == from.Namespace)
+                continue;
+            if (!edges.TryGetValue((from.Namespace, to.Namespace), out var evidence))
+                edges[(from.Namespace, to.Namespace)] = evidence = [];
             evidence.Add($"{from.Name} → {to.Name}");
         }
     }
@@ -53,13 +57,16 @@ public static class DependencyGraph
     // Arrays, by-refs, pointers and generic instances name other types inside them.
     private static IEnumerable<TypeReference> Flatten(TypeReference? type)
     {
-        if (type is null || type is GenericParameter) yield break;
+        if (type is null || type is GenericParameter)
+            yield break;
         if (type is GenericInstanceType generic)
             foreach (var argument in generic.GenericArguments)
-                foreach (var t in Flatten(argument)) yield return t;
+            foreach (var t in Flatten(argument))
+                yield return t;
         if (type is TypeSpecification specification)
         {
-            foreach (var t in Flatten(specification.ElementType)) yield return t;
+            foreach (var t in Flatten(specification.ElementType))
+                yield return t;
             yield break;
         }
         yield return type;
@@ -68,27 +75,36 @@ public static class DependencyGraph
     private static IEnumerable<TypeReference?> UsedBy(TypeDefinition type)
     {
         yield return type.BaseType;
-        foreach (var i in type.Interfaces) yield return i.InterfaceType;
-        foreach (var t in Attributes(type.CustomAttributes)) yield return t;
+        foreach (var i in type.Interfaces)
+            yield return i.InterfaceType;
+        foreach (var t in Attributes(type.CustomAttributes))
+            yield return t;
         foreach (var field in type.Fields)
         {
             yield return field.FieldType;
-            foreach (var t in Attributes(field.CustomAttributes)) yield return t;
+            foreach (var t in Attributes(field.CustomAttributes))
+                yield return t;
         }
         foreach (var property in type.Properties)
         {
             yield return property.PropertyType;
-            foreach (var t in Attributes(property.CustomAttributes)) yield return t;
+            foreach (var t in Attributes(property.CustomAttributes))
+                yield return t;
         }
         foreach (var method in type.Methods)
         {
             yield return method.ReturnType;
-            foreach (var t in Attributes(method.CustomAttributes)) yield return t;
-            foreach (var parameter in method.Parameters) yield return parameter.ParameterType;
-            if (!method.HasBody) continue;
-            foreach (var variable in method.Body.Variables) yield return variable.VariableType;
+            foreach (var t in Attributes(method.CustomAttributes))
+                yield return t;
+            foreach (var parameter in method.Parameters)
+                yield return parameter.ParameterType;
+            if (!method.HasBody)
+                continue;
+            foreach (var variable in method.Body.Variables)
+                yield return variable.VariableType;
             foreach (var instruction in method.Body.Instructions)
-                foreach (var t in Operand(instruction.Operand)) yield return t;
+            foreach (var t in Operand(instruction.Operand))
+                yield return t;
         }
     }
 
@@ -98,7 +114,8 @@ public static class DependencyGraph
         {
             yield return attribute.AttributeType;
             foreach (var argument in attribute.ConstructorArguments.Concat(attribute.Properties.Select(p => p.Argument)))
-                if (argument.Value is TypeReference named) yield return named;
+                if (argument.Value is TypeReference named)
+                    yield return named;
         }
     }
 
@@ -112,9 +129,11 @@ public static class DependencyGraph
             case MethodReference method:
                 yield return method.DeclaringType;
                 yield return method.ReturnType;
-                foreach (var p in method.Parameters) yield return p.ParameterType;
+                foreach (var p in method.Parameters)
+                    yield return p.ParameterType;
                 if (method is GenericInstanceMethod generic)
-                    foreach (var a in generic.GenericArguments) yield return a;
+                    foreach (var a in generic.GenericArguments)
+                        yield return a;
                 break;
             case FieldReference field:
                 yield return field.DeclaringType;

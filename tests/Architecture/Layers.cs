@@ -36,12 +36,16 @@ public static class Layers
     /// <summary>Why <paramref name="edge"/> breaks the layering, or null when it is allowed.</summary>
     public static string? Violation(NamespaceEdge edge)
     {
-        string? from = LayerOf(edge.From), to = LayerOf(edge.To);
-        if (from is null || to is null) return $"{(from is null ? edge.From : edge.To)} is in no layer";
+        string? from = LayerOf(edge.From),
+            to = LayerOf(edge.To);
+        if (from is null || to is null)
+            return $"{(from is null ? edge.From : edge.To)} is in no layer";
         if (IsMetrics(edge.From) && !IsMetrics(edge.To) && Rank(to) > Rank("Vision"))
             return $"metrics use only IO, Torch, Signal and Vision, but {edge.From} uses {edge.To}";
-        if (Rank(to) > Rank(from)) return $"{from} is below {to}, but {edge.From} uses {edge.To}";
-        if (Rank(to) == Rank(from) && to != from) return $"{from} and {to} share a layer and use neither each other, but {edge.From} uses {edge.To}";
+        if (Rank(to) > Rank(from))
+            return $"{from} is below {to}, but {edge.From} uses {edge.To}";
+        if (Rank(to) == Rank(from) && to != from)
+            return $"{from} and {to} share a layer and use neither each other, but {edge.From} uses {edge.To}";
         return null;
     }
 

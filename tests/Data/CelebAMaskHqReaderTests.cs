@@ -9,7 +9,9 @@ public class CelebAMaskHqReaderTests
 {
     // Three overlapping parts on a 16×16 grid: skin everywhere but the border, a nose block, hair over the top rows.
     private static bool Skin(int y, int x) => y is > 0 and < 15 && x is > 0 and < 15;
+
     private static bool Nose(int y, int x) => y is >= 2 and < 10 && x is >= 6 and < 10;
+
     private static bool Hair(int y, int x) => y < 4;
 
     [Fact]
@@ -73,7 +75,8 @@ public class CelebAMaskHqReaderTests
     {
         using var dir = new Fixtures.TempFolder();
         WriteFixture(dir.Root, id: 0, mapping: [(0, 1), (1, 2), (2, 3), (3, 4)]);
-        foreach (var id in new[] { 1, 2, 3 }) WriteFixture(dir.Root, id, mapping: [(0, 1), (1, 2), (2, 3), (3, 4)], shift: id);
+        foreach (var id in new[] { 1, 2, 3 })
+            WriteFixture(dir.Root, id, mapping: [(0, 1), (1, 2), (2, 3), (3, 4)], shift: id);
         var corpus = new CelebAMaskHqCorpus(dir.Root);
         using var first = corpus.Batches(CelebASplit.Train, size: 8, batchSize: 2, seed: 3);
         using var second = corpus.Batches(CelebASplit.Train, size: 8, batchSize: 2, seed: 3);
@@ -114,7 +117,8 @@ public class CelebAMaskHqReaderTests
         using var dir = new Fixtures.TempFolder();
         WriteFixture(dir.Root, id: 1);
         var hair = CelebAMaskHqLayout.MaskPath(dir.Root, 1, "hair");
-        using (var small = torch.zeros([8, 8, 1], dtype: ScalarType.Byte)) ImageIO.Write(hair, small);
+        using (var small = torch.zeros([8, 8, 1], dtype: ScalarType.Byte))
+            ImageIO.Write(hair, small);
         var error = Assert.Throws<InvalidDataException>(() => new CelebAMaskHqCorpus(dir.Root).ReadLabels(1));
         Assert.Contains(hair, error.Message);
     }
@@ -126,7 +130,11 @@ public class CelebAMaskHqReaderTests
         for (var y = 0; y < 16; y++)
         {
             for (var x = 0; x < 16; x++)
-                labels[y * 16 + x] = Hair(y, x) ? 13 : Nose(y, x) ? 2 : Skin(y, x) ? 1 : 0;
+                labels[y * 16 + x] =
+                    Hair(y, x) ? 13
+                    : Nose(y, x) ? 2
+                    : Skin(y, x) ? 1
+                    : 0;
         }
         return labels;
     }
@@ -137,8 +145,10 @@ public class CelebAMaskHqReaderTests
     {
         Directory.CreateDirectory(Path.Combine(root, CelebAMaskHqLayout.PhotoFolder));
         var photo = new byte[24 * 24 * 3];
-        for (var i = 0; i < photo.Length; i++) photo[i] = (byte)((i * 7 + shift * 31) % 256);
-        using (var image = torch.tensor(photo, [24, 24, 3])) ImageIO.Write(Path.Combine(root, CelebAMaskHqLayout.PhotoFolder, $"{id}.jpg"), image);
+        for (var i = 0; i < photo.Length; i++)
+            photo[i] = (byte)((i * 7 + shift * 31) % 256);
+        using (var image = torch.tensor(photo, [24, 24, 3]))
+            ImageIO.Write(Path.Combine(root, CelebAMaskHqLayout.PhotoFolder, $"{id}.jpg"), image);
         WriteMask(root, id, "skin", Skin, 1);
         WriteMask(root, id, "nose", Nose, 1);
         WriteMask(root, id, "hair", Hair, 3, value: 128);
@@ -150,8 +160,10 @@ public class CelebAMaskHqReaderTests
         var bytes = new byte[16 * 16 * channels];
         for (var p = 0; p < 256; p++)
         {
-            if (!covers(p / 16, p % 16)) continue;
-            for (var c = 0; c < channels; c++) bytes[p * channels + c] = value;
+            if (!covers(p / 16, p % 16))
+                continue;
+            for (var c = 0; c < channels; c++)
+                bytes[p * channels + c] = value;
         }
         var path = CelebAMaskHqLayout.MaskPath(root, id, part);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -9,8 +9,40 @@ public class CityscapesReaderTests
     // cityscapesScripts labels.py, written out: trainId of labelIds 0..33 (255 = ignore).
     private static readonly long[] TrainIdOfLabelId =
     [
-        255, 255, 255, 255, 255, 255, 255, 0, 1, 255, 255, 2, 3, 4, 255, 255, 255, 5, 255, 6,
-        7, 8, 9, 10, 11, 12, 13, 14, 15, 255, 255, 16, 17, 18,
+        255,
+        255,
+        255,
+        255,
+        255,
+        255,
+        255,
+        0,
+        1,
+        255,
+        255,
+        2,
+        3,
+        4,
+        255,
+        255,
+        255,
+        5,
+        255,
+        6,
+        7,
+        8,
+        9,
+        10,
+        11,
+        12,
+        13,
+        14,
+        15,
+        255,
+        255,
+        16,
+        17,
+        18,
     ];
 
     private const string Stem = "lindau_000000_000019";
@@ -73,7 +105,8 @@ public class CityscapesReaderTests
     {
         using var dir = new Fixtures.TempFolder();
         var odd = Path.Combine(dir.Root, "odd.png");
-        using (var image = torch.zeros([4, 7, 3], ScalarType.Byte)) ImageIO.Write(odd, image);
+        using (var image = torch.zeros([4, 7, 3], ScalarType.Byte))
+            ImageIO.Write(odd, image);
         var error = Assert.Throws<InvalidDataException>(() => AlignedPairs.Load(odd, 4));
         Assert.Contains(odd, error.Message);
 
@@ -82,7 +115,8 @@ public class CityscapesReaderTests
         File.WriteAllText(corpus.LabelIdsPath(frame), "not a png");
         var corrupt = Assert.ThrowsAny<Exception>(() => corpus.ReadTrainIds(frame));
         Assert.Contains(corpus.LabelIdsPath(frame), corrupt.Message);
-        using (var labels = torch.full([2, 2], 7, ScalarType.Byte)) LabelMap.Write(corpus.LabelIdsPath(frame), labels);
+        using (var labels = torch.full([2, 2], 7, ScalarType.Byte))
+            LabelMap.Write(corpus.LabelIdsPath(frame), labels);
         File.Delete(corpus.PhotoPath(frame));
         var missing = Assert.Throws<FileNotFoundException>(() => corpus.Load(frame, 2, 2));
         Assert.Contains(corpus.PhotoPath(frame), missing.Message);

@@ -1,9 +1,9 @@
-using Dino.Repro.Tests.Support;
 using Dino.Repro.Data;
 using Dino.Repro.Data.CelebAMaskHq;
-using Dino.Repro.Tests.App.Reproduce;
-using Dino.Repro.Training;
 using Dino.Repro.Data.Corpora;
+using Dino.Repro.Tests.App.Reproduce;
+using Dino.Repro.Tests.Support;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.Tests.Data;
 
@@ -32,7 +32,8 @@ public class CompactPairsTests
     public void A_one_hot_condition_or_off_grid_values_stay_as_they_are()
     {
         using var oneHot = torch.zeros(5, 4, 4);
-        using (var channel = oneHot[1]) channel.fill_(1.0);
+        using (var channel = oneHot[1])
+            channel.fill_(1.0);
         using var offGrid = torch.full([3, 4, 4], 0.3);
         using var wideLabels = torch.full([4, 4], 300, ScalarType.Int64);
         using var example = CompactPairs.Compact(new PairedExample("x", oneHot.clone(), offGrid.clone(), wideLabels.clone()));
@@ -51,7 +52,7 @@ public class CompactPairsTests
         var compact = ImageToImageData.Open("shapes", 32, 4, seed: 11, shapesCount: 40);
         try
         {
-            for (var step = 0; step < 12; step++)  // past an epoch of 32 training pairs: the reshuffle too
+            for (var step = 0; step < 12; step++) // past an epoch of 32 training pairs: the reshuffle too
             {
                 using var scope = torch.NewDisposeScope();
                 var (a, b) = (expected.Next(), compact.Next());

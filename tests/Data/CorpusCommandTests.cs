@@ -2,13 +2,13 @@ using System.Text.RegularExpressions;
 using Dino.Repro.Data;
 using Dino.Repro.Data.CelebAMaskHq;
 using Dino.Repro.Data.Cityscapes;
+using Dino.Repro.Data.Corpora;
 using Dino.Repro.Data.Cub200;
 using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.Data.Synthetic;
 using Dino.Repro.Data.Synthetic.SpokenShapes;
 using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Data;
 
@@ -66,7 +66,7 @@ public class CorpusCommandTests
         Assert.Contains("9 train, 1 val", stdout);
         var corpus = new CityscapesCorpus(dir.Root);
         Assert.Equal(9, corpus.Frames("train").Count);
-        var val = Assert.Single(corpus.Frames("val"));   // Shapes' test id 9
+        var val = Assert.Single(corpus.Frames("val")); // Shapes' test id 9
         Assert.Equal(ShapesStreetsCorpus.StemOf(9), val.Stem);
         using var trainIds = corpus.ReadTrainIds(val);
         var scene = ShapesCorpus.Render(new ShapesOptions(10, 32, 2), 9);

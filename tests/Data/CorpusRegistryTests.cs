@@ -21,12 +21,15 @@ public class CorpusRegistryTests
         {
             Assert.NotNull(real.Describe);
             Assert.False(string.IsNullOrEmpty(real.RealLayout), real.Name);
-            Assert.True(File.Exists(Path.Combine(ErrorsAndMemoryTests.RepoRoot(), real.DataScript!)), $"{real.Name}: no {real.DataScript} in {scripts}");
+            Assert.True(
+                File.Exists(Path.Combine(ErrorsAndMemoryTests.RepoRoot(), real.DataScript!)),
+                $"{real.Name}: no {real.DataScript} in {scripts}"
+            );
         }
         foreach (var made in all.Where(c => c.Embedded))
         {
             Assert.Null(made.DataScript);
-            Assert.Contains(all, c => !c.Embedded && c.Name == made.Maker!.StandsFor);  // written in a real corpus' format
+            Assert.Contains(all, c => !c.Embedded && c.Name == made.Maker!.StandsFor); // written in a real corpus' format
         }
     }
 
@@ -36,7 +39,10 @@ public class CorpusRegistryTests
         var unknown = Assert.Throws<UsageException>(() => CorpusRegistry.Get("shapez"));
         Assert.Contains("unknown corpus 'shapez' (valid: celebamask-hq, cityscapes", unknown.Message);
         var noPairs = Assert.Throws<UsageException>(() => CorpusRegistry.Paired("grid"));
-        Assert.Equal("no image-to-image pairs in corpus 'grid' (corpora with pairs: celebamask-hq, cityscapes, shapes, shapes-streets)", noPairs.Message);
+        Assert.Equal(
+            "no image-to-image pairs in corpus 'grid' (corpora with pairs: celebamask-hq, cityscapes, shapes, shapes-streets)",
+            noPairs.Message
+        );
         Assert.Throws<UsageException>(() => EvaluationCorpus.For(new DinoOptions { Corpus = "voice-faces" }));
     }
 
@@ -47,7 +53,7 @@ public class CorpusRegistryTests
     {
         using var data = new DataRootScope();
         var view = CorpusRegistry.Paired(name);
-        Assert.Null(view.PretrainedSegmenter);  // the kit trains its own on the corpus' real pairs
+        Assert.Null(view.PretrainedSegmenter); // the kit trains its own on the corpus' real pairs
         var corpus = view.Open(10, 32);
         Assert.Equal((name, 10, classes), (corpus.Name, corpus.Pairs, corpus.Classes));
         var test = corpus.TestPairs(32);
@@ -55,18 +61,19 @@ public class CorpusRegistryTests
         Assert.True(corpus.TrainPairs >= 1 && test.Count >= 1);
         using var first = test[0]();
         Assert.Equal(new long[] { 3, 32, 32 }, first.Photo.shape);
-        using var labelled = first.Labels.masked_select(first.Labels.ne(255));  // Cityscapes' ignore label aside
+        using var labelled = first.Labels.masked_select(first.Labels.ne(255)); // Cityscapes' ignore label aside
         Assert.InRange(labelled.max().ToInt64(), 0, classes - 1);
     }
 
     [Theory]
-    [InlineData("celebamask-hq", "face parsing")]  // the dataset's own face parser, as the paper scores it
+    [InlineData("celebamask-hq", "face parsing")] // the dataset's own face parser, as the paper scores it
     [InlineData("cityscapes", "Cityscapes DeepLabv3+")]
     public void A_real_paired_corpus_is_scored_by_the_papers_segmenter_with_its_label_classes(string name, string evaluator)
     {
         var segmenter = Segmenters.Named(CorpusRegistry.Paired(name).PretrainedSegmenter!);
         Assert.Equal(evaluator, segmenter.Evaluator.Name);
-        var palette = name == "cityscapes" ? Dino.Repro.Vision.Palette.Cityscapes : Dino.Repro.Vision.Palette.CelebAMaskHq;  // the labels its reader yields
+        // the labels its reader yields
+        var palette = name == "cityscapes" ? Dino.Repro.Vision.Palette.Cityscapes : Dino.Repro.Vision.Palette.CelebAMaskHq;
         Assert.Equal(palette.Count, segmenter.NumClasses);
     }
 }

@@ -1,6 +1,6 @@
 using Dino.Repro.Data;
-using Dino.Repro.Training;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.Tests.Data;
 
@@ -16,7 +16,16 @@ public class PairedBatchesAugmentationTests
         using var generator = new Generator((ulong)seed);
         var a = torch.rand(new long[] { Count, 3, Size, Size }, generator: generator) * 2 - 1;
         var labels = torch.randint(0, 10, new long[] { Count, Size, Size }, generator: generator);
-        return new ShuffledBatches(new Dictionary<string, Tensor> { ["A"] = a, ["B"] = -a, ["labels"] = labels }, Count, seed);
+        return new ShuffledBatches(
+            new Dictionary<string, Tensor>
+            {
+                ["A"] = a,
+                ["B"] = -a,
+                ["labels"] = labels,
+            },
+            Count,
+            seed
+        );
     }
 
     [Fact]
@@ -30,8 +39,8 @@ public class PairedBatchesAugmentationTests
         var actual = output.ToArray<long>();
         Assert.Equal(ScalarType.Int64, output.dtype);
         for (var i = 0; i < 8; i++)
-            for (var j = 0; j < 8; j++)   // a 4×4 window at (2, 3) doubled by nearest: pixel (i, j) of the flip reads window (i/2, (7−j)/2)
-                Assert.Equal(input[(2 + i / 2) * 8 + 3 + (7 - j) / 2], actual[i * 8 + j]);
+        for (var j = 0; j < 8; j++) // a 4×4 window at (2, 3) doubled by nearest: pixel (i, j) of the flip reads window (i/2, (7−j)/2)
+            Assert.Equal(input[(2 + i / 2) * 8 + 3 + (7 - j) / 2], actual[i * 8 + j]);
     }
 
     [Fact]
@@ -49,10 +58,10 @@ public class PairedBatchesAugmentationTests
     {
         var draw = PairedAugmentation.Pix2Pix.DrawFor(256, cropCoin: 0.3, cropTop: 0.999, cropLeft: 0, flipCoin: 0.7);
         Assert.Equal(286, draw.LoadSize);
-        Assert.Equal((30, 0, 256), draw.Crop);   // offsets 0…30, as random.randint(0, 286 − 256)
+        Assert.Equal((30, 0, 256), draw.Crop); // offsets 0…30, as random.randint(0, 286 − 256)
         Assert.False(draw.Flip);
-        Assert.Null(PairedAugmentation.Dino.DrawFor(256, cropCoin: 0.5, 0, 0, 0).Crop);   // DINO crops with p = 0.5
-        Assert.Equal(230, PairedAugmentation.Dino.DrawFor(256, cropCoin: 0.49, 0, 0, 0).Crop!.Value.side);  // 90 % of 256
+        Assert.Null(PairedAugmentation.Dino.DrawFor(256, cropCoin: 0.5, 0, 0, 0).Crop); // DINO crops with p = 0.5
+        Assert.Equal(230, PairedAugmentation.Dino.DrawFor(256, cropCoin: 0.49, 0, 0, 0).Crop!.Value.side); // 90 % of 256
     }
 
     [Fact]
@@ -68,12 +77,19 @@ public class PairedBatchesAugmentationTests
         for (var n = 0; n < Count; n++)
         {
             // The labels are random, so exactly one window and flip explains them; A must have had the same one.
-            var draw = Assert.Single(Candidates(Size), d => PairedAugmentation.Apply(original["labels"].select(0, n), d, Size).Equals(batch["labels"].select(0, n)));
-            Assert.True(PairedAugmentation.Apply(original["A"].select(0, n), draw, Size).Equals(batch["A"].select(0, n)), $"example {n}: A and labels transformed differently");
-            if (draw.Crop is not null) cropped++;
-            if (draw.Flip) flipped++;
+            var draw = Assert.Single(Candidates(Size), d =>
+                PairedAugmentation.Apply(original["labels"].select(0, n), d, Size).Equals(batch["labels"].select(0, n))
+            );
+            Assert.True(
+                PairedAugmentation.Apply(original["A"].select(0, n), draw, Size).Equals(batch["A"].select(0, n)),
+                $"example {n}: A and labels transformed differently"
+            );
+            if (draw.Crop is not null)
+                cropped++;
+            if (draw.Flip)
+                flipped++;
         }
-        Assert.InRange(cropped, 1, Count - 1);   // p = 0.5 each: both outcomes among 32 examples
+        Assert.InRange(cropped, 1, Count - 1); // p = 0.5 each: both outcomes among 32 examples
         Assert.InRange(flipped, 1, Count - 1);
     }
 
@@ -102,8 +118,8 @@ public class PairedBatchesAugmentationTests
         {
             yield return new PairedAugmentation.Draw(size, null, flip);
             for (var top = 0; top <= size - side; top++)
-                for (var left = 0; left <= size - side; left++)
-                    yield return new PairedAugmentation.Draw(size, (top, left, side), flip);
+            for (var left = 0; left <= size - side; left++)
+                yield return new PairedAugmentation.Draw(size, (top, left, side), flip);
         }
     }
 }

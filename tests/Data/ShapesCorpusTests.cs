@@ -1,6 +1,6 @@
-using Dino.Repro.IO;
 using Dino.Repro.Data.CelebAMaskHq;
 using Dino.Repro.Data.Synthetic;
+using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Data;
@@ -35,7 +35,8 @@ public class ShapesCorpusTests
     public void Every_class_appears_across_the_smoke_set_and_class_colours_are_far_apart()
     {
         var means = ClassMeans(out var counts);
-        foreach (var cls in ShapesClasses.All) Assert.True(counts[cls.Label] > 100, $"class {cls.Name} covers only {counts[cls.Label]} px");
+        foreach (var cls in ShapesClasses.All)
+            Assert.True(counts[cls.Label] > 100, $"class {cls.Name} covers only {counts[cls.Label]} px");
         for (var i = 0; i < means.Length; i++)
         {
             for (var j = i + 1; j < means.Length; j++)
@@ -50,13 +51,16 @@ public class ShapesCorpusTests
     public void A_nearest_mean_colour_classifier_recovers_most_labels_from_the_photo()
     {
         var means = ClassMeans(out _);
-        long right = 0, total = 0;
+        long right = 0,
+            total = 0;
         for (var id = 0; id < Smoke.Count; id++)
         {
             var scene = ShapesCorpus.Render(Smoke, id);
             for (var p = 0; p < scene.Labels.Length; p++)
             {
-                var best = Enumerable.Range(0, means.Length).MinBy(k => Enumerable.Range(0, 3).Sum(c => Math.Pow(scene.Photo[3 * p + c] - means[k][c], 2)));
+                var best = Enumerable
+                    .Range(0, means.Length)
+                    .MinBy(k => Enumerable.Range(0, 3).Sum(c => Math.Pow(scene.Photo[3 * p + c] - means[k][c], 2)));
                 right += best == scene.Labels[p] ? 1 : 0;
                 total++;
             }
@@ -109,7 +113,8 @@ public class ShapesCorpusTests
     private static double[][] ClassMeans(out long[] counts)
     {
         var sums = new double[ShapesClasses.All.Count][];
-        for (var k = 0; k < sums.Length; k++) sums[k] = new double[3];
+        for (var k = 0; k < sums.Length; k++)
+            sums[k] = new double[3];
         counts = new long[sums.Length];
         for (var id = 0; id < Smoke.Count; id++)
         {
@@ -118,7 +123,8 @@ public class ShapesCorpusTests
             {
                 var k = scene.Labels[p];
                 counts[k]++;
-                for (var c = 0; c < 3; c++) sums[k][c] += scene.Photo[3 * p + c];
+                for (var c = 0; c < 3; c++)
+                    sums[k][c] += scene.Photo[3 * p + c];
             }
         }
         var n = counts;

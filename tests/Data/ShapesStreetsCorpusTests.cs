@@ -1,8 +1,8 @@
 using Dino.Repro.Data;
 using Dino.Repro.Data.Cityscapes;
+using Dino.Repro.Data.Corpora;
 using Dino.Repro.Data.Synthetic;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Data;
 
@@ -30,7 +30,7 @@ public class ShapesStreetsCorpusTests
             var scene = ShapesCorpus.Render(options, id);
             using var trainIds = corpus.ReadTrainIds(frame);
             Assert.Equal(scene.Labels.Select(l => TrainIdOfShapesLabel[l]).ToArray(), trainIds.ToArray<long>());
-            using var example = corpus.Load(frame, 16, 16);   // the file's own size: no resampling
+            using var example = corpus.Load(frame, 16, 16); // the file's own size: no resampling
             using var bytes = Dino.Repro.Vision.ImageTensor.ToHwc(example.Photo);
             Assert.Equal(scene.Photo, bytes.ToArray<byte>());
         }
@@ -50,6 +50,6 @@ public class ShapesStreetsCorpusTests
         Assert.Equal(first.Root, again.Root);
         Assert.StartsWith(data.Path, first.Root);
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(Path.Combine(again.Root, ShapesStreetsCorpus.ManifestFile)));
-        Assert.Single(new CityscapesCorpus(first.Root).Frames("val"));   // id 9 of 0..9
+        Assert.Single(new CityscapesCorpus(first.Root).Frames("val")); // id 9 of 0..9
     }
 }

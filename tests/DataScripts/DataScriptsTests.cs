@@ -66,9 +66,13 @@ public class DataScriptsTests
         // An unroutable proxy makes the test offline on any machine, connected or not.
         var env = new Dictionary<string, string>
         {
-            ["DINO_DATA"] = root.Root, ["DINO_PIN_DIR"] = root.File("pins"), ["DINO_CONNECT_TIMEOUT"] = "3",
-            ["https_proxy"] = "http://127.0.0.1:9", ["http_proxy"] = "http://127.0.0.1:9",
-            ["HTTPS_PROXY"] = "http://127.0.0.1:9", ["HTTP_PROXY"] = "http://127.0.0.1:9",
+            ["DINO_DATA"] = root.Root,
+            ["DINO_PIN_DIR"] = root.File("pins"),
+            ["DINO_CONNECT_TIMEOUT"] = "3",
+            ["https_proxy"] = "http://127.0.0.1:9",
+            ["http_proxy"] = "http://127.0.0.1:9",
+            ["HTTPS_PROXY"] = "http://127.0.0.1:9",
+            ["HTTP_PROXY"] = "http://127.0.0.1:9",
         };
         var r = ScriptRunner.Run(corpus, env);
         Assert.Equal(3, r.ExitCode);
@@ -110,10 +114,12 @@ public class DataScriptsTests
         var captions = TinyTarGz(Path.Combine(downloads, "cvpr2016_cub.tar.gz"), "cvpr2016_cub/text_c10/001.Black_footed_Albatross/a.txt");
         var env = new Dictionary<string, string>
         {
-            ["DINO_DATA"] = root.Root, ["DINO_PIN_DIR"] = root.File("pins"),
+            ["DINO_DATA"] = root.Root,
+            ["DINO_PIN_DIR"] = root.File("pins"),
             ["DINO_CHECKSUM_OVERRIDE_CUB_200_2011_TGZ"] = "sha256:" + ScriptRunner.Sha256(images),
             ["DINO_CHECKSUM_OVERRIDE_CVPR2016_CUB_TAR_GZ"] = ScriptRunner.Sha256(captions),
-            ["https_proxy"] = "http://127.0.0.1:9", ["HTTPS_PROXY"] = "http://127.0.0.1:9",   // any download attempt would fail
+            ["https_proxy"] = "http://127.0.0.1:9",
+            ["HTTPS_PROXY"] = "http://127.0.0.1:9", // any download attempt would fail
         };
 
         var first = ScriptRunner.Run("cub-200", env, "--no-prepare");
@@ -161,7 +167,7 @@ public class DataScriptsTests
     {
         var ok = ScriptRunner.Run("grid", null, "--dry-run", "--speakers", "21,3");
         Assert.Equal(0, ok.ExitCode);
-        Assert.DoesNotContain("s21/video", ok.Stdout);        // speaker 21 has no video
+        Assert.DoesNotContain("s21/video", ok.Stdout); // speaker 21 has no video
         Assert.Contains("gridcorpus/s21/audio/s21.tar", ok.Stdout);
         Assert.Contains("gridcorpus/s3/align/s3.tar", ok.Stdout);
         Assert.DoesNotContain("gridcorpus/s1/", ok.Stdout);

@@ -7,14 +7,25 @@ namespace Dino.Repro.Tests.DataScripts;
 internal static class ScriptRunner
 {
     public static readonly string[] Corpora =
-        ["celebamask-hq", "cityscapes", "grid", "cub-200", "oxford-102", "youtubers", "sound-video", "celeba", "evaluators"];
+    [
+        "celebamask-hq",
+        "cityscapes",
+        "grid",
+        "cub-200",
+        "oxford-102",
+        "youtubers",
+        "sound-video",
+        "celeba",
+        "evaluators",
+    ];
 
     public static string ScriptsDir()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "data-scripts");
-            if (File.Exists(Path.Combine(candidate, "lib.sh"))) return candidate;
+            if (File.Exists(Path.Combine(candidate, "lib.sh")))
+                return candidate;
         }
         throw new DirectoryNotFoundException("data-scripts/ not found above " + AppContext.BaseDirectory);
     }
@@ -26,13 +37,21 @@ internal static class ScriptRunner
 
     public static Result Run(string script, IDictionary<string, string>? env, params string[] args)
     {
-        var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         psi.ArgumentList.Add(Path.Combine(ScriptsDir(), script + ".sh"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var a in args)
+            psi.ArgumentList.Add(a);
         // Never touch the repository's own data root or pin folder from a test.
         psi.Environment["DINO_DATA"] = Path.Combine(Path.GetTempPath(), "dino-unused-data-root");
         psi.Environment["DINO_PIN_DIR"] = Path.Combine(Path.GetTempPath(), "dino-unused-pins");
-        if (env is not null) foreach (var (k, v) in env) psi.Environment[k] = v;
+        if (env is not null)
+            foreach (var (k, v) in env)
+                psi.Environment[k] = v;
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -16,7 +16,7 @@ public class ShellcheckTests
     {
         var dir = ScriptRunner.ScriptsDir();
         var scripts = Directory.GetFiles(dir, "*.sh").Select(Path.GetFileName).OfType<string>().Order().ToList();
-        Assert.Equal(10, scripts.Count);   // lib.sh + 8 corpora + evaluators.sh
+        Assert.Equal(10, scripts.Count); // lib.sh + 8 corpora + evaluators.sh
         var (exit, report) = Lint(dir, scripts);
         Assert.True(exit == 0, report);
     }
@@ -34,9 +34,15 @@ public class ShellcheckTests
 
     private static (int Exit, string Report) Lint(string folder, IEnumerable<string> scripts)
     {
-        var psi = new ProcessStartInfo(Shellcheck()) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        var psi = new ProcessStartInfo(Shellcheck())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder,
+        };
         psi.ArgumentList.Add("-x");
-        foreach (var s in scripts) psi.ArgumentList.Add(s);
+        foreach (var s in scripts)
+            psi.ArgumentList.Add(s);
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
         var report = p.StandardOutput.ReadToEnd() + stderr.Result;

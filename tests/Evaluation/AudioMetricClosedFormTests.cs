@@ -2,7 +2,9 @@ using Dino.Repro.Evaluation.Metrics.Audio;
 
 namespace Dino.Repro.Tests.Evaluation;
 
-/// <summary>Cases whose answer follows from the definitions: identical inputs, gain invariance, too-short input, frame counts, the resampler's design.</summary>
+/// <summary>
+/// Cases whose answer follows from the definitions: identical inputs, gain invariance, too-short input, frame counts, the resampler's design.
+/// </summary>
 public class AudioMetricClosedFormTests
 {
     /// <summary>2 s of noise under a 4 Hz syllable-rate envelope: speech-like level changes, no silence.</summary>
@@ -65,7 +67,13 @@ public class AudioMetricClosedFormTests
     {
         // 0.3 s at 10 kHz: (3000 − 256)/128 → 22 frames, fewer than one 30-frame segment.
         var x = SpeechLikeNoise(10000, seconds: 0.3);
-        foreach (var result in new[] { ShortTimeObjectiveIntelligibility.Compute(x, x, 10000), ExtendedShortTimeObjectiveIntelligibility.Compute(x, x, 10000) })
+        foreach (
+            var result in new[]
+            {
+                ShortTimeObjectiveIntelligibility.Compute(x, x, 10000),
+                ExtendedShortTimeObjectiveIntelligibility.Compute(x, x, 10000),
+            }
+        )
         {
             Assert.Equal(1e-5, result.Value);
             Assert.Equal(0, result.Segments);
@@ -134,6 +142,7 @@ public class AudioMetricClosedFormTests
         // A 1 kHz tone at 16 kHz resampled to 10 kHz is the same tone sampled at 10 kHz (away from the edges).
         var x = Enumerable.Range(0, 16000).Select(n => Math.Sin(2 * Math.PI * 1000 * n / 16000)).ToArray();
         var y = OctaveResampler.Resample(x, 10000, 16000);
-        for (var n = 1000; n < 9000; n++) Assert.Equal(Math.Sin(2 * Math.PI * 1000 * n / 10000), y[n], 1e-3);
+        for (var n = 1000; n < 9000; n++)
+            Assert.Equal(Math.Sin(2 * Math.PI * 1000 * n / 10000), y[n], 1e-3);
     }
 }

@@ -13,9 +13,15 @@ public class AudioMetricInputTests
     {
         switch (metric)
         {
-            case "stoi": ShortTimeObjectiveIntelligibility.Compute(reference, degraded, rate); break;
-            case "estoi": ExtendedShortTimeObjectiveIntelligibility.Compute(reference, degraded, rate); break;
-            default: MelCepstralDistance.Compute(reference, degraded, rate); break;
+            case "stoi":
+                ShortTimeObjectiveIntelligibility.Compute(reference, degraded, rate);
+                break;
+            case "estoi":
+                ExtendedShortTimeObjectiveIntelligibility.Compute(reference, degraded, rate);
+                break;
+            default:
+                MelCepstralDistance.Compute(reference, degraded, rate);
+                break;
         }
     }
 

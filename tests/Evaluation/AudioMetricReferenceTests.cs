@@ -14,14 +14,20 @@ public class AudioMetricReferenceTests
 {
     private const double Tolerance = 1e-9;
 
-    public static TheoryData<string> Cases => new()
-    {
-        "audio/pesq_speech_bab0dB_16k", "audio/pesq_speech_bab0dB_8k",
-        "audio/espeak_enus_white5dB_16k", "audio/espeak_enus_white5dB_8k",
-        "audio/espeak_enus_lowpass1500_16k", "audio/espeak_enus_lowpass1500_8k",
-        "audio/espeak_enus_shift322_babble10dB_16k", "audio/espeak_enus_shift322_babble10dB_8k",
-        "audio/espeak_enus_identity_16k", "audio/espeak_enus_identity_8k",
-    };
+    public static TheoryData<string> Cases =>
+        new()
+        {
+            "audio/pesq_speech_bab0dB_16k",
+            "audio/pesq_speech_bab0dB_8k",
+            "audio/espeak_enus_white5dB_16k",
+            "audio/espeak_enus_white5dB_8k",
+            "audio/espeak_enus_lowpass1500_16k",
+            "audio/espeak_enus_lowpass1500_8k",
+            "audio/espeak_enus_shift322_babble10dB_16k",
+            "audio/espeak_enus_shift322_babble10dB_8k",
+            "audio/espeak_enus_identity_16k",
+            "audio/espeak_enus_identity_8k",
+        };
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -78,7 +84,9 @@ public class AudioMetricReferenceTests
     private static void AssertClose(double expected, double actual, double tolerance, string what)
     {
         if (!(Math.Abs(actual - expected) <= tolerance))
-            throw new Xunit.Sdk.XunitException($"{what}: expected {expected:G17}, got {actual:G17} (difference {actual - expected:G3}, tolerance {tolerance:G3})");
+            throw new Xunit.Sdk.XunitException(
+                $"{what}: expected {expected:G17}, got {actual:G17} (difference {actual - expected:G3}, tolerance {tolerance:G3})"
+            );
     }
 
     /// <summary>Relative, with a 1e-12 absolute floor for reference values of 0.</summary>

@@ -8,16 +8,28 @@ namespace Dino.Repro.Tests.Evaluation;
 /// <summary>CPBD against python-cpbd 1.0.7 (+ scikit-image 0.19.3 canny), and its closed-form cases.</summary>
 public class CpbdTests
 {
-    public static TheoryData<string> ReferenceImages => new()
-    {
-        "astronaut", "astronaut_noise20", "astronaut_blur2", "astronaut_jpeg10",
-        "coffee", "coffee_noise20", "coffee_blur2", "coffee_jpeg10",
-        "chelsea", "chelsea_noise20", "chelsea_blur2", "chelsea_jpeg10",
-        "rocket", "rocket_noise20", "rocket_blur2", "rocket_jpeg10",
-    };
+    public static TheoryData<string> ReferenceImages =>
+        new()
+        {
+            "astronaut",
+            "astronaut_noise20",
+            "astronaut_blur2",
+            "astronaut_jpeg10",
+            "coffee",
+            "coffee_noise20",
+            "coffee_blur2",
+            "coffee_jpeg10",
+            "chelsea",
+            "chelsea_noise20",
+            "chelsea_blur2",
+            "chelsea_jpeg10",
+            "rocket",
+            "rocket_noise20",
+            "rocket_blur2",
+            "rocket_jpeg10",
+        };
 
-    private static Tensor PillowGrey(string relative) =>
-        Grayscale.PillowLuma(ImageIO.Read(TestData.PathOf(relative), ImageReadMode.Rgb));
+    private static Tensor PillowGrey(string relative) => Grayscale.PillowLuma(ImageIO.Read(TestData.PathOf(relative), ImageReadMode.Rgb));
 
     [Theory]
     [MemberData(nameof(ReferenceImages))]
@@ -56,7 +68,10 @@ public class CpbdTests
         // Bright stripe over columns 32..95 with one mid-grey pixel at each side (50 | 125 | 200): every Sobel edge
         // is the mid-grey pixel, its Marziliano width is 1 + 1 = 2, the contrast 150 > 50 gives w_JNB = 3, and
         // P_blur = 1 − exp(−(2/3)^3.6) ≈ 0.21 ≤ 0.63 for every edge, so CPBD = 1 exactly.
-        static double Stripe(int _, int c) => c is 31 or 96 ? 125 : c is > 31 and < 96 ? 200 : 50;
+        static double Stripe(int _, int c) =>
+            c is 31 or 96 ? 125
+            : c is > 31 and < 96 ? 200
+            : 50;
         var sharp = Filled(128, 128, Stripe);
         Assert.Equal(1.0, Cpbd.Compute(sharp));
 
@@ -69,24 +84,30 @@ public class CpbdTests
     [Fact]
     public void Canny_finds_a_square_on_its_boundary_only()
     {
-        const int top = 20, size = 24;
+        const int top = 20,
+            size = 24;
         static bool Inside(int r, int c) => r >= top && r < top + size && c >= top && c < top + size;
         var square = Filled(64, 64, (r, c) => Inside(r, c) ? 200 : 0);
         var edges = CannyEdges.Detect(square);
 
         var onSides = new int[4];
         for (var r = 0; r < 64; r++)
-            for (var c = 0; c < 64; c++)
-            {
-                if (!edges[r, c]) continue;
-                // On the boundary: the 3×3 neighbourhood holds both square and background pixels.
-                var neighbours = Enumerable.Range(-1, 3).SelectMany(dr => Enumerable.Range(-1, 3).Select(dc => Inside(r + dr, c + dc))).ToList();
-                Assert.True(neighbours.Contains(true) && neighbours.Contains(false), $"edge pixel ({r}, {c}) is off the square's boundary");
-                if (r is top - 1 or top) onSides[0]++;
-                if (r is top + size - 1 or top + size) onSides[1]++;
-                if (c is top - 1 or top) onSides[2]++;
-                if (c is top + size - 1 or top + size) onSides[3]++;
-            }
+        for (var c = 0; c < 64; c++)
+        {
+            if (!edges[r, c])
+                continue;
+            // On the boundary: the 3×3 neighbourhood holds both square and background pixels.
+            var neighbours = Enumerable.Range(-1, 3).SelectMany(dr => Enumerable.Range(-1, 3).Select(dc => Inside(r + dr, c + dc))).ToList();
+            Assert.True(neighbours.Contains(true) && neighbours.Contains(false), $"edge pixel ({r}, {c}) is off the square's boundary");
+            if (r is top - 1 or top)
+                onSides[0]++;
+            if (r is top + size - 1 or top + size)
+                onSides[1]++;
+            if (c is top - 1 or top)
+                onSides[2]++;
+            if (c is top + size - 1 or top + size)
+                onSides[3]++;
+        }
         // Each side is traced along (at least) the 16 pixels away from its corners.
         Assert.All(onSides, count => Assert.True(count >= 16, $"side edge counts {string.Join(", ", onSides)}"));
     }
@@ -128,7 +149,8 @@ public class CpbdTests
     {
         var image = new double[rows, cols];
         for (var r = 0; r < rows; r++)
-            for (var c = 0; c < cols; c++) image[r, c] = value(r, c);
+        for (var c = 0; c < cols; c++)
+            image[r, c] = value(r, c);
         return image;
     }
 
@@ -138,8 +160,10 @@ public class CpbdTests
         var radius = (int)(4 * sigma + 0.5);
         var taps = Enumerable.Range(-radius, 2 * radius + 1).Select(x => Math.Exp(-0.5 * x * x / (sigma * sigma))).ToArray();
         var total = taps.Sum();
-        int rows = image.GetLength(0), cols = image.GetLength(1);
-        return Filled(rows, cols, (r, c) => Math.Round(
-            Enumerable.Range(-radius, 2 * radius + 1).Sum(k => taps[k + radius] * image[r, Math.Clamp(c + k, 0, cols - 1)]) / total));
+        int rows = image.GetLength(0),
+            cols = image.GetLength(1);
+        return Filled(rows, cols, (r, c) =>
+            Math.Round(Enumerable.Range(-radius, 2 * radius + 1).Sum(k => taps[k + radius] * image[r, Math.Clamp(c + k, 0, cols - 1)]) / total)
+        );
     }
 }

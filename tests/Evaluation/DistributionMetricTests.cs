@@ -89,8 +89,12 @@ public class DistributionMetricTests
         var rows = reference["rows"]!.GetValue<int>();
         Tensor Set(string key) => TestData.Float64Matrix($"fid/features_{reference[key]!.GetValue<string>()}.bin", 500, 64).narrow(0, 0, rows);
         // compute_kid's x is the generated set, y the real one: the kit's A and B.
-        var kid = KernelInceptionDistance.Compute(Set("gen"), Set("real"), reference["num_subsets"]!.GetValue<int>(),
-            reference["max_subset_size"]!.GetValue<int>());
+        var kid = KernelInceptionDistance.Compute(
+            Set("gen"),
+            Set("real"),
+            reference["num_subsets"]!.GetValue<int>(),
+            reference["max_subset_size"]!.GetValue<int>()
+        );
         var expected = reference["kid"]!.GetValue<double>();
         Assert.True(Math.Abs(kid - expected) <= 1e-10 * Math.Abs(expected), $"KID {kid:R} vs compute_kid {expected:R}");
     }
@@ -100,15 +104,22 @@ public class DistributionMetricTests
         double K(double[] p, int i, double[] q, int j)
         {
             double dot = 0;
-            for (var k = 0; k < d; k++) dot += p[i * d + k] * q[j * d + k];
+            for (var k = 0; k < d; k++)
+                dot += p[i * d + k] * q[j * d + k];
             return Math.Pow(dot / d + 1, 3);
         }
-        double xx = 0, yy = 0, xy = 0;
+        double xx = 0,
+            yy = 0,
+            xy = 0;
         for (var i = 0; i < m; i++)
         {
             for (var j = 0; j < m; j++)
             {
-                if (i != j) { xx += K(x, i, x, j); yy += K(y, i, y, j); }
+                if (i != j)
+                {
+                    xx += K(x, i, x, j);
+                    yy += K(y, i, y, j);
+                }
                 xy += K(x, i, y, j);
             }
         }

@@ -30,7 +30,8 @@ public class FeatureExtractionTests : IDisposable
         Directory.CreateDirectory(folder);
         var generator = new Generator().manual_seed(seed);
         var images = randint(256, new long[] { count, side, side, 3 }, ScalarType.Byte, generator: generator);
-        for (var i = 0; i < count; i++) ImageIO.Write(Path.Combine(folder, $"img{i:D3}.png"), images[i]);
+        for (var i = 0; i < count; i++)
+            ImageIO.Write(Path.Combine(folder, $"img{i:D3}.png"), images[i]);
         return images;
     }
 
@@ -57,7 +58,7 @@ public class FeatureExtractionTests : IDisposable
         var images = WriteImages(temp.File("real"), 7, seed: 1);
         using var extractor = FeatureExtractor.Load(TinyInception);
         var features = FolderFeatures.Features(temp.File("real"), extractor, batchSize: 3);
-        Assert.Equal(3, extractor.ForwardCalls);  // 7 images in batches of 3
+        Assert.Equal(3, extractor.ForwardCalls); // 7 images in batches of 3
         var (expected, _) = ByHand(images);
         Close.All(expected.to(ScalarType.Float64).ToArray<double>(), features.to(ScalarType.Float64).ToArray<double>(), atol: 1e-5);
     }
@@ -80,12 +81,12 @@ public class FeatureExtractionTests : IDisposable
         var probabilities = FolderFeatures.Probabilities(temp.File("fake"), extractor);
         var (_, logits) = ByHand(images);
         var l = logits.to(ScalarType.Float64);
-        var independent = l.sub(l.logsumexp(1, keepdim: true)).exp();  // softmax without nn.functional
+        var independent = l.sub(l.logsumexp(1, keepdim: true)).exp(); // softmax without nn.functional
         var expected = InceptionScore.Compute(independent, splits: 2);
         var actual = InceptionScore.Compute(probabilities, splits: 2);
         Assert.Equal(expected.Mean, actual.Mean, 1e-6);
         Assert.Equal(expected.Std, actual.Std, 1e-6);
-        Assert.True(actual.Mean > 1.0);  // random logits: a score above the minimum, so the test sees the logits
+        Assert.True(actual.Mean > 1.0); // random logits: a score above the minimum, so the test sees the logits
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public class FeatureExtractionTests : IDisposable
         Assert.Single(Directory.GetFiles(cache.Folder, "stats-*.safetensors"));
 
         using var second = FolderFeatures.Statistics(folder, extractor, cache);
-        Assert.Equal(calls, extractor.ForwardCalls);  // read from the cache
+        Assert.Equal(calls, extractor.ForwardCalls); // read from the cache
         Assert.Equal(first.Mean.ToArray<double>(), second.Mean.ToArray<double>());
         Assert.Equal(first.Covariance.ToArray<double>(), second.Covariance.ToArray<double>());
         Assert.Equal(first.Count, second.Count);
@@ -134,7 +135,11 @@ public class FeatureExtractionTests : IDisposable
     {
         var folder = temp.File("evaluators");
         var ex = Assert.Throws<MissingEvaluatorException>(() => FeatureExtractor.Load(Evaluators.Inception, folder));
-        Assert.Equal($"the Inception evaluator is missing: run data-scripts/evaluators.sh (expected at {Path.Combine(Path.GetFullPath(folder), "inception-2015-12-05.pt")})", ex.Message);
+        Assert.Equal(
+            $"the Inception evaluator is missing: run data-scripts/evaluators.sh (expected at "
+                + $"{Path.Combine(Path.GetFullPath(folder), "inception-2015-12-05.pt")})",
+            ex.Message
+        );
         var i3d = Assert.Throws<MissingEvaluatorException>(() => FeatureExtractor.Load(Evaluators.I3d, folder));
         Assert.Contains(Path.Combine(Path.GetFullPath(folder), "i3d_torchscript.pt"), i3d.Message);
     }
@@ -148,7 +153,7 @@ public class FeatureExtractionTests : IDisposable
         var images = WriteImages(temp.File("imgs"), 5, seed: 7);
         using var extractor = FeatureExtractor.Load(NvidiaStyle);
         var features = FolderFeatures.Features(temp.File("imgs"), extractor, batchSize: 2);
-        Assert.Equal(3, extractor.ForwardCalls);  // one keyword call per batch: probabilities were not asked for
+        Assert.Equal(3, extractor.ForwardCalls); // one keyword call per batch: probabilities were not asked for
         var (expected, _) = ByHand(images);
         Close.All(expected.to(ScalarType.Float64).ToArray<double>(), features.to(ScalarType.Float64).ToArray<double>(), atol: 1e-5);
 

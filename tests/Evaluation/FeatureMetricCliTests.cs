@@ -19,22 +19,29 @@ public class FeatureMetricCliTests : IDisposable
         temp.Dispose();
     }
 
-    private string[] FixtureOptions() => new[]
-    {
-        "--set", $"evaluator={Fixtures.Path("tiny_inception.pt")}", "--set", "evaluator-size=16", "--set", $"cache-dir={temp.File("cache")}",
-    };
+    private string[] FixtureOptions() =>
+        new[]
+        {
+            "--set",
+            $"evaluator={Fixtures.Path("tiny_inception.pt")}",
+            "--set",
+            "evaluator-size=16",
+            "--set",
+            $"cache-dir={temp.File("cache")}",
+        };
 
     [Fact]
     public void Fid_images_of_a_folder_against_itself_is_zero()
     {
         FeatureExtractionTests.WriteImages(temp.File("real"), 8, seed: 11);
-        var (code, stdout, stderr) = CliRunner.Run(new[] { "metric", "fid-images", "--ref-dir", temp.File("real"), "--deg-dir", temp.File("real") }
-            .Concat(FixtureOptions()).ToArray());
+        var (code, stdout, stderr) = CliRunner.Run(
+            new[] { "metric", "fid-images", "--ref-dir", temp.File("real"), "--deg-dir", temp.File("real") }.Concat(FixtureOptions()).ToArray()
+        );
         Assert.True(code == 0, stderr);
         var result = JsonNode.Parse(stdout.Trim())!;
         Assert.Equal("fid-images", result["metric"]!.GetValue<string>());
         Assert.Equal(0.0, result["value"]!.GetValue<double>(), 1e-6);
-        Assert.Single(Directory.GetFiles(temp.File("cache")));  // the reference statistics were cached
+        Assert.Single(Directory.GetFiles(temp.File("cache"))); // the reference statistics were cached
     }
 
     [Fact]
@@ -42,12 +49,17 @@ public class FeatureMetricCliTests : IDisposable
     {
         FeatureExtractionTests.WriteImages(temp.File("a"), 10, seed: 12);
         FeatureExtractionTests.WriteImages(temp.File("b"), 10, seed: 13);
-        var (code, stdout, stderr) = CliRunner.Run(new[] { "metric", "is-images", "--deg-dir", temp.File("b"), "--splits", "2" }.Concat(FixtureOptions()).ToArray());
+        var (code, stdout, stderr) = CliRunner.Run(
+            new[] { "metric", "is-images", "--deg-dir", temp.File("b"), "--splits", "2" }.Concat(FixtureOptions()).ToArray()
+        );
         Assert.True(code == 0, stderr);
         Assert.True(JsonNode.Parse(stdout.Trim())!["value"]!.GetValue<double>() > 1.0);
 
-        (code, stdout, stderr) = CliRunner.Run(new[] { "metric", "kid-images", "--ref-dir", temp.File("a"), "--deg-dir", temp.File("b"),
-            "--set", "subsets=3", "--set", "subset-size=5" }.Concat(FixtureOptions()).ToArray());
+        (code, stdout, stderr) = CliRunner.Run(
+            new[] { "metric", "kid-images", "--ref-dir", temp.File("a"), "--deg-dir", temp.File("b"), "--set", "subsets=3", "--set", "subset-size=5" }
+                .Concat(FixtureOptions())
+                .ToArray()
+        );
         Assert.True(code == 0, stderr);
         Assert.True(double.IsFinite(JsonNode.Parse(stdout.Trim())!["value"]!.GetValue<double>()));
     }
@@ -62,8 +74,18 @@ public class FeatureMetricCliTests : IDisposable
         FeatureExtractionTests.WriteImages(temp.File("a"), 6, seed: 16);
         FeatureExtractionTests.WriteImages(temp.File("b"), 6, seed: 17);
         var expected = FeatureExtractionTests.FidByKitFormatFixture(temp.File("a"), temp.File("b"));
-        var (code, stdout, stderr) = CliRunner.Run("metric", "fid-images", "--ref-dir", temp.File("a"), "--deg-dir", temp.File("b"),
-            "--set", $"evaluators-dir={evaluators}", "--set", "cache-dir=none");
+        var (code, stdout, stderr) = CliRunner.Run(
+            "metric",
+            "fid-images",
+            "--ref-dir",
+            temp.File("a"),
+            "--deg-dir",
+            temp.File("b"),
+            "--set",
+            $"evaluators-dir={evaluators}",
+            "--set",
+            "cache-dir=none"
+        );
         Assert.True(code == 0, stderr);
         Assert.Equal(expected, JsonNode.Parse(stdout.Trim())!["value"]!.GetValue<double>(), 1e-6 * Math.Max(1, expected));
         Assert.True(expected > 1e-3);
@@ -77,9 +99,10 @@ public class FeatureMetricCliTests : IDisposable
     {
         FeatureExtractionTests.WriteImages(temp.File("imgs"), 2, seed: 14);
         var evaluators = temp.File("evaluators");
-        var inputs = metric == "lpips"
-            ? new[] { "--ref", temp.File("imgs/img000.png"), "--deg", temp.File("imgs/img001.png") }
-            : new[] { "--ref-dir", temp.File("imgs"), "--deg-dir", temp.File("imgs") };
+        var inputs =
+            metric == "lpips"
+                ? new[] { "--ref", temp.File("imgs/img000.png"), "--deg", temp.File("imgs/img001.png") }
+                : new[] { "--ref-dir", temp.File("imgs"), "--deg-dir", temp.File("imgs") };
         var (code, stdout, stderr) = CliRunner.Run(new[] { "metric", metric, "--set", $"evaluators-dir={evaluators}" }.Concat(inputs).ToArray());
         Assert.Equal(1, code);
         Assert.Equal("", stdout);
@@ -102,11 +125,19 @@ public class FeatureMetricCliTests : IDisposable
         {
             Assert.Equal(expected, lpips.Distance(x, y), 1e-5);
             Assert.Equal(0.0, lpips.Distance(x, x), 1e-12);
-            Assert.Throws<ArgumentException>(() => lpips.Distance(x.add(1).mul(127.5), y));  // [0,255] input refused
+            Assert.Throws<ArgumentException>(() => lpips.Distance(x.add(1).mul(127.5), y)); // [0,255] input refused
         }
 
-        var (code, stdout, stderr) = CliRunner.Run("metric", "lpips", "--ref", temp.File("imgs/img000.png"), "--deg", temp.File("imgs/img001.png"),
-            "--set", $"evaluator={Fixtures.Path("tiny_lpips.pt")}");
+        var (code, stdout, stderr) = CliRunner.Run(
+            "metric",
+            "lpips",
+            "--ref",
+            temp.File("imgs/img000.png"),
+            "--deg",
+            temp.File("imgs/img001.png"),
+            "--set",
+            $"evaluator={Fixtures.Path("tiny_lpips.pt")}"
+        );
         Assert.True(code == 0, stderr);
         Assert.Equal(expected, JsonNode.Parse(stdout.Trim())!["value"]!.GetValue<double>(), 1e-5);
     }
@@ -137,7 +168,18 @@ public class FeatureMetricCliTests : IDisposable
         var images = FeatureExtractionTests.WriteImages(temp.File("imgs"), 2, seed: 22);
         var evaluators = temp.File("evaluators");
         string[] Args(string net) =>
-            ["metric", "lpips", "--ref", temp.File("imgs/img000.png"), "--deg", temp.File("imgs/img001.png"), "--set", $"evaluators-dir={evaluators}", "--set", $"net={net}"];
+            [
+                "metric",
+                "lpips",
+                "--ref",
+                temp.File("imgs/img000.png"),
+                "--deg",
+                temp.File("imgs/img001.png"),
+                "--set",
+                $"evaluators-dir={evaluators}",
+                "--set",
+                $"net={net}",
+            ];
 
         var (missing, _, missingErr) = CliRunner.Run(Args("vgg"));
         Assert.Equal(1, missing);
@@ -152,7 +194,7 @@ public class FeatureMetricCliTests : IDisposable
         Assert.Equal(expected, JsonNode.Parse(stdout.Trim())!["value"]!.GetValue<double>(), 1e-5 * expected);
 
         var (badNet, _, badNetErr) = CliRunner.Run(Args("squeeze"));
-        Assert.Equal(1, badNet);
+        Assert.Equal(2, badNet); // a bad option value is a usage error
         Assert.Contains("net must be alex or vgg, got 'squeeze'", badNetErr);
     }
 }

@@ -1,9 +1,9 @@
-using Dino.Repro.Torch.Jit;
 using Dino.Repro.Evaluation.Metrics.Features;
 using Dino.Repro.Evaluation.Metrics.Image;
 using Dino.Repro.Evaluation.Metrics.Semantic;
 using Dino.Repro.Evaluation.Metrics.Video;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Torch.Jit;
 
 namespace Dino.Repro.Tests.Evaluation;
 
@@ -32,7 +32,19 @@ public class FeatureNetworkMemoryTests
         var returning = new (string name, Func<IDisposable> call)[]
         {
             ("ScriptModule.forward with keywords placed positionally", () => ScriptOutputs.Single(
-                script.forward(signature.Positional([x], new Dictionary<string, object> { ["flag"] = true, ["scale"] = 2.0, ["offset"] = 1L })), "script")),
+                    script.forward(
+                        signature.Positional(
+                            [x],
+                            new Dictionary<string, object>
+                            {
+                                ["flag"] = true,
+                                ["scale"] = 2.0,
+                                ["offset"] = 1L,
+                            }
+                        )
+                    ),
+                    "script"
+                )),
             ("FeatureExtractor.Extract (keyword calls)", () => inception.Extract(images, batchSize: 2)),
             ("FrechetVideoDistance.Features", () => FrechetVideoDistance.Features(i3d, clips, batchSize: 1)),
             ("FrechetVideoDistance.Preprocess", () => FrechetVideoDistance.Preprocess(frames.unsqueeze(0).narrow(1, 0, 2).contiguous())),
@@ -47,7 +59,9 @@ public class FeatureNetworkMemoryTests
 
         var scoring = new (string name, Action call)[]
         {
-            ("ScriptOutputs.Single refusing a tuple", () => Assert.Throws<InvalidDataException>(() => ScriptOutputs.Single(pair.forward(input), "pair"))),
+            ("ScriptOutputs.Single refusing a tuple", () =>
+                Assert.Throws<InvalidDataException>(() => ScriptOutputs.Single(pair.forward(input), "pair"))
+            ),
             ("PerFrameVideoMetric.Ssim", () => PerFrameVideoMetric.Ssim(frames, other)),
             ("PerFrameVideoMetric.Lpips", () => PerFrameVideoMetric.Lpips(lpips, frames, other, batchSize: 3)),
             ("FrechetVideoDistance.Compute", () => FrechetVideoDistance.Compute(i3d, clips, clips)),
@@ -58,6 +72,7 @@ public class FeatureNetworkMemoryTests
             call();
             Assert.True(before == LiveTensors.Settled(), $"{name} left {Tensor.TotalCount - before} tensors alive");
         }
-        foreach (var clip in clips) clip.Dispose();
+        foreach (var clip in clips)
+            clip.Dispose();
     }
 }

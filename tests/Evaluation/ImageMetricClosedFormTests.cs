@@ -35,9 +35,15 @@ public class ImageMetricClosedFormTests
         // Constant images v and w: every variance and covariance is 0, so SSIM = (2vw + C1) / (v² + w² + C1)
         // with C1 = (0.01·255)² (the contrast-structure factor is C2/C2 = 1).
         using var scope = NewDisposeScope();
-        const double v = 100, w = 140, c1 = 0.01 * 255 * 0.01 * 255;
+        const double v = 100,
+            w = 140,
+            c1 = 0.01 * 255 * 0.01 * 255;
         var expected = (2 * v * w + c1) / (v * v + w * w + c1);
-        Assert.Equal(expected, StructuralSimilarity.Compute(full(new long[] { 16, 16, 3 }, v, float64), full(new long[] { 16, 16, 3 }, w, float64)), 12);
+        Assert.Equal(
+            expected,
+            StructuralSimilarity.Compute(full(new long[] { 16, 16, 3 }, v, float64), full(new long[] { 16, 16, 3 }, w, float64)),
+            12
+        );
     }
 
     [Theory]
@@ -53,10 +59,22 @@ public class ImageMetricClosedFormTests
         var spoiled = image.clone();
         spoiled.index_put_(bad, 10, 20, 1);
 
-        Assert.Equal($"PSNR: the distorted image contains {what}", Assert.Throws<ArgumentException>(() => PeakSignalToNoiseRatio.Compute(image, spoiled)).Message);
-        Assert.Equal($"PSNR: the reference image contains {what}", Assert.Throws<ArgumentException>(() => PeakSignalToNoiseRatio.Compute(spoiled, image)).Message);
-        Assert.Equal($"SSIM: the distorted image contains {what}", Assert.Throws<ArgumentException>(() => StructuralSimilarity.Compute(image, spoiled)).Message);
-        Assert.Equal($"SSIM: the reference image contains {what}", Assert.Throws<ArgumentException>(() => StructuralSimilarity.Compute(spoiled[.., .., 1], image[.., .., 1])).Message);
+        Assert.Equal(
+            $"PSNR: the distorted image contains {what}",
+            Assert.Throws<ArgumentException>(() => PeakSignalToNoiseRatio.Compute(image, spoiled)).Message
+        );
+        Assert.Equal(
+            $"PSNR: the reference image contains {what}",
+            Assert.Throws<ArgumentException>(() => PeakSignalToNoiseRatio.Compute(spoiled, image)).Message
+        );
+        Assert.Equal(
+            $"SSIM: the distorted image contains {what}",
+            Assert.Throws<ArgumentException>(() => StructuralSimilarity.Compute(image, spoiled)).Message
+        );
+        Assert.Equal(
+            $"SSIM: the reference image contains {what}",
+            Assert.Throws<ArgumentException>(() => StructuralSimilarity.Compute(spoiled[.., .., 1], image[.., .., 1])).Message
+        );
         Assert.Contains("CPBD: the image contains NaN or infinity", Assert.Throws<ArgumentException>(() => Cpbd.Compute(spoiled[.., .., 1])).Message);
     }
 }

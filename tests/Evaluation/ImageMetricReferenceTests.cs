@@ -8,13 +8,22 @@ namespace Dino.Repro.Tests.Evaluation;
 /// <summary>PSNR, SSIM and segmentation scores against scikit-image 0.19.3 and pix2pix's eval script.</summary>
 public class ImageMetricReferenceTests
 {
-    public static TheoryData<string> ImageCases => new()
-    {
-        "images/astronaut_noise20", "images/astronaut_blur2", "images/astronaut_jpeg10",
-        "images/coffee_noise20", "images/coffee_blur2", "images/coffee_jpeg10",
-        "images/chelsea_noise20", "images/chelsea_blur2", "images/chelsea_jpeg10",
-        "images/rocket_noise20", "images/rocket_blur2", "images/rocket_jpeg10",
-    };
+    public static TheoryData<string> ImageCases =>
+        new()
+        {
+            "images/astronaut_noise20",
+            "images/astronaut_blur2",
+            "images/astronaut_jpeg10",
+            "images/coffee_noise20",
+            "images/coffee_blur2",
+            "images/coffee_jpeg10",
+            "images/chelsea_noise20",
+            "images/chelsea_blur2",
+            "images/chelsea_jpeg10",
+            "images/rocket_noise20",
+            "images/rocket_blur2",
+            "images/rocket_jpeg10",
+        };
 
     [Theory]
     [MemberData(nameof(ImageCases))]
@@ -44,7 +53,9 @@ public class ImageMetricReferenceTests
         var scores = SegmentationScores.FromLabels(
             LabelMap.Read(TestData.PathOf(expected["gt"]!.GetValue<string>())),
             LabelMap.Read(TestData.PathOf(expected["pred"]!.GetValue<string>())),
-            expected["num_classes"]!.GetValue<int>(), expected["ignore_label"]!.GetValue<int>());
+            expected["num_classes"]!.GetValue<int>(),
+            expected["ignore_label"]!.GetValue<int>()
+        );
         Assert.Equal(expected["valid_pixels"]!.GetValue<long>(), scores.ValidPixels);
         Assert.Equal(expected["pixel_accuracy"]!.GetValue<double>(), scores.PixelAccuracy, 12);
         Assert.Equal(expected["mean_class_accuracy"]!.GetValue<double>(), scores.MeanClassAccuracy, 12);
@@ -54,8 +65,10 @@ public class ImageMetricReferenceTests
         var perClass = expected["per_class_iou"]!.AsArray();
         for (var c = 0; c < perClass.Count; c++)
         {
-            if (perClass[c] is null) Assert.True(double.IsNaN(scores.PerClassIou[c]), $"class {c} should be absent");
-            else Assert.Equal(perClass[c]!.GetValue<double>(), scores.PerClassIou[c], 12);
+            if (perClass[c] is null)
+                Assert.True(double.IsNaN(scores.PerClassIou[c]), $"class {c} should be absent");
+            else
+                Assert.Equal(perClass[c]!.GetValue<double>(), scores.PerClassIou[c], 12);
         }
     }
 

@@ -11,11 +11,15 @@ public class McdSptkReferenceTests
 {
     private const double ToleranceDb = 1e-3;
 
-    public static TheoryData<string> Cases16k => new()
-    {
-        "audio/pesq_speech_bab0dB_16k", "audio/espeak_enus_white5dB_16k", "audio/espeak_enus_lowpass1500_16k",
-        "audio/espeak_enus_shift322_babble10dB_16k", "audio/espeak_enus_identity_16k",
-    };
+    public static TheoryData<string> Cases16k =>
+        new()
+        {
+            "audio/pesq_speech_bab0dB_16k",
+            "audio/espeak_enus_white5dB_16k",
+            "audio/espeak_enus_lowpass1500_16k",
+            "audio/espeak_enus_shift322_babble10dB_16k",
+            "audio/espeak_enus_identity_16k",
+        };
 
     [Theory]
     [MemberData(nameof(Cases16k))]
@@ -24,7 +28,7 @@ public class McdSptkReferenceTests
         var (expected, reference, degraded, rate) = AudioMetricReferenceTests.Load(name);
         var result = SptkMelCepstralDistance.Compute(reference, degraded, rate, McdVariant.Espnet);
         Assert.Equal(expected["mcd_espnet_sptk"]!.GetValue<double>(), result.Value, ToleranceDb);
-        var frames = expected["mcd_espnet_sptk_frames"]!.AsArray();   // [degraded, reference]
+        var frames = expected["mcd_espnet_sptk_frames"]!.AsArray(); // [degraded, reference]
         Assert.Equal(frames[0]!.GetValue<int>(), result.FramesDegraded);
         Assert.Equal(frames[1]!.GetValue<int>(), result.FramesReference);
         Assert.Equal(expected["mcd_espnet_sptk_dtw_path_length"]!.GetValue<int>(), result.AlignedFrames);
@@ -67,7 +71,7 @@ public class McdSptkReferenceTests
     public void Frame_by_frame_needs_equal_frame_counts_and_signals_need_one_frame()
     {
         var (_, full, fullDegraded, rate) = AudioMetricReferenceTests.Load("audio/espeak_enus_lowpass1500_16k");
-        var (reference, degraded) = (full[..8000], fullDegraded[..8000]);   // 28 frames keep the test short
+        var (reference, degraded) = (full[..8000], fullDegraded[..8000]); // 28 frames keep the test short
         var shorter = degraded[..(degraded.Length - 2 * SptkMelCepstralDistance.Shift)];
         var error = Assert.Throws<ArgumentException>(() => SptkMelCepstralDistance.Compute(reference, shorter, rate, McdVariant.SptkNoDtw));
         Assert.Contains("equal frame counts", error.Message);
@@ -80,7 +84,9 @@ public class McdSptkReferenceTests
         Assert.Contains("degraded signal has 1000 samples", tooShort.Message);
         var nan = (float[])reference.Clone();
         nan[5] = float.NaN;
-        Assert.Contains("reference signal contains NaN (sample 5)",
-            Assert.Throws<ArgumentException>(() => SptkMelCepstralDistance.Compute(nan, degraded, rate)).Message);
+        Assert.Contains(
+            "reference signal contains NaN (sample 5)",
+            Assert.Throws<ArgumentException>(() => SptkMelCepstralDistance.Compute(nan, degraded, rate)).Message
+        );
     }
 }

@@ -11,8 +11,17 @@ public class McdVariantCliTests
     private static string[] Args(params string[] extra)
     {
         var c = TestData.Case(Name);
-        return new[] { "metric", "mcd", "--ref", TestData.PathOf(c["reference"]!.GetValue<string>()),
-            "--deg", TestData.PathOf(c["degraded"]!.GetValue<string>()) }.Concat(extra).ToArray();
+        return new[]
+        {
+            "metric",
+            "mcd",
+            "--ref",
+            TestData.PathOf(c["reference"]!.GetValue<string>()),
+            "--deg",
+            TestData.PathOf(c["degraded"]!.GetValue<string>()),
+        }
+            .Concat(extra)
+            .ToArray();
     }
 
     [Theory]
@@ -35,7 +44,7 @@ public class McdVariantCliTests
     {
         var sets = options.Split(' ').SelectMany(o => new[] { "--set", o }).ToArray();
         var (code, _, stderr) = CliRunner.Run(Args(sets));
-        Assert.Equal(1, code);
+        Assert.Equal(2, code); // bad option values: usage
         Assert.Contains(message, stderr);
     }
 }

@@ -1,6 +1,6 @@
 using Dino.Repro.Data;
-using Dino.Repro.Tests.Support;
 using Dino.Repro.IO;
+using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Evaluation;
 

@@ -32,7 +32,8 @@ public class SegmenterTests : IDisposable
     private Tensor ByHand(Tensor hwc, double[] mean, double[] std, bool bgr = false)
     {
         var x = hwc.to(ScalarType.Float64);
-        if (bgr) x = x.flip(2);
+        if (bgr)
+            x = x.flip(2);
         x = x.sub(tensor(mean)).div(tensor(std));
         var scores = x.matmul(weights["segmenter.weight"].to(ScalarType.Float64).T).add(weights["segmenter.bias"].to(ScalarType.Float64));
         return scores.argmax(2);
@@ -46,7 +47,7 @@ public class SegmenterTests : IDisposable
         var labels = segmenter.Predict(image);
         Assert.Equal(ScalarType.Int64, labels.dtype);
         Assert.Equal(ByHand(image, [127.5, 127.5, 127.5], [127.5, 127.5, 127.5]).ToArray<long>(), labels.ToArray<long>());
-        Assert.True(labels.max().ToInt64() > labels.min().ToInt64());  // random pixels: more than one class, so the argmax is seen
+        Assert.True(labels.max().ToInt64() > labels.min().ToInt64()); // random pixels: more than one class, so the argmax is seen
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public class SegmenterTests : IDisposable
         var image = RandomImage(3, 16, 16);
         using var segmenter = Segmenter.Load(Tiny with { InputHeight = 8, InputWidth = 8 });
         var small = ByHand(Resize.Hwc(image, 8, 8), [127.5, 127.5, 127.5], [127.5, 127.5, 127.5]);
-        var expected = small.unsqueeze(1).unsqueeze(3).expand(new long[] { 8, 2, 8, 2 }).reshape(16, 16);  // nearest ×2: each label twice in y and x
+        var expected = small.unsqueeze(1).unsqueeze(3).expand(new long[] { 8, 2, 8, 2 }).reshape(16, 16); // nearest ×2: each label twice in y and x
         Assert.Equal(expected.ToArray<long>(), segmenter.Predict(image).ToArray<long>());
     }
 
@@ -82,21 +83,33 @@ public class SegmenterTests : IDisposable
             var predicted = ByHand(image, [127.5, 127.5, 127.5], [127.5, 127.5, 127.5]);
             var truth = predicted.clone();
             // Image 1: a block of wrong labels; image 2: a block marked ignore.
-            if (i == 1) truth.narrow(0, 0, 4).copy_(truth.narrow(0, 0, 4).add(1).remainder(5));
-            if (i == 2) truth.narrow(1, 0, 3).fill_(255);
+            if (i == 1)
+                truth.narrow(0, 0, 4).copy_(truth.narrow(0, 0, 4).add(1).remainder(5));
+            if (i == 2)
+                truth.narrow(1, 0, 3).fill_(255);
             LabelMap.Write(temp.File($"labels/{i:D2}.png"), truth);
             truths.Add(truth.flatten());
             predictions.Add(predicted.flatten());
         }
         var expected = SegmentationScores.FromLabels(cat(truths, 0), cat(predictions, 0), 5);
 
-        var (code, stdout, stderr) = CliRunner.Run("metric", "miou-images", "--ref-dir", temp.File("labels"), "--deg-dir", temp.File("images"),
-            "--set", $"segmenter={Fixtures.Path("tiny_segmenter.pt")}", "--set", "classes=5");
+        var (code, stdout, stderr) = CliRunner.Run(
+            "metric",
+            "miou-images",
+            "--ref-dir",
+            temp.File("labels"),
+            "--deg-dir",
+            temp.File("images"),
+            "--set",
+            $"segmenter={Fixtures.Path("tiny_segmenter.pt")}",
+            "--set",
+            "classes=5"
+        );
         Assert.True(code == 0, stderr);
         var result = JsonNode.Parse(stdout.Trim())!;
         Assert.Equal(expected.MeanIou, result["value"]!.GetValue<double>(), 1e-12);
         Assert.Equal(expected.PixelAccuracy, result["pixel_accuracy"]!.GetValue<double>(), 1e-12);
-        Assert.Equal(1 - 40.0 / (360 - 36), expected.PixelAccuracy, 1e-12);  // 40 wrong of 360 − 36 ignored pixels
+        Assert.Equal(1 - 40.0 / (360 - 36), expected.PixelAccuracy, 1e-12); // 40 wrong of 360 − 36 ignored pixels
         Assert.Equal(3, result["images"]!.GetValue<int>());
     }
 
@@ -108,9 +121,19 @@ public class SegmenterTests : IDisposable
         var image = RandomImage(40, 20, 20);
         ImageIO.Write(temp.File("images/x.png"), image);
         var atLabelSize = ByHand(Resize.Hwc(image, 10, 10), [127.5, 127.5, 127.5], [127.5, 127.5, 127.5]);
-        LabelMap.Write(temp.File("labels/x.png"), atLabelSize);  // exactly what pix2pix's protocol predicts
-        var (code, stdout, stderr) = CliRunner.Run("metric", "miou-images", "--ref-dir", temp.File("labels"), "--deg-dir", temp.File("images"),
-            "--set", $"segmenter={Fixtures.Path("tiny_segmenter.pt")}", "--set", "classes=5");
+        LabelMap.Write(temp.File("labels/x.png"), atLabelSize); // exactly what pix2pix's protocol predicts
+        var (code, stdout, stderr) = CliRunner.Run(
+            "metric",
+            "miou-images",
+            "--ref-dir",
+            temp.File("labels"),
+            "--deg-dir",
+            temp.File("images"),
+            "--set",
+            $"segmenter={Fixtures.Path("tiny_segmenter.pt")}",
+            "--set",
+            "classes=5"
+        );
         Assert.True(code == 0, stderr);
         Assert.Equal(1.0, JsonNode.Parse(stdout.Trim())!["pixel_accuracy"]!.GetValue<double>(), 1e-12);
     }
@@ -121,10 +144,23 @@ public class SegmenterTests : IDisposable
         Directory.CreateDirectory(temp.File("images"));
         var image = RandomImage(20);
         ImageIO.Write(temp.File("images/face.png"), image);
-        var (code, _, stderr) = CliRunner.Run("metric", "segment-images", "--deg-dir", temp.File("images"),
-            "--set", $"segmenter={Fixtures.Path("tiny_segmenter.pt")}", "--set", "classes=5", "--set", $"out={temp.File("out")}");
+        var (code, _, stderr) = CliRunner.Run(
+            "metric",
+            "segment-images",
+            "--deg-dir",
+            temp.File("images"),
+            "--set",
+            $"segmenter={Fixtures.Path("tiny_segmenter.pt")}",
+            "--set",
+            "classes=5",
+            "--set",
+            $"out={temp.File("out")}"
+        );
         Assert.True(code == 0, stderr);
-        Assert.Equal(ByHand(image, [127.5, 127.5, 127.5], [127.5, 127.5, 127.5]).ToArray<long>(), LabelMap.Read(temp.File("out/face.png")).ToArray<long>());
+        Assert.Equal(
+            ByHand(image, [127.5, 127.5, 127.5], [127.5, 127.5, 127.5]).ToArray<long>(),
+            LabelMap.Read(temp.File("out/face.png")).ToArray<long>()
+        );
     }
 
     [Fact]
@@ -138,8 +174,18 @@ public class SegmenterTests : IDisposable
         Directory.CreateDirectory(temp.File("images"));
         Directory.CreateDirectory(temp.File("labels"));
         ImageIO.Write(temp.File("images/a.png"), RandomImage(30));
-        var (code, _, stderr) = CliRunner.Run("metric", "miou-images", "--ref-dir", temp.File("labels"), "--deg-dir", temp.File("images"),
-            "--set", $"segmenter={Fixtures.Path("tiny_segmenter.pt")}", "--set", "classes=5");
+        var (code, _, stderr) = CliRunner.Run(
+            "metric",
+            "miou-images",
+            "--ref-dir",
+            temp.File("labels"),
+            "--deg-dir",
+            temp.File("images"),
+            "--set",
+            $"segmenter={Fixtures.Path("tiny_segmenter.pt")}",
+            "--set",
+            "classes=5"
+        );
         Assert.Equal(1, code);
         Assert.Contains(Path.Combine(temp.File("labels"), "a.png"), stderr);
 

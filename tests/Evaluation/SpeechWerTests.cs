@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
 using Dino.Repro.Evaluation.Metrics;
 using Dino.Repro.Evaluation.Metrics.Semantic;
+using Dino.Repro.Evaluation.Registrations;
+using Dino.Repro.Evaluation.Speech;
 using Dino.Repro.Models.GridRecogniser;
 using Dino.Repro.Signal;
-using Dino.Repro.Tests.Support;
-using Dino.Repro.Evaluation.Speech;
 using Dino.Repro.Signal.Speech;
-using Dino.Repro.Evaluation.Registrations;
+using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Evaluation;
 
@@ -24,7 +24,13 @@ public sealed class SpeechWerTests : IDisposable
     public SpeechWerTests()
     {
         torch.manual_seed(21);
-        var options = new GridRecogniserOptions { MelBands = 16, Channels = 16, Hidden = 8, ClipSeconds = 1.0 };
+        var options = new GridRecogniserOptions
+        {
+            MelBands = 16,
+            Channels = 16,
+            Hidden = 8,
+            ClipSeconds = 1.0,
+        };
         using var transcriber = new GridTranscriber(options.CreateNetwork(), options);
         recogniser = temp.File("recogniser.safetensors");
         transcriber.Save(recogniser);
@@ -50,14 +56,19 @@ public sealed class SpeechWerTests : IDisposable
     {
         var a = Heard("a");
         var b = Heard("b");
-        b[1] = OtherWordOfSlot(1, b[1]);                   // 2 substitutions
+        b[1] = OtherWordOfSlot(1, b[1]); // 2 substitutions
         b[4] = OtherWordOfSlot(4, b[4]);
-        var c = Heard("c").Append("please").ToArray();      // the reference has a word more: 1 deletion
-        var d = Heard("d")[..5];                            // the reference lacks the adverb: 1 insertion
+        var c = Heard("c").Append("please").ToArray(); // the reference has a word more: 1 deletion
+        var d = Heard("d")[..5]; // the reference lacks the adverb: 1 insertion
         var transcripts = temp.File("ref.txt");
-        File.WriteAllLines(transcripts, [$"a {string.Join(' ', a)}", "", $"b.wav {string.Join(' ', b)}", $"c {string.Join(' ', c)}", $"d {string.Join(' ', d)}"]);
+        File.WriteAllLines(
+            transcripts,
+            [$"a {string.Join(' ', a)}", "", $"b.wav {string.Join(' ', b)}", $"c {string.Join(' ', c)}", $"d {string.Join(' ', d)}"]
+        );
 
-        var result = MetricRegistry.Get("wer-speech").Compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string> { ["recogniser"] = recogniser }));
+        var result = MetricRegistry
+            .Get("wer-speech")
+            .Compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string> { ["recogniser"] = recogniser }));
         Assert.Equal(2, (int)result["substitutions"]!);
         Assert.Equal(1, (int)result["deletions"]!);
         Assert.Equal(1, (int)result["insertions"]!);
@@ -72,7 +83,9 @@ public sealed class SpeechWerTests : IDisposable
         var transcripts = temp.File("ref.txt");
         File.WriteAllLines(transcripts, Clips.Select(n => $"{n} bin blue at f two now"));
         var output = temp.File("hyp.txt");
-        var result = MetricRegistry.Get("wer-speech").Compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string> { ["recogniser"] = recogniser, ["hyp-out"] = output }));
+        var result = MetricRegistry
+            .Get("wer-speech")
+            .Compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string> { ["recogniser"] = recogniser, ["hyp-out"] = output }));
         var lines = File.ReadAllLines(output);
         Assert.Equal(Clips.Select(n => $"{n} {string.Join(' ', Heard(n))}"), lines);
         // The headline WER is the plain text WER of those lines against the references.
@@ -85,10 +98,15 @@ public sealed class SpeechWerTests : IDisposable
     {
         var transcripts = temp.File("ref.txt");
         File.WriteAllLines(transcripts, Clips.Select(n => $"{n} bin blue at f two now"));
-        var noRecogniser = Assert.Throws<ArgumentException>(() => MetricRegistry.Get("wer-speech").Compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string>())));
+        var noRecogniser = Assert.Throws<MetricUsageException>(() =>
+            MetricRegistry.Get("wer-speech").Compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string>()))
+        );
         Assert.Contains("dino train grid-recogniser", noRecogniser.Message);
         var absent = Assert.Throws<FileNotFoundException>(() =>
-            MetricRegistry.Get("wer-speech").Compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string> { ["recogniser"] = temp.File("runs/none") })));
+            MetricRegistry
+                .Get("wer-speech")
+                .Compute(new MetricRequest(transcripts, wavs, new Dictionary<string, string> { ["recogniser"] = temp.File("runs/none") }))
+        );
         Assert.Contains("dino train grid-recogniser", absent.Message);
 
         using var transcriber = GridTranscriberFiles.Load(recogniser);

@@ -1,6 +1,6 @@
 using Dino.Repro.Evaluation.Metrics.Semantic;
-using Dino.Repro.Tests.Support;
 using Dino.Repro.Signal.Speech;
+using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Evaluation;
 

@@ -11,11 +11,12 @@ public class PresetTests
     public void The_three_presets_go_by_their_lower_case_names_in_the_kits_order()
     {
         Assert.Equal(["smoke", "cpu", "paper"], Presets.All.Select(p => p.Name()));
-        foreach (var preset in Presets.All) Assert.Equal(preset, Presets.Parse(preset.Name()));
+        foreach (var preset in Presets.All)
+            Assert.Equal(preset, Presets.Parse(preset.Name()));
     }
 
     [Theory]
-    [InlineData("Smoke")]  // names are exact: options.json and folder names are written lower case
+    [InlineData("Smoke")] // names are exact: options.json and folder names are written lower case
     [InlineData("huge")]
     [InlineData("")]
     public void Any_other_name_is_a_usage_error_listing_the_three(string name)
@@ -46,8 +47,8 @@ public class PresetTests
     public void Every_registered_experiment_resolves_all_three_presets()
     {
         foreach (var definition in Dino.Repro.App.BuiltInExperiments.Registry.All)
-            foreach (var preset in Presets.All)
-                Assert.NotNull(definition.Resolve(preset));
+        foreach (var preset in Presets.All)
+            Assert.NotNull(definition.Resolve(preset));
     }
 
     [Theory]

@@ -1,25 +1,36 @@
-using Dino.Repro.IO;
+using Dino.Repro.App;
 using Dino.Repro.Data;
+using Dino.Repro.Data.Loading;
+using Dino.Repro.IO;
+using Dino.Repro.Models;
 using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Pix2Pix;
 using Dino.Repro.Training;
-using Dino.Repro.Data.Loading;
-using Dino.Repro.Models;
-using Dino.Repro.App;
 
 namespace Dino.Repro.Tests.Models;
 
 public class AugmentOptionTests
 {
-    private static IBatchSource Pairs(Dino.Repro.Models.Common.ImageToImageOptions o) => ModelExperimentTests.RandomPairs(o.Resolution, 4, o.BatchSize, o.Seed);
+    private static IBatchSource Pairs(Dino.Repro.Models.Common.ImageToImageOptions o) =>
+        ModelExperimentTests.RandomPairs(o.Resolution, 4, o.BatchSize, o.Seed);
 
     [Fact]
     public void Each_experiment_augments_as_its_reference_only_when_asked_and_the_paper_preset_asks()
     {
-        using (var plain = new DinoExperiment(new DinoOptions { Resolution = 16, BatchSize = 2 }, Pairs(new DinoOptions { Resolution = 16, BatchSize = 2 })))
+        using (
+            var plain = new DinoExperiment(
+                new DinoOptions { Resolution = 16, BatchSize = 2 },
+                Pairs(new DinoOptions { Resolution = 16, BatchSize = 2 })
+            )
+        )
             Assert.IsType<ShuffledBatches>(plain.Data);
-        var dino = new DinoOptions { Resolution = 16, BatchSize = 2, Augment = true };
+        var dino = new DinoOptions
+        {
+            Resolution = 16,
+            BatchSize = 2,
+            Augment = true,
+        };
         using (var augmented = new DinoExperiment(dino, Pairs(dino)))
             Assert.IsType<AugmentedBatches>(augmented.Data);
 

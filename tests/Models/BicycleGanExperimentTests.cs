@@ -1,14 +1,23 @@
 using Dino.Repro.IO;
+using Dino.Repro.Models;
 using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
-using Dino.Repro.Models;
 
 namespace Dino.Repro.Tests.Models;
 
 public class BicycleGanExperimentTests
 {
-    private static BicycleGanOptions Small(int size = 32) => new() { Resolution = size, BatchSize = 4, Steps = 10, Ngf = 8, Ndf = 8, Nef = 8 };
+    private static BicycleGanOptions Small(int size = 32) =>
+        new()
+        {
+            Resolution = size,
+            BatchSize = 4,
+            Steps = 10,
+            Ngf = 8,
+            Ndf = 8,
+            Nef = 8,
+        };
 
     private static IExperiment Create(BicycleGanOptions options) =>
         BicycleGanExperiment.Definition(o => ModelExperimentTests.RandomPairs(o.Resolution, 8, o.BatchSize, o.Seed)).Create(options);
@@ -23,7 +32,7 @@ public class BicycleGanExperimentTests
     public void One_step_leaks_no_tensor_and_updates_g_e_d_and_d2()
     {
         using var experiment = Create(Small());
-        ModelExperimentTests.Step(experiment);   // optimiser state and sample pairs are made once
+        ModelExperimentTests.Step(experiment); // optimiser state and sample pairs are made once
         string[] networks = ["G", "E", "D", "D2"];
         var before = networks.ToDictionary(n => n, n => Snapshot(experiment, n));
         var baseline = LiveTensors.Settled();
@@ -31,8 +40,10 @@ public class BicycleGanExperimentTests
         Assert.Equal(baseline, LiveTensors.Settled());
         Assert.Equal(experiment.LossNames, losses.Keys);
         Assert.All(losses.Values, v => Assert.True(double.IsFinite(v)));
-        foreach (var n in networks) Assert.True(Changed(experiment, n, before[n]), $"{n} did not change");
-        foreach (var t in before.Values.SelectMany(x => x)) t.Dispose();
+        foreach (var n in networks)
+            Assert.True(Changed(experiment, n, before[n]), $"{n} did not change");
+        foreach (var t in before.Values.SelectMany(x => x))
+            t.Dispose();
     }
 
     [Fact]
@@ -46,7 +57,8 @@ public class BicycleGanExperimentTests
         Assert.True(losses["z_L1"] > 0);
         Assert.False(Changed(experiment, "E", encoder));
         Assert.True(Changed(experiment, "G", generator));
-        foreach (var t in encoder.Concat(generator)) t.Dispose();
+        foreach (var t in encoder.Concat(generator))
+            t.Dispose();
     }
 
     [Fact]
@@ -80,19 +92,31 @@ public class BicycleGanExperimentTests
 
         var first = Run();
         Assert.Equal(first, Run());
-        Assert.NotEqual(first[0], first[^7]);   // G_GAN moved between the first and last step
+        Assert.NotEqual(first[0], first[^7]); // G_GAN moved between the first and last step
     }
 
     [Fact]
     public void Options_follow_the_reference_and_the_smoke_preset_is_tiny()
     {
         var options = new BicycleGanOptions();
-        Assert.Equal((8, 2, "instance", 10.0, 0.01, 0.5, 2e-4, 0.5, 2, 3),
-            (options.Nz, options.BatchSize, options.Norm, options.L1Weight, options.KlWeight, options.LatentWeight, options.LearningRate, options.Beta1,
-                options.DiscriminatorScales, options.ResolvedDiscriminatorLayers));
-        Assert.Equal(2, (options with { Resolution = 128 }).ResolvedDiscriminatorLayers);   // basic_128_multi
+        Assert.Equal(
+            (8, 2, "instance", 10.0, 0.01, 0.5, 2e-4, 0.5, 2, 3),
+            (
+                options.Nz,
+                options.BatchSize,
+                options.Norm,
+                options.L1Weight,
+                options.KlWeight,
+                options.LatentWeight,
+                options.LearningRate,
+                options.Beta1,
+                options.DiscriminatorScales,
+                options.ResolvedDiscriminatorLayers
+            )
+        );
+        Assert.Equal(2, (options with { Resolution = 128 }).ResolvedDiscriminatorLayers); // basic_128_multi
         var smoke = BicycleGanExperiment.Presets[Preset.Smoke](options);
-        Assert.Equal((32, 16, 16, 16, 20), (smoke.Resolution, smoke.Ngf, smoke.Ndf, smoke.Nef, smoke.Steps));
+        Assert.Equal((32, 8, 8, 8, 20), (smoke.Resolution, smoke.Ngf, smoke.Ndf, smoke.Nef, smoke.Steps));
         Assert.Contains(new BicycleGanOptions { BatchSize = 1 }.Validate(), p => p.Contains("batch_size"));
         Assert.Empty(smoke.Validate());
     }
@@ -102,8 +126,18 @@ public class BicycleGanExperimentTests
     {
         using var data = new DataRootScope();
         var runs = Path.Combine(data.Path, "runs");
-        var (code, _, error) = CliRunner.Run("train", BicycleGanExperiment.Name, "--preset", "smoke", "--steps", "2", "--out", runs,
-            "--set", "shapes_count=12");
+        var (code, _, error) = CliRunner.Run(
+            "train",
+            BicycleGanExperiment.Name,
+            "--preset",
+            "smoke",
+            "--steps",
+            "2",
+            "--out",
+            runs,
+            "--set",
+            "shapes_count=12"
+        );
         Assert.True(code == 0, error);
         var log = JsonlLog.Read(Directory.GetFiles(runs, "log.jsonl", SearchOption.AllDirectories).Single());
         Assert.Contains(log, entry => entry.ContainsKey("z_L1") || entry.ToJsonString().Contains("z_L1"));

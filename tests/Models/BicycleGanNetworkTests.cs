@@ -5,21 +5,28 @@ namespace Dino.Repro.Tests.Models;
 
 public class BicycleGanNetworkTests
 {
-    private static long Conv(long cin, long cout, long k) => cin * cout * k * k + cout;   // every BicycleGAN conv keeps its bias
+    private static long Conv(long cin, long cout, long k) => cin * cout * k * k + cout; // every BicycleGAN conv keeps its bias
 
     /// <summary>G_Unet_add_all: each level's down conv sees its input plus nz tiled channels; instance norm has no parameters.</summary>
     private static long GeneratorWeights(int numDowns, long ngf, long nz, long inC = 3, long outC = 3)
     {
         // (input, outer, inner) per level, outermost first.
-        var levels = new List<(long input, long outer, long inner)> { (inC, outC, ngf), (ngf, ngf, 2 * ngf), (2 * ngf, 2 * ngf, 4 * ngf), (4 * ngf, 4 * ngf, 8 * ngf) };
-        for (var i = 0; i < numDowns - 4; i++) levels.Add((8 * ngf, 8 * ngf, 8 * ngf));
+        var levels = new List<(long input, long outer, long inner)>
+        {
+            (inC, outC, ngf),
+            (ngf, ngf, 2 * ngf),
+            (2 * ngf, 2 * ngf, 4 * ngf),
+            (4 * ngf, 4 * ngf, 8 * ngf),
+        };
+        for (var i = 0; i < numDowns - 4; i++)
+            levels.Add((8 * ngf, 8 * ngf, 8 * ngf));
         long total = 0;
         for (var i = 0; i < levels.Count; i++)
         {
             var (input, outer, inner) = levels[i];
             var innermost = i == levels.Count - 1;
-            total += Conv(input + nz, inner, 4);                       // down conv on [x, z tiled]
-            total += Conv(innermost ? inner : 2 * inner, outer, 4);    // up ConvTranspose on [up(sub), skip]
+            total += Conv(input + nz, inner, 4); // down conv on [x, z tiled]
+            total += Conv(innermost ? inner : 2 * inner, outer, 4); // up ConvTranspose on [up(sub), skip]
         }
         return total;
     }
@@ -92,7 +99,7 @@ public class BicycleGanNetworkTests
         var (mu, logvar) = encoder.call(fake);
         Assert.Equal(new long[] { 2, 8 }, mu.shape);
         Assert.Equal(new long[] { 2, 8 }, logvar.shape);
-        Assert.False(mu.Equals(logvar));   // two heads, not one
+        Assert.False(mu.Equals(logvar)); // two heads, not one
     }
 
     [Fact]
@@ -115,11 +122,11 @@ public class BicycleGanNetworkTests
         using var discriminator = new MultiScaleDiscriminator(3, ndf: 8, n_layers: 2, num_D: 2);
         var logits = discriminator.call(zeros(2, 3, 32, 32));
         Assert.Equal(2, logits.Length);
-        Assert.Equal(new long[] { 2, 1, 6, 6 }, logits[0].shape);   // 32 → 16 → 8 → 7 → 6
-        Assert.Equal(new long[] { 2, 1, 2, 2 }, logits[1].shape);   // 16 → 8 → 4 → 3 → 2
+        Assert.Equal(new long[] { 2, 1, 6, 6 }, logits[0].shape); // 32 → 16 → 8 → 7 → 6
+        Assert.Equal(new long[] { 2, 1, 2, 2 }, logits[1].shape); // 16 → 8 → 4 → 3 → 2
         Assert.Equal(new[] { "model_0.model.0.weight", "model_0.model.0.bias" }, discriminator.state_dict().Keys.Take(2));
         Assert.Contains("model_1.model.0.weight", discriminator.state_dict().Keys);
-        Assert.Equal(4, discriminator.state_dict()["model_1.model.0.weight"].size(0));   // ndf / 2
+        Assert.Equal(4, discriminator.state_dict()["model_1.model.0.weight"].size(0)); // ndf / 2
     }
 
     [Fact]
@@ -130,9 +137,9 @@ public class BicycleGanNetworkTests
         Assert.Equal("model.down.0.weight", g[0]);
         Assert.Contains("model.submodule.down.1.weight", g);
         Assert.Contains("model.up.1.bias", g);
-        Assert.Equal(0, generator.modules().Count(m => m is TorchSharp.Modules.Dropout));   // 5 − 5 levels above the bottleneck
+        Assert.Equal(0, generator.modules().Count(m => m is TorchSharp.Modules.Dropout)); // 5 − 5 levels above the bottleneck
         using var unet256 = new UnetAddAllGenerator(3, 3, 8, 8, ngf: 4);
-        Assert.Equal(3, unet256.modules().Count(m => m is TorchSharp.Modules.Dropout));      // the training scripts' 3 blocks
+        Assert.Equal(3, unet256.modules().Count(m => m is TorchSharp.Modules.Dropout)); // the training scripts' 3 blocks
         using var encoder = new ResNetEncoder(3, 8, 32, nef: 8);
         var e = encoder.state_dict().Keys.ToList();
         Assert.Contains("conv.1.conv.2.weight", e);
@@ -153,7 +160,7 @@ public class BicycleGanNetworkTests
         Assert.Equal(expected, BicycleGanLosses.KlDivergence(mu, logvar).ToSingle(), 5);
         Assert.Equal(0, BicycleGanLosses.KlDivergence(zeros(3, 8), zeros(3, 8)).ToSingle());
         var z = BicycleGanLosses.Reparameterise(mu, logvar, tensor(new float[] { 2f, 1f }, new long[] { 1, 2 }));
-        Assert.True(z.allclose(tensor(new float[] { 2.5f, 1f }, new long[] { 1, 2 })));   // 0.5 + 1·2, −1 + 2·1
+        Assert.True(z.allclose(tensor(new float[] { 2.5f, 1f }, new long[] { 1, 2 }))); // 0.5 + 1·2, −1 + 2·1
     }
 
     [Fact]

@@ -1,36 +1,41 @@
-using TorchSharp.Modules;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Training;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Tests.Models;
 
 public class BidirectionalDinoExperimentTests
 {
-    private static BidirectionalDinoOptions Options(int size) => new() { Resolution = size, BatchSize = 2, Steps = 10 };
+    private static BidirectionalDinoOptions Options(int size) =>
+        new()
+        {
+            Resolution = size,
+            BatchSize = 2,
+            Steps = 10,
+        };
 
     /// <summary>The smallest players (16², 3 decoder layers, branched before the last two): for the tests of numbers.</summary>
     private static BidirectionalDinoOptions Tiny => Options(16) with { BranchLayer = 1 };
 
     private static BidirectionalDinoExperiment Create(BidirectionalDinoOptions options) =>
-        (BidirectionalDinoExperiment)BidirectionalDinoExperiment.Definition(o => ModelExperimentTests.RandomPairs(o.Resolution, 4, o.BatchSize, o.Seed)).Create(options);
+        (BidirectionalDinoExperiment)
+            BidirectionalDinoExperiment.Definition(o => ModelExperimentTests.RandomPairs(o.Resolution, 4, o.BatchSize, o.Seed)).Create(options);
 
     private static List<Tensor> Snapshot(IEnumerable<Parameter> parameters) =>
         parameters.Select(p => p.detach().clone().DetachFromDisposeScope()).ToList();
 
-    private static bool Unchanged(List<Tensor> before, IEnumerable<Parameter> now) =>
-        before.Zip(now).All(pair => pair.First.Equals(pair.Second));
+    private static bool Unchanged(List<Tensor> before, IEnumerable<Parameter> now) => before.Zip(now).All(pair => pair.First.Equals(pair.Second));
 
-    private static bool AllChanged(List<Tensor> before, IEnumerable<Parameter> now) =>
-        before.Zip(now).All(pair => !pair.First.Equals(pair.Second));
+    private static bool AllChanged(List<Tensor> before, IEnumerable<Parameter> now) => before.Zip(now).All(pair => !pair.First.Equals(pair.Second));
 
     /// <summary>The parts of one player: encoder, trunk [0, L), generative layers [L, end), critic head.</summary>
     private static IEnumerable<Parameter>[] Parts(BidirectionalDinoUNet player) =>
-    [
-        player.Encoder.parameters(),
-        player.TrunkParameters,
-        player.Decoder.LayerParameters(player.BranchLayer, player.Decoder.LayerCount),
-        player.CriticHead.parameters(),
-    ];
+        [
+            player.Encoder.parameters(),
+            player.TrunkParameters,
+            player.Decoder.LayerParameters(player.BranchLayer, player.Decoder.LayerCount),
+            player.CriticHead.parameters(),
+        ];
 
     [Fact]
     public void Encoders_and_heads_move_only_in_the_critic_stage_generative_layers_only_in_the_generation_stage()
@@ -74,7 +79,7 @@ public class BidirectionalDinoExperimentTests
     [Fact]
     public void Generation_stage_computes_no_idle_weight_gradient_and_updates_bit_for_bit_as_the_full_backward()
     {
-        using var kept = Create(Tiny);        // Create seeds from the options: both start identical
+        using var kept = Create(Tiny); // Create seeds from the options: both start identical
         using var full = Create(Tiny);
         using var scope = NewDisposeScope();
         var batch = kept.Data.Next();
@@ -83,7 +88,12 @@ public class BidirectionalDinoExperimentTests
         var (z1, z2) = (kept.SampleNoise(2), kept.SampleNoise(2));
         kept.CriticStep(x, y, z1, z2);
         full.CriticStep(x, y, z1, z2);
-        Assert.True(Unchanged(Snapshot(full.Forward.parameters().Concat(full.Reverse.parameters())), kept.Forward.parameters().Concat(kept.Reverse.parameters())));
+        Assert.True(
+            Unchanged(
+                Snapshot(full.Forward.parameters().Concat(full.Reverse.parameters())),
+                kept.Forward.parameters().Concat(kept.Reverse.parameters())
+            )
+        );
 
         IEnumerable<Parameter> Idle(BidirectionalDinoExperiment e) => e.Forward.Encoder.parameters().Concat(e.Reverse.Encoder.parameters());
         var keptGrads = Idle(kept).Select(p => p.grad!.clone()).ToList();
@@ -91,23 +101,43 @@ public class BidirectionalDinoExperimentTests
         kept.GenerationStep(x, y, z1, z2);
         FullBackwardGenerationStep(full, x, y, z1, z2);
 
-        Assert.True(Unchanged(Snapshot(full.Forward.parameters().Concat(full.Reverse.parameters())), kept.Forward.parameters().Concat(kept.Reverse.parameters())),
-            "every weight bit for bit as the full backward");
+        Assert.True(
+            Unchanged(
+                Snapshot(full.Forward.parameters().Concat(full.Reverse.parameters())),
+                kept.Forward.parameters().Concat(kept.Reverse.parameters())
+            ),
+            "every weight bit for bit as the full backward"
+        );
         Assert.True(keptGrads.Zip(Idle(kept)).All(pair => pair.First.Equals(pair.Second.grad!)), "no gradient reached the encoders");
-        Assert.False(fullGrads.Zip(Idle(full)).All(pair => pair.First.Equals(pair.Second.grad!)), "the full backward does reach them (the test can tell)");
-        Assert.All(kept.Forward.parameters().Concat(kept.Reverse.parameters()), p => Assert.True(p.requires_grad));  // restored afterwards
+        Assert.False(
+            fullGrads.Zip(Idle(full)).All(pair => pair.First.Equals(pair.Second.grad!)),
+            "the full backward does reach them (the test can tell)"
+        );
+        Assert.All(kept.Forward.parameters().Concat(kept.Reverse.parameters()), p => Assert.True(p.requires_grad)); // restored afterwards
     }
 
     private static void FullBackwardGenerationStep(BidirectionalDinoExperiment e, Tensor x, Tensor y, Tensor? z1, Tensor? z2)
     {
         var (optF, optR) = (e.Optimizers["F"], e.Optimizers["R"]);
         var translationF = e.Forward.call(x, z1);
-        var lossF = DinoLosses.ForwardLoss(DinoLosses.Energy(e.Reverse.Critic(translationF, z2), x), translationF, y, e.Options.ReconstructionWeight, squaredError: true);
+        var lossF = DinoLosses.ForwardLoss(
+            DinoLosses.Energy(e.Reverse.Critic(translationF, z2), x),
+            translationF,
+            y,
+            e.Options.ReconstructionWeight,
+            squaredError: true
+        );
         optF.zero_grad();
         lossF.backward();
         optF.step();
         var translationR = e.Reverse.call(y, z2);
-        var lossR = DinoLosses.ForwardLoss(DinoLosses.Energy(e.Forward.Critic(translationR, z1), y), translationR, x, e.Options.ReconstructionWeight, squaredError: true);
+        var lossR = DinoLosses.ForwardLoss(
+            DinoLosses.Energy(e.Forward.Critic(translationR, z1), y),
+            translationR,
+            x,
+            e.Options.ReconstructionWeight,
+            squaredError: true
+        );
         optR.zero_grad();
         lossR.backward();
         optR.step();
@@ -128,8 +158,8 @@ public class BidirectionalDinoExperimentTests
     }
 
     [Theory]
-    [InlineData(1e-6, 1.0)]   // b = E_real − γ·E_fake > 0: a huge gain pushes k past 1
-    [InlineData(1e6, 0.0)]    // b < 0: past 0
+    [InlineData(1e-6, 1.0)] // b = E_real − γ·E_fake > 0: a huge gain pushes k past 1
+    [InlineData(1e6, 0.0)] // b < 0: past 0
     public void Both_controllers_clip_to_the_unit_interval(double gamma, double clipped)
     {
         manual_seed(13);
@@ -180,7 +210,10 @@ public class BidirectionalDinoExperimentTests
         {
             var resolved = preset(new BidirectionalDinoOptions());
             var oneWay = DinoExperiment.Presets[name](new DinoOptions());
-            Assert.Equal((oneWay.Resolution, oneWay.BatchSize, oneWay.Steps, oneWay.Corpus), (resolved.Resolution, resolved.BatchSize, resolved.Steps, resolved.Corpus));
+            Assert.Equal(
+                (oneWay.Resolution, oneWay.BatchSize, oneWay.Steps, oneWay.Corpus),
+                (resolved.Resolution, resolved.BatchSize, resolved.Steps, resolved.Corpus)
+            );
             Assert.Empty(resolved.Validate());
         }
     }

@@ -8,9 +8,11 @@ public class BidirectionalDinoNetworkTests
     private static long DecoderLayerWeights(long[] encoderChannels, long noise, int layer)
     {
         var mirrored = encoderChannels.Reverse().ToArray();
-        if (layer == 0) return DinoNetworkTests.Kernel(256 + noise, 512, 4);              // D0: ConvTranspose 4×4
+        if (layer == 0)
+            return DinoNetworkTests.Kernel(256 + noise, 512, 4); // D0: ConvTranspose 4×4
         var cin = layer == 1 ? 512 : mirrored[layer - 1];
-        if (layer == mirrored.Length) return DinoNetworkTests.Kernel(cin, 3, 3);            // final resize conv
+        if (layer == mirrored.Length)
+            return DinoNetworkTests.Kernel(cin, 3, 3); // final resize conv
         return DinoNetworkTests.Kernel(cin + mirrored[layer - 1], cin, 3) + DinoNetworkTests.Kernel(cin, mirrored[layer], 3);
     }
 
@@ -21,7 +23,7 @@ public class BidirectionalDinoNetworkTests
     public void Parameter_counts_at_256_are_the_one_way_counts_plus_the_critic_head()
     {
         var channels = DinoNetworkTests.EncoderChannels256;
-        Assert.Equal(DinoNetworkTests.DecoderWeights(channels, 32), HeadWeights(channels, 32, 0));   // the layer rule sums to the whole decoder
+        Assert.Equal(DinoNetworkTests.DecoderWeights(channels, 32), HeadWeights(channels, 32, 0)); // the layer rule sums to the whole decoder
         // Branching after the third layer: the head is B3, B4, B5 and the final conv.
         Assert.Equal(5_898_240 + 1_474_560 + 368_640 + 1_728, HeadWeights(channels, 32, 3));
 
@@ -34,11 +36,11 @@ public class BidirectionalDinoNetworkTests
     }
 
     [Theory]
-    [InlineData(0, 1L, 288L, 288L)]  // the whole decoder is copied; the trunk hands on the 1×1 latent
+    [InlineData(0, 1L, 288L, 288L)] // the whole decoder is copied; the trunk hands on the 1×1 latent
     [InlineData(1, 4L, 512L, 1024L)]
     [InlineData(2, 8L, 256L, 512L)]
     [InlineData(3, 16L, 128L, 256L)]
-    [InlineData(4, 32L, 64L, 64L)]  // only the final conv is a head
+    [InlineData(4, 32L, 64L, 64L)] // only the final conv is a head
     public void The_branch_layer_sets_where_the_critic_head_attaches(int branch, long trunkSize, long trunkChannels, long headInChannels)
     {
         manual_seed(6);
@@ -49,7 +51,8 @@ public class BidirectionalDinoNetworkTests
         Assert.Equal(HeadWeights(new long[] { 64, 128, 256, 512 }, 32, branch), player.CriticHead.ParameterCount());
         var firstHeadWeight = player.CriticHead.state_dict().First();
         Assert.StartsWith($"dcl.{branch}.", firstHeadWeight.Key);
-        Assert.Equal(headInChannels, firstHeadWeight.Value.size(branch == 4 ? 1 : 0));   // ConvT weights [in, out, k, k]; the final conv's [out, in, k, k]
+        // ConvT weights [in, out, k, k]; the final conv's [out, in, k, k]
+        Assert.Equal(headInChannels, firstHeadWeight.Value.size(branch == 4 ? 1 : 0));
 
         var x = rand(new long[] { 2, 3, 64, 64 }) * 2 - 1;
         var z = randn(2, 32) * 0.33;
@@ -68,13 +71,15 @@ public class BidirectionalDinoNetworkTests
         using var player = new BidirectionalDinoUNet(32, 32, branch_layer: 2);
         var x = rand(new long[] { 2, 3, 32, 32 }) * 2 - 1;
         var z = randn(2, 32) * 0.33;
-        Assert.True(player.call(x, z).Equals(player.Critic(x, z)));   // identical initial weights: identical streams
+        Assert.True(player.call(x, z).Equals(player.Critic(x, z))); // identical initial weights: identical streams
 
         var generative = player.call(x, z);
-        foreach (var p in player.CriticHead.parameters()) p.mul_(1.5);
+        foreach (var p in player.CriticHead.parameters())
+            p.mul_(1.5);
         Assert.True(generative.Equals(player.call(x, z)));
         Assert.False(generative.Equals(player.Critic(x, z)));
-        foreach (var p in player.TrunkParameters) p.mul_(1.5);
-        Assert.False(generative.Equals(player.call(x, z)));            // the trunk is shared
+        foreach (var p in player.TrunkParameters)
+            p.mul_(1.5);
+        Assert.False(generative.Equals(player.call(x, z))); // the trunk is shared
     }
 }

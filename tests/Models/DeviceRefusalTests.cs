@@ -1,5 +1,5 @@
-using Dino.Repro.Tests.Support;
 using Dino.Repro.IO;
+using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Models;
 
@@ -45,9 +45,22 @@ public class DeviceRefusalTests
             Directory.CreateDirectory(temp.File(folder));
             Dino.Repro.Vision.ImageIO.Write(Path.Combine(temp.File(folder), "x.png"), image);
         }
-        var (code, _, error) = CliRunner.Run("metric", metric, "--ref-dir", temp.File("a"), "--deg-dir", temp.File("b"),
-            "--set", "device=cuda", "--set", "evaluator=" + Fixtures.Path("tiny_inception.pt"), "--set", "segmenter=" + Fixtures.Path("tiny_segmenter.pt"),
-            "--set", "out=" + temp.File("labels"));
+        var (code, _, error) = CliRunner.Run(
+            "metric",
+            metric,
+            "--ref-dir",
+            temp.File("a"),
+            "--deg-dir",
+            temp.File("b"),
+            "--set",
+            "device=cuda",
+            "--set",
+            "evaluator=" + Fixtures.Path("tiny_inception.pt"),
+            "--set",
+            "segmenter=" + Fixtures.Path("tiny_segmenter.pt"),
+            "--set",
+            "out=" + temp.File("labels")
+        );
         Assert.NotEqual(0, code);
         Assert.Contains("device 'cuda' was asked for but this libtorch has no CUDA device", error);
     }
@@ -58,7 +71,7 @@ public class DeviceRefusalTests
         Assert.Null(ComputeDevice.Cpu.Unreachable());
         var ex = Assert.Throws<ArgumentException>(() => ComputeDevice.Parse("gpu"));
         Assert.Contains("expected cpu, cuda or cuda:N", ex.Message);
-        Assert.Contains("cuda:4096", ComputeDevice.CudaAt(4096).Unreachable());   // no machine has 4097 GPUs, with or without CUDA
+        Assert.Contains("cuda:4096", ComputeDevice.CudaAt(4096).Unreachable()); // no machine has 4097 GPUs, with or without CUDA
         Assert.Contains("cuda:4096", Assert.Throws<UsageException>(() => ComputeDevice.CudaAt(4096).Require()).Message);
     }
 }

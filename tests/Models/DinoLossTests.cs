@@ -65,9 +65,9 @@ public class DinoLossTests
     public void Controller_clips_k_to_0_and_1()
     {
         var controller = new BalanceController(Gain: 0.5, Gamma: 0.8);
-        Assert.Equal(0.0, controller.Update(0.1, 0.0, 1.0));   // 0.1 + 0.5·(−0.8) = −0.3 → 0
-        Assert.Equal(1.0, controller.Update(0.9, 1.0, 0.0));   // 0.9 + 0.5·1 = 1.4 → 1
-        Assert.Equal(0.0, controller.Update(0.0, 0.0, 0.2));   // stays at the floor
+        Assert.Equal(0.0, controller.Update(0.1, 0.0, 1.0)); // 0.1 + 0.5·(−0.8) = −0.3 → 0
+        Assert.Equal(1.0, controller.Update(0.9, 1.0, 0.0)); // 0.9 + 0.5·1 = 1.4 → 1
+        Assert.Equal(0.0, controller.Update(0.0, 0.0, 0.2)); // stays at the floor
     }
 
     [Fact]

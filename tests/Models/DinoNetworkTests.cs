@@ -11,26 +11,27 @@ public class DinoNetworkTests
 
     internal static long EncoderWeights(long[] channels)
     {
-        long total = 0, cin = 3;
+        long total = 0,
+            cin = 3;
         foreach (var c in channels)
         {
-            total += Kernel(cin, c, 4);   // conv 4×4 s2
+            total += Kernel(cin, c, 4); // conv 4×4 s2
             cin = c;
         }
-        return total + Kernel(cin, 256, 4);   // E7: 4×4 valid → 256-d code
+        return total + Kernel(cin, 256, 4); // E7: 4×4 valid → 256-d code
     }
 
     internal static long DecoderWeights(long[] encoderChannels, long noise)
     {
         var mirrored = encoderChannels.Reverse().ToArray();
-        var total = Kernel(256 + noise, 512, 4);   // D0: ConvTranspose 4×4 to 4×4×512
+        var total = Kernel(256 + noise, 512, 4); // D0: ConvTranspose 4×4 to 4×4×512
         long cin = 512;
         for (var i = 1; i < mirrored.Length; i++)
         {
-            total += Kernel(cin + mirrored[i - 1], cin, 3) + Kernel(cin, mirrored[i], 3);   // ConvT 3×3 after the skip, resize conv 3×3
+            total += Kernel(cin + mirrored[i - 1], cin, 3) + Kernel(cin, mirrored[i], 3); // ConvT 3×3 after the skip, resize conv 3×3
             cin = mirrored[i];
         }
-        return total + Kernel(cin, 3, 3);   // final resize conv to RGB
+        return total + Kernel(cin, 3, 3); // final resize conv to RGB
     }
 
     [Fact]
@@ -45,8 +46,8 @@ public class DinoNetworkTests
         Assert.Equal(13_241_344, forward.Encoder.ParameterCount());
         Assert.Equal(24_258_240, forward.Decoder.ParameterCount());
         Assert.Equal(23_996_096, reverse.Decoder.ParameterCount());
-        Assert.Equal(7, forward.Encoder.Channels.Count + 1);           // 6 halvings + the code layer
-        Assert.Equal(7, forward.Decoder.LayerCount);                   // D0, B1–B5, final: the fact sheet's 12 convolutions
+        Assert.Equal(7, forward.Encoder.Channels.Count + 1); // 6 halvings + the code layer
+        Assert.Equal(7, forward.Decoder.LayerCount); // D0, B1–B5, final: the fact sheet's 12 convolutions
     }
 
     [Theory]
@@ -66,7 +67,7 @@ public class DinoNetworkTests
         using var net = new DinoUNet(64, 32);
         var keys = net.state_dict().Keys.ToList();
         Assert.Equal("enc.cl.0.0.weight", keys[0]);
-        Assert.Contains("enc.cl.4.0.weight", keys);            // the code layer
+        Assert.Contains("enc.cl.4.0.weight", keys); // the code layer
         Assert.Contains("dec.dcl.0.0.weight", keys);
         Assert.Contains("dec.dcl.1.dcl1.weight", keys);
         Assert.Contains("dec.dcl.1.dcl2.conv.weight", keys);
@@ -91,7 +92,7 @@ public class DinoNetworkTests
         var back = reverse.call(translation, null);
         Assert.Equal(new long[] { 1, 3, size, size }, translation.shape);
         Assert.Equal(new long[] { 1, 3, size, size }, back.shape);
-        Assert.True(translation.abs().max().ToDouble() < 1);   // Tanh output
+        Assert.True(translation.abs().max().ToDouble() < 1); // Tanh output
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public class DinoNetworkTests
     {
         manual_seed(5);
         using var net = new DinoUNet(64, 32);
-        var weight = net.Decoder.state_dict()["dcl.1.dcl1.weight"];   // 1024·512·9 values: a tight estimate
+        var weight = net.Decoder.state_dict()["dcl.1.dcl1.weight"]; // 1024·512·9 values: a tight estimate
         Assert.InRange(weight.std().ToDouble(), 0.0198, 0.0202);
         Assert.InRange(weight.mean().ToDouble(), -3e-4, 3e-4);
     }

@@ -27,6 +27,6 @@ public class EvalModeTests
         using var evaluated = EvalMode.Run(() => dropout.call(x), dropout);
         Assert.True(evaluated.Equals(x));
         using var trained = dropout.call(x);
-        Assert.False(trained.Equals(x));   // half the entries are zeroed in train mode
+        Assert.False(trained.Equals(x)); // half the entries are zeroed in train mode
     }
 }

@@ -1,8 +1,8 @@
+using Dino.Repro.Data.Corpora;
 using Dino.Repro.Data.Synthetic;
 using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
-using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Models;
 
@@ -20,14 +20,16 @@ public class ImageToImageRegistrationTests
         string[] args = ["train", experiment, "--preset", "smoke", "--steps", "2", "--out", runs, "--set", "shapes_count=12"];
         var (code, _, error) = CliRunner.Run(args);
         Assert.True(code == 0, error);
-        var manifest = Directory.GetFiles(Path.Combine(data.Path, ShapesCorpus.Name), ShapesCorpus.ManifestFile, SearchOption.AllDirectories).Single();
+        var manifest = Directory
+            .GetFiles(Path.Combine(data.Path, ShapesCorpus.Name), ShapesCorpus.ManifestFile, SearchOption.AllDirectories)
+            .Single();
         var made = File.GetLastWriteTimeUtc(manifest);
         var log = JsonlLog.Read(Directory.GetFiles(runs, "log.jsonl", SearchOption.AllDirectories).Single());
         Assert.NotEmpty(log);
 
         (code, _, error) = CliRunner.Run(args);
         Assert.True(code == 0, error);
-        Assert.Equal(made, File.GetLastWriteTimeUtc(manifest));  // the second run read the cached corpus
+        Assert.Equal(made, File.GetLastWriteTimeUtc(manifest)); // the second run read the cached corpus
         Assert.Single(Directory.GetDirectories(Path.Combine(data.Path, ShapesCorpus.Name)));
     }
 
@@ -35,8 +37,7 @@ public class ImageToImageRegistrationTests
     public void The_paper_preset_names_the_missing_real_corpus_and_its_script()
     {
         using var data = new DataRootScope();
-        var ex = Assert.Throws<DirectoryNotFoundException>(() =>
-            Dino.Repro.Data.Corpora.ImageToImageData.Open("celebamask-hq", 64, 2, 1, 0));
+        var ex = Assert.Throws<DirectoryNotFoundException>(() => Dino.Repro.Data.Corpora.ImageToImageData.Open("celebamask-hq", 64, 2, 1, 0));
         Assert.Contains("data-scripts/celebamask-hq.sh", ex.Message);
         Assert.Contains(Path.Combine(data.Path, "celebamask-hq", "raw"), ex.Message);
         Assert.Equal(data.Path, KitPaths.DataRoot());

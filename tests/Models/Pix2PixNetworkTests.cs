@@ -16,17 +16,19 @@ public class Pix2PixNetworkTests
     {
         // (outer, inner) per level, outermost first.
         var levels = new List<(long outer, long inner)> { (outC, ngf), (ngf, 2 * ngf), (2 * ngf, 4 * ngf), (4 * ngf, 8 * ngf) };
-        for (var i = 0; i < numDowns - 4; i++) levels.Add((8 * ngf, 8 * ngf));
+        for (var i = 0; i < numDowns - 4; i++)
+            levels.Add((8 * ngf, 8 * ngf));
         long total = 0;
         for (var i = 0; i < levels.Count; i++)
         {
             var (outer, inner) = levels[i];
             var outermost = i == 0;
             var innermost = i == levels.Count - 1;
-            total += Kernel4(outermost ? inC : outer, inner);                       // down conv
-            if (!outermost && !innermost) total += 2 * inner;                      // down BN
-            total += Kernel4(innermost ? inner : 2 * inner, outer);               // up ConvTranspose (input doubled by the skip)
-            total += outermost ? outer : 2 * outer;                                // outermost bias, else up BN
+            total += Kernel4(outermost ? inC : outer, inner); // down conv
+            if (!outermost && !innermost)
+                total += 2 * inner; // down BN
+            total += Kernel4(innermost ? inner : 2 * inner, outer); // up ConvTranspose (input doubled by the skip)
+            total += outermost ? outer : 2 * outer; // outermost bias, else up BN
         }
         return total;
     }
@@ -62,8 +64,8 @@ public class Pix2PixNetworkTests
     public void Unet_depth_is_log2_of_the_side()
     {
         Assert.Equal(6, UnetGenerator.DownsFor(64));
-        Assert.Equal(7, UnetGenerator.DownsFor(128));   // unet_128
-        Assert.Equal(8, UnetGenerator.DownsFor(256));   // unet_256
+        Assert.Equal(7, UnetGenerator.DownsFor(128)); // unet_128
+        Assert.Equal(8, UnetGenerator.DownsFor(256)); // unet_256
         using var g128 = new UnetGenerator(3, 3, 7, ngf: 16);
         Assert.Equal(UnetWeights(7, ngf: 16), g128.ParameterCount());
         Assert.Throws<ArgumentOutOfRangeException>(() => UnetGenerator.DownsFor(96));
@@ -74,10 +76,10 @@ public class Pix2PixNetworkTests
     {
         using var generator = new UnetGenerator(3, 3, 6, ngf: 8);
         var keys = generator.state_dict().Keys.ToList();
-        Assert.Equal("model.model.0.weight", keys[0]);               // outermost down conv
-        Assert.Contains("model.model.1.model.1.weight", keys);       // next level's down conv
+        Assert.Equal("model.model.0.weight", keys[0]); // outermost down conv
+        Assert.Contains("model.model.1.model.1.weight", keys); // next level's down conv
         Assert.Contains("model.model.1.model.2.running_mean", keys); // its BatchNorm
-        Assert.Contains("model.model.3.bias", keys);                 // outermost ConvTranspose keeps its bias
+        Assert.Contains("model.model.3.bias", keys); // outermost ConvTranspose keeps its bias
         using var discriminator = new PatchDiscriminator(6);
         Assert.Equal(new[] { "model.0.weight", "model.0.bias", "model.2.weight", "model.3.weight" }, discriminator.state_dict().Keys.Take(4));
     }
@@ -104,12 +106,13 @@ public class Pix2PixNetworkTests
     {
         // Size arithmetic of 4×4 pad-1 convs, checked without a 256² pass: s2 halves, s1 loses one pixel.
         var side = 256;
-        for (var i = 0; i < 3; i++) side /= 2;
+        for (var i = 0; i < 3; i++)
+            side /= 2;
         side -= 2;
         Assert.Equal(30, side);
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        using var discriminator = new PatchDiscriminator(6, ndf: 4);   // the side does not depend on the width
+        using var discriminator = new PatchDiscriminator(6, ndf: 4); // the side does not depend on the width
         Assert.Equal(new long[] { 1, 1, 30, 30 }, discriminator.call(zeros(1, 6, 256, 256)).shape);
     }
 
@@ -128,7 +131,7 @@ public class Pix2PixNetworkTests
         Assert.False(NormLayer.ConvBias(NormKind.Batch));
         Assert.True(NormLayer.ConvBias(NormKind.Instance));
         using var instance = new PatchDiscriminator(6, norm: NormKind.Instance);
-        Assert.Equal(PatchGanWeights(6) + 896 - 2 * 896, instance.ParameterCount());   // biases added, no affine norm
+        Assert.Equal(PatchGanWeights(6) + 896 - 2 * 896, instance.ParameterCount()); // biases added, no affine norm
         Assert.Throws<ArgumentException>(() => NormLayer.Parse("group"));
     }
 }

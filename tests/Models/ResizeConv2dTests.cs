@@ -6,8 +6,8 @@ namespace Dino.Repro.Tests.Models;
 public class ResizeConv2dTests
 {
     [Theory]
-    [InlineData(4)]    // padded side 10: the plain convolution
-    [InlineData(8)]    // padded side 18: the adjoint form
+    [InlineData(4)] // padded side 10: the plain convolution
+    [InlineData(8)] // padded side 18: the adjoint form
     [InlineData(16)]
     public void Values_and_gradients_are_the_upsample_pad_conv_of_the_definition(int side)
     {

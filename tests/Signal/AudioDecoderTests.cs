@@ -21,10 +21,12 @@ public class AudioDecoderTests(ITestOutputHelper output)
     /// <summary>The frequency (Hz) of the largest DFT bin of <paramref name="x"/>, searched in whole Hz.</summary>
     private static double PeakHz(float[] x, int rate, int minHz, int maxHz)
     {
-        double best = 0, bestHz = 0;
+        double best = 0,
+            bestHz = 0;
         for (var hz = minHz; hz < maxHz; hz++)
         {
-            double re = 0, im = 0;
+            double re = 0,
+                im = 0;
             for (var n = 0; n < x.Length; n++)
             {
                 var angle = 2 * Math.PI * hz * n / rate;
@@ -32,7 +34,8 @@ public class AudioDecoderTests(ITestOutputHelper output)
                 im -= x[n] * Math.Sin(angle);
             }
             var power = re * re + im * im;
-            if (power > best) (best, bestHz) = (power, hz);
+            if (power > best)
+                (best, bestHz) = (power, hz);
         }
         return bestHz;
     }
@@ -40,7 +43,8 @@ public class AudioDecoderTests(ITestOutputHelper output)
     [Fact]
     public void A_flac_made_by_sox_decodes_to_mono_16k_with_its_tone()
     {
-        if (!ToolsPresent("ffmpeg", "sox")) return;
+        if (!ToolsPresent("ffmpeg", "sox"))
+            return;
         using var folder = new Fixtures.TempFolder();
         var flac = folder.File("tone.flac");
         // One second of a 440 Hz sine at half scale, 44.1 kHz stereo, no dither.
@@ -57,23 +61,24 @@ public class AudioDecoderTests(ITestOutputHelper output)
         AudioDecoder.Default.ConvertToWav(flac, stereoWav, 8000, channels: 2);
         var header = WavFile.ReadHeader(stereoWav);
         Assert.Equal((WavSampleFormat.Pcm16, 2, 8000), (header.Format, header.ChannelCount, header.SampleRate));
-        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(stereoWav)!));  // no temporary left behind
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(stereoWav)!)); // no temporary left behind
     }
 
     [Fact]
     public void Speech_from_espeak_ng_keeps_its_duration_through_ffmpeg()
     {
-        if (!ToolsPresent("ffmpeg", "espeak-ng")) return;
+        if (!ToolsPresent("ffmpeg", "espeak-ng"))
+            return;
         using var folder = new Fixtures.TempFolder();
         var wav = folder.File("speech.wav");
         Tools.Run("espeak-ng", "-v", "en-us", "-w", wav, "bin blue at f two now");
-        var original = WavFile.Read(wav);  // espeak-ng writes 22.05 kHz mono 16-bit
+        var original = WavFile.Read(wav); // espeak-ng writes 22.05 kHz mono 16-bit
         var decoded = AudioDecoder.Default.Decode(wav, 16000);
         Assert.Equal(original.Duration.TotalSeconds, decoded.Duration.TotalSeconds, 2);
         var rms = Math.Sqrt(decoded.Channels[0].Average(v => (double)v * v));
         var originalRms = Math.Sqrt(original.Channels[0].Average(v => (double)v * v));
         Assert.True(rms > 0.01, $"decoded speech is nearly silent (rms {rms})");
-        Assert.Equal(originalRms, rms, 0.1 * originalRms);  // speech energy sits below 8 kHz: the level survives
+        Assert.Equal(originalRms, rms, 0.1 * originalRms); // speech energy sits below 8 kHz: the level survives
     }
 
     [Fact]
@@ -92,7 +97,8 @@ public class AudioDecoderTests(ITestOutputHelper output)
     [Fact]
     public void A_file_ffmpeg_cannot_read_reports_its_stderr()
     {
-        if (!ToolsPresent("ffmpeg")) return;
+        if (!ToolsPresent("ffmpeg"))
+            return;
         using var folder = new Fixtures.TempFolder();
         var junk = folder.File("junk.mp3");
         File.WriteAllBytes(junk, Enumerable.Range(0, 4096).Select(i => (byte)(i * 37 % 251)).ToArray());

@@ -28,7 +28,7 @@ public class EmphasisTests
         var row = batch[1, 2].to(float32).ToArray<float>();
         Close.All(Emphasis.PreEmphasis(row), emphasised[1, 2].to(float32).ToArray<float>(), 1e-6, what: "row");
         Assert.Equal(float64, emphasised.dtype);
-        Assert.Equal(new[] { 2f }, Emphasis.PreEmphasis(tensor(new[] { 2f })).ToArray<float>());  // one sample: nothing precedes it
+        Assert.Equal(new[] { 2f }, Emphasis.PreEmphasis(tensor(new[] { 2f })).ToArray<float>()); // one sample: nothing precedes it
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class EmphasisTests
         Assert.Equal(1.97f, Emphasis.PreEmphasis(nyquist)[10], 5);
         var quarter = Enumerable.Range(0, 64).Select(n => (float)Math.Cos(Math.PI / 2 * n)).ToArray();
         var y = Emphasis.PreEmphasis(quarter);
-        var amplitude = Math.Sqrt(2 * y.Skip(8).Average(v => (double)v * v));  // 56 samples = 14 whole periods
+        var amplitude = Math.Sqrt(2 * y.Skip(8).Average(v => (double)v * v)); // 56 samples = 14 whole periods
         Assert.Equal(Math.Sqrt(1 + 0.97 * 0.97), amplitude, 5);
     }
 }

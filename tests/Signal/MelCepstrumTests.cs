@@ -22,14 +22,16 @@ public class MelCepstrumTests
         for (var k = 0; k < n; k++)
         {
             Complex log = 0;
-            for (var m = 0; m < KnownCepstrum.Length; m++) log += KnownCepstrum[m] * Complex.Exp(new Complex(0, -2 * Math.PI * k * m / n));
+            for (var m = 0; m < KnownCepstrum.Length; m++)
+                log += KnownCepstrum[m] * Complex.Exp(new Complex(0, -2 * Math.PI * k * m / n));
             spectrum[k] = Complex.Exp(log);
         }
         var frame = new double[n];
         for (var t = 0; t < n; t++)
         {
             Complex sum = 0;
-            for (var k = 0; k < n; k++) sum += spectrum[k] * Complex.Exp(new Complex(0, 2 * Math.PI * k * t / n));
+            for (var k = 0; k < n; k++)
+                sum += spectrum[k] * Complex.Exp(new Complex(0, 2 * Math.PI * k * t / n));
             frame[t] = sum.Real / n;
         }
         var mc = MelCepstrum.Analyze(frame, KnownCepstrum.Length - 1, alpha: 0);
@@ -54,7 +56,8 @@ public class MelCepstrumTests
         // An order-30 envelope analysed at order 10: the answer is not the truncated model, so only the Newton
         // iterations reach it. At the minimum of E = (1/N)·Σ [exp R − R − 1], R = log P − 2·Σ c̃(m)·cos(m·β),
         // ∂E/∂c̃(m) = −(2/N)·Σ (exp R − 1)·cos(m·β) vanishes.
-        const int n = 1024, order = 10;
+        const int n = 1024,
+            order = 10;
         const double alpha = 0.42;
         var model = Enumerable.Range(0, 31).Select(m => m == 0 ? 1.0 : 0.8 * Math.Pow(0.85, m) * Math.Cos(1.3 * m)).ToArray();
         var periodogram = ModelPeriodogram(model, alpha, n);
@@ -79,7 +82,7 @@ public class MelCepstrumTests
         const double gain = 3.5;
         var frames = MelCepstrumFrames.Compute(signal, 1024, 256, 23, 0.42);
         var louder = MelCepstrumFrames.Compute(signal.Select(s => gain * s).ToArray(), 1024, 256, 23, 0.42);
-        Assert.Equal(3, frames.Length);   // ⌊(1636 − 1024)/256⌋ + 1, no padding
+        Assert.Equal(3, frames.Length); // ⌊(1636 − 1024)/256⌋ + 1, no padding
         for (var f = 0; f < frames.Length; f++)
         {
             var expected = (double[])frames[f].Clone();
@@ -119,12 +122,20 @@ public class MelCepstrumTests
         Assert.Contains("must be even", Assert.Throws<ArgumentException>(() => MelCepstrum.Analyze(new double[255], 8, 0.42)).Message);
         Assert.Contains("order must be in 0..127", Assert.Throws<ArgumentOutOfRangeException>(() => MelCepstrum.Analyze(frame, 128, 0.42)).Message);
         Assert.Contains("|α| < 1", Assert.Throws<ArgumentOutOfRangeException>(() => MelCepstrum.Analyze(frame, 8, 1.0)).Message);
-        Assert.Contains("maximum iteration count", Assert.Throws<ArgumentOutOfRangeException>(
-            () => MelCepstrum.Analyze(frame, 8, 0.42, new MelCepstrumOptions(MinIterations: 5, MaxIterations: 2))).Message);
+        Assert.Contains(
+            "maximum iteration count",
+            Assert
+                .Throws<ArgumentOutOfRangeException>(() =>
+                    MelCepstrum.Analyze(frame, 8, 0.42, new MelCepstrumOptions(MinIterations: 5, MaxIterations: 2))
+                )
+                .Message
+        );
         frame[7] = double.NaN;
         Assert.Contains("frame 0, sample 7 is NaN", Assert.Throws<ArgumentException>(() => MelCepstrum.Analyze(frame, 8, 0.42)).Message);
-        Assert.Contains("fewer than one 1024-sample frame",
-            Assert.Throws<ArgumentException>(() => MelCepstrumFrames.Compute(new double[1000], 1024, 256, 23, 0.42)).Message);
+        Assert.Contains(
+            "fewer than one 1024-sample frame",
+            Assert.Throws<ArgumentException>(() => MelCepstrumFrames.Compute(new double[1000], 1024, 256, 23, 0.42)).Message
+        );
     }
 
     /// <summary>β(ω) = arg[(1 − α·e^(−jω)) / (e^(−jω) − α)], the phase of 1/z̃⁻¹ on the unit circle.</summary>
@@ -139,7 +150,8 @@ public class MelCepstrumTests
     {
         var beta = WarpedFrequency(omega, alpha);
         var sum = 0.0;
-        for (var m = 0; m < mc.Length; m++) sum += mc[m] * Math.Cos(m * beta);
+        for (var m = 0; m < mc.Length; m++)
+            sum += mc[m] * Math.Cos(m * beta);
         return 2 * sum;
     }
 
@@ -150,8 +162,7 @@ public class MelCepstrumTests
     private static double[] Residual(double[] mc, double[] periodogram, double alpha)
     {
         var n = 2 * (periodogram.Length - 1);
-        return Enumerable.Range(0, n).Select(k =>
-            Math.Log(periodogram[k <= n / 2 ? k : n - k]) - LogPower(mc, alpha, 2 * Math.PI * k / n)).ToArray();
+        return Enumerable.Range(0, n).Select(k => Math.Log(periodogram[k <= n / 2 ? k : n - k]) - LogPower(mc, alpha, 2 * Math.PI * k / n)).ToArray();
     }
 
     private static double Criterion(double[] mc, double[] periodogram, double alpha) =>
@@ -161,8 +172,12 @@ public class MelCepstrumTests
     {
         var residual = Residual(mc, periodogram, alpha);
         var n = residual.Length;
-        return Enumerable.Range(0, mc.Length).Select(m =>
-            -2.0 / n * Enumerable.Range(0, n).Sum(k => (Math.Exp(residual[k]) - 1) * Math.Cos(m * WarpedFrequency(2 * Math.PI * k / n, alpha)))).ToArray();
+        return Enumerable
+            .Range(0, mc.Length)
+            .Select(m =>
+                -2.0 / n * Enumerable.Range(0, n).Sum(k => (Math.Exp(residual[k]) - 1) * Math.Cos(m * WarpedFrequency(2 * Math.PI * k / n, alpha)))
+            )
+            .ToArray();
     }
 
     private static void AssertClose(double[] expected, double[] actual, double tolerance)

@@ -6,15 +6,27 @@ namespace Dino.Repro.Tests.Signal;
 /// <summary>Against torchaudio 0.13.1's own outputs in shared/testdata/mel (see its README for the exact calls).</summary>
 public class MelReferenceTests
 {
-    private static readonly MelSpectrogramOptions ReferenceMel = new(SampleRate: 16000, NFft: 400, WinLength: 400, HopLength: 160,
-        FMin: 0, FMax: 8000, NMels: 40, Power: 2.0, Center: true, PadMode: "reflect", Norm: MelNorm.None, Scale: MelScaleKind.Htk);
+    private static readonly MelSpectrogramOptions ReferenceMel = new(
+        SampleRate: 16000,
+        NFft: 400,
+        WinLength: 400,
+        HopLength: 160,
+        FMin: 0,
+        FMax: 8000,
+        NMels: 40,
+        Power: 2.0,
+        Center: true,
+        PadMode: "reflect",
+        Norm: MelNorm.None,
+        Scale: MelScaleKind.Htk
+    );
 
     private static Tensor Speech() => tensor(WavFile.Read(SharedTestData.Path("audio/espeak_enus_clean_16k.wav")).Channels[0]).unsqueeze(0);
 
     private static void AssertFilterbank(string file, double[,] weights)
     {
         var expected = SharedTestData.Floats(file);
-        var actual = weights.Cast<double>().ToArray();  // row-major [n_freqs, n_mels], as the file
+        var actual = weights.Cast<double>().ToArray(); // row-major [n_freqs, n_mels], as the file
         Close.All(expected.Select(v => (double)v).ToArray(), actual, 1e-5, what: file);
     }
 
@@ -78,7 +90,12 @@ public class MelReferenceTests
         // domain against the peak.
         var peak = mel.Max();
         var wellConditioned = Enumerable.Range(0, mel.Length).Where(i => mel[i] >= 1e-3 * peak).ToArray();
-        Close.All(wellConditioned.Select(i => Math.Log(mel[i] + 1e-6)).ToArray(), wellConditioned.Select(i => (double)ln[i]).ToArray(), 1e-4, what: "log-mel ln");
+        Close.All(
+            wellConditioned.Select(i => Math.Log(mel[i] + 1e-6)).ToArray(),
+            wellConditioned.Select(i => (double)ln[i]).ToArray(),
+            1e-4,
+            what: "log-mel ln"
+        );
         Close.All(mel.Select(v => (double)v).ToArray(), ln.Select(v => Math.Exp(v) - 1e-6).ToArray(), 1e-6 * peak, what: "log-mel ln, as power");
     }
 }

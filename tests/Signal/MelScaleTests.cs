@@ -27,13 +27,13 @@ public class MelScaleTests
         for (var m = 0; m < 20; m++)
         {
             var column = Enumerable.Range(0, 513).Select(k => fb[k, m]).ToArray();
-            Assert.InRange(column.Max(), 0.9, 1.0);  // the centre falls between bins: the nearest bin is within one bin's slope
+            Assert.InRange(column.Max(), 0.9, 1.0); // the centre falls between bins: the nearest bin is within one bin's slope
             Assert.All(column, w => Assert.InRange(w, 0, 1));
         }
         // Slaney norm: 2/(f_{m+2} − f_m) times a triangle of base (f_{m+2} − f_m) has area 1 in Hz; per 7.8125 Hz bin that is 1/7.8125.
         var normed = MelFilterbank.Weights(513, 0, 4000, 20, 8000, MelNorm.Slaney, MelScaleKind.Slaney);
         for (var m = 2; m < 20; m++)
-            Assert.InRange(7.8125 * Enumerable.Range(0, 513).Sum(k => normed[k, m]), 0.98, 1.02);  // Riemann sum of a unit area
+            Assert.InRange(7.8125 * Enumerable.Range(0, 513).Sum(k => normed[k, m]), 0.98, 1.02); // Riemann sum of a unit area
     }
 
     [Fact]

@@ -11,7 +11,8 @@ public class ResamplerTests
     /// <summary>10·log10(Σ ref² / Σ (ref − actual)²) over [from, to).</summary>
     private static double SnrDb(IReadOnlyList<float> reference, IReadOnlyList<float> actual, int from, int to)
     {
-        double signal = 0, noise = 0;
+        double signal = 0,
+            noise = 0;
         for (var i = from; i < to; i++)
         {
             signal += (double)reference[i] * reference[i];
@@ -36,12 +37,12 @@ public class ResamplerTests
     public void A_sweep_through_the_pass_band_keeps_more_than_60_dB_snr(int from, int to)
     {
         const double seconds = 1.0;
-        var top = 0.85 * Math.Min(from, to) / 2;  // the pass band ends at 0.9 × the lower Nyquist
+        var top = 0.85 * Math.Min(from, to) / 2; // the pass band ends at 0.9 × the lower Nyquist
         var input = Signal(from, seconds, t => 0.9 * Chirp(t, 20, top, seconds));
         var output = Resampler.Resample(input, from, to);
         Assert.Equal((int)Math.Ceiling(input.Length * (double)to / from), output.Length);
         var expected = Signal(to, seconds, t => 0.9 * Chirp(t, 20, top, seconds));
-        var margin = to / 20;  // 50 ms at each end, where the zero padding outside the signal shows
+        var margin = to / 20; // 50 ms at each end, where the zero padding outside the signal shows
         var snr = SnrDb(expected, output, margin, expected.Length - margin);
         Assert.True(snr > 60, $"{from} → {to}: in-band SNR {snr:F1} dB");
     }
@@ -76,8 +77,8 @@ public class ResamplerTests
         var resampler = new Resampler(from, to);
         var half = (int)Math.Ceiling(resampler.HalfWidth * oversample);
         var taps = Enumerable.Range(-half, 2 * half + 1).Select(m => resampler.Kernel((double)m / oversample) / oversample).ToArray();
-        double Response(double hz) =>
-            Math.Abs(taps.Select((h, i) => h * Math.Cos(2 * Math.PI * hz * (i - half) / (oversample * from))).Sum());  // h is even
+        // h is even
+        double Response(double hz) => Math.Abs(taps.Select((h, i) => h * Math.Cos(2 * Math.PI * hz * (i - half) / (oversample * from))).Sum());
         var stopEdge = Math.Min(from, to) / 2.0;
         var worst = Enumerable.Range(0, 3000).Select(i => Response(stopEdge + (1.5 * from - stopEdge) * i / 2999)).Max();
         Assert.True(20 * Math.Log10(worst) <= -80, $"{from} → {to}: stop band reaches {20 * Math.Log10(worst):F2} dB");
@@ -102,7 +103,8 @@ public class ResamplerTests
     public void Down_to_8k_and_back_keeps_a_band_limited_signal()
     {
         // Tones up to 3.5 kHz: inside the 0–3.6 kHz pass band of both conversions.
-        double Tones(double t) => 0.3 * Math.Sin(2 * Math.PI * 220 * t) + 0.3 * Math.Sin(2 * Math.PI * 1375 * t + 1) + 0.2 * Math.Sin(2 * Math.PI * 3500 * t + 2);
+        double Tones(double t) =>
+            0.3 * Math.Sin(2 * Math.PI * 220 * t) + 0.3 * Math.Sin(2 * Math.PI * 1375 * t + 1) + 0.2 * Math.Sin(2 * Math.PI * 3500 * t + 2);
         var input = Signal(16000, 1.0, Tones);
         var down = Resampler.Resample(input, 16000, 8000);
         var back = Resampler.Resample(down, 8000, 16000);
@@ -122,7 +124,7 @@ public class ResamplerTests
         Assert.Equal(0, r.OutputLength(0));
         Assert.Equal(0.95 * 8000, r.CutoffHz, 9);
         Assert.Equal(800, r.TransitionHz, 9);
-        Assert.Equal(0.1102 * (81 - 8.7), r.KaiserBeta, 12);  // designed 1 dB above the 80 dB target
+        Assert.Equal(0.1102 * (81 - 8.7), r.KaiserBeta, 12); // designed 1 dB above the 80 dB target
         Assert.Equal(new[] { 0.25f, -1f }, Resampler.Resample(new[] { 0.25f, -1f }, 16000, 16000));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Resampler(0, 16000));
         Assert.Throws<ArgumentException>(() => new Resampler(16000, 8000, new ResamplerOptions(PassbandEdge: 1.0)));

@@ -10,9 +10,11 @@ internal static class SharedTestData
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (!File.Exists(System.IO.Path.Combine(dir.FullName, "Dino.Repro.csproj"))) continue;
+            if (!File.Exists(System.IO.Path.Combine(dir.FullName, "Dino.Repro.csproj")))
+                continue;
             var candidate = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "testdata", relative));
-            if (File.Exists(candidate)) return candidate;
+            if (File.Exists(candidate))
+                return candidate;
             throw new FileNotFoundException($"shared test data {relative} not found at {candidate}");
         }
         throw new DirectoryNotFoundException($"the Dino.Repro source tree was not found above {AppContext.BaseDirectory}");

@@ -25,9 +25,9 @@ internal static class WavBytes
     {
         var b = new byte[40];
         Fmt(0xFFFE, channels, rate, bits).CopyTo(b, 0);
-        BinaryPrimitives.WriteUInt16LittleEndian(b.AsSpan(16), 22);              // cbSize
-        BinaryPrimitives.WriteUInt16LittleEndian(b.AsSpan(18), (ushort)bits);    // valid bits
-        BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(20), channels == 2 ? 3u : 4u);  // FL|FR, or FC
+        BinaryPrimitives.WriteUInt16LittleEndian(b.AsSpan(16), 22); // cbSize
+        BinaryPrimitives.WriteUInt16LittleEndian(b.AsSpan(18), (ushort)bits); // valid bits
+        BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(20), channels == 2 ? 3u : 4u); // FL|FR, or FC
         BinaryPrimitives.WriteUInt16LittleEndian(b.AsSpan(24), subCode);
         new byte[] { 0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71 }.CopyTo(b, 26);
         return b;
@@ -58,10 +58,11 @@ internal static class WavBytes
     }
 
     public static byte[] Int16s(params short[] values) => values.SelectMany(v => BitConverter.GetBytes(v)).ToArray();
+
     public static byte[] Int32s(params int[] values) => values.SelectMany(v => BitConverter.GetBytes(v)).ToArray();
+
     public static byte[] Floats(params float[] values) => values.SelectMany(v => BitConverter.GetBytes(v)).ToArray();
 
     /// <summary>Little-endian 3-byte two's complement.</summary>
-    public static byte[] Int24s(params int[] values) =>
-        values.SelectMany(v => new[] { (byte)v, (byte)(v >> 8), (byte)(v >> 16) }).ToArray();
+    public static byte[] Int24s(params int[] values) => values.SelectMany(v => new[] { (byte)v, (byte)(v >> 8), (byte)(v >> 16) }).ToArray();
 }

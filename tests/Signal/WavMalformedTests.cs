@@ -8,28 +8,53 @@ public class WavMalformedTests
 {
     private static readonly byte[] MonoFmt = Chunk("fmt ", Fmt(1, 1, 16000, 16));
 
-    public static TheoryData<string, byte[], string> Cases() => new()
-    {
-        { "too short", "RIFF"u8.ToArray(), "too short" },
-        { "not RIFF", Riff("OggS", "WAVE", MonoFmt, Chunk("data", Int16s(1))), "no RIFF header (the file starts with 'OggS')" },
-        { "big-endian", Riff("RIFX", "WAVE", MonoFmt, Chunk("data", Int16s(1))), "big-endian RIFX" },
-        { "not WAVE", Riff("RIFF", "AVI ", MonoFmt, Chunk("data", Int16s(1))), "form type is 'AVI ', not WAVE" },
-        { "no fmt", Riff(Chunk("data", Int16s(1, 2))), "no fmt chunk" },
-        { "no data", Riff(MonoFmt, Chunk("LIST", new byte[4])), "no data chunk" },
-        { "truncated data", Riff(MonoFmt, Chunk("data", Int16s(1, 2, 3), declaredSize: 1000)), "data chunk declares 1000 bytes but only 6 remain" },
-        { "truncated chunk", Riff(MonoFmt, Chunk("LIST", new byte[4], declaredSize: 500), Chunk("data", Int16s(1))), "chunk 'LIST' declares 500 bytes" },
-        { "short fmt", Riff(Chunk("fmt ", new byte[12]), Chunk("data", Int16s(1))), "fmt chunk is 12 bytes" },
-        { "zero channels", Riff(Chunk("fmt ", Fmt(1, 0, 16000, 16, blockAlign: 2)), Chunk("data", Int16s(1))), "zero channels" },
-        { "zero rate", Riff(Chunk("fmt ", Fmt(1, 1, 0, 16)), Chunk("data", Int16s(1))), "invalid sample rate 0" },
-        { "mp3 in RIFF", Riff(Chunk("fmt ", Fmt(0x55, 1, 16000, 0, blockAlign: 1)), Chunk("data", new byte[8])), "unsupported format code 0x0055 (MPEG Layer 3)" },
-        { "µ-law", Riff(Chunk("fmt ", Fmt(7, 1, 8000, 8)), Chunk("data", new byte[8])), "unsupported format code 0x0007" },
-        { "12-bit PCM", Riff(Chunk("fmt ", Fmt(1, 1, 8000, 12, blockAlign: 2)), Chunk("data", new byte[8])), "unsupported PCM bit depth 12" },
-        { "float64", Riff(Chunk("fmt ", Fmt(3, 1, 8000, 64)), Chunk("data", new byte[8])), "unsupported IEEE float bit depth 64" },
-        { "bad extensible GUID", Riff(Chunk("fmt ", BadGuid()), Chunk("data", new byte[4])), "sub-format is not a KSDATAFORMAT_SUBTYPE GUID" },
-        { "short extensible", Riff(Chunk("fmt ", FmtExtensible(1, 1, 8000, 16)[..24]), Chunk("data", new byte[4])), "EXTENSIBLE fmt chunk is 24 bytes" },
-        { "block align mismatch", Riff(Chunk("fmt ", Fmt(1, 2, 16000, 16, blockAlign: 2)), Chunk("data", Int16s(1, 2))), "block align 2 does not match 2 channels × 2 bytes = 4" },
-        { "partial frame", Riff(Chunk("fmt ", Fmt(1, 2, 16000, 16)), Chunk("data", Int16s(1, 2, 3))), "data chunk size 6 is not a multiple of the block align 4" },
-    };
+    public static TheoryData<string, byte[], string> Cases() =>
+        new()
+        {
+            { "too short", "RIFF"u8.ToArray(), "too short" },
+            { "not RIFF", Riff("OggS", "WAVE", MonoFmt, Chunk("data", Int16s(1))), "no RIFF header (the file starts with 'OggS')" },
+            { "big-endian", Riff("RIFX", "WAVE", MonoFmt, Chunk("data", Int16s(1))), "big-endian RIFX" },
+            { "not WAVE", Riff("RIFF", "AVI ", MonoFmt, Chunk("data", Int16s(1))), "form type is 'AVI ', not WAVE" },
+            { "no fmt", Riff(Chunk("data", Int16s(1, 2))), "no fmt chunk" },
+            { "no data", Riff(MonoFmt, Chunk("LIST", new byte[4])), "no data chunk" },
+            {
+                "truncated data",
+                Riff(MonoFmt, Chunk("data", Int16s(1, 2, 3), declaredSize: 1000)),
+                "data chunk declares 1000 bytes but only 6 remain"
+            },
+            {
+                "truncated chunk",
+                Riff(MonoFmt, Chunk("LIST", new byte[4], declaredSize: 500), Chunk("data", Int16s(1))),
+                "chunk 'LIST' declares 500 bytes"
+            },
+            { "short fmt", Riff(Chunk("fmt ", new byte[12]), Chunk("data", Int16s(1))), "fmt chunk is 12 bytes" },
+            { "zero channels", Riff(Chunk("fmt ", Fmt(1, 0, 16000, 16, blockAlign: 2)), Chunk("data", Int16s(1))), "zero channels" },
+            { "zero rate", Riff(Chunk("fmt ", Fmt(1, 1, 0, 16)), Chunk("data", Int16s(1))), "invalid sample rate 0" },
+            {
+                "mp3 in RIFF",
+                Riff(Chunk("fmt ", Fmt(0x55, 1, 16000, 0, blockAlign: 1)), Chunk("data", new byte[8])),
+                "unsupported format code 0x0055 (MPEG Layer 3)"
+            },
+            { "µ-law", Riff(Chunk("fmt ", Fmt(7, 1, 8000, 8)), Chunk("data", new byte[8])), "unsupported format code 0x0007" },
+            { "12-bit PCM", Riff(Chunk("fmt ", Fmt(1, 1, 8000, 12, blockAlign: 2)), Chunk("data", new byte[8])), "unsupported PCM bit depth 12" },
+            { "float64", Riff(Chunk("fmt ", Fmt(3, 1, 8000, 64)), Chunk("data", new byte[8])), "unsupported IEEE float bit depth 64" },
+            { "bad extensible GUID", Riff(Chunk("fmt ", BadGuid()), Chunk("data", new byte[4])), "sub-format is not a KSDATAFORMAT_SUBTYPE GUID" },
+            {
+                "short extensible",
+                Riff(Chunk("fmt ", FmtExtensible(1, 1, 8000, 16)[..24]), Chunk("data", new byte[4])),
+                "EXTENSIBLE fmt chunk is 24 bytes"
+            },
+            {
+                "block align mismatch",
+                Riff(Chunk("fmt ", Fmt(1, 2, 16000, 16, blockAlign: 2)), Chunk("data", Int16s(1, 2))),
+                "block align 2 does not match 2 channels × 2 bytes = 4"
+            },
+            {
+                "partial frame",
+                Riff(Chunk("fmt ", Fmt(1, 2, 16000, 16)), Chunk("data", Int16s(1, 2, 3))),
+                "data chunk size 6 is not a multiple of the block align 4"
+            },
+        };
 
     private static byte[] BadGuid()
     {
@@ -72,7 +97,7 @@ public class WavMalformedTests
     {
         // Writers that cannot seek back leave 0xFFFFFFFF; the frames present are the sound (a partial frame is dropped).
         var bytes = Riff(MonoFmt, Chunk("data", Int16s(16384, -16384).Append((byte)7).ToArray(), declaredSize: 0xFFFFFFFF));
-        var audio = WavFile.Decode(bytes[..^1], "stream.wav");  // drop Chunk's pad byte: the file ends mid-frame
+        var audio = WavFile.Decode(bytes[..^1], "stream.wav"); // drop Chunk's pad byte: the file ends mid-frame
         Close.All(new[] { 0.5f, -0.5f }, audio.Channels[0], 0);
     }
 }

@@ -92,7 +92,7 @@ public class WavReadTests
     {
         // LIST/INFO of odd size (pad byte follows), an odd 'junk' chunk, then fmt after them, then data.
         var list = Chunk("LIST", "INFOISFT\u0005\0\0\0kit!\0"u8.ToArray());
-        Assert.Equal(8 + 17 + 1, list.Length);  // a 17-byte body and its pad byte
+        Assert.Equal(8 + 17 + 1, list.Length); // a 17-byte body and its pad byte
         var odd = Chunk("junk", new byte[] { 1, 2, 3 });
         Assert.Equal(8 + 3 + 1, odd.Length);
         var (audio, _) = ReadBytes(Riff(odd, Chunk("fmt ", Fmt(1, 1, 16000, 16)), list, Chunk("data", Int16s(100, -100))));
@@ -103,8 +103,9 @@ public class WavReadTests
     public void An_odd_sized_data_chunk_is_padded_before_the_next_chunk()
     {
         // Three 8-bit samples: data is odd, one pad byte, then a trailing LIST chunk the reader must not take as sound.
-        var (audio, header) = ReadBytes(Riff(Chunk("fmt ", Fmt(1, 1, 8000, 8)), Chunk("data", new byte[] { 128, 192, 64 }),
-            Chunk("LIST", "INFOabcd"u8.ToArray())));
+        var (audio, header) = ReadBytes(
+            Riff(Chunk("fmt ", Fmt(1, 1, 8000, 8)), Chunk("data", new byte[] { 128, 192, 64 }), Chunk("LIST", "INFOabcd"u8.ToArray()))
+        );
         Assert.Equal(3, header.FrameCount);
         Expect(new[] { 0f, 0.5f, -0.5f }, audio.Channels[0], "odd data");
     }

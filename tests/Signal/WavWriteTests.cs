@@ -49,13 +49,23 @@ public class WavWriteTests(ITestOutputHelper output)
     {
         using var folder = new Fixtures.TempFolder();
         var path = folder.File("round.wav");
-        var audio = OnGrid(format, channels, 101, seed: (int)format * 10 + channels);  // odd length: odd 8-bit data is padded
+        var audio = OnGrid(format, channels, 101, seed: (int)format * 10 + channels); // odd length: odd 8-bit data is padded
         WavFile.Write(path, audio, format);
         var back = WavFile.Read(path, out var header);
         Assert.Equal(new WavHeader(format, channels, 22050, 101, extensible), header);
-        for (var c = 0; c < channels; c++) Close.All(audio.Channels[c], back.Channels[c], 0, what: $"{format} channel {c}");
-        var expectedBytes = 12 + 8 + (extensible ? 40 : format == WavSampleFormat.Float32 ? 18 : 16)
-            + (format == WavSampleFormat.Float32 ? 12 : 0) + 8 + 101 * channels * format.BytesPerSample();
+        for (var c = 0; c < channels; c++)
+            Close.All(audio.Channels[c], back.Channels[c], 0, what: $"{format} channel {c}");
+        var expectedBytes =
+            12
+            + 8
+            + (
+                extensible ? 40
+                : format == WavSampleFormat.Float32 ? 18
+                : 16
+            )
+            + (format == WavSampleFormat.Float32 ? 12 : 0)
+            + 8
+            + 101 * channels * format.BytesPerSample();
         Assert.Equal(expectedBytes + expectedBytes % 2, new FileInfo(path).Length);
     }
 
@@ -76,7 +86,7 @@ public class WavWriteTests(ITestOutputHelper output)
         using var folder = new Fixtures.TempFolder();
         var path = folder.File("clip.wav");
         WavFile.Write(path, new[] { 0.5f, -0.5f }, 16000);
-        WavFile.Write(path, new[] { 0.25f }, 8000);  // replaces the file
+        WavFile.Write(path, new[] { 0.25f }, 8000); // replaces the file
         Assert.Equal(new[] { "clip.wav" }, Directory.GetFiles(folder.Root).Select(Path.GetFileName).ToArray());
         Assert.Equal(8000, WavFile.Read(path).SampleRate);
 

@@ -13,6 +13,7 @@ public sealed class CudaFactAttribute : FactAttribute
 
     public CudaFactAttribute()
     {
-        if (!available.Value) Skip = Reason;
+        if (!available.Value)
+            Skip = Reason;
     }
 }

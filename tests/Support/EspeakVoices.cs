@@ -11,13 +11,15 @@ public static partial class EspeakVoices
 {
     private static readonly Lazy<HashSet<string>> Languages = new(() => Column(List("--voices"), 1));
     private static readonly Lazy<HashSet<string>> Variants = new(() =>
-        Column(List("--voices=variant"), 4).Where(f => f.StartsWith("!v/", StringComparison.Ordinal)).Select(f => f[3..]).ToHashSet());
+        Column(List("--voices=variant"), 4).Where(f => f.StartsWith("!v/", StringComparison.Ordinal)).Select(f => f[3..]).ToHashSet()
+    );
 
     /// <summary>Whether a <c>SpeechVoice.Tag</c> (<c>en-us+f3-p60-s150</c>) names an installed language and variant.</summary>
     public static bool IsInstalled(string tag)
     {
         var match = TagPattern().Match(tag);
-        if (!match.Success) return false;
+        if (!match.Success)
+            return false;
         var variant = match.Groups["variant"];
         return Languages.Value.Contains(match.Groups["language"].Value) && (!variant.Success || Variants.Value.Contains(variant.Value));
     }
@@ -31,7 +33,7 @@ public static partial class EspeakVoices
         using var espeak = Process.Start(start)!;
         var lines = espeak.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         espeak.WaitForExit();
-        return lines.Skip(1).ToArray();  // the header row
+        return lines.Skip(1).ToArray(); // the header row
     }
 
     private static HashSet<string> Column(string[] rows, int index) =>

@@ -8,7 +8,8 @@ public static class Fixtures
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = System.IO.Path.Combine(dir.FullName, "tests", "fixtures", name);
-            if (File.Exists(candidate)) return candidate;
+            if (File.Exists(candidate))
+                return candidate;
         }
         throw new FileNotFoundException($"fixture tests/fixtures/{name} not found above {AppContext.BaseDirectory}");
     }

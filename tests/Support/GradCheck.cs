@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Tests.Support;
 
 /// <summary>
@@ -8,7 +7,14 @@ namespace Dino.Repro.Tests.Support;
 /// </summary>
 public static class GradCheck
 {
-    public static void Assert(Func<Tensor[], Tensor> f, Tensor[] inputs, double eps = 1e-6, double atol = 1e-5, double rtol = 1e-3, string? name = null)
+    public static void Assert(
+        Func<Tensor[], Tensor> f,
+        Tensor[] inputs,
+        double eps = 1e-6,
+        double atol = 1e-5,
+        double rtol = 1e-3,
+        string? name = null
+    )
     {
         using var scope = torch.NewDisposeScope();
         var xs = inputs.Select(x => x.detach().to(torch.float64).requires_grad_()).ToArray();
@@ -34,7 +40,8 @@ public static class GradCheck
                 var tolerance = atol + rtol * Math.Abs(numeric[i]);
                 if (Math.Abs(got[i] - numeric[i]) > tolerance)
                     throw new Xunit.Sdk.XunitException(
-                        $"{name ?? "gradient"}: input {k} element {i}: autograd {got[i]:G10} vs finite difference {numeric[i]:G10}");
+                        $"{name ?? "gradient"}: input {k} element {i}: autograd {got[i]:G10} vs finite difference {numeric[i]:G10}"
+                    );
             }
         }
     }

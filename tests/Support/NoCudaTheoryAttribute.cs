@@ -10,6 +10,7 @@ public sealed class NoCudaTheoryAttribute : TheoryAttribute
 
     public NoCudaTheoryAttribute()
     {
-        if (available.Value) Skip = "a CUDA device is visible: device=cuda is accepted here";
+        if (available.Value)
+            Skip = "a CUDA device is visible: device=cuda is accepted here";
     }
 }

@@ -33,17 +33,17 @@ public static class SyntheticElf
         BitConverter.GetBytes((uint)ios).CopyTo(dynsym, 24);
         BitConverter.GetBytes((uint)alloc).CopyTo(dynsym, 48);
         var versym = new byte[6];
-        BitConverter.GetBytes((ushort)3).CopyTo(versym, 2);  // symbol 1 → version index 3 (GLIBCXX_3.4.32)
-        BitConverter.GetBytes((ushort)2).CopyTo(versym, 4);  // symbol 2 → version index 2 (GLIBCXX_3.4)
+        BitConverter.GetBytes((ushort)3).CopyTo(versym, 2); // symbol 1 → version index 3 (GLIBCXX_3.4.32)
+        BitConverter.GetBytes((ushort)2).CopyTo(versym, 4); // symbol 2 → version index 2 (GLIBCXX_3.4)
         var verneed = new byte[48];
-        BitConverter.GetBytes((ushort)1).CopyTo(verneed, 0);   // vn_version
-        BitConverter.GetBytes((ushort)2).CopyTo(verneed, 2);   // vn_cnt
+        BitConverter.GetBytes((ushort)1).CopyTo(verneed, 0); // vn_version
+        BitConverter.GetBytes((ushort)2).CopyTo(verneed, 2); // vn_cnt
         BitConverter.GetBytes((uint)libName).CopyTo(verneed, 4);
-        BitConverter.GetBytes(16u).CopyTo(verneed, 8);         // vn_aux
+        BitConverter.GetBytes(16u).CopyTo(verneed, 8); // vn_aux
         Aux(verneed, 16, oldVersion, other: 2, next: 16, flags: 0);
         Aux(verneed, 32, newVersion, other: 3, next: 0, flags: (ushort)(weak ? 2 : 0));
         var rela = new byte[24];
-        BitConverter.GetBytes(((ulong)relocatedSymbol << 32) | 7).CopyTo(rela, 8);  // R_X86_64_JUMP_SLOT
+        BitConverter.GetBytes(((ulong)relocatedSymbol << 32) | 7).CopyTo(rela, 8); // R_X86_64_JUMP_SLOT
 
         var shstr = new MemoryStream();
         int Name(string s)
@@ -69,13 +69,15 @@ public static class SyntheticElf
         var offsets = new long[sections.Length];
         for (var i = 0; i < sections.Length; i++)
         {
-            while (body.Length % 8 != 0) body.WriteByte(0);
+            while (body.Length % 8 != 0)
+                body.WriteByte(0);
             offsets[i] = body.Length;
             body.Write(sections[i].data);
         }
-        while (body.Length % 8 != 0) body.WriteByte(0);
+        while (body.Length % 8 != 0)
+            body.WriteByte(0);
         var shoff = body.Length;
-        body.Write(new byte[64]);  // the null section
+        body.Write(new byte[64]); // the null section
         for (var i = 0; i < sections.Length; i++)
         {
             var h = new byte[64];
@@ -90,13 +92,13 @@ public static class SyntheticElf
         }
         var image = body.ToArray();
         new byte[] { 0x7f, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1 }.CopyTo(image, 0);
-        BitConverter.GetBytes((ushort)3).CopyTo(image, 16);       // ET_DYN
-        BitConverter.GetBytes((ushort)62).CopyTo(image, 18);      // EM_X86_64
+        BitConverter.GetBytes((ushort)3).CopyTo(image, 16); // ET_DYN
+        BitConverter.GetBytes((ushort)62).CopyTo(image, 18); // EM_X86_64
         BitConverter.GetBytes((ulong)shoff).CopyTo(image, 0x28);
-        BitConverter.GetBytes((ushort)64).CopyTo(image, 0x34);    // e_ehsize
-        BitConverter.GetBytes((ushort)64).CopyTo(image, 0x3a);    // e_shentsize
+        BitConverter.GetBytes((ushort)64).CopyTo(image, 0x34); // e_ehsize
+        BitConverter.GetBytes((ushort)64).CopyTo(image, 0x3a); // e_shentsize
         BitConverter.GetBytes((ushort)(sections.Length + 1)).CopyTo(image, 0x3c);
-        BitConverter.GetBytes((ushort)sections.Length).CopyTo(image, 0x3e);  // .shstrtab is the last
+        BitConverter.GetBytes((ushort)sections.Length).CopyTo(image, 0x3e); // .shstrtab is the last
         return image;
     }
 
@@ -109,5 +111,5 @@ public static class SyntheticElf
         BitConverter.GetBytes(next).CopyTo(into, at + 12);
     }
 
-    private static uint ElfHash(int seed) => (uint)seed;  // the loader's hash is not read by the fix
+    private static uint ElfHash(int seed) => (uint)seed; // the loader's hash is not read by the fix
 }

@@ -6,7 +6,8 @@ namespace Dino.Repro.Tests.Support;
 public static class TestData
 {
     private static readonly Lazy<JsonObject> ExpectedJson = new(() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "expected.json")))!.AsObject());
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "expected.json")))!.AsObject()
+    );
 
     public static string Root
     {
@@ -15,7 +16,8 @@ public static class TestData
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
                 var candidate = Path.Combine(dir.FullName, "..", "shared", "testdata");
-                if (File.Exists(Path.Combine(dir.FullName, "Dino.Repro.csproj")) && Directory.Exists(candidate)) return Path.GetFullPath(candidate);
+                if (File.Exists(Path.Combine(dir.FullName, "Dino.Repro.csproj")) && Directory.Exists(candidate))
+                    return Path.GetFullPath(candidate);
             }
             throw new DirectoryNotFoundException("../shared/testdata was not found beside the repository");
         }
@@ -24,8 +26,8 @@ public static class TestData
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
     /// <summary>One case of expected.json, e.g. "wer/corpus".</summary>
-    public static JsonObject Case(string name) => ExpectedJson.Value[name]?.AsObject()
-        ?? throw new KeyNotFoundException($"expected.json has no case '{name}'");
+    public static JsonObject Case(string name) =>
+        ExpectedJson.Value[name]?.AsObject() ?? throw new KeyNotFoundException($"expected.json has no case '{name}'");
 
     /// <summary>A raw little-endian float64 matrix file as a tensor.</summary>
     public static Tensor Float64Matrix(string relative, long rows, long cols)

@@ -12,16 +12,18 @@ public sealed class TinyGan : IDisposable
     private const int Latent = 8;
 
     private readonly Sequential generator = nn.Sequential(
-        nn.ConvTranspose2d(Latent, 16, 4, stride: 1, padding: 0, bias: false),   // 1×1 → 4×4
+        nn.ConvTranspose2d(Latent, 16, 4, stride: 1, padding: 0, bias: false), // 1×1 → 4×4
         nn.BatchNorm2d(16),
         nn.ReLU(),
-        nn.ConvTranspose2d(16, 1, 4, stride: 2, padding: 1),                     // 4×4 → 8×8
-        nn.Tanh());
+        nn.ConvTranspose2d(16, 1, 4, stride: 2, padding: 1), // 4×4 → 8×8
+        nn.Tanh()
+    );
 
     private readonly Sequential discriminator = nn.Sequential(
-        nn.Conv2d(1, 16, 4, stride: 2, padding: 1),                                 // 8×8 → 4×4
+        nn.Conv2d(1, 16, 4, stride: 2, padding: 1), // 8×8 → 4×4
         nn.LeakyReLU(0.2),
-        nn.Conv2d(16, 1, 4, stride: 1));                                            // 4×4 → 1×1 logit (padding 0 by default: a literal 0 is ambiguous with the Padding overload)
+        nn.Conv2d(16, 1, 4, stride: 1)
+    ); // 4×4 → 1×1 logit (padding 0 by default: a literal 0 is ambiguous with the Padding overload)
 
     private readonly optim.Optimizer optG;
     private readonly optim.Optimizer optD;
@@ -46,8 +48,9 @@ public sealed class TinyGan : IDisposable
 
         var ones = torch.ones(Batch, 1, 1, 1);
         var zeros = torch.zeros(Batch, 1, 1, 1);
-        var lossD = nn.functional.binary_cross_entropy_with_logits(discriminator.call(real), ones)
-                    + nn.functional.binary_cross_entropy_with_logits(discriminator.call(fake.detach()), zeros);
+        var lossD =
+            nn.functional.binary_cross_entropy_with_logits(discriminator.call(real), ones)
+            + nn.functional.binary_cross_entropy_with_logits(discriminator.call(fake.detach()), zeros);
         optD.zero_grad();
         lossD.backward();
         optD.step();
@@ -56,7 +59,7 @@ public sealed class TinyGan : IDisposable
         optG.zero_grad();
         lossG.backward();
         optG.step();
-        return (lossD.item<float>(), lossG.item<float>());  // float32 losses, widened exactly
+        return (lossD.item<float>(), lossG.item<float>()); // float32 losses, widened exactly
     }
 
     public void Dispose()

@@ -10,9 +10,9 @@ public class AutogradTests
     {
         using var scope = NewDisposeScope();
         var x = tensor(new double[] { 1, 2, 3 }, requires_grad: true);
-        (x * x).sum().backward();                     // d/dx Σx² = 2x
+        (x * x).sum().backward(); // d/dx Σx² = 2x
         Assert.Equal(new double[] { 2, 4, 6 }, x.grad!.ToArray<double>());
-        (x * 3).sum().backward();                     // accumulates: 2x + 3
+        (x * 3).sum().backward(); // accumulates: 2x + 3
         Assert.Equal(new double[] { 5, 7, 9 }, x.grad!.ToArray<double>());
         Assert.True(x.is_leaf);
         // TorchSharp exposes no grad_fn; a recorded result is a non-leaf that requires grad.
@@ -40,7 +40,8 @@ public class AutogradTests
         {
             Assert.False(is_grad_enabled());
             Assert.False((x * 2).requires_grad);
-            using (enable_grad()) Assert.True((x * 2).requires_grad);
+            using (enable_grad())
+                Assert.True((x * 2).requires_grad);
             Assert.False(is_grad_enabled());
         }
         Assert.True(is_grad_enabled());
@@ -105,13 +106,53 @@ public class AutogradTests
         Assert.Contains("second time", ex.Message);
     }
 
-    public static TheoryData<string> CoreOps => new()
-    {
-        "add", "sub", "mul", "div", "pow", "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "abs", "clamp",
-        "sum_dim", "mean", "var", "std", "logsumexp", "norm", "max_dim", "matmul", "bmm", "permute", "cat", "stack",
-        "index_select", "gather", "where", "pad_reflect", "pad_replicate", "flip", "roll", "slice", "expand", "masked_fill",
-        "atan2", "maximum", "softplus_by_hand", "split", "narrow", "scatter_add", "einsum",
-    };
+    public static TheoryData<string> CoreOps =>
+        new()
+        {
+            "add",
+            "sub",
+            "mul",
+            "div",
+            "pow",
+            "exp",
+            "log",
+            "sqrt",
+            "sin",
+            "cos",
+            "tanh",
+            "sigmoid",
+            "abs",
+            "clamp",
+            "sum_dim",
+            "mean",
+            "var",
+            "std",
+            "logsumexp",
+            "norm",
+            "max_dim",
+            "matmul",
+            "bmm",
+            "permute",
+            "cat",
+            "stack",
+            "index_select",
+            "gather",
+            "where",
+            "pad_reflect",
+            "pad_replicate",
+            "flip",
+            "roll",
+            "slice",
+            "expand",
+            "masked_fill",
+            "atan2",
+            "maximum",
+            "softplus_by_hand",
+            "split",
+            "narrow",
+            "scatter_add",
+            "einsum",
+        };
 
     [Theory]
     [MemberData(nameof(CoreOps))]
@@ -119,7 +160,7 @@ public class AutogradTests
     {
         using var scope = NewDisposeScope();
         using var g = new Generator(7);
-        var a = rand(new long[] { 2, 3 }, float64, generator: g) + 0.5;   // positive: log/sqrt/pow are smooth there
+        var a = rand(new long[] { 2, 3 }, float64, generator: g) + 0.5; // positive: log/sqrt/pow are smooth there
         var b = rand(new long[] { 2, 3 }, float64, generator: g) + 0.5;
         var idx = tensor(new long[] { 2, 0 });
         Func<Tensor[], Tensor> f = op switch
@@ -149,7 +190,7 @@ public class AutogradTests
             "bmm" => x => x[0].unsqueeze(0).bmm(x[1].T.unsqueeze(0)),
             "permute" => x => x[0].permute(1, 0) * x[1].T,
             "cat" => x => cat(new[] { x[0], x[1] * 3 }, 1),
-            "stack" => x => stack(new[] { x[0], x[1] }, 0).prod(dim: 0),  // a bare 0 would bind prod(ScalarType?)
+            "stack" => x => stack(new[] { x[0], x[1] }, 0).prod(dim: 0), // a bare 0 would bind prod(ScalarType?)
             "index_select" => x => x[0].index_select(1, idx),
             "gather" => x => x[0].gather(1, tensor(new long[] { 2, 0, 1, 1 }).view(2, 2)),
             "where" => x => where(x[0] > x[1], x[0], x[1] * 2),

@@ -17,22 +17,32 @@ public class ConvFloat32Tests
     }
 
     // transposed, batch, in, out, kernel, stride, padding, side — each failed with the AVX2 or AVX-512 kernels.
-    public static TheoryData<bool, int, int, int, int, int, int, int> Shapes => new()
-    {
-        { false, 16, 8, 1, 4, 1, 0, 4 },     // the DCGAN discriminator's last layer (4×4 → 1×1)
-        { false, 16, 15, 11, 3, 1, 1, 11 },
-        { false, 8, 12, 3, 2, 1, 0, 5 },
-        { false, 16, 8, 8, 3, 1, 1, 8 },
-        { true, 2, 8, 8, 3, 2, 1, 8 },
-        { true, 16, 8, 8, 3, 2, 1, 8 },
-        { true, 17, 16, 9, 3, 2, 1, 14 },
-        { true, 15, 10, 11, 2, 1, 0, 16 },
-        { true, 16, 16, 32, 4, 1, 0, 1 },    // the DCGAN generator's first layer (1×1 → 4×4)
-    };
+    public static TheoryData<bool, int, int, int, int, int, int, int> Shapes =>
+        new()
+        {
+            { false, 16, 8, 1, 4, 1, 0, 4 }, // the DCGAN discriminator's last layer (4×4 → 1×1)
+            { false, 16, 15, 11, 3, 1, 1, 11 },
+            { false, 8, 12, 3, 2, 1, 0, 5 },
+            { false, 16, 8, 8, 3, 1, 1, 8 },
+            { true, 2, 8, 8, 3, 2, 1, 8 },
+            { true, 16, 8, 8, 3, 2, 1, 8 },
+            { true, 17, 16, 9, 3, 2, 1, 14 },
+            { true, 15, 10, 11, 2, 1, 0, 16 },
+            { true, 16, 16, 32, 4, 1, 0, 1 }, // the DCGAN generator's first layer (1×1 → 4×4)
+        };
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Values_and_gradients_match_float64(bool transposed, int batch, int inChannels, int outChannels, int kernel, int stride, int padding, int side)
+    public void Values_and_gradients_match_float64(
+        bool transposed,
+        int batch,
+        int inChannels,
+        int outChannels,
+        int kernel,
+        int stride,
+        int padding,
+        int side
+    )
     {
         // Both of the kit's settings, each on its own: ATen's kernels (oneDNN off, the default) and oneDNN's SSE4.1 ones.
         var before = EngineSwitches.Mkldnn;
@@ -54,10 +64,13 @@ public class ConvFloat32Tests
     {
         using var scope = NewDisposeScope();
         using var g = new Generator((ulong)(batch * 1000 + inChannels * 10 + kernel));
-        var weightShape = transposed ? new long[] { inChannels, outChannels, kernel, kernel } : new long[] { outChannels, inChannels, kernel, kernel };
-        Tensor Conv(Tensor x, Tensor w) => transposed
-            ? nn.functional.conv_transpose2d(x, w, strides: new long[] { stride, stride }, padding: new long[] { padding, padding })
-            : nn.functional.conv2d(x, w, strides: new long[] { stride, stride }, padding: new long[] { padding, padding });
+        var weightShape = transposed
+            ? new long[] { inChannels, outChannels, kernel, kernel }
+            : new long[] { outChannels, inChannels, kernel, kernel };
+        Tensor Conv(Tensor x, Tensor w) =>
+            transposed
+                ? nn.functional.conv_transpose2d(x, w, strides: new long[] { stride, stride }, padding: new long[] { padding, padding })
+                : nn.functional.conv2d(x, w, strides: new long[] { stride, stride }, padding: new long[] { padding, padding });
         for (var trial = 0; trial < 3; trial++)
         {
             var x = randn(new long[] { batch, inChannels, side, side }, generator: g).requires_grad_(true);

@@ -40,7 +40,7 @@ public class CudaTests
         var x = randn(2, 3, 9, 9);
         var w = randn(4, 3, 3, 3);
         var b = randn(4);
-        var g = randn(2, 4, 5, 5);  // a fixed upstream gradient, so backward sees every output element
+        var g = randn(2, 4, 5, 5); // a fixed upstream gradient, so backward sees every output element
 
         (float[] y, float[] dx, float[] dw, float[] db) Run(Device device)
         {

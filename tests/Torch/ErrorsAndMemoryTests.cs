@@ -36,8 +36,11 @@ public class ErrorsAndMemoryTests
         using var conv = nn.Conv2d(3, 8, 3);
         // TorchSharp's module checks the channels itself; a deeper mismatch is libtorch's error.
         Assert.Contains("3 channels", Assert.Throws<ArgumentException>(() => conv.call(zeros(1, 5, 8, 8))).Message);
-        Assert.Contains("kernel size can't be greater than actual input size",
-            Assert.ThrowsAny<ExternalException>(() => conv.call(zeros(1, 3, 2, 2))).Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(
+            "kernel size can't be greater than actual input size",
+            Assert.ThrowsAny<ExternalException>(() => conv.call(zeros(1, 3, 2, 2))).Message,
+            StringComparison.OrdinalIgnoreCase
+        );
     }
 
     [Fact]
@@ -45,7 +48,7 @@ public class ErrorsAndMemoryTests
     {
         var t = ones(3);
         t.Dispose();
-        t.Dispose();  // idempotent
+        t.Dispose(); // idempotent
         Assert.True(t.IsInvalid);
         Assert.Throws<InvalidOperationException>(() => t.sum());
     }
@@ -60,7 +63,7 @@ public class ErrorsAndMemoryTests
             var b = zeros(4, 5);
             for (var i = 0; i < 1000; i++)
             {
-                Assert.ThrowsAny<ExternalException>(() => a.mm(b));  // (matmul itself is unguarded in TorchSharp 0.107: GuardedOps)
+                Assert.ThrowsAny<ExternalException>(() => a.mm(b)); // (matmul itself is unguarded in TorchSharp 0.107: GuardedOps)
                 Assert.ThrowsAny<ExternalException>(() => a.view(-1, 7));
             }
             // The error slot is cleared after each throw: a successful call after failures reports nothing.
@@ -86,7 +89,7 @@ public class ErrorsAndMemoryTests
             Assert.False(kept.IsInvalid);
             Assert.Equal(before + 1, Tensor.TotalCount);
         }
-        Assert.True(kept.IsInvalid);  // the outer scope owned it
+        Assert.True(kept.IsInvalid); // the outer scope owned it
         Assert.Equal(before, Tensor.TotalCount);
     }
 
@@ -111,7 +114,8 @@ public class ErrorsAndMemoryTests
     [Fact]
     public void Cuda_is_reported_unavailable_on_a_cpu_build_and_moving_there_is_an_exception()
     {
-        if (cuda.is_available()) return;  // the CUDA path is exercised by the [CudaFact] tests on a GPU machine
+        if (cuda.is_available())
+            return; // the CUDA path is exercised by the [CudaFact] tests on a GPU machine
         Assert.Equal(0, cuda.device_count());
         using var scope = NewDisposeScope();
         Assert.ThrowsAny<Exception>(() => ones(2).cuda());
@@ -121,9 +125,19 @@ public class ErrorsAndMemoryTests
     public void The_kit_has_no_native_code_of_its_own()
     {
         var root = RepoRoot();
-        var native = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => !f.Contains("/bin/") && !f.Contains("/obj/") && !f.Contains("/.git/") && !f.Contains("/.cache/") && !f.Contains("/node_modules/"))
-            .Where(f => f.EndsWith(".cpp") || f.EndsWith(".cc") || f.EndsWith(".c") || f.EndsWith(".h") || f.EndsWith(".hpp") || Path.GetFileName(f) == "CMakeLists.txt")
+        var native = Directory
+            .EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f =>
+                !f.Contains("/bin/") && !f.Contains("/obj/") && !f.Contains("/.git/") && !f.Contains("/.cache/") && !f.Contains("/node_modules/")
+            )
+            .Where(f =>
+                f.EndsWith(".cpp")
+                || f.EndsWith(".cc")
+                || f.EndsWith(".c")
+                || f.EndsWith(".h")
+                || f.EndsWith(".hpp")
+                || Path.GetFileName(f) == "CMakeLists.txt"
+            )
             .Select(f => Path.GetRelativePath(root, f))
             .ToList();
         Assert.True(native.Count == 0, "C/C++ or CMake files in the kit: " + string.Join(", ", native));
@@ -133,7 +147,8 @@ public class ErrorsAndMemoryTests
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Dino.Repro.csproj"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "Dino.Repro.csproj")))
+                return dir.FullName;
         }
         throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
     }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using Dino.Repro.Torch.Jit;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Torch.Jit;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -32,9 +32,19 @@ public class JitArgumentTests : IDisposable
     public void Keywords_become_positions_and_defaults_fill_the_rest()
     {
         Assert.Equal(new[] { 2.5f, -5.0f, 1.25f }, Run(new() { ["flag"] = true, ["scale"] = 2.5 }));
-        Assert.Equal(new[] { -1.5f, -4.5f, -2.0f }, Run(new() { ["scale"] = 2.5 }));                 // flag's default
-        Assert.Equal(new[] { 5.0f, -1.0f, 4.0f }, Run(new() { ["offset"] = 3L, ["scale"] = 2.0, ["flag"] = true }));  // x·2 + 3; order is the signature's
-        Assert.Equal(new[] { 3.0f, -6.0f, 1.5f }, Run(new() { ["flag"] = true, ["scale"] = 3.0f }));  // a C# float is a TorchScript float too
+        Assert.Equal(new[] { -1.5f, -4.5f, -2.0f }, Run(new() { ["scale"] = 2.5 })); // flag's default
+        Assert.Equal(
+            new[] { 5.0f, -1.0f, 4.0f },
+            Run(
+                new()
+                {
+                    ["offset"] = 3L,
+                    ["scale"] = 2.0,
+                    ["flag"] = true,
+                }
+            )
+        ); // x·2 + 3; order is the signature's
+        Assert.Equal(new[] { 3.0f, -6.0f, 1.5f }, Run(new() { ["flag"] = true, ["scale"] = 3.0f })); // a C# float is a TorchScript float too
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
+using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch.Jit;
 using Dino.Repro.Torch.Serialization;
-using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -75,7 +75,7 @@ public class JitTests : IDisposable
         var invalid = Assert.Throws<InvalidDataException>(() => ScriptFiles.Load(corrupt));
         Assert.Contains(corrupt, invalid.Message);
         Assert.Contains("could not be loaded as a TorchScript module", invalid.Message);
-        Assert.DoesNotContain("\n", invalid.Message);  // libtorch's backtrace stays in the inner exception
+        Assert.DoesNotContain("\n", invalid.Message); // libtorch's backtrace stays in the inner exception
         Assert.IsAssignableFrom<ExternalException>(invalid.InnerException);
     }
 
@@ -84,7 +84,7 @@ public class JitTests : IDisposable
     {
         var module = ScriptFiles.Load(Fixtures.Path("tiny_convnet.pt"));
         module.Dispose();
-        module.Dispose();  // twice is harmless
+        module.Dispose(); // twice is harmless
         Assert.ThrowsAny<ObjectDisposedException>(() => module.forward(reference["input"]));
     }
 }

@@ -14,9 +14,9 @@ public class KitExtensionTests : IDisposable
     {
         var m = arange(6, dtype: ScalarType.Float32).reshape(2, 3);
         Assert.Equal(new[] { 0f, 1f, 2f, 3f, 4f, 5f }, m.ToArray<float>());
-        Assert.Equal(new[] { 0f, 3f, 1f, 4f, 2f, 5f }, m.T.ToArray<float>());              // a transposed view
-        Assert.Equal(new[] { 1f, 4f }, m.narrow(1, 1, 1).ToArray<float>());                 // a strided slice
-        Assert.Equal(new[] { 7L }, tensor(7L).ToArray<long>());                             // a 0-d tensor
+        Assert.Equal(new[] { 0f, 3f, 1f, 4f, 2f, 5f }, m.T.ToArray<float>()); // a transposed view
+        Assert.Equal(new[] { 1f, 4f }, m.narrow(1, 1, 1).ToArray<float>()); // a strided slice
+        Assert.Equal(new[] { 7L }, tensor(7L).ToArray<long>()); // a 0-d tensor
         Assert.Empty(zeros(0, 3).ToArray<float>());
     }
 
@@ -46,7 +46,7 @@ public class KitExtensionTests : IDisposable
     public void Dtype_names_and_sizes_are_PyTorchs(ScalarType dtype, string name, int size)
     {
         Assert.Equal(name, dtype.TorchName());
-        Assert.Equal(size, dtype.ElementSize());  // TorchSharp's, which the kit uses
+        Assert.Equal(size, dtype.ElementSize()); // TorchSharp's, which the kit uses
         using var t = zeros(new long[] { 1 }, dtype);
         Assert.Equal(size, t.ElementSize);
     }
@@ -55,11 +55,14 @@ public class KitExtensionTests : IDisposable
     public void Device_names_parse_and_unknown_ones_are_refused()
     {
         Assert.Equal(ComputeDevice.Cpu, ComputeDevice.Parse("cpu"));
-        Assert.Equal(ComputeDevice.Cpu, default);   // an options record nobody set runs on the CPU
+        Assert.Equal(ComputeDevice.Cpu, default); // an options record nobody set runs on the CPU
         Assert.Equal((DeviceType.CPU, -1L), (ComputeDevice.Cpu.ToTorch().type, ComputeDevice.Cpu.ToTorch().index));
         Assert.Equal((DeviceType.CUDA, 1L), (ComputeDevice.Parse(" CUDA:1 ").ToTorch().type, ComputeDevice.Parse("CUDA:1").ToTorch().index));
         Assert.Equal(["cpu", "cuda", "cuda:1"], new[] { "CPU", "cuda", "cuda:1" }.Select(n => ComputeDevice.Parse(n).ToString()));
-        Assert.Contains("unknown device 'gpu': expected cpu, cuda or cuda:N", Assert.Throws<ArgumentException>(() => ComputeDevice.Parse("gpu")).Message);
+        Assert.Contains(
+            "unknown device 'gpu': expected cpu, cuda or cuda:N",
+            Assert.Throws<ArgumentException>(() => ComputeDevice.Parse("gpu")).Message
+        );
         Assert.Contains("malformed", Assert.Throws<ArgumentException>(() => ComputeDevice.Parse("cuda:-1")).Message);
         Assert.Throws<ArgumentException>(() => ComputeDevice.Parse("cuda:1:2"));
         Assert.Throws<ArgumentException>(() => ComputeDevice.Parse("cpu:0"));

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Dino.Repro.Torch.LoadFix;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Torch.LoadFix;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -24,7 +24,8 @@ public class LoadFixTests
     public void The_package_cache_copy_is_never_written()
     {
         var cached = CachedLibrary();
-        if (cached is null) return;  // restored elsewhere (a custom NUGET_PACKAGES without the package): nothing to check
+        if (cached is null)
+            return; // restored elsewhere (a custom NUGET_PACKAGES without the package): nothing to check
         Assert.False(WeakVersionRequirement.IsWeak(cached, Version));
     }
 
@@ -32,7 +33,8 @@ public class LoadFixTests
     public void Weakening_the_real_library_changes_one_bit_once_and_makes_it_loadable()
     {
         var cached = CachedLibrary();
-        if (cached is null) return;
+        if (cached is null)
+            return;
         using var temp = new Fixtures.TempFolder();
         var copy = temp.File(Library);
         File.Copy(cached, copy);
@@ -49,14 +51,17 @@ public class LoadFixTests
 
         // glibc's own verdict (ld.so --list resolves and version-checks without running anything), with the
         // output folder's libtorch on the search path. Only meaningful where libstdc++ lacks 3.4.32 (Debian 12).
-        if (!SystemLibstdcxxLacks(Version)) return;
+        if (!SystemLibstdcxxLacks(Version))
+            return;
         var unpatched = temp.File("unpatched/" + Library);
         Directory.CreateDirectory(Path.GetDirectoryName(unpatched)!);
         File.Copy(cached, unpatched);
-        var strict = new System.Text.RegularExpressions.Regex($@"(?<!weak )version `{System.Text.RegularExpressions.Regex.Escape(Version)}' not found");
+        var strict = new System.Text.RegularExpressions.Regex(
+            $@"(?<!weak )version `{System.Text.RegularExpressions.Regex.Escape(Version)}' not found"
+        );
         Assert.Matches(strict, ListDependencies(unpatched));
         var weakened = ListDependencies(copy);
-        Assert.DoesNotMatch(strict, weakened);  // glibc only notes the weak version as missing
+        Assert.DoesNotMatch(strict, weakened); // glibc only notes the weak version as missing
         Assert.Contains($"weak version `{Version}' not found", weakened);
     }
 
@@ -81,7 +86,7 @@ public class LoadFixTests
         Assert.False(WeakVersionRequirement.IsWeak(path, Version));
         Assert.Equal(WeakenOutcome.Weakened, WeakVersionRequirement.Weaken(path, Version));
         Assert.True(WeakVersionRequirement.IsWeak(path, Version));
-        Assert.False(WeakVersionRequirement.IsWeak(path, "GLIBCXX_3.4"));  // its neighbour is untouched
+        Assert.False(WeakVersionRequirement.IsWeak(path, "GLIBCXX_3.4")); // its neighbour is untouched
         var once = File.ReadAllBytes(path);
         Assert.Equal(WeakenOutcome.AlreadyWeak, WeakVersionRequirement.Weaken(path, Version));
         Assert.Equal(once, File.ReadAllBytes(path));
@@ -115,7 +120,8 @@ public class LoadFixTests
     private static bool SystemLibstdcxxLacks(string version)
     {
         var libstdcxx = "/usr/lib/x86_64-linux-gnu/libstdc++.so.6";
-        if (!File.Exists(libstdcxx)) return false;
+        if (!File.Exists(libstdcxx))
+            return false;
         var text = System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(libstdcxx));
         return !text.Contains(version + "\0", StringComparison.Ordinal);
     }

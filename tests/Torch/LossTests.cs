@@ -35,8 +35,10 @@ public class LossTests
         CheckReductions(r => F.l1_loss(x, y, r), Zip((a, b) => Math.Abs(a - b)));
         CheckReductions(r => F.mse_loss(x, y, r), Zip((a, b) => (a - b) * (a - b)));
         const double beta = 0.5;
-        CheckReductions(r => F.smooth_l1_loss(x, y, r, beta),
-            Zip((a, b) => Math.Abs(a - b) < beta ? 0.5 * (a - b) * (a - b) / beta : Math.Abs(a - b) - 0.5 * beta));
+        CheckReductions(
+            r => F.smooth_l1_loss(x, y, r, beta),
+            Zip((a, b) => Math.Abs(a - b) < beta ? 0.5 * (a - b) * (a - b) / beta : Math.Abs(a - b) - 0.5 * beta)
+        );
         using var module = nn.SmoothL1Loss(beta: beta);
         Assert.Equal(F.smooth_l1_loss(x, y, beta: beta).item<double>(), module.call(x, y).item<double>());
     }
@@ -74,7 +76,7 @@ public class LossTests
 
     // ---- classification ----------------------------------------------------------------------------
 
-    private static readonly double[] Logits = { 1.0, 2.0, 0.5, -1.0, 0.3, 0.0, 2.2, -0.7, -0.5, 1.5, 0.1, 0.9 };  // (4, 3)
+    private static readonly double[] Logits = { 1.0, 2.0, 0.5, -1.0, 0.3, 0.0, 2.2, -0.7, -0.5, 1.5, 0.1, 0.9 }; // (4, 3)
 
     private static double[] LogSoftmaxRow(double[] logits, int row, int classes)
     {
@@ -92,7 +94,8 @@ public class LossTests
         var pointwise = new double[4];
         for (var i = 0; i < 4; i++)
         {
-            if (target[i] == -100) continue;  // ignored rows contribute 0 and are not counted by the mean
+            if (target[i] == -100)
+                continue; // ignored rows contribute 0 and are not counted by the mean
             var lp = LogSoftmaxRow(Logits, i, 3);
             pointwise[i] = (1 - eps) * -lp[target[i]] + eps * -lp.Average();
         }
@@ -123,8 +126,7 @@ public class LossTests
     {
         using var scope = NewDisposeScope();
         var probs = new[] { 0.2, 0.5, 0.3, 1, 0, 0, 0.1, 0.1, 0.8, 0.25, 0.25, 0.5 };
-        var pointwise = Enumerable.Range(0, 4)
-            .Select(i => -LogSoftmaxRow(Logits, i, 3).Select((lp, c) => probs[i * 3 + c] * lp).Sum()).ToArray();
+        var pointwise = Enumerable.Range(0, 4).Select(i => -LogSoftmaxRow(Logits, i, 3).Select((lp, c) => probs[i * 3 + c] * lp).Sum()).ToArray();
         CheckReductions(r => F.cross_entropy(T(Logits, 4, 3), T(probs, 4, 3), reduction: r), pointwise);
     }
 
@@ -144,8 +146,8 @@ public class LossTests
     public void KL_divergence_follows_its_formula_for_both_target_forms()
     {
         using var scope = NewDisposeScope();
-        var input = Enumerable.Range(0, 2).SelectMany(i => LogSoftmaxRow(Logits, i, 3)).ToArray();      // log q
-        var target = Enumerable.Range(2, 2).SelectMany(i => LogSoftmaxRow(Logits, i, 3)).Select(v => Math.Exp(v)).ToArray();  // p
+        var input = Enumerable.Range(0, 2).SelectMany(i => LogSoftmaxRow(Logits, i, 3)).ToArray(); // log q
+        var target = Enumerable.Range(2, 2).SelectMany(i => LogSoftmaxRow(Logits, i, 3)).Select(v => Math.Exp(v)).ToArray(); // p
         var pointwise = target.Select((p, i) => p * (Math.Log(p) - input[i])).ToArray();
         // TorchSharp defaults log_target to true (PyTorch: false), so it is always passed explicitly here.
         CheckReductions(r => F.kl_div(T(input, 2, 3), T(target, 2, 3), log_target: false, reduction: r), pointwise);
@@ -162,14 +164,17 @@ public class LossTests
     /// <summary>−log Σ over every path of length T whose collapse (merge repeats, drop blanks) is the target.</summary>
     private static double CtcBruteForce(double[][] logProbs, int[] target, int blank)
     {
-        int steps = logProbs.Length, classes = logProbs[0].Length;
+        int steps = logProbs.Length,
+            classes = logProbs[0].Length;
         var total = 0.0;
         var path = new int[steps];
         for (var code = 0; code < (int)Math.Pow(classes, steps); code++)
         {
-            for (int t = 0, c = code; t < steps; t++, c /= classes) path[t] = c % classes;
+            for (int t = 0, c = code; t < steps; t++, c /= classes)
+                path[t] = c % classes;
             var collapsed = path.Where((s, t) => s != blank && (t == 0 || s != path[t - 1])).ToArray();
-            if (collapsed.SequenceEqual(target)) total += Math.Exp(path.Select((s, t) => logProbs[t][s]).Sum());
+            if (collapsed.SequenceEqual(target))
+                total += Math.Exp(path.Select((s, t) => logProbs[t][s]).Sum());
         }
         return -Math.Log(total);
     }
@@ -185,7 +190,8 @@ public class LossTests
         var flat = new double[steps * 2 * classes];
         for (var t = 0; t < steps; t++)
         for (var n = 0; n < 2; n++)
-        for (var c = 0; c < classes; c++) flat[(t * 2 + n) * classes + c] = rows[n][t][c];
+        for (var c = 0; c < classes; c++)
+            flat[(t * 2 + n) * classes + c] = rows[n][t][c];
         return (tensor(flat, new long[] { steps, 2, classes }), rows);
     }
 
@@ -214,7 +220,7 @@ public class LossTests
         using var scope = NewDisposeScope();
         var (logProbs, _) = CtcInput(steps: 4, classes: 3);
         var targets = tensor(new long[] { 1, 1, 1, 1 }, new long[] { 2, 2 });
-        var inputLengths = tensor(new long[] { 2, 4 });  // [1, 1] needs 3 frames; sample 0 has 2
+        var inputLengths = tensor(new long[] { 2, 4 }); // [1, 1] needs 3 frames; sample 0 has 2
         var targetLengths = tensor(new long[] { 2, 2 });
         var raw = F.ctc_loss(logProbs, targets, inputLengths, targetLengths, reduction: Reduction.None).ToArray<double>();
         Assert.True(double.IsPositiveInfinity(raw[0]));
@@ -238,8 +244,11 @@ public class LossTests
         var target = T(new[] { 1.0, 0, 0.3, 1, 0, 0.8 }, 2, 3);
         GradCheck.Assert(t => F.binary_cross_entropy(t[0].sigmoid(), target, T(new[] { 0.5, 2.0, 1.0 })), new[] { x }, name: "binary_cross_entropy");
         var posWeight = T(new[] { 3.0, 1.0, 0.5 });
-        GradCheck.Assert(t => F.binary_cross_entropy_with_logits(t[0], target, pos_weights: posWeight), new[] { x },
-            name: "binary_cross_entropy_with_logits");
+        GradCheck.Assert(
+            t => F.binary_cross_entropy_with_logits(t[0], target, pos_weights: posWeight),
+            new[] { x },
+            name: "binary_cross_entropy_with_logits"
+        );
 
         var logits = T(Logits, 4, 3);
         var classes = tensor(new long[] { 1, -100, 0, 2 });
@@ -248,13 +257,20 @@ public class LossTests
         GradCheck.Assert(t => F.cross_entropy(t[0], t[1].softmax_rows()), new[] { logits, randn(4, 3) }, name: "cross_entropy (probabilities)");
         GradCheck.Assert(t => F.nll_loss(t[0], classes, reduction: Reduction.Sum), new[] { logits }, name: "nll_loss");
         GradCheck.Assert(t => F.kl_div(t[0], t[1], log_target: true, reduction: Reduction.Sum), new[] { x, y }, name: "kl_div");
-        GradCheck.Assert(t => F.kl_div(t[0], t[1].exp(), log_target: false, reduction: Reduction.Mean), new[] { x, y }, name: "kl_div (probability target)");
+        GradCheck.Assert(
+            t => F.kl_div(t[0], t[1].exp(), log_target: false, reduction: Reduction.Mean),
+            new[] { x, y },
+            name: "kl_div (probability target)"
+        );
 
         // CTC's backward assumes log-softmax outputs (as PyTorch's does), so differentiate through one.
         var (logProbs, _) = CtcInput(steps: 4, classes: 3);
         var ctcTargets = tensor(new long[] { 1, 2, 2, 0 }, new long[] { 2, 2 });
-        GradCheck.Assert(t => F.ctc_loss(t[0] - t[0].logsumexp(2, keepdim: true), ctcTargets, tensor(new long[] { 4, 3 }), tensor(new long[] { 2, 1 })),
-            new[] { logProbs }, name: "ctc_loss");
+        GradCheck.Assert(
+            t => F.ctc_loss(t[0] - t[0].logsumexp(2, keepdim: true), ctcTargets, tensor(new long[] { 4, 3 }), tensor(new long[] { 2, 1 })),
+            new[] { logProbs },
+            name: "ctc_loss"
+        );
     }
 
     // ---- errors ------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ public class ModuleTests
         private readonly Parameter bias;
         private readonly Tensor count;
 
-        public Affine(int n) : base(nameof(Affine))
+        public Affine(int n)
+            : base(nameof(Affine))
         {
             weight = new Parameter(ones(n));
             bias = new Parameter(zeros(n));
@@ -28,7 +29,8 @@ public class ModuleTests
         private readonly Sequential body = nn.Sequential(new Affine(3), new Affine(3));
         private readonly Parameter scale = new(full(new long[] { 1 }, 2.0));
 
-        public Net() : base(nameof(Net)) => RegisterComponents();
+        public Net()
+            : base(nameof(Net)) => RegisterComponents();
 
         public override Tensor forward(Tensor input) => body.call(first.call(input)) * scale;
     }
@@ -40,15 +42,23 @@ public class ModuleTests
         var pytorch = new[]
         {
             "scale",
-            "first.weight", "first.bias", "first.count",
-            "body.0.weight", "body.0.bias", "body.0.count",
-            "body.1.weight", "body.1.bias", "body.1.count",
+            "first.weight",
+            "first.bias",
+            "first.count",
+            "body.0.weight",
+            "body.0.bias",
+            "body.0.count",
+            "body.1.weight",
+            "body.1.bias",
+            "body.1.count",
         };
         // TorchSharp lists all parameters before all buffers (PyTorch goes module by module): same names, other order.
         Assert.Equal(pytorch.Order(), net.state_dict().Keys.Order());
         // named_parameters() is in PyTorch's order (own first, then each child in registration order).
-        Assert.Equal(new[] { "scale", "first.weight", "first.bias", "body.0.weight", "body.0.bias", "body.1.weight", "body.1.bias" },
-            net.named_parameters().Select(p => p.name));
+        Assert.Equal(
+            new[] { "scale", "first.weight", "first.bias", "body.0.weight", "body.0.bias", "body.1.weight", "body.1.bias" },
+            net.named_parameters().Select(p => p.name)
+        );
         Assert.Equal(7, net.parameters().Count());
         Assert.Equal(3 * 6 + 1, net.parameters().Sum(p => p.numel()));
     }
@@ -59,7 +69,8 @@ public class ModuleTests
         // TorchSharp's own layers detach their parameters and buffers from the dispose scope they are built in.
         // (A custom module's `new Parameter(...)` made inside a scope is disposed with it, so Net is built outside.)
         Sequential net;
-        using (var scope = NewDisposeScope()) net = nn.Sequential(nn.Linear(3, 3), nn.BatchNorm1d(3), nn.Linear(3, 1));
+        using (var scope = NewDisposeScope())
+            net = nn.Sequential(nn.Linear(3, 3), nn.BatchNorm1d(3), nn.Linear(3, 1));
         using (net)
         using (var scope = NewDisposeScope())
         {
@@ -88,7 +99,8 @@ public class ModuleTests
         using var a = new Net();
         using var b = new Net();
         using var scope = NewDisposeScope();
-        using (no_grad()) a.get_parameter("first.weight")!.fill_(5);
+        using (no_grad())
+            a.get_parameter("first.weight")!.fill_(5);
         // The kit's checked LoadStateDict: TorchSharp's load_state_dict names no key and broadcasts shapes.
         b.LoadStateDict(a.state_dict());
         Assert.Equal(new float[] { 5, 5, 5 }, b.state_dict()["first.weight"].ToArray<float>());
@@ -114,7 +126,7 @@ public class ModuleTests
         using var net = new Net();
         net.eval();
         Assert.False(net.training);
-        Assert.All(net.modules(), m => Assert.False(m.training));  // TorchSharp's modules() leaves out the root
+        Assert.All(net.modules(), m => Assert.False(m.training)); // TorchSharp's modules() leaves out the root
         net.train();
         Assert.True(net.training);
         Assert.All(net.modules(), m => Assert.True(m.training));
@@ -124,7 +136,7 @@ public class ModuleTests
         var weight = net.get_parameter("body.1.weight")!;
         Assert.Equal(ScalarType.Float64, weight.dtype);
         Assert.Equal(ScalarType.Float64, net.state_dict()["body.1.weight"].dtype);
-        Assert.Equal(ScalarType.Int64, net.state_dict()["first.count"].dtype);    // integer buffers keep their type
+        Assert.Equal(ScalarType.Int64, net.state_dict()["first.count"].dtype); // integer buffers keep their type
         Assert.True(weight.requires_grad && weight.is_leaf);
         Assert.Equal(new double[] { 2, 4, 6 }, net.call(tensor(new double[] { 1, 2, 3 })).ToArray<double>());
     }

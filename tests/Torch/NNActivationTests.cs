@@ -19,8 +19,11 @@ public class NNActivationTests
         Close.All(new[] { 0.7 * (Math.Exp(-2) - 1), 0.7 * (Math.Exp(-0.5) - 1), 0.5, 3 }, F.elu(x, 0.7).ToArray<double>(), 1e-12);
         // F.hardtanh is not checked: TorchSharp 0.107's Tensor.hardtanh discards libtorch's result and returns its
         // input unchanged (the kit does not use hardtanh).
-        Close.All(new[] { Math.Log(1 + Math.Exp(-4)) / 2, Math.Log(1 + Math.Exp(-1)) / 2, Math.Log(1 + Math.Exp(1)) / 2, 3 },
-            F.softplus(x, beta: 2, threshold: 5).ToArray<double>(), 1e-12);  // 2·3 > 5: the last value passes through
+        Close.All(
+            new[] { Math.Log(1 + Math.Exp(-4)) / 2, Math.Log(1 + Math.Exp(-1)) / 2, Math.Log(1 + Math.Exp(1)) / 2, 3 },
+            F.softplus(x, beta: 2, threshold: 5).ToArray<double>(),
+            1e-12
+        ); // 2·3 > 5: the last value passes through
         Close.All(x.ToArray<double>().Select(v => Math.Tanh(v)).ToArray(), F.tanh(x).ToArray<double>(), 1e-12);
         Close.All(x.ToArray<double>().Select(v => 1 / (1 + Math.Exp(-v))).ToArray(), F.sigmoid(x).ToArray<double>(), 1e-12);
     }
@@ -77,7 +80,7 @@ public class NNActivationTests
         using var firstDim = nn.Softmax(0);
         using var logSoftmax = nn.LogSoftmax(1);
         Assert.True(explicitDim.call(x).sum(new long[] { 2 }).allclose(ones(2, 3)));
-        Assert.True(firstDim.call(x).sum(new long[] { 0 }).allclose(ones(3, 4)));  // not sum(0): that is sum(ScalarType.Byte)
+        Assert.True(firstDim.call(x).sum(new long[] { 0 }).allclose(ones(3, 4))); // not sum(0): that is sum(ScalarType.Byte)
         Assert.True(logSoftmax.call(x).exp().sum(new long[] { 1 }).allclose(ones(2, 4)));
     }
 
@@ -93,7 +96,7 @@ public class NNActivationTests
         using var leaky = nn.LeakyReLU(0.5, inplace: true);
         var result = leaky.call(y);
         Assert.Equal(new[] { -0.5, 2 }, y.ToArray<double>());
-        Assert.Equal(y.storage<double>().data_ptr(), result.storage<double>().data_ptr());  // same memory, not a copy
+        Assert.Equal(y.storage<double>().data_ptr(), result.storage<double>().data_ptr()); // same memory, not a copy
         // F.elu(inplace: true) is not checked: TorchSharp 0.107's Tensor.elu_ computes out of place and leaves its
         // input unchanged (the kit does not use ELU).
         var w = V(-1, 2);

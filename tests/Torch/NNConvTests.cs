@@ -31,8 +31,15 @@ public class NNConvTests
         var weight = ConvReference.Random(6, 4 / groups, 3, 2, seed: 2);
         var bias = new[] { 0.5, -1, 2, 0, 1, -0.25 };
         var expected = ConvReference.Conv2d(input, weight, bias, stride, padding, dilation, groups);
-        var actual = F.conv2d(ConvReference.ToTensor(input), ConvReference.ToTensor(weight), tensor(bias), strides: new long[] { stride, stride },
-            padding: new long[] { padding, padding }, dilation: new long[] { dilation, dilation }, groups: groups);
+        var actual = F.conv2d(
+            ConvReference.ToTensor(input),
+            ConvReference.ToTensor(weight),
+            tensor(bias),
+            strides: new long[] { stride, stride },
+            padding: new long[] { padding, padding },
+            dilation: new long[] { dilation, dilation },
+            groups: groups
+        );
         Assert.Equal(ConvReference.Shape(expected), actual.shape);
         Close.All(ConvReference.Flat(expected), actual.ToArray<double>(), 1e-10);
     }
@@ -50,9 +57,16 @@ public class NNConvTests
         var bias = Enumerable.Range(0, 3 * groups).Select(i => i * 0.5 - 1).ToArray();
         var expected = ConvReference.ConvTranspose2d(input, weight, bias, stride, padding, outputPadding, dilation, groups);
         // TorchSharp orders dilation before groups (PyTorch: groups, dilation), so every argument is named.
-        var actual = F.conv_transpose2d(ConvReference.ToTensor(input), ConvReference.ToTensor(weight), tensor(bias), strides: new long[] { stride, stride },
-            padding: new long[] { padding, padding }, output_padding: new long[] { outputPadding, outputPadding },
-            dilation: new long[] { dilation, dilation }, groups: groups);
+        var actual = F.conv_transpose2d(
+            ConvReference.ToTensor(input),
+            ConvReference.ToTensor(weight),
+            tensor(bias),
+            strides: new long[] { stride, stride },
+            padding: new long[] { padding, padding },
+            output_padding: new long[] { outputPadding, outputPadding },
+            dilation: new long[] { dilation, dilation },
+            groups: groups
+        );
         Assert.Equal(ConvReference.Shape(expected), actual.shape);
         Close.All(ConvReference.Flat(expected), actual.ToArray<double>(), 1e-10);
     }
@@ -82,7 +96,9 @@ public class NNConvTests
         Assert.True(F.conv1d(x, w, stride: 2).allclose(as2d));
         var as3d = F.conv3d(x.unsqueeze(2).unsqueeze(2), w.unsqueeze(2).unsqueeze(2), strides: new long[] { 2, 2, 2 }).squeeze(2).squeeze(2);
         Assert.True(F.conv1d(x, w, stride: 2).allclose(as3d));
-        var t3d = F.conv_transpose3d(x.unsqueeze(2).unsqueeze(2), w.transpose(0, 1).unsqueeze(2).unsqueeze(2), strides: new long[] { 2, 2, 2 }).squeeze(2).squeeze(2);
+        var t3d = F.conv_transpose3d(x.unsqueeze(2).unsqueeze(2), w.transpose(0, 1).unsqueeze(2).unsqueeze(2), strides: new long[] { 2, 2, 2 })
+            .squeeze(2)
+            .squeeze(2);
         Assert.True(F.conv_transpose1d(x, w.transpose(0, 1), stride: 2).allclose(t3d));
     }
 
@@ -96,7 +112,8 @@ public class NNConvTests
         Assert.Equal(new[] { 21.0, 32, 43, 54, 5 }, F.conv1d_padding(x, w, padding: Padding.Same).ToArray<double>());
         Assert.Equal(new long[] { 1, 1, 4 }, F.conv1d_padding(x, w, padding: Padding.Valid).shape);
         using var conv = nn.Conv1d(1, 1, 2, padding: Padding.Same, bias: false);
-        using (no_grad()) conv.weight.copy_(w.@float());
+        using (no_grad())
+            conv.weight.copy_(w.@float());
         Assert.Equal(new float[] { 21, 32, 43, 54, 5 }, conv.call(x.@float()).ToArray<float>());
     }
 
@@ -108,7 +125,8 @@ public class NNConvTests
     {
         using var scope = NewDisposeScope();
         using var conv = nn.Conv1d(1, 1, 3, padding: 1, padding_mode: mode, bias: false, dtype: float64);
-        using (no_grad()) conv.weight.copy_(tensor(new double[] { 1, 10, 100 }, new long[] { 1, 1, 3 }));
+        using (no_grad())
+            conv.weight.copy_(tensor(new double[] { 1, 10, 100 }, new long[] { 1, 1, 3 }));
         var y = conv.call(tensor(new double[] { 1, 2, 3 }, new long[] { 1, 1, 3 }));
         var expected = Enumerable.Range(0, 3).Select(i => padded[i] + 10 * padded[i + 1] + 100 * padded[i + 2]).ToArray();
         Assert.Equal(expected, y.ToArray<double>());

@@ -31,7 +31,7 @@ public class NNDropoutTests
         var perChannel = y.reshape(8 * 500, 6);
         var channelMin = perChannel.amin(new long[] { 1 }).ToArray<double>();
         var channelMax = perChannel.amax(new long[] { 1 }).ToArray<double>();
-        Assert.Equal(channelMin, channelMax);  // every channel is all-zero or all-kept
+        Assert.Equal(channelMin, channelMax); // every channel is all-zero or all-kept
         var dropped = channelMin.Count(v => v == 0) / (double)channelMin.Length;
         Assert.InRange(dropped, 0.22, 0.28);
         Assert.All(channelMin.Where(v => v != 0), v => Assert.Equal(1 / 0.75, v, 12));

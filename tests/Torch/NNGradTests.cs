@@ -26,16 +26,28 @@ public class NNGradTests
         using var scope = NewDisposeScope();
         GradCheck.Assert(x => F.linear(x[0], x[1], x[2]), new[] { R(2, 3), R(4, 3), R(4) }, name: "linear");
         GradCheck.Assert(x => F.conv1d(x[0], x[1], x[2], stride: 2, padding: 1), new[] { R(1, 2, 5), R(3, 2, 3), R(3) }, name: "conv1d");
-        GradCheck.Assert(x => F.conv2d(x[0], x[1], x[2], padding: new long[] { 1, 1 }, dilation: new long[] { 2, 2 }, groups: 2), new[] { R(1, 4, 4, 4), R(2, 2, 2, 2), R(2) },
-            name: "conv2d grouped dilated");
+        GradCheck.Assert(
+            x => F.conv2d(x[0], x[1], x[2], padding: new long[] { 1, 1 }, dilation: new long[] { 2, 2 }, groups: 2),
+            new[] { R(1, 4, 4, 4), R(2, 2, 2, 2), R(2) },
+            name: "conv2d grouped dilated"
+        );
         GradCheck.Assert(x => F.conv2d_padding(x[0], x[1], null, padding: Padding.Same), new[] { R(1, 1, 3, 4), R(2, 1, 2, 3) }, name: "conv2d same");
         GradCheck.Assert(x => F.conv3d(x[0], x[1], x[2]), new[] { R(1, 1, 3, 3, 3), R(2, 1, 2, 2, 2), R(2) }, name: "conv3d");
-        GradCheck.Assert(x => F.conv_transpose1d(x[0], x[1], x[2], stride: 2, output_padding: 1), new[] { R(1, 2, 3), R(2, 2, 3), R(2) },
-            name: "conv_transpose1d");
-        GradCheck.Assert(x => F.conv_transpose2d(x[0], x[1], x[2], strides: new long[] { 2, 2 }, padding: new long[] { 1, 1 }), new[] { R(1, 2, 3, 3), R(2, 1, 4, 4), R(1) },
-            name: "conv_transpose2d");
-        GradCheck.Assert(x => F.conv_transpose3d(x[0], x[1], null, strides: new long[] { 2, 2, 2 }), new[] { R(1, 1, 2, 2, 2), R(1, 2, 2, 2, 2) },
-            name: "conv_transpose3d");
+        GradCheck.Assert(
+            x => F.conv_transpose1d(x[0], x[1], x[2], stride: 2, output_padding: 1),
+            new[] { R(1, 2, 3), R(2, 2, 3), R(2) },
+            name: "conv_transpose1d"
+        );
+        GradCheck.Assert(
+            x => F.conv_transpose2d(x[0], x[1], x[2], strides: new long[] { 2, 2 }, padding: new long[] { 1, 1 }),
+            new[] { R(1, 2, 3, 3), R(2, 1, 4, 4), R(1) },
+            name: "conv_transpose2d"
+        );
+        GradCheck.Assert(
+            x => F.conv_transpose3d(x[0], x[1], null, strides: new long[] { 2, 2, 2 }),
+            new[] { R(1, 1, 2, 2, 2), R(1, 2, 2, 2, 2) },
+            name: "conv_transpose3d"
+        );
     }
 
     [Fact]
@@ -62,9 +74,21 @@ public class NNGradTests
         GradCheck.Assert(x => F.adaptive_avg_pool2d(x[0], (2, 3)), new[] { R(1, 1, 5, 4) }, name: "adaptive_avg_pool2d");
         GradCheck.Assert(x => F.adaptive_avg_pool3d(x[0], 1), new[] { R(1, 2, 2, 3, 2) }, name: "adaptive_avg_pool3d");
         GradCheck.Assert(x => F.interpolate(x[0], scale_factor: new[] { 2.0, 2 }), new[] { R(1, 2, 3, 2) }, name: "nearest");
-        GradCheck.Assert(x => F.interpolate(x[0], size: new long[] { 5 }, mode: InterpolationMode.Linear, align_corners: true), new[] { R(1, 2, 3) }, name: "linear");
-        GradCheck.Assert(x => F.interpolate(x[0], scale_factor: new[] { 2.0, 2 }, mode: InterpolationMode.Bilinear), new[] { R(1, 1, 3, 3) }, name: "bilinear");
-        GradCheck.Assert(x => F.interpolate(x[0], size: new long[] { 3, 3, 3 }, mode: InterpolationMode.Trilinear, align_corners: true), new[] { R(1, 1, 2, 2, 2) }, name: "trilinear");
+        GradCheck.Assert(
+            x => F.interpolate(x[0], size: new long[] { 5 }, mode: InterpolationMode.Linear, align_corners: true),
+            new[] { R(1, 2, 3) },
+            name: "linear"
+        );
+        GradCheck.Assert(
+            x => F.interpolate(x[0], scale_factor: new[] { 2.0, 2 }, mode: InterpolationMode.Bilinear),
+            new[] { R(1, 1, 3, 3) },
+            name: "bilinear"
+        );
+        GradCheck.Assert(
+            x => F.interpolate(x[0], size: new long[] { 3, 3, 3 }, mode: InterpolationMode.Trilinear, align_corners: true),
+            new[] { R(1, 1, 2, 2, 2) },
+            name: "trilinear"
+        );
         GradCheck.Assert(x => F.interpolate(x[0], size: new long[] { 2, 2 }, mode: InterpolationMode.Area), new[] { R(1, 1, 4, 4) }, name: "area");
     }
 
@@ -92,8 +116,24 @@ public class NNGradTests
     {
         using var scope = NewDisposeScope();
         // Re-seeding inside f draws the same mask at every evaluation, so dropout is a fixed linear map.
-        GradCheck.Assert(t => { manual_seed(5); return F.dropout(t[0], 0.4); }, new[] { R(4, 5) }, name: "dropout");
-        GradCheck.Assert(t => { manual_seed(5); return F.dropout2d(t[0], 0.4); }, new[] { R(2, 4, 2, 2) }, name: "dropout2d");
+        GradCheck.Assert(
+            t =>
+            {
+                manual_seed(5);
+                return F.dropout(t[0], 0.4);
+            },
+            new[] { R(4, 5) },
+            name: "dropout"
+        );
+        GradCheck.Assert(
+            t =>
+            {
+                manual_seed(5);
+                return F.dropout2d(t[0], 0.4);
+            },
+            new[] { R(2, 4, 2, 2) },
+            name: "dropout2d"
+        );
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 using Dino.Repro.Tests.Support;
+using FanInOut = TorchSharp.torch.nn.init.FanInOut;
 using init = TorchSharp.torch.nn.init;
 using NL = TorchSharp.torch.nn.init.NonlinearityType;
-using FanInOut = TorchSharp.torch.nn.init.FanInOut;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -37,7 +37,7 @@ public class NNInitTests
     public void Kaiming_normal_std_is_gain_over_sqrt_fan()
     {
         using var scope = NewDisposeScope();
-        manual_seed(1);  // TorchSharp's kaiming_normal_ takes no generator; it draws from the default one.
+        manual_seed(1); // TorchSharp's kaiming_normal_ takes no generator; it draws from the default one.
         var w = empty(400, 250, 2);
         Assert.Same(w, init.kaiming_normal_(w, nonlinearity: NL.ReLU));
         var (mean, std) = Stats(w);
@@ -53,7 +53,7 @@ public class NNInitTests
         using var scope = NewDisposeScope();
         manual_seed(2);
         var w = empty(300, 200);
-        var bound = Math.Sqrt(3) * Math.Sqrt(2 / (1 + 0.1 * 0.1)) / Math.Sqrt(200);  // leaky_relu gain with a = 0.1
+        var bound = Math.Sqrt(3) * Math.Sqrt(2 / (1 + 0.1 * 0.1)) / Math.Sqrt(200); // leaky_relu gain with a = 0.1
         init.kaiming_uniform_(w, a: 0.1);
         var v = w.@double().ToArray<double>();
         Assert.InRange(v.Max(Math.Abs), 0.999 * bound, bound);
@@ -125,7 +125,7 @@ public class NNInitTests
         // TorchSharp 0.107's nn.init.normal_/uniform_ ignore their generator (they draw from the default one), so
         // WeightInit uses the tensor's own normal_, which honours it. Seeded runs depend on this.
         using var scope = NewDisposeScope();
-        using var a = nn.Sequential(nn.Conv2d(3, 4, 3), nn.BatchNorm2d(4));  // construction draws from the default stream
+        using var a = nn.Sequential(nn.Conv2d(3, 4, 3), nn.BatchNorm2d(4)); // construction draws from the default stream
         using var b = nn.Sequential(nn.Conv2d(3, 4, 3), nn.BatchNorm2d(4));
         manual_seed(9);
         var expectedNext = rand(5);
@@ -136,7 +136,7 @@ public class NNInitTests
             Assert.True(pa.Equals(pb), $"{name} differs between two inits with equal generators");
         Assert.True(rand(5).Equals(expectedNext), "the init consumed the default generator's stream");
         var weights = a.named_parameters().First(p => p.name == "0.weight").parameter;
-        Assert.InRange(weights.std().ToDouble(), 0.01, 0.03);  // N(0, 0.02), 108 draws
+        Assert.InRange(weights.std().ToDouble(), 0.01, 0.03); // N(0, 0.02), 108 draws
     }
 
     [Fact]

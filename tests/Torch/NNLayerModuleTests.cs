@@ -4,30 +4,34 @@ namespace Dino.Repro.Tests.Torch;
 
 public class NNLayerModuleTests
 {
-    public static IEnumerable<object[]> Layers() => new (Func<nn.Module>, string[], long)[]
-    {
-        // PyTorch's parameter counts: conv k^d·in/groups·out + out; transposed in·out/groups·k^d + out.
-        (() => nn.Linear(10, 5), new[] { "weight", "bias" }, 10 * 5 + 5),
-        (() => nn.Linear(10, 5, hasBias: false), new[] { "weight" }, 50),
-        (() => nn.Conv1d(3, 8, 5), new[] { "weight", "bias" }, 3 * 8 * 5 + 8),
-        (() => nn.Conv2d(3, 64, 4), new[] { "weight", "bias" }, 3 * 64 * 16 + 64),
-        (() => nn.Conv2d(4, 8, 3, groups: 2, bias: false), new[] { "weight" }, 2 * 8 * 9),
-        (() => nn.Conv3d(2, 4, (1, 2, 3)), new[] { "weight", "bias" }, 2 * 4 * 6 + 4),
-        (() => nn.ConvTranspose1d(8, 4, 3), new[] { "weight", "bias" }, 8 * 4 * 3 + 4),
-        (() => nn.ConvTranspose2d(64, 32, 4), new[] { "weight", "bias" }, 64 * 32 * 16 + 32),
-        (() => nn.ConvTranspose3d(4, 6, 2, groups: 2), new[] { "weight", "bias" }, 4 * 3 * 8 + 6),
-        (() => nn.BatchNorm1d(8), new[] { "weight", "bias", "running_mean", "running_var", "num_batches_tracked" }, 16),
-        (() => nn.BatchNorm2d(64), new[] { "weight", "bias", "running_mean", "running_var", "num_batches_tracked" }, 128),
-        (() => nn.BatchNorm3d(4, affine: false), new[] { "running_mean", "running_var", "num_batches_tracked" }, 0),
-        (() => nn.InstanceNorm1d(8), Array.Empty<string>(), 0),
-        (() => nn.InstanceNorm2d(8, affine: true), new[] { "weight", "bias" }, 16),
-        (() => nn.InstanceNorm3d(8, affine: true, track_running_stats: true),
-            new[] { "weight", "bias", "running_mean", "running_var", "num_batches_tracked" }, 16),
-        (() => nn.LayerNorm(new long[] { 4, 5 }), new[] { "weight", "bias" }, 40),
-        (() => nn.GroupNorm(2, 8), new[] { "weight", "bias" }, 16),
-        (() => nn.Dropout(), Array.Empty<string>(), 0),
-        (() => nn.ReLU(), Array.Empty<string>(), 0),
-    }.Select(t => new object[] { t.Item1, t.Item2, t.Item3 });
+    public static IEnumerable<object[]> Layers() =>
+        new (Func<nn.Module>, string[], long)[]
+        {
+            // PyTorch's parameter counts: conv k^d·in/groups·out + out; transposed in·out/groups·k^d + out.
+            (() => nn.Linear(10, 5), new[] { "weight", "bias" }, 10 * 5 + 5),
+            (() => nn.Linear(10, 5, hasBias: false), new[] { "weight" }, 50),
+            (() => nn.Conv1d(3, 8, 5), new[] { "weight", "bias" }, 3 * 8 * 5 + 8),
+            (() => nn.Conv2d(3, 64, 4), new[] { "weight", "bias" }, 3 * 64 * 16 + 64),
+            (() => nn.Conv2d(4, 8, 3, groups: 2, bias: false), new[] { "weight" }, 2 * 8 * 9),
+            (() => nn.Conv3d(2, 4, (1, 2, 3)), new[] { "weight", "bias" }, 2 * 4 * 6 + 4),
+            (() => nn.ConvTranspose1d(8, 4, 3), new[] { "weight", "bias" }, 8 * 4 * 3 + 4),
+            (() => nn.ConvTranspose2d(64, 32, 4), new[] { "weight", "bias" }, 64 * 32 * 16 + 32),
+            (() => nn.ConvTranspose3d(4, 6, 2, groups: 2), new[] { "weight", "bias" }, 4 * 3 * 8 + 6),
+            (() => nn.BatchNorm1d(8), new[] { "weight", "bias", "running_mean", "running_var", "num_batches_tracked" }, 16),
+            (() => nn.BatchNorm2d(64), new[] { "weight", "bias", "running_mean", "running_var", "num_batches_tracked" }, 128),
+            (() => nn.BatchNorm3d(4, affine: false), new[] { "running_mean", "running_var", "num_batches_tracked" }, 0),
+            (() => nn.InstanceNorm1d(8), Array.Empty<string>(), 0),
+            (() => nn.InstanceNorm2d(8, affine: true), new[] { "weight", "bias" }, 16),
+            (
+                () => nn.InstanceNorm3d(8, affine: true, track_running_stats: true),
+                new[] { "weight", "bias", "running_mean", "running_var", "num_batches_tracked" },
+                16
+            ),
+            (() => nn.LayerNorm(new long[] { 4, 5 }), new[] { "weight", "bias" }, 40),
+            (() => nn.GroupNorm(2, 8), new[] { "weight", "bias" }, 16),
+            (() => nn.Dropout(), Array.Empty<string>(), 0),
+            (() => nn.ReLU(), Array.Empty<string>(), 0),
+        }.Select(t => new object[] { t.Item1, t.Item2, t.Item3 });
 
     [Theory]
     [MemberData(nameof(Layers))]
@@ -62,7 +66,15 @@ public class NNLayerModuleTests
         // names are compared as a set; loading and saving go by name.
         var pytorch = new[]
         {
-            "0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var", "1.num_batches_tracked", "4.weight", "4.bias",
+            "0.weight",
+            "0.bias",
+            "1.weight",
+            "1.bias",
+            "1.running_mean",
+            "1.running_var",
+            "1.num_batches_tracked",
+            "4.weight",
+            "4.bias",
         };
         Assert.Equal(pytorch.Order(), net.state_dict().Keys.Order());
         // Parameters alone come in PyTorch's named_parameters() order, which optimizer state follows.
@@ -125,13 +137,13 @@ public class NNLayerModuleTests
         var x = randn(8, 4);
         var bn = (BatchNorm1d)net[1];
         net.call(x);
-        Assert.False(net.call(x).Equals(net.call(x)));  // dropout masks differ
+        Assert.False(net.call(x).Equals(net.call(x))); // dropout masks differ
         net.eval();
         var runningMean = bn.running_mean!.clone();
-        Assert.False(runningMean.Equals(zeros(16)));     // training moved the running statistics
-        Assert.True(net.call(x).Equals(net.call(x)));     // eval: no dropout, fixed statistics
+        Assert.False(runningMean.Equals(zeros(16))); // training moved the running statistics
+        Assert.True(net.call(x).Equals(net.call(x))); // eval: no dropout, fixed statistics
         Assert.True(bn.running_mean.Equals(runningMean));
-        Assert.Equal(3L, bn.num_batches_tracked!.item<long>());  // three training passes, none in eval
+        Assert.Equal(3L, bn.num_batches_tracked!.item<long>()); // three training passes, none in eval
     }
 
     [Fact]
@@ -140,7 +152,8 @@ public class NNLayerModuleTests
         // PyTorch's GroupNorm.reset_parameters: weight 1, bias 0. TorchSharp 0.107's GroupNorm allocates both with
         // torch.empty and never initialises them, so the GRID recogniser (the kit's only user) sets them itself.
         using var scope = NewDisposeScope();
-        for (var i = 0; i < 8; i++) full(new long[] { 64 }, 7f).Dispose();  // leave freed memory dirty first
+        for (var i = 0; i < 8; i++)
+            full(new long[] { 64 }, 7f).Dispose(); // leave freed memory dirty first
         using var network = new Dino.Repro.Models.GridRecogniser.GridRecogniserNetwork(mel_bands: 8, channels: 64, hidden: 8, segments: 2);
         var norms = network.modules().OfType<TorchSharp.Modules.GroupNorm>().ToList();
         Assert.Equal(3, norms.Count);

@@ -125,7 +125,7 @@ public class NNNormTests
         Close.All(byRunning, norm.call(x).ToArray<double>(), 1e-9, what: "eval output");
         // Unbatched (C, L) input gives the same values.
         Close.All(byRunning, norm.call(x.squeeze(0)).ToArray<double>(), 1e-9, what: "unbatched eval output");
-        Assert.Equal(0L, norm.num_batches_tracked!.item<long>());  // PyTorch counts batches only in batch norm
+        Assert.Equal(0L, norm.num_batches_tracked!.item<long>()); // PyTorch counts batches only in batch norm
     }
 
     [Fact]
@@ -171,7 +171,11 @@ public class NNNormTests
             norm.bias!.zero_();
         }
         var y = norm.call(tensor(new double[] { 1, 3, 10, 20 }, new long[] { 1, 4, 1 }));
-        Close.All(new[] { -1 / Math.Sqrt(1 + Eps), 1 / Math.Sqrt(1 + Eps), -5 / Math.Sqrt(25 + Eps), 5 / Math.Sqrt(25 + Eps) }, y.ToArray<double>(), 1e-9);
+        Close.All(
+            new[] { -1 / Math.Sqrt(1 + Eps), 1 / Math.Sqrt(1 + Eps), -5 / Math.Sqrt(25 + Eps), 5 / Math.Sqrt(25 + Eps) },
+            y.ToArray<double>(),
+            1e-9
+        );
         Assert.Throws<ExternalException>(() => norm.call(randn(1, 6, 2)));
         // PyTorch refuses GroupNorm(4, 6) in the constructor; TorchSharp builds it and libtorch refuses the forward.
         using var uneven = nn.GroupNorm(4, 6, affine: false);

@@ -82,11 +82,17 @@ public class NNPoolingTests
     {
         using var scope = NewDisposeScope();
         var x = tensor(new double[] { 1, 2, 3, 4 }, new long[] { 1, 1, 2, 2 });
-        Close.All(new[] { 1, 1.5, 2, 2, 2.5, 3, 3, 3.5, 4 },
-            F.interpolate(x, size: new long[] { 3, 3 }, mode: InterpolationMode.Bilinear, align_corners: true).ToArray<double>(), 1e-12);
+        Close.All(
+            new[] { 1, 1.5, 2, 2, 2.5, 3, 3, 3.5, 4 },
+            F.interpolate(x, size: new long[] { 3, 3 }, mode: InterpolationMode.Bilinear, align_corners: true).ToArray<double>(),
+            1e-12
+        );
         // Half-pixel centres: source coordinate (d + 0.5)/2 − 0.5, clamped at the edges.
-        Close.All(new[] { 1, 1.25, 1.75, 2, 1.5, 1.75, 2.25, 2.5, 2.5, 2.75, 3.25, 3.5, 3, 3.25, 3.75, 4 },
-            F.interpolate(x, scale_factor: new[] { 2.0, 2.0 }, mode: InterpolationMode.Bilinear).ToArray<double>(), 1e-12);
+        Close.All(
+            new[] { 1, 1.25, 1.75, 2, 1.5, 1.75, 2.25, 2.5, 2.5, 2.75, 3.25, 3.5, 3, 3.25, 3.75, 4 },
+            F.interpolate(x, scale_factor: new[] { 2.0, 2.0 }, mode: InterpolationMode.Bilinear).ToArray<double>(),
+            1e-12
+        );
     }
 
     [Fact]
@@ -96,12 +102,24 @@ public class NNPoolingTests
         var ramp = Row(0, 1, 2);
         static double Clamp(double v) => Math.Clamp(v, 0, 2);
         // The given scale drives the sampling; recompute_scale_factor uses in/out instead.
-        Close.All(Enumerable.Range(0, 5).Select(d => Clamp((d + 0.5) / 1.7 - 0.5)).ToArray(),
-            F.interpolate(ramp, scale_factor: new[] { 1.7 }, mode: InterpolationMode.Linear).ToArray<double>(), 1e-12, what: "scale 1.7");
-        Close.All(Enumerable.Range(0, 5).Select(d => Clamp((d + 0.5) * 3 / 5 - 0.5)).ToArray(),
-            F.interpolate(ramp, scale_factor: new[] { 1.7 }, mode: InterpolationMode.Linear, recompute_scale_factor: true).ToArray<double>(), 1e-12, what: "recomputed");
-        Close.All(Enumerable.Range(0, 5).Select(d => d * 0.5).ToArray(),
-            F.interpolate(ramp, size: new long[] { 5 }, mode: InterpolationMode.Linear, align_corners: true).ToArray<double>(), 1e-12, what: "aligned");
+        Close.All(
+            Enumerable.Range(0, 5).Select(d => Clamp((d + 0.5) / 1.7 - 0.5)).ToArray(),
+            F.interpolate(ramp, scale_factor: new[] { 1.7 }, mode: InterpolationMode.Linear).ToArray<double>(),
+            1e-12,
+            what: "scale 1.7"
+        );
+        Close.All(
+            Enumerable.Range(0, 5).Select(d => Clamp((d + 0.5) * 3 / 5 - 0.5)).ToArray(),
+            F.interpolate(ramp, scale_factor: new[] { 1.7 }, mode: InterpolationMode.Linear, recompute_scale_factor: true).ToArray<double>(),
+            1e-12,
+            what: "recomputed"
+        );
+        Close.All(
+            Enumerable.Range(0, 5).Select(d => d * 0.5).ToArray(),
+            F.interpolate(ramp, size: new long[] { 5 }, mode: InterpolationMode.Linear, align_corners: true).ToArray<double>(),
+            1e-12,
+            what: "aligned"
+        );
     }
 
     [Fact]
@@ -109,10 +127,21 @@ public class NNPoolingTests
     {
         using var scope = NewDisposeScope();
         var values = new double[8];
-        for (var z = 0; z < 2; z++) for (var y = 0; y < 2; y++) for (var x = 0; x < 2; x++) values[z * 4 + y * 2 + x] = z + 2 * y + 3 * x;
-        var up = F.interpolate(tensor(values, new long[] { 1, 1, 2, 2, 2 }), size: new long[] { 3, 3, 3 }, mode: InterpolationMode.Trilinear, align_corners: true);
+        for (var z = 0; z < 2; z++)
+        for (var y = 0; y < 2; y++)
+        for (var x = 0; x < 2; x++)
+            values[z * 4 + y * 2 + x] = z + 2 * y + 3 * x;
+        var up = F.interpolate(
+            tensor(values, new long[] { 1, 1, 2, 2, 2 }),
+            size: new long[] { 3, 3, 3 },
+            mode: InterpolationMode.Trilinear,
+            align_corners: true
+        );
         var expected = new double[27];
-        for (var z = 0; z < 3; z++) for (var y = 0; y < 3; y++) for (var x = 0; x < 3; x++) expected[z * 9 + y * 3 + x] = 0.5 * (z + 2 * y + 3 * x);
+        for (var z = 0; z < 3; z++)
+        for (var y = 0; y < 3; y++)
+        for (var x = 0; x < 3; x++)
+            expected[z * 9 + y * 3 + x] = 0.5 * (z + 2 * y + 3 * x);
         Close.All(expected, up.ToArray<double>(), 1e-12);
     }
 
@@ -120,7 +149,10 @@ public class NNPoolingTests
     public void Area_mode_is_adaptive_average_pooling()
     {
         using var scope = NewDisposeScope();
-        Assert.Equal(new[] { 2.5, 4.5, 10.5, 12.5 }, F.interpolate(Grid4x4(), scale_factor: new[] { 0.5, 0.5 }, mode: InterpolationMode.Area).ToArray<double>());
+        Assert.Equal(
+            new[] { 2.5, 4.5, 10.5, 12.5 },
+            F.interpolate(Grid4x4(), scale_factor: new[] { 0.5, 0.5 }, mode: InterpolationMode.Area).ToArray<double>()
+        );
     }
 
     [Fact]
@@ -129,11 +161,17 @@ public class NNPoolingTests
         using var scope = NewDisposeScope();
         var x = Grid4x4();
         // Modes are an enum in TorchSharp, so an unknown mode name can no longer be passed; libtorch checks the rest.
-        Assert.Contains("bilinear mode needs 4D input",
-            Assert.Throws<ExternalException>(() => F.interpolate(Row(1, 2), size: new long[] { 4 }, mode: InterpolationMode.Bilinear)).Message);
-        Assert.Contains("align_corners option can only be set",
-            Assert.Throws<ExternalException>(() => F.interpolate(x, size: new long[] { 8, 8 }, align_corners: true)).Message);
-        Assert.Contains("only one of size or scale_factor",
-            Assert.Throws<ExternalException>(() => F.interpolate(x, size: new long[] { 8, 8 }, scale_factor: new[] { 2.0, 2.0 })).Message);
+        Assert.Contains(
+            "bilinear mode needs 4D input",
+            Assert.Throws<ExternalException>(() => F.interpolate(Row(1, 2), size: new long[] { 4 }, mode: InterpolationMode.Bilinear)).Message
+        );
+        Assert.Contains(
+            "align_corners option can only be set",
+            Assert.Throws<ExternalException>(() => F.interpolate(x, size: new long[] { 8, 8 }, align_corners: true)).Message
+        );
+        Assert.Contains(
+            "only one of size or scale_factor",
+            Assert.Throws<ExternalException>(() => F.interpolate(x, size: new long[] { 8, 8 }, scale_factor: new[] { 2.0, 2.0 })).Message
+        );
     }
 }

@@ -1,5 +1,5 @@
-using TorchSharp.Modules;
 using Dino.Repro.Tests.Support;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -21,15 +21,19 @@ public class OptimFormulaTests
     private sealed class AdamRef(int n, double lr, double b1, double b2, double eps, double wd, bool amsgrad, bool decoupled, bool maximize = false)
         : Reference(n)
     {
-        private readonly double[] m = new double[n], v = new double[n], vmax = new double[n];
+        private readonly double[] m = new double[n],
+            v = new double[n],
+            vmax = new double[n];
 
         public override void Step(double[] p, double[] g, int t)
         {
             for (var i = 0; i < n; i++)
             {
                 var grad = maximize ? -g[i] : g[i];
-                if (decoupled) p[i] *= 1 - lr * wd;
-                else grad += wd * p[i];
+                if (decoupled)
+                    p[i] *= 1 - lr * wd;
+                else
+                    grad += wd * p[i];
                 m[i] = b1 * m[i] + (1 - b1) * grad;
                 v[i] = b2 * v[i] + (1 - b2) * grad * grad;
                 vmax[i] = Math.Max(vmax[i], v[i]);
@@ -62,7 +66,9 @@ public class OptimFormulaTests
 
     private sealed class RmspropRef(int n, double lr, double alpha, double eps, double wd, double momentum, bool centered) : Reference(n)
     {
-        private readonly double[] sq = new double[n], avgGrad = new double[n], buf = new double[n];
+        private readonly double[] sq = new double[n],
+            avgGrad = new double[n],
+            buf = new double[n];
 
         public override void Step(double[] p, double[] g, int t)
         {
@@ -89,28 +95,40 @@ public class OptimFormulaTests
     private static readonly Dictionary<string, (Func<Parameter[], optim.Optimizer> kit, Func<int, Reference> reference)> Configs = new()
     {
         ["adam"] = (ps => optim.Adam(ps, lr: 0.01), n => new AdamRef(n, 0.01, 0.9, 0.999, 1e-8, 0, false, false)),
-        ["adam_weight_decay"] = (ps => optim.Adam(ps, lr: 0.05, beta1: 0.8, beta2: 0.9, eps: 1e-4, weight_decay: 0.3),
-            n => new AdamRef(n, 0.05, 0.8, 0.9, 1e-4, 0.3, false, false)),
-        ["adam_amsgrad"] = (ps => optim.Adam(ps, lr: 0.05, beta1: 0.5, beta2: 0.7, amsgrad: true),
-            n => new AdamRef(n, 0.05, 0.5, 0.7, 1e-8, 0, true, false)),
-        ["adam_maximize"] = (ps => optim.Adam(ps, lr: 0.05, maximize: true),
-            n => new AdamRef(n, 0.05, 0.9, 0.999, 1e-8, 0, false, false, maximize: true)),
+        ["adam_weight_decay"] = (
+            ps => optim.Adam(ps, lr: 0.05, beta1: 0.8, beta2: 0.9, eps: 1e-4, weight_decay: 0.3),
+            n => new AdamRef(n, 0.05, 0.8, 0.9, 1e-4, 0.3, false, false)
+        ),
+        ["adam_amsgrad"] = (
+            ps => optim.Adam(ps, lr: 0.05, beta1: 0.5, beta2: 0.7, amsgrad: true),
+            n => new AdamRef(n, 0.05, 0.5, 0.7, 1e-8, 0, true, false)
+        ),
+        ["adam_maximize"] = (
+            ps => optim.Adam(ps, lr: 0.05, maximize: true),
+            n => new AdamRef(n, 0.05, 0.9, 0.999, 1e-8, 0, false, false, maximize: true)
+        ),
         ["adamw"] = (ps => optim.AdamW(ps, lr: 0.05, weight_decay: 0.2), n => new AdamRef(n, 0.05, 0.9, 0.999, 1e-8, 0.2, false, true)),
-        ["adamw_amsgrad"] = (ps => optim.AdamW(ps, lr: 0.05, beta1: 0.5, beta2: 0.7, weight_decay: 0.01, amsgrad: true),
-            n => new AdamRef(n, 0.05, 0.5, 0.7, 1e-8, 0.01, true, true)),
+        ["adamw_amsgrad"] = (
+            ps => optim.AdamW(ps, lr: 0.05, beta1: 0.5, beta2: 0.7, weight_decay: 0.01, amsgrad: true),
+            n => new AdamRef(n, 0.05, 0.5, 0.7, 1e-8, 0.01, true, true)
+        ),
         ["sgd"] = (ps => optim.SGD(ps, 0.1), n => new SgdRef(n, 0.1, 0, 0, 0, false)),
         ["sgd_momentum"] = (ps => optim.SGD(ps, 0.1, momentum: 0.9), n => new SgdRef(n, 0.1, 0.9, 0, 0, false)),
-        ["sgd_dampening_weight_decay"] = (ps => optim.SGD(ps, 0.1, momentum: 0.8, dampening: 0.3, weight_decay: 0.05),
-            n => new SgdRef(n, 0.1, 0.8, 0.3, 0.05, false)),
-        ["sgd_nesterov"] = (ps => optim.SGD(ps, 0.1, momentum: 0.9, nesterov: true, weight_decay: 0.01),
-            n => new SgdRef(n, 0.1, 0.9, 0, 0.01, true)),
+        ["sgd_dampening_weight_decay"] = (
+            ps => optim.SGD(ps, 0.1, momentum: 0.8, dampening: 0.3, weight_decay: 0.05),
+            n => new SgdRef(n, 0.1, 0.8, 0.3, 0.05, false)
+        ),
+        ["sgd_nesterov"] = (ps => optim.SGD(ps, 0.1, momentum: 0.9, nesterov: true, weight_decay: 0.01), n => new SgdRef(n, 0.1, 0.9, 0, 0.01, true)),
         ["rmsprop"] = (ps => optim.RMSProp(ps, lr: 0.01), n => new RmspropRef(n, 0.01, 0.99, 1e-8, 0, 0, false)),
-        ["rmsprop_centered"] = (ps => optim.RMSProp(ps, lr: 0.01, alpha: 0.9, centered: true),
-            n => new RmspropRef(n, 0.01, 0.9, 1e-8, 0, 0, true)),
-        ["rmsprop_momentum_weight_decay"] = (ps => optim.RMSProp(ps, lr: 0.02, alpha: 0.8, eps: 1e-3, weight_decay: 0.1, momentum: 0.7),
-            n => new RmspropRef(n, 0.02, 0.8, 1e-3, 0.1, 0.7, false)),
-        ["rmsprop_centered_momentum"] = (ps => optim.RMSProp(ps, lr: 0.02, momentum: 0.5, centered: true),
-            n => new RmspropRef(n, 0.02, 0.99, 1e-8, 0, 0.5, true)),
+        ["rmsprop_centered"] = (ps => optim.RMSProp(ps, lr: 0.01, alpha: 0.9, centered: true), n => new RmspropRef(n, 0.01, 0.9, 1e-8, 0, 0, true)),
+        ["rmsprop_momentum_weight_decay"] = (
+            ps => optim.RMSProp(ps, lr: 0.02, alpha: 0.8, eps: 1e-3, weight_decay: 0.1, momentum: 0.7),
+            n => new RmspropRef(n, 0.02, 0.8, 1e-3, 0.1, 0.7, false)
+        ),
+        ["rmsprop_centered_momentum"] = (
+            ps => optim.RMSProp(ps, lr: 0.02, momentum: 0.5, centered: true),
+            n => new RmspropRef(n, 0.02, 0.99, 1e-8, 0, 0.5, true)
+        ),
     };
 
     public static TheoryData<string> ConfigNames => new(Configs.Keys);
@@ -152,15 +170,19 @@ public class OptimFormulaTests
         var b = new Parameter(tensor(new[] { 3.0 }));
         // Options a group leaves unset come from the optimizer's defaults (PyTorch's param_group semantics); the
         // ParamGroup(params, lr, momentum, ...) constructor would set them all, so the groups give only what they change.
-        using var opt = optim.SGD(new[]
-        {
-            new SGD.ParamGroup { Parameters = new[] { a } },
-            new SGD.ParamGroup(new[] { b }, new SGD.Options { LearningRate = 0.5 }),
-        }, 0.1, momentum: 0.9);
+        using var opt = optim.SGD(
+            new[]
+            {
+                new SGD.ParamGroup { Parameters = new[] { a } },
+                new SGD.ParamGroup(new[] { b }, new SGD.Options { LearningRate = 0.5 }),
+            },
+            0.1,
+            momentum: 0.9
+        );
         var groups = opt.ParamGroups.Cast<SGD.ParamGroup>().ToArray();
         Assert.Equal(0.1, groups[0].LearningRate);
         Assert.Equal(0.5, groups[1].LearningRate);
-        Assert.Equal(0.9, groups[1].Momentum);  // filled from the defaults
+        Assert.Equal(0.9, groups[1].Momentum); // filled from the defaults
 
         a.grad = tensor(new[] { 1.0, 1.0 });
         b.grad = tensor(new[] { 1.0 });
@@ -187,7 +209,7 @@ public class OptimFormulaTests
         Assert.Equal(0, states[1].step);
         Assert.Equal(new[] { 0.0 }, states[1].exp_avg.ToArray<double>());
         Assert.Equal(new[] { 0.0 }, states[1].exp_avg_sq.ToArray<double>());
-        Assert.Null(states[1].max_exp_avg_sq);  // amsgrad off: no maximum kept
+        Assert.Null(states[1].max_exp_avg_sq); // amsgrad off: no maximum kept
     }
 
     [Fact]
@@ -227,7 +249,7 @@ public class OptimFormulaTests
         var state = new[] { s.square_avg, s.grad_avg, s.momentum_buffer };
         Assert.Equal(1, s.step);
         Assert.All(state, t => Assert.False(t.IsInvalid));
-        Assert.All(state, t => Assert.NotEqual(0.0, t.item<double>()));  // the step wrote them
+        Assert.All(state, t => Assert.NotEqual(0.0, t.item<double>())); // the step wrote them
         opt.Dispose();
         Assert.All(state, t => Assert.True(t.IsInvalid));
         a.Dispose();

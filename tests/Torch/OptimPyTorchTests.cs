@@ -1,6 +1,6 @@
-using TorchSharp.Modules;
-using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Torch.Serialization;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -28,10 +28,26 @@ public class OptimPyTorchTests
         ["sgd_momentum_dampening_wd"] = ps => optim.SGD(ps, 0.1, momentum: 0.9, dampening: 0.2, weight_decay: 0.01),
         ["sgd_nesterov"] = ps => optim.SGD(ps, 0.05, momentum: 0.9, nesterov: true, weight_decay: 0.001),
         ["rmsprop"] = ps => optim.RMSProp(ps, lr: 0.01),
-        ["rmsprop_centered_momentum_wd"] = ps => optim.RMSProp(ps, lr: 0.01, alpha: 0.9, eps: 1e-6, weight_decay: 0.01, momentum: 0.5, centered: true),
+        ["rmsprop_centered_momentum_wd"] = ps =>
+            optim.RMSProp(ps, lr: 0.01, alpha: 0.9, eps: 1e-6, weight_decay: 0.01, momentum: 0.5, centered: true),
         // The second group overrides lr and betas only; eps and the rest come from the defaults, as in PyTorch.
-        ["groups"] = ps => optim.Adam(new[] { new Adam.ParamGroup { Parameters = new[] { ps[0] } },
-            new Adam.ParamGroup(new[] { ps[1] }, new Adam.Options { LearningRate = 0.001, beta1 = 0.5, beta2 = 0.6 }) }, lr: 0.01),
+        ["groups"] = ps =>
+            optim.Adam(
+                new[]
+                {
+                    new Adam.ParamGroup { Parameters = new[] { ps[0] } },
+                    new Adam.ParamGroup(
+                        new[] { ps[1] },
+                        new Adam.Options
+                        {
+                            LearningRate = 0.001,
+                            beta1 = 0.5,
+                            beta2 = 0.6,
+                        }
+                    ),
+                },
+                lr: 0.01
+            ),
     };
 
     // The configurations above as PyTorch 1.13 computes them, one rule per parameter (both share a group except in "groups").
@@ -66,7 +82,8 @@ public class OptimPyTorchTests
         var trajectory = new float[Steps][][];
         for (var s = 0; s < Steps; s++)
         {
-            for (var i = 0; i < ps.Length; i++) ps[i].grad = Gradient(reference, config, s, i);
+            for (var i = 0; i < ps.Length; i++)
+                ps[i].grad = Gradient(reference, config, s, i);
             opt.step();
             trajectory[s] = ps.Select(p => p.detach().ToArray<float>()).ToArray();
         }
@@ -74,7 +91,10 @@ public class OptimPyTorchTests
     }
 
     private static float[][][] PyTorchTrajectory(OrderedDictionary<string, Tensor> reference, string config) =>
-        Enumerable.Range(0, Steps).Select(s => Enumerable.Range(0, 2).Select(i => reference[$"{config}.param.{s}.{i}"].ToArray<float>()).ToArray()).ToArray();
+        Enumerable
+            .Range(0, Steps)
+            .Select(s => Enumerable.Range(0, 2).Select(i => reference[$"{config}.param.{s}.{i}"].ToArray<float>()).ToArray())
+            .ToArray();
 
     [Theory]
     [MemberData(nameof(SqrtFreeConfigs))]
@@ -109,8 +129,11 @@ public class OptimPyTorchTests
                     var p = expected[s][i][j];
                     bound[j] += (MathF.BitIncrement(MathF.Abs(p)) - MathF.Abs(p)) + Math.Abs((double)p - previous[j]) * Math.Pow(2, -19);
                     var difference = Math.Abs((double)actual[s][i][j] - p);
-                    Assert.True(difference <= bound[j],
-                        $"{config} step {s} param {i} element {j}: PyTorch {p:R}, kit {actual[s][i][j]:R}, |difference| {difference:G3} > bound {bound[j]:G3}");
+                    Assert.True(
+                        difference <= bound[j],
+                        $"{config} step {s} param {i} element {j}: PyTorch {p:R}, kit {actual[s][i][j]:R}, |difference| {difference:G3} > bound "
+                            + $"{bound[j]:G3}"
+                    );
                 }
                 previous = expected[s][i];
             }
@@ -125,7 +148,13 @@ public class OptimPyTorchTests
         var reference = Reference();
         // With a correctly rounded sqrt, PyTorch 1.13's sequence of tensor ops run on this engine is torch.optim's
         // trajectory bit for bit: every other op (mul_, add_, addcmul_, addcdiv_, maximum, division by a scalar) agrees.
-        AssertBitIdentical(PyTorchTrajectory(reference, config), RuleTrajectory(reference, config, CorrectlyRoundedSqrt), config, "PyTorch", "op by op");
+        AssertBitIdentical(
+            PyTorchTrajectory(reference, config),
+            RuleTrajectory(reference, config, CorrectlyRoundedSqrt),
+            config,
+            "PyTorch",
+            "op by op"
+        );
         // With the engine's own sqrt, the same sequence is TorchSharp's optimiser bit for bit: its C# update is PyTorch's.
         AssertBitIdentical(KitTrajectory(reference, config), RuleTrajectory(reference, config, t => t.sqrt()), config, "kit", "op by op");
     }
@@ -140,9 +169,10 @@ public class OptimPyTorchTests
         var engine = tensor(x).sqrt().ToArray<float>();
         for (var i = 0; i < x.Length; i++)
         {
-            var exact = MathF.Sqrt(x[i]);  // IEEE sqrt: correctly rounded
+            var exact = MathF.Sqrt(x[i]); // IEEE sqrt: correctly rounded
             var ulps = Math.Abs(BitConverter.SingleToInt32Bits(engine[i]) - BitConverter.SingleToInt32Bits(exact));
-            if (ulps > 1) Assert.Fail($"sqrt({x[i]:R}): engine {engine[i]:R}, correctly rounded {exact:R} ({ulps} ulp)");
+            if (ulps > 1)
+                Assert.Fail($"sqrt({x[i]:R}): engine {engine[i]:R}, correctly rounded {exact:R} ({ulps} ulp)");
         }
     }
 
@@ -157,7 +187,8 @@ public class OptimPyTorchTests
         {
             for (var i = 0; i < ps.Length; i++)
             {
-                if (Gradient(reference, config, s, i) is { } grad) rules[i].Step(ps[i], grad, sqrt);
+                if (Gradient(reference, config, s, i) is { } grad)
+                    rules[i].Step(ps[i], grad, sqrt);
             }
             trajectory[s] = ps.Select(p => p.ToArray<float>()).ToArray();
         }
@@ -171,8 +202,12 @@ public class OptimPyTorchTests
             for (var i = 0; i < expected[s].Length; i++)
             {
                 var at = FirstDifference(expected[s][i], actual[s][i]);
-                Assert.True(at < 0, at < 0 ? "" :
-                    $"{config} step {s} param {i} element {at}: {expectedName} {expected[s][i][at]:R}, {actualName} {actual[s][i][at]:R}");
+                Assert.True(
+                    at < 0,
+                    at < 0
+                        ? ""
+                        : $"{config} step {s} param {i} element {at}: {expectedName} {expected[s][i][at]:R}, {actualName} {actual[s][i][at]:R}"
+                );
             }
         }
     }
@@ -183,7 +218,8 @@ public class OptimPyTorchTests
         Assert.Equal(a.Length, b.Length);
         for (var i = 0; i < a.Length; i++)
         {
-            if (BitConverter.SingleToInt32Bits(a[i]) != BitConverter.SingleToInt32Bits(b[i])) return i;
+            if (BitConverter.SingleToInt32Bits(a[i]) != BitConverter.SingleToInt32Bits(b[i]))
+                return i;
         }
         return -1;
     }
@@ -195,21 +231,34 @@ public class OptimPyTorchTests
     }
 
     // _single_tensor_adam / _single_tensor_adamw. Python's 1 - beta1, beta1 ** step and math.sqrt are the same doubles here.
-    private sealed class AdamRule(double lr, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0,
-        bool amsgrad = false, bool maximize = false, bool decoupled = false) : TorchRule
+    private sealed class AdamRule(
+        double lr,
+        double beta1 = 0.9,
+        double beta2 = 0.999,
+        double eps = 1e-8,
+        double weightDecay = 0,
+        bool amsgrad = false,
+        bool maximize = false,
+        bool decoupled = false
+    ) : TorchRule
     {
         private int step;
-        private Tensor? expAvg, expAvgSq, maxExpAvgSq;
+        private Tensor? expAvg,
+            expAvgSq,
+            maxExpAvgSq;
 
         public override void Step(Tensor param, Tensor grad, Func<Tensor, Tensor> sqrt)
         {
             expAvg ??= zeros_like(param);
             expAvgSq ??= zeros_like(param);
             maxExpAvgSq ??= zeros_like(param);
-            if (maximize) grad = grad.neg();
+            if (maximize)
+                grad = grad.neg();
             step += 1;
-            if (decoupled) param.mul_(1 - lr * weightDecay);
-            else if (weightDecay != 0) grad = grad.add(param, alpha: weightDecay);
+            if (decoupled)
+                param.mul_(1 - lr * weightDecay);
+            else if (weightDecay != 0)
+                grad = grad.add(param, alpha: weightDecay);
             expAvg.mul_(beta1).add_(grad, alpha: 1 - beta1);
             expAvgSq.mul_(beta2).addcmul_(grad, grad, value: 1 - beta2);
             var biasCorrection1 = 1 - Math.Pow(beta1, step);
@@ -231,17 +280,26 @@ public class OptimPyTorchTests
     }
 
     // _single_tensor_rmsprop.
-    private sealed class RmspropRule(double lr, double alpha = 0.99, double eps = 1e-8, double weightDecay = 0, double momentum = 0,
-        bool centered = false) : TorchRule
+    private sealed class RmspropRule(
+        double lr,
+        double alpha = 0.99,
+        double eps = 1e-8,
+        double weightDecay = 0,
+        double momentum = 0,
+        bool centered = false
+    ) : TorchRule
     {
-        private Tensor? squareAvg, gradAvg, buffer;
+        private Tensor? squareAvg,
+            gradAvg,
+            buffer;
 
         public override void Step(Tensor param, Tensor grad, Func<Tensor, Tensor> sqrt)
         {
             squareAvg ??= zeros_like(param);
             gradAvg ??= zeros_like(param);
             buffer ??= zeros_like(param);
-            if (weightDecay != 0) grad = grad.add(param, alpha: weightDecay);
+            if (weightDecay != 0)
+                grad = grad.add(param, alpha: weightDecay);
             squareAvg.mul_(alpha).addcmul_(grad, grad, value: 1 - alpha);
             Tensor avg;
             if (centered)

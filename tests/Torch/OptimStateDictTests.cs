@@ -1,6 +1,6 @@
-using TorchSharp.Modules;
-using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Torch.Serialization;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -21,25 +21,33 @@ public class OptimStateDictTests
         /// join the caller's DisposeScope, so it is only safe where that scope outlives the optimizer, as here.
         /// </summary>
         InMemory,
+
         /// <summary>TorchSharp's save_state_dict(path) / load_state_dict(path).</summary>
         TorchSharpFile,
-        /// <summary>save_state_dict(BinaryWriter) bytes as a uint8 tensor in a safetensors file, loaded inside a DisposeScope, as Checkpoint does.</summary>
+
+        /// <summary>
+        /// save_state_dict(BinaryWriter) bytes as a uint8 tensor in a safetensors file, loaded inside a DisposeScope, as Checkpoint does.
+        /// </summary>
         KitCheckpoint,
     }
 
     // AdamW names its weight decay: TorchSharp's default is 0, PyTorch's 1e-2.
     private static readonly Dictionary<string, Func<Parameter[], optim.Optimizer>> Configs = new()
     {
-        ["adam"] = ps => optim.Adam(ps, lr: 2e-4, beta1: 0.5, beta2: 0.999),  // the kit's own setting (pix2pix)
+        ["adam"] = ps => optim.Adam(ps, lr: 2e-4, beta1: 0.5, beta2: 0.999), // the kit's own setting (pix2pix)
         ["adam_amsgrad"] = ps => optim.Adam(ps, lr: 0.01, amsgrad: true, weight_decay: 0.01),
         ["adamw"] = ps => optim.AdamW(ps, lr: 0.01, weight_decay: 0.01),
         ["sgd_nesterov"] = ps => optim.SGD(ps, 0.1, momentum: 0.9, nesterov: true),
         ["rmsprop_centered_momentum"] = ps => optim.RMSProp(ps, lr: 0.01, momentum: 0.5, centered: true),
-        ["two_groups"] = ps => optim.Adam(new[]
-        {
-            new Adam.ParamGroup { Parameters = new[] { ps[0] } },
-            new Adam.ParamGroup(new[] { ps[1] }, new Adam.Options { LearningRate = 0.002 }),
-        }, lr: 0.01),
+        ["two_groups"] = ps =>
+            optim.Adam(
+                new[]
+                {
+                    new Adam.ParamGroup { Parameters = new[] { ps[0] } },
+                    new Adam.ParamGroup(new[] { ps[1] }, new Adam.Options { LearningRate = 0.002 }),
+                },
+                lr: 0.01
+            ),
     };
 
     public static TheoryData<string, Route> Cases
@@ -71,10 +79,12 @@ public class OptimStateDictTests
     {
         using var scope = NewDisposeScope();
         using var g = new Generator((ulong)(100 + step));
-        foreach (var p in ps) p.grad = randn(p.shape, generator: g);
+        foreach (var p in ps)
+            p.grad = randn(p.shape, generator: g);
         opt.step();
         // A schedule-like change: the resumed run must get the changed rate back from the saved state.
-        if (step == 1) opt.ParamGroups.First().LearningRate *= 0.5;
+        if (step == 1)
+            opt.ParamGroups.First().LearningRate *= 0.5;
     }
 
     [Theory]
@@ -85,8 +95,8 @@ public class OptimStateDictTests
     [InlineData("adam")]
     [InlineData("adamw")]
     [InlineData("two_groups")]
-    [InlineData("adam_amsgrad")]               // TorchSharp creates these states while loading, inside the caller's
-    [InlineData("sgd_nesterov")]               // scope; the kit detaches them (TorchSharp's own route below does not)
+    [InlineData("adam_amsgrad")] // TorchSharp creates these states while loading, inside the caller's
+    [InlineData("sgd_nesterov")] // scope; the kit detaches them (TorchSharp's own route below does not)
     [InlineData("rmsprop_centered_momentum")]
     public void Resumed_run_through_a_kit_checkpoint_continues_bit_identically(string config) => ResumeAndCompare(config, Route.KitCheckpoint);
 
@@ -97,24 +107,29 @@ public class OptimStateDictTests
 
         var straight = Initial();
         using var straightOpt = Configs[config](straight);
-        for (var s = 0; s < Steps; s++) Step(straightOpt, straight, s);
+        for (var s = 0; s < Steps; s++)
+            Step(straightOpt, straight, s);
 
         var first = Initial();
         using var opt1 = Configs[config](first);
-        for (var s = 0; s < Split; s++) Step(opt1, first, s);
+        for (var s = 0; s < Split; s++)
+            Step(opt1, first, s);
         var firstState = Snapshot(opt1);
 
         var resumed = first.Select(p => new Parameter(p.detach().clone())).ToArray();
         using var opt2 = Configs[config](resumed);
         Restore(opt1, opt2, route, folder);
-        Assert.Equal(firstState, Snapshot(opt2));  // restored exactly, step counts included
-        for (var s = Split; s < Steps; s++) Step(opt2, resumed, s);
+        Assert.Equal(firstState, Snapshot(opt2)); // restored exactly, step counts included
+        for (var s = Split; s < Steps; s++)
+            Step(opt2, resumed, s);
 
         for (var i = 0; i < straight.Length; i++)
             Assert.Equal(straight[i].detach().ToArray<float>(), resumed[i].detach().ToArray<float>());
         Assert.Equal(Snapshot(straightOpt), Snapshot(opt2));
-        Assert.Equal(straightOpt.ParamGroups.Select(g => (g.LearningRate, g.InitialLearningRate)),
-            opt2.ParamGroups.Select(g => (g.LearningRate, g.InitialLearningRate)));
+        Assert.Equal(
+            straightOpt.ParamGroups.Select(g => (g.LearningRate, g.InitialLearningRate)),
+            opt2.ParamGroups.Select(g => (g.LearningRate, g.InitialLearningRate))
+        );
         // The state was copied on load: stepping the resumed optimiser left the first one's state alone.
         Assert.Equal(firstState, Snapshot(opt1));
     }
@@ -145,8 +160,7 @@ public class OptimStateDictTests
     }
 
     // Every state value of every parameter, in parameter order, as doubles (steps too).
-    private static double[][] Snapshot(optim.Optimizer opt) =>
-        ((OptimizerHelper)opt).state_dict().State.SelectMany(StateValues).ToArray();
+    private static double[][] Snapshot(optim.Optimizer opt) => ((OptimizerHelper)opt).state_dict().State.SelectMany(StateValues).ToArray();
 
     private static IEnumerable<double[]> StateValues(OptimizerState state)
     {
@@ -158,10 +172,12 @@ public class OptimStateDictTests
             RMSProp.State s => (s.step, new[] { s.square_avg, s.grad_avg, s.momentum_buffer }),
             _ => throw new NotSupportedException(state.GetType().FullName),
         };
-        if (parts.step is { } step) yield return new[] { (double)step };
+        if (parts.step is { } step)
+            yield return new[] { (double)step };
         foreach (var t in parts.tensors)
         {
-            if (t is null) yield return Array.Empty<double>();
+            if (t is null)
+                yield return Array.Empty<double>();
             else
             {
                 using var asDouble = t.to(float64);
@@ -175,21 +191,24 @@ public class OptimStateDictTests
     {
         using var scope = NewDisposeScope();
         var ps = Initial();
-        using var opt = optim.Adam(new[]
-        {
-            new Adam.ParamGroup { Parameters = new[] { ps[0] } },
-            new Adam.ParamGroup(new[] { ps[1] }, new Adam.Options { LearningRate = 0.5 }),
-        }, amsgrad: true);
+        using var opt = optim.Adam(
+            new[]
+            {
+                new Adam.ParamGroup { Parameters = new[] { ps[0] } },
+                new Adam.ParamGroup(new[] { ps[1] }, new Adam.Options { LearningRate = 0.5 }),
+            },
+            amsgrad: true
+        );
         ps[1].grad = ones(3);
         opt.step();
         var sd = opt.state_dict();
         Assert.Equal(new[] { new[] { 0 }, new[] { 1 } }, sd.StateIndexRef.Select(r => r.ToArray()));
         var states = sd.State.Cast<Adam.State>().ToArray();
-        Assert.Equal(new long[] { 0, 1 }, states.Select(s => s.step));  // parameter 0 had no gradient
+        Assert.Equal(new long[] { 0, 1 }, states.Select(s => s.step)); // parameter 0 had no gradient
         Assert.All(states, s => Assert.NotNull(s.max_exp_avg_sq));
         var options = sd.Options.Cast<Adam.Options>().ToArray();
         Assert.Equal(new[] { 1e-3, 0.5 }, options.Select(o => o.LearningRate!.Value));
-        Assert.Equal((0.9, 0.999), (options[1].beta1, options[1].beta2));  // filled from the defaults
+        Assert.Equal((0.9, 0.999), (options[1].beta1, options[1].beta2)); // filled from the defaults
         Assert.True(options[0].amsgrad);
     }
 
@@ -198,7 +217,14 @@ public class OptimStateDictTests
     {
         using var scope = NewDisposeScope();
         var ps = Initial();
-        using var two = optim.SGD(new[] { new SGD.ParamGroup { Parameters = new[] { ps[0] } }, new SGD.ParamGroup { Parameters = new[] { ps[1] } } }, 0.1);
+        using var two = optim.SGD(
+            new[]
+            {
+                new SGD.ParamGroup { Parameters = new[] { ps[0] } },
+                new SGD.ParamGroup { Parameters = new[] { ps[1] } },
+            },
+            0.1
+        );
         using var one = optim.SGD(ps, 0.1);
         var ex = Assert.Throws<ArgumentException>(() => one.load_state_dict(two.state_dict()));
         Assert.Contains("different number of parameter groups", ex.Message);
@@ -210,7 +236,8 @@ public class OptimStateDictTests
         static BinaryReader Saved(OptimizerHelper opt)
         {
             var stream = new MemoryStream();
-            using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) opt.save_state_dict(writer);
+            using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+                opt.save_state_dict(writer);
             stream.Position = 0;
             return new BinaryReader(stream);
         }

@@ -10,7 +10,8 @@ public class OptimTrainingTests
         private readonly Parameter weight = new(zeros(1, 2));
         private readonly Parameter bias = new(zeros(1));
 
-        public Line() : base(nameof(Line)) => RegisterComponents();
+        public Line()
+            : base(nameof(Line)) => RegisterComponents();
 
         public override Tensor forward(Tensor input) => input.matmul(weight.t()) + bias;
     }

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Tests.Torch;
 
 // The PyTorch-repr test (ToString_prints_like_pytorch) is gone: TorchSharp's Tensor.ToString() prints metadata
@@ -27,7 +26,7 @@ public class RandomAndFormatTests
         using var g2 = new Generator(5);
         manual_seed(0);
         var x1 = randn(new long[] { 10 }, generator: g1).ToArray<float>();
-        randn(1000);  // drawing from the default generator does not disturb g2
+        randn(1000); // drawing from the default generator does not disturb g2
         Assert.Equal(x1, randn(new long[] { 10 }, generator: g2).ToArray<float>());
 
         var state = g1.get_state();

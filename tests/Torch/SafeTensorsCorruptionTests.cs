@@ -1,6 +1,6 @@
 using System.Text;
-using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Torch.Serialization;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -36,11 +36,15 @@ public class SafeTensorsCorruptionTests : IDisposable
     private const string A = "\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}";
 
     [Theory]
-    [InlineData("{" + A + "}", 8, "")]  // the valid baseline the other cases break
+    [InlineData("{" + A + "}", 8, "")] // the valid baseline the other cases break
     [InlineData("{" + A + ",\"b\":{\"dtype\":\"F8\",\"shape\":[1],\"data_offsets\":[8,9]}}", 9, "unknown dtype 'F8'")]
     [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", 8, "hold 8 bytes but shape [3] of F32 needs 12")]
     [InlineData("{" + A + ",\"b\":{\"dtype\":\"I32\",\"shape\":[1],\"data_offsets\":[4,8]}}", 8, "tensors 'a' [0, 8) and 'b' [4, 8) overlap")]
-    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}", 12, "bytes [0, 4) of the data buffer are not covered by any tensor")]
+    [InlineData(
+        "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}",
+        12,
+        "bytes [0, 4) of the data buffer are not covered by any tensor"
+    )]
     [InlineData("{" + A + "}", 12, "bytes [8, 12) of the data buffer are not covered by any tensor")]
     [InlineData("{" + A + "}", 5, "truncated file: tensor 'a' ends at byte 8 of the data buffer, which holds only 5 bytes")]
     [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,0]}}", 8, "end before they begin")]

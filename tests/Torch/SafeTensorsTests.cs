@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
-using TorchSharp.Modules;
-using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Torch.Serialization;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -18,9 +18,19 @@ public class SafeTensorsTests : IDisposable
         folder.Dispose();
     }
 
-    public static TheoryData<ScalarType> AllDtypes => new(
-        ScalarType.Float64, ScalarType.Float32, ScalarType.Float16, ScalarType.BFloat16, ScalarType.Int64, ScalarType.Int32,
-        ScalarType.Int16, ScalarType.Int8, ScalarType.Byte, ScalarType.Bool);
+    public static TheoryData<ScalarType> AllDtypes =>
+        new(
+            ScalarType.Float64,
+            ScalarType.Float32,
+            ScalarType.Float16,
+            ScalarType.BFloat16,
+            ScalarType.Int64,
+            ScalarType.Int32,
+            ScalarType.Int16,
+            ScalarType.Int8,
+            ScalarType.Byte,
+            ScalarType.Bool
+        );
 
     [Theory]
     [MemberData(nameof(AllDtypes))]
@@ -33,7 +43,7 @@ public class SafeTensorsTests : IDisposable
             ["block"] = values,
             ["scalar"] = full(Array.Empty<long>(), 1, dtype),
             ["empty"] = zeros(new long[] { 0, 3 }, dtype),
-            ["strided"] = values.transpose(0, 2),  // not contiguous: written in C order
+            ["strided"] = values.transpose(0, 2), // not contiguous: written in C order
         };
         var path = folder.File("all.safetensors");
         SafeTensors.Save(tensors, path);
@@ -52,15 +62,20 @@ public class SafeTensorsTests : IDisposable
     public void Written_files_follow_the_spec_byte_for_byte()
     {
         var path = folder.File("spec.safetensors");
-        SafeTensors.Save(new Dictionary<string, Tensor> { ["x"] = tensor(new[] { 1, -2 }), ["y"] = tensor(new short[] { 258 }) }, path,
-            new Dictionary<string, string> { ["format"] = "pt" });
+        SafeTensors.Save(
+            new Dictionary<string, Tensor> { ["x"] = tensor(new[] { 1, -2 }), ["y"] = tensor(new short[] { 258 }) },
+            path,
+            new Dictionary<string, string> { ["format"] = "pt" }
+        );
         var bytes = File.ReadAllBytes(path);
         var n = (int)BinaryPrimitives.ReadUInt64LittleEndian(bytes);
         Assert.Equal(0, (8 + n) % 8);
         var header = Encoding.UTF8.GetString(bytes, 8, n);
         Assert.Equal(
-            "{\"__metadata__\":{\"format\":\"pt\"},\"x\":{\"dtype\":\"I32\",\"shape\":[2],\"data_offsets\":[0,8]}," +
-            "\"y\":{\"dtype\":\"I16\",\"shape\":[1],\"data_offsets\":[8,10]}}", header.TrimEnd(' '));
+            "{\"__metadata__\":{\"format\":\"pt\"},\"x\":{\"dtype\":\"I32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+                + "\"y\":{\"dtype\":\"I16\",\"shape\":[1],\"data_offsets\":[8,10]}}",
+            header.TrimEnd(' ')
+        );
         Assert.True(header.Skip(header.TrimEnd(' ').Length).All(c => c == ' '), "the header is padded with spaces");
         Assert.Equal(new byte[] { 1, 0, 0, 0, 0xFE, 0xFF, 0xFF, 0xFF, 2, 1 }, bytes[(8 + n)..]);
     }
@@ -71,11 +86,14 @@ public class SafeTensorsTests : IDisposable
         var path = folder.File("aligned.safetensors");
         var tensors = new Dictionary<string, Tensor>
         {
-            ["a"] = tensor(new sbyte[] { 1, -2, 3 }), ["b"] = tensor(new[] { 0.5, -1.5 }), ["c"] = tensor(new short[] { 7 }), ["d"] = tensor(new[] { 2.5f }),
+            ["a"] = tensor(new sbyte[] { 1, -2, 3 }),
+            ["b"] = tensor(new[] { 0.5, -1.5 }),
+            ["c"] = tensor(new short[] { 7 }),
+            ["d"] = tensor(new[] { 2.5f }),
         };
         SafeTensors.Save(tensors, path);
         var header = SafeTensors.ReadHeader(path);
-        Assert.Equal(new[] { "a", "b", "c", "d" }, header.Tensors.Select(t => t.Name));  // the caller's order
+        Assert.Equal(new[] { "a", "b", "c", "d" }, header.Tensors.Select(t => t.Name)); // the caller's order
         Assert.Equal(new long[] { 22, 0, 20, 16 }, header.Tensors.Select(t => t.Begin));
         Assert.All(header.Tensors, t => Assert.Equal(0, t.Begin % t.DType.ElementSize()));
         var loaded = SafeTensors.Load(path);
@@ -89,10 +107,11 @@ public class SafeTensorsTests : IDisposable
     public void Reads_a_file_crafted_byte_by_byte_from_the_spec()
     {
         // As another writer might lay it out: metadata, header order unlike data order, trailing-space padding.
-        var json = "{\"__metadata__\":{\"format\":\"pt\",\"note\":\"é\"}," +
-                   "\"weight\":{\"dtype\":\"F32\",\"shape\":[2,1],\"data_offsets\":[3,11]}," +
-                   "\"flags\":{\"dtype\":\"BOOL\",\"shape\":[3],\"data_offsets\":[0,3]}," +
-                   "\"half\":{\"dtype\":\"BF16\",\"shape\":[],\"data_offsets\":[11,13]}}";
+        var json =
+            "{\"__metadata__\":{\"format\":\"pt\",\"note\":\"é\"},"
+            + "\"weight\":{\"dtype\":\"F32\",\"shape\":[2,1],\"data_offsets\":[3,11]},"
+            + "\"flags\":{\"dtype\":\"BOOL\",\"shape\":[3],\"data_offsets\":[0,3]},"
+            + "\"half\":{\"dtype\":\"BF16\",\"shape\":[],\"data_offsets\":[11,13]}}";
         var header = Encoding.UTF8.GetBytes(json).Concat(Enumerable.Repeat((byte)' ', 5)).ToArray();
         var file = new List<byte>();
         file.AddRange(BitConverter.GetBytes((ulong)header.Length));
@@ -100,7 +119,7 @@ public class SafeTensorsTests : IDisposable
         file.AddRange(new byte[] { 1, 0, 1 });
         file.AddRange(BitConverter.GetBytes(1.5f));
         file.AddRange(BitConverter.GetBytes(-2f));
-        file.AddRange(new byte[] { 0xC0, 0x3F });  // bfloat16 1.5 (the top half of float32 1.5)
+        file.AddRange(new byte[] { 0xC0, 0x3F }); // bfloat16 1.5 (the top half of float32 1.5)
         var path = folder.File("crafted.safetensors");
         File.WriteAllBytes(path, file.ToArray());
 
@@ -136,7 +155,9 @@ public class SafeTensorsTests : IDisposable
 
         var before = File.ReadAllBytes(path);
         var complex = zeros(new long[] { 2 }, ScalarType.ComplexFloat32);
-        var ex = Assert.Throws<NotSupportedException>(() => SafeTensors.Save(new Dictionary<string, Tensor> { ["ok"] = ones(1), ["c"] = complex }, path));
+        var ex = Assert.Throws<NotSupportedException>(() =>
+            SafeTensors.Save(new Dictionary<string, Tensor> { ["ok"] = ones(1), ["c"] = complex }, path)
+        );
         Assert.Contains("complex64", ex.Message);
         Assert.Equal(before, File.ReadAllBytes(path));
         Assert.Equal(new[] { path }, Directory.GetFiles(folder.Root));
@@ -158,7 +179,8 @@ public class SafeTensorsTests : IDisposable
         private readonly Parameter bias;
         private readonly Tensor steps;
 
-        public Tiny(float fill) : base(nameof(Tiny))
+        public Tiny(float fill)
+            : base(nameof(Tiny))
         {
             weight = new Parameter(full(new long[] { 2, 3 }, fill));
             bias = new Parameter(full(new long[] { 2 }, -fill));
@@ -174,7 +196,8 @@ public class SafeTensorsTests : IDisposable
         private readonly Tiny inner = new(0);
         private readonly Parameter extra = new(zeros(1));
 
-        public TinyPlus() : base(nameof(TinyPlus)) => RegisterComponents();
+        public TinyPlus()
+            : base(nameof(TinyPlus)) => RegisterComponents();
 
         public override Tensor forward(Tensor input) => inner.call(input) + extra;
     }

@@ -1,9 +1,9 @@
-using TorchSharp.Modules;
 using System.Text.Json;
+using Dino.Repro.Models;
+using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
-using Dino.Repro.Tests.Support;
-using Dino.Repro.Models;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Tests.Torch;
 
@@ -21,8 +21,12 @@ public class SchedulerTests : IDisposable
 
     // One SGD group per rate, as in make_optim_fixture.py (lr 0.1·(i + 1) for group i).
     private static SGD Optimizer(int groups = 1) =>
-        optim.SGD(Enumerable.Range(0, groups).Select(i =>
-            new SGD.ParamGroup(new[] { new Parameter(zeros(new long[] { 1 })) }, new SGD.Options { LearningRate = 0.1 * (i + 1) })), 0.1);
+        optim.SGD(
+            Enumerable
+                .Range(0, groups)
+                .Select(i => new SGD.ParamGroup(new[] { new Parameter(zeros(new long[] { 1 })) }, new SGD.Options { LearningRate = 0.1 * (i + 1) })),
+            0.1
+        );
 
     // get_last_lr after construction and after each of `steps` steps (copied: TorchSharp hands out its live list).
     private static List<double[]> Run(optim.lr_scheduler.LRScheduler scheduler, optim.Optimizer optimizer, int steps = Steps)
@@ -40,7 +44,10 @@ public class SchedulerTests : IDisposable
     private static void AssertClosedForm(List<double[]> seq, Func<int, double> factor, double baseLr = 0.1)
     {
         for (var epoch = 0; epoch < seq.Count; epoch++)
-            Assert.True(Math.Abs(seq[epoch][0] - baseLr * factor(epoch)) < 1e-12, $"epoch {epoch}: got {seq[epoch][0]:R}, closed form {baseLr * factor(epoch):R}");
+            Assert.True(
+                Math.Abs(seq[epoch][0] - baseLr * factor(epoch)) < 1e-12,
+                $"epoch {epoch}: got {seq[epoch][0]:R}, closed form {baseLr * factor(epoch):R}"
+            );
     }
 
     [Fact]
@@ -48,7 +55,7 @@ public class SchedulerTests : IDisposable
     {
         var opt = Optimizer(groups: 2);
         var scheduler = new ResumableLambdaLR(opt, e => 1.0 / (e + 1));
-        Assert.Equal(0, scheduler.LastEpoch);  // the constructor's step is epoch 0, as PyTorch's
+        Assert.Equal(0, scheduler.LastEpoch); // the constructor's step is epoch 0, as PyTorch's
         var seq = Run(scheduler, opt);
         for (var e = 0; e < seq.Count; e++)
         {
@@ -56,8 +63,8 @@ public class SchedulerTests : IDisposable
             Assert.Equal(0.2 / (e + 1), seq[e][1], 15);
         }
         Assert.Equal(Steps, scheduler.LastEpoch);
-        Assert.Equal(seq[^1], opt.ParamGroups.Select(g => g.LearningRate));  // the rates were written into the groups
-        Assert.Equal(new[] { 0.1, 0.2 }, opt.ParamGroups.Select(g => g.InitialLearningRate));  // and the base rates kept
+        Assert.Equal(seq[^1], opt.ParamGroups.Select(g => g.LearningRate)); // the rates were written into the groups
+        Assert.Equal(new[] { 0.1, 0.2 }, opt.ParamGroups.Select(g => g.InitialLearningRate)); // and the base rates kept
     }
 
     [Fact]
@@ -89,7 +96,7 @@ public class SchedulerTests : IDisposable
         var opt = Optimizer(groups: name == "step_two_groups" ? 2 : 1);
         optim.lr_scheduler.LRScheduler scheduler = name switch
         {
-            "lambda" => new ResumableLambdaLR(opt, e => Math.Pow(0.95, e)),  // PyTorch: LambdaLR(o, lambda e: 0.95 ** e)
+            "lambda" => new ResumableLambdaLR(opt, e => Math.Pow(0.95, e)), // PyTorch: LambdaLR(o, lambda e: 0.95 ** e)
             "step" => optim.lr_scheduler.StepLR(opt, step_size: 3, gamma: 0.5),
             "linear" => optim.lr_scheduler.LinearLR(opt, start_factor: 0.25, end_factor: 1.0, total_iters: 4),
             "linear_default" => optim.lr_scheduler.LinearLR(opt),
@@ -99,7 +106,8 @@ public class SchedulerTests : IDisposable
         };
         var actual = Run(scheduler, opt);
         Assert.Equal(expected.Length, actual.Count);
-        for (var e = 0; e < expected.Length; e++) Assert.Equal(expected[e], actual[e]);  // exact doubles
+        for (var e = 0; e < expected.Length; e++)
+            Assert.Equal(expected[e], actual[e]); // exact doubles
     }
 
     [Fact]
@@ -129,20 +137,22 @@ public class SchedulerTests : IDisposable
         var opt = Optimizer(groups: 2);
         var first = new ResumableLambdaLR(opt, factor);
         Run(first, opt, steps: 3);
-        var lastEpoch = first.LastEpoch;  // what a checkpoint records
+        var lastEpoch = first.LastEpoch; // what a checkpoint records
         var optimizerState = new MemoryStream();
-        using (var writer = new BinaryWriter(optimizerState, System.Text.Encoding.UTF8, leaveOpen: true)) opt.save_state_dict(writer);
+        using (var writer = new BinaryWriter(optimizerState, System.Text.Encoding.UTF8, leaveOpen: true))
+            opt.save_state_dict(writer);
 
         // The checkpoint's order: build optimiser and scheduler as for a new run (the constructor's step sets epoch 0's
         // rates), load the optimiser (its saved group rates), then restore the scheduler's epoch.
         var opt2 = Optimizer(groups: 2);
         var second = new ResumableLambdaLR(opt2, factor);
         optimizerState.Position = 0;
-        using (var reader = new BinaryReader(optimizerState)) opt2.load_state_dict(reader);
+        using (var reader = new BinaryReader(optimizerState))
+            opt2.load_state_dict(reader);
         second.Restore(lastEpoch);
         Assert.Equal(3, second.LastEpoch);
         var rest = Run(second, opt2, steps: 5);
-        Assert.Equal(straight.Skip(3), rest);  // exact doubles, every group
+        Assert.Equal(straight.Skip(3), rest); // exact doubles, every group
         Assert.Equal(straightOpt.ParamGroups.Select(g => g.LearningRate), opt2.ParamGroups.Select(g => g.LearningRate));
 
         Assert.Throws<ArgumentOutOfRangeException>(() => second.Restore(-1));

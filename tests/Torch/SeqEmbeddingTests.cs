@@ -20,7 +20,8 @@ public class SeqEmbeddingTests
         Assert.Equal(new long[] { 2, 2, 3 }, output.shape);
         var got = output.ToArray<float>();
         var rows = new[] { 2, 0, 4, 2 };
-        for (var i = 0; i < rows.Length; i++) Assert.Equal(weight[(rows[i] * 3)..(rows[i] * 3 + 3)], got[(i * 3)..(i * 3 + 3)]);
+        for (var i = 0; i < rows.Length; i++)
+            Assert.Equal(weight[(rows[i] * 3)..(rows[i] * 3 + 3)], got[(i * 3)..(i * 3 + 3)]);
         output.sum().backward();
         Assert.Equal(new float[3], emb.weight!.grad!.ToArray<float>()[12..15]);
     }
@@ -45,11 +46,15 @@ public class SeqEmbeddingTests
         Assert.Equal(new float[] { 4, 5 }, emb.call(tensor(new long[] { 2 })).ToArray<float>());
         // The weight shares the table's storage, as in PyTorch (the old binding copied it), so no copy is asserted.
         // libtorch checks the padding index against the table size (PyTorch raises an AssertionError there).
-        Assert.Contains("Padding_idx must be within num_embeddings",
-            Assert.Throws<ExternalException>(() => nn.Embedding(3, 2, padding_idx: 3)).Message);
+        Assert.Contains(
+            "Padding_idx must be within num_embeddings",
+            Assert.Throws<ExternalException>(() => nn.Embedding(3, 2, padding_idx: 3)).Message
+        );
     }
 
-    /// <summary>An embedding lookup whose table is <paramref name="weight"/> itself, so autograd reaches it (TorchSharp has no F.embedding).</summary>
+    /// <summary>
+    /// An embedding lookup whose table is <paramref name="weight"/> itself, so autograd reaches it (TorchSharp has no F.embedding).
+    /// </summary>
     private static Tensor Lookup(Tensor index, Tensor weight, bool scaleGradByFreq = false)
     {
         using var emb = nn.Embedding_from_pretrained(weight, freeze: !weight.requires_grad, scale_grad_by_freq: scaleGradByFreq);

@@ -14,15 +14,20 @@ public class SeqRecurrentTests
     private static double Dot(double[] w, int row, double[] x)
     {
         var s = 0.0;
-        for (var k = 0; k < x.Length; k++) s += w[row * x.Length + k] * x[k];
+        for (var k = 0; k < x.Length; k++)
+            s += w[row * x.Length + k] * x[k];
         return s;
     }
 
     private sealed record Weights(double[] w_ih, double[] w_hh, double[] b_ih, double[] b_hh);
 
-    private static Weights Read(nn.Module m, string suffix = "") => new(
-        m.get_parameter("weight_ih" + suffix)!.ToArray<double>(), m.get_parameter("weight_hh" + suffix)!.ToArray<double>(),
-        m.get_parameter("bias_ih" + suffix)!.ToArray<double>(), m.get_parameter("bias_hh" + suffix)!.ToArray<double>());
+    private static Weights Read(nn.Module m, string suffix = "") =>
+        new(
+            m.get_parameter("weight_ih" + suffix)!.ToArray<double>(),
+            m.get_parameter("weight_hh" + suffix)!.ToArray<double>(),
+            m.get_parameter("bias_ih" + suffix)!.ToArray<double>(),
+            m.get_parameter("bias_hh" + suffix)!.ToArray<double>()
+        );
 
     private static double[] GruStep(Weights w, double[] x, double[] h)
     {
@@ -72,7 +77,8 @@ public class SeqRecurrentTests
         var w = Read(cell);
         var xs = x.ToArray<double>();
         var hs = h.ToArray<double>();
-        for (var b = 0; b < 2; b++) Close.All(GruStep(w, Row(xs, b, 3), Row(hs, b, 4)), Row(got, b, 4), 1e-12, what: $"h'[{b}]");
+        for (var b = 0; b < 2; b++)
+            Close.All(GruStep(w, Row(xs, b, 3), Row(hs, b, 4)), Row(got, b, 4), 1e-12, what: $"h'[{b}]");
     }
 
     [Fact]
@@ -103,11 +109,12 @@ public class SeqRecurrentTests
         gru.to(float64);
         using var scope = NewDisposeScope();
         var x = randn(new long[] { 2, 3 }, float64);
-        var h = gru.forward(x);  // no hidden state: starts from zeros
+        var h = gru.forward(x); // no hidden state: starts from zeros
         Assert.Equal(new long[] { 2, 4 }, h.shape);
         var xs = x.ToArray<double>();
         var got = h.ToArray<double>();
-        for (var b = 0; b < 2; b++) Close.All(GruStep(Read(gru), Row(xs, b, 3), new double[4]), Row(got, b, 4), 1e-12, what: $"h'[{b}]");
+        for (var b = 0; b < 2; b++)
+            Close.All(GruStep(Read(gru), Row(xs, b, 3), new double[4]), Row(got, b, 4), 1e-12, what: $"h'[{b}]");
     }
 
     [Fact]
@@ -148,7 +155,8 @@ public class SeqRecurrentTests
     {
         var steps = new Tensor[x.size(0)];
         var order = Enumerable.Range(0, (int)x.size(0));
-        foreach (var t in reverse ? order.Reverse() : order) steps[t] = h = cell.call(x[t], h);
+        foreach (var t in reverse ? order.Reverse() : order)
+            steps[t] = h = cell.call(x[t], h);
         return (stack(steps), h);
     }
 
@@ -199,7 +207,8 @@ public class SeqRecurrentTests
         using var gru = nn.GRU(3, 4, bidirectional: true);
         using var forward = nn.GRUCell(3, 4);
         using var backward = nn.GRUCell(3, 4);
-        foreach (var m in new nn.Module[] { gru, forward, backward }) m.to(float64);
+        foreach (var m in new nn.Module[] { gru, forward, backward })
+            m.to(float64);
         CopyWeights(gru, "_l0", forward);
         CopyWeights(gru, "_l0_reverse", backward);
         using var scope = NewDisposeScope();
@@ -220,7 +229,8 @@ public class SeqRecurrentTests
         using var deep = nn.LSTM(3, 4, numLayers: 2);
         using var first = nn.LSTM(3, 4);
         using var second = nn.LSTM(4, 4);
-        foreach (var m in new nn.Module[] { deep, first, second }) m.to(float64);
+        foreach (var m in new nn.Module[] { deep, first, second })
+            m.to(float64);
         CopyWeights(deep, "_l0", first, "_l0");
         CopyWeights(deep, "_l1", second, "_l0");
         using var scope = NewDisposeScope();
@@ -244,7 +254,7 @@ public class SeqRecurrentTests
         using var batchFirst = nn.GRU(3, 4, numLayers: 2, batchFirst: true, bidirectional: true);
         batchFirst.load_state_dict(seqFirst.state_dict());
         using var scope = NewDisposeScope();
-        var x = randn(2, 5, 3);  // (L, N, H_in)
+        var x = randn(2, 5, 3); // (L, N, H_in)
         var (expected, expected_h) = seqFirst.call(x);
         var (output, h_n) = batchFirst.call(x.transpose(0, 1));
         Assert.Equal(new long[] { 5, 2, 8 }, output.shape);
@@ -286,7 +296,7 @@ public class SeqRecurrentTests
         using var scope = NewDisposeScope();
         var x = randn(2, 5, 3);
         var ex = Assert.Throws<ExternalException>(() => gru.call(x, randn(1, 5, 6)));
-        Assert.Contains("Expected hidden size 1 5 4, got [1, 5, 6]", ex.Message);  // libtorch C++'s wording
+        Assert.Contains("Expected hidden size 1 5 4, got [1, 5, 6]", ex.Message); // libtorch C++'s wording
         ex = Assert.Throws<ExternalException>(() => gru.call(randn(2, 5, 2)));
         Assert.Contains("input.size(-1) must be equal to input_size. Expected 3, got 2", ex.Message);
         ex = Assert.Throws<ExternalException>(() => lstm.call(x, (randn(2, 5, 4), randn(1, 5, 4))));
@@ -322,7 +332,14 @@ public class SeqRecurrentTests
     /// weights as arguments): autograd's gradient of Σ w·f() against central differences taken by nudging each
     /// parameter element in place, with the same fixed weights and tolerances as <see cref="GradCheck"/>.
     /// </summary>
-    private static void AssertParameterGradients(nn.Module module, Func<Tensor> f, string name, double eps = 1e-6, double atol = 1e-5, double rtol = 1e-3)
+    private static void AssertParameterGradients(
+        nn.Module module,
+        Func<Tensor> f,
+        string name,
+        double eps = 1e-6,
+        double atol = 1e-5,
+        double rtol = 1e-3
+    )
     {
         using var scope = NewDisposeScope();
         var probe = f();
@@ -339,7 +356,7 @@ public class SeqRecurrentTests
         foreach (var (pname, p) in module.named_parameters())
         {
             var analytic = p.grad!.ToArray<double>();
-            var flat = p.detach().view(-1);  // shares the parameter's storage
+            var flat = p.detach().view(-1); // shares the parameter's storage
             for (var i = 0; i < analytic.Length; i++)
             {
                 var element = flat[i];
@@ -401,7 +418,12 @@ public class SeqRecurrentTests
             var (output, h_n, c_n) = lstm.call(t[0], (t[1], t[2]));
             return cat(new[] { output.flatten(), h_n.flatten(), c_n.flatten() });
         }
-        var lstmInputs = new[] { randn(new long[] { 2, 3, 2 }, float64), randn(new long[] { 1, 2, 2 }, float64), randn(new long[] { 1, 2, 2 }, float64) };
+        var lstmInputs = new[]
+        {
+            randn(new long[] { 2, 3, 2 }, float64),
+            randn(new long[] { 1, 2, 2 }, float64),
+            randn(new long[] { 1, 2, 2 }, float64),
+        };
         GradCheck.Assert(Lstm, lstmInputs, name: "lstm");
         AssertParameterGradients(lstm, () => Lstm(lstmInputs), "lstm");
     }
@@ -413,6 +435,8 @@ public class SeqRecurrentTests
         using var scope = NewDisposeScope();
         var (output, _, c_n) = lstm.call(randn(2, 2, 3));
         (output.sum() + c_n.sum()).backward();
-        Assert.All(lstm.named_parameters(), p => Assert.True(p.parameter.grad is { } g && g.abs().sum().item<float>() > 0, $"{p.name} got no gradient"));
+        Assert.All(lstm.named_parameters(), p =>
+            Assert.True(p.parameter.grad is { } g && g.abs().sum().item<float>() > 0, $"{p.name} got no gradient")
+        );
     }
 }

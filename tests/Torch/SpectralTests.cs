@@ -14,7 +14,7 @@ public class SpectralTests
     {
         using var scope = NewDisposeScope();
         const int n = 9;
-        double m = periodic ? n : n - 1;  // a periodic window is the symmetric one of length n+1 without its last point
+        double m = periodic ? n : n - 1; // a periodic window is the symmetric one of length n+1 without its last point
         double C(int k, double mult) => Math.Cos(mult * Math.PI * k / m);
         var hann = Enumerable.Range(0, n).Select(k => 0.5 - 0.5 * C(k, 2)).ToArray();
         var blackman = Enumerable.Range(0, n).Select(k => 0.42 - 0.5 * C(k, 2) + 0.08 * C(k, 4)).ToArray();
@@ -37,7 +37,12 @@ public class SpectralTests
         var hamming = Enumerable.Range(0, n).Select(k => 0.54 - 0.46 * Math.Cos(2 * Math.PI * k / m)).ToArray();
         Close.All(hamming, Dino.Repro.Signal.Stft.HammingWindow(n, periodic, float64).ToArray<double>(), 1e-15, what: "hamming");
         // In float32 TorchSharp's float coefficients are exact enough, and the kit uses them.
-        Close.All(hamming.Select(v => (float)v).ToArray(), Dino.Repro.Signal.Stft.HammingWindow(n, periodic).ToArray<float>(), 1e-6, what: "hamming float32");
+        Close.All(
+            hamming.Select(v => (float)v).ToArray(),
+            Dino.Repro.Signal.Stft.HammingWindow(n, periodic).ToArray<float>(),
+            1e-6,
+            what: "hamming float32"
+        );
     }
 
     // ---- FFT ---------------------------------------------------------------------------------------
@@ -49,13 +54,14 @@ public class SpectralTests
     public void Rfft_of_a_pure_sine_peaks_at_its_bin_with_the_closed_form_magnitude()
     {
         using var scope = NewDisposeScope();
-        const int n = 64, bin = 5;
+        const int n = 64,
+            bin = 5;
         const double amplitude = 2;
         var spectrum = fft.rfft(Sine(n, bin, amplitude));
         Assert.Equal(new long[] { n / 2 + 1 }, spectrum.shape);
         var magnitude = spectrum.abs().ToArray<double>();
         var expected = new double[n / 2 + 1];
-        expected[bin] = amplitude * n / 2;  // A·sin splits into two exponentials of weight A/2, each summed n times
+        expected[bin] = amplitude * n / 2; // A·sin splits into two exponentials of weight A/2, each summed n times
         Close.All(expected, magnitude, 1e-9);
         // sin is -i/2 (e^{iwt} - e^{-iwt}): the peak is purely imaginary and negative.
         var pair = view_as_real(spectrum)[bin].ToArray<double>();

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Tests.Torch;
 
 public class TensorBasicsTests
@@ -43,10 +42,10 @@ public class TensorBasicsTests
         using var scope = NewDisposeScope();
         var data = new float[] { 1, 2, 3, 4, 5, 6 };
         var t = tensor(data, new long[] { 2, 3 });
-        data[0] = 100;  // the tensor holds a copy
+        data[0] = 100; // the tensor holds a copy
         Assert.Equal(1f, t[0, 0].item<float>());
         Assert.Equal(new float[] { 1, 2, 3, 4, 5, 6 }, t.ToArray<float>());
-        Assert.Equal(new float[] { 1, 4, 2, 5, 3, 6 }, t.T.ToArray<float>());  // non-contiguous view copied in C order
+        Assert.Equal(new float[] { 1, 4, 2, 5, 3, 6 }, t.T.ToArray<float>()); // non-contiguous view copied in C order
         Assert.Throws<ArgumentException>(() => tensor(data, new long[] { 4, 2 }));
         Assert.Throws<InvalidOperationException>(() => t.ToArray<double>());
     }
@@ -73,8 +72,8 @@ public class TensorBasicsTests
         var i = arange(3);
         Assert.Equal(ScalarType.Int64, (i + 2).dtype);
         Assert.Equal(ScalarType.Float32, (i + 0.5).dtype);
-        Assert.Equal(ScalarType.Float32, (i / 2).dtype);  // true division, as in PyTorch
-        Assert.Equal(new long[] { 0, 2, 4 }, (i + i).ToArray<long>());  // integer tensors add with the default alpha
+        Assert.Equal(ScalarType.Float32, (i / 2).dtype); // true division, as in PyTorch
+        Assert.Equal(new long[] { 0, 2, 4 }, (i + i).ToArray<long>()); // integer tensors add with the default alpha
         Assert.Equal(new long[] { 0, 0, 0 }, (i - i).ToArray<long>());
         Assert.Equal(new double[] { 0, 1.5, 3 }, arange(3).to(float64).add(arange(3).to(float64), 0.5).ToArray<double>());
     }
@@ -100,7 +99,7 @@ public class TensorBasicsTests
         // dim: named — a literal 0 would bind to TorchSharp's sum(ScalarType? type) overload (dtype Byte).
         Assert.Equal(new[] { 5.0, 7, 9 }, x.sum(dim: 0).ToArray<double>());
         Assert.Equal(new[] { 2.0, 5 }, x.mean(new long[] { 1 }).ToArray<double>());
-        Assert.Equal(3.5, x.var().item<double>(), 12);           // unbiased: Σ(x-3.5)²/5
+        Assert.Equal(3.5, x.var().item<double>(), 12); // unbiased: Σ(x-3.5)²/5
         // Over all dims as a list: TorchSharp 0.107's no-dim var(unbiased: false) ignores the flag (returns 3.5).
         Assert.Equal(17.5 / 6, x.var(new long[] { 0, 1 }, unbiased: false).item<double>(), 12);
         Assert.Equal(Math.Sqrt(17.5 / 6), x.std(unbiased: false).item<double>(), 12);
@@ -112,7 +111,7 @@ public class TensorBasicsTests
         Assert.Equal(5, x.argmax().item<long>());
         Assert.Equal(Math.Log(Math.Exp(1) + Math.Exp(2) + Math.Exp(3)), x.logsumexp(1).ToArray<double>()[0], 12);
         Assert.Equal(Math.Sqrt(91), x.norm().item<double>(), 12);
-        Assert.Equal(21, x.norm(p: 1).item<double>(), 12);  // named: TorchSharp's norm(int) takes a dim, not p
+        Assert.Equal(21, x.norm(p: 1).item<double>(), 12); // named: TorchSharp's norm(int) takes a dim, not p
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public class TrainingLoopTests
     {
         manual_seed(1);
         using var gan = new TinyGan();
-        gan.Step();  // first step creates the optimisers' state tensors
+        gan.Step(); // first step creates the optimisers' state tensors
         var baseline = LiveTensors.Settled();
         long rssAfterWarmup = 0;
         for (var step = 1; step < 2000; step++)
@@ -37,14 +37,15 @@ public class TrainingLoopTests
             manual_seed(1234);
             using var gan = new TinyGan();
             var losses = new double[100];
-            for (var i = 0; i < 50; i++) (losses[2 * i], losses[2 * i + 1]) = gan.Step();
+            for (var i = 0; i < 50; i++)
+                (losses[2 * i], losses[2 * i + 1]) = gan.Step();
             return losses;
         }
 
         var first = Run();
         var second = Run();
-        Assert.Equal(first, second);  // exact: double equality of every loss
-        Assert.NotEqual(first[0], first[98]);  // and the model did train
+        Assert.Equal(first, second); // exact: double equality of every loss
+        Assert.NotEqual(first[0], first[98]); // and the model did train
     }
 
     /// <summary>The process's resident set size, from /proc (Linux).</summary>

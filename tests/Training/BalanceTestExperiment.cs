@@ -1,8 +1,8 @@
-using Dino.Repro.IO;
-using TorchSharp.Modules;
-using Dino.Repro.Training;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.IO;
 using Dino.Repro.Models;
+using Dino.Repro.Training;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -23,30 +23,33 @@ public sealed record BalanceTestOptions : TrainingOptions
 /// </summary>
 public sealed class BalanceTestExperiment : Experiment<BalanceTestOptions>
 {
-    public static ExperimentDefinition<BalanceTestOptions> Definition { get; } = new(
-        "balance-test",
-        "a linear fit with a controller value, for the loop's tests",
-        new Dictionary<Preset, Func<BalanceTestOptions, BalanceTestOptions>>
-        {
-            [Preset.Smoke] = o => o with { Steps = 40, BatchSize = 8, LogEvery = 1, SampleEvery = 0, CheckpointEvery = 10 },
-            [Preset.Cpu] = o => o with { Steps = 400, BatchSize = 16 },
-            [Preset.Paper] = o => o,
-        },
-        options => new BalanceTestExperiment(options));
+    public static ExperimentDefinition<BalanceTestOptions> Definition { get; } =
+        new(
+            "balance-test",
+            "a linear fit with a controller value, for the loop's tests",
+            new Dictionary<Preset, Func<BalanceTestOptions, BalanceTestOptions>>
+            {
+                [Preset.Smoke] = o => o with { Steps = 40, BatchSize = 8, LogEvery = 1, SampleEvery = 0, CheckpointEvery = 10 },
+                [Preset.Cpu] = o => o with { Steps = 400, BatchSize = 16 },
+                [Preset.Paper] = o => o,
+            },
+            options => new BalanceTestExperiment(options)
+        );
 
     private readonly Linear model;
     private readonly optim.Optimizer optimizer;
     private readonly Generator jitter;
     private readonly ShuffledBatches data;
 
-    public BalanceTestExperiment(BalanceTestOptions options) : base(options)
+    public BalanceTestExperiment(BalanceTestOptions options)
+        : base(options)
     {
         model = AddNetwork("fit", nn.Linear(1, 1));
         optimizer = AddOptimizer("fit", optim.SGD(model.parameters(), 0.05, momentum: 0.9));
-        AddScheduler("fit", new ResumableLambdaLR(optimizer, epoch => Math.Pow(0.9, epoch / 7)));  // StepLR(7, 0.9) in closed form
+        AddScheduler("fit", new ResumableLambdaLR(optimizer, epoch => Math.Pow(0.9, epoch / 7))); // StepLR(7, 0.9) in closed form
         jitter = AddGenerator("jitter", new Generator((ulong)(options.Seed + 10)));
         Controller.Declare("k", 0.0);
-        using var scope = NewDisposeScope();  // frees the intermediates; the batch source keeps x and y
+        using var scope = NewDisposeScope(); // frees the intermediates; the batch source keeps x and y
         var x = linspace(-1, 1, 64).reshape(64, 1);
         data = new ShuffledBatches(new Dictionary<string, Tensor> { ["x"] = x, ["y"] = x * 2 - 1 }, options.BatchSize, options.Seed);
     }
@@ -56,12 +59,13 @@ public sealed class BalanceTestExperiment : Experiment<BalanceTestOptions>
 
     public override IReadOnlyDictionary<string, double> Step(Batch batch)
     {
-        var step = Schedulers["fit"].LastEpoch + 1;  // checkpointed with the scheduler, so it survives a resume
+        var step = Schedulers["fit"].LastEpoch + 1; // checkpointed with the scheduler, so it survives a resume
         var x = batch["x"] + randn(batch["x"].shape) * 0.01;
         var y = batch["y"] + randn(batch["y"].shape, generator: jitter) * 0.01;
         var fit = nn.functional.mse_loss(model.call(x), y);
         var weighted = fit * (1 + Controller["k"]);
-        if (step == Options.NanAtStep) weighted = weighted * double.NaN;
+        if (step == Options.NanAtStep)
+            weighted = weighted * double.NaN;
         optimizer.zero_grad();
         weighted.backward();
         optimizer.step();

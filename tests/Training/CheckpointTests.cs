@@ -1,8 +1,8 @@
+using Dino.Repro.Data.Loading;
 using Dino.Repro.IO;
+using Dino.Repro.Models;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
-using Dino.Repro.Models;
-using Dino.Repro.Data.Loading;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -31,7 +31,7 @@ public class CheckpointTests
 
         Assert.Equal(before, File.ReadAllBytes(path));
         Assert.Equal(10, Checkpoint.Load(experiment, path).Step);
-        Assert.Equal(new[] { "latest.safetensors" }, Directory.GetFiles(temp.Root).Select(Path.GetFileName));  // no temporary file left
+        Assert.Equal(new[] { "latest.safetensors" }, Directory.GetFiles(temp.Root).Select(Path.GetFileName)); // no temporary file left
     }
 
     [Fact]
@@ -41,7 +41,8 @@ public class CheckpointTests
         var calls = 0;
         TensorFileWriter failsSecondTime = (tensors, metadata, target) =>
         {
-            if (++calls == 2) throw new IOException("disk full (simulated)");
+            if (++calls == 2)
+                throw new IOException("disk full (simulated)");
             Checkpoint.SafeTensorsWriter(tensors, metadata, target);
         };
         var trainer = TrainingFixtures.Trainer(temp.Root, writer: failsSecondTime);
@@ -81,7 +82,7 @@ public class CheckpointTests
         }
         Assert.NotEqual(0.0, k);
 
-        torch.manual_seed(999);  // disturb the default generator
+        torch.manual_seed(999); // disturb the default generator
         using var b = definition.Create(options);
         var info = Checkpoint.Load(b, path);
         Assert.Equal(13, info.Step);

@@ -16,12 +16,14 @@ public class CudaGeneratorCheckpointTests
         using var temp = new Fixtures.TempFolder();
         var definition = BalanceTestExperiment.Definition;
         using var experiment = definition.Create(definition.Resolve(Preset.Smoke));
-        using (torch.NewDisposeScope()) torch.randn(new long[] { 100 }, device: torch.CUDA);  // move the CUDA generator off its seed
+        using (torch.NewDisposeScope())
+            torch.randn(new long[] { 100 }, device: torch.CUDA); // move the CUDA generator off its seed
         var path = temp.File("step.safetensors");
         Checkpoint.Save(experiment, new CheckpointInfo(definition.Name, 7, 0), path);
         using var afterSave = torch.randn(new long[] { 1000 }, device: torch.CUDA).cpu();
 
-        using (torch.NewDisposeScope()) torch.randn(new long[] { 100 }, device: torch.CUDA);
+        using (torch.NewDisposeScope())
+            torch.randn(new long[] { 100 }, device: torch.CUDA);
         Checkpoint.Load(experiment, path);
         using var afterLoad = torch.randn(new long[] { 1000 }, device: torch.CUDA).cpu();
         Assert.True(afterSave.Equals(afterLoad), "the draws after loading differ from those after saving");

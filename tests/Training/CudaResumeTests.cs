@@ -1,9 +1,9 @@
+using Dino.Repro.App;
 using Dino.Repro.IO;
-using TorchSharp.Modules;
+using Dino.Repro.Models;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
-using Dino.Repro.Models;
-using Dino.Repro.App;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -25,9 +25,11 @@ public class CudaResumeTests
         var reference = NewTrainer("reference").Train("dino", Preset.Smoke, overrides);
         using var stop = new CancellationTokenSource();
         var stopped = NewTrainer("stopped", r =>
-        {
-            if (r.Step == 2) stop.Cancel();
-        }).Train("dino", Preset.Smoke, overrides, stop.Token);
+            {
+                if (r.Step == 2)
+                    stop.Cancel();
+            })
+            .Train("dino", Preset.Smoke, overrides, stop.Token);
         Assert.Equal(3, stopped.Step);
         var resumed = NewTrainer("stopped").Resume(stopped.RunDirectory);
         Assert.True(resumed.Completed);
@@ -38,8 +40,10 @@ public class CudaResumeTests
         foreach (var step in expected.Keys.Where(s => s > 3))
         {
             foreach (var (name, value) in expected[step])
-                Assert.True(Math.Abs(actual[step][name] - value) <= 1e-3 * Math.Max(1, Math.Abs(value)),
-                    $"step {step} {name}: resumed {actual[step][name]}, uninterrupted {value}");
+                Assert.True(
+                    Math.Abs(actual[step][name] - value) <= 1e-3 * Math.Max(1, Math.Abs(value)),
+                    $"step {step} {name}: resumed {actual[step][name]}, uninterrupted {value}"
+                );
         }
     }
 }

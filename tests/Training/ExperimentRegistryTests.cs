@@ -1,8 +1,8 @@
-using Dino.Repro.Training;
-using Dino.Repro.Models.ToyGan;
+using Dino.Repro.App;
 using Dino.Repro.IO;
 using Dino.Repro.Models;
-using Dino.Repro.App;
+using Dino.Repro.Models.ToyGan;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -46,8 +46,14 @@ public class ExperimentRegistryTests
     [Fact]
     public void An_experiment_without_the_kit_presets_cannot_be_defined()
     {
-        var e = Assert.Throws<ArgumentException>(() => new ExperimentDefinition<ToyGanOptions>("partial", "only smoke",
-            new Dictionary<Preset, Func<ToyGanOptions, ToyGanOptions>> { [Preset.Smoke] = o => o }, o => new ToyGanExperiment(o)));
+        var e = Assert.Throws<ArgumentException>(() =>
+            new ExperimentDefinition<ToyGanOptions>(
+                "partial",
+                "only smoke",
+                new Dictionary<Preset, Func<ToyGanOptions, ToyGanOptions>> { [Preset.Smoke] = o => o },
+                o => new ToyGanExperiment(o)
+            )
+        );
         Assert.Contains("cpu, paper", e.Message);
     }
 }

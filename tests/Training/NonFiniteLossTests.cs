@@ -12,7 +12,8 @@ public class NonFiniteLossTests
         using var temp = new Fixtures.TempFolder();
         var trainer = TrainingFixtures.Trainer(temp.Root);
         var e = Assert.Throws<NonFiniteLossException>(() =>
-            trainer.Train("balance-test", Preset.Smoke, TrainingFixtures.Set("nan_at_step=3", "checkpoint_every=2")));
+            trainer.Train("balance-test", Preset.Smoke, TrainingFixtures.Set("nan_at_step=3", "checkpoint_every=2"))
+        );
 
         Assert.Equal(3, e.Step);
         Assert.Equal("weighted", e.LossName);
@@ -36,7 +37,8 @@ public class NonFiniteLossTests
     {
         using var temp = new Fixtures.TempFolder();
         var e = Assert.Throws<NonFiniteLossException>(() =>
-            TrainingFixtures.Trainer(temp.Root).Train("balance-test", Preset.Smoke, TrainingFixtures.Set("nan_at_step=1")));
+            TrainingFixtures.Trainer(temp.Root).Train("balance-test", Preset.Smoke, TrainingFixtures.Set("nan_at_step=1"))
+        );
         Assert.Null(e.LastCheckpoint);
         Assert.Contains("No checkpoint had been written yet", e.Message);
     }

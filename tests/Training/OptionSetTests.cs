@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Dino.Repro.Training;
-using Dino.Repro.Models.ToyGan;
 using Dino.Repro.IO;
 using Dino.Repro.Models;
+using Dino.Repro.Models.ToyGan;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -23,8 +23,10 @@ public class OptionSetTests
     public void Keys_are_snake_case_shared_options_first()
     {
         var keys = OptionSet.Keys(typeof(ToyGanOptions));
-        Assert.Equal(new[] { "steps", "batch_size", "seed", "device", "log_every", "sample_every", "evaluate_every", "checkpoint_every", "keep_checkpoints" },
-            keys.Take(9));
+        Assert.Equal(
+            new[] { "steps", "batch_size", "seed", "device", "log_every", "sample_every", "evaluate_every", "checkpoint_every", "keep_checkpoints" },
+            keys.Take(9)
+        );
         Assert.Contains("constant_lr_fraction", keys);
     }
 
@@ -41,10 +43,13 @@ public class OptionSetTests
     [Fact]
     public void Overrides_apply_after_the_preset_with_typed_values()
     {
-        var o = (ToyGanOptions)ToyGanExperiment.Definition.Resolve(Preset.Smoke,
-            TrainingFixtures.Set("steps=7", "learning_rate=1e-3", "device=cuda:1", "Seed=42", "batch_size = 4"));
+        var o = (ToyGanOptions)
+            ToyGanExperiment.Definition.Resolve(
+                Preset.Smoke,
+                TrainingFixtures.Set("steps=7", "learning_rate=1e-3", "device=cuda:1", "Seed=42", "batch_size = 4")
+            );
         Assert.Equal((7, 1e-3, ComputeDevice.CudaAt(1), 42L, 4), (o.Steps, o.LearningRate, o.Device, o.Seed, o.BatchSize));
-        Assert.Equal(8, o.Width);  // the preset's value survives
+        Assert.Equal(8, o.Width); // the preset's value survives
     }
 
     [Theory]
@@ -57,7 +62,8 @@ public class OptionSetTests
     {
         var e = Assert.Throws<UsageException>(() => ToyGanExperiment.Definition.Resolve(Preset.Smoke, TrainingFixtures.Set(assignment)));
         Assert.Contains(message, e.Message);
-        if (listed is not null) Assert.Contains(listed, e.Message);
+        if (listed is not null)
+            Assert.Contains(listed, e.Message);
     }
 
     [Fact]
@@ -70,7 +76,8 @@ public class OptionSetTests
     [Fact]
     public void Json_round_trip_gives_equal_options_with_exact_doubles()
     {
-        var o = (ToyGanOptions)ToyGanExperiment.Definition.Resolve(Preset.Cpu, TrainingFixtures.Set("learning_rate=0.00012345678901234567", "seed=9"));
+        var o = (ToyGanOptions)
+            ToyGanExperiment.Definition.Resolve(Preset.Cpu, TrainingFixtures.Set("learning_rate=0.00012345678901234567", "seed=9"));
         var text = OptionSet.ToJsonText(o);
         var back = OptionSet.FromJson(typeof(ToyGanOptions), JsonNode.Parse(text)!);
         Assert.Equal(o, back);
@@ -82,7 +89,7 @@ public class OptionSetTests
     {
         var o = (ToyGanOptions)ToyGanExperiment.Definition.Resolve(Preset.Smoke, TrainingFixtures.Set("device=CUDA:2"));
         var json = OptionSet.ToJson(o);
-        Assert.Equal("cuda:2", json["device"]!.GetValue<string>());   // run.json files from before the typed device read the same
+        Assert.Equal("cuda:2", json["device"]!.GetValue<string>()); // run.json files from before the typed device read the same
         Assert.Equal(ComputeDevice.CudaAt(2), ((ToyGanOptions)OptionSet.FromJson(typeof(ToyGanOptions), json)).Device);
         json["device"] = "tpu";
         Assert.Contains("unknown device 'tpu'", Assert.Throws<InvalidDataException>(() => OptionSet.FromJson(typeof(ToyGanOptions), json)).Message);

@@ -1,5 +1,5 @@
-using Dino.Repro.IO;
 using System.Diagnostics;
+using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
 
@@ -23,7 +23,8 @@ public class ResumeAfterKillTests
             var deadline = Stopwatch.StartNew();
             while (!JsonlLog.Read(log).Any(l => l["checkpoint"] is not null && (long)l["step"]! >= 50))
             {
-                if (child.HasExited) Assert.Fail($"dino train exited ({child.ExitCode}) before a checkpoint past step 50:\n{child.Output}");
+                if (child.HasExited)
+                    Assert.Fail($"dino train exited ({child.ExitCode}) before a checkpoint past step 50:\n{child.Output}");
                 Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(300), "no checkpoint past step 50 within 300 s");
                 Thread.Sleep(10);
             }
@@ -42,7 +43,8 @@ public class ResumeAfterKillTests
             Assert.Contains($"resuming at step {resumeFrom} of {Steps}", resume.Output);
         }
 
-        var reference = TrainingFixtures.Trainer(Path.Combine(temp.Root, "reference"))
+        var reference = TrainingFixtures
+            .Trainer(Path.Combine(temp.Root, "reference"))
             .Train("toy-gan", Preset.Smoke, TrainingFixtures.Set([$"steps={Steps}", .. Sets]));
         var expected = TrainingFixtures.LossesByStep(reference.RunDirectory);
         var actual = TrainingFixtures.LossesByStep(run);
@@ -50,11 +52,66 @@ public class ResumeAfterKillTests
         TrainingFixtures.AssertSameLosses(expected, actual, expected.Keys);
     }
 
+    [Theory]
+    [InlineData("TERM", 143, "SIGTERM")]
+    [InlineData("INT", 130, "SIGINT (Ctrl+C)")]
+    public void A_stop_signal_ends_the_step_writes_a_checkpoint_and_prints_the_resume_command(string signal, int exitCode, string named)
+    {
+        using var temp = new Fixtures.TempFolder();
+        var runs = Path.Combine(temp.Root, "runs");
+        var run = Path.Combine(runs, "00001-toy-gan-smoke");
+        // No periodic checkpoint before the end: a checkpoint in the folder can only be the one the signal caused.
+        using (
+            var child = StartDino([
+                "train",
+                "toy-gan",
+                "--preset",
+                "smoke",
+                "--steps",
+                "100000",
+                "--out",
+                runs,
+                "--set",
+                "log_every=1",
+                "--set",
+                "checkpoint_every=100000",
+                "--set",
+                "sample_every=0",
+            ])
+        )
+        {
+            var log = Path.Combine(run, "log.jsonl");
+            var deadline = Stopwatch.StartNew();
+            while (!JsonlLog.Read(log).Any(l => (long)l["step"]! >= 5))
+            {
+                if (child.HasExited)
+                    Assert.Fail($"dino train exited ({child.ExitCode}) before step 5:\n{child.Output}");
+                Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(300), "no step 5 within 300 s");
+                Thread.Sleep(10);
+            }
+            using (var kill = Process.Start("kill", ["-" + signal, child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                kill.WaitForExit();
+            Assert.True(child.WaitForExit(TimeSpan.FromSeconds(120)), "dino train did not stop within 120 s of the signal");
+            Assert.True(child.ExitCode == exitCode, $"exit code {child.ExitCode}, expected {exitCode}:\n{child.Output}");
+            Assert.Contains($"stopped by {named} at step", child.Output);
+            Assert.Contains($"continue with: dino train --resume {run}", child.Output);
+        }
+        var saved = Assert.Single(new CheckpointStore(Path.Combine(run, "checkpoints"), 3).List());
+        Assert.InRange(saved.step, 5, 99_999);
+        Assert.Equal(saved.step, JsonlLog.Read(Path.Combine(run, "log.jsonl")).Max(l => (long)l["step"]!));
+    }
+
     private static DinoProcess StartDino(string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dino.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var a in args)
+            start.ArgumentList.Add(a);
         // The same intra-op thread count as this process, so the in-process reference run computes identically.
         start.Environment["DINO_NUM_THREADS"] = torch.get_num_threads().ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new DinoProcess(Process.Start(start)!);
@@ -76,20 +133,23 @@ public class ResumeAfterKillTests
         }
 
         public bool HasExited => process.HasExited;
+        public int Id => process.Id;
         public int ExitCode => process.ExitCode;
 
         public string Output
         {
             get
             {
-                lock (output) return output.ToString();
+                lock (output)
+                    return output.ToString();
             }
         }
 
         public bool WaitForExit(TimeSpan timeout)
         {
-            if (!process.WaitForExit(timeout)) return false;
-            process.WaitForExit();  // drains the output readers
+            if (!process.WaitForExit(timeout))
+                return false;
+            process.WaitForExit(); // drains the output readers
             return true;
         }
 
@@ -101,13 +161,16 @@ public class ResumeAfterKillTests
 
         private void Append(string? line)
         {
-            if (line is null) return;
-            lock (output) output.AppendLine(line);
+            if (line is null)
+                return;
+            lock (output)
+                output.AppendLine(line);
         }
 
         public void Dispose()
         {
-            if (!process.HasExited) Kill();
+            if (!process.HasExited)
+                Kill();
             process.Dispose();
         }
     }

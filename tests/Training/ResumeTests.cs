@@ -1,7 +1,7 @@
+using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
-using Dino.Repro.IO;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -20,12 +20,15 @@ public class ResumeTests
 
         // Stop after step `stopAt` (a checkpoint is written there), then continue from the newest checkpoint.
         using var stop = new CancellationTokenSource();
-        var stopped = TrainingFixtures.Trainer(Path.Combine(temp.Root, "stopped"), onStep: r =>
-        {
-            if (r.Step == stopAt) stop.Cancel();
-        }).Train(experiment, Preset.Smoke, overrides, stop.Token);
+        var stopped = TrainingFixtures
+            .Trainer(Path.Combine(temp.Root, "stopped"), onStep: r =>
+            {
+                if (r.Step == stopAt)
+                    stop.Cancel();
+            })
+            .Train(experiment, Preset.Smoke, overrides, stop.Token);
         Assert.False(stopped.Completed);
-        Assert.Equal(stopAt + 1, stopped.Step);  // the token is seen after the step it was cancelled in
+        Assert.Equal(stopAt + 1, stopped.Step); // the token is seen after the step it was cancelled in
         Assert.EndsWith($"step-{stopAt + 1:D6}.safetensors", stopped.LastCheckpoint);
 
         var resumed = TrainingFixtures.Trainer(Path.Combine(temp.Root, "stopped")).Resume(stopped.RunDirectory);
@@ -35,15 +38,63 @@ public class ResumeTests
         var actual = TrainingFixtures.LossesByStep(resumed.RunDirectory);
         Assert.Equal(expected.Keys, actual.Keys);
         TrainingFixtures.AssertSameLosses(expected, actual, expected.Keys.Where(s => s > stopAt + 1));
-        Assert.NotEqual(expected[1].Values.First(), expected[30].Values.First());  // and it did train
+        Assert.NotEqual(expected[1].Values.First(), expected[30].Values.First()); // and it did train
+    }
+
+    [Theory]
+    [InlineData("pix2pix")]
+    [InlineData("dino")]
+    public void A_resumed_image_to_image_run_draws_its_sample_grids_from_the_same_pairs_as_an_uninterrupted_one(string experiment)
+    {
+        using var data = new DataRootScope();
+        using var temp = new Fixtures.TempFolder();
+        var overrides = TrainingFixtures.Set("steps=8", "shapes_count=12", "batch_size=2", "sample_every=4", "checkpoint_every=2", "log_every=1");
+        var registry = Dino.Repro.App.BuiltInExperiments.Registry;
+        var reference = new Trainer(
+            registry,
+            new TrainerSettings { RunsRoot = Path.Combine(temp.Root, "reference"), Progress = ProgressSinks.None }
+        ).Train(experiment, Preset.Smoke, overrides);
+
+        // Stopped after step 5, resumed from its checkpoint there: the first batch the resumed session reads is the 6th.
+        using var stop = new CancellationTokenSource();
+        var stoppedRoot = Path.Combine(temp.Root, "stopped");
+        var stopped = new Trainer(
+            registry,
+            new TrainerSettings
+            {
+                RunsRoot = stoppedRoot,
+                Progress = ProgressSinks.None,
+                OnStep = r =>
+                {
+                    if (r.Step == 5)
+                        stop.Cancel();
+                },
+            }
+        ).Train(experiment, Preset.Smoke, overrides, stop.Token);
+        Assert.False(stopped.Completed);
+        var resumed = new Trainer(registry, new TrainerSettings { RunsRoot = stoppedRoot, Progress = ProgressSinks.None }).Resume(
+            stopped.RunDirectory
+        );
+        Assert.True(resumed.Completed);
+
+        foreach (var step in new[] { 4, 8 })
+        {
+            var expected = File.ReadAllBytes(Path.Combine(reference.RunDirectory, "samples", $"step-{step:D6}.png"));
+            var actual = File.ReadAllBytes(Path.Combine(resumed.RunDirectory, "samples", $"step-{step:D6}.png"));
+            Assert.True(expected.SequenceEqual(actual), $"{experiment}: the step-{step} sample grid differs after the resume");
+        }
     }
 
     [Fact]
     public void Prefetching_trains_on_the_same_batches_as_decoding_in_the_step()
     {
         using var temp = new Fixtures.TempFolder();
-        var off = TrainingFixtures.Trainer(Path.Combine(temp.Root, "off")).Train("toy-gan", Preset.Smoke, TrainingFixtures.Set("steps=40", "log_every=1", "prefetch=0"));
-        var on = TrainingFixtures.Trainer(Path.Combine(temp.Root, "on")).Train("toy-gan", Preset.Smoke, TrainingFixtures.Set("steps=40", "log_every=1", "prefetch=3"));
+        var off = TrainingFixtures
+            .Trainer(Path.Combine(temp.Root, "off"))
+            .Train("toy-gan", Preset.Smoke, TrainingFixtures.Set("steps=40", "log_every=1", "prefetch=0"));
+        var on = TrainingFixtures
+            .Trainer(Path.Combine(temp.Root, "on"))
+            .Train("toy-gan", Preset.Smoke, TrainingFixtures.Set("steps=40", "log_every=1", "prefetch=3"));
         var expected = TrainingFixtures.LossesByStep(off.RunDirectory);
         TrainingFixtures.AssertSameLosses(expected, TrainingFixtures.LossesByStep(on.RunDirectory), expected.Keys);
         // 40 steps of 16 from 256 examples: the checkpoint is at epoch 2, index 8·16, not where the worker had read to.
@@ -71,13 +122,19 @@ public class ResumeTests
     {
         using var temp = new Fixtures.TempFolder();
         using var stop = new CancellationTokenSource();
-        var stopped = TrainingFixtures.Trainer(temp.Root, onStep: r =>
-        {
-            if (r.Step == 12) stop.Cancel();
-        }).Train("balance-test", Preset.Smoke, null, stop.Token);
+        var stopped = TrainingFixtures
+            .Trainer(temp.Root, onStep: r =>
+            {
+                if (r.Step == 12)
+                    stop.Cancel();
+            })
+            .Train("balance-test", Preset.Smoke, null, stop.Token);
         // Pretend a killed session had logged two more steps and half a line past the checkpoint at 13.
         var log = Path.Combine(stopped.RunDirectory, "log.jsonl");
-        File.AppendAllText(log, "{\"step\":14,\"losses\":{\"fit\":1,\"weighted\":1}}\n{\"step\":15,\"losses\":{\"fit\":1,\"weighted\":1}}\n{\"step\":16,\"los");
+        File.AppendAllText(
+            log,
+            "{\"step\":14,\"losses\":{\"fit\":1,\"weighted\":1}}\n{\"step\":15,\"losses\":{\"fit\":1,\"weighted\":1}}\n{\"step\":16,\"los"
+        );
         TrainingFixtures.Trainer(temp.Root).Resume(stopped.RunDirectory);
         var steps = TrainingFixtures.LossesByStep(stopped.RunDirectory);
         Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), steps.Keys);

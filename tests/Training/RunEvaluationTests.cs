@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
+using Dino.Repro.App;
 using Dino.Repro.App.Cli;
-using Dino.Repro.Tests.Support;
-using Dino.Repro.Torch.Serialization;
-using Dino.Repro.Training;
-using Dino.Repro.Models;
+using Dino.Repro.Data.Corpora;
 using Dino.Repro.Evaluation.ImageToImage;
 using Dino.Repro.Evaluation.Runs;
 using Dino.Repro.IO;
-using Dino.Repro.App;
-using Dino.Repro.Data.Corpora;
+using Dino.Repro.Models;
+using Dino.Repro.Tests.Support;
+using Dino.Repro.Torch.Serialization;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -22,18 +22,22 @@ public class RunEvaluationTests
         public (IReadOnlyDictionary<string, double?> scores, int examples) Evaluate(IExperiment trained, RunManifest run, Action<string> progress)
         {
             var state = trained.Networks["fit"].state_dict();
-            return (new Dictionary<string, double?>
-            {
-                ["weight"] = state["weight"].ToSingle(),
-                ["bias"] = state["bias"].ToSingle(),
-                ["k"] = trained.Controller["k"],
-            }, 64);
+            return (
+                new Dictionary<string, double?>
+                {
+                    ["weight"] = state["weight"].ToSingle(),
+                    ["bias"] = state["bias"].ToSingle(),
+                    ["k"] = trained.Controller["k"],
+                },
+                64
+            );
         }
     }
 
-    private static ExperimentRegistry Registry() => new ExperimentRegistry()
-        .Register(BalanceTestExperiment.Definition.WithEvaluation(new ParameterProbe()))
-        .Register(Dino.Repro.Models.ToyGan.ToyGanExperiment.Definition);
+    private static ExperimentRegistry Registry() =>
+        new ExperimentRegistry()
+            .Register(BalanceTestExperiment.Definition.WithEvaluation(new ParameterProbe()))
+            .Register(Dino.Repro.Models.ToyGan.ToyGanExperiment.Definition);
 
     [Fact]
     public void Evaluates_the_state_of_the_newest_checkpoint_and_writes_eval_json()
@@ -52,7 +56,7 @@ public class RunEvaluationTests
         Assert.Equal(weight, result.Scores["weight"]);
         Assert.Equal(k, result.Scores["k"]);
         using (var fresh = BalanceTestExperiment.Definition.Create(BalanceTestExperiment.Definition.Resolve(Preset.Smoke)))
-            Assert.NotEqual(weight, (double)fresh.Networks["fit"].state_dict()["weight"].ToSingle());  // so it is the trained state
+            Assert.NotEqual(weight, (double)fresh.Networks["fit"].state_dict()["weight"].ToSingle()); // so it is the trained state
 
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(run.RunDirectory, "eval.json")))!;
         Assert.Equal("balance-test", (string?)json["experiment"]);
@@ -74,7 +78,10 @@ public class RunEvaluationTests
 
         var fit = trainer.Train("balance-test", Preset.Smoke, TrainingFixtures.Set("steps=2"));
         Directory.Delete(Path.Combine(fit.RunDirectory, "checkpoints"), recursive: true);
-        Assert.Contains("has no checkpoint to evaluate yet", Assert.Throws<UsageException>(() => RunEvaluation.Evaluate(fit.RunDirectory, Registry())).Message);
+        Assert.Contains(
+            "has no checkpoint to evaluate yet",
+            Assert.Throws<UsageException>(() => RunEvaluation.Evaluate(fit.RunDirectory, Registry())).Message
+        );
         Assert.False(File.Exists(Path.Combine(fit.RunDirectory, "eval.json")));
     }
 
@@ -84,15 +91,23 @@ public class RunEvaluationTests
         using var data = new Support.DataRootScope();
         using var runs = new Fixtures.TempFolder();
         // A few segmenter steps keep the test short; the numbers are not the point, the wiring is.
-        var registry = new ExperimentRegistry().Register(Dino.Repro.Models.Pix2Pix.Pix2PixExperiment.Definition(
-            o => Dino.Repro.Data.Corpora.ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)).WithEvaluation(new ImageToImageEvaluation(segmenterSteps: 3)));
-        var run = new Trainer(registry, new TrainerSettings { RunsRoot = runs.Root }).Train("pix2pix", Preset.Smoke, TrainingFixtures.Set("steps=1", "shapes_count=20"));
+        var registry = new ExperimentRegistry().Register(
+            Dino.Repro.Models.Pix2Pix.Pix2PixExperiment.Definition(o =>
+                    Dino.Repro.Data.Corpora.ImageToImageData.Open(o.Corpus, o.Resolution, o.BatchSize, o.Seed, o.ShapesCount)
+                )
+                .WithEvaluation(new ImageToImageEvaluation(segmenterSteps: 3))
+        );
+        var run = new Trainer(registry, new TrainerSettings { RunsRoot = runs.Root }).Train(
+            "pix2pix",
+            Preset.Smoke,
+            TrainingFixtures.Set("steps=1", "shapes_count=20")
+        );
 
         var result = RunEvaluation.Evaluate(run.RunDirectory, registry);
-        Assert.Equal(2, result.Examples);  // ids 9 and 19 of 20 are the test split (id % 10 == 9)
+        Assert.Equal(2, result.Examples); // ids 9 and 19 of 20 are the test split (id % 10 == 9)
         var metrics = JsonNode.Parse(File.ReadAllText(result.File))!["metrics"]!.AsObject();
         Assert.Equal(new[] { "psnr", "ssim", "cpbd", "fid", "pixel_accuracy", "miou" }, metrics.Select(kv => kv.Key));
-        Assert.Null(metrics["fid"]);  // no Inception network on this machine
+        Assert.Null(metrics["fid"]); // no Inception network on this machine
         Assert.InRange((double)metrics["pixel_accuracy"]!, 0, 1);
         Assert.InRange((double)metrics["ssim"]!, -1, 1);
     }
@@ -106,8 +121,11 @@ public class RunEvaluationTests
         foreach (var experiment in new[] { "dino-bidirectional", "bicyclegan" })
         {
             // The registry `dino` itself uses: what is under test is that these experiments declare the evaluation.
-            var run = new Trainer(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = runs.Root })
-                .Train(experiment, Preset.Smoke, TrainingFixtures.Set("steps=1", "shapes_count=20"));
+            var run = new Trainer(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = runs.Root }).Train(
+                experiment,
+                Preset.Smoke,
+                TrainingFixtures.Set("steps=1", "shapes_count=20")
+            );
 
             var (code, output, error) = CliRunner.Run("evaluate", run.RunDirectory);
 
@@ -126,7 +144,11 @@ public class RunEvaluationTests
     public void The_cli_prints_the_scores_and_maps_errors_to_exit_codes()
     {
         using var temp = new Fixtures.TempFolder();
-        var run = new Trainer(Registry(), new TrainerSettings { RunsRoot = temp.Root }).Train("balance-test", Preset.Smoke, TrainingFixtures.Set("steps=3"));
+        var run = new Trainer(Registry(), new TrainerSettings { RunsRoot = temp.Root }).Train(
+            "balance-test",
+            Preset.Smoke,
+            TrainingFixtures.Set("steps=3")
+        );
         var command = EvaluateCommand.Create(Registry());
 
         var (code, output, error) = CliRunner.Capture(() => command.Parse([run.RunDirectory]).Invoke());

@@ -1,6 +1,6 @@
+using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
-using Dino.Repro.IO;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -10,8 +10,13 @@ public class RunFolderTests
     public void A_short_toy_gan_run_leaves_options_log_samples_and_the_last_k_checkpoints()
     {
         using var temp = new Fixtures.TempFolder();
-        var result = TrainingFixtures.Trainer(temp.Root).Train("toy-gan", Preset.Smoke,
-            TrainingFixtures.Set("steps=24", "log_every=4", "sample_every=12", "checkpoint_every=6", "keep_checkpoints=2", "evaluate_every=12"));
+        var result = TrainingFixtures
+            .Trainer(temp.Root)
+            .Train(
+                "toy-gan",
+                Preset.Smoke,
+                TrainingFixtures.Set("steps=24", "log_every=4", "sample_every=12", "checkpoint_every=6", "keep_checkpoints=2", "evaluate_every=12")
+            );
 
         var run = result.RunDirectory;
         Assert.Equal("00001-toy-gan-smoke", Path.GetFileName(run));
@@ -23,7 +28,7 @@ public class RunFolderTests
         Assert.Equal("smoke", (string?)manifest["preset"]);
         Assert.Equal("6", (string?)manifest["overrides"]!["checkpoint_every"]);
         Assert.Equal(24, (int)manifest["options"]!["steps"]!);
-        Assert.Equal(8, (int)manifest["options"]!["width"]!);  // from the preset
+        Assert.Equal(8, (int)manifest["options"]!["width"]!); // from the preset
 
         var lines = JsonlLog.Read(Path.Combine(run, "log.jsonl"));
         // Every log_every-th step, plus the checkpoint steps (6, 18): 4, 6, 8, 12, 16, 18, 20, 24.
@@ -49,7 +54,7 @@ public class RunFolderTests
         var samples = Directory.GetFiles(Path.Combine(run, "samples")).Select(Path.GetFileName).Order().ToArray();
         Assert.Equal(new[] { "step-000012.png", "step-000024.png" }, samples);
         using var png = Dino.Repro.Vision.ImageIO.Read(Path.Combine(run, "samples", "step-000024.png"));
-        Assert.Equal(new long[] { 4 * 17 + 1, 4 * 17 + 1, 3 }, png.shape);  // 16 images of 16×16, 4×4 with 1-pixel borders
+        Assert.Equal(new long[] { 4 * 17 + 1, 4 * 17 + 1, 3 }, png.shape); // 16 images of 16×16, 4×4 with 1-pixel borders
 
         var metrics = JsonlLog.Read(Path.Combine(run, "metrics.jsonl"));
         Assert.Equal(new long[] { 12, 24 }, metrics.Select(m => (long)m["step"]!));

@@ -1,7 +1,7 @@
 using Dino.Repro.IO;
+using Dino.Repro.Models.ToyGan;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
-using Dino.Repro.Models.ToyGan;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Tests.Training;
@@ -23,7 +23,7 @@ public class SampleGridPngTests
         // (x + 1)·127.5: -1 → 0, 1 → 255, 0.2 → 153, 2 → 382.5 → 255, -0.2 → 102, 0 → 127.5 → 128 (half to even), -0.6 → 51.
         byte[] expected = [0, 255, 128, 255, 0, 128, 153, 102, 128, 255, 0, 51];
         Assert.Equal(expected, png.ToArray<byte>());
-        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, ".*"));  // no temporary file left beside it
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, ".*")); // no temporary file left beside it
     }
 
     [Fact]
@@ -54,12 +54,12 @@ public class SampleGridPngTests
         var chw = grid.contiguous().ToArray<float>();
         var expected = new byte[h * w * c];
         for (var y = 0; y < h; y++)
-            for (var x = 0; x < w; x++)
-                for (var k = 0; k < c; k++)
-                {
-                    var level = MathF.Round((chw[(k * h + y) * w + x] + 1f) * 127.5f, MidpointRounding.ToEven);
-                    expected[(y * w + x) * c + k] = (byte)Math.Clamp(level, 0f, 255f);
-                }
+        for (var x = 0; x < w; x++)
+        for (var k = 0; k < c; k++)
+        {
+            var level = MathF.Round((chw[(k * h + y) * w + x] + 1f) * 127.5f, MidpointRounding.ToEven);
+            expected[(y * w + x) * c + k] = (byte)Math.Clamp(level, 0f, 255f);
+        }
         Assert.Equal(new[] { h, w, c }, png.shape);
         Assert.Equal(expected, png.ToArray<byte>());
     }
@@ -71,9 +71,9 @@ public class SampleGridPngTests
         // Two columns of two 1×2×2 images; pixel value = 10·column + example, so each cell says where it came from.
         var columns = new[] { 0.0, 10.0 }.Select(c => torch.tensor(new[] { c, c + 1 }).view(2, 1, 1, 1).expand(2, 1, 2, 2).contiguous()).ToArray();
         var grid = SampleGrids.Rows(columns);
-        Assert.Equal(new long[] { 1, 2 * 3 + 1, 2 * 3 + 1 }, grid.shape);   // 2 rows and 2 columns of 2×2 cells, padding 1
+        Assert.Equal(new long[] { 1, 2 * 3 + 1, 2 * 3 + 1 }, grid.shape); // 2 rows and 2 columns of 2×2 cells, padding 1
         double Cell(int row, int column) => grid[0, 1 + 3 * row, 1 + 3 * column].ToDouble();
         Assert.Equal((0.0, 10.0, 1.0, 11.0), (Cell(0, 0), Cell(0, 1), Cell(1, 0), Cell(1, 1)));
-        Assert.Equal(-1.0, grid[0, 0, 0].ToDouble());   // the padding
+        Assert.Equal(-1.0, grid[0, 0, 0].ToDouble()); // the padding
     }
 }

@@ -1,6 +1,6 @@
-using Dino.Repro.Training;
-using Dino.Repro.Models.ToyGan;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.Models.ToyGan;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -20,7 +20,8 @@ public class ShuffledBatchesTests
     public void A_restored_position_gives_the_same_batches()
     {
         using var a = new ShuffledBatches(new Dictionary<string, Tensor> { ["i"] = torch.arange(10) }, 3, seed: 8);
-        for (var i = 0; i < 4; i++) Take(a);  // into the second epoch (3 batches of 3 per epoch, one example dropped)
+        for (var i = 0; i < 4; i++)
+            Take(a); // into the second epoch (3 batches of 3 per epoch, one example dropped)
         var saved = a.Position;
         var expected = Enumerable.Range(0, 5).Select(_ => Take(a)).ToArray();
 
@@ -41,7 +42,7 @@ public class ShuffledBatchesTests
         var values = a.ToArray<float>();
         Assert.All(values, v => Assert.True(v is -1f or 1f));
         var lit = values.Count(v => v > 0) / (double)values.Length;
-        Assert.InRange(lit, 0.02, 0.4);  // one shape of side 4–8 on a 16×16 image, in one to three channels
+        Assert.InRange(lit, 0.02, 0.4); // one shape of side 4–8 on a 16×16 image, in one to three channels
     }
 
     private static long[] Take(ShuffledBatches source)

@@ -1,12 +1,12 @@
+using Dino.Repro.App;
 using Dino.Repro.Data;
 using Dino.Repro.Data.CelebAMaskHq;
+using Dino.Repro.Data.Corpora;
+using Dino.Repro.IO;
+using Dino.Repro.Models;
 using Dino.Repro.Tests.App.Reproduce;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
-using Dino.Repro.IO;
-using Dino.Repro.Models;
-using Dino.Repro.App;
-using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -22,7 +22,9 @@ public class SkippedSamplesLogTests
         File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..30]);
         var trainer = new Trainer(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = runs.Root });
 
-        var stopped = Assert.Throws<InvalidDataException>(() => trainer.Train("pix2pix", Preset.Smoke, TrainingFixtures.Set("steps=1", "shapes_count=10")));
+        var stopped = Assert.Throws<InvalidDataException>(() =>
+            trainer.Train("pix2pix", Preset.Smoke, TrainingFixtures.Set("steps=1", "shapes_count=10"))
+        );
         Assert.Contains(broken, stopped.Message);
 
         var run = trainer.Train("pix2pix", Preset.Smoke, TrainingFixtures.Set("steps=1", "shapes_count=10", "bad_samples=skip"));
@@ -37,7 +39,9 @@ public class SkippedSamplesLogTests
     [Fact]
     public void An_unknown_bad_samples_value_is_a_usage_error_naming_the_valid_ones()
     {
-        var e = Assert.Throws<UsageException>(() => TrainingFixtures.Registry().Get("toy-gan").Resolve(Preset.Smoke, TrainingFixtures.Set("bad_samples=ignore")));
+        var e = Assert.Throws<UsageException>(() =>
+            TrainingFixtures.Registry().Get("toy-gan").Resolve(Preset.Smoke, TrainingFixtures.Set("bad_samples=ignore"))
+        );
         Assert.Contains("bad_samples must be throw or skip (got 'ignore')", e.Message);
     }
 }

@@ -7,7 +7,10 @@ namespace Dino.Repro.Tests.Training;
 public class TrainCliTests
 {
     [Theory]
-    [InlineData(new[] { "train", "toy-ganx" }, "unknown experiment 'toy-ganx' (valid: bicyclegan, dino, dino-bidirectional, grid-recogniser, pix2pix, toy-gan)")]
+    [InlineData(
+        new[] { "train", "toy-ganx" },
+        "unknown experiment 'toy-ganx' (valid: bicyclegan, dino, dino-bidirectional, grid-recogniser, pix2pix, toy-gan)"
+    )]
     [InlineData(new[] { "train", "toy-gan", "--preset", "huge" }, "unknown preset 'huge' for toy-gan (valid: smoke, cpu, paper)")]
     [InlineData(new[] { "train", "toy-gan", "--set", "stepz=3" }, "unknown option 'stepz' (valid: steps, batch_size")]
     [InlineData(new[] { "train", "toy-gan", "--set", "steps=many" }, "option 'steps' expects an integer, got 'many'")]
@@ -52,7 +55,7 @@ public class TrainCliTests
         Assert.Equal(0, code);
         Assert.Contains($"done: 4 steps in {Path.Combine(temp.Root, "00001-toy-gan-smoke")}", output);
         Assert.Contains("seed: 5", output);
-        Assert.Contains("step 4/4", output);  // plain progress: the test host's output is not a terminal
+        Assert.Contains("step 4/4", output); // plain progress: the test host's output is not a terminal
     }
 
     [Fact]
@@ -86,8 +89,10 @@ public class TrainCliTests
         string? heading = null;
         foreach (var line in output.Split('\n'))
         {
-            if (System.Text.RegularExpressions.Regex.IsMatch(line, "^[a-z]+$")) sections[heading = line] = "";
-            else if (heading is not null) sections[heading] += line + "\n";
+            if (System.Text.RegularExpressions.Regex.IsMatch(line, "^[a-z]+$"))
+                sections[heading = line] = "";
+            else if (heading is not null)
+                sections[heading] += line + "\n";
         }
         return sections;
     }

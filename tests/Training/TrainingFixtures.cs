@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Dino.Repro.Training;
-using Dino.Repro.Models.ToyGan;
 using Dino.Repro.Models;
+using Dino.Repro.Models.ToyGan;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -12,8 +12,22 @@ internal static class TrainingFixtures
     public static ExperimentRegistry Registry() =>
         new ExperimentRegistry().Register(ToyGanExperiment.Definition).Register(BalanceTestExperiment.Definition);
 
-    public static Trainer Trainer(string runsRoot, Action<StepReport>? onStep = null, TensorFileWriter? writer = null, IProgressSink? progress = null) =>
-        new(Registry(), new TrainerSettings { RunsRoot = runsRoot, OnStep = onStep, CheckpointWriter = writer, Progress = progress ?? ProgressSinks.None });
+    public static Trainer Trainer(
+        string runsRoot,
+        Action<StepReport>? onStep = null,
+        TensorFileWriter? writer = null,
+        IProgressSink? progress = null
+    ) =>
+        new(
+            Registry(),
+            new TrainerSettings
+            {
+                RunsRoot = runsRoot,
+                OnStep = onStep,
+                CheckpointWriter = writer,
+                Progress = progress ?? ProgressSinks.None,
+            }
+        );
 
     public static KeyValuePair<string, string>[] Set(params string[] assignments) => assignments.Select(OptionSet.ParseAssignment).ToArray();
 
@@ -31,8 +45,11 @@ internal static class TrainingFixtures
     }
 
     /// <summary>Exact equality of two runs' losses at the given steps, naming the first difference.</summary>
-    public static void AssertSameLosses(SortedDictionary<long, Dictionary<string, double>> expected,
-        SortedDictionary<long, Dictionary<string, double>> actual, IEnumerable<long> steps)
+    public static void AssertSameLosses(
+        SortedDictionary<long, Dictionary<string, double>> expected,
+        SortedDictionary<long, Dictionary<string, double>> actual,
+        IEnumerable<long> steps
+    )
     {
         foreach (var step in steps)
         {

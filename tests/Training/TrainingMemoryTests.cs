@@ -13,15 +13,24 @@ public class TrainingMemoryTests
         var counts = new List<(long step, long count)>();
         var trainer = TrainingFixtures.Trainer(temp.Root, onStep: r =>
         {
-            if (r.Step == 20) baseline = LiveTensors.Settled();  // optimiser state exists from step 1 on
-            else if (r.Step > 20) counts.Add((r.Step, Tensor.TotalCount));
+            if (r.Step == 20)
+                baseline = LiveTensors.Settled(); // optimiser state exists from step 1 on
+            else if (r.Step > 20)
+                counts.Add((r.Step, Tensor.TotalCount));
         });
         // Without prefetch: the batches read ahead would move the count between steps (the next test covers them).
-        trainer.Train("toy-gan", Preset.Smoke, TrainingFixtures.Set("steps=300", "log_every=1", "sample_every=25", "checkpoint_every=50", "evaluate_every=100", "prefetch=0"));
+        trainer.Train(
+            "toy-gan",
+            Preset.Smoke,
+            TrainingFixtures.Set("steps=300", "log_every=1", "sample_every=25", "checkpoint_every=50", "evaluate_every=100", "prefetch=0")
+        );
 
         Assert.Equal(280, counts.Count);
         var grown = counts.Where(c => c.count != baseline).ToList();
-        Assert.True(grown.Count == 0, $"live tensors {baseline} at step 20, then {string.Join(", ", grown.Take(5).Select(g => $"{g.count} at step {g.step}"))}");
+        Assert.True(
+            grown.Count == 0,
+            $"live tensors {baseline} at step 20, then {string.Join(", ", grown.Take(5).Select(g => $"{g.count} at step {g.step}"))}"
+        );
     }
 
     [Fact]
@@ -29,11 +38,14 @@ public class TrainingMemoryTests
     {
         using var temp = new Fixtures.TempFolder();
         var before = LiveTensors.Settled();
-        long peak = 0, baseline = -1;
+        long peak = 0,
+            baseline = -1;
         var trainer = TrainingFixtures.Trainer(temp.Root, onStep: r =>
         {
-            if (r.Step == 20) baseline = LiveTensors.Settled();
-            else if (r.Step > 20) peak = Math.Max(peak, Tensor.TotalCount);
+            if (r.Step == 20)
+                baseline = LiveTensors.Settled();
+            else if (r.Step > 20)
+                peak = Math.Max(peak, Tensor.TotalCount);
         });
         trainer.Train("toy-gan", Preset.Smoke, TrainingFixtures.Set("steps=120", "checkpoint_every=50", "prefetch=3"));
         // TorchSharp 0.107 can keep counting the parameters of a disposed built-in layer (their memory is freed: the

@@ -53,7 +53,8 @@ public class CanvasTests
         // 50 layers of grey 10 at opacity 0.04 over black give 10·(1 − 0.96⁵⁰) = 8.70; rounding each layer to bytes
         // would add 0.4 and round it away every time, leaving black.
         var canvas = new Canvas(2, 2, Black);
-        for (var k = 0; k < 50; k++) canvas.FillRectangle(0, 0, 2, 2, new Rgb(10, 10, 10), opacity: 0.04);
+        for (var k = 0; k < 50; k++)
+            canvas.FillRectangle(0, 0, 2, 2, new Rgb(10, 10, 10), opacity: 0.04);
         Assert.Equal(new Rgb(9, 9, 9), canvas[1, 1]);
         Assert.Equal(Enumerable.Repeat((byte)9, 12), canvas.ToBytes());
         Assert.Throws<ArgumentException>(() => canvas.CopyTo(new byte[11]));

@@ -25,13 +25,19 @@ public class FaceDetectorTests : IDisposable
         for (var y = 0; y < size; y++)
         for (var x = 0; x < size; x++)
         {
-            double u = (x - size / 2.0) / (size * 0.32), v = (y - size / 2.0) / (size * 0.42);
+            double u = (x - size / 2.0) / (size * 0.32),
+                v = (y - size / 2.0) / (size * 0.42);
             var level = 90.0;
-            if (u * u + v * v <= 1) level = 200;
-            if (Blob(x, y, 0.38, 0.40, 0.07, 0.035) || Blob(x, y, 0.62, 0.40, 0.07, 0.035)) level = 30;
-            if (Blob(x, y, 0.38, 0.33, 0.09, 0.015) || Blob(x, y, 0.62, 0.33, 0.09, 0.015)) level = 50;
-            if (Blob(x, y, 0.5, 0.55, 0.03, 0.08)) level = 160;
-            if (Blob(x, y, 0.5, 0.72, 0.12, 0.03)) level = 40;
+            if (u * u + v * v <= 1)
+                level = 200;
+            if (Blob(x, y, 0.38, 0.40, 0.07, 0.035) || Blob(x, y, 0.62, 0.40, 0.07, 0.035))
+                level = 30;
+            if (Blob(x, y, 0.38, 0.33, 0.09, 0.015) || Blob(x, y, 0.62, 0.33, 0.09, 0.015))
+                level = 50;
+            if (Blob(x, y, 0.5, 0.55, 0.03, 0.08))
+                level = 160;
+            if (Blob(x, y, 0.5, 0.72, 0.12, 0.03))
+                level = 40;
             pixels[3 * (y * size + x)] = (byte)level;
             pixels[3 * (y * size + x) + 1] = (byte)(level * 0.85);
             pixels[3 * (y * size + x) + 2] = (byte)(level * 0.75);
@@ -40,7 +46,8 @@ public class FaceDetectorTests : IDisposable
 
         bool Blob(int x, int y, double cx, double cy, double rx, double ry)
         {
-            double dx = (x - cx * size) / (rx * size), dy = (y - cy * size) / (ry * size);
+            double dx = (x - cx * size) / (rx * size),
+                dy = (y - cy * size) / (ry * size);
             return dx * dx + dy * dy <= 1;
         }
     }

@@ -18,7 +18,11 @@ public class ImageGridTests : IDisposable
     [Fact]
     public void Tiles_land_row_by_row_with_padding_between_and_around()
     {
-        const int n = 5, h = 3, w = 4, columns = 3, padding = 2;
+        const int n = 5,
+            h = 3,
+            w = 4,
+            columns = 3,
+            padding = 2;
         // Image i is filled with the value i + 1, so every grid pixel says which tile (or padding) it belongs to.
         var images = stack(Enumerable.Range(0, n).Select(i => full([3, h, w], (float)(i + 1))).ToArray());
 
@@ -31,7 +35,8 @@ public class ImageGridTests : IDisposable
         for (var y = 0; y < grid.size(1); y++)
         for (var x = 0; x < gridWidth; x++)
         {
-            int row = (y - padding) / (h + padding), col = (x - padding) / (w + padding);
+            int row = (y - padding) / (h + padding),
+                col = (x - padding) / (w + padding);
             var inTile = y >= padding && x >= padding && (y - padding) % (h + padding) < h && (x - padding) % (w + padding) < w;
             var index = row * columns + col;
             var expected = inTile && index < n ? index + 1 : -1;
@@ -44,7 +49,7 @@ public class ImageGridTests : IDisposable
     {
         var grid = ImageGrid.Make(ones(2, 1, 5, 6), columns: 8, padding: 1);
         Assert.Equal(new long[] { 3, 5 + 2, 2 * (6 + 1) + 1 }, grid.shape);
-        Assert.Equal((1L, 8L), ImageGrid.TileOrigin(1, 2, 5, 6, 1));  // row 0, column 1
+        Assert.Equal((1L, 8L), ImageGrid.TileOrigin(1, 2, 5, 6, 1)); // row 0, column 1
         Assert.Equal(1.0f, grid[2, 2, 8].ToSingle());
         Assert.Equal(0.0f, grid[2, 2, 7].ToSingle());
     }
@@ -60,11 +65,11 @@ public class ImageGridTests : IDisposable
         var png = PngReference.Decode(File.ReadAllBytes(file));
         Assert.Equal((2 * 6 + 2, 2 * 6 + 2), (png.Width, png.Height));
         int Pixel(int x, int y) => png.Samples[(y * png.Width + x) * 3];
-        Assert.Equal(50, Pixel(0, 0));    // padding
-        Assert.Equal(0, Pixel(2, 2));     // image 0 = -1 → 0
-        Assert.Equal(255, Pixel(8, 2));   // image 1 = +1 → 255
-        Assert.Equal(128, Pixel(2, 8));   // image 2 = 0 → 127.5 → 128
-        Assert.Equal(50, Pixel(8, 8));    // the empty last cell is padding colour
+        Assert.Equal(50, Pixel(0, 0)); // padding
+        Assert.Equal(0, Pixel(2, 2)); // image 0 = -1 → 0
+        Assert.Equal(255, Pixel(8, 2)); // image 1 = +1 → 255
+        Assert.Equal(128, Pixel(2, 8)); // image 2 = 0 → 127.5 → 128
+        Assert.Equal(50, Pixel(8, 8)); // the empty last cell is padding colour
     }
 
     [Fact]

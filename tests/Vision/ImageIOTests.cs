@@ -44,19 +44,26 @@ public class ImageIOTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0, 8)]   // gray
-    [InlineData(2, 8)]   // RGB
-    [InlineData(6, 8)]   // RGBA
-    [InlineData(0, 16)]  // 16-bit gray
-    [InlineData(2, 16)]  // 16-bit RGB
+    [InlineData(0, 8)] // gray
+    [InlineData(2, 8)] // RGB
+    [InlineData(6, 8)] // RGBA
+    [InlineData(0, 16)] // 16-bit gray
+    [InlineData(2, 16)] // 16-bit RGB
     public void Hand_written_pngs_read_back_with_exact_values_in_rgb_order(int colorType, int depth)
     {
-        int width = 7, height = 5, channels = colorType switch { 0 => 1, 2 => 3, _ => 4 };
+        int width = 7,
+            height = 5,
+            channels = colorType switch
+            {
+                0 => 1,
+                2 => 3,
+                _ => 4,
+            };
         var max = (1 << depth) - 1;
         var rng = new Random(colorType * 100 + depth);
         var samples = Enumerable.Range(0, width * height * channels).Select(_ => rng.Next(max + 1)).ToArray();
         samples[0] = 0;
-        samples[1] = max;  // both extremes present
+        samples[1] = max; // both extremes present
         var file = temp.File($"hand_{colorType}_{depth}.png");
         File.WriteAllBytes(file, PngReference.Encode(width, height, depth, colorType, samples, subFilter: true));
 
@@ -70,7 +77,7 @@ public class ImageIOTests : IDisposable
         }
         else
         {
-            Assert.Equal(ScalarType.Int32, image.dtype);  // the kit widens 16-bit samples to int32 (ImageIO)
+            Assert.Equal(ScalarType.Int32, image.dtype); // the kit widens 16-bit samples to int32 (ImageIO)
             Assert.Equal(samples, image.ToArray<int>());
         }
     }
@@ -88,7 +95,7 @@ public class ImageIOTests : IDisposable
 
         Assert.True(ImageIO.Read(file).Equals(image));
         var reference = PngReference.Decode(File.ReadAllBytes(file));
-        Assert.Equal(image.ToArray<byte>().Select(b => (int)b).ToArray(), reference.Samples);  // RGB(A) order on disk too
+        Assert.Equal(image.ToArray<byte>().Select(b => (int)b).ToArray(), reference.Samples); // RGB(A) order on disk too
     }
 
     [Fact]
@@ -123,7 +130,7 @@ public class ImageIOTests : IDisposable
     [Fact]
     public void Gray_with_alpha_pngs_read_as_rgba()
     {
-        var samples = new[] { 10, 255, 20, 128, 30, 0, 40, 7 };  // (gray, alpha) pairs
+        var samples = new[] { 10, 255, 20, 128, 30, 0, 40, 7 }; // (gray, alpha) pairs
         var file = temp.File("gray_alpha.png");
         File.WriteAllBytes(file, PngReference.Encode(2, 2, 8, 4, samples));
 
@@ -145,9 +152,9 @@ public class ImageIOTests : IDisposable
 
         var psnrHigh = Psnr(original, ImageIO.Read(high));
         var psnrLow = Psnr(original, ImageIO.Read(low));
-        Assert.InRange(psnrHigh, 35, 60);  // q95 on a natural image: well above visible-artefact levels, not lossless
+        Assert.InRange(psnrHigh, 35, 60); // q95 on a natural image: well above visible-artefact levels, not lossless
         Assert.InRange(psnrLow, 20, psnrHigh - 5);
-        Assert.Equal(0xFF, File.ReadAllBytes(high)[0]);  // a real JPEG (SOI marker), not a PNG with a .jpg name
+        Assert.Equal(0xFF, File.ReadAllBytes(high)[0]); // a real JPEG (SOI marker), not a PNG with a .jpg name
         Assert.Equal(0xD8, File.ReadAllBytes(high)[1]);
     }
 
@@ -166,7 +173,8 @@ public class ImageIOTests : IDisposable
         ImageIO.Write(grayFile, gray);
         var expanded = ImageIO.Read(grayFile, ImageReadMode.Rgb);
         Assert.Equal(new long[] { 150, 225, 3 }, expanded.shape);
-        for (var c = 0; c < 3; c++) Assert.True(expanded.select(2, c).Equals(gray.squeeze(2)));
+        for (var c = 0; c < 3; c++)
+            Assert.True(expanded.select(2, c).Equals(gray.squeeze(2)));
     }
 
     [Fact]
@@ -202,7 +210,8 @@ public class ImageIOTests : IDisposable
     public void Corrupt_png_bytes_are_named_in_an_InvalidDataException()
     {
         var bytes = File.ReadAllBytes(VisionTestData.Path("images/chelsea.png"));
-        for (var i = 200; i < 260; i++) bytes[i] ^= 0x5A;  // inside the image data: its CRC no longer matches
+        for (var i = 200; i < 260; i++)
+            bytes[i] ^= 0x5A; // inside the image data: its CRC no longer matches
         var file = temp.File("corrupt.png");
         File.WriteAllBytes(file, bytes);
 

@@ -12,7 +12,9 @@ public class ImageTensorTests : IDisposable
     [Fact]
     public void Hwc_to_chw_moves_each_value_to_its_channel_plane_and_scales_to_minus_one_one()
     {
-        const int h = 3, w = 4, c = 3;
+        const int h = 3,
+            w = 4,
+            c = 3;
         var bytes = Enumerable.Range(0, h * w * c).Select(i => (byte)(i * 7 % 256)).ToArray();
         var hwc = tensor(bytes, [h, w, c]);
 
@@ -26,7 +28,7 @@ public class ImageTensorTests : IDisposable
         for (var k = 0; k < c; k++)
         {
             var expected = bytes[(y * w + x) * c + k] / 127.5 - 1.0;
-            Assert.Equal(expected, values[(k * h + y) * w + x], 1e-6);  // float32 rounding of the exact value
+            Assert.Equal(expected, values[(k * h + y) * w + x], 1e-6); // float32 rounding of the exact value
         }
     }
 
@@ -85,8 +87,8 @@ public class ImageTensorTests : IDisposable
     [Fact]
     public void Wrong_dtypes_and_ranks_are_refused()
     {
-        Assert.Throws<ArgumentException>(() => ImageTensor.ToChw(zeros(2, 2, 3)));                       // float given as stored image
-        Assert.Throws<ArgumentException>(() => ImageTensor.ToHwc(zeros([3, 2, 2], ScalarType.Byte)));  // bytes given as network image
+        Assert.Throws<ArgumentException>(() => ImageTensor.ToChw(zeros(2, 2, 3))); // float given as stored image
+        Assert.Throws<ArgumentException>(() => ImageTensor.ToHwc(zeros([3, 2, 2], ScalarType.Byte))); // bytes given as network image
         Assert.Throws<ArgumentException>(() => ImageTensor.ToChw(zeros([2, 3], ScalarType.Byte)));
     }
 }

@@ -74,7 +74,7 @@ public class LabelMapTests : IDisposable
         Assert.Equal(new Rgb(0, 0, 142), Palette.Cityscapes.Colors[Palette.Cityscapes.ClassNames.ToList().IndexOf("car")]);
         Assert.Equal(new Rgb(0, 0, 204), Palette.CelebAMaskHq.Colors[Palette.CelebAMaskHq.ClassNames.ToList().IndexOf("hair")]);
         Assert.Equal(19, Palette.CelebAMaskHqOriginal.Colors.Distinct().Count());
-        Assert.Equal(16, Palette.CelebAMaskHq.Colors.Distinct().Count());  // three left/right pairs share a colour
+        Assert.Equal(16, Palette.CelebAMaskHq.Colors.Distinct().Count()); // three left/right pairs share a colour
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public class LabelMapTests : IDisposable
         Assert.Equal(new byte[] { 128, 64, 128, 0, 0, 0, 0, 0, 142 }, colours.ToArray<byte>());
         Assert.Equal(new long[] { 0, LabelMap.Ignore, 13 }, LabelMap.FromColors(colours, Palette.Cityscapes).ToArray<long>());
 
-        var ground = tensor(new byte[] { 81, 0, 81 }, [1, 1, 3]);  // Cityscapes "ground": a label id without a train id
+        var ground = tensor(new byte[] { 81, 0, 81 }, [1, 1, 3]); // Cityscapes "ground": a label id without a train id
         Assert.Equal(LabelMap.Ignore, LabelMap.FromColors(ground, Palette.Cityscapes).ToInt64());
     }
 
@@ -115,8 +115,12 @@ public class LabelMapTests : IDisposable
     public void Tolerance_accepts_jpeg_like_noise_and_only_then()
     {
         var labels = tensor(new long[] { 1, 2, 3, 10 }, [2, 2]);
-        var noisy = LabelMap.Colorize(labels, Palette.Cityscapes).to(ScalarType.Int32).add(tensor(new[] { 2, -3, 1, -1, 0, 2, 3, 3, -2, 1, 1, 1 }, [2, 2, 3]), 1L)
-            .clamp(0, 255).to(ScalarType.Byte);
+        var noisy = LabelMap
+            .Colorize(labels, Palette.Cityscapes)
+            .to(ScalarType.Int32)
+            .add(tensor(new[] { 2, -3, 1, -1, 0, 2, 3, 3, -2, 1, 1, 1 }, [2, 2, 3]), 1L)
+            .clamp(0, 255)
+            .to(ScalarType.Byte);
 
         Assert.Throws<InvalidDataException>(() => LabelMap.FromColors(noisy, Palette.Cityscapes));
         Assert.True(LabelMap.FromColors(noisy, Palette.Cityscapes, tolerance: 6).Equals(labels));
@@ -132,7 +136,7 @@ public class LabelMapTests : IDisposable
 
         var wrong = Assert.Throws<InvalidDataException>(() => LabelMap.ReadColors(file, Palette.Cityscapes));
         Assert.Contains(file, wrong.Message);
-        Assert.Throws<InvalidDataException>(() => LabelMap.Read(file));  // three channels are not a label map
+        Assert.Throws<InvalidDataException>(() => LabelMap.Read(file)); // three channels are not a label map
     }
 
     [Fact]

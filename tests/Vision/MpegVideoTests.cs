@@ -15,7 +15,11 @@ public class MpegVideoTests
         var pixels = levels.SelectMany(level => Enumerable.Repeat(level, 32 * 32 * 3)).ToArray();
         using (var frames = torch.tensor(pixels, [10, 32, 32, 3]))
             VideoWriter.Write(dir.File("clip.mp4"), frames);
-        WavFile.Write(dir.File("tone.wav"), Enumerable.Range(0, 6400).Select(n => 0.5f * MathF.Sin(2 * MathF.PI * 440 * n / 16_000)).ToArray(), 16_000);
+        WavFile.Write(
+            dir.File("tone.wav"),
+            Enumerable.Range(0, 6400).Select(n => 0.5f * MathF.Sin(2 * MathF.PI * 440 * n / 16_000)).ToArray(),
+            16_000
+        );
 
         MpegVideo.Convert(dir.File("clip.mp4"), dir.File("clip.mpg"), dir.File("tone.wav"));
 

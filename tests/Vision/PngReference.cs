@@ -21,28 +21,36 @@ public static class PngReference
     /// <summary>Width and height from the IHDR chunk only.</summary>
     public static (int width, int height) Size(byte[] png)
     {
-        if (!png.AsSpan(0, 8).SequenceEqual(Signature)) throw new InvalidDataException("not a PNG signature");
-        if (Encoding.ASCII.GetString(png, 12, 4) != "IHDR") throw new InvalidDataException("first chunk is not IHDR");
+        if (!png.AsSpan(0, 8).SequenceEqual(Signature))
+            throw new InvalidDataException("not a PNG signature");
+        if (Encoding.ASCII.GetString(png, 12, 4) != "IHDR")
+            throw new InvalidDataException("first chunk is not IHDR");
         return ((int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(16)), (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(20)));
     }
 
     public static Image Decode(byte[] png)
     {
         var (width, height) = Size(png);
-        int depth = png[24], colorType = png[25], interlace = png[28];
-        if (interlace != 0 || depth is not (8 or 16)) throw new NotSupportedException($"reference decoder: depth {depth}, interlace {interlace}");
+        int depth = png[24],
+            colorType = png[25],
+            interlace = png[28];
+        if (interlace != 0 || depth is not (8 or 16))
+            throw new NotSupportedException($"reference decoder: depth {depth}, interlace {interlace}");
         var idat = new MemoryStream();
-        for (var at = 8; at < png.Length;)
+        for (var at = 8; at < png.Length; )
         {
             var length = (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at));
             var type = Encoding.ASCII.GetString(png, at + 4, 4);
-            if (type == "IDAT") idat.Write(png, at + 8, length);
-            if (type == "PLTE") throw new NotSupportedException("reference decoder: palette images");
+            if (type == "IDAT")
+                idat.Write(png, at + 8, length);
+            if (type == "PLTE")
+                throw new NotSupportedException("reference decoder: palette images");
             at += 12 + length;
         }
         idat.Position = 0;
         var raw = new MemoryStream();
-        using (var z = new ZLibStream(idat, CompressionMode.Decompress)) z.CopyTo(raw);
+        using (var z = new ZLibStream(idat, CompressionMode.Decompress))
+            z.CopyTo(raw);
         var data = raw.ToArray();
         var channels = ChannelsOf(colorType);
         var bpp = channels * depth / 8;
@@ -88,15 +96,21 @@ public static class PngReference
             for (var i = 0; i < width * channels; i++)
             {
                 var v = samples[y * width * channels + i];
-                if (bitDepth == 8) row[i] = (byte)v;
-                else { row[2 * i] = (byte)(v >> 8); row[2 * i + 1] = (byte)v; }
+                if (bitDepth == 8)
+                    row[i] = (byte)v;
+                else
+                {
+                    row[2 * i] = (byte)(v >> 8);
+                    row[2 * i + 1] = (byte)v;
+                }
             }
             raw[y * (stride + 1)] = (byte)(subFilter ? 1 : 0);
             for (var x = 0; x < stride; x++)
                 raw[y * (stride + 1) + 1 + x] = subFilter ? (byte)(row[x] - (x >= bpp ? row[x - bpp] : 0)) : row[x];
         }
         var compressed = new MemoryStream();
-        using (var z = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) z.Write(raw);
+        using (var z = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+            z.Write(raw);
         var ihdr = new byte[13];
         BinaryPrimitives.WriteUInt32BigEndian(ihdr, (uint)width);
         BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(4), (uint)height);
@@ -129,23 +143,30 @@ public static class PngReference
         foreach (var b in bytes)
         {
             crc ^= b;
-            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+            for (var k = 0; k < 8; k++)
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
         }
         return ~crc;
     }
 
     private static int Paeth(int a, int b, int c)
     {
-        int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
-        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        int p = a + b - c,
+            pa = Math.Abs(p - a),
+            pb = Math.Abs(p - b),
+            pc = Math.Abs(p - c);
+        return pa <= pb && pa <= pc ? a
+            : pb <= pc ? b
+            : c;
     }
 
-    private static int ChannelsOf(int colorType) => colorType switch
-    {
-        0 => 1,
-        2 => 3,
-        4 => 2,
-        6 => 4,
-        _ => throw new NotSupportedException($"colour type {colorType}"),
-    };
+    private static int ChannelsOf(int colorType) =>
+        colorType switch
+        {
+            0 => 1,
+            2 => 3,
+            4 => 2,
+            6 => 4,
+            _ => throw new NotSupportedException($"colour type {colorType}"),
+        };
 }

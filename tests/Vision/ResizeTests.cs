@@ -24,7 +24,8 @@ public class ResizeTests : IDisposable
         {
             var sy = (int)Math.Floor(y * (double)hs / hd);
             var sx = (int)Math.Floor(x * (double)ws / wd);
-            for (var c = 0; c < 3; c++) Assert.Equal(src[(sy * ws + sx) * 3 + c], values[(y * wd + x) * 3 + c]);
+            for (var c = 0; c < 3; c++)
+                Assert.Equal(src[(sy * ws + sx) * 3 + c], values[(y * wd + x) * 3 + c]);
         }
     }
 
@@ -42,15 +43,18 @@ public class ResizeTests : IDisposable
         for (var x = 0; x < wd; x++)
         {
             var sx = (x + 0.5) * scale - 0.5;
-            if (sx < 0 || sx > ws - 1) continue;  // beyond the outer centres the edge pixel is repeated
-            for (var y = 0; y < 4; y++) Assert.Equal(3 * sx + 10, values[y * wd + x], 3);
+            if (sx < 0 || sx > ws - 1)
+                continue; // beyond the outer centres the edge pixel is repeated
+            for (var y = 0; y < 4; y++)
+                Assert.Equal(3 * sx + 10, values[y * wd + x], 3);
         }
     }
 
     [Fact]
     public void Bicubic_is_keys_cubic_convolution_with_a_minus_three_quarters_and_replicated_edges()
     {
-        const int ws = 6, wd = 16;
+        const int ws = 6,
+            wd = 16;
         var row = new float[] { 3, -1, 4, 1, -5, 9 };
         var values = Resize.Hwc(tensor(row, [1, ws, 1]), 1, wd, ResizeMode.Bicubic).ToArray<float>();
 
@@ -59,7 +63,8 @@ public class ResizeTests : IDisposable
             var sx = (x + 0.5) * ws / wd - 0.5;
             var i0 = (int)Math.Floor(sx);
             var expected = 0.0;
-            for (var i = i0 - 1; i <= i0 + 2; i++) expected += Keys(sx - i) * row[Math.Clamp(i, 0, ws - 1)];
+            for (var i = i0 - 1; i <= i0 + 2; i++)
+                expected += Keys(sx - i) * row[Math.Clamp(i, 0, ws - 1)];
             Assert.Equal(expected, values[x], 1e-4);
         }
 
@@ -67,7 +72,9 @@ public class ResizeTests : IDisposable
         {
             const double a = -0.75;
             t = Math.Abs(t);
-            return t <= 1 ? ((a + 2) * t - (a + 3)) * t * t + 1 : t < 2 ? ((a * t - 5 * a) * t + 8 * a) * t - 4 * a : 0;
+            return t <= 1 ? ((a + 2) * t - (a + 3)) * t * t + 1
+                : t < 2 ? ((a * t - 5 * a) * t + 8 * a) * t - 4 * a
+                : 0;
         }
     }
 
@@ -103,7 +110,7 @@ public class ResizeTests : IDisposable
     [Fact]
     public void Chw_and_wide_channel_stacks_resize_each_plane_like_hwc()
     {
-        var chw = rand([6, 8, 10], generator: new Generator(5));  // six planes: more than OpenCV takes at once
+        var chw = rand([6, 8, 10], generator: new Generator(5)); // six planes: more than OpenCV takes at once
         var resized = Resize.Chw(chw, 4, 5, ResizeMode.Area);
         Assert.Equal(new long[] { 6, 4, 5 }, resized.shape);
         for (var c = 0; c < 6; c++)

@@ -23,8 +23,23 @@ public class VideoTests : IDisposable
     private string TestPattern()
     {
         var file = temp.File("testsrc.mp4");
-        VisionTestData.Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=64x48:rate=25", "-t", "1",
-            "-c:v", "libx264", "-pix_fmt", "yuv420p", file);
+        VisionTestData.Run(
+            "ffmpeg",
+            "-hide_banner",
+            "-loglevel",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc=size=64x48:rate=25",
+            "-t",
+            "1",
+            "-c:v",
+            "libx264",
+            "-pix_fmt",
+            "yuv420p",
+            file
+        );
         return file;
     }
 
@@ -43,7 +58,7 @@ public class VideoTests : IDisposable
         var frames = reader.Read();
         Assert.Equal(new long[] { 25, 48, 64, 3 }, frames.shape);
         Assert.Equal(ScalarType.Byte, frames.dtype);
-        Assert.Equal(0, reader.Read().size(0));  // the end: no more frames
+        Assert.Equal(0, reader.Read().size(0)); // the end: no more frames
     }
 
     [Theory]
@@ -60,7 +75,7 @@ public class VideoTests : IDisposable
         Assert.Equal(expectedCount, sampled.size(0));
         for (var k = 0; k < expectedCount; k++)
         {
-            var source = (int)Math.Floor(k * 25 / fps + 1e-9);  // the source frame shown at time k / fps
+            var source = (int)Math.Floor(k * 25 / fps + 1e-9); // the source frame shown at time k / fps
             Assert.True(sampled.select(0, k).Equals(native.select(0, source)), $"output frame {k} should be source frame {source}");
         }
     }
@@ -92,8 +107,10 @@ public class VideoTests : IDisposable
 
         Assert.Equal(new long[] { 25, 24, 32, 3 }, at25.shape);
         Assert.Equal(10, at10.size(0));
-        for (var k = 0; k < 25; k++) AssertColour(ColourOf(k), at25.select(0, k), $"frame {k} at 25 fps");
-        for (var k = 0; k < 10; k++) AssertColour(ColourOf((int)Math.Floor(k * 2.5)), at10.select(0, k), $"frame {k} at 10 fps");
+        for (var k = 0; k < 25; k++)
+            AssertColour(ColourOf(k), at25.select(0, k), $"frame {k} at 25 fps");
+        for (var k = 0; k < 10; k++)
+            AssertColour(ColourOf((int)Math.Floor(k * 2.5)), at10.select(0, k), $"frame {k} at 10 fps");
     }
 
     [Fact]
@@ -105,12 +122,15 @@ public class VideoTests : IDisposable
 
         VideoWriter.Write(file, ColouredFrames(24, 32), new VideoWriterOptions { Fps = 25, AudioPath = wav });
 
-        var streams = VisionTestData.Run("ffprobe", "-v", "error", "-show_entries", "stream=codec_type,codec_name,pix_fmt,sample_rate", "-of", "csv=p=0", file)
+        var streams = VisionTestData
+            .Run("ffprobe", "-v", "error", "-show_entries", "stream=codec_type,codec_name,pix_fmt,sample_rate", "-of", "csv=p=0", file)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Contains("h264,video,yuv420p", streams);
         Assert.Contains("aac,audio,16000", streams);
-        var seconds = double.Parse(VisionTestData.Run("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file),
-            System.Globalization.CultureInfo.InvariantCulture);
+        var seconds = double.Parse(
+            VisionTestData.Run("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file),
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         Assert.InRange(seconds, 0.95, 1.1);
     }
 
@@ -139,7 +159,8 @@ public class VideoTests : IDisposable
         Assert.Equal(10, VideoReader.ReadAll(file).size(0));
 
         var abandoned = temp.File("abandoned.mp4");
-        using (var writer = VideoWriter.Open(abandoned, 32, 24)) writer.WriteFrames(ColouredFrames(24, 32));
+        using (var writer = VideoWriter.Open(abandoned, 32, 24))
+            writer.WriteFrames(ColouredFrames(24, 32));
         Assert.Equal(new[] { "stream.mp4" }, Directory.GetFiles(temp.Root).Select(Path.GetFileName).ToArray());
     }
 
@@ -147,7 +168,8 @@ public class VideoTests : IDisposable
     public void Missing_ffmpeg_says_what_to_install()
     {
         var e = Assert.Throws<InvalidOperationException>(() =>
-            VideoWriter.Write(temp.File("x.mp4"), ColouredFrames(24, 32), new VideoWriterOptions { Ffmpeg = "/nonexistent/ffmpeg" }));
+            VideoWriter.Write(temp.File("x.mp4"), ColouredFrames(24, 32), new VideoWriterOptions { Ffmpeg = "/nonexistent/ffmpeg" })
+        );
         Assert.Contains("apt-get install ffmpeg", e.Message);
     }
 
@@ -156,7 +178,8 @@ public class VideoTests : IDisposable
     {
         var file = temp.File("bad.mp4");
         var e = Assert.Throws<IOException>(() =>
-            VideoWriter.Write(file, ColouredFrames(24, 32), new VideoWriterOptions { Preset = "no-such-preset" }));
+            VideoWriter.Write(file, ColouredFrames(24, 32), new VideoWriterOptions { Preset = "no-such-preset" })
+        );
         Assert.Contains(file, e.Message);
         Assert.Contains("preset", e.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(Directory.GetFiles(temp.Root));

@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dino.Repro.Data;
+using Dino.Repro.Data.Loading;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Training;
-using Dino.Repro.Data.Loading;
 
 namespace Dino.Repro.App.Bench;
 
@@ -26,7 +26,13 @@ public static class DinoStep
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
         torch.manual_seed(0);
         using var source = RandomPairs();
-        var options = new DinoOptions { Resolution = Resolution, BatchSize = BatchSize, Steps = 1_000, Device = ComputeDevice.Cpu };
+        var options = new DinoOptions
+        {
+            Resolution = Resolution,
+            BatchSize = BatchSize,
+            Steps = 1_000,
+            Device = ComputeDevice.Cpu,
+        };
         using var experiment = new DinoExperiment(options, source);
         var times = new List<double>();
         for (var i = 0; i < warmup + steps; i++)
@@ -35,7 +41,8 @@ public static class DinoStep
             var batch = source.Next();
             var watch = Stopwatch.StartNew();
             experiment.Step(batch);
-            if (i >= warmup) times.Add(watch.Elapsed.TotalMilliseconds);
+            if (i >= warmup)
+                times.Add(watch.Elapsed.TotalMilliseconds);
         }
         times.Sort();
         return times[times.Count / 2];
@@ -74,10 +81,12 @@ public static class DinoStep
     {
         string F(string key) => r[key] is null ? "n/a" : r[key]!.GetValue<double>().ToString("0.###", CultureInfo.InvariantCulture);
         var ratio = r["dino_step_ratio"] is null ? "n/a" : F("dino_step_ratio") + "×";
-        return string.Join('\n',
+        return string.Join(
+            '\n',
             "| measure | kit | PyTorch | kit / PyTorch | target |",
             "| --- | --- | --- | --- | --- |",
-            $"| DINO training iteration, both U-Nets, 64×64, batch 8 (ms) | {F("dino_step_ms")} | {F("pytorch_dino_step_ms")} | {ratio} | ≤ 0.5× |");
+            $"| DINO training iteration, both U-Nets, 64×64, batch 8 (ms) | {F("dino_step_ms")} | {F("pytorch_dino_step_ms")} | {ratio} | ≤ 0.5× |"
+        );
     }
 
     public static string Json(JsonObject r) => r.ToJsonString(new JsonSerializerOptions { WriteIndented = false });

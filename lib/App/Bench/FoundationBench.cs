@@ -32,12 +32,14 @@ public static class FoundationBench
     {
         using var a = torch.randn(4);
         using var b = torch.randn(4);
-        for (var i = 0; i < perBatch; i++) (a + b).Dispose();
+        for (var i = 0; i < perBatch; i++)
+            (a + b).Dispose();
         var times = new double[batches];
         for (var k = 0; k < batches; k++)
         {
             var watch = Stopwatch.StartNew();
-            for (var i = 0; i < perBatch; i++) (a + b).Dispose();
+            for (var i = 0; i < perBatch; i++)
+                (a + b).Dispose();
             times[k] = watch.Elapsed.TotalMicroseconds / perBatch;
         }
         Array.Sort(times);
@@ -60,12 +62,16 @@ public static class FoundationBench
         return 2.0 * n * n * n * k / watch.Elapsed.TotalSeconds / 1e9;
     }
 
-    /// <summary>Runs bench/<paramref name="scriptName"/> with /usr/bin/python3 (its last stdout line is one JSON object); null (with the reason) when PyTorch is not installed.</summary>
+    /// <summary>
+    /// Runs bench/<paramref name="scriptName"/> with /usr/bin/python3 (its last stdout line is one JSON object); null (with the reason) when PyTorch
+    /// is not installed.
+    /// </summary>
     public static (JsonObject? figures, string? whyNot) MeasurePyTorch(string repoRoot, string scriptName = "foundation.py")
     {
         var script = Path.Combine(repoRoot, "bench", scriptName);
         const string python = "/usr/bin/python3";
-        if (!File.Exists(python)) return (null, "no /usr/bin/python3");
+        if (!File.Exists(python))
+            return (null, "no /usr/bin/python3");
         var info = new ProcessStartInfo(python, script) { RedirectStandardOutput = true, RedirectStandardError = true };
         info.Environment["DINO_NUM_THREADS"] = torch.get_num_threads().ToString(CultureInfo.InvariantCulture);
         using var process = Process.Start(info)!;
@@ -104,15 +110,21 @@ public static class FoundationBench
     public static string Table(JsonObject r)
     {
         string F(string key) => r[key] is null ? "n/a" : r[key]!.GetValue<double>().ToString("0.###", CultureInfo.InvariantCulture);
-        string Ratio(string kit, string py) => r[kit] is null || r[py] is null
-            ? "n/a"
-            : (r[kit]!.GetValue<double>() / r[py]!.GetValue<double>()).ToString("0.00", CultureInfo.InvariantCulture) + "×";
-        return string.Join('\n',
+        string Ratio(string kit, string py) =>
+            r[kit] is null || r[py] is null
+                ? "n/a"
+                : (r[kit]!.GetValue<double>() / r[py]!.GetValue<double>()).ToString("0.00", CultureInfo.InvariantCulture) + "×";
+        return string.Join(
+            '\n',
             "| measure | kit | PyTorch | kit / PyTorch | target |",
             "| --- | --- | --- | --- | --- |",
-            $"| per-op overhead, tiny tensors (µs) | {F("op_overhead_us")} | {F("pytorch_op_overhead_us")} | {Ratio("op_overhead_us", "pytorch_op_overhead_us")} | ≤ 1.2 µs |",
-            $"| U-Net training step, 64×64, batch 8 (ms) | {F("unet_step_ms")} | {F("pytorch_unet_step_ms")} | {Ratio("unet_step_ms", "pytorch_unet_step_ms")} | ≤ 0.5× |",
-            $"| sgemm 2048² (GFLOP/s) | {F("sgemm_gflops")} | {F("pytorch_sgemm_gflops")} | {Ratio("sgemm_gflops", "pytorch_sgemm_gflops")} | ≥ 150 GFLOP/s |");
+            $"| per-op overhead, tiny tensors (µs) | {F("op_overhead_us")} | {F("pytorch_op_overhead_us")} | "
+                + $"{Ratio("op_overhead_us", "pytorch_op_overhead_us")} | ≤ 1.2 µs |",
+            $"| U-Net training step, 64×64, batch 8 (ms) | {F("unet_step_ms")} | {F("pytorch_unet_step_ms")} | "
+                + $"{Ratio("unet_step_ms", "pytorch_unet_step_ms")} | ≤ 0.5× |",
+            $"| sgemm 2048² (GFLOP/s) | {F("sgemm_gflops")} | {F("pytorch_sgemm_gflops")} | {Ratio("sgemm_gflops", "pytorch_sgemm_gflops")} | ≥ "
+                + "150 GFLOP/s |"
+        );
     }
 
     public static string Json(JsonObject r) => r.ToJsonString(new JsonSerializerOptions { WriteIndented = false });

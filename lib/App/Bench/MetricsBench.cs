@@ -18,8 +18,14 @@ public static class MetricsBench
 {
     private const int SampleRate = 16000;
 
-    public sealed record AudioFigures(double StoiMsPerS, double EstoiMsPerS, double McdTaubertMsPerS, double McdEspnetMsPerS,
-        double PesqNbMsPerS, double PesqWbMsPerS);
+    public sealed record AudioFigures(
+        double StoiMsPerS,
+        double EstoiMsPerS,
+        double McdTaubertMsPerS,
+        double McdEspnetMsPerS,
+        double PesqNbMsPerS,
+        double PesqWbMsPerS
+    );
 
     /// <summary>Median milliseconds of each audio metric, per second of audio, on a synthetic speech-like pair.</summary>
     public static AudioFigures MeasureAudio(MetricsBenchSize size, Action<string>? progress = null)
@@ -37,7 +43,8 @@ public static class MetricsBench
             PerSecond("MCD (Taubert)", () => MelCepstralDistance.Compute(reference, degraded, SampleRate)),
             PerSecond("MCD (ESPnet/SPTK)", () => SptkMelCepstralDistance.Compute(reference, degraded, SampleRate)),
             PerSecond("PESQ (P.862 nb)", () => PerceptualEvaluationOfSpeechQuality.Compute(reference, degraded, SampleRate, PesqMode.Narrowband)),
-            PerSecond("PESQ (P.862.2 wb)", () => PerceptualEvaluationOfSpeechQuality.Compute(reference, degraded, SampleRate, PesqMode.Wideband)));
+            PerSecond("PESQ (P.862.2 wb)", () => PerceptualEvaluationOfSpeechQuality.Compute(reference, degraded, SampleRate, PesqMode.Wideband))
+        );
     }
 
     /// <summary>
@@ -52,13 +59,16 @@ public static class MetricsBench
         using var images = torch.randint(0, 256, new long[] { count, 3, size.ImageSize, size.ImageSize }, ScalarType.Byte, generator: null);
         progress?.Invoke($"kit: FID features of {count} {size.ImageSize}×{size.ImageSize} images, batch {size.FidBatch}");
         // Warm-up on one batch only, as bench/metrics_fid.py: the first TorchScript call optimises the graph.
-        using (var warm = images.narrow(0, 0, size.FidBatch)) extractor.Extract(warm, size.FidBatch).Dispose();
+        using (var warm = images.narrow(0, 0, size.FidBatch))
+            extractor.Extract(warm, size.FidBatch).Dispose();
         var seconds = MedianMilliseconds(warmUp: false, repeats: 3, action: () =>
-        {
-            using var features = extractor.Extract(images, size.FidBatch);
-            if (features.RequireFeatures(extractor.Evaluator.Name).size(0) != count)
-                throw new InvalidOperationException($"{network} returned features for {features.RequireFeatures(extractor.Evaluator.Name).size(0)} of {count} images");
-        }) / 1000;
+            {
+                using var features = extractor.Extract(images, size.FidBatch);
+                if (features.RequireFeatures(extractor.Evaluator.Name).size(0) != count)
+                    throw new InvalidOperationException(
+                        $"{network} returned features for {features.RequireFeatures(extractor.Evaluator.Name).size(0)} of {count} images"
+                    );
+            }) / 1000;
         return count / seconds;
     }
 
@@ -69,10 +79,23 @@ public static class MetricsBench
     public static (JsonObject? figures, string? whyNot) MeasurePyTorch(string repoRoot, string network, MetricsBenchSize size)
     {
         const string python = "/usr/bin/python3";
-        if (!File.Exists(python)) return (null, "no /usr/bin/python3");
+        if (!File.Exists(python))
+            return (null, "no /usr/bin/python3");
         var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(repoRoot, "bench", "metrics_fid.py"), "--out", network,
-                     "--batch", Text(size.FidBatch), "--batches", Text(size.FidBatches), "--size", Text(size.ImageSize) })
+        foreach (
+            var arg in new[]
+            {
+                Path.Combine(repoRoot, "bench", "metrics_fid.py"),
+                "--out",
+                network,
+                "--batch",
+                Text(size.FidBatch),
+                "--batches",
+                Text(size.FidBatches),
+                "--size",
+                Text(size.ImageSize),
+            }
+        )
             info.ArgumentList.Add(arg);
         info.Environment["DINO_NUM_THREADS"] = Text(torch.get_num_threads());
         using var process = Process.Start(info)!;
@@ -80,7 +103,10 @@ public static class MetricsBench
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
-            return (null, stderr.Result.Contains("No module named 'torch'") ? "python3-torch is not installed (bench/run.sh installs it)" : stderr.Result.Trim());
+            return (
+                null,
+                stderr.Result.Contains("No module named 'torch'") ? "python3-torch is not installed (bench/run.sh installs it)" : stderr.Result.Trim()
+            );
         return (JsonNode.Parse(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last())!.AsObject(), null);
     }
 
@@ -112,7 +138,8 @@ public static class MetricsBench
     {
         string F(string key) => r[key] is null ? "n/a" : r[key]!.GetValue<double>().ToString("0.###", CultureInfo.InvariantCulture);
         var ratio = r["fid_ratio"] is null ? "n/a" : r["fid_ratio"]!.GetValue<double>().ToString("0.00", CultureInfo.InvariantCulture) + "×";
-        return string.Join('\n',
+        return string.Join(
+            '\n',
             "| measure | kit | PyTorch | kit / PyTorch |",
             "| --- | --- | --- | --- |",
             $"| STOI, ms per s of 16 kHz audio | {F("stoi_ms_per_s")} | — | — |",
@@ -121,7 +148,9 @@ public static class MetricsBench
             $"| MCD ESPnet/SPTK (mcep + DTW r=1), ms per s of audio | {F("mcd_espnet_ms_per_s")} | — | — |",
             $"| PESQ narrowband (P.862), ms per s of audio | {F("pesq_nb_ms_per_s")} | — | — |",
             $"| PESQ wideband (P.862.2), ms per s of audio | {F("pesq_wb_ms_per_s")} | — | — |",
-            $"| FID features, Inception-sized TorchScript, {r["image_size"]}², batch {r["fid_batch"]} (images/s) | {F("fid_images_per_s")} | {F("pytorch_fid_images_per_s")} | {ratio} |");
+            $"| FID features, Inception-sized TorchScript, {r["image_size"]}², batch {r["fid_batch"]} (images/s) | {F("fid_images_per_s")} | "
+                + $"{F("pytorch_fid_images_per_s")} | {ratio} |"
+        );
     }
 
     public static string Json(JsonObject r) => r.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
@@ -135,14 +164,16 @@ public static class MetricsBench
         var random = new Random(2024);
         var n = (int)(seconds * SampleRate);
         var reference = new float[n];
-        double phase = 0, power = 0;
+        double phase = 0,
+            power = 0;
         for (var t = 0; t < n; t++)
         {
             var time = (double)t / SampleRate;
             phase += 2 * Math.PI * (120 + 30 * Math.Sin(2 * Math.PI * 0.7 * time)) / SampleRate;
             var syllable = Math.Pow(Math.Sin(Math.PI * 3 * time), 2);
             double voiced = 0;
-            for (var h = 1; h <= 20; h++) voiced += Math.Sin(h * phase) / h;
+            for (var h = 1; h <= 20; h++)
+                voiced += Math.Sin(h * phase) / h;
             reference[t] = (float)(0.1 * syllable * voiced + 0.001 * Gaussian(random));
             power += reference[t] * reference[t];
         }
@@ -151,13 +182,13 @@ public static class MetricsBench
         return (reference, degraded);
     }
 
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+    private static double Gaussian(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     /// <summary>The median of <paramref name="repeats"/> timed runs, after one untimed run (JIT, caches) when asked.</summary>
     private static double MedianMilliseconds(Action action, int repeats, bool warmUp)
     {
-        if (warmUp) action();
+        if (warmUp)
+            action();
         var times = new double[repeats];
         for (var k = 0; k < repeats; k++)
         {

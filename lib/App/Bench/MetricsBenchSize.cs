@@ -1,7 +1,8 @@
 namespace Dino.Repro.App.Bench;
 
 /// <summary>How much work the metrics benchmark measures: the audio pair's length and the FID image batches.</summary>
-/// <param name="AudioSeconds">Length of the synthetic 16 kHz speech-like pair scored by STOI, ESTOI, both MCDs and PESQ (narrowband and wideband).</param>
+/// <param name="AudioSeconds">Length of the synthetic 16 kHz speech-like pair scored by STOI, ESTOI, both MCDs and PESQ (narrowband and
+/// wideband).</param>
 /// <param name="Repeats">Timed runs per audio metric (the median is reported).</param>
 /// <param name="FidBatch">Images per forward in FID feature extraction.</param>
 /// <param name="FidBatches">Batches per timed pass (three passes, median).</param>
@@ -13,9 +14,17 @@ public sealed record MetricsBenchSize(double AudioSeconds, int Repeats, int FidB
 
     internal void Validate()
     {
-        if (!(AudioSeconds >= 1)) throw new ArgumentOutOfRangeException(nameof(AudioSeconds), AudioSeconds, "the bench needs ≥ 1 s of audio (STOI needs 30 frames of speech)");
-        if (Repeats < 1) throw new ArgumentOutOfRangeException(nameof(Repeats), Repeats, "at least one timed run");
-        if (FidBatch < 1 || FidBatches < 1) throw new ArgumentOutOfRangeException(nameof(FidBatch), FidBatch, "at least one image batch");
-        if (ImageSize < 1) throw new ArgumentOutOfRangeException(nameof(ImageSize), ImageSize, "the image side must be positive");
+        if (!(AudioSeconds >= 1))
+            throw new ArgumentOutOfRangeException(
+                nameof(AudioSeconds),
+                AudioSeconds,
+                "the bench needs ≥ 1 s of audio (STOI needs 30 frames of speech)"
+            );
+        if (Repeats < 1)
+            throw new ArgumentOutOfRangeException(nameof(Repeats), Repeats, "at least one timed run");
+        if (FidBatch < 1 || FidBatches < 1)
+            throw new ArgumentOutOfRangeException(nameof(FidBatch), FidBatch, "at least one image batch");
+        if (ImageSize < 1)
+            throw new ArgumentOutOfRangeException(nameof(ImageSize), ImageSize, "the image side must be positive");
     }
 }

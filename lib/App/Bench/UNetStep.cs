@@ -27,7 +27,8 @@ internal static class UNetStep
                 loss.backward();
                 optimizer.step();
             }
-            if (i >= warmup) times.Add(watch.Elapsed.TotalMilliseconds);
+            if (i >= warmup)
+                times.Add(watch.Elapsed.TotalMilliseconds);
         }
         times.Sort();
         return times[times.Count / 2];
@@ -39,30 +40,45 @@ internal static class UNetStep
         private readonly ModuleList<Sequential> downs;
         private readonly ModuleList<Sequential> ups;
 
-        public UNet64(int ngf = 64) : base(nameof(UNet64))
+        public UNet64(int ngf = 64)
+            : base(nameof(UNet64))
         {
             downs = nn.ModuleList(
-                Down(3, ngf, norm: false, outermost: true), Down(ngf, ngf * 2), Down(ngf * 2, ngf * 4),
-                Down(ngf * 4, ngf * 8), Down(ngf * 8, ngf * 8), Down(ngf * 8, ngf * 8, norm: false));
+                Down(3, ngf, norm: false, outermost: true),
+                Down(ngf, ngf * 2),
+                Down(ngf * 2, ngf * 4),
+                Down(ngf * 4, ngf * 8),
+                Down(ngf * 8, ngf * 8),
+                Down(ngf * 8, ngf * 8, norm: false)
+            );
             ups = nn.ModuleList(
-                Up(ngf * 8, ngf * 8), Up(ngf * 16, ngf * 8), Up(ngf * 16, ngf * 4),
-                Up(ngf * 8, ngf * 2), Up(ngf * 4, ngf), Up(ngf * 2, 3, outermost: true));
+                Up(ngf * 8, ngf * 8),
+                Up(ngf * 16, ngf * 8),
+                Up(ngf * 16, ngf * 4),
+                Up(ngf * 8, ngf * 2),
+                Up(ngf * 4, ngf),
+                Up(ngf * 2, 3, outermost: true)
+            );
             RegisterComponents();
         }
 
         private static Sequential Down(long cin, long cout, bool norm = true, bool outermost = false)
         {
             var layers = new List<nn.Module<Tensor, Tensor>>();
-            if (!outermost) layers.Add(nn.LeakyReLU(0.2));
+            if (!outermost)
+                layers.Add(nn.LeakyReLU(0.2));
             layers.Add(nn.Conv2d(cin, cout, 4, stride: 2, padding: 1, bias: false));
-            if (norm) layers.Add(nn.BatchNorm2d(cout));
+            if (norm)
+                layers.Add(nn.BatchNorm2d(cout));
             return nn.Sequential(layers.ToArray());
         }
 
-        private static Sequential Up(long cin, long cout, bool outermost = false) => nn.Sequential(
-            nn.ReLU(),
-            nn.ConvTranspose2d(cin, cout, 4, stride: 2, padding: 1, bias: outermost),
-            outermost ? nn.Tanh() : nn.BatchNorm2d(cout));
+        private static Sequential Up(long cin, long cout, bool outermost = false) =>
+            nn.Sequential(
+                nn.ReLU(),
+                nn.ConvTranspose2d(cin, cout, 4, stride: 2, padding: 1, bias: outermost),
+                outermost ? nn.Tanh() : nn.BatchNorm2d(cout)
+            );
 
         public override Tensor forward(Tensor input)
         {
@@ -73,11 +89,12 @@ internal static class UNetStep
                 x = down.call(x);
                 skips.Push(x);
             }
-            skips.Pop();  // the innermost output feeds the first up-layer directly
+            skips.Pop(); // the innermost output feeds the first up-layer directly
             foreach (var up in ups)
             {
                 x = up.call(x);
-                if (skips.Count > 0) x = cat(new[] { x, skips.Pop() }, 1);
+                if (skips.Count > 0)
+                    x = cat(new[] { x, skips.Pop() }, 1);
             }
             return x;
         }

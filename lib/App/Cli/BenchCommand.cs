@@ -1,6 +1,6 @@
-using Dino.Repro.IO;
 using System.CommandLine;
 using Dino.Repro.App.Bench;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.App.Cli;
 
@@ -11,7 +11,11 @@ internal static class BenchCommand
 
     public static Command Create()
     {
-        var suite = new Argument<string>("suite") { Description = "Benchmark suite: foundation, metrics, or dino (alias dino-step: one DINO training iteration)", DefaultValueFactory = _ => "foundation" };
+        var suite = new Argument<string>("suite")
+        {
+            Description = "Benchmark suite: foundation, metrics, or dino (alias dino-step: one DINO training iteration)",
+            DefaultValueFactory = _ => "foundation",
+        };
         var command = new Command("bench", "Benchmark the kit side by side with PyTorch on this machine (ratios, not absolute claims).");
         command.Arguments.Add(suite);
         command.SetAction(parse =>
@@ -23,12 +27,15 @@ internal static class BenchCommand
                 return ExitCodes.Usage;
             }
             Runtime.Configure();
-            if (name == "metrics") return RunMetrics();
-            if (name != "foundation") return RunDinoStep();
+            if (name == "metrics")
+                return RunMetrics();
+            if (name != "foundation")
+                return RunDinoStep();
             var kit = FoundationBench.MeasureKit(message => Console.Error.WriteLine($"[bench] {message}"));
             Console.Error.WriteLine("[bench] PyTorch: running bench/foundation.py");
             var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(KitPaths.Root());
-            if (pytorch is null) Console.Error.WriteLine($"[bench] PyTorch side skipped: {whyNot}");
+            if (pytorch is null)
+                Console.Error.WriteLine($"[bench] PyTorch side skipped: {whyNot}");
             var report = FoundationBench.Report(kit, pytorch);
             Console.WriteLine(FoundationBench.Table(report));
             Console.WriteLine(FoundationBench.Json(report));
@@ -50,8 +57,10 @@ internal static class BenchCommand
             Progress("PyTorch: bench/metrics_fid.py makes the Inception-sized TorchScript network and times it");
             var (pytorch, whyNot) = MetricsBench.MeasurePyTorch(KitPaths.Root(), network, size);
             double? fid = null;
-            if (pytorch is null) Progress($"FID rows skipped (the network is made by PyTorch): {whyNot}");
-            else fid = MetricsBench.MeasureFid(network, size, Progress);
+            if (pytorch is null)
+                Progress($"FID rows skipped (the network is made by PyTorch): {whyNot}");
+            else
+                fid = MetricsBench.MeasureFid(network, size, Progress);
             var report = MetricsBench.Report(audio, fid, pytorch, size);
             Console.WriteLine(MetricsBench.Table(report));
             Console.WriteLine(MetricsBench.Json(report));
@@ -69,7 +78,8 @@ internal static class BenchCommand
         var kit = DinoStep.MedianMilliseconds();
         Console.Error.WriteLine("[bench] PyTorch: running bench/dino_step.py");
         var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(KitPaths.Root(), "dino_step.py");
-        if (pytorch is null) Console.Error.WriteLine($"[bench] PyTorch side skipped: {whyNot}");
+        if (pytorch is null)
+            Console.Error.WriteLine($"[bench] PyTorch side skipped: {whyNot}");
         var report = DinoStep.Report(kit, pytorch);
         Console.WriteLine(DinoStep.Table(report));
         Console.WriteLine(DinoStep.Json(report));

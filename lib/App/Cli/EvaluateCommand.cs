@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Dino.Repro.App.Reporting;
-using Dino.Repro.Training;
-using Dino.Repro.Models;
 using Dino.Repro.Evaluation.Runs;
 using Dino.Repro.IO;
+using Dino.Repro.Models;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.App.Cli;
 
@@ -25,7 +25,8 @@ internal static class EvaluateCommand
                 Runtime.Configure();
                 var result = RunEvaluation.Evaluate(parse.GetValue(runDirectory)!, registry, Console.WriteLine);
                 var table = new Table($"{result.Experiment} at step {result.Step}, {result.Examples} test examples", "metric", "value");
-                foreach (var name in result.Metrics) table.AddRow(name, result.Scores[name]);
+                foreach (var name in result.Metrics)
+                    table.AddRow(name, result.Scores[name]);
                 Console.WriteLine(table.ToMarkdown());
                 Console.WriteLine($"wrote {result.File}");
                 return ExitCodes.Ok;
@@ -35,7 +36,14 @@ internal static class EvaluateCommand
                 Console.Error.WriteLine($"dino evaluate: {e.Message}");
                 return ExitCodes.Usage;
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Runtime.InteropServices.ExternalException or InvalidOperationException)
+            catch (Exception e)
+                when (e
+                        is IOException
+                            or InvalidDataException
+                            or UnauthorizedAccessException
+                            or System.Runtime.InteropServices.ExternalException
+                            or InvalidOperationException
+                )
             {
                 Console.Error.WriteLine($"dino evaluate: {e.Message}");
                 return ExitCodes.Failure;

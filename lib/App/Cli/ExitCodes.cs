@@ -23,4 +23,7 @@ internal static class ExitCodes
 
     /// <summary>Interrupted with Ctrl+C after writing a checkpoint (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM (`timeout`, `docker stop`, a scheduler) after writing a checkpoint (128 + SIGTERM).</summary>
+    public const int Terminated = 143;
 }

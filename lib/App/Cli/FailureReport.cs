@@ -13,6 +13,7 @@ internal static class FailureReport
     {
         Console.Error.WriteLine($"{prefix}: {e.Message}");
         var expected = e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or NonFiniteLossException;
-        if (!expected || Environment.GetEnvironmentVariable("DINO_DEBUG") == "1") Console.Error.WriteLine(e.StackTrace);
+        if (!expected || Environment.GetEnvironmentVariable("DINO_DEBUG") == "1")
+            Console.Error.WriteLine(e.StackTrace);
     }
 }

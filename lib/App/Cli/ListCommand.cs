@@ -1,11 +1,11 @@
-using Dino.Repro.IO;
 using System.CommandLine;
 using Dino.Repro.Data;
-using Dino.Repro.Evaluation.Metrics;
-using Dino.Repro.Training;
-using Dino.Repro.Models;
 using Dino.Repro.Data.Corpora;
+using Dino.Repro.Evaluation.Metrics;
 using Dino.Repro.Evaluation.Registrations;
+using Dino.Repro.IO;
+using Dino.Repro.Models;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.App.Cli;
 
@@ -33,8 +33,9 @@ internal static class ListCommand
         var width = registry.Names.Max(n => n.Length);
         foreach (var e in registry.All)
         {
-            Console.WriteLine($"  {e.Name.PadRight(width)}  presets: {string.Join(", ", e.Presets.Select(p => p.Name())),-20}  {e.Description}");
-            if (showOptions) Console.Write(OptionSet.Format(e.Defaults, e.Defaults, $"{e.Name} defaults"));
+            Console.WriteLine($"  {e.Name.PadRight(width)}  presets: {string.Join(", ", e.Presets.Select(p => p.Name())), -20}  {e.Description}");
+            if (showOptions)
+                Console.Write(OptionSet.Format(e.Defaults, e.Defaults, $"{e.Name} defaults"));
         }
     }
 
@@ -44,7 +45,7 @@ internal static class ListCommand
         Console.WriteLine("corpora");
         var width = CorpusRegistry.All.Max(c => c.Name.Length);
         foreach (var corpus in CorpusRegistry.All)
-            Console.WriteLine($"  {corpus.Name.PadRight(width)}  {corpus.Kind,-8}  {corpus.Description}");
+            Console.WriteLine($"  {corpus.Name.PadRight(width)}  {corpus.Kind, -8}  {corpus.Description}");
     }
 
     private static void WriteMetrics()

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Dino.Repro.Data;
+using Dino.Repro.Data.Corpora;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.IO;
 using Dino.Repro.Signal.Speech;
-using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.App.Cli;
 
@@ -21,10 +21,20 @@ internal static class PrepareCommand
     public static Command Create(string verb)
     {
         var name = new Argument<string>("name") { Description = "real corpus to fetch and prepare (see dino corpus list)" };
-        var command = new Command(verb, "Fetch, verify and unpack a real corpus with its data-script, check it with the kit's reader and build the kit's cache (spoken captions, face/speech pairs).");
+        var command = new Command(
+            verb,
+            "Fetch, verify and unpack a real corpus with its data-script, check it with the kit's reader and build the kit's cache (spoken "
+                + "captions, face/speech pairs)."
+        );
         command.Arguments.Add(name);
-        command.SetAction(parse => Run(parse.GetValue(name)!, Path.Combine(KitPaths.Root(), "data-scripts"), KitPaths.DataRoot(),
-            Environment.GetEnvironmentVariable(InScriptVariable) == "1"));
+        command.SetAction(parse =>
+            Run(
+                parse.GetValue(name)!,
+                Path.Combine(KitPaths.Root(), "data-scripts"),
+                KitPaths.DataRoot(),
+                Environment.GetEnvironmentVariable(InScriptVariable) == "1"
+            )
+        );
         return command;
     }
 
@@ -34,18 +44,24 @@ internal static class PrepareCommand
         var entry = CorpusRegistry.All.FirstOrDefault(c => c.Name == name);
         if (entry is null)
         {
-            Console.Error.WriteLine($"dino corpus prepare: unknown corpus '{name}' (valid: {string.Join(", ", CorpusRegistry.All.Select(c => c.Name))})");
+            Console.Error.WriteLine(
+                $"dino corpus prepare: unknown corpus '{name}' (valid: {string.Join(", ", CorpusRegistry.All.Select(c => c.Name))})"
+            );
             return ExitCodes.Usage;
         }
         if (entry.Embedded)
         {
-            Console.Error.WriteLine($"dino corpus prepare: {name} is embedded (made by the kit, nothing to download): use `dino corpus make {name} --preset smoke --out DIR`");
+            Console.Error.WriteLine(
+                $"dino corpus prepare: {name} is embedded (made by the kit, nothing to download): use `dino corpus make {name} --preset smoke "
+                    + "--out DIR`"
+            );
             return ExitCodes.Usage;
         }
         if (!calledByScript)
         {
             var code = RunScript(name, scriptsFolder, dataRoot);
-            if (code != ExitCodes.Ok) return code;
+            if (code != ExitCodes.Ok)
+                return code;
         }
         var root = Path.Combine(dataRoot, name, "raw");
         return CheckWithReader(entry, root) ?? BuildCache(entry, root, dataRoot);
@@ -67,15 +83,26 @@ internal static class PrepareCommand
         var (message, code) = DataScript.Outcome(exit) switch
         {
             DataScriptOutcome.Done => ((string?)null, ExitCodes.Ok),
-            DataScriptOutcome.Offline => ($"{name} could not be downloaded (offline, host unreachable or an HTTP error; see above). " +
-                $"On a machine with internet run data-scripts/{name}.sh, or copy its archives into {Path.Combine(dataRoot, name, "downloads")}, then rerun.", ExitCodes.Offline),
-            DataScriptOutcome.ChecksumMismatch => ($"a file of {name} failed its checksum or file count (see above): it is corrupt, truncated or not the " +
-                "official one. Delete it and rerun.", ExitCodes.Checksum),
-            DataScriptOutcome.ManualStep => ($"{name} needs a manual step: its licence makes you fetch files yourself. Put them where the script " +
-                $"said above, then rerun `dino corpus prepare {name}`.", ExitCodes.ManualStep),
+            DataScriptOutcome.Offline => (
+                $"{name} could not be downloaded (offline, host unreachable or an HTTP error; see above). "
+                    + $"On a machine with internet run data-scripts/{name}.sh, or copy its archives into "
+                    + $"{Path.Combine(dataRoot, name, "downloads")}, then rerun.",
+                ExitCodes.Offline
+            ),
+            DataScriptOutcome.ChecksumMismatch => (
+                $"a file of {name} failed its checksum or file count (see above): it is corrupt, truncated or not the "
+                    + "official one. Delete it and rerun.",
+                ExitCodes.Checksum
+            ),
+            DataScriptOutcome.ManualStep => (
+                $"{name} needs a manual step: its licence makes you fetch files yourself. Put them where the script "
+                    + $"said above, then rerun `dino corpus prepare {name}`.",
+                ExitCodes.ManualStep
+            ),
             _ => ($"data-scripts/{name}.sh failed (exit {exit}; see above).", ExitCodes.Failure),
         };
-        if (message is not null) Console.Error.WriteLine($"dino corpus prepare: {message}");
+        if (message is not null)
+            Console.Error.WriteLine($"dino corpus prepare: {message}");
         return code;
     }
 
@@ -101,7 +128,8 @@ internal static class PrepareCommand
         var name = corpus.Name;
         try
         {
-            if (corpus.BuildCaches?.Invoke(root, dataRoot, Console.Error) is { } built) Console.WriteLine(built);
+            if (corpus.BuildCaches?.Invoke(root, dataRoot, Console.Error) is { } built)
+                Console.WriteLine(built);
             return ExitCodes.Ok;
         }
         catch (Exception e) when (IsCorpusProblem(e))
@@ -113,5 +141,10 @@ internal static class PrepareCommand
 
     // Unreadable or missing files, and the tools behind the caches failing (espeak-ng, OpenCV): anything else is a bug.
     private static bool IsCorpusProblem(Exception e) =>
-        e is IOException or InvalidDataException or UnauthorizedAccessException or SpeechSynthesisException or System.Runtime.InteropServices.ExternalException;
+        e
+            is IOException
+                or InvalidDataException
+                or UnauthorizedAccessException
+                or SpeechSynthesisException
+                or System.Runtime.InteropServices.ExternalException;
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Dino.Repro.Training;
 using Dino.Repro.Models;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.App.Cli;
 
@@ -24,7 +24,8 @@ public static class Program
         // A malformed command line is a usage error (exit 2), never confused with a failed run (exit 1).
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) Console.Error.WriteLine($"dino: {error.Message}");
+            foreach (var error in parse.Errors)
+                Console.Error.WriteLine($"dino: {error.Message}");
             Console.Error.WriteLine("Try 'dino --help' or 'dino <verb> --help'.");
             return ExitCodes.Usage;
         }

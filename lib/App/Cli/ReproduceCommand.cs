@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Dino.Repro.App.Reproduce;
-using Dino.Repro.Training;
 using Dino.Repro.IO;
 using Dino.Repro.Models;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.App.Cli;
 
@@ -17,27 +17,48 @@ internal static class ReproduceCommand
     public static Command Create(TableRegistry registry)
     {
         var table = new Argument<string>("table") { Description = $"The table to reproduce ({string.Join(", ", registry.Names)})" };
-        var preset = new Option<string>("--preset") { Description = "smoke (seconds), cpu (the presets' full step counts) or, where the table has it, paper (the real corpus on a GPU)", DefaultValueFactory = _ => "smoke" };
-        var output = new Option<string>("--out") { Description = "Folder that receives TABLE/ (index.html, results.json, table.md)", DefaultValueFactory = _ => "reports" };
+        var preset = new Option<string>("--preset")
+        {
+            Description = "smoke (seconds), cpu (the presets' full step counts) or, where the table has it, paper (the real corpus on a GPU)",
+            DefaultValueFactory = _ => "smoke",
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "Folder that receives TABLE/ (index.html, results.json, table.md)",
+            DefaultValueFactory = _ => "reports",
+        };
         var set = new Option<string[]>("--set")
         {
             Description = "Override an option of every method trained: key=value (repeatable, e.g. steps=50)",
             AllowMultipleArgumentsPerToken = true,
         };
-        var segmenterSteps = new Option<int?>("--segmenter-steps") { Description = "Training steps of the evaluation segmenter (default: the table's for the preset)" };
-        var estimate = new Option<bool>("--estimate") { Description = "Only time a few training steps of each method and print the projected training time at the preset; writes nothing" };
+        var segmenterSteps = new Option<int?>("--segmenter-steps")
+        {
+            Description = "Training steps of the evaluation segmenter (default: the table's for the preset)",
+        };
+        var estimate = new Option<bool>("--estimate")
+        {
+            Description = "Only time a few training steps of each method and print the projected training time at the preset; writes nothing",
+        };
 
         var command = new Command("reproduce", "Reproduce a paper table end to end: train, evaluate, write a self-contained report.");
         command.Arguments.Add(table);
-        foreach (var option in new Option[] { preset, output, set, segmenterSteps, estimate }) command.Options.Add(option);
+        foreach (var option in new Option[] { preset, output, set, segmenterSteps, estimate })
+            command.Options.Add(option);
         command.SetAction(parse =>
         {
             try
             {
                 var chosen = registry.Get(parse.GetValue(table)!);
                 var overrides = (parse.GetValue(set) ?? []).Select(OptionSet.ParseAssignment).ToList();
-                var request = new ReproduceRequest(Presets.Parse(parse.GetValue(preset) ?? Preset.Smoke.Name(), chosen.Name), parse.GetValue(output) ?? "reports", overrides, parse.GetValue(segmenterSteps));
-                if (request.SegmenterSteps is < 1) throw new UsageException($"--segmenter-steps must be at least 1 (got {request.SegmenterSteps})");
+                var request = new ReproduceRequest(
+                    Presets.Parse(parse.GetValue(preset) ?? Preset.Smoke.Name(), chosen.Name),
+                    parse.GetValue(output) ?? "reports",
+                    overrides,
+                    parse.GetValue(segmenterSteps)
+                );
+                if (request.SegmenterSteps is < 1)
+                    throw new UsageException($"--segmenter-steps must be at least 1 (got {request.SegmenterSteps})");
                 return parse.GetValue(estimate) ? Estimate(chosen, request) : Run(chosen, request);
             }
             catch (UsageException e)
@@ -77,9 +98,12 @@ internal static class ReproduceCommand
         {
             var costs = table.Estimate(request, new LineProgress(Console.Out));
             Console.WriteLine(TrainingCost.Table(costs));
-            Console.WriteLine($"{table.Name} at preset {request.Preset.Name()}: the median of {TrainingCost.TimedSteps} timed steps per method, after a warm-up, on " +
-                $"{torch.get_num_threads()} CPU thread(s){(costs.Any(c => c.Device.IsCuda) ? " and the GPU" : "")}; " +
-                "reading the real corpus and scoring the test split come on top.");
+            Console.WriteLine(
+                $"{table.Name} at preset {request.Preset.Name()}: the median of {TrainingCost.TimedSteps} timed steps per method, after a warm-up, "
+                    + "on "
+                    + $"{torch.get_num_threads()} CPU thread(s){(costs.Any(c => c.Device.IsCuda) ? " and the GPU" : "")}; "
+                    + "reading the real corpus and scoring the test split come on top."
+            );
             return ExitCodes.Ok;
         }
         catch (UsageException)
@@ -106,12 +130,16 @@ internal static class ReproduceCommand
 
         public void Report(StepReport report)
         {
-            if (report.Step != report.TotalSteps && report.Step % Math.Max(1, report.TotalSteps / 10) != 0) return;
-            output.WriteLine($"{title}: step {report.Step}/{report.TotalSteps}  " +
-                string.Join("  ", report.Losses.Concat(report.Controller).Select(kv => $"{kv.Key} {kv.Value:G4}")));
+            if (report.Step != report.TotalSteps && report.Step % Math.Max(1, report.TotalSteps / 10) != 0)
+                return;
+            output.WriteLine(
+                $"{title}: step {report.Step}/{report.TotalSteps}  "
+                    + string.Join("  ", report.Losses.Concat(report.Controller).Select(kv => $"{kv.Key} {kv.Value:G4}"))
+            );
         }
 
         public void Message(string text) => output.WriteLine(text);
+
         public void End() { }
     }
 }

@@ -35,7 +35,5 @@ public sealed class NotebookCellException : Exception
     public string? OutputPath { get; }
 
     internal static string Describe(string cellLabel, int? line, string? sourceLine, string error) =>
-        line is { } n
-            ? $"{cellLabel}, line {n}: {error}" + (sourceLine is { } s ? $"\n    {n} | {s.Trim()}" : "")
-            : $"{cellLabel}: {error}";
+        line is { } n ? $"{cellLabel}, line {n}: {error}" + (sourceLine is { } s ? $"\n    {n} | {s.Trim()}" : "") : $"{cellLabel}: {error}";
 }

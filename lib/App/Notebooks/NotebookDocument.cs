@@ -1,8 +1,8 @@
-using Dino.Repro.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dino.Repro.App.Reporting;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.App.Notebooks;
 
@@ -15,8 +15,8 @@ public sealed class NotebookDocument
     private static readonly JsonSerializerOptions Written = new()
     {
         WriteIndented = true,
-        IndentSize = 1,  // as Jupyter writes notebooks
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,  // keeps HTML outputs readable; the file is JSON, not HTML
+        IndentSize = 1, // as Jupyter writes notebooks
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keeps HTML outputs readable; the file is JSON, not HTML
     };
 
     private NotebookDocument(JsonObject root) => Root = root;
@@ -27,7 +27,8 @@ public sealed class NotebookDocument
 
     public static NotebookDocument Load(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"no such notebook: {path}", path);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"no such notebook: {path}", path);
         return Parse(File.ReadAllText(path), path);
     }
 
@@ -63,21 +64,24 @@ public sealed class NotebookDocument
 
     /// <summary>The notebook's default cell language (Polyglot's defaultKernelName, else the kernelspec's language), lower-case.</summary>
     public string DefaultLanguage =>
-        (Root["metadata"]?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]?.GetValue<string>()
-         ?? Root["metadata"]?["kernelspec"]?["language"]?.GetValue<string>()
-         ?? "csharp").ToLowerInvariant();
+        (
+            Root["metadata"]?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]?.GetValue<string>()
+            ?? Root["metadata"]?["kernelspec"]?["language"]?.GetValue<string>()
+            ?? "csharp"
+        ).ToLowerInvariant();
 
     public static string CellType(JsonObject cell) => cell["cell_type"]!.GetValue<string>();
 
     /// <summary>A cell's source, which nbformat stores as one string or as a list of lines.</summary>
     public static string Source(JsonObject cell) => MultilineText(cell["source"]);
 
-    public static string MultilineText(JsonNode? node) => node switch
-    {
-        null => "",
-        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>() ?? "")),
-        _ => node.GetValue<string>(),
-    };
+    public static string MultilineText(JsonNode? node) =>
+        node switch
+        {
+            null => "",
+            JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>() ?? "")),
+            _ => node.GetValue<string>(),
+        };
 
     /// <summary>Text as nbformat's list of lines, each but the last keeping its "\n".</summary>
     public static JsonArray Lines(string text)
@@ -99,9 +103,11 @@ public sealed class NotebookDocument
 
     /// <summary>The language of a code cell: Polyglot's kernelName, .NET Interactive's language, else the notebook default.</summary>
     public string Language(JsonObject cell) =>
-        (cell["metadata"]?["polyglot_notebook"]?["kernelName"]?.GetValue<string>()
-         ?? cell["metadata"]?["dotnet_interactive"]?["language"]?.GetValue<string>()
-         ?? DefaultLanguage).ToLowerInvariant();
+        (
+            cell["metadata"]?["polyglot_notebook"]?["kernelName"]?.GetValue<string>()
+            ?? cell["metadata"]?["dotnet_interactive"]?["language"]?.GetValue<string>()
+            ?? DefaultLanguage
+        ).ToLowerInvariant();
 
     /// <summary>A C# code cell as Polyglot Notebooks writes it.</summary>
     public static JsonObject NewCodeCell(string source, params string[] tags)
@@ -111,7 +117,8 @@ public sealed class NotebookDocument
             ["dotnet_interactive"] = new JsonObject { ["language"] = "csharp" },
             ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" },
         };
-        if (tags.Length > 0) metadata["tags"] = new JsonArray(tags.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray());
+        if (tags.Length > 0)
+            metadata["tags"] = new JsonArray(tags.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray());
         return new JsonObject
         {
             ["cell_type"] = "code",
@@ -122,31 +129,46 @@ public sealed class NotebookDocument
         };
     }
 
-    public static JsonObject NewMarkdownCell(string source) => new()
-    {
-        ["cell_type"] = "markdown",
-        ["metadata"] = new JsonObject(),
-        ["source"] = Lines(source),
-    };
+    public static JsonObject NewMarkdownCell(string source) =>
+        new()
+        {
+            ["cell_type"] = "markdown",
+            ["metadata"] = new JsonObject(),
+            ["source"] = Lines(source),
+        };
 
     /// <summary>An empty notebook with the kernelspec and metadata Polyglot Notebooks expects.</summary>
-    public static NotebookDocument NewPolyglot(IEnumerable<JsonObject> cells) => new(new JsonObject
-    {
-        ["cells"] = new JsonArray(cells.Cast<JsonNode>().ToArray()),
-        ["metadata"] = new JsonObject
-        {
-            ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },
-            ["language_info"] = new JsonObject { ["name"] = "C#", ["file_extension"] = ".cs", ["mimetype"] = "text/x-csharp", ["pygments_lexer"] = "csharp" },
-            ["polyglot_notebook"] = new JsonObject
+    public static NotebookDocument NewPolyglot(IEnumerable<JsonObject> cells) =>
+        new(
+            new JsonObject
             {
-                ["kernelInfo"] = new JsonObject
+                ["cells"] = new JsonArray(cells.Cast<JsonNode>().ToArray()),
+                ["metadata"] = new JsonObject
                 {
-                    ["defaultKernelName"] = "csharp",
-                    ["items"] = new JsonArray(new JsonObject { ["aliases"] = new JsonArray(), ["name"] = "csharp" }),
+                    ["kernelspec"] = new JsonObject
+                    {
+                        ["display_name"] = ".NET (C#)",
+                        ["language"] = "C#",
+                        ["name"] = ".net-csharp",
+                    },
+                    ["language_info"] = new JsonObject
+                    {
+                        ["name"] = "C#",
+                        ["file_extension"] = ".cs",
+                        ["mimetype"] = "text/x-csharp",
+                        ["pygments_lexer"] = "csharp",
+                    },
+                    ["polyglot_notebook"] = new JsonObject
+                    {
+                        ["kernelInfo"] = new JsonObject
+                        {
+                            ["defaultKernelName"] = "csharp",
+                            ["items"] = new JsonArray(new JsonObject { ["aliases"] = new JsonArray(), ["name"] = "csharp" }),
+                        },
+                    },
                 },
-            },
-        },
-        ["nbformat"] = 4,
-        ["nbformat_minor"] = 5,
-    });
+                ["nbformat"] = 4,
+                ["nbformat_minor"] = 5,
+            }
+        );
 }

@@ -6,7 +6,15 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Dino.Repro.App.Notebooks;
 
 /// <summary>The C# types a parameter may have; a value given on the command line is parsed as its type.</summary>
-public enum ParameterType { String, Int, Long, Double, Float, Bool }
+public enum ParameterType
+{
+    String,
+    Int,
+    Long,
+    Double,
+    Float,
+    Bool,
+}
 
 /// <summary>A variable declared in a notebook's parameters cell, with its default as written.</summary>
 public sealed record DeclaredParameter(string Name, ParameterType Type, string DefaultText);
@@ -30,9 +38,11 @@ public static class NotebookParameters
         var declared = new List<DeclaredParameter>();
         foreach (var declaration in root.DescendantNodes().OfType<VariableDeclarationSyntax>())
         {
-            var topLevel = declaration.Parent is FieldDeclarationSyntax { Parent: CompilationUnitSyntax }
+            var topLevel =
+                declaration.Parent is FieldDeclarationSyntax { Parent: CompilationUnitSyntax }
                 || declaration.Parent is LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax };
-            if (!topLevel) continue;
+            if (!topLevel)
+                continue;
             foreach (var variable in declaration.Variables)
             {
                 if (TypeOf(declaration.Type, variable.Initializer?.Value) is { } type)
@@ -49,7 +59,8 @@ public static class NotebookParameters
         foreach (var pair in pairs)
         {
             var eq = pair.IndexOf('=');
-            if (eq <= 0) throw new NotebookParameterException($"--param expects name=value, got '{pair}'");
+            if (eq <= 0)
+                throw new NotebookParameterException($"--param expects name=value, got '{pair}'");
             values[pair[..eq].Trim()] = pair[(eq + 1)..];
         }
         return values;
@@ -62,8 +73,7 @@ public static class NotebookParameters
         foreach (var (name, text) in values)
         {
             var parameter = declared.FirstOrDefault(p => p.Name == name)
-                ?? throw new NotebookParameterException(
-                    $"the notebook has no parameter '{name}' (its parameters cell declares: {(declared.Count == 0 ? "none" : string.Join(", ", declared.Select(p => $"{p.Name} ({p.Type.ToString().ToLowerInvariant()})")))})");
+                ?? throw new NotebookParameterException($"the notebook has no parameter '{name}' (its parameters cell declares: {Listed(declared)})");
             lines.Add($"{name} = {Literal(parameter, text)};");
         }
         return string.Join('\n', lines) + "\n";
@@ -87,8 +97,10 @@ public static class NotebookParameters
 
     private static string DoubleLiteral(double value, string type, string suffix)
     {
-        if (double.IsNaN(value)) return $"{type}.NaN";
-        if (double.IsInfinity(value)) return value > 0 ? $"{type}.PositiveInfinity" : $"{type}.NegativeInfinity";
+        if (double.IsNaN(value))
+            return $"{type}.NaN";
+        if (double.IsInfinity(value))
+            return value > 0 ? $"{type}.PositiveInfinity" : $"{type}.NegativeInfinity";
         return value.ToString("R", CultureInfo.InvariantCulture) + suffix;
     }
 
@@ -107,12 +119,16 @@ public static class NotebookParameters
                 _ => null,
             };
         }
-        if (!type.IsVar) return null;
-        var literal = initializer is PrefixUnaryExpressionSyntax { OperatorToken.RawKind: (int)SyntaxKind.MinusToken } negated ? negated.Operand : initializer;
+        if (!type.IsVar)
+            return null;
+        var literal = initializer is PrefixUnaryExpressionSyntax { OperatorToken.RawKind: (int)SyntaxKind.MinusToken } negated
+            ? negated.Operand
+            : initializer;
         return literal switch
         {
             LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } => ParameterType.String,
-            LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression or (int)SyntaxKind.FalseLiteralExpression } => ParameterType.Bool,
+            LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression or (int)SyntaxKind.FalseLiteralExpression } =>
+                ParameterType.Bool,
             LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } number => number.Token.Value switch
             {
                 int => ParameterType.Int,
@@ -124,4 +140,7 @@ public static class NotebookParameters
             _ => null,
         };
     }
+
+    private static string Listed(IReadOnlyList<DeclaredParameter> declared) =>
+        declared.Count == 0 ? "none" : string.Join(", ", declared.Select(p => $"{p.Name} ({p.Type.ToString().ToLowerInvariant()})"));
 }

@@ -1,18 +1,18 @@
 namespace Dino.Repro.App.Notebooks;
 
-/// <summary>How to run a notebook: parameter values, where to echo cell output live, progress messages.</summary>
+/// <summary>How to run a notebook: parameter values, where to echo what it prints, progress messages.</summary>
 public sealed record NotebookRunOptions
 {
     /// <summary>Values for the parameters cell, by name, as text (parsed by each parameter's declared type).</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Also writes what cells print here as they run (the CLI passes the console); null keeps it captured only.</summary>
+    /// <summary>
+    /// Where the kit's progress lines go as the cells run, and every cell's printed text once the kernel has run them
+    /// (the CLI passes the console); null keeps both in the executed notebook only.
+    /// </summary>
     public TextWriter? Echo { get; init; }
 
-    /// <summary>Where what cells write to stderr is echoed (the CLI passes the console's error stream).</summary>
-    public TextWriter? EchoErrors { get; init; }
-
-    /// <summary>One line per cell run ("cell 3 ran in 0.41 s").</summary>
+    /// <summary>The runner's own messages ("running 8 code cells in the .NET Interactive kernel").</summary>
     public Action<string>? Progress { get; init; }
 }
 

@@ -9,7 +9,9 @@ public static class Embeds
     public static string DataUri(string mimeType, ReadOnlySpan<byte> bytes) => $"data:{mimeType};base64,{Convert.ToBase64String(bytes)}";
 
     public static string PngDataUri(byte[] png) => DataUri(Media.PngType, Media.Png(png).Bytes);
+
     public static string WavDataUri(byte[] wav) => DataUri(Media.WavType, Media.Wav(wav).Bytes);
+
     public static string Mp4DataUri(byte[] mp4) => DataUri(Media.Mp4Type, Media.Mp4(mp4).Bytes);
 
     public static string ImageTag(byte[] png, string alt = "", int? width = null) =>
@@ -17,8 +19,7 @@ public static class Embeds
 
     public static string AudioTag(byte[] wav) => $"<audio controls src=\"{WavDataUri(wav)}\"></audio>";
 
-    public static string VideoTag(byte[] mp4, int? width = null) =>
-        $"<video controls{WidthAttribute(width)} src=\"{Mp4DataUri(mp4)}\"></video>";
+    public static string VideoTag(byte[] mp4, int? width = null) => $"<video controls{WidthAttribute(width)} src=\"{Mp4DataUri(mp4)}\"></video>";
 
     private static string WidthAttribute(int? width) => width is { } w ? $" width=\"{w}\"" : "";
 }

@@ -1,5 +1,5 @@
-using Dino.Repro.IO;
 using System.Text;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.App.Reporting;
 
@@ -30,7 +30,8 @@ public sealed class HtmlReport
 
     public HtmlReport Heading(string text, int level = 2)
     {
-        if (level is < 1 or > 6) throw new ArgumentOutOfRangeException(nameof(level), level, "heading level is 1 to 6");
+        if (level is < 1 or > 6)
+            throw new ArgumentOutOfRangeException(nameof(level), level, "heading level is 1 to 6");
         parts.Add($"<h{level}>{Html.Escape(text)}</h{level}>");
         return this;
     }
@@ -52,18 +53,23 @@ public sealed class HtmlReport
     public HtmlReport Add(LinePlot plot)
     {
         hasPlots = true;
-        parts.Add(plot.ToHtmlFragment(includePlotlyJs: false));  // the page's head holds plotly.js once
+        parts.Add(plot.ToHtmlFragment(includePlotlyJs: false)); // the page's head holds plotly.js once
         return this;
     }
 
     /// <summary>PNG images in a grid of <paramref name="columns"/> columns, each with a caption.</summary>
     public HtmlReport ImageGrid(IEnumerable<(string caption, byte[] png)> images, int columns = 4)
     {
-        if (columns < 1) throw new ArgumentOutOfRangeException(nameof(columns), columns, "at least one column");
+        if (columns < 1)
+            throw new ArgumentOutOfRangeException(nameof(columns), columns, "at least one column");
         var sb = new StringBuilder($"<div class=\"dino-grid\" style=\"grid-template-columns: repeat({columns}, 1fr)\">\n");
         foreach (var (caption, png) in images)
         {
-            sb.Append("<figure>").Append(Embeds.ImageTag(png, caption)).Append("<figcaption>").Append(Html.Escape(caption)).Append("</figcaption></figure>\n");
+            sb.Append("<figure>")
+                .Append(Embeds.ImageTag(png, caption))
+                .Append("<figcaption>")
+                .Append(Html.Escape(caption))
+                .Append("</figcaption></figure>\n");
         }
         parts.Add(sb.Append("</div>").ToString());
         return this;
@@ -91,9 +97,11 @@ public sealed class HtmlReport
     {
         var sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n");
         sb.Append("<title>").Append(Html.Escape(Title)).Append("</title>\n<style>\n").Append(Style).Append("\n</style>\n");
-        if (hasPlots && PlotlyJs.Source is { } plotly) sb.Append("<script>").Append(plotly).Append("</script>\n");
+        if (hasPlots && PlotlyJs.Source is { } plotly)
+            sb.Append("<script>").Append(plotly).Append("</script>\n");
         sb.Append("</head>\n<body>\n<h1>").Append(Html.Escape(Title)).Append("</h1>\n");
-        foreach (var part in parts) sb.Append(part).Append('\n');
+        foreach (var part in parts)
+            sb.Append(part).Append('\n');
         sb.Append("</body>\n</html>\n");
         return sb.ToString();
     }

@@ -17,11 +17,13 @@ internal sealed class KitFormatterSource
             var html = instance switch
             {
                 Table t => t.ToHtml(),
+                PaperVsKitTable c => c.ToTable().ToHtml(),
                 LinePlot p => p.ToHtmlFragment(),
                 Media m => m.ToHtml(),
                 _ => null,
             };
-            if (html is null) return false;
+            if (html is null)
+                return false;
             writer.Write(html);
             return true;
         }

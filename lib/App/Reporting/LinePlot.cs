@@ -1,4 +1,5 @@
 using Dino.Repro.IO;
+
 namespace Dino.Repro.App.Reporting;
 
 /// <summary>One named line: y over x (e.g. a loss over steps).</summary>
@@ -15,8 +16,19 @@ public sealed class LinePlot
     /// <summary>plotly's default colour sequence, so the static and interactive plots agree.</summary>
     public static readonly IReadOnlyList<Rgb> Palette = new[]
     {
-        "#636efa", "#ef553b", "#00cc96", "#ab63fa", "#ffa15a", "#19d3f3", "#ff6692", "#b6e880", "#ff97ff", "#fecb52",
-    }.Select(Rgb.FromHex).ToArray();
+        "#636efa",
+        "#ef553b",
+        "#00cc96",
+        "#ab63fa",
+        "#ffa15a",
+        "#19d3f3",
+        "#ff6692",
+        "#b6e880",
+        "#ff97ff",
+        "#fecb52",
+    }
+        .Select(Rgb.FromHex)
+        .ToArray();
 
     private readonly List<PlotSeries> series = new();
 
@@ -40,7 +52,8 @@ public sealed class LinePlot
     {
         var xs = x.ToArray();
         var ys = y.ToArray();
-        if (xs.Length != ys.Length) throw new ArgumentException($"series '{name}': {xs.Length} x values but {ys.Length} y values");
+        if (xs.Length != ys.Length)
+            throw new ArgumentException($"series '{name}': {xs.Length} x values but {ys.Length} y values");
         series.Add(new PlotSeries(name, xs, ys, Palette[series.Count % Palette.Count]));
         return this;
     }
@@ -56,15 +69,25 @@ public sealed class LinePlot
 
     public byte[] ToPng() => PlotRasteriser.Draw(this).ToPng();
 
-    /// <summary>A &lt;div&gt; with the chart; inlines plotly.js unless <paramref name="includePlotlyJs"/> is false (a page that already has it).</summary>
+    /// <summary>
+    /// A &lt;div&gt; with the chart; inlines plotly.js unless <paramref name="includePlotlyJs"/> is false (a page that already has it).
+    /// </summary>
     public string ToHtmlFragment(bool includePlotlyJs = true) => PlotlyHtml.Fragment(this, includePlotlyJs);
 
     /// <summary>A complete HTML page holding the chart, plotly.js and the data: opens offline.</summary>
     public string ToHtmlPage() => PlotlyHtml.Page(this);
 
     public void SaveHtml(string path) => AtomicFile.WriteAllText(path, ToHtmlPage());
+
     public void SavePng(string path) => AtomicFile.WriteAllBytes(path, ToPng());
 
     public override string ToString() =>
-        $"{Title}: " + string.Join("; ", series.Select(s => $"{s.Name} ({s.Y.Length} points, last {(s.Y.Length > 0 ? s.Y[^1].ToString("G4", System.Globalization.CultureInfo.InvariantCulture) : "—")})"));
+        $"{Title}: "
+        + string.Join(
+            "; ",
+            series.Select(s =>
+                $"{s.Name} ({s.Y.Length} points, last "
+                + $"{(s.Y.Length > 0 ? s.Y[^1].ToString("G4", System.Globalization.CultureInfo.InvariantCulture) : "—")})"
+            )
+        );
 }

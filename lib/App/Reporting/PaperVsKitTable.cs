@@ -5,13 +5,15 @@ namespace Dino.Repro.App.Reporting;
 /// by side ("FID (paper)", "FID (kit)"), one row per method. A value the paper does not report, or the kit has
 /// not measured, is null and shows as an em dash.
 /// </summary>
+[TypeFormatterSource(typeof(KitFormatterSource), PreferredMimeTypes = new[] { "text/html" })]
 public sealed class PaperVsKitTable
 {
     private readonly List<(string row, double?[] paper, double?[] kit)> rows = new();
 
     public PaperVsKitTable(string caption, string rowHeader, params string[] metrics)
     {
-        if (metrics.Length == 0) throw new ArgumentException("name at least one metric", nameof(metrics));
+        if (metrics.Length == 0)
+            throw new ArgumentException("name at least one metric", nameof(metrics));
         Caption = caption;
         RowHeader = rowHeader;
         Metrics = metrics;
@@ -27,7 +29,9 @@ public sealed class PaperVsKitTable
     public PaperVsKitTable Add(string row, double?[] paper, double?[] kit)
     {
         if (paper.Length != Metrics.Count || kit.Length != Metrics.Count)
-            throw new ArgumentException($"row '{row}': expected {Metrics.Count} paper and {Metrics.Count} kit values, got {paper.Length} and {kit.Length}");
+            throw new ArgumentException(
+                $"row '{row}': expected {Metrics.Count} paper and {Metrics.Count} kit values, got {paper.Length} and {kit.Length}"
+            );
         rows.Add((row, paper, kit));
         return this;
     }
@@ -35,7 +39,8 @@ public sealed class PaperVsKitTable
     public Table ToTable()
     {
         var columns = new List<string> { RowHeader };
-        foreach (var m in Metrics) columns.AddRange(new[] { $"{m} (paper)", $"{m} (kit)" });
+        foreach (var m in Metrics)
+            columns.AddRange(new[] { $"{m} (paper)", $"{m} (kit)" });
         var table = new Table(Caption, columns.ToArray()) { NumberFormat = NumberFormat };
         foreach (var (row, paper, kit) in rows)
         {
@@ -52,6 +57,8 @@ public sealed class PaperVsKitTable
     }
 
     public string ToMarkdown() => ToTable().ToMarkdown();
+
     public string ToHtml() => ToTable().ToHtml();
+
     public override string ToString() => ToMarkdown();
 }

@@ -16,15 +16,21 @@ internal static class PlotlyHtml
     public static JsonObject Spec(LinePlot plot)
     {
         static JsonArray Values(double[] v) => new(v.Select(x => double.IsFinite(x) ? JsonValue.Create(x) : null).ToArray<JsonNode?>());
-        var data = new JsonArray(plot.Series.Select(s => (JsonNode)new JsonObject
-        {
-            ["type"] = "scatter",
-            ["mode"] = "lines",
-            ["name"] = s.Name,
-            ["x"] = Values(s.X),
-            ["y"] = Values(s.Y),
-            ["line"] = new JsonObject { ["color"] = s.Colour.ToHex() },
-        }).ToArray());
+        var data = new JsonArray(
+            plot.Series.Select(s =>
+                    (JsonNode)
+                        new JsonObject
+                        {
+                            ["type"] = "scatter",
+                            ["mode"] = "lines",
+                            ["name"] = s.Name,
+                            ["x"] = Values(s.X),
+                            ["y"] = Values(s.Y),
+                            ["line"] = new JsonObject { ["color"] = s.Colour.ToHex() },
+                        }
+                )
+                .ToArray()
+        );
         var layout = new JsonObject
         {
             ["title"] = new JsonObject { ["text"] = plot.Title },
@@ -57,7 +63,8 @@ internal static class PlotlyHtml
         }
         sb.Append($"<div class=\"dino-plot-static\">{fallback}</div>\n");
         sb.Append($"<div class=\"dino-plot-chart\" style=\"width:100%;max-width:{plot.Width + 200}px\"></div>\n");
-        if (includePlotlyJs) sb.Append("<script>").Append(plotly).Append("</script>\n");
+        if (includePlotlyJs)
+            sb.Append("<script>").Append(plotly).Append("</script>\n");
         sb.Append("<script>(function () {\n");
         sb.Append($"  var root = document.getElementById('{id}');\n");
         sb.Append("  if (typeof Plotly === 'undefined') return;  // keeps the static image\n");
@@ -70,8 +77,8 @@ internal static class PlotlyHtml
     }
 
     public static string Page(LinePlot plot) =>
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n" +
-        $"<title>{Html.Escape(plot.Title)}</title>\n</head>\n<body>\n" +
-        Fragment(plot, includePlotlyJs: true) +
-        "</body>\n</html>\n";
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n"
+        + $"<title>{Html.Escape(plot.Title)}</title>\n</head>\n<body>\n"
+        + Fragment(plot, includePlotlyJs: true)
+        + "</body>\n</html>\n";
 }

@@ -23,9 +23,11 @@ public static class PlotlyJs
 
     public static IEnumerable<string> Candidates()
     {
-        if (Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } configured) yield return configured;
+        if (Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } configured)
+            yield return configured;
         yield return Path.Combine(AppContext.BaseDirectory, FileName);
-        if (Path.GetDirectoryName(typeof(PlotlyJs).Assembly.Location) is { Length: > 0 } kitFolder) yield return Path.Combine(kitFolder, FileName);
+        if (Path.GetDirectoryName(typeof(PlotlyJs).Assembly.Location) is { Length: > 0 } kitFolder)
+            yield return Path.Combine(kitFolder, FileName);
     }
 
     private static (string?, string?) Load()
@@ -33,10 +35,15 @@ public static class PlotlyJs
         var tried = Candidates().Distinct().ToList();
         foreach (var path in tried)
         {
-            if (!File.Exists(path)) continue;
+            if (!File.Exists(path))
+                continue;
             // "</script" inside the library would end an inline script element early; "<\/" means the same in JS strings.
             return (File.ReadAllText(path).Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase), null);
         }
-        return (null, $"plotly.js is not installed ({string.Join(", ", tried)} not found; the build copies it from npm plotly.js-dist-min when npm is available)");
+        return (
+            null,
+            $"plotly.js is not installed ({string.Join(", ", tried)} not found; the build copies it from npm plotly.js-dist-min when npm is "
+                + "available)"
+        );
     }
 }

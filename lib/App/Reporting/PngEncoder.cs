@@ -14,8 +14,10 @@ public static class PngEncoder
     /// <summary>Encodes <paramref name="rgb"/> (height rows of width × 3 bytes, top row first).</summary>
     public static byte[] EncodeRgb(ReadOnlySpan<byte> rgb, int width, int height)
     {
-        if (width <= 0 || height <= 0) throw new ArgumentOutOfRangeException(nameof(width), $"image size {width}×{height} must be positive");
-        if (rgb.Length != width * height * 3) throw new ArgumentException($"{width}×{height} RGB needs {width * height * 3} bytes, got {rgb.Length}", nameof(rgb));
+        if (width <= 0 || height <= 0)
+            throw new ArgumentOutOfRangeException(nameof(width), $"image size {width}×{height} must be positive");
+        if (rgb.Length != width * height * 3)
+            throw new ArgumentException($"{width}×{height} RGB needs {width * height * 3} bytes, got {rgb.Length}", nameof(rgb));
 
         using var png = new MemoryStream();
         png.Write(Signature);
@@ -23,8 +25,8 @@ public static class PngEncoder
         var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(0), width);
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8;  // bits per channel
-        header[9] = 2;  // colour type: RGB
+        header[8] = 8; // bits per channel
+        header[9] = 2; // colour type: RGB
         WriteChunk(png, "IHDR", header);
 
         using (var idat = new MemoryStream())
@@ -34,7 +36,7 @@ public static class PngEncoder
                 var stride = width * 3;
                 for (var y = 0; y < height; y++)
                 {
-                    zlib.WriteByte(0);  // filter type: none
+                    zlib.WriteByte(0); // filter type: none
                     zlib.Write(rgb.Slice(y * stride, stride));
                 }
             }
@@ -65,7 +67,8 @@ public static class PngEncoder
         for (uint n = 0; n < 256; n++)
         {
             var c = n;
-            for (var k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            for (var k = 0; k < 8; k++)
+                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
             table[n] = c;
         }
         return table;
@@ -75,7 +78,8 @@ public static class PngEncoder
     internal static uint Crc32(ReadOnlySpan<byte> bytes)
     {
         var c = 0xFFFFFFFFu;
-        foreach (var b in bytes) c = CrcTable[(c ^ b) & 0xFF] ^ (c >> 8);
+        foreach (var b in bytes)
+            c = CrcTable[(c ^ b) & 0xFF] ^ (c >> 8);
         return c ^ 0xFFFFFFFFu;
     }
 }

@@ -26,7 +26,8 @@ public sealed class RgbCanvas
         }
         set
         {
-            if ((uint)x >= (uint)Width || (uint)y >= (uint)Height) return;  // clipped
+            if ((uint)x >= (uint)Width || (uint)y >= (uint)Height)
+                return; // clipped
             var i = (y * Width + x) * 3;
             (Pixels[i], Pixels[i + 1], Pixels[i + 2]) = (value.R, value.G, value.B);
         }
@@ -36,27 +37,46 @@ public sealed class RgbCanvas
     {
         for (var yy = Math.Max(0, y); yy < Math.Min(Height, y + height); yy++)
         {
-            for (var xx = Math.Max(0, x); xx < Math.Min(Width, x + width); xx++) this[xx, yy] = colour;
+            for (var xx = Math.Max(0, x); xx < Math.Min(Width, x + width); xx++)
+                this[xx, yy] = colour;
         }
     }
 
     /// <summary>A line of the given thickness (Bresenham, stamping a square brush at each step).</summary>
     public void Line(double x0, double y0, double x1, double y1, Rgb colour, int thickness = 1)
     {
-        int ax = (int)Math.Round(x0), ay = (int)Math.Round(y0), bx = (int)Math.Round(x1), by = (int)Math.Round(y1);
-        int dx = Math.Abs(bx - ax), dy = -Math.Abs(by - ay), sx = ax < bx ? 1 : -1, sy = ay < by ? 1 : -1, err = dx + dy;
+        int ax = (int)Math.Round(x0),
+            ay = (int)Math.Round(y0),
+            bx = (int)Math.Round(x1),
+            by = (int)Math.Round(y1);
+        int dx = Math.Abs(bx - ax),
+            dy = -Math.Abs(by - ay),
+            sx = ax < bx ? 1 : -1,
+            sy = ay < by ? 1 : -1,
+            err = dx + dy;
         var lo = -(thickness - 1) / 2;
         while (true)
         {
             FillRect(ax + lo, ay + lo, thickness, thickness, colour);
-            if (ax == bx && ay == by) break;
+            if (ax == bx && ay == by)
+                break;
             var e2 = 2 * err;
-            if (e2 >= dy) { err += dy; ax += sx; }
-            if (e2 <= dx) { err += dx; ay += sy; }
+            if (e2 >= dy)
+            {
+                err += dy;
+                ax += sx;
+            }
+            if (e2 <= dx)
+            {
+                err += dx;
+                ay += sy;
+            }
         }
     }
 
-    /// <summary>Writes digits, '.', '-', '+' and 'e' with a 3×5 pixel font scaled by <paramref name="scale"/>; other characters leave a gap.</summary>
+    /// <summary>
+    /// Writes digits, '.', '-', '+' and 'e' with a 3×5 pixel font scaled by <paramref name="scale"/>; other characters leave a gap.
+    /// </summary>
     public void Text(int x, int y, string text, Rgb colour, int scale = 1)
     {
         foreach (var ch in text)
@@ -67,7 +87,8 @@ public sealed class RgbCanvas
                 {
                     for (var c = 0; c < 3; c++)
                     {
-                        if ((rows[r] >> (2 - c) & 1) != 0) FillRect(x + c * scale, y + r * scale, scale, scale, colour);
+                        if ((rows[r] >> (2 - c) & 1) != 0)
+                            FillRect(x + c * scale, y + r * scale, scale, scale, colour);
                     }
                 }
             }

@@ -18,7 +18,8 @@ public sealed class Table
 
     public Table(string caption, params string[] columns)
     {
-        if (columns.Length == 0) throw new ArgumentException("a table needs at least one column", nameof(columns));
+        if (columns.Length == 0)
+            throw new ArgumentException("a table needs at least one column", nameof(columns));
         Caption = caption;
         Columns = columns;
     }
@@ -68,8 +69,10 @@ public sealed class Table
         var any = false;
         foreach (var row in rows)
         {
-            if (row[column] is null) continue;
-            if (!IsNumber(row[column]!)) return false;
+            if (row[column] is null)
+                continue;
+            if (!IsNumber(row[column]!))
+                return false;
             any = true;
         }
         return any;
@@ -78,16 +81,20 @@ public sealed class Table
     public string ToMarkdown()
     {
         var sb = new StringBuilder();
-        if (Caption.Length > 0) sb.Append("**").Append(MarkdownCell(Caption)).Append("**\n\n");
+        if (Caption.Length > 0)
+            sb.Append("**").Append(MarkdownCell(Caption)).Append("**\n\n");
         sb.Append('|');
-        foreach (var c in Columns) sb.Append(' ').Append(MarkdownCell(c)).Append(" |");
+        foreach (var c in Columns)
+            sb.Append(' ').Append(MarkdownCell(c)).Append(" |");
         sb.Append("\n|");
-        for (var c = 0; c < Columns.Count; c++) sb.Append(IsNumeric(c) ? " ---: |" : " --- |");
+        for (var c = 0; c < Columns.Count; c++)
+            sb.Append(IsNumeric(c) ? " ---: |" : " --- |");
         sb.Append('\n');
         for (var r = 0; r < rows.Count; r++)
         {
             sb.Append('|');
-            for (var c = 0; c < Columns.Count; c++) sb.Append(' ').Append(MarkdownCell(CellText(r, c))).Append(" |");
+            for (var c = 0; c < Columns.Count; c++)
+                sb.Append(' ').Append(MarkdownCell(CellText(r, c))).Append(" |");
             sb.Append('\n');
         }
         return sb.ToString();
@@ -98,14 +105,17 @@ public sealed class Table
         var numeric = Enumerable.Range(0, Columns.Count).Select(IsNumeric).ToArray();
         string Align(int c) => numeric[c] ? " style=\"text-align:right\"" : "";
         var sb = new StringBuilder("<table>\n");
-        if (Caption.Length > 0) sb.Append("<caption>").Append(Html.Escape(Caption)).Append("</caption>\n");
+        if (Caption.Length > 0)
+            sb.Append("<caption>").Append(Html.Escape(Caption)).Append("</caption>\n");
         sb.Append("<thead>\n<tr>");
-        for (var c = 0; c < Columns.Count; c++) sb.Append("<th").Append(Align(c)).Append('>').Append(Html.Escape(Columns[c])).Append("</th>");
+        for (var c = 0; c < Columns.Count; c++)
+            sb.Append("<th").Append(Align(c)).Append('>').Append(Html.Escape(Columns[c])).Append("</th>");
         sb.Append("</tr>\n</thead>\n<tbody>\n");
         for (var r = 0; r < rows.Count; r++)
         {
             sb.Append("<tr>");
-            for (var c = 0; c < Columns.Count; c++) sb.Append("<td").Append(Align(c)).Append('>').Append(Html.Escape(CellText(r, c))).Append("</td>");
+            for (var c = 0; c < Columns.Count; c++)
+                sb.Append("<td").Append(Align(c)).Append('>').Append(Html.Escape(CellText(r, c))).Append("</td>");
             sb.Append("</tr>\n");
         }
         sb.Append("</tbody>\n</table>\n");
@@ -118,7 +128,8 @@ public sealed class Table
     {
         for (var c = 0; c < Columns.Count; c++)
         {
-            if (Columns[c] == column) return c;
+            if (Columns[c] == column)
+                return c;
         }
         throw new ArgumentException($"table '{Caption}' has no column '{column}' (columns: {string.Join(", ", Columns)})", nameof(column));
     }

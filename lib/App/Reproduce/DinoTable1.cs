@@ -15,14 +15,17 @@ public sealed class DinoTable1 : ImageToImageTable
     public const string TableName = "dino-table1";
 
     public override string Name => TableName;
-    public override string Description => "DINO (ICLR 2021) Table 1: pix2pix, BicycleGAN, DINO, bidirectional DINO — PSNR/SSIM/CPBD/FID/pixel accuracy/mIoU (smoke/cpu: the embedded Shapes corpus; paper: CelebAMask-HQ)";
+    public override string Description =>
+        "DINO (ICLR 2021) Table 1: pix2pix, BicycleGAN, DINO, bidirectional DINO — PSNR/SSIM/CPBD/FID/pixel accuracy/mIoU (smoke/cpu: the embedded "
+        + "Shapes corpus; paper: CelebAMask-HQ)";
 
     // paper: the real CelebAMask-HQ at 256² on a GPU, scored with its face parser and Inception (evaluators.sh).
     public override IReadOnlyList<Preset> Presets { get; } = [Preset.Smoke, Preset.Cpu, Preset.Paper];
     public override string Title => "DINO Table 1";
     public override string PaperSetting => "CelebAMask-HQ at 256² after 200 epochs";
     public override IReadOnlyDictionary<string, double?[]> PaperRows => PaperTable1.Rows;
-    public override IEnumerable<string> Notes => ["Paper's Ground Truth row: the text extraction dropped a cell; it is read as PSNR —, SSIM 1.00, CPBD 0.54, FID —."];
+    public override IEnumerable<string> Notes =>
+        ["Paper's Ground Truth row: the text extraction dropped a cell; it is read as PSNR —, SSIM 1.00, CPBD 0.54, FID —."];
 
     public override IReadOnlyList<TableMethod> Methods { get; } =
     [

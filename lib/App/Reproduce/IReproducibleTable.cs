@@ -18,6 +18,8 @@ public interface IReproducibleTable
     /// <summary>Runs the reproduction and writes its report under <see cref="ReproduceRequest.OutputRoot"/>/<see cref="Name"/>.</summary>
     Reproduction Run(ReproduceRequest request, IProgressSink progress);
 
-    /// <summary>What training each row at the request's preset would cost here (<see cref="TrainingCost"/>); trains nothing to the end, writes no report.</summary>
+    /// <summary>
+    /// What training each row at the request's preset would cost here (<see cref="TrainingCost"/>); trains nothing to the end, writes no report.
+    /// </summary>
     IReadOnlyList<MethodCost> Estimate(ReproduceRequest request, IProgressSink progress);
 }

@@ -1,13 +1,13 @@
-using Dino.Repro.Evaluation.Metrics.Features;
-using Dino.Repro.Models.Common;
-using Dino.Repro.Models.Dino;
 using Dino.Repro.App.Reporting;
-using Dino.Repro.Training;
-using Dino.Repro.Vision;
 using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.Evaluation.Metrics.Features;
 using Dino.Repro.IO;
 using Dino.Repro.Models;
+using Dino.Repro.Models.Common;
+using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Segmentation;
+using Dino.Repro.Training;
+using Dino.Repro.Vision;
 
 namespace Dino.Repro.App.Reproduce;
 
@@ -34,6 +34,9 @@ public abstract class ImageToImageTable : IReproducibleTable
     /// <summary>What the report adds about the paper's numbers (how a cell was read, choices the paper leaves open).</summary>
     public virtual IEnumerable<string> Notes => [];
 
+    /// <summary>What the report adds about this run's numbers once they are in (e.g. why two rows are the same).</summary>
+    protected virtual IEnumerable<string> ResultNotes(IReadOnlyList<MethodScores> rows, IReadOnlyList<TrainedMethod> trained) => [];
+
     /// <summary>The trained rows, in the paper's order.</summary>
     public abstract IReadOnlyList<TableMethod> Methods { get; }
 
@@ -50,14 +53,21 @@ public abstract class ImageToImageTable : IReproducibleTable
         var (plan, options) = Plan(request);
         var resolution = options[0].Resolution;
         var corpus = EvaluationCorpus.For(options[0]);
-        if (request.Preset == Preset.Paper) plan = WithPaperSchedule(plan, options, corpus.TrainPairs, request.Overrides, progress);
+        if (request.Preset == Preset.Paper)
+            plan = WithPaperSchedule(plan, options, corpus.TrainPairs, request.Overrides, progress);
         var folder = Path.GetFullPath(Path.Combine(request.OutputRoot, Name));
         Directory.CreateDirectory(folder);
         var runs = Path.Combine(folder, "runs");
 
         var test = corpus.LoadTest(resolution);
-        progress.Message($"{Name}: preset {request.Preset.Name()}, {corpus.Name} corpus of {corpus.Pairs} pairs ({test.Count} test) at {resolution}², report in {folder}");
-        var segmenterOptions = new SegmenterOptions(resolution, request.SegmenterSteps ?? SegmenterOptions.DefaultSteps(request.Preset)) { Device = options[0].Device };
+        progress.Message(
+            $"{Name}: preset {request.Preset.Name()}, {corpus.Name} corpus of {corpus.Pairs} pairs ({test.Count} test) at {resolution}², report in "
+                + $"{folder}"
+        );
+        var segmenterOptions = new SegmenterOptions(resolution, request.SegmenterSteps ?? SegmenterOptions.DefaultSteps(request.Preset))
+        {
+            Device = options[0].Device,
+        };
         using var segmenter = corpus.OpenSegmenter(segmenterOptions, progress.Message, out var segmentationUnavailable);
         // The evaluators run where the methods trained: at the paper preset that is the GPU.
         using var inception = FeatureExtractor.TryLoad(Evaluators.Inception, out var fidUnavailable, device: options[0].Device.ToTorch());
@@ -70,32 +80,70 @@ public abstract class ImageToImageTable : IReproducibleTable
             foreach (var (method, methodOverrides) in plan)
             {
                 progress.Message($"training {method.Method} ({method.Experiment}, preset {request.Preset.Name()})");
-                trained.Add(TrainedMethod.Train(method.Method, method.Experiment, request.Preset, methodOverrides, runs, progress,
-                    sharedRunsRoots: OtherTablesRuns(request.OutputRoot)));
+                trained.Add(
+                    TrainedMethod.Train(
+                        method.Method,
+                        method.Experiment,
+                        request.Preset,
+                        methodOverrides,
+                        runs,
+                        progress,
+                        sharedRunsRoots: OtherTablesRuns(request.OutputRoot)
+                    )
+                );
             }
             translators.AddRange(trained.Select(t => t.Translator()));
-            var methods = trained.Zip(translators, (t, translator) => (method: t.Method, translate: (Func<Tensor, Tensor>)translator.Translate)).ToList();
+            var methods = trained
+                .Zip(translators, (t, translator) => (method: t.Method, translate: (Func<Tensor, Tensor>)translator.Translate))
+                .ToList();
             progress.Message($"scoring the {test.Count} test pairs: ground truth and {string.Join(", ", methods.Select(m => m.method))}");
             using var scores = TestSetEvaluation.Run(test, scorer, methods, log: progress.Message);
-            foreach (var row in scores.Rows) progress.Message($"{row.Method}: {Describe(row)}");
+            foreach (var row in scores.Rows)
+                progress.Message($"{row.Method}: {Describe(row)}");
 
             var table = new PaperVsKitTable(
-                $"{Title} — paper: {PaperSetting}; kit: {corpus.Name} corpus ({test.Count} test pairs at {resolution}², preset {request.Preset.Name()}).",
-                "Method", Table1Metrics.Headers.ToArray());
-            foreach (var row in scores.Rows) table.Add(row.Method, PaperRows[row.Method], row.AsTableRow());
+                $"{Title} — paper: {PaperSetting}; kit: {corpus.Name} corpus ({test.Count} test pairs at {resolution}², preset "
+                    + $"{request.Preset.Name()}).",
+                "Method",
+                Table1Metrics.Headers.ToArray()
+            );
+            foreach (var row in scores.Rows)
+                table.Add(row.Method, PaperRows[row.Method], row.AsTableRow());
             var grid = SampleGridPng(scores);
             var curves = Curves(trained.Single(t => t.Method == CurvesMethod));
-            var context = new TableReport.Context(this, request.Preset, resolution, corpus, test.Count, segmenter, segmentationUnavailable,
-                inception, fidUnavailable, TranslationScorer.CpbdUpscaled(resolution), trained.Select(t => (t.Method, t.RunDirectory)).ToList());
-            var reproduction = new Reproduction(folder, table, TableReport.Displayed(table, context), scores.Rows, grid, curves, trained.Select(LossCurves).ToList());
+            var context = new TableReport.Context(
+                this,
+                request.Preset,
+                resolution,
+                corpus,
+                test.Count,
+                segmenter,
+                segmentationUnavailable,
+                inception,
+                fidUnavailable,
+                TranslationScorer.CpbdTooSmall(resolution),
+                trained.Select(t => (t.Method, t.RunDirectory)).ToList(),
+                ResultNotes(scores.Rows, trained).ToList()
+            );
+            var reproduction = new Reproduction(
+                folder,
+                table,
+                TableReport.Displayed(table, context),
+                scores.Rows,
+                grid,
+                curves,
+                trained.Select(LossCurves).ToList()
+            );
             TableReport.Write(reproduction, context);
             progress.Message($"{Name}: wrote {reproduction.IndexHtml}");
             return reproduction;
         }
         finally
         {
-            foreach (var translator in translators) translator.Dispose();
-            foreach (var t in trained) t.Dispose();
+            foreach (var translator in translators)
+                translator.Dispose();
+            foreach (var t in trained)
+                t.Dispose();
         }
     }
 
@@ -116,10 +164,14 @@ public abstract class ImageToImageTable : IReproducibleTable
             }
         }
         return plan.Select(p =>
-        {
-            progress.Message($"timing {p.method.Method} ({p.method.Experiment}, preset {request.Preset.Name()}): {TrainingCost.TimedSteps} steps after a warm-up");
-            return TrainingCost.Measure(p.method, request.Preset, p.overrides);
-        }).ToList();
+            {
+                progress.Message(
+                    $"timing {p.method.Method} ({p.method.Experiment}, preset {request.Preset.Name()}): {TrainingCost.TimedSteps} steps after a "
+                        + "warm-up"
+                );
+                return TrainingCost.Measure(p.method, request.Preset, p.overrides);
+            })
+            .ToList();
     }
 
     /// <summary>
@@ -127,13 +179,19 @@ public abstract class ImageToImageTable : IReproducibleTable
     /// refuses an unknown preset and rows that would not see the same data.
     /// </summary>
     private (List<(TableMethod method, IReadOnlyList<KeyValuePair<string, string>> overrides)> plan, List<ImageToImageOptions> options) Plan(
-        ReproduceRequest request)
+        ReproduceRequest request
+    )
     {
         if (!Presets.Contains(request.Preset))
-            throw new UsageException($"unknown preset '{request.Preset.Name()}' for {Name} (valid: {string.Join(", ", Presets.Select(p => p.Name()))})");
+            throw new UsageException(
+                $"unknown preset '{request.Preset.Name()}' for {Name} (valid: {string.Join(", ", Presets.Select(p => p.Name()))})"
+            );
         var overrides = TableOptions(request.Preset).Concat(request.Overrides ?? []).ToList();
-        var plan = Methods.Select(m => (method: m, overrides: (IReadOnlyList<KeyValuePair<string, string>>)overrides.Concat(m.Options).ToList())).ToList();
-        var options = plan.Select(p => (ImageToImageOptions)BuiltInExperiments.Registry.Get(p.method.Experiment).Resolve(request.Preset, p.overrides)).ToList();
+        var plan = Methods
+            .Select(m => (method: m, overrides: (IReadOnlyList<KeyValuePair<string, string>>)overrides.Concat(m.Options).ToList()))
+            .ToList();
+        var options = plan.Select(p => (ImageToImageOptions)BuiltInExperiments.Registry.Get(p.method.Experiment).Resolve(request.Preset, p.overrides))
+            .ToList();
         RequireSameData(options);
         return (plan, options);
     }
@@ -143,21 +201,33 @@ public abstract class ImageToImageTable : IReproducibleTable
     /// the row's batch size, unless the user set steps.
     /// </summary>
     private static List<(TableMethod method, IReadOnlyList<KeyValuePair<string, string>> overrides)> WithPaperSchedule(
-        IReadOnlyList<(TableMethod method, IReadOnlyList<KeyValuePair<string, string>> overrides)> plan, IReadOnlyList<ImageToImageOptions> options,
-        int trainPairs, IReadOnlyList<KeyValuePair<string, string>>? userOverrides, IProgressSink progress) =>
-        plan.Select((row, i) =>
-        {
-            if (PaperSchedule.Override(userOverrides ?? [], trainPairs, options[i].BatchSize) is not { } steps) return row;
-            progress.Message($"{row.method.Method}: {PaperSchedule.Epochs} epochs of {trainPairs:N0} training pairs at batch {options[i].BatchSize} = {steps.Value} steps");
-            return (row.method, (IReadOnlyList<KeyValuePair<string, string>>)[.. row.overrides, steps]);
-        }).ToList();
+        IReadOnlyList<(TableMethod method, IReadOnlyList<KeyValuePair<string, string>> overrides)> plan,
+        IReadOnlyList<ImageToImageOptions> options,
+        int trainPairs,
+        IReadOnlyList<KeyValuePair<string, string>>? userOverrides,
+        IProgressSink progress
+    ) =>
+        plan.Select(
+                (row, i) =>
+                {
+                    if (PaperSchedule.Override(userOverrides ?? [], trainPairs, options[i].BatchSize) is not { } steps)
+                        return row;
+                    progress.Message(
+                        $"{row.method.Method}: {PaperSchedule.Epochs} epochs of {trainPairs:N0} training pairs at batch {options[i].BatchSize} = "
+                            + $"{steps.Value} steps"
+                    );
+                    return (row.method, (IReadOnlyList<KeyValuePair<string, string>>)[.. row.overrides, steps]);
+                }
+            )
+            .ToList();
 
     /// <summary>The runs folders of the other tables reproduced into the same output folder, whose runs a row may reuse.</summary>
-    private string[] OtherTablesRuns(string outputRoot) => TableRegistry.Default.Names
-        .Where(name => name != Name)
-        .Select(name => Path.GetFullPath(Path.Combine(outputRoot, name, "runs")))
-        .Where(Directory.Exists)
-        .ToArray();
+    private string[] OtherTablesRuns(string outputRoot) =>
+        TableRegistry
+            .Default.Names.Where(name => name != Name)
+            .Select(name => Path.GetFullPath(Path.Combine(outputRoot, name, "runs")))
+            .Where(Directory.Exists)
+            .ToArray();
 
     private static string Describe(MethodScores row) =>
         string.Join("  ", row.Values.Where(kv => kv.Value is not null).Select(kv => $"{kv.Key} {kv.Value:0.###}"));
@@ -169,8 +239,11 @@ public abstract class ImageToImageTable : IReproducibleTable
         {
             var o = options[i];
             if (o.Resolution != first.Resolution || o.Corpus != first.Corpus || o.ShapesCount != first.ShapesCount)
-                throw new UsageException($"{Name}: every method must see the same data, but {Methods[0].Method} trains on {first.Corpus} ({first.ShapesCount} pairs at {first.Resolution}²) " +
-                    $"and {Methods[i].Method} on {o.Corpus} ({o.ShapesCount} pairs at {o.Resolution}²)");
+                throw new UsageException(
+                    $"{Name}: every method must see the same data, but {Methods[0].Method} trains on {first.Corpus} ({first.ShapesCount} pairs at "
+                        + $"{first.Resolution}²) "
+                        + $"and {Methods[i].Method} on {o.Corpus} ({o.ShapesCount} pairs at {o.Resolution}²)"
+                );
         }
     }
 
@@ -187,7 +260,8 @@ public abstract class ImageToImageTable : IReproducibleTable
     {
         var steps = run.History.Select(r => (double)r.Step).ToArray();
         var plot = new LinePlot($"{run.Method} training losses", "step", "loss");
-        foreach (var name in run.History.SelectMany(r => r.Losses.Keys).Distinct()) plot.Add(name, steps, run.Series(name));
+        foreach (var name in run.History.SelectMany(r => r.Losses.Keys).Distinct())
+            plot.Add(name, steps, run.Series(name));
         return plot;
     }
 

@@ -12,12 +12,15 @@ public static class PaperSchedule
 {
     public const int Epochs = 200;
 
-    /// <summary>Steps of <see cref="Epochs"/> epochs of <paramref name="trainPairs"/> at <paramref name="batchSize"/>, the last partial batch dropped.</summary>
+    /// <summary>
+    /// Steps of <see cref="Epochs"/> epochs of <paramref name="trainPairs"/> at <paramref name="batchSize"/>, the last partial batch dropped.
+    /// </summary>
     public static int Steps(int trainPairs, int batchSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         var perEpoch = trainPairs / batchSize;
-        if (perEpoch < 1) throw new ArgumentException($"{trainPairs} training pair(s) do not fill one batch of {batchSize}");
+        if (perEpoch < 1)
+            throw new ArgumentException($"{trainPairs} training pair(s) do not fill one batch of {batchSize}");
         return checked(Epochs * perEpoch);
     }
 

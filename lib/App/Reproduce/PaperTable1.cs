@@ -14,12 +14,13 @@ public static class PaperTable1
     public const string DinoBidirectional = "DINO (Bidirectional)";
 
     /// <summary>Rows by method; values in <see cref="Table1Metrics.Headers"/> order.</summary>
-    public static IReadOnlyDictionary<string, double?[]> Rows { get; } = new Dictionary<string, double?[]>
-    {
-        [GroundTruth] = [null, 1.00, 0.54, null, 93.4, 62.1],
-        [Pix2Pix] = [11.61, 0.35, 0.52, 59.1, 93.9, 63.1],
-        [BicycleGan] = [10.47, 0.31, 0.50, 60.4, 90.5, 52.6],
-        [Dino] = [12.08, 0.38, 0.49, 51.5, 96.8, 69.7],
-        [DinoBidirectional] = [12.18, 0.37, 0.42, 55.0, 96.2, 67.3],
-    };
+    public static IReadOnlyDictionary<string, double?[]> Rows { get; } =
+        new Dictionary<string, double?[]>
+        {
+            [GroundTruth] = [null, 1.00, 0.54, null, 93.4, 62.1],
+            [Pix2Pix] = [11.61, 0.35, 0.52, 59.1, 93.9, 63.1],
+            [BicycleGan] = [10.47, 0.31, 0.50, 60.4, 90.5, 52.6],
+            [Dino] = [12.08, 0.38, 0.49, 51.5, 96.8, 69.7],
+            [DinoBidirectional] = [12.18, 0.37, 0.42, 55.0, 96.2, 67.3],
+        };
 }

@@ -1,4 +1,5 @@
 using Dino.Repro.IO;
+
 namespace Dino.Repro.App.Reproduce;
 
 /// <summary>What to reproduce at which size, and where the report goes.</summary>
@@ -6,5 +7,9 @@ namespace Dino.Repro.App.Reproduce;
 /// <param name="OutputRoot">The report is written to OutputRoot/&lt;table&gt;/ (index.html, results.json, table.md, PNGs, runs/).</param>
 /// <param name="Overrides">key=value options applied to every method trained (e.g. steps, shapes_count), after the preset.</param>
 /// <param name="SegmenterSteps">Training steps of the evaluation segmenter; null = the table's default for the preset.</param>
-public sealed record ReproduceRequest(Preset Preset, string OutputRoot = "reports",
-    IReadOnlyList<KeyValuePair<string, string>>? Overrides = null, int? SegmenterSteps = null);
+public sealed record ReproduceRequest(
+    Preset Preset,
+    string OutputRoot = "reports",
+    IReadOnlyList<KeyValuePair<string, string>>? Overrides = null,
+    int? SegmenterSteps = null
+);

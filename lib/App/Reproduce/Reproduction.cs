@@ -11,8 +11,15 @@ namespace Dino.Repro.App.Reproduce;
 /// <param name="SampleGrid">PNG: condition | ground truth | each method, one test example per row.</param>
 /// <param name="Curves">The training curves (DINO's E_real, E_fake and k: the paper's Figure 2).</param>
 /// <param name="LossCurves">Each method's losses against the step.</param>
-public sealed record Reproduction(string Folder, PaperVsKitTable Comparison, Table Table, IReadOnlyList<MethodScores> Rows, Media SampleGrid, LinePlot Curves,
-    IReadOnlyList<LinePlot> LossCurves)
+public sealed record Reproduction(
+    string Folder,
+    PaperVsKitTable Comparison,
+    Table Table,
+    IReadOnlyList<MethodScores> Rows,
+    Media SampleGrid,
+    LinePlot Curves,
+    IReadOnlyList<LinePlot> LossCurves
+)
 {
     public string IndexHtml => Path.Combine(Folder, "index.html");
     public string ResultsJson => Path.Combine(Folder, "results.json");

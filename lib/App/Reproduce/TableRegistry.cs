@@ -1,5 +1,5 @@
-using Dino.Repro.Training;
 using Dino.Repro.IO;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.App.Reproduce;
 
@@ -8,12 +8,14 @@ public sealed class TableRegistry
 {
     private readonly SortedDictionary<string, IReproducibleTable> byName = new(StringComparer.Ordinal);
 
-    public static TableRegistry Default { get; } = new TableRegistry().Register(new DinoTable1()).Register(new DinoTable2()).Register(new DinoTable4());
+    public static TableRegistry Default { get; } =
+        new TableRegistry().Register(new DinoTable1()).Register(new DinoTable2()).Register(new DinoTable4());
 
     public TableRegistry Register(IReproducibleTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        if (!byName.TryAdd(table.Name, table)) throw new ArgumentException($"a table named '{table.Name}' is already registered", nameof(table));
+        if (!byName.TryAdd(table.Name, table))
+            throw new ArgumentException($"a table named '{table.Name}' is already registered", nameof(table));
         return this;
     }
 

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dino.Repro.IO;
-using Dino.Repro.Evaluation.Metrics.Features;
 using Dino.Repro.App.Reporting;
-using Dino.Repro.Training;
 using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.Evaluation.Metrics.Features;
+using Dino.Repro.IO;
 using Dino.Repro.Models.Segmentation;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.App.Reproduce;
 
@@ -14,11 +14,23 @@ public static class TableReport
 {
     /// <summary>
     /// What the report says about how the numbers were made; <paramref name="Segmenter"/> and <paramref name="Inception"/>
-    /// are null where their files are missing, and <paramref name="SegmenterMissing"/> / <paramref name="InceptionMissing"/> then say which script makes them.
+    /// are null where their files are missing, and <paramref name="SegmenterMissing"/> / <paramref name="InceptionMissing"/> then say which script
+    /// makes them.
     /// </summary>
-    public sealed record Context(ImageToImageTable Table, Preset Preset, int Resolution, EvaluationCorpus Corpus, int TestPairs,
-        ITranslationSegmenter? Segmenter, string? SegmenterMissing, FeatureExtractor? Inception, string? InceptionMissing,
-        bool CpbdUpscaled, IReadOnlyList<(string method, string runDirectory)> Runs);
+    public sealed record Context(
+        ImageToImageTable Table,
+        Preset Preset,
+        int Resolution,
+        EvaluationCorpus Corpus,
+        int TestPairs,
+        ITranslationSegmenter? Segmenter,
+        string? SegmenterMissing,
+        FeatureExtractor? Inception,
+        string? InceptionMissing,
+        bool CpbdTooSmall,
+        IReadOnlyList<(string method, string runDirectory)> Runs,
+        IReadOnlyList<string> ResultNotes
+    );
 
     public const string SampleGridFile = "samples.png";
     public const string CurvesFile = "curves.png";
@@ -31,9 +43,13 @@ public static class TableReport
         var columns = source.Columns.ToList();
         // The cells stay short; the notes under the table say which file is missing and which script makes it.
         var why = new Dictionary<int, string>();
-        if (context.Inception is null) why[columns.IndexOf("FID (kit)")] = Table1Metrics.Unavailable("no Inception file, see notes");
+        if (context.Inception is null)
+            why[columns.IndexOf("FID (kit)")] = Table1Metrics.NotAvailable;
         if (context.Segmenter is null)
-            foreach (var header in new[] { "Pix. Acc. % (kit)", "mIoU % (kit)" }) why[columns.IndexOf(header)] = Table1Metrics.Unavailable("no segmenter file, see notes");
+            foreach (var header in new[] { "Pix. Acc. % (kit)", "mIoU % (kit)" })
+                why[columns.IndexOf(header)] = Table1Metrics.NotAvailable;
+        if (context.CpbdTooSmall && columns.IndexOf("CPBD (kit)") is var cpbd and >= 0)
+            why[cpbd] = Table1Metrics.TooSmallForCpbd;
         foreach (var row in source.Rows)
             table.AddRow(row.Select((cell, c) => cell is null && why.TryGetValue(c, out var reason) ? reason : cell).ToArray());
         return table;
@@ -51,20 +67,29 @@ public static class TableReport
     private static IEnumerable<string> Notes(Context c)
     {
         var embedded = c.Corpus.Embedded;
-        yield return $"Kit numbers: the {(embedded ? "embedded " : "")}{c.Corpus.Name} corpus ({c.Corpus.Pairs} pairs, {c.TestPairs} test pairs) at {c.Resolution}², preset {c.Preset.Name()}; " +
-            $"the paper's: {c.Table.PaperSetting}." + (embedded ? " Compare the kit's methods with each other, not with the paper." : "");
+        yield return $"Kit numbers: the {(embedded ? "embedded " : "")}{c.Corpus.Name} corpus ({c.Corpus.Pairs} pairs, {c.TestPairs} test pairs) "
+            + $"at {c.Resolution}², preset {c.Preset.Name()}; "
+            + $"the paper's: {c.Table.PaperSetting}."
+            + (embedded ? " Compare the kit's methods with each other, not with the paper." : "");
         yield return c.Inception is null
             ? $"FID: {Table1Metrics.Unavailable(c.InceptionMissing ?? "no Inception evaluator")}."
-            : $"FID: Inception pool3 features ({c.Inception.Path}) of the translations against those of the {c.TestPairs} real test photos, both as 8-bit images; " +
-                "with fewer test images than feature dimensions (2048) the covariances are singular and FID is biased upwards, so compare rows, not papers.";
+            : $"FID: Inception pool3 features ({c.Inception.Path}) of the translations against those of the {c.TestPairs} real test photos, both "
+                + "as 8-bit images; "
+                + "with fewer test images than feature dimensions (2048) the covariances are singular and FID is biased upwards, so compare rows, "
+                + "not papers.";
         if (c.Segmenter is null)
             yield return $"Pixel accuracy and mIoU: {Table1Metrics.Unavailable(c.SegmenterMissing ?? "no segmenter")}.";
         else
-            yield return $"Pixel accuracy and mIoU come from {c.Segmenter.Description}; on the real test photos (the Ground Truth row) it scores as shown, " +
-                "which bounds what a translation can reach.";
-        yield return "PSNR, SSIM (mean over RGB, data range 255) and CPBD (Pillow grey) on 8-bit images; means over the test split. The ground truth's PSNR is infinite and left blank, as in the paper.";
-        if (c.CpbdUpscaled) yield return $"CPBD at {c.Resolution}²: images smaller than CPBD's 64² block are pixel-replicated to fit one, and CPBD then saturates near 1: it says nothing at this size (use --preset cpu, 64²).";
-        foreach (var note in c.Table.Notes) yield return note;
+            yield return $"Pixel accuracy and mIoU come from {c.Segmenter.Description}; on the real test photos (the Ground Truth row) it scores "
+                + "as shown, "
+                + "which bounds what a translation can reach.";
+        yield return "PSNR, SSIM (mean over RGB, data range 255) and CPBD (Pillow grey) on 8-bit images; means over the test split. The ground "
+            + "truth's PSNR is infinite and left blank, as in the paper.";
+        if (c.CpbdTooSmall)
+            yield return $"CPBD: {Table1Metrics.TooSmallForCpbd} — it judges 64×64 blocks, and the {c.Resolution}² images hold none "
+                + "(`dino metric cpbd` refuses them too; --preset cpu scores at 64²).";
+        foreach (var note in c.Table.Notes.Concat(c.ResultNotes))
+            yield return note;
     }
 
     private static JsonObject Results(Reproduction r, Context c)
@@ -72,28 +97,44 @@ public static class TableReport
         JsonObject Row(IReadOnlyDictionary<string, double?> values)
         {
             var o = new JsonObject();
-            foreach (var key in Table1Metrics.Keys) o[key] = values.GetValueOrDefault(key) is { } v && double.IsFinite(v) ? v : null;
+            foreach (var key in Table1Metrics.Keys)
+                o[key] = values.GetValueOrDefault(key) is { } v && double.IsFinite(v) ? v : null;
             return o;
         }
         var methods = new JsonObject();
-        foreach (var row in r.Rows) methods[row.Method] = Row(row.Values);
+        foreach (var row in r.Rows)
+            methods[row.Method] = Row(row.Values);
         var paper = new JsonObject();
         foreach (var (method, values) in c.Table.PaperRows)
-            paper[method] = new JsonObject(Table1Metrics.Headers.Select((h, i) => KeyValuePair.Create(h, (JsonNode?)(values[i] is { } v ? JsonValue.Create(v) : null))));
+            paper[method] = new JsonObject(
+                Table1Metrics.Headers.Select((h, i) => KeyValuePair.Create(h, (JsonNode?)(values[i] is { } v ? JsonValue.Create(v) : null)))
+            );
         var runs = new JsonObject();
-        foreach (var (method, dir) in c.Runs) runs[method] = dir;
+        foreach (var (method, dir) in c.Runs)
+            runs[method] = dir;
         var groundTruth = r.Rows.Single(x => x.Method == PaperTable1.GroundTruth).Values;
         return new JsonObject
         {
             ["table"] = c.Table.Name,
             ["preset"] = c.Preset.Name(),
-            ["corpus"] = new JsonObject { ["name"] = c.Corpus.Name, ["pairs"] = c.Corpus.Pairs, ["test_pairs"] = c.TestPairs, ["resolution"] = c.Resolution },
+            ["corpus"] = new JsonObject
+            {
+                ["name"] = c.Corpus.Name,
+                ["pairs"] = c.Corpus.Pairs,
+                ["test_pairs"] = c.TestPairs,
+                ["resolution"] = c.Resolution,
+            },
             ["metrics"] = new JsonArray(Table1Metrics.Keys.Select(k => (JsonNode?)JsonValue.Create(k)).ToArray()),
             ["methods"] = methods,
             ["fid"] = c.Inception is null
                 ? JsonValue.Create(Table1Metrics.Unavailable(c.InceptionMissing ?? "no Inception evaluator"))
                 : new JsonObject { ["evaluator"] = c.Inception.Path, ["real_images"] = c.TestPairs },
-            ["segmenter"] = c.Segmenter is null ? JsonValue.Create(Table1Metrics.Unavailable(c.SegmenterMissing ?? "no segmenter")) : Segmenter(c.Segmenter, groundTruth),
+            ["cpbd"] = c.CpbdTooSmall
+                ? $"{Table1Metrics.TooSmallForCpbd}: {c.Resolution}² images hold no 64×64 block"
+                : "64×64 blocks of the Pillow grey image",
+            ["segmenter"] = c.Segmenter is null
+                ? JsonValue.Create(Table1Metrics.Unavailable(c.SegmenterMissing ?? "no segmenter"))
+                : Segmenter(c.Segmenter, groundTruth),
             ["paper"] = paper,
             ["runs"] = runs,
             ["notes"] = new JsonArray(Notes(c).Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
@@ -121,17 +162,23 @@ public static class TableReport
     {
         var columns = "condition | ground truth | " + string.Join(" | ", r.Rows.Skip(1).Select(x => x.Method));
         var report = new HtmlReport($"{c.Table.Title} on the {c.Corpus.Name} corpus (preset {c.Preset.Name()})")
-            .Paragraph($"Vougioukas et al., “DINO: A Conditional Energy-Based GAN for Domain Translation”, ICLR 2021, {c.Table.Title}: " +
-                "segmentation map → photo, the paper's numbers beside the kit's.")
+            .Paragraph(
+                $"Vougioukas et al., “DINO: A Conditional Energy-Based GAN for Domain Translation”, ICLR 2021, {c.Table.Title}: "
+                    + "segmentation map → photo, the paper's numbers beside the kit's."
+            )
             .Add(r.Table);
-        foreach (var note in Notes(c)) report.Paragraph(note);
-        report.Heading("Samples")
+        foreach (var note in Notes(c))
+            report.Paragraph(note);
+        report
+            .Heading("Samples")
             .Paragraph($"Columns: {columns} (first test pairs).")
             .ImageGrid([(columns, r.SampleGrid.Bytes)], columns: 1)
             .Heading("Training curves")
             .Add(r.Curves);
-        foreach (var plot in r.LossCurves) report.Add(plot);
-        report.Heading("Files")
+        foreach (var plot in r.LossCurves)
+            report.Add(plot);
+        report
+            .Heading("Files")
             .Link("results.json — every number of the table, with how it was measured", Path.GetFileName(r.ResultsJson))
             .Link("table.md — the table and its notes in Markdown", Path.GetFileName(r.TableMarkdown))
             .Link($"{SampleGridFile} — the sample grid", SampleGridFile)
@@ -140,7 +187,8 @@ public static class TableReport
         foreach (var (method, dir) in c.Runs)
         {
             var relative = Path.GetRelativePath(r.Folder, dir);
-            report.Paragraph($"{method}: {dir}")
+            report
+                .Paragraph($"{method}: {dir}")
                 .Link($"{method}: options.json (every option of the run)", Path.Combine(relative, RunFolder.OptionsFileName))
                 .Link($"{method}: log.jsonl (losses at every logged step)", Path.Combine(relative, RunFolder.LogFileName));
         }

@@ -1,7 +1,7 @@
-using Dino.Repro.Training;
 using Dino.Repro.Evaluation.ImageToImage;
-using Dino.Repro.Models;
 using Dino.Repro.IO;
+using Dino.Repro.Models;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.App.Reproduce;
 
@@ -30,6 +30,10 @@ public sealed class TrainedMethod : IDisposable
     /// <summary>The row name in the table.</summary>
     public string Method { get; }
     public string RunDirectory { get; }
+
+    /// <summary>The options the run trained with.</summary>
+    public TrainingOptions Options => options;
+
     /// <summary>Every logged step of the run (log_every apart), across the sessions that trained it.</summary>
     public IReadOnlyList<LoggedStep> History { get; }
 
@@ -38,15 +42,24 @@ public sealed class TrainedMethod : IDisposable
     /// earlier run with the same options — looked for in <paramref name="runsRoot"/>, then in <paramref name="sharedRunsRoots"/>
     /// — and reloads the result.
     /// </summary>
-    public static TrainedMethod Train(string method, string experimentName, Preset preset, IReadOnlyList<KeyValuePair<string, string>> overrides,
-        string runsRoot, IProgressSink progress, ExperimentRegistry? registry = null, IReadOnlyList<string>? sharedRunsRoots = null)
+    public static TrainedMethod Train(
+        string method,
+        string experimentName,
+        Preset preset,
+        IReadOnlyList<KeyValuePair<string, string>> overrides,
+        string runsRoot,
+        IProgressSink progress,
+        ExperimentRegistry? registry = null,
+        IReadOnlyList<string>? sharedRunsRoots = null
+    )
     {
         registry ??= BuiltInExperiments.Registry;
         var trainer = new Trainer(registry, new TrainerSettings { RunsRoot = runsRoot, Progress = progress });
         var definition = registry.Get(experimentName);
         var options = definition.Resolve(preset, overrides);
         TrainingResult result;
-        var earlier = new[] { runsRoot }.Concat(sharedRunsRoots ?? [])
+        var earlier = new[] { runsRoot }
+            .Concat(sharedRunsRoots ?? [])
             .Select(root => RunFolder.LatestWithOptions(root, definition.Name, preset, options, registry))
             .FirstOrDefault(run => run is not null);
         if (earlier is not null)
@@ -76,8 +89,14 @@ public sealed class TrainedMethod : IDisposable
     public Translator Translator() => new(experiment, options);
 
     /// <summary>A loss or controller value at every step (NaN where a step lacks it).</summary>
-    public double[] Series(string name) => History
-        .Select(r => r.Losses.TryGetValue(name, out var v) ? v : r.Controller.TryGetValue(name, out var c) ? c : double.NaN).ToArray();
+    public double[] Series(string name) =>
+        History
+            .Select(r =>
+                r.Losses.TryGetValue(name, out var v) ? v
+                : r.Controller.TryGetValue(name, out var c) ? c
+                : double.NaN
+            )
+            .ToArray();
 
     public void Dispose() => experiment.Dispose();
 }

@@ -1,14 +1,22 @@
 using System.Diagnostics;
 using System.Globalization;
+using Dino.Repro.IO;
+using Dino.Repro.Models;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Training;
-using Dino.Repro.Models;
-using Dino.Repro.IO;
 
 namespace Dino.Repro.App.Reproduce;
 
 /// <summary>What training one row of a table costs at a preset on this machine: seconds per step, times its steps.</summary>
-public sealed record MethodCost(string Method, string Experiment, int Resolution, int BatchSize, ComputeDevice Device, int Steps, double SecondsPerStep)
+public sealed record MethodCost(
+    string Method,
+    string Experiment,
+    int Resolution,
+    int BatchSize,
+    ComputeDevice Device,
+    int Steps,
+    double SecondsPerStep
+)
 {
     public double ProjectedHours => SecondsPerStep * Steps / 3600;
 }
@@ -28,16 +36,26 @@ public static class TrainingCost
     private const int ProbePairs = 40;
 
     /// <param name="overrides">Every option the row trains with, its own included (the table's plan).</param>
-    public static MethodCost Measure(TableMethod method, Preset preset, IReadOnlyList<KeyValuePair<string, string>> overrides,
-        ExperimentRegistry? registry = null)
+    public static MethodCost Measure(
+        TableMethod method,
+        Preset preset,
+        IReadOnlyList<KeyValuePair<string, string>> overrides,
+        ExperimentRegistry? registry = null
+    )
     {
         ArgumentNullException.ThrowIfNull(method);
         registry ??= BuiltInExperiments.Registry;
         var definition = registry.Get(method.Experiment);
         var options = (ImageToImageOptions)definition.Resolve(preset, overrides);
         options.Device.Require();
-        var probe = definition.Resolve(preset, [.. overrides,
-            KeyValuePair.Create("corpus", "shapes"), KeyValuePair.Create("shapes_count", ProbePairs.ToString(CultureInfo.InvariantCulture))]);
+        var probe = definition.Resolve(
+            preset,
+            [
+                .. overrides,
+                KeyValuePair.Create("corpus", "shapes"),
+                KeyValuePair.Create("shapes_count", ProbePairs.ToString(CultureInfo.InvariantCulture)),
+            ]
+        );
         using var experiment = definition.Create(probe);
         var seconds = new List<double>();
         for (var i = 0; i <= TimedSteps; i++)
@@ -45,31 +63,48 @@ public static class TrainingCost
             using var scope = torch.NewDisposeScope();
             var batch = experiment.Data.Next();
             var clock = Stopwatch.StartNew();
-            experiment.Step(batch);   // every step reads its losses back (.item()), so a GPU step has finished here
-            if (i > 0) seconds.Add(clock.Elapsed.TotalSeconds);
+            experiment.Step(batch); // every step reads its losses back (.item()), so a GPU step has finished here
+            if (i > 0)
+                seconds.Add(clock.Elapsed.TotalSeconds);
         }
         seconds.Sort();
-        return new MethodCost(method.Method, method.Experiment, options.Resolution, options.BatchSize, options.Device, options.Steps, seconds[seconds.Count / 2]);
+        return new MethodCost(
+            method.Method,
+            method.Experiment,
+            options.Resolution,
+            options.BatchSize,
+            options.Device,
+            options.Steps,
+            seconds[seconds.Count / 2]
+        );
     }
 
     /// <summary>The rows as a Markdown table with their total.</summary>
     public static string Table(IReadOnlyList<MethodCost> costs)
     {
         ArgumentNullException.ThrowIfNull(costs);
-        static string Hours(double h) => h switch
-        {
-            < 1.0 / 60 => string.Create(CultureInfo.InvariantCulture, $"{h * 3600:0} s"),
-            < 1 => string.Create(CultureInfo.InvariantCulture, $"{h * 60:0.#} min"),
-            < 48 => string.Create(CultureInfo.InvariantCulture, $"{h:0.#} h"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"{h:#,0} h ({h / 24:#,0.#} days)"),
-        };
+        static string Hours(double h) =>
+            h switch
+            {
+                < 1.0 / 60 => string.Create(CultureInfo.InvariantCulture, $"{h * 3600:0} s"),
+                < 1 => string.Create(CultureInfo.InvariantCulture, $"{h * 60:0.#} min"),
+                < 48 => string.Create(CultureInfo.InvariantCulture, $"{h:0.#} h"),
+                _ => string.Create(CultureInfo.InvariantCulture, $"{h:#,0} h ({h / 24:#,0.#} days)"),
+            };
         var lines = new List<string>
         {
             "| method | experiment | resolution | batch | device | s/step | steps | projected |",
             "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: |",
         };
-        lines.AddRange(costs.Select(c => string.Create(CultureInfo.InvariantCulture,
-            $"| {c.Method} | {c.Experiment} | {c.Resolution}² | {c.BatchSize} | {c.Device} | {c.SecondsPerStep:0.###} | {c.Steps:#,0} | {Hours(c.ProjectedHours)} |")));
+        lines.AddRange(
+            costs.Select(c =>
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {c.Method} | {c.Experiment} | {c.Resolution}² | {c.BatchSize} | {c.Device} | {c.SecondsPerStep:0.###} | {c.Steps:#,0} | "
+                        + $"{Hours(c.ProjectedHours)} |"
+                )
+            )
+        );
         lines.Add($"| total | | | | | | | {Hours(costs.Sum(c => c.ProjectedHours))} |");
         return string.Join('\n', lines);
     }

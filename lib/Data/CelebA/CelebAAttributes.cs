@@ -24,7 +24,8 @@ public sealed class CelebAAttributes
 
     /// <summary>The ±1 values of one attribute for every image, in file order.</summary>
     public IReadOnlyList<sbyte> Column(string name) =>
-        columns.TryGetValue(name, out var c) ? values.Select(row => row[c]).ToArray()
+        columns.TryGetValue(name, out var c)
+            ? values.Select(row => row[c]).ToArray()
             : throw new ArgumentException($"no CelebA attribute '{name}' (has: {string.Join(", ", Names)})", nameof(name));
 
     /// <summary>
@@ -34,13 +35,15 @@ public sealed class CelebAAttributes
     public static CelebAAttributes Read(string path)
     {
         var full = Path.GetFullPath(path);
-        if (!File.Exists(full)) throw new FileNotFoundException($"CelebA attribute list not found: {full}", full);
+        if (!File.Exists(full))
+            throw new FileNotFoundException($"CelebA attribute list not found: {full}", full);
         using var reader = new StreamReader(full);
         var countLine = reader.ReadLine();
         if (!int.TryParse(countLine?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
             throw new InvalidDataException($"{full}:1: expected the number of images, got '{countLine}'");
         var names = reader.ReadLine()?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) ?? [];
-        if (names.Length == 0) throw new InvalidDataException($"{full}:2: expected the attribute names, got nothing");
+        if (names.Length == 0)
+            throw new InvalidDataException($"{full}:2: expected the attribute names, got nothing");
         var files = new List<string>(count);
         var rows = new List<sbyte[]>(count);
         var lineNumber = 2;
@@ -48,7 +51,8 @@ public sealed class CelebAAttributes
         {
             lineNumber++;
             var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length == 0) continue;
+            if (fields.Length == 0)
+                continue;
             if (fields.Length != names.Length + 1)
                 throw new InvalidDataException($"{full}:{lineNumber}: expected a file name and {names.Length} values, got {fields.Length} fields");
             var row = new sbyte[names.Length];
@@ -64,7 +68,8 @@ public sealed class CelebAAttributes
             files.Add(fields[0]);
             rows.Add(row);
         }
-        if (rows.Count != count) throw new InvalidDataException($"{full}: line 1 announces {count} images but {rows.Count} rows follow (truncated?)");
+        if (rows.Count != count)
+            throw new InvalidDataException($"{full}: line 1 announces {count} images but {rows.Count} rows follow (truncated?)");
         return new CelebAAttributes(names, [.. files], [.. rows]);
     }
 }

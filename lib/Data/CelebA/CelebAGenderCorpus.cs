@@ -25,26 +25,32 @@ public sealed class CelebAGenderCorpus
     public const string ImageFolder = "img_align_celeba";
     public const string AttributesFile = "list_attr_celeba.txt";
     public const string GenderAttribute = "Male";
-    public const int Female = 0, Male = 1;
+    public const int Female = 0,
+        Male = 1;
     public const double TrainFraction = 0.8;
 
     /// <summary>Batch keys: images float [B, 3, S, S] in [-1, 1] and classes int64 [B].</summary>
-    public const string ImageKey = "image", ClassKey = "class";
+    public const string ImageKey = "image",
+        ClassKey = "class";
 
-    private readonly CelebAGenderImage[] train, test;
+    private readonly CelebAGenderImage[] train,
+        test;
 
     public CelebAGenderCorpus(string root)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
         Root = Path.GetFullPath(root);
         var folder = Path.Combine(Root, ImageFolder);
-        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"not a CelebA folder: {folder} is missing (data-scripts/celeba.sh unpacks it there)");
+        if (!Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"not a CelebA folder: {folder} is missing (data-scripts/celeba.sh unpacks it there)");
         var attributesPath = Path.Combine(Root, AttributesFile);
         var attributes = CelebAAttributes.Read(attributesPath);
         if (!attributes.Names.Contains(GenderAttribute))
             throw new InvalidDataException($"{attributesPath}: no '{GenderAttribute}' attribute among {string.Join(", ", attributes.Names)}");
         var male = attributes.Column(GenderAttribute);
-        var all = attributes.Files.Select((file, i) => new CelebAGenderImage(file, Path.Combine(folder, file), male[i] > 0 ? Male : Female)).ToArray();
+        var all = attributes
+            .Files.Select((file, i) => new CelebAGenderImage(file, Path.Combine(folder, file), male[i] > 0 ? Male : Female))
+            .ToArray();
         var byClass = new[] { Female, Male }.Select(c => all.Where(i => i.ClassId == c).ToArray()).ToArray();
         train = byClass.SelectMany(images => images.Take(TrainCount(images.Length))).ToArray();
         test = byClass.SelectMany(images => images.Skip(TrainCount(images.Length))).ToArray();
@@ -81,16 +87,24 @@ public sealed class CelebAGenderCorpus
     /// with <see cref="ImageKey"/> and <see cref="ClassKey"/>; an unreadable image stops the read or is skipped and reported,
     /// as <paramref name="badSamples"/> says (default: stop).
     /// </summary>
-    public ShuffledBatches Batches(CelebAGenderSplit split, int size, int batchSize, long seed, int? perClassLimit = null,
-        BadSamples? badSamples = null)
+    public ShuffledBatches Batches(
+        CelebAGenderSplit split,
+        int size,
+        int batchSize,
+        long seed,
+        int? perClassLimit = null,
+        BadSamples? badSamples = null
+    )
     {
         var chosen = Images(split).GroupBy(i => i.ClassId).SelectMany(g => g.Take(perClassLimit ?? int.MaxValue)).ToArray();
-        if (chosen.Length == 0) throw new InvalidDataException($"{Root}: the {split} split is empty");
+        if (chosen.Length == 0)
+            throw new InvalidDataException($"{Root}: the {split} split is empty");
         var handling = badSamples ?? BadSamples.Throw;
         // The scope frees the faces already read if one stops the read.
         using var scope = torch.NewDisposeScope();
         var kept = chosen.Select(i => (Image: i, Face: handling.Read(i.ImagePath, () => Load(i, size)))).Where(r => r.Face is not null).ToArray();
-        if (kept.Length == 0) throw new InvalidDataException($"{Root}: every image of the {split} split was skipped as unreadable");
+        if (kept.Length == 0)
+            throw new InvalidDataException($"{Root}: every image of the {split} split was skipped as unreadable");
         var images = torch.stack(kept.Select(r => r.Face!).ToArray(), 0);
         var classes = torch.tensor(kept.Select(r => (long)r.Image.ClassId).ToArray(), [kept.Length]);
         var data = new Dictionary<string, Tensor> { [ImageKey] = images.MoveToOuterDisposeScope(), [ClassKey] = classes.MoveToOuterDisposeScope() };

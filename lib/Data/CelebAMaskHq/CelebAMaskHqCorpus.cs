@@ -20,7 +20,8 @@ public sealed class CelebAMaskHqCorpus
         foreach (var folder in new[] { CelebAMaskHqLayout.PhotoFolder, CelebAMaskHqLayout.MaskFolder })
         {
             var path = Path.Combine(Root, folder);
-            if (!Directory.Exists(path)) throw new DirectoryNotFoundException($"not a CelebAMask-HQ folder: {path} is missing");
+            if (!Directory.Exists(path))
+                throw new DirectoryNotFoundException($"not a CelebAMask-HQ folder: {path} is missing");
         }
         mapping = CelebASplits.ReadMapping(Path.Combine(Root, CelebAMaskHqLayout.MappingFile));
     }
@@ -50,7 +51,10 @@ public sealed class CelebAMaskHqCorpus
         var condition = ImageResampling.Condition(labels, Palette, encoding);
         return new PairedExample(
             id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            condition.MoveToOuterDisposeScope(), photo.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
+            condition.MoveToOuterDisposeScope(),
+            photo.MoveToOuterDisposeScope(),
+            labels.MoveToOuterDisposeScope()
+        );
     }
 
     /// <summary>
@@ -59,13 +63,23 @@ public sealed class CelebAMaskHqCorpus
     /// With <paramref name="compact"/> each example is kept as 8-bit values as soon as it is read (<see cref="CompactPairs"/>),
     /// so that the whole real training split fits in memory.
     /// </summary>
-    public IReadOnlyList<PairedExample> LoadAll(CelebASplit split, int size, ConditionEncoding encoding = ConditionEncoding.PaletteImage,
-        int? limit = null, BadSamples? badSamples = null, bool compact = false)
+    public IReadOnlyList<PairedExample> LoadAll(
+        CelebASplit split,
+        int size,
+        ConditionEncoding encoding = ConditionEncoding.PaletteImage,
+        int? limit = null,
+        BadSamples? badSamples = null,
+        bool compact = false
+    )
     {
         var ids = Ids(split).Take(limit ?? int.MaxValue).ToArray();
-        if (ids.Length == 0) throw new InvalidDataException($"{Root}: the {split} split is empty");
-        var examples = (badSamples ?? BadSamples.Throw).ReadAll(ids, SampleFile, id => compact ? CompactPairs.Compact(Load(id, size, encoding)) : Load(id, size, encoding));
-        if (examples.Count == 0) throw new InvalidDataException($"{Root}: every sample of the {split} split was skipped as unreadable");
+        if (ids.Length == 0)
+            throw new InvalidDataException($"{Root}: the {split} split is empty");
+        var examples = (badSamples ?? BadSamples.Throw).ReadAll(ids, SampleFile, id =>
+            compact ? CompactPairs.Compact(Load(id, size, encoding)) : Load(id, size, encoding)
+        );
+        if (examples.Count == 0)
+            throw new InvalidDataException($"{Root}: every sample of the {split} split was skipped as unreadable");
         return examples;
     }
 
@@ -81,7 +95,13 @@ public sealed class CelebAMaskHqCorpus
     /// Every example of <paramref name="split"/> (or the first <paramref name="limit"/>) in memory as a shuffled,
     /// resumable batch source ("A" condition, "B" photo, "labels").
     /// </summary>
-    public ShuffledBatches Batches(CelebASplit split, int size, int batchSize, long seed,
-        ConditionEncoding encoding = ConditionEncoding.PaletteImage, int? limit = null, BadSamples? badSamples = null) =>
-        PairedBatches.Create(LoadAll(split, size, encoding, limit, badSamples), batchSize, seed);
+    public ShuffledBatches Batches(
+        CelebASplit split,
+        int size,
+        int batchSize,
+        long seed,
+        ConditionEncoding encoding = ConditionEncoding.PaletteImage,
+        int? limit = null,
+        BadSamples? badSamples = null
+    ) => PairedBatches.Create(LoadAll(split, size, encoding, limit, badSamples), batchSize, seed);
 }

@@ -20,19 +20,18 @@ public static class CelebAMaskHqLayout
 
     /// <summary>
     /// The 18 part names in merge order; part i becomes label i + 1 (0 is background), and a later part overwrites
-    /// an earlier one where masks overlap, as g_mask.py does. The labels match <see cref="Vision.Palette.CelebAMaskHq"/>.
+    /// an earlier one where masks overlap, as g_mask.py does: <see cref="Vision.Palette.CelebAMaskHq"/>'s classes less
+    /// background, so the two cannot drift apart.
     /// </summary>
-    public static IReadOnlyList<string> Parts { get; } =
-    [
-        "skin", "nose", "eye_g", "l_eye", "r_eye", "l_brow", "r_brow", "l_ear", "r_ear",
-        "mouth", "u_lip", "l_lip", "hair", "hat", "ear_r", "neck_l", "neck", "cloth",
-    ];
+    public static IReadOnlyList<string> Parts { get; } = Vision.Palette.CelebAMaskHq.ClassNames.Skip(1).ToArray();
 
     /// <summary>The label a part's pixels get after merging.</summary>
     public static int LabelOf(string part)
     {
         var index = Parts.ToList().IndexOf(part);
-        return index >= 0 ? index + 1 : throw new ArgumentException($"'{part}' is not a CelebAMask-HQ part (valid: {string.Join(", ", Parts)})", nameof(part));
+        return index >= 0
+            ? index + 1
+            : throw new ArgumentException($"'{part}' is not a CelebAMask-HQ part (valid: {string.Join(", ", Parts)})", nameof(part));
     }
 
     public static string MaskPath(string root, int id, string part) =>
@@ -42,9 +41,11 @@ public static class CelebAMaskHqLayout
     public static string PhotoPath(string root, int id)
     {
         var jpg = Path.Combine(root, PhotoFolder, $"{id}.jpg");
-        if (File.Exists(jpg)) return jpg;
+        if (File.Exists(jpg))
+            return jpg;
         var png = Path.Combine(root, PhotoFolder, $"{id}.png");
-        if (File.Exists(png)) return png;
+        if (File.Exists(png))
+            return png;
         throw new FileNotFoundException($"photo of CelebAMask-HQ id {id} not found: neither {Path.GetFullPath(jpg)} nor .png", jpg);
     }
 }

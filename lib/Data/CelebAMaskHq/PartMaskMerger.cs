@@ -13,12 +13,14 @@ public static class PartMaskMerger
     public static Tensor Merge(string root, int id)
     {
         byte[]? labels = null;
-        long height = 0, width = 0;
+        long height = 0,
+            width = 0;
         string? first = null;
         foreach (var part in CelebAMaskHqLayout.Parts)
         {
             var path = CelebAMaskHqLayout.MaskPath(root, id, part);
-            if (!File.Exists(path)) continue;
+            if (!File.Exists(path))
+                continue;
             using var mask = ImageIO.Read(path, ImageReadMode.Unchanged);
             if (labels is null)
             {
@@ -35,13 +37,17 @@ public static class PartMaskMerger
             var label = (byte)CelebAMaskHqLayout.LabelOf(part);
             for (var i = 0; i < values.Length; i++)
             {
-                if (values[i] != 0) labels[i] = label;
+                if (values[i] != 0)
+                    labels[i] = label;
             }
         }
         if (labels is null)
         {
             var folder = Path.GetDirectoryName(CelebAMaskHqLayout.MaskPath(root, id, "skin"))!;
-            throw new FileNotFoundException($"no part mask of CelebAMask-HQ id {id} in {Path.GetFullPath(folder)} (expected {id:D5}_<part>.png)", folder);
+            throw new FileNotFoundException(
+                $"no part mask of CelebAMask-HQ id {id} in {Path.GetFullPath(folder)} (expected {id:D5}_<part>.png)",
+                folder
+            );
         }
         using var bytes = torch.tensor(labels, [height, width]);
         return bytes.to(ScalarType.Int64);

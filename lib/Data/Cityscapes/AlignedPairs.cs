@@ -12,9 +12,11 @@ public static class AlignedPairs
     public static (Tensor a, Tensor b) Split(Tensor sideBySide, string source = "aligned image")
     {
         ArgumentNullException.ThrowIfNull(sideBySide);
-        if (sideBySide.dim() != 3) throw new ArgumentException($"{source}: expected [H,W,C], got [{string.Join(",", sideBySide.shape)}]", nameof(sideBySide));
+        if (sideBySide.dim() != 3)
+            throw new ArgumentException($"{source}: expected [H,W,C], got [{string.Join(",", sideBySide.shape)}]", nameof(sideBySide));
         var width = sideBySide.size(1);
-        if (width < 2 || width % 2 != 0) throw new InvalidDataException($"{source}: an aligned A|B image has an even width, this one is {width} wide");
+        if (width < 2 || width % 2 != 0)
+            throw new InvalidDataException($"{source}: an aligned A|B image has an even width, this one is {width} wide");
         var half = width / 2;
         return (sideBySide.narrow(1, 0, half).contiguous(), sideBySide.narrow(1, half, half).contiguous());
     }
@@ -33,8 +35,10 @@ public static class AlignedPairs
     public static IReadOnlyList<string> Files(string folder)
     {
         var full = Path.GetFullPath(folder);
-        if (!Directory.Exists(full)) throw new DirectoryNotFoundException($"aligned-pairs folder not found: {full}");
-        return Directory.EnumerateFiles(full)
+        if (!Directory.Exists(full))
+            throw new DirectoryNotFoundException($"aligned-pairs folder not found: {full}");
+        return Directory
+            .EnumerateFiles(full)
             .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".jpg" or ".jpeg" or ".png")
             .Order(StringComparer.Ordinal)
             .ToArray();
@@ -46,7 +50,9 @@ public static class AlignedPairs
         using var scope = torch.NewDisposeScope();
         var image = ImageIO.Read(path, ImageReadMode.Rgb);
         var (a, b) = Split(image, Path.GetFullPath(path));
-        return (ImageTensor.ToChw(ImageResampling.Photo(a, size, size)).MoveToOuterDisposeScope(),
-                ImageTensor.ToChw(ImageResampling.Photo(b, size, size)).MoveToOuterDisposeScope());
+        return (
+            ImageTensor.ToChw(ImageResampling.Photo(a, size, size)).MoveToOuterDisposeScope(),
+            ImageTensor.ToChw(ImageResampling.Photo(b, size, size)).MoveToOuterDisposeScope()
+        );
     }
 }

@@ -28,7 +28,8 @@ public sealed class CityscapesCorpus
         foreach (var folder in new[] { PhotoFolder, LabelFolder })
         {
             var path = Path.Combine(Root, folder);
-            if (!Directory.Exists(path)) throw new DirectoryNotFoundException($"not a Cityscapes folder: {path} is missing");
+            if (!Directory.Exists(path))
+                throw new DirectoryNotFoundException($"not a Cityscapes folder: {path} is missing");
         }
     }
 
@@ -40,9 +41,11 @@ public sealed class CityscapesCorpus
     public IReadOnlyList<CityscapesFrame> Frames(string split)
     {
         var folder = Path.Combine(Root, LabelFolder, split);
-        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Cityscapes split '{split}' not found: {folder}");
+        if (!Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"Cityscapes split '{split}' not found: {folder}");
         const string suffix = "_gtFine_labelIds.png";
-        return Directory.EnumerateFiles(folder, "*" + suffix, SearchOption.AllDirectories)
+        return Directory
+            .EnumerateFiles(folder, "*" + suffix, SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .Select(path => new CityscapesFrame(split, Path.GetFileName(Path.GetDirectoryName(path)!), Path.GetFileName(path)[..^suffix.Length]))
             .ToArray();
@@ -50,7 +53,8 @@ public sealed class CityscapesCorpus
 
     public string PhotoPath(CityscapesFrame frame) => Path.Combine(Root, PhotoFolder, frame.Split, frame.City, frame.Stem + "_leftImg8bit.png");
 
-    public string LabelIdsPath(CityscapesFrame frame) => Path.Combine(Root, LabelFolder, frame.Split, frame.City, frame.Stem + "_gtFine_labelIds.png");
+    public string LabelIdsPath(CityscapesFrame frame) =>
+        Path.Combine(Root, LabelFolder, frame.Split, frame.City, frame.Stem + "_gtFine_labelIds.png");
 
     /// <summary>Train ids (int64 [H,W], 255 = ignore) at the file's own size.</summary>
     public Tensor ReadTrainIds(CityscapesFrame frame)
@@ -77,18 +81,33 @@ public sealed class CityscapesCorpus
     /// Every readable frame of a split (or of its first <paramref name="limit"/>) in file-name order; an unreadable one
     /// stops the read or is skipped and reported, as <paramref name="badSamples"/> says (default: stop).
     /// </summary>
-    public IReadOnlyList<PairedExample> LoadAll(string split, int height, int width, ConditionEncoding encoding = ConditionEncoding.PaletteImage,
-        int? limit = null, BadSamples? badSamples = null)
+    public IReadOnlyList<PairedExample> LoadAll(
+        string split,
+        int height,
+        int width,
+        ConditionEncoding encoding = ConditionEncoding.PaletteImage,
+        int? limit = null,
+        BadSamples? badSamples = null
+    )
     {
         var frames = Frames(split).Take(limit ?? int.MaxValue).ToArray();
-        if (frames.Length == 0) throw new InvalidDataException($"{Root}: the Cityscapes {split} split holds no labelled frame");
+        if (frames.Length == 0)
+            throw new InvalidDataException($"{Root}: the Cityscapes {split} split holds no labelled frame");
         var examples = (badSamples ?? BadSamples.Throw).ReadAll(frames, PhotoPath, f => Load(f, height, width, encoding));
-        if (examples.Count == 0) throw new InvalidDataException($"{Root}: every frame of the Cityscapes {split} split was skipped as unreadable");
+        if (examples.Count == 0)
+            throw new InvalidDataException($"{Root}: every frame of the Cityscapes {split} split was skipped as unreadable");
         return examples;
     }
 
     /// <summary>A split (or its first <paramref name="limit"/> frames) in memory as a shuffled batch source.</summary>
-    public ShuffledBatches Batches(string split, int height, int width, int batchSize, long seed,
-        ConditionEncoding encoding = ConditionEncoding.PaletteImage, int? limit = null, BadSamples? badSamples = null) =>
-        PairedBatches.Create(LoadAll(split, height, width, encoding, limit, badSamples), batchSize, seed);
+    public ShuffledBatches Batches(
+        string split,
+        int height,
+        int width,
+        int batchSize,
+        long seed,
+        ConditionEncoding encoding = ConditionEncoding.PaletteImage,
+        int? limit = null,
+        BadSamples? badSamples = null
+    ) => PairedBatches.Create(LoadAll(split, height, width, encoding, limit, badSamples), batchSize, seed);
 }

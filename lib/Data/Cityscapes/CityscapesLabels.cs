@@ -21,7 +21,8 @@ public static class CityscapesLabels
         using var asLong = labelIds.to(ScalarType.Int64);
         var values = asLong.ToArray<long>();
         var train = new long[values.Length];
-        for (var i = 0; i < values.Length; i++) train[i] = values[i] is >= 0 and <= 255 ? TrainIdOfLabelId[values[i]] : LabelMap.Ignore;
+        for (var i = 0; i < values.Length; i++)
+            train[i] = values[i] is >= 0 and <= 255 ? TrainIdOfLabelId[values[i]] : LabelMap.Ignore;
         return torch.tensor(train, shape);
     }
 
@@ -31,10 +32,28 @@ public static class CityscapesLabels
         // (label id, train id) for the 19 evaluated classes.
         (int id, int train)[] kept =
         [
-            (7, 0), (8, 1), (11, 2), (12, 3), (13, 4), (17, 5), (19, 6), (20, 7), (21, 8), (22, 9),
-            (23, 10), (24, 11), (25, 12), (26, 13), (27, 14), (28, 15), (31, 16), (32, 17), (33, 18),
+            (7, 0),
+            (8, 1),
+            (11, 2),
+            (12, 3),
+            (13, 4),
+            (17, 5),
+            (19, 6),
+            (20, 7),
+            (21, 8),
+            (22, 9),
+            (23, 10),
+            (24, 11),
+            (25, 12),
+            (26, 13),
+            (27, 14),
+            (28, 15),
+            (31, 16),
+            (32, 17),
+            (33, 18),
         ];
-        foreach (var (id, train) in kept) table[id] = (byte)train;
+        foreach (var (id, train) in kept)
+            table[id] = (byte)train;
         return table;
     }
 }

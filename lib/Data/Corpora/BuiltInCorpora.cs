@@ -26,7 +26,9 @@ public static class BuiltInCorpora
     private const string CityscapesTest = "val";
 
     // Real corpora whose readers keep no name constant of their own.
-    private const string GridName = "grid", YouTubersName = "youtubers", SoundVideoName = "sound-video";
+    private const string GridName = "grid",
+        YouTubersName = "youtubers",
+        SoundVideoName = "sound-video";
 
     public static IReadOnlyList<CorpusDefinition> All { get; } =
     [
@@ -35,19 +37,31 @@ public static class BuiltInCorpora
             RealLayout = "CelebA-HQ-img/, CelebAMask-HQ-mask-anno/, CelebA-HQ-to-CelebA-mapping.txt",
             Describe = CorpusCheck.CelebAMaskHq,
             // The paper scores CelebAMask-HQ translations with the dataset's own face parser.
-            Paired = new((_, _) => OfCelebAMaskHq(CelebAMaskHqLayout.CorpusName, ImageToImageData.RealCelebAMaskHq(), made: null),
+            Paired = new(
+                (_, _) => OfCelebAMaskHq(CelebAMaskHqLayout.CorpusName, ImageToImageData.RealCelebAMaskHq(), made: null),
                 (_, resolution, batch, seed, bad, cache) =>
-                    ImageToImageData.CachedTrainBatches(CelebAMaskHqLayout.CorpusName, ImageToImageData.RealCelebAMaskHq(), resolution, batch, seed, bad, cache),
-                PretrainedSegmenter: "face-parsing"),
+                    ImageToImageData.CachedTrainBatches(
+                        CelebAMaskHqLayout.CorpusName,
+                        ImageToImageData.RealCelebAMaskHq(),
+                        resolution,
+                        batch,
+                        seed,
+                        bad,
+                        cache
+                    ),
+                PretrainedSegmenter: "face-parsing"
+            ),
         },
         new(CityscapesCorpus.CorpusName, "Cityscapes gtFine: street scenes 2048×1024, 19 train ids (pix2pix/DINO labels→photo)")
         {
             RealLayout = "leftImg8bit/<split>/<city>/, gtFine/<split>/<city>/",
             Describe = CorpusCheck.Cityscapes,
             // The paper's Cityscapes segmenter; the Cityscapes-layout corpora skip the decoded-tensor cache (not wired yet).
-            Paired = new((_, _) => OfCityscapes(CityscapesCorpus.CorpusName, ImageToImageData.RealCityscapes(), made: null),
+            Paired = new(
+                (_, _) => OfCityscapes(CityscapesCorpus.CorpusName, ImageToImageData.RealCityscapes(), made: null),
                 (_, resolution, batch, seed, _, _) => ImageToImageData.RealCityscapes().Batches(CityscapesTrain, resolution, resolution, batch, seed),
-                PretrainedSegmenter: "cityscapes-deeplabv3plus"),
+                PretrainedSegmenter: "cityscapes-deeplabv3plus"
+            ),
         },
         new(GridName, "GRID: 33 speakers with video × 1000 sentences, 25 fps MPEG + 50 kHz audio + word alignments (DINO video-to-speech)")
         {
@@ -66,8 +80,10 @@ public static class BuiltInCorpora
         {
             RealLayout = "jpg/, imagelabels.mat, cvpr2016_flowers/text_c10/",
             Describe = root => CorpusCheck.Captioned("Oxford-102", new Oxford102Corpus(root)),
-            BuildCaches = (root, dataRoot, progress) => CorpusCaches.SpokenCaptions(new Oxford102Corpus(root), Oxford102Corpus.CorpusName, dataRoot, progress),
-            SpokenCaptions = (_, _, _) => new SpokenCaptionCorpus(Oxford102Corpus.OpenDefault(), SpokenCaptionCache.ForCorpus(Oxford102Corpus.CorpusName)),
+            BuildCaches = (root, dataRoot, progress) =>
+                CorpusCaches.SpokenCaptions(new Oxford102Corpus(root), Oxford102Corpus.CorpusName, dataRoot, progress),
+            SpokenCaptions = (_, _, _) =>
+                new SpokenCaptionCorpus(Oxford102Corpus.OpenDefault(), SpokenCaptionCache.ForCorpus(Oxford102Corpus.CorpusName)),
         },
         new(CelebAGenderCorpus.CorpusName, "CelebA aligned faces, the Male attribute as two classes, 80/20 per class (AC-GAN translation)")
         {
@@ -85,31 +101,71 @@ public static class BuiltInCorpora
             RealLayout = "<clip>.mp4|mkv|webm|mov, one experiment per clip",
             Describe = CorpusCheck.SoundVideo,
         },
-        Made(ShapesCorpus.Name, CelebAMaskHqLayout.CorpusName, ShapesCorpus.Make,
-            "Shapes: label maps of stripes, boxes, discs, triangles → textured photos (smoke 32 @ 64², cpu 2000 @ 64²)") with
+        Made(
+            ShapesCorpus.Name,
+            CelebAMaskHqLayout.CorpusName,
+            ShapesCorpus.Make,
+            "Shapes: label maps of stripes, boxes, discs, triangles → textured photos (smoke 32 @ 64², cpu 2000 @ 64²)"
+        ) with
         {
-            Paired = new((count, resolution) => OfCelebAMaskHq(ShapesCorpus.Name, ImageToImageData.Shapes(count, resolution), made: count),
+            Paired = new(
+                (count, resolution) => OfCelebAMaskHq(ShapesCorpus.Name, ImageToImageData.Shapes(count, resolution), made: count),
                 (count, resolution, batch, seed, bad, cache) =>
-                    ImageToImageData.CachedTrainBatches(ShapesCorpus.Name, ImageToImageData.Shapes(count, resolution), resolution, batch, seed, bad, cache)),
+                    ImageToImageData.CachedTrainBatches(
+                        ShapesCorpus.Name,
+                        ImageToImageData.Shapes(count, resolution),
+                        resolution,
+                        batch,
+                        seed,
+                        bad,
+                        cache
+                    )
+            ),
         },
-        Made(SpokenGridCorpus.Name, GridName, SpokenGridCorpus.Make,
-            "Spoken GRID: GRID-grammar sentences by espeak-ng voices, 16 kHz, with a 25 fps synthetic talking face (smoke 4×6 @ 64², cpu 8×100 @ 96²)") with
+        Made(
+            SpokenGridCorpus.Name,
+            GridName,
+            SpokenGridCorpus.Make,
+            "Spoken GRID: GRID-grammar sentences by espeak-ng voices, 16 kHz, with a 25 fps synthetic talking face (smoke 4×6 @ 64², cpu 8×100 @ 96²)"
+        ) with
         {
             Grid = SpokenGridCorpus.MadeOnce,
         },
-        Made(SpokenShapesCorpus.Name, CubLayout.CorpusName, SpokenShapesCorpus.Make,
-            "Spoken shapes: scenes of 1–2 coloured shapes with 10 captions each spoken by 4 espeak-ng voices, 12 classes (9 train / 3 test) " +
-            "(smoke 24 @ 64², cpu 3000 @ 64²)") with { SpokenCaptions = SpokenCaptionData.SpokenShapes },
-        Made(VoiceFacesCorpus.Name, YouTubersName, VoiceFacesCorpus.Make,
-            "Voice faces: espeak-ng voices each paired with a synthetic talking face, GRID sentences " +
-            "(smoke 4 ids × 2 videos @ 96², cpu 12 × 6 @ 128²; --count = identities)"),
-        Made(SoundDrivenClipCorpus.Name, SoundVideoName, SoundDrivenClipCorpus.Make,
-            "Sound-driven clip: a melody whose notes move, colour and size a disc (smoke 4 s @ 64², cpu 60 s @ 64²; --count = seconds)"),
-        Made(ShapesStreetsCorpus.Name, CityscapesCorpus.CorpusName, ShapesStreetsCorpus.Make,
-            "Shapes-streets: the Shapes scenes as Cityscapes gtFine label ids → leftImg8bit photos (smoke 32 @ 64², cpu 2000 @ 64²)") with
+        Made(
+            SpokenShapesCorpus.Name,
+            CubLayout.CorpusName,
+            SpokenShapesCorpus.Make,
+            "Spoken shapes: scenes of 1–2 coloured shapes with 10 captions each spoken by 4 espeak-ng voices, 12 classes (9 train / 3 test) "
+                + "(smoke 24 @ 64², cpu 3000 @ 64²)"
+        ) with
         {
-            Paired = new((count, resolution) => OfCityscapes(ShapesStreetsCorpus.Name, ImageToImageData.ShapesStreets(count, resolution), made: count),
-                (count, resolution, batch, seed, _, _) => ImageToImageData.ShapesStreets(count, resolution).Batches(CityscapesTrain, resolution, resolution, batch, seed)),
+            SpokenCaptions = SpokenCaptionData.SpokenShapes,
+        },
+        Made(
+            VoiceFacesCorpus.Name,
+            YouTubersName,
+            VoiceFacesCorpus.Make,
+            "Voice faces: espeak-ng voices each paired with a synthetic talking face, GRID sentences "
+                + "(smoke 4 ids × 2 videos @ 96², cpu 12 × 6 @ 128²; --count = identities)"
+        ),
+        Made(
+            SoundDrivenClipCorpus.Name,
+            SoundVideoName,
+            SoundDrivenClipCorpus.Make,
+            "Sound-driven clip: a melody whose notes move, colour and size a disc (smoke 4 s @ 64², cpu 60 s @ 64²; --count = seconds)"
+        ),
+        Made(
+            ShapesStreetsCorpus.Name,
+            CityscapesCorpus.CorpusName,
+            ShapesStreetsCorpus.Make,
+            "Shapes-streets: the Shapes scenes as Cityscapes gtFine label ids → leftImg8bit photos (smoke 32 @ 64², cpu 2000 @ 64²)"
+        ) with
+        {
+            Paired = new(
+                (count, resolution) => OfCityscapes(ShapesStreetsCorpus.Name, ImageToImageData.ShapesStreets(count, resolution), made: count),
+                (count, resolution, batch, seed, _, _) =>
+                    ImageToImageData.ShapesStreets(count, resolution).Batches(CityscapesTrain, resolution, resolution, batch, seed)
+            ),
         },
     ];
 
@@ -119,15 +175,26 @@ public static class BuiltInCorpora
     // CelebAMask-HQ's layout (the real corpus and Shapes): its train/val/test id lists, 19 labels (Shapes: its 5 classes).
     // An embedded corpus counts the pairs it was made with; a real one, the pairs its splits list.
     private static PairedCorpus OfCelebAMaskHq(string name, CelebAMaskHqCorpus corpus, int? made) =>
-        new(name, corpus.Root, made ?? Enum.GetValues<CelebASplit>().Sum(split => corpus.Ids(split).Count), corpus.Ids(CelebASplit.Train).Count,
+        new(
+            name,
+            corpus.Root,
+            made ?? Enum.GetValues<CelebASplit>().Sum(split => corpus.Ids(split).Count),
+            corpus.Ids(CelebASplit.Train).Count,
             made is null ? Palette.CelebAMaskHq.Count : ShapesClasses.All.Count,
             resolution => corpus.Ids(CelebASplit.Test).Select(id => (Func<PairedExample>)(() => corpus.Load(id, resolution))).ToList(),
-            (resolution, batch, seed) => corpus.Batches(CelebASplit.Train, resolution, batch, seed));
+            (resolution, batch, seed) => corpus.Batches(CelebASplit.Train, resolution, batch, seed)
+        );
 
     // Cityscapes' layout (the real corpus and Shapes-streets): train and val frames, 19 train ids.
     private static PairedCorpus OfCityscapes(string name, CityscapesCorpus corpus, int? made) =>
-        new(name, corpus.Root, made ?? corpus.Frames(CityscapesTrain).Count + corpus.Frames(CityscapesTest).Count, corpus.Frames(CityscapesTrain).Count,
+        new(
+            name,
+            corpus.Root,
+            made ?? corpus.Frames(CityscapesTrain).Count + corpus.Frames(CityscapesTest).Count,
+            corpus.Frames(CityscapesTrain).Count,
             Palette.Cityscapes.Count,
-            resolution => corpus.Frames(CityscapesTest).Select(frame => (Func<PairedExample>)(() => corpus.Load(frame, resolution, resolution))).ToList(),
-            (resolution, batch, seed) => corpus.Batches(CityscapesTrain, resolution, resolution, batch, seed));
+            resolution =>
+                corpus.Frames(CityscapesTest).Select(frame => (Func<PairedExample>)(() => corpus.Load(frame, resolution, resolution))).ToList(),
+            (resolution, batch, seed) => corpus.Batches(CityscapesTrain, resolution, resolution, batch, seed)
+        );
 }

@@ -38,16 +38,26 @@ public static class CorpusCheck
         var splits = Enum.GetValues<GridSplitName>();
         var utterances = splits.Select(corpus.Utterances).ToArray();
         if (utterances.All(u => u.Count == 0))
-            throw new InvalidDataException($"{corpus.Root}: no speaker folder s1…s{GridLayout.SpeakerCount} holds a {GridLayout.VideoExtension} video " +
-                "(expected s<N>/<id>.mpg, s<N>/<id>.wav, s<N>/align/<id>.align)");
+            throw new InvalidDataException(
+                $"{corpus.Root}: no speaker folder s1…s{GridLayout.SpeakerCount} holds a {GridLayout.VideoExtension} video "
+                    + "(expected s<N>/<id>.mpg, s<N>/<id>.wav, s<N>/align/<id>.align)"
+            );
         var speakers = splits.Select((s, i) => $"{utterances[i].Select(u => u.Speaker).Distinct().Count()} {Name(s)}");
         var counts = splits.Select((s, i) => $"{utterances[i].Count} {Name(s)}");
-        var line = $"GRID at {corpus.Root}: speakers {string.Join(", ", speakers)}; utterances {string.Join(", ", counts)} (the speaker-independent split)";
+        var line =
+            $"GRID at {corpus.Root}: speakers {string.Join(", ", speakers)}; utterances {string.Join(", ", counts)} (the speaker-independent split)";
         // The reader needs all three files of an utterance; say how many lack one rather than fail on the first.
-        var incomplete = utterances.SelectMany(u => u).Where(u => !File.Exists(GridLayout.AudioPath(corpus.Root, u.Speaker, u.Id))
-            || !File.Exists(GridLayout.AlignmentPath(corpus.Root, u.Speaker, u.Id))).ToArray();
-        return incomplete.Length == 0 ? line
-            : $"{line}; {incomplete.Length} without their .wav or .align (e.g. {GridLayout.VideoPath(corpus.Root, incomplete[0].Speaker, incomplete[0].Id)}): bad_samples=skip leaves them out";
+        var incomplete = utterances
+            .SelectMany(u => u)
+            .Where(u =>
+                !File.Exists(GridLayout.AudioPath(corpus.Root, u.Speaker, u.Id))
+                || !File.Exists(GridLayout.AlignmentPath(corpus.Root, u.Speaker, u.Id))
+            )
+            .ToArray();
+        return incomplete.Length == 0
+            ? line
+            : $"{line}; {incomplete.Length} without their .wav or .align (e.g. "
+                + $"{GridLayout.VideoPath(corpus.Root, incomplete[0].Speaker, incomplete[0].Id)}): bad_samples=skip leaves them out";
     }
 
     public static string Captioned(string title, ICaptionedImageCorpus corpus)
@@ -56,30 +66,33 @@ public static class CorpusCheck
         var images = splits.Select(corpus.Images).ToArray();
         var classes = splits.Select((s, i) => $"{images[i].Select(image => image.ClassName).Distinct().Count()} {Name(s)}");
         var counts = splits.Select((s, i) => $"{images[i].Count} {Name(s)}");
-        return $"{title} at {corpus.Root}: classes {string.Join(", ", classes)}; images {string.Join(", ", counts)}; " +
-            $"{corpus.All.Sum(image => image.Captions.Count)} captions";
+        return $"{title} at {corpus.Root}: classes {string.Join(", ", classes)}; images {string.Join(", ", counts)}; "
+            + $"{corpus.All.Sum(image => image.Captions.Count)} captions";
     }
 
     public static string CelebA(string root)
     {
         var corpus = new CelebAGenderCorpus(root);
-        var splits = Enum.GetValues<CelebAGenderSplit>().Select(s =>
-        {
-            var images = corpus.Images(s);
-            var male = images.Count(i => i.ClassId == CelebAGenderCorpus.Male);
-            return $"{images.Count} {Name(s)} ({images.Count - male} female, {male} male)";
-        });
+        var splits = Enum.GetValues<CelebAGenderSplit>()
+            .Select(s =>
+            {
+                var images = corpus.Images(s);
+                var male = images.Count(i => i.ClassId == CelebAGenderCorpus.Male);
+                return $"{images.Count} {Name(s)} ({images.Count - male} female, {male} male)";
+            });
         var line = $"CelebA at {corpus.Root}: images {string.Join(", ", splits)}";
         var missing = Enum.GetValues<CelebAGenderSplit>().SelectMany(corpus.Images).Where(i => !File.Exists(i.ImagePath)).ToArray();
-        return missing.Length == 0 ? line : $"{line}; {missing.Length} of the listed images are missing (e.g. {missing[0].ImagePath}): bad_samples=skip leaves them out";
+        return missing.Length == 0
+            ? line
+            : $"{line}; {missing.Length} of the listed images are missing (e.g. {missing[0].ImagePath}): bad_samples=skip leaves them out";
     }
 
     public static string YouTubers(string root)
     {
         root = Path.GetFullPath(root);
         var videos = YouTubersLayout.Videos(root, YouTubersOptions.Thesis.HeldOutVideos);
-        return $"YouTubers at {root}: {videos.Select(v => v.Identity).Distinct().Count()} identities; " +
-            $"videos {videos.Count(v => !v.Validation)} train, {videos.Count(v => v.Validation)} validation";
+        return $"YouTubers at {root}: {videos.Select(v => v.Identity).Distinct().Count()} identities; "
+            + $"videos {videos.Count(v => !v.Validation)} train, {videos.Count(v => v.Validation)} validation";
     }
 
     public static string SoundVideo(string root)
@@ -90,12 +103,15 @@ public static class CorpusCheck
         var clips = new List<string>();
         foreach (var clip in SoundVideoCorpus.LoadEach(root, options))
         {
-            using (clip) clips.Add($"{Path.GetFileName(clip.Path)}: frames {clip.Train.Length} train, {clip.Validation.Length} validation");
+            using (clip)
+                clips.Add($"{Path.GetFileName(clip.Path)}: frames {clip.Train.Length} train, {clip.Validation.Length} validation");
         }
         if (clips.Count == 0)
             throw new InvalidDataException($"{root} holds no video clip (expected <clip>{string.Join("|", SoundVideoCorpus.VideoExtensions)})");
-        return $"sound-video at {root}: {clips.Count} {(clips.Count == 1 ? "clip" : "clips")} at {options.EffectiveFeatures.Fps} fps; {string.Join("; ", clips)}";
+        return $"sound-video at {root}: {clips.Count} {(clips.Count == 1 ? "clip" : "clips")} at {options.EffectiveFeatures.Fps} fps; "
+            + $"{string.Join("; ", clips)}";
     }
 
-    private static string Name<TSplit>(TSplit split) where TSplit : struct, Enum => split.ToString().ToLowerInvariant();
+    private static string Name<TSplit>(TSplit split)
+        where TSplit : struct, Enum => split.ToString().ToLowerInvariant();
 }

@@ -57,8 +57,15 @@ public sealed record CorpusDefinition(string Name, string Description)
 /// <param name="Classes">Label classes of its maps.</param>
 /// <param name="TestPairs">The test split at a resolution, in order, each pair loaded when called.</param>
 /// <param name="TrainBatches">The train split as shuffled batches (resolution, batch size, seed).</param>
-public sealed record PairedCorpus(string Name, string Root, int Pairs, int TrainPairs, int Classes,
-    Func<int, IReadOnlyList<Func<PairedExample>>> TestPairs, Func<int, int, long, ShuffledBatches> TrainBatches);
+public sealed record PairedCorpus(
+    string Name,
+    string Root,
+    int Pairs,
+    int TrainPairs,
+    int Classes,
+    Func<int, IReadOnlyList<Func<PairedExample>>> TestPairs,
+    Func<int, int, long, ShuffledBatches> TrainBatches
+);
 
 /// <summary>How a corpus opens as a <see cref="PairedCorpus"/> and as training batches, and what scores translations on it.</summary>
 /// <param name="Open">(pairs to make if embedded, resolution) → the corpus, made once under the data root if embedded.</param>
@@ -67,5 +74,8 @@ public sealed record PairedCorpus(string Name, string Root, int Pairs, int Train
 /// The paper's segmenter on a real corpus, by its evaluator name ("face-parsing"); null on an embedded one, where the kit
 /// trains its own on the corpus' real pairs.
 /// </param>
-public sealed record PairedCorpusView(Func<int, int, PairedCorpus> Open,
-    Func<int, int, int, long, BadSamples, DecodedTensorCache?, IBatchSource> Training, string? PretrainedSegmenter = null);
+public sealed record PairedCorpusView(
+    Func<int, int, PairedCorpus> Open,
+    Func<int, int, int, long, BadSamples, DecodedTensorCache?, IBatchSource> Training,
+    string? PretrainedSegmenter = null
+);

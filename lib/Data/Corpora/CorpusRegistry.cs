@@ -21,7 +21,8 @@ public static class CorpusRegistry
     public static CorpusDefinition Get(string name) => Find(name) ?? throw UsageException.UnknownName("corpus", name, All.Select(c => c.Name));
 
     /// <summary>The paired view of <paramref name="name"/>; a <see cref="UsageException"/> naming the corpora that have one otherwise.</summary>
-    public static PairedCorpusView Paired(string name) => Find(name)?.Paired
+    public static PairedCorpusView Paired(string name) =>
+        Find(name)?.Paired
         ?? throw new UsageException($"no image-to-image pairs in corpus '{name}' (corpora with pairs: {Names(c => c.Paired is not null)})");
 
     /// <summary>The names of the corpora <paramref name="having"/> selects, for messages.</summary>
@@ -30,7 +31,8 @@ public static class CorpusRegistry
     private static IReadOnlyList<CorpusDefinition> Ordered(IReadOnlyList<CorpusDefinition> definitions)
     {
         var repeated = definitions.GroupBy(d => d.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        if (repeated.Count > 0) throw new InvalidOperationException($"corpora defined twice: {string.Join(", ", repeated)}");
+        if (repeated.Count > 0)
+            throw new InvalidOperationException($"corpora defined twice: {string.Join(", ", repeated)}");
         return [.. definitions.Where(d => !d.Embedded), .. definitions.Where(d => d.Embedded)];
     }
 }

@@ -22,21 +22,37 @@ public static class ImageToImageData
     /// batch source; <paramref name="shapesCount"/> sizes an embedded one. Unreadable samples stop the read or are skipped
     /// and reported, as <paramref name="badSamples"/> says.
     /// </summary>
-    public static IBatchSource Open(string corpus, int resolution, int batchSize, long seed, int shapesCount,
-        BadSamples? badSamples = null, DecodedTensorCache? cache = null) =>
-        CorpusRegistry.Paired(corpus).Training(shapesCount, resolution, batchSize, seed, badSamples ?? BadSamples.Throw, cache);
+    public static IBatchSource Open(
+        string corpus,
+        int resolution,
+        int batchSize,
+        long seed,
+        int shapesCount,
+        BadSamples? badSamples = null,
+        DecodedTensorCache? cache = null
+    ) => CorpusRegistry.Paired(corpus).Training(shapesCount, resolution, batchSize, seed, badSamples ?? BadSamples.Throw, cache);
 
     /// <summary>
     /// The train split of a CelebAMask-HQ-layout corpus as shuffled batches whose decoded tensors come from
     /// <paramref name="cache"/> (default: the one under the data root) when an earlier run stored them, so PNGs are
     /// decoded once per corpus and size.
     /// </summary>
-    public static IBatchSource CachedTrainBatches(string corpus, CelebAMaskHqCorpus reader, int resolution, int batchSize, long seed,
-        BadSamples handling, DecodedTensorCache? cache)
+    public static IBatchSource CachedTrainBatches(
+        string corpus,
+        CelebAMaskHqCorpus reader,
+        int resolution,
+        int batchSize,
+        long seed,
+        BadSamples handling,
+        DecodedTensorCache? cache
+    )
     {
         var key = TrainKey(corpus, reader, resolution, handling.Policy);
-        var tensors = (cache ?? DecodedTensorCache.Default()).GetOrBuild(key,
-            () => PairedBatches.Stack(reader.LoadAll(CelebASplit.Train, resolution, badSamples: handling, compact: true)), handling);
+        var tensors = (cache ?? DecodedTensorCache.Default()).GetOrBuild(
+            key,
+            () => PairedBatches.Stack(reader.LoadAll(CelebASplit.Train, resolution, badSamples: handling, compact: true)),
+            handling
+        );
         return new ReportedBatches(CompactPairs.Widened(new ShuffledBatches(tensors, batchSize, seed)), handling.Report);
     }
 
@@ -49,14 +65,18 @@ public static class ImageToImageData
     {
         var mapping = new FileInfo(Path.Combine(reader.Root, CelebAMaskHqLayout.MappingFile));
         var identity = $"{reader.Root}|{mapping.Length}|{mapping.LastWriteTimeUtc.Ticks}";
-        return new DecodedCacheKey(corpus, identity, new Dictionary<string, string>
-        {
-            ["split"] = nameof(CelebASplit.Train),
-            ["resolution"] = resolution.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["encoding"] = nameof(ConditionEncoding.PaletteImage),
-            ["bad_samples"] = policy.ToString(),
-            ["storage"] = "uint8-hwc",  // CompactPairs' layout: an entry stored otherwise is never read as this one
-        });
+        return new DecodedCacheKey(
+            corpus,
+            identity,
+            new Dictionary<string, string>
+            {
+                ["split"] = nameof(CelebASplit.Train),
+                ["resolution"] = resolution.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["encoding"] = nameof(ConditionEncoding.PaletteImage),
+                ["bad_samples"] = policy.ToString(),
+                ["storage"] = "uint8-hwc", // CompactPairs' layout: an entry stored otherwise is never read as this one
+            }
+        );
     }
 
     /// <summary>
@@ -67,9 +87,15 @@ public static class ImageToImageData
     public static CelebAMaskHqCorpus Shapes(int count, int resolution) =>
         new(MadeShapes(ShapesCorpus.Name, ShapesCorpus.ManifestFile, count, resolution, (folder, options) => ShapesCorpus.Write(folder, options)));
 
-    /// <summary>The Shapes scenes in Cityscapes' layout (<see cref="ShapesStreetsCorpus"/>), made once under the data root like <see cref="Shapes"/>.</summary>
+    /// <summary>
+    /// The Shapes scenes in Cityscapes' layout (<see cref="ShapesStreetsCorpus"/>), made once under the data root like <see cref="Shapes"/>.
+    /// </summary>
     public static CityscapesCorpus ShapesStreets(int count, int resolution) =>
-        new(MadeShapes(ShapesStreetsCorpus.Name, ShapesStreetsCorpus.ManifestFile, count, resolution, (folder, options) => ShapesStreetsCorpus.Write(folder, options)));
+        new(
+            MadeShapes(ShapesStreetsCorpus.Name, ShapesStreetsCorpus.ManifestFile, count, resolution, (folder, options) =>
+                ShapesStreetsCorpus.Write(folder, options)
+            )
+        );
 
     // Both layouts of the scenes, made once at no less than 64² (smaller sizes are resized from there) and keyed by the
     // scene version, seed, count and size.

@@ -1,8 +1,8 @@
 using Dino.Repro.Data.Cub200;
 using Dino.Repro.Data.Oxford102;
+using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.Data.Synthetic.SpokenShapes;
 using Dino.Repro.IO;
-using Dino.Repro.Data.SpokenCaptions;
 
 namespace Dino.Repro.Data.Corpora;
 
@@ -21,7 +21,10 @@ public static class SpokenCaptionData
     public static SpokenCaptionCorpus Open(string corpus, int shapesCount, int shapesSize, IProgress<SpeechProgress>? progress = null)
     {
         var open = CorpusRegistry.Find(corpus)?.SpokenCaptions
-            ?? throw new ArgumentException($"unknown speech-to-image corpus '{corpus}' (available: {CorpusRegistry.Names(c => c.SpokenCaptions is not null)})", nameof(corpus));
+            ?? throw new ArgumentException(
+                $"unknown speech-to-image corpus '{corpus}' (available: {CorpusRegistry.Names(c => c.SpokenCaptions is not null)})",
+                nameof(corpus)
+            );
         var opened = open(shapesCount, shapesSize, progress);
         opened.Prepare(progress);
         return opened;
@@ -34,7 +37,9 @@ public static class SpokenCaptionData
         // Images and captions are made once (atomically); speech goes in afterwards, resumably.
         var root = MadeOnceFolder.Ensure(
             Path.Combine(KitPaths.DataRoot(), SpokenShapesCorpus.Name, $"seed{options.Seed}-n{options.Count}-{options.Size}px"),
-            SpokenShapesCorpus.ManifestFile, folder => SpokenShapesCorpus.Write(folder, options));
+            SpokenShapesCorpus.ManifestFile,
+            folder => SpokenShapesCorpus.Write(folder, options)
+        );
         return new SpokenCaptionCorpus(new CubCorpus(root), SpokenShapesCorpus.SpeechCache(root));
     }
 }

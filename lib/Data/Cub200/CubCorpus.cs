@@ -22,7 +22,9 @@ public sealed class CubCorpus : ICaptionedImageCorpus
         foreach (var folder in new[] { CubLayout.ImagesRoot(Root), CubLayout.CaptionsRoot(Root) })
         {
             if (!Directory.Exists(folder))
-                throw new DirectoryNotFoundException($"not a CUB-200 folder: {folder} is missing (data-scripts/cub-200.sh unpacks both archives there)");
+                throw new DirectoryNotFoundException(
+                    $"not a CUB-200 folder: {folder} is missing (data-scripts/cub-200.sh unpacks both archives there)"
+                );
         }
         ClassNames = ReadClasses(Root);
         images = ReadImages(Root, ClassNames);
@@ -34,7 +36,9 @@ public sealed class CubCorpus : ICaptionedImageCorpus
     {
         var path = CorpusPaths.ExpectedPath(CubLayout.CorpusName);
         if (!Directory.Exists(path))
-            throw new DirectoryNotFoundException($"{CubLayout.CorpusName} is not at {path}; fetch it with data-scripts/cub-200.sh (or set DINO_DATA)");
+            throw new DirectoryNotFoundException(
+                $"{CubLayout.CorpusName} is not at {path}; fetch it with data-scripts/cub-200.sh (or set DINO_DATA)"
+            );
         return new CubCorpus(path);
     }
 
@@ -57,7 +61,8 @@ public sealed class CubCorpus : ICaptionedImageCorpus
         var names = new string[rows.Count];
         foreach (var (id, row) in rows)
         {
-            if (id > names.Length) throw new InvalidDataException($"{Path.GetFullPath(path)}: class ids must run 1..{names.Length}, found {id}");
+            if (id > names.Length)
+                throw new InvalidDataException($"{Path.GetFullPath(path)}: class ids must run 1..{names.Length}, found {id}");
             names[id - 1] = row[0];
         }
         return names;
@@ -71,20 +76,39 @@ public sealed class CubCorpus : ICaptionedImageCorpus
         var paths = IdTable.Read(imagesPath, 1, restIsOneField: true);
         var labels = IdTable.Read(labelsPath, 1);
         var boxes = IdTable.Read(boxesPath, 4);
-        return paths.OrderBy(kv => kv.Key).Select(kv =>
-        {
-            var (id, relative) = (kv.Key, kv.Value[0]);
-            if (!labels.TryGetValue(id, out var label)) throw new InvalidDataException($"{Path.GetFullPath(labelsPath)}: no class for image id {id}");
-            if (!boxes.TryGetValue(id, out var box)) throw new InvalidDataException($"{Path.GetFullPath(boxesPath)}: no bounding box for image id {id}");
-            var classId = IdTable.Int(labelsPath, id, label, 0);
-            if (classId < 1 || classId > classNames.Count)
-                throw new InvalidDataException($"{Path.GetFullPath(labelsPath)}: image id {id} has class {classId}, but classes.txt has 1..{classNames.Count}");
-            var imagePath = Path.Combine(CubLayout.ImagesRoot(root), CubLayout.ImageFolder, relative);
-            if (!File.Exists(imagePath)) throw new FileNotFoundException($"image {id} listed in {Path.GetFullPath(imagesPath)} not found: {imagePath}", imagePath);
-            var key = Path.ChangeExtension(relative, null).Replace('\\', '/');
-            var bbox = new PixelBox(IdTable.Number(boxesPath, id, box, 0), IdTable.Number(boxesPath, id, box, 1),
-                IdTable.Number(boxesPath, id, box, 2), IdTable.Number(boxesPath, id, box, 3));
-            return new CaptionedImage(key, imagePath, classId - 1, classNames[classId - 1], CaptionFile.Read(CubLayout.CaptionPath(root, key)), bbox);
-        }).ToArray();
+        return paths
+            .OrderBy(kv => kv.Key)
+            .Select(kv =>
+            {
+                var (id, relative) = (kv.Key, kv.Value[0]);
+                if (!labels.TryGetValue(id, out var label))
+                    throw new InvalidDataException($"{Path.GetFullPath(labelsPath)}: no class for image id {id}");
+                if (!boxes.TryGetValue(id, out var box))
+                    throw new InvalidDataException($"{Path.GetFullPath(boxesPath)}: no bounding box for image id {id}");
+                var classId = IdTable.Int(labelsPath, id, label, 0);
+                if (classId < 1 || classId > classNames.Count)
+                    throw new InvalidDataException(
+                        $"{Path.GetFullPath(labelsPath)}: image id {id} has class {classId}, but classes.txt has 1..{classNames.Count}"
+                    );
+                var imagePath = Path.Combine(CubLayout.ImagesRoot(root), CubLayout.ImageFolder, relative);
+                if (!File.Exists(imagePath))
+                    throw new FileNotFoundException($"image {id} listed in {Path.GetFullPath(imagesPath)} not found: {imagePath}", imagePath);
+                var key = Path.ChangeExtension(relative, null).Replace('\\', '/');
+                var bbox = new PixelBox(
+                    IdTable.Number(boxesPath, id, box, 0),
+                    IdTable.Number(boxesPath, id, box, 1),
+                    IdTable.Number(boxesPath, id, box, 2),
+                    IdTable.Number(boxesPath, id, box, 3)
+                );
+                return new CaptionedImage(
+                    key,
+                    imagePath,
+                    classId - 1,
+                    classNames[classId - 1],
+                    CaptionFile.Read(CubLayout.CaptionPath(root, key)),
+                    bbox
+                );
+            })
+            .ToArray();
     }
 }

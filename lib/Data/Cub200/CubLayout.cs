@@ -19,7 +19,9 @@ public static class CubLayout
     public const string CaptionFolder = "text_c10";
 
     public static string ImagesRoot(string root) => Path.Combine(root, ImagesArchiveFolder);
+
     public static string CaptionsRoot(string root) => Path.Combine(root, CaptionsArchiveFolder);
+
     public static string Table(string root, string file) => Path.Combine(ImagesRoot(root), file);
 
     /// <summary>The caption file of an image key (its images.txt path without extension).</summary>

@@ -26,13 +26,21 @@ public static class FaceLocator
         foreach (var index in ProbeIndices(count))
         {
             using var frame = frames.select(0, index);
-            if (detector.MostConfident(frame, minSize: minSize) is { } box) found.Add(box);
+            if (detector.MostConfident(frame, minSize: minSize) is { } box)
+                found.Add(box);
         }
         if (found.Count == 0)
             throw new InvalidDataException(
-                $"{source}: the Haar cascade found no face on {Math.Min(count, ProbeFrames)} frames; pass the face box to GridCorpus.Load to crop without detection");
-        return new FaceBox(Median(found, b => b.X), Median(found, b => b.Y), Median(found, b => b.Width), Median(found, b => b.Height),
-            found.Max(b => b.Weight));
+                $"{source}: the Haar cascade found no face on {Math.Min(count, ProbeFrames)} frames; pass the face box to GridCorpus.Load to crop "
+                    + "without detection"
+            );
+        return new FaceBox(
+            Median(found, b => b.X),
+            Median(found, b => b.Y),
+            Median(found, b => b.Width),
+            Median(found, b => b.Height),
+            found.Max(b => b.Weight)
+        );
     }
 
     private static IEnumerable<long> ProbeIndices(long count) =>

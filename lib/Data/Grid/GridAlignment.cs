@@ -30,7 +30,8 @@ public static class GridAlignment
     /// <summary>Reads every token (pauses included) of an <c>.align</c> file; errors name the file and line.</summary>
     public static IReadOnlyList<GridWord> Read(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"GRID alignment not found: {path}", path);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"GRID alignment not found: {path}", path);
         return Parse(File.ReadAllLines(path), path);
     }
 
@@ -48,19 +49,25 @@ public static class GridAlignment
         {
             number++;
             var line = raw.Trim();
-            if (line.Length == 0) continue;
+            if (line.Length == 0)
+                continue;
             var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length != 3)
                 throw Bad(source, number, raw, "expected three fields \"start end word\"");
-            if (!long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start) ||
-                !long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var end))
+            if (
+                !long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+                || !long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var end)
+            )
                 throw Bad(source, number, raw, "start and end must be non-negative integers (units of 1/25000 s)");
-            if (end < start) throw Bad(source, number, raw, $"the token ends ({end}) before it starts ({start})");
-            if (start < previousEnd) throw Bad(source, number, raw, $"the token starts ({start}) before the previous one ends ({previousEnd})");
+            if (end < start)
+                throw Bad(source, number, raw, $"the token ends ({end}) before it starts ({start})");
+            if (start < previousEnd)
+                throw Bad(source, number, raw, $"the token starts ({start}) before the previous one ends ({previousEnd})");
             previousEnd = end;
             tokens.Add(new GridWord(fields[2], (double)start / UnitsPerSecond, (double)end / UnitsPerSecond));
         }
-        if (tokens.Count == 0) throw new InvalidDataException($"{source}: the alignment holds no tokens");
+        if (tokens.Count == 0)
+            throw new InvalidDataException($"{source}: the alignment holds no tokens");
         return tokens;
     }
 
@@ -74,20 +81,23 @@ public static class GridAlignment
         ArgumentNullException.ThrowIfNull(words);
         var text = new StringBuilder();
         long cursor = 0;
-        void Line(long start, long end, string token) =>
-            text.Append(CultureInfo.InvariantCulture, $"{start} {end} {token}\n");
+        void Line(long start, long end, string token) => text.Append(CultureInfo.InvariantCulture, $"{start} {end} {token}\n");
         foreach (var word in words)
         {
             var start = ToUnits(word.StartSeconds);
             var end = ToUnits(word.EndSeconds);
-            if (start < cursor || end < start) throw new ArgumentException($"words must be in time order without overlap: '{word.Word}' at {word.StartSeconds}–{word.EndSeconds} s");
-            if (start > cursor) Line(cursor, start, cursor == 0 ? "sil" : "sp");
+            if (start < cursor || end < start)
+                throw new ArgumentException($"words must be in time order without overlap: '{word.Word}' at {word.StartSeconds}–{word.EndSeconds} s");
+            if (start > cursor)
+                Line(cursor, start, cursor == 0 ? "sil" : "sp");
             Line(start, end, word.Word);
             cursor = end;
         }
         var total = ToUnits(totalSeconds);
-        if (total < cursor) throw new ArgumentException($"the utterance ({totalSeconds} s) ends before its last word ({(double)cursor / UnitsPerSecond} s)");
-        if (total > cursor) Line(cursor, total, "sil");
+        if (total < cursor)
+            throw new ArgumentException($"the utterance ({totalSeconds} s) ends before its last word ({(double)cursor / UnitsPerSecond} s)");
+        if (total > cursor)
+            Line(cursor, total, "sil");
         return text.ToString();
     }
 

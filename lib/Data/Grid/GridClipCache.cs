@@ -21,8 +21,13 @@ public static class GridClipCache
     /// samples stopping the read or skipped as <paramref name="badSamples"/> says), from <paramref name="cache"/> (default:
     /// the one under the data root) when an earlier run stored them. The caller disposes them.
     /// </summary>
-    public static IReadOnlyList<GridExample> LoadAll(GridCorpus corpus, IEnumerable<GridUtterance> utterances, GridClipOptions? options = null,
-        BadSamples? badSamples = null, DecodedTensorCache? cache = null)
+    public static IReadOnlyList<GridExample> LoadAll(
+        GridCorpus corpus,
+        IEnumerable<GridUtterance> utterances,
+        GridClipOptions? options = null,
+        BadSamples? badSamples = null,
+        DecodedTensorCache? cache = null
+    )
     {
         ArgumentNullException.ThrowIfNull(utterances);
         var list = utterances.ToArray();
@@ -34,7 +39,8 @@ public static class GridClipCache
         }
         finally
         {
-            foreach (var t in tensors.Values) t.Dispose();
+            foreach (var t in tensors.Values)
+                t.Dispose();
         }
     }
 
@@ -42,16 +48,24 @@ public static class GridClipCache
     /// The clips of <paramref name="utterances"/> as stacked tensors (<see cref="GridClipTensors"/>: the mouth video
     /// stays uint8), for batching without a float copy of every clip. The caller disposes them.
     /// </summary>
-    public static OrderedDictionary<string, Tensor> Load(GridCorpus corpus, IReadOnlyList<GridUtterance> utterances, GridClipOptions options,
-        BadSamples? badSamples = null, DecodedTensorCache? cache = null)
+    public static OrderedDictionary<string, Tensor> Load(
+        GridCorpus corpus,
+        IReadOnlyList<GridUtterance> utterances,
+        GridClipOptions options,
+        BadSamples? badSamples = null,
+        DecodedTensorCache? cache = null
+    )
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(utterances);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var handling = badSamples ?? BadSamples.Throw;
-        return (cache ?? DecodedTensorCache.Default()).GetOrBuild(Key(corpus, utterances, options, handling.Policy),
-            () => GridClipTensors.Stack(corpus.LoadEach(utterances, options, handling), utterances, options), handling);
+        return (cache ?? DecodedTensorCache.Default()).GetOrBuild(
+            Key(corpus, utterances, options, handling.Policy),
+            () => GridClipTensors.Stack(corpus.LoadEach(utterances, options, handling), utterances, options),
+            handling
+        );
     }
 
     /// <summary>
@@ -64,19 +78,27 @@ public static class GridClipCache
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(utterances);
         ArgumentNullException.ThrowIfNull(options);
-        var files = utterances.SelectMany(u => new[]
-        {
-            GridLayout.VideoPath(corpus.Root, u.Speaker, u.Id),
-            GridLayout.AudioPath(corpus.Root, u.Speaker, u.Id),
-            GridLayout.AlignmentPath(corpus.Root, u.Speaker, u.Id),
-        }).Select(Stamp);
-        return new DecodedCacheKey(CorpusName, $"{corpus.Root}|{Sha256(files)}", new Dictionary<string, string>
-        {
-            ["utterances"] = $"{utterances.Count.ToString(CultureInfo.InvariantCulture)}|{Sha256(utterances.Select(u => u.ToString()))}",
-            // Every property, so an option added later is part of the key without touching this.
-            ["clip"] = JsonSerializer.Serialize(options),
-            ["bad_samples"] = policy.ToString(),
-        });
+        var files = utterances
+            .SelectMany(u =>
+                new[]
+                {
+                    GridLayout.VideoPath(corpus.Root, u.Speaker, u.Id),
+                    GridLayout.AudioPath(corpus.Root, u.Speaker, u.Id),
+                    GridLayout.AlignmentPath(corpus.Root, u.Speaker, u.Id),
+                }
+            )
+            .Select(Stamp);
+        return new DecodedCacheKey(
+            CorpusName,
+            $"{corpus.Root}|{Sha256(files)}",
+            new Dictionary<string, string>
+            {
+                ["utterances"] = $"{utterances.Count.ToString(CultureInfo.InvariantCulture)}|{Sha256(utterances.Select(u => u.ToString()))}",
+                // Every property, so an option added later is part of the key without touching this.
+                ["clip"] = JsonSerializer.Serialize(options),
+                ["bad_samples"] = policy.ToString(),
+            }
+        );
     }
 
     private static string Stamp(string path)

@@ -38,11 +38,18 @@ public sealed record GridClipOptions
 
     public void Validate()
     {
-        if (Frames <= 0) throw new ArgumentOutOfRangeException(nameof(Frames), Frames, "a clip needs at least one frame");
-        if (StartFrame < 0) throw new ArgumentOutOfRangeException(nameof(StartFrame), StartFrame, "the start frame cannot be negative");
-        if (Size < 8) throw new ArgumentOutOfRangeException(nameof(Size), Size, "mouth crops are at least 8 pixels");
+        if (Frames <= 0)
+            throw new ArgumentOutOfRangeException(nameof(Frames), Frames, "a clip needs at least one frame");
+        if (StartFrame < 0)
+            throw new ArgumentOutOfRangeException(nameof(StartFrame), StartFrame, "the start frame cannot be negative");
+        if (Size < 8)
+            throw new ArgumentOutOfRangeException(nameof(Size), Size, "mouth crops are at least 8 pixels");
         if (SampleRate <= 0 || SampleRate % (int)FramesPerSecond != 0)
-            throw new ArgumentOutOfRangeException(nameof(SampleRate), SampleRate, "the sample rate must be a positive multiple of 25 (whole samples per video frame)");
+            throw new ArgumentOutOfRangeException(
+                nameof(SampleRate),
+                SampleRate,
+                "the sample rate must be a positive multiple of 25 (whole samples per video frame)"
+            );
         ArgumentNullException.ThrowIfNull(Mouth, nameof(Mouth));
         Mouth.Validate();
     }

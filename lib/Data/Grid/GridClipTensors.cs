@@ -30,12 +30,17 @@ public static class GridClipTensors
     /// <paramref name="options"/> say. Each example is disposed once copied, so a lazy sequence
     /// (<see cref="GridCorpus.LoadEach"/>) holds one float clip at a time.
     /// </summary>
-    public static Dictionary<string, Tensor> Stack(IEnumerable<GridExample> examples, IReadOnlyList<GridUtterance> utterances, GridClipOptions options)
+    public static Dictionary<string, Tensor> Stack(
+        IEnumerable<GridExample> examples,
+        IReadOnlyList<GridUtterance> utterances,
+        GridClipOptions options
+    )
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(options);
         var positions = new Dictionary<GridUtterance, long>();
-        for (var i = 0; i < utterances.Count; i++) positions.TryAdd(utterances[i], i);
+        for (var i = 0; i < utterances.Count; i++)
+            positions.TryAdd(utterances[i], i);
         using var scope = torch.NewDisposeScope();
         var indices = new List<long>();
         var mouths = new List<Tensor>();
@@ -61,13 +66,19 @@ public static class GridClipTensors
             [WordsKey] = WordText(sentences),
             [WordSecondsKey] = WordSeconds(sentences),
         };
-        foreach (var t in tensors.Values) t.MoveToOuterDisposeScope();
+        foreach (var t in tensors.Values)
+            t.MoveToOuterDisposeScope();
         return tensors;
     }
 
     /// <summary>The examples <see cref="Stack"/> stored; the caller disposes them (<paramref name="tensors"/> stay the caller's too).</summary>
-    /// <exception cref="InvalidDataException">The tensors do not hold clips of <paramref name="options"/> from <paramref name="utterances"/>.</exception>
-    public static IReadOnlyList<GridExample> Unstack(IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyList<GridUtterance> utterances, GridClipOptions options)
+    /// <exception cref="InvalidDataException">The tensors do not hold clips of <paramref name="options"/> from <paramref
+    /// name="utterances"/>.</exception>
+    public static IReadOnlyList<GridExample> Unstack(
+        IReadOnlyDictionary<string, Tensor> tensors,
+        IReadOnlyList<GridUtterance> utterances,
+        GridClipOptions options
+    )
     {
         ArgumentNullException.ThrowIfNull(tensors);
         ArgumentNullException.ThrowIfNull(utterances);
@@ -75,7 +86,9 @@ public static class GridClipTensors
         var mouth = Named(tensors, MouthKey);
         long[] clipShape = [mouth.size(0), options.Frames, options.Size, options.Size, options.Channels];
         if (!mouth.shape.SequenceEqual(clipShape))
-            throw new InvalidDataException($"the stored mouth clips are [{string.Join(", ", mouth.shape)}], options ask for [{string.Join(", ", clipShape)}]");
+            throw new InvalidDataException(
+                $"the stored mouth clips are [{string.Join(", ", mouth.shape)}], options ask for [{string.Join(", ", clipShape)}]"
+            );
         var indices = Named(tensors, UtteranceKey).ToArray<long>();
         var text = Named(tensors, WordsKey);
         var wordSeconds = Named(tensors, WordSecondsKey);
@@ -98,7 +111,8 @@ public static class GridClipTensors
         }
         catch
         {
-            foreach (var e in examples) e.Dispose();
+            foreach (var e in examples)
+                e.Dispose();
             throw;
         }
         return examples;
@@ -113,7 +127,8 @@ public static class GridClipTensors
         var rows = sentences.Select(words => Encoding.UTF8.GetBytes(string.Join(' ', words.Select(w => w.Word)))).ToArray();
         var width = Math.Max(1, rows.Select(r => r.Length).DefaultIfEmpty(0).Max());
         var bytes = new byte[rows.Length * width];
-        for (var i = 0; i < rows.Length; i++) rows[i].CopyTo(bytes, i * width);
+        for (var i = 0; i < rows.Length; i++)
+            rows[i].CopyTo(bytes, i * width);
         return torch.tensor(bytes, [rows.Length, width]);
     }
 
@@ -122,11 +137,11 @@ public static class GridClipTensors
         var width = Math.Max(1, sentences.Select(s => s.Count).DefaultIfEmpty(0).Max());
         var times = new double[sentences.Count * width * 2];
         for (var i = 0; i < sentences.Count; i++)
-            for (var w = 0; w < sentences[i].Count; w++)
-            {
-                times[(i * width + w) * 2] = sentences[i][w].StartSeconds;
-                times[(i * width + w) * 2 + 1] = sentences[i][w].EndSeconds;
-            }
+        for (var w = 0; w < sentences[i].Count; w++)
+        {
+            times[(i * width + w) * 2] = sentences[i][w].StartSeconds;
+            times[(i * width + w) * 2 + 1] = sentences[i][w].EndSeconds;
+        }
         return torch.tensor(times, [sentences.Count, width, 2]);
     }
 
@@ -136,9 +151,11 @@ public static class GridClipTensors
         var text = Encoding.UTF8.GetString(bytes, 0, Array.IndexOf(bytes, (byte)0) is var end and >= 0 ? end : bytes.Length);
         // Alignment tokens are split on whitespace when read, so a space never falls inside a word.
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length * 2 > seconds.Length) throw new InvalidDataException($"a stored sentence has {words.Length} words but times for {seconds.Length / 2}");
+        if (words.Length * 2 > seconds.Length)
+            throw new InvalidDataException($"a stored sentence has {words.Length} words but times for {seconds.Length / 2}");
         var result = new GridWord[words.Length];
-        for (var w = 0; w < words.Length; w++) result[w] = new GridWord(words[w], seconds[2 * w], seconds[2 * w + 1]);
+        for (var w = 0; w < words.Length; w++)
+            result[w] = new GridWord(words[w], seconds[2 * w], seconds[2 * w + 1]);
         return result;
     }
 

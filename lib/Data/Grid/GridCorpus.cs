@@ -19,7 +19,9 @@ public sealed class GridCorpus : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(root);
         if (!Directory.Exists(root))
             throw new DirectoryNotFoundException(
-                $"GRID corpus folder not found: {root} (fetch the real corpus with data-scripts/grid.sh, or make the embedded one with `dino corpus make spoken-grid`)");
+                $"GRID corpus folder not found: {root} (fetch the real corpus with data-scripts/grid.sh, or make the embedded one with `dino "
+                    + "corpus make spoken-grid`)"
+            );
         Root = Path.GetFullPath(root);
     }
 
@@ -36,16 +38,23 @@ public sealed class GridCorpus : IDisposable
     public IReadOnlyList<string> Utterances(int speaker)
     {
         var folder = Path.Combine(Root, GridLayout.SpeakerFolder(speaker));
-        if (!Directory.Exists(folder)) return [];
-        return Directory.EnumerateFiles(folder, "*" + GridLayout.VideoExtension)
+        if (!Directory.Exists(folder))
+            return [];
+        return Directory
+            .EnumerateFiles(folder, "*" + GridLayout.VideoExtension)
             .Where(path => !IO.AtomicFile.IsTemporary(Path.GetFileName(path)))
-            .Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+            .Select(Path.GetFileNameWithoutExtension)
+            .OfType<string>()
+            .Order(StringComparer.Ordinal)
+            .ToArray();
     }
 
     /// <summary>Every utterance of the present speakers of one part of the speaker-independent split.</summary>
     public IReadOnlyList<GridUtterance> Utterances(GridSplitName split) =>
-        Speakers().Where(s => s != GridLayout.SpeakerWithoutVideo && GridSplit.Of(s) == split)
-            .SelectMany(s => Utterances(s).Select(id => new GridUtterance(s, id))).ToArray();
+        Speakers()
+            .Where(s => s != GridLayout.SpeakerWithoutVideo && GridSplit.Of(s) == split)
+            .SelectMany(s => Utterances(s).Select(id => new GridUtterance(s, id)))
+            .ToArray();
 
     /// <summary>The sentence words (no <c>sil</c>/<c>sp</c>) with their times in seconds.</summary>
     public IReadOnlyList<GridWord> ReadWords(GridUtterance utterance) =>
@@ -59,7 +68,8 @@ public sealed class GridCorpus : IDisposable
         var mono = audio.MixToMono();
         var samples = audio.SampleRate == sampleRate ? mono : Resampler.Resample(mono, audio.SampleRate, sampleRate);
         // Integer PCM already lies in [−1, 1); the band-limiting filter can overshoot a full-scale edge slightly.
-        for (var i = 0; i < samples.Length; i++) samples[i] = Math.Clamp(samples[i], -1f, 1f);
+        for (var i = 0; i < samples.Length; i++)
+            samples[i] = Math.Clamp(samples[i], -1f, 1f);
         return samples;
     }
 
@@ -92,19 +102,32 @@ public sealed class GridCorpus : IDisposable
         using var scope = torch.NewDisposeScope();
         var frames = ReadFrames(utterance);
         if (options.StartFrame >= frames.size(0))
-            throw new ArgumentOutOfRangeException(nameof(options), options.StartFrame, $"{videoPath} has {frames.size(0)} frames, so a clip cannot start at frame {options.StartFrame}");
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                options.StartFrame,
+                $"{videoPath} has {frames.size(0)} frames, so a clip cannot start at frame {options.StartFrame}"
+            );
         var box = face ?? FaceLocator.Locate(Detector, frames, videoPath);
         var square = options.Mouth.In(box, (int)frames.size(2), (int)frames.size(1));
         var video = MouthClip(frames, square, options);
-        return new GridExample(utterance, video.MoveToOuterDisposeScope(), torch.tensor(audio).MoveToOuterDisposeScope(), words, options.StartSeconds);
+        return new GridExample(
+            utterance,
+            video.MoveToOuterDisposeScope(),
+            torch.tensor(audio).MoveToOuterDisposeScope(),
+            words,
+            options.StartSeconds
+        );
     }
 
     /// <summary>
     /// <see cref="Load"/> of each utterance, in order; an unreadable one (a truncated WAV, a corrupt MPG, a bad .align)
     /// stops the read or is skipped and reported under its video's path, as <paramref name="badSamples"/> says (default: stop).
     /// </summary>
-    public IReadOnlyList<GridExample> LoadAll(IEnumerable<GridUtterance> utterances, GridClipOptions? options = null, BadSamples? badSamples = null) =>
-        (badSamples ?? BadSamples.Throw).ReadAll(utterances, VideoPath, u => Load(u, options));
+    public IReadOnlyList<GridExample> LoadAll(
+        IEnumerable<GridUtterance> utterances,
+        GridClipOptions? options = null,
+        BadSamples? badSamples = null
+    ) => (badSamples ?? BadSamples.Throw).ReadAll(utterances, VideoPath, u => Load(u, options));
 
     /// <summary>
     /// <see cref="LoadAll"/> one clip at a time: each is read when the sequence reaches it and is the caller's to dispose,
@@ -116,7 +139,8 @@ public sealed class GridCorpus : IDisposable
         var handling = badSamples ?? BadSamples.Throw;
         foreach (var utterance in utterances)
         {
-            if (handling.Read(VideoPath(utterance), () => Load(utterance, options)) is { } example) yield return example;
+            if (handling.Read(VideoPath(utterance), () => Load(utterance, options)) is { } example)
+                yield return example;
         }
     }
 

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Data.Grid;
 
 /// <summary>An utterance of a GRID speaker: <c>s&lt;Speaker&gt;/&lt;Id&gt;</c>.</summary>

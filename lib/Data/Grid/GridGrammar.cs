@@ -10,8 +10,7 @@ public static class GridGrammar
     public static IReadOnlyList<string> Commands { get; } = ["bin", "lay", "place", "set"];
     public static IReadOnlyList<string> Colours { get; } = ["blue", "green", "red", "white"];
     public static IReadOnlyList<string> Prepositions { get; } = ["at", "by", "in", "with"];
-    public static IReadOnlyList<string> Letters { get; } =
-        Enumerable.Range('a', 26).Select(c => ((char)c).ToString()).Where(l => l != "w").ToArray();
+    public static IReadOnlyList<string> Letters { get; } = Enumerable.Range('a', 26).Select(c => ((char)c).ToString()).Where(l => l != "w").ToArray();
     public static IReadOnlyList<string> Digits { get; } = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
     public static IReadOnlyList<string> Adverbs { get; } = ["again", "now", "please", "soon"];
 

@@ -22,8 +22,7 @@ public static class GridLayout
     public const string AlignmentFolder = "align";
 
     /// <summary>The 33 speakers with video, in number order.</summary>
-    public static IReadOnlyList<int> SpeakersWithVideo { get; } =
-        Enumerable.Range(1, SpeakerCount).Where(s => s != SpeakerWithoutVideo).ToArray();
+    public static IReadOnlyList<int> SpeakersWithVideo { get; } = Enumerable.Range(1, SpeakerCount).Where(s => s != SpeakerWithoutVideo).ToArray();
 
     public static string SpeakerFolder(int speaker) => $"s{CheckSpeaker(speaker)}";
 
@@ -38,19 +37,23 @@ public static class GridLayout
     public static string IdOf(IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        if (!GridGrammar.IsSentence(words)) throw new ArgumentException($"not a GRID sentence: \"{string.Join(' ', words)}\"", nameof(words));
+        if (!GridGrammar.IsSentence(words))
+            throw new ArgumentException($"not a GRID sentence: \"{string.Join(' ', words)}\"", nameof(words));
         var digit = GridGrammar.Digits.ToList().IndexOf(words[4]);
         var digitChar = digit == 0 ? 'z' : (char)('0' + digit);
         return $"{words[0][0]}{words[1][0]}{words[2][0]}{words[3][0]}{digitChar}{words[5][0]}";
     }
 
     private static int CheckSpeaker(int speaker) =>
-        speaker is >= 1 and <= SpeakerCount ? speaker : throw new ArgumentOutOfRangeException(nameof(speaker), speaker, $"GRID speakers are 1..{SpeakerCount}");
+        speaker is >= 1 and <= SpeakerCount
+            ? speaker
+            : throw new ArgumentOutOfRangeException(nameof(speaker), speaker, $"GRID speakers are 1..{SpeakerCount}");
 
     private static string CheckId(string id)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        if (id.Any(c => !char.IsAsciiLetterOrDigit(c))) throw new ArgumentException($"a GRID id is letters and digits, got '{id}'", nameof(id));
+        if (id.Any(c => !char.IsAsciiLetterOrDigit(c)))
+            throw new ArgumentException($"a GRID id is letters and digits, got '{id}'", nameof(id));
         return id;
     }
 }

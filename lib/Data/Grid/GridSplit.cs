@@ -24,24 +24,31 @@ public static class GridSplit
 
     public static IReadOnlyList<int> ValSpeakers { get; } = [9, 20, 23, 27, 29, 30, 34];
 
-    public static IReadOnlyList<int> TrainSpeakers { get; } =
-        GridLayout.SpeakersWithVideo.Except(TestSpeakers).Except(ValSpeakers).ToArray();
+    public static IReadOnlyList<int> TrainSpeakers { get; } = GridLayout.SpeakersWithVideo.Except(TestSpeakers).Except(ValSpeakers).ToArray();
 
     /// <summary>The part a speaker belongs to.</summary>
     public static GridSplitName Of(int speaker)
     {
-        if (TestSpeakers.Contains(speaker)) return GridSplitName.Test;
-        if (ValSpeakers.Contains(speaker)) return GridSplitName.Val;
-        if (TrainSpeakers.Contains(speaker)) return GridSplitName.Train;
-        throw new ArgumentOutOfRangeException(nameof(speaker), speaker,
-            $"speaker {speaker} is in no part of the split (GRID's speakers with video are 1..{GridLayout.SpeakerCount} but {GridLayout.SpeakerWithoutVideo})");
+        if (TestSpeakers.Contains(speaker))
+            return GridSplitName.Test;
+        if (ValSpeakers.Contains(speaker))
+            return GridSplitName.Val;
+        if (TrainSpeakers.Contains(speaker))
+            return GridSplitName.Train;
+        throw new ArgumentOutOfRangeException(
+            nameof(speaker),
+            speaker,
+            $"speaker {speaker} is in no part of the split (GRID's speakers with video are 1..{GridLayout.SpeakerCount} but "
+                + $"{GridLayout.SpeakerWithoutVideo})"
+        );
     }
 
-    public static IReadOnlyList<int> Speakers(GridSplitName split) => split switch
-    {
-        GridSplitName.Train => TrainSpeakers,
-        GridSplitName.Val => ValSpeakers,
-        GridSplitName.Test => TestSpeakers,
-        _ => throw new ArgumentOutOfRangeException(nameof(split), split, "unknown split"),
-    };
+    public static IReadOnlyList<int> Speakers(GridSplitName split) =>
+        split switch
+        {
+            GridSplitName.Train => TrainSpeakers,
+            GridSplitName.Val => ValSpeakers,
+            GridSplitName.Test => TestSpeakers,
+            _ => throw new ArgumentOutOfRangeException(nameof(split), split, "unknown split"),
+        };
 }

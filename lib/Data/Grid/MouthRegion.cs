@@ -16,8 +16,10 @@ public sealed record MouthRegion(double CentreY = 0.75, double Side = 0.6)
 
     public void Validate()
     {
-        if (!(CentreY is > 0 and < 1.5)) throw new ArgumentOutOfRangeException(nameof(CentreY), CentreY, "the mouth centre lies within about 1.5 face heights of the box top");
-        if (!(Side is > 0 and <= 2)) throw new ArgumentOutOfRangeException(nameof(Side), Side, "the mouth square is 0..2 face widths wide");
+        if (!(CentreY is > 0 and < 1.5))
+            throw new ArgumentOutOfRangeException(nameof(CentreY), CentreY, "the mouth centre lies within about 1.5 face heights of the box top");
+        if (!(Side is > 0 and <= 2))
+            throw new ArgumentOutOfRangeException(nameof(Side), Side, "the mouth square is 0..2 face widths wide");
     }
 
     /// <summary>The mouth square for <paramref name="face"/>, shifted (not shrunk) to lie inside a frame of the given size.</summary>

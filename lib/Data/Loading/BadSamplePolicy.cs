@@ -15,10 +15,11 @@ public static class BadSamplePolicies
 {
     public static IReadOnlyList<string> Names { get; } = ["throw", "skip"];
 
-    public static BadSamplePolicy Parse(string value) => value?.Trim().ToLowerInvariant() switch
-    {
-        "throw" => BadSamplePolicy.Throw,
-        "skip" => BadSamplePolicy.Skip,
-        _ => throw new ArgumentException($"bad_samples must be throw or skip, not '{value}'", nameof(value)),
-    };
+    public static BadSamplePolicy Parse(string value) =>
+        value?.Trim().ToLowerInvariant() switch
+        {
+            "throw" => BadSamplePolicy.Throw,
+            "skip" => BadSamplePolicy.Skip,
+            _ => throw new ArgumentException($"bad_samples must be throw or skip, not '{value}'", nameof(value)),
+        };
 }

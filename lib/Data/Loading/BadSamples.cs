@@ -23,7 +23,8 @@ public sealed class BadSamples
     /// The sample <paramref name="read"/> returns; when it fails with a bad file, either that exception (policy
     /// Throw; it names the file) or null after recording <paramref name="file"/> and the reason (policy Skip).
     /// </summary>
-    public T? Read<T>(string file, Func<T> read) where T : class
+    public T? Read<T>(string file, Func<T> read)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(read);
         try
@@ -41,7 +42,8 @@ public sealed class BadSamples
     /// <see cref="Read{T}"/> over every item, in order, keeping the samples read; if one stops the read, those already
     /// read are disposed before the exception leaves (their native tensors would otherwise wait for the GC).
     /// </summary>
-    public IReadOnlyList<T> ReadAll<TItem, T>(IEnumerable<TItem> items, Func<TItem, string> file, Func<TItem, T> read) where T : class, IDisposable
+    public IReadOnlyList<T> ReadAll<TItem, T>(IEnumerable<TItem> items, Func<TItem, string> file, Func<TItem, T> read)
+        where T : class, IDisposable
     {
         ArgumentNullException.ThrowIfNull(items);
         var result = new List<T>();
@@ -49,12 +51,14 @@ public sealed class BadSamples
         {
             foreach (var item in items)
             {
-                if (Read(file(item), () => read(item)) is { } sample) result.Add(sample);
+                if (Read(file(item), () => read(item)) is { } sample)
+                    result.Add(sample);
             }
         }
         catch
         {
-            foreach (var sample in result) sample.Dispose();
+            foreach (var sample in result)
+                sample.Dispose();
             throw;
         }
         return result;

@@ -20,6 +20,8 @@ public sealed class Batch
 
     public IEnumerable<string> Names => tensors.Keys;
 
-    public Tensor this[string name] => tensors.TryGetValue(name, out var t) ? t
-        : throw new KeyNotFoundException($"the batch has no tensor '{name}' (it has: {string.Join(", ", tensors.Keys)})");
+    public Tensor this[string name] =>
+        tensors.TryGetValue(name, out var t)
+            ? t
+            : throw new KeyNotFoundException($"the batch has no tensor '{name}' (it has: {string.Join(", ", tensors.Keys)})");
 }

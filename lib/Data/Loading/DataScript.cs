@@ -9,10 +9,13 @@ public enum DataScriptOutcome
     Done = 0,
     Failed = 1,
     Usage = 2,
+
     /// <summary>Host unreachable, offline, or an HTTP error.</summary>
     Offline = 3,
+
     /// <summary>A checksum or file-count mismatch.</summary>
     ChecksumMismatch = 4,
+
     /// <summary>A file the licence makes the user fetch by hand is not in place yet.</summary>
     ManualStep = 5,
 }
@@ -31,7 +34,8 @@ public static class DataScript
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        if (!File.Exists(script)) throw new FileNotFoundException($"data-script not found: {Path.GetFullPath(script)}", script);
+        if (!File.Exists(script))
+            throw new FileNotFoundException($"data-script not found: {Path.GetFullPath(script)}", script);
         var start = new ProcessStartInfo("bash")
         {
             RedirectStandardOutput = true,
@@ -44,11 +48,13 @@ public static class DataScript
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null) stdout(e.Data);
+            if (e.Data is not null)
+                stdout(e.Data);
         };
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is not null) stderr(e.Data);
+            if (e.Data is not null)
+                stderr(e.Data);
         };
         try
         {
@@ -60,7 +66,7 @@ public static class DataScript
         }
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        process.WaitForExit();  // without a timeout this also waits for the last output line
+        process.WaitForExit(); // without a timeout this also waits for the last output line
         return process.ExitCode;
     }
 

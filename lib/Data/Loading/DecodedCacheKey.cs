@@ -14,8 +14,14 @@ public sealed record DecodedCacheKey(string Corpus, string Identity, IReadOnlyDi
     public JsonObject ToJson()
     {
         var options = new JsonObject();
-        foreach (var (name, value) in Preprocessing.OrderBy(kv => kv.Key, StringComparer.Ordinal)) options[name] = value;
-        return new JsonObject { ["corpus"] = Corpus, ["identity"] = Identity, ["preprocessing"] = options };
+        foreach (var (name, value) in Preprocessing.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            options[name] = value;
+        return new JsonObject
+        {
+            ["corpus"] = Corpus,
+            ["identity"] = Identity,
+            ["preprocessing"] = options,
+        };
     }
 
     /// <summary>The first 128 bits of the SHA-256 of <see cref="ToJson"/>, in hex.</summary>

@@ -42,14 +42,19 @@ public sealed class DecodedTensorCache
     /// <paramref name="badSamples"/> the entry is reported and decoded again instead. Samples skipped when the entry
     /// was built are reported again on every load, so a cached run is never silent about them.
     /// </summary>
-    public OrderedDictionary<string, Tensor> GetOrBuild(DecodedCacheKey key, Func<IReadOnlyDictionary<string, Tensor>> decode, BadSamples? badSamples = null)
+    public OrderedDictionary<string, Tensor> GetOrBuild(
+        DecodedCacheKey key,
+        Func<IReadOnlyDictionary<string, Tensor>> decode,
+        BadSamples? badSamples = null
+    )
     {
         ArgumentNullException.ThrowIfNull(decode);
         var handling = badSamples ?? BadSamples.Throw;
         if (Contains(key))
         {
             var loaded = handling.Read(Path.Combine(FolderOf(key), ManifestFile), () => Load(key, handling.Report));
-            if (loaded is not null) return loaded;
+            if (loaded is not null)
+                return loaded;
         }
         var skippedBefore = handling.Report.Count;
         var decoded = new OrderedDictionary<string, Tensor>(decode());
@@ -62,15 +67,17 @@ public sealed class DecodedTensorCache
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(tensors);
-        if (tensors.Count == 0) throw new ArgumentException("nothing to cache: no tensors", nameof(tensors));
+        if (tensors.Count == 0)
+            throw new ArgumentException("nothing to cache: no tensors", nameof(tensors));
         var count = tensors.First().Value.size(0);
         foreach (var (name, t) in tensors)
         {
-            if (t.size(0) != count) throw new ArgumentException($"tensor '{name}' holds {t.size(0)} examples, the others {count}", nameof(tensors));
+            if (t.size(0) != count)
+                throw new ArgumentException($"tensor '{name}' holds {t.size(0)} examples, the others {count}", nameof(tensors));
         }
         var folder = FolderOf(key);
         Directory.CreateDirectory(folder);
-        File.Delete(Path.Combine(folder, ManifestFile));  // the entry is incomplete until the new manifest lands
+        File.Delete(Path.Combine(folder, ManifestFile)); // the entry is incomplete until the new manifest lands
         var shards = new JsonArray();
         // An entry of no examples (every sample skipped) still gets one, empty, shard: loading it gives the tensors back.
         for (long start = 0, index = 0; start < count || index == 0; start += ShardExamples, index++)
@@ -83,13 +90,26 @@ public sealed class DecodedTensorCache
                 var slice = tensors.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.narrow(0, start, length).contiguous())).ToList();
                 AtomicFile.WriteVia(path, temp => SafeTensors.Save(slice, temp));
             }
-            shards.Add(new JsonObject { ["file"] = file, ["examples"] = length, ["bytes"] = new FileInfo(path).Length, ["sha256"] = Sha256(path) });
+            shards.Add(
+                new JsonObject
+                {
+                    ["file"] = file,
+                    ["examples"] = length,
+                    ["bytes"] = new FileInfo(path).Length,
+                    ["sha256"] = Sha256(path),
+                }
+            );
         }
         var shapes = new JsonObject();
         foreach (var (name, t) in tensors)
-            shapes[name] = new JsonObject { ["dtype"] = t.dtype.ToString(), ["shape"] = new JsonArray(t.shape.Skip(1).Select(s => (JsonNode)s).ToArray()) };
+            shapes[name] = new JsonObject
+            {
+                ["dtype"] = t.dtype.ToString(),
+                ["shape"] = new JsonArray(t.shape.Skip(1).Select(s => (JsonNode)s).ToArray()),
+            };
         var skips = new JsonArray();
-        foreach (var s in skipped ?? []) skips.Add(new JsonObject { ["file"] = s.File, ["reason"] = s.Reason });
+        foreach (var s in skipped ?? [])
+            skips.Add(new JsonObject { ["file"] = s.File, ["reason"] = s.Reason });
         var manifest = new JsonObject
         {
             ["format"] = Format,
@@ -122,7 +142,8 @@ public sealed class DecodedTensorCache
                 foreach (var (name, t) in tensors)
                 {
                     t.DetachFromDisposeScope();
-                    if (!parts.TryGetValue(name, out var list)) parts[name] = list = [];
+                    if (!parts.TryGetValue(name, out var list))
+                        parts[name] = list = [];
                     list.Add(t);
                 }
                 if (tensors.Count == 0 || tensors.Values.Any(t => t.size(0) != (long)shard["examples"]!))
@@ -130,7 +151,9 @@ public sealed class DecodedTensorCache
             }
             var names = manifest["tensors"]!.AsObject().Select(kv => kv.Key).ToList();
             if (!names.Order().SequenceEqual(parts.Keys.Order()))
-                throw new InvalidDataException($"{folder}: the shards hold tensors [{string.Join(", ", parts.Keys)}], the manifest lists [{string.Join(", ", names)}]");
+                throw new InvalidDataException(
+                    $"{folder}: the shards hold tensors [{string.Join(", ", parts.Keys)}], the manifest lists [{string.Join(", ", names)}]"
+                );
             var result = new OrderedDictionary<string, Tensor>();
             foreach (var name in names)
             {
@@ -143,7 +166,8 @@ public sealed class DecodedTensorCache
         }
         finally
         {
-            foreach (var t in parts.Values.SelectMany(l => l)) t.Dispose();
+            foreach (var t in parts.Values.SelectMany(l => l))
+                t.Dispose();
         }
     }
 
@@ -152,8 +176,10 @@ public sealed class DecodedTensorCache
         try
         {
             var json = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InvalidDataException($"{path}: not a JSON object");
-            if ((string?)json["format"] != Format) throw new InvalidDataException($"{path}: not a decoded-tensor cache manifest (format is not '{Format}')");
-            if (json["shards"] is not JsonArray || json["tensors"] is not JsonObject) throw new InvalidDataException($"{path}: lists no shards or tensors");
+            if ((string?)json["format"] != Format)
+                throw new InvalidDataException($"{path}: not a decoded-tensor cache manifest (format is not '{Format}')");
+            if (json["shards"] is not JsonArray || json["tensors"] is not JsonObject)
+                throw new InvalidDataException($"{path}: lists no shards or tensors");
             return json;
         }
         catch (JsonException e)
@@ -164,10 +190,13 @@ public sealed class DecodedTensorCache
 
     private static void Verify(string path, long bytes, string sha256)
     {
-        if (!File.Exists(path)) throw new InvalidDataException($"{path}: decoded-tensor cache shard is missing");
+        if (!File.Exists(path))
+            throw new InvalidDataException($"{path}: decoded-tensor cache shard is missing");
         var length = new FileInfo(path).Length;
-        if (length != bytes) throw new InvalidDataException($"{path}: decoded-tensor cache shard is truncated or resized ({length} bytes, the manifest says {bytes})");
-        if (Sha256(path) != sha256) throw new InvalidDataException($"{path}: decoded-tensor cache shard is corrupt (its SHA-256 differs from the manifest's)");
+        if (length != bytes)
+            throw new InvalidDataException($"{path}: decoded-tensor cache shard is truncated or resized ({length} bytes, the manifest says {bytes})");
+        if (Sha256(path) != sha256)
+            throw new InvalidDataException($"{path}: decoded-tensor cache shard is corrupt (its SHA-256 differs from the manifest's)");
     }
 
     private static string Sha256(string path)

@@ -53,7 +53,8 @@ public sealed class PrefetchingBatches : IBatchSource, IDisposable
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         failure?.Throw();
-        if (worker is null) StartWorker();
+        if (worker is null)
+            StartWorker();
         var item = queue!.Take();
         if (item.Error is not null)
         {
@@ -64,7 +65,8 @@ public sealed class PrefetchingBatches : IBatchSource, IDisposable
         var batch = item.Batch!;
         if (torch.CurrentDisposeScope is { } scope)
         {
-            foreach (var name in batch.Names) scope.Attach(batch[name]);
+            foreach (var name in batch.Names)
+                scope.Attach(batch[name]);
         }
         position = item.After;
         return batch;
@@ -101,7 +103,8 @@ public sealed class PrefetchingBatches : IBatchSource, IDisposable
                 Free(item.Batch);
                 return;
             }
-            if (item.Error is not null) return;
+            if (item.Error is not null)
+                return;
         }
     }
 
@@ -110,21 +113,25 @@ public sealed class PrefetchingBatches : IBatchSource, IDisposable
     {
         using var scope = torch.NewDisposeScope();
         var batch = source.Next();
-        foreach (var name in batch.Names) scope.Detach(batch[name]);
+        foreach (var name in batch.Names)
+            scope.Detach(batch[name]);
         return batch;
     }
 
     /// <summary>Stops the worker, frees the batches it had read ahead and joins it.</summary>
     private void StopWorker()
     {
-        if (worker is null) return;
+        if (worker is null)
+            return;
         stop!.Cancel();
         // Drain while joining: a worker blocked on a full queue sees the cancellation; one mid-decode finishes first.
         while (!worker.Join(10))
         {
-            while (queue!.TryTake(out var pending)) Free(pending.Batch);
+            while (queue!.TryTake(out var pending))
+                Free(pending.Batch);
         }
-        while (queue!.TryTake(out var left)) Free(left.Batch);
+        while (queue!.TryTake(out var left))
+            Free(left.Batch);
         queue.Dispose();
         stop.Dispose();
         (worker, queue, stop) = (null, null, null);
@@ -132,14 +139,17 @@ public sealed class PrefetchingBatches : IBatchSource, IDisposable
 
     private static void Free(Batch? batch)
     {
-        if (batch is null) return;
-        foreach (var name in batch.Names) batch[name].Dispose();
+        if (batch is null)
+            return;
+        foreach (var name in batch.Names)
+            batch[name].Dispose();
     }
 
     /// <summary>Stops and joins the worker and frees every batch read ahead; the wrapped source is left open.</summary>
     public void Dispose()
     {
-        if (disposed) return;
+        if (disposed)
+            return;
         disposed = true;
         StopWorker();
     }

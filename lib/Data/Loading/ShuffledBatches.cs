@@ -19,12 +19,14 @@ public sealed class ShuffledBatches : IBatchSource, IDisposable
     public ShuffledBatches(IReadOnlyDictionary<string, Tensor> data, int batchSize, long seed)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (data.Count == 0) throw new ArgumentException("a batch source needs at least one tensor", nameof(data));
+        if (data.Count == 0)
+            throw new ArgumentException("a batch source needs at least one tensor", nameof(data));
         this.data = new OrderedDictionary<string, Tensor>(data);
         count = this.data.GetAt(0).Value.size(0);
         foreach (var (name, t) in this.data)
         {
-            if (t.size(0) != count) throw new ArgumentException($"tensor '{name}' holds {t.size(0)} examples, the others {count}", nameof(data));
+            if (t.size(0) != count)
+                throw new ArgumentException($"tensor '{name}' holds {t.size(0)} examples, the others {count}", nameof(data));
             t.DetachFromDisposeScope();
         }
         if (batchSize < 1 || batchSize > count)
@@ -46,7 +48,8 @@ public sealed class ShuffledBatches : IBatchSource, IDisposable
                 throw new InvalidDataException($"the saved data position was shuffled with seed {value.ShuffleSeed}, this source with {seed}");
             if (value.Epoch < 0 || value.Index < 0 || value.Index > count)
                 throw new InvalidDataException($"data position (epoch {value.Epoch}, index {value.Index}) is outside a source of {count} examples");
-            if (value.Epoch != epoch) order = Order(seed, value.Epoch, count);
+            if (value.Epoch != epoch)
+                order = Order(seed, value.Epoch, count);
             epoch = value.Epoch;
             index = value.Index;
         }
@@ -63,7 +66,8 @@ public sealed class ShuffledBatches : IBatchSource, IDisposable
         var picked = torch.tensor(order[(int)index..((int)index + batchSize)]);
         index += batchSize;
         var tensors = new Dictionary<string, Tensor>();
-        foreach (var (name, t) in data) tensors[name] = t.index_select(0, picked);
+        foreach (var (name, t) in data)
+            tensors[name] = t.index_select(0, picked);
         picked.Dispose();
         return new Batch(batchSize, tensors);
     }
@@ -73,7 +77,8 @@ public sealed class ShuffledBatches : IBatchSource, IDisposable
     {
         var random = new Random(MixSeed(seed, epoch));
         var result = new long[count];
-        for (long i = 0; i < count; i++) result[i] = i;
+        for (long i = 0; i < count; i++)
+            result[i] = i;
         for (var i = count - 1; i > 0; i--)
         {
             var j = random.NextInt64(i + 1);
@@ -93,6 +98,7 @@ public sealed class ShuffledBatches : IBatchSource, IDisposable
 
     public void Dispose()
     {
-        foreach (var t in data.Values) t.Dispose();
+        foreach (var t in data.Values)
+            t.Dispose();
     }
 }

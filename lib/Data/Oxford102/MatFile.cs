@@ -17,16 +17,28 @@ public sealed record MatArray(string Name, int[] Dimensions, double[] Values);
 public static class MatFile
 {
     private const int HeaderLength = 128;
-    private const int MiInt8 = 1, MiUInt8 = 2, MiInt16 = 3, MiUInt16 = 4, MiInt32 = 5, MiUInt32 = 6, MiSingle = 7, MiDouble = 9,
-        MiInt64 = 12, MiUInt64 = 13, MiMatrix = 14, MiCompressed = 15;
-    private const int FirstNumericClass = 6, LastNumericClass = 15;  // mxDOUBLE_CLASS … mxUINT64_CLASS
+    private const int MiInt8 = 1,
+        MiUInt8 = 2,
+        MiInt16 = 3,
+        MiUInt16 = 4,
+        MiInt32 = 5,
+        MiUInt32 = 6,
+        MiSingle = 7,
+        MiDouble = 9,
+        MiInt64 = 12,
+        MiUInt64 = 13,
+        MiMatrix = 14,
+        MiCompressed = 15;
+    private const int FirstNumericClass = 6,
+        LastNumericClass = 15; // mxDOUBLE_CLASS … mxUINT64_CLASS
     private const uint ComplexFlag = 0x800;
 
     /// <summary>Every numeric array in the file by variable name.</summary>
     public static IReadOnlyDictionary<string, MatArray> ReadNumeric(string path)
     {
         var full = Path.GetFullPath(path);
-        if (!File.Exists(full)) throw new FileNotFoundException($"MAT-file not found: {full}", full);
+        if (!File.Exists(full))
+            throw new FileNotFoundException($"MAT-file not found: {full}", full);
         var bytes = File.ReadAllBytes(full);
         try
         {
@@ -42,18 +54,24 @@ public static class MatFile
     public static MatArray ReadVariable(string path, string name)
     {
         var arrays = ReadNumeric(path);
-        return arrays.TryGetValue(name, out var array) ? array
+        return arrays.TryGetValue(name, out var array)
+            ? array
             : throw new InvalidDataException($"{Path.GetFullPath(path)}: no numeric variable '{name}' (has: {string.Join(", ", arrays.Keys)})");
     }
 
     public static IReadOnlyDictionary<string, MatArray> Parse(ReadOnlySpan<byte> file)
     {
-        if (file.Length < HeaderLength) throw new InvalidDataException($"{file.Length} bytes is shorter than the 128-byte MAT-file header (truncated?)");
+        if (file.Length < HeaderLength)
+            throw new InvalidDataException($"{file.Length} bytes is shorter than the 128-byte MAT-file header (truncated?)");
         if (!Encoding.ASCII.GetString(file[..6]).Equals("MATLAB", StringComparison.Ordinal))
-            throw new InvalidDataException("not a MATLAB level-5 MAT-file (the header does not start with 'MATLAB'; v4 and v7.3/HDF5 files are not read)");
+            throw new InvalidDataException(
+                "not a MATLAB level-5 MAT-file (the header does not start with 'MATLAB'; v4 and v7.3/HDF5 files are not read)"
+            );
         var endian = Encoding.ASCII.GetString(file.Slice(126, 2));
-        if (endian == "MI") throw new InvalidDataException("big-endian MAT-files are not supported");
-        if (endian != "IM") throw new InvalidDataException($"bad endian indicator '{endian}' in the MAT-file header");
+        if (endian == "MI")
+            throw new InvalidDataException("big-endian MAT-files are not supported");
+        if (endian != "IM")
+            throw new InvalidDataException($"bad endian indicator '{endian}' in the MAT-file header");
         var arrays = new Dictionary<string, MatArray>(StringComparer.Ordinal);
         var offset = HeaderLength;
         while (offset < file.Length)
@@ -63,7 +81,8 @@ public static class MatFile
             {
                 var inner = Inflate(element.Of(file), offset);
                 var matrix = ReadElement(inner, 0);
-                if (matrix.Type == MiMatrix && ReadMatrix(matrix.Of(inner)) is { } array) arrays[array.Name] = array;
+                if (matrix.Type == MiMatrix && ReadMatrix(matrix.Of(inner)) is { } array)
+                    arrays[array.Name] = array;
             }
             else if (element.Type == MiMatrix && ReadMatrix(element.Of(file)) is { } array)
             {
@@ -82,19 +101,23 @@ public static class MatFile
 
     private static Element ReadElement(ReadOnlySpan<byte> bytes, int offset)
     {
-        if (offset + 8 > bytes.Length) throw new InvalidDataException($"truncated data element tag at byte {offset}");
+        if (offset + 8 > bytes.Length)
+            throw new InvalidDataException($"truncated data element tag at byte {offset}");
         var first = BinaryPrimitives.ReadUInt32LittleEndian(bytes[offset..]);
         if (first >> 16 != 0)
         {
             // Small element: size in the upper half of the first word, data in the second word.
             var (smallType, smallSize) = ((int)(first & 0xFFFF), (int)(first >> 16));
-            if (smallSize > 4) throw new InvalidDataException($"small data element at byte {offset} claims {smallSize} bytes (at most 4)");
+            if (smallSize > 4)
+                throw new InvalidDataException($"small data element at byte {offset} claims {smallSize} bytes (at most 4)");
             return new Element(smallType, offset + 4, smallSize, offset + 8);
         }
         var type = (int)first;
         var size = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(offset + 4)..]);
         if (offset + 8 + (long)size > bytes.Length)
-            throw new InvalidDataException($"data element at byte {offset} needs {size} bytes but only {bytes.Length - offset - 8} remain (truncated?)");
+            throw new InvalidDataException(
+                $"data element at byte {offset} needs {size} bytes but only {bytes.Length - offset - 8} remain (truncated?)"
+            );
         // Compressed elements are not padded; every other element is padded to a multiple of 8 bytes.
         var padded = type == MiCompressed ? (long)size : (size + 7) / 8 * 8;
         return new Element(type, offset + 8, (int)size, (int)Math.Min(bytes.Length, offset + 8 + padded));
@@ -120,17 +143,22 @@ public static class MatFile
     private static MatArray? ReadMatrix(ReadOnlySpan<byte> matrix)
     {
         var flags = ReadElement(matrix, 0);
-        if (flags.Type != MiUInt32 || flags.Length < 8) throw new InvalidDataException("matrix without an array-flags sub-element");
+        if (flags.Type != MiUInt32 || flags.Length < 8)
+            throw new InvalidDataException("matrix without an array-flags sub-element");
         var word = BinaryPrimitives.ReadUInt32LittleEndian(flags.Of(matrix));
         var mxClass = (int)(word & 0xFF);
         var dimensions = ReadElement(matrix, flags.Next);
-        if (dimensions.Type != MiInt32 || dimensions.Length % 4 != 0 || dimensions.Length == 0) throw new InvalidDataException("matrix without a dimensions sub-element");
+        if (dimensions.Type != MiInt32 || dimensions.Length % 4 != 0 || dimensions.Length == 0)
+            throw new InvalidDataException("matrix without a dimensions sub-element");
         var dims = new int[dimensions.Length / 4];
-        for (var i = 0; i < dims.Length; i++) dims[i] = BinaryPrimitives.ReadInt32LittleEndian(dimensions.Of(matrix)[(4 * i)..]);
+        for (var i = 0; i < dims.Length; i++)
+            dims[i] = BinaryPrimitives.ReadInt32LittleEndian(dimensions.Of(matrix)[(4 * i)..]);
         var nameElement = ReadElement(matrix, dimensions.Next);
         var name = Encoding.ASCII.GetString(nameElement.Of(matrix));
-        if (mxClass < FirstNumericClass || mxClass > LastNumericClass || (word & ComplexFlag) != 0) return null;
-        if (dims.Any(d => d < 0)) throw new InvalidDataException($"variable '{name}' has negative dimensions");
+        if (mxClass < FirstNumericClass || mxClass > LastNumericClass || (word & ComplexFlag) != 0)
+            return null;
+        if (dims.Any(d => d < 0))
+            throw new InvalidDataException($"variable '{name}' has negative dimensions");
         var count = dims.Aggregate(1L, (a, d) => a * d);
         var real = ReadElement(matrix, nameElement.Next);
         var values = ToDoubles(real.Type, real.Of(matrix), name);
@@ -150,7 +178,8 @@ public static class MatFile
             MiDouble or MiInt64 or MiUInt64 => 8,
             _ => throw new InvalidDataException($"variable '{name}' has unsupported storage type {type}"),
         };
-        if (data.Length % width != 0) throw new InvalidDataException($"variable '{name}': {data.Length} bytes is not a whole number of {width}-byte values");
+        if (data.Length % width != 0)
+            throw new InvalidDataException($"variable '{name}': {data.Length} bytes is not a whole number of {width}-byte values");
         var values = new double[data.Length / width];
         for (var i = 0; i < values.Length; i++)
         {

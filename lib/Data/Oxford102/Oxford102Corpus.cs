@@ -28,7 +28,9 @@ public sealed class Oxford102Corpus : ICaptionedImageCorpus
         Root = Path.GetFullPath(root);
         var captions = Path.Combine(Root, CaptionsArchiveFolder);
         if (!Directory.Exists(captions))
-            throw new DirectoryNotFoundException($"not an Oxford-102 folder: {captions} is missing (data-scripts/oxford-102.sh unpacks the captions there)");
+            throw new DirectoryNotFoundException(
+                $"not an Oxford-102 folder: {captions} is missing (data-scripts/oxford-102.sh unpacks the captions there)"
+            );
         var labels = ReadLabels(Path.Combine(Root, LabelsFile));
         ClassNames = Enumerable.Range(1, labels.Max()).Select(ClassName).ToArray();
         images = labels.Select((label, index) => Image(index + 1, label)).ToArray();
@@ -60,7 +62,8 @@ public sealed class Oxford102Corpus : ICaptionedImageCorpus
     private CaptionedImage Image(int number, int label)
     {
         var path = Path.Combine(Root, ImageFolder, ImageName(number) + ".jpg");
-        if (!File.Exists(path)) throw new FileNotFoundException($"image {number} of {LabelsFile} not found: {path}", path);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"image {number} of {LabelsFile} not found: {path}", path);
         var key = $"{ClassName(label)}/{ImageName(number)}";
         var captions = CaptionFile.Read(Path.Combine(Root, CaptionsArchiveFolder, CaptionFolder, ClassName(label), ImageName(number) + ".txt"));
         return new CaptionedImage(key, path, label - 1, ClassName(label), captions, BoundingBox: null);
@@ -69,9 +72,15 @@ public sealed class Oxford102Corpus : ICaptionedImageCorpus
     private static int[] ReadLabels(string path)
     {
         var array = MatFile.ReadVariable(path, LabelsVariable);
-        if (array.Values.Length == 0) throw new InvalidDataException($"{Path.GetFullPath(path)}: '{LabelsVariable}' is empty");
-        return array.Values.Select((v, i) => v >= 1 && v == Math.Floor(v) && v <= 10_000
-            ? (int)v
-            : throw new InvalidDataException($"{Path.GetFullPath(path)}: label {i + 1} is {v}, not a class number ≥ 1")).ToArray();
+        if (array.Values.Length == 0)
+            throw new InvalidDataException($"{Path.GetFullPath(path)}: '{LabelsVariable}' is empty");
+        return array
+            .Values.Select(
+                (v, i) =>
+                    v >= 1 && v == Math.Floor(v) && v <= 10_000
+                        ? (int)v
+                        : throw new InvalidDataException($"{Path.GetFullPath(path)}: label {i + 1} is {v}, not a class number ≥ 1")
+            )
+            .ToArray();
     }
 }

@@ -20,13 +20,14 @@ public sealed record SoundFeatureOptions(
     double FMax = 7500,
     int ChunkFrames = 8,
     double Fps = 20,
-    double TopDb = 80)
+    double TopDb = 80
+)
 {
     /// <summary>Mel frames between consecutive chunks: one video frame, round(sample_rate / (fps · hop)).</summary>
     public int ChunkHop => (int)Math.Round(SampleRate / (Fps * HopLength));
 
-    public MelSpectrogramOptions Mel => new(SampleRate, NFft, WinLength, HopLength, FMin, FMax, MelBands,
-        Power: 2.0, Center: true, Scale: MelScaleKind.Htk);
+    public MelSpectrogramOptions Mel =>
+        new(SampleRate, NFft, WinLength, HopLength, FMin, FMax, MelBands, Power: 2.0, Center: true, Scale: MelScaleKind.Htk);
 
     /// <summary>Mel frames of a centred STFT over <paramref name="samples"/> samples: 1 + samples / hop.</summary>
     public long MelFrames(long samples) => 1 + samples / HopLength;
@@ -36,10 +37,14 @@ public sealed record SoundFeatureOptions(
 
     public void Validate()
     {
-        if (ChunkFrames < 1) throw new ArgumentOutOfRangeException(nameof(ChunkFrames), ChunkFrames, "a chunk holds at least one mel frame");
-        if (!(Fps > 0)) throw new ArgumentOutOfRangeException(nameof(Fps), Fps, "the frame rate must be positive");
-        if (ChunkHop < 1) throw new ArgumentException($"{Fps} fps is faster than the mel hop of {HopLength} samples at {SampleRate} Hz");
-        if (!(TopDb >= 0)) throw new ArgumentOutOfRangeException(nameof(TopDb), TopDb, "top_db must be non-negative");
+        if (ChunkFrames < 1)
+            throw new ArgumentOutOfRangeException(nameof(ChunkFrames), ChunkFrames, "a chunk holds at least one mel frame");
+        if (!(Fps > 0))
+            throw new ArgumentOutOfRangeException(nameof(Fps), Fps, "the frame rate must be positive");
+        if (ChunkHop < 1)
+            throw new ArgumentException($"{Fps} fps is faster than the mel hop of {HopLength} samples at {SampleRate} Hz");
+        if (!(TopDb >= 0))
+            throw new ArgumentOutOfRangeException(nameof(TopDb), TopDb, "top_db must be non-negative");
     }
 }
 
@@ -56,12 +61,16 @@ public static class SoundFeatures
         ArgumentNullException.ThrowIfNull(waveform);
         var o = options ?? new SoundFeatureOptions();
         o.Validate();
-        if (waveform.dim() != 1) throw new ArgumentException($"a mono waveform is [samples], not [{string.Join(", ", waveform.shape)}]", nameof(waveform));
+        if (waveform.dim() != 1)
+            throw new ArgumentException($"a mono waveform is [samples], not [{string.Join(", ", waveform.shape)}]", nameof(waveform));
         using var scope = torch.NewDisposeScope();
-        var mel = MelSpectrogram.Compute(waveform.to(ScalarType.Float32), o.Mel);  // [bands, frames]
+        var mel = MelSpectrogram.Compute(waveform.to(ScalarType.Float32), o.Mel); // [bands, frames]
         var count = o.Chunks(mel.size(1));
         if (count == 0)
-            throw new ArgumentException($"{waveform.size(0)} samples give {mel.size(1)} mel frames, fewer than one chunk of {o.ChunkFrames}", nameof(waveform));
+            throw new ArgumentException(
+                $"{waveform.size(0)} samples give {mel.size(1)} mel frames, fewer than one chunk of {o.ChunkFrames}",
+                nameof(waveform)
+            );
         var chunks = torch.stack(Enumerable.Range(0, (int)count).Select(k => mel.narrow(1, k * o.ChunkHop, o.ChunkFrames)).ToArray());
         // [chunks, 1, bands, A]: Decibels takes "ref = max" over each item's last three dims, i.e. per chunk.
         var db = Decibels.FromPower(chunks.unsqueeze(1), new DecibelOptions(Amin: 1e-10, Reference: DbReference.Max, TopDb: o.TopDb));
@@ -74,7 +83,8 @@ public static class SoundFeatures
         ArgumentNullException.ThrowIfNull(audio);
         var o = options ?? new SoundFeatureOptions();
         var mono = AudioBuffer.Mono(audio.MixToMono(), audio.SampleRate);
-        if (mono.SampleRate != o.SampleRate) mono = Resampler.Resample(mono, o.SampleRate);
+        if (mono.SampleRate != o.SampleRate)
+            mono = Resampler.Resample(mono, o.SampleRate);
         using var waveform = torch.tensor(mono.Channels[0], [mono.Length]);
         return PerVideoFrame(waveform, o);
     }

@@ -16,7 +16,7 @@ public sealed class SoundVideoCorpus : IDisposable
 {
     public static readonly string[] VideoExtensions = [".mp4", ".mkv", ".webm", ".mov"];
 
-    private const int FramesPerRead = 64;  // bounds the full-resolution frames held at once
+    private const int FramesPerRead = 64; // bounds the full-resolution frames held at once
 
     private SoundVideoCorpus(string path, SoundVideoOptions options, SoundVideoSequence train, SoundVideoSequence validation)
     {
@@ -34,10 +34,13 @@ public sealed class SoundVideoCorpus : IDisposable
     /// <summary>The video files directly in <paramref name="folder"/> (the data-script's raw/ folder), in ordinal name order.</summary>
     public static IReadOnlyList<string> Clips(string folder)
     {
-        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"sound-video folder not found: {folder}");
-        return Directory.EnumerateFiles(folder)
+        if (!Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"sound-video folder not found: {folder}");
+        return Directory
+            .EnumerateFiles(folder)
             .Where(f => VideoExtensions.Contains(System.IO.Path.GetExtension(f).ToLowerInvariant()))
-            .Order(StringComparer.Ordinal).ToArray();
+            .Order(StringComparer.Ordinal)
+            .ToArray();
     }
 
     /// <summary>
@@ -47,7 +50,7 @@ public sealed class SoundVideoCorpus : IDisposable
     /// </summary>
     public static IEnumerable<SoundVideoCorpus> LoadEach(string folder, SoundVideoOptions? options = null, BadSamples? badSamples = null)
     {
-        var clips = Clips(folder);  // now, so a missing folder fails at the call rather than at the first MoveNext
+        var clips = Clips(folder); // now, so a missing folder fails at the call rather than at the first MoveNext
         return Readable(clips, options, badSamples ?? BadSamples.Throw);
     }
 
@@ -55,7 +58,8 @@ public sealed class SoundVideoCorpus : IDisposable
     {
         foreach (var clip in clips)
         {
-            if (handling.Read(clip, () => Load(clip, options)) is { } corpus) yield return corpus;
+            if (handling.Read(clip, () => Load(clip, options)) is { } corpus)
+                yield return corpus;
         }
     }
 
@@ -75,11 +79,19 @@ public sealed class SoundVideoCorpus : IDisposable
         var n = Math.Min(frames.size(0), features.size(0));
         var split = SplitPoint(n, o.TrainFraction);
         if (split < 1 || split >= n)
-            throw new InvalidDataException($"{full}: {n} frames at {o.EffectiveFeatures.Fps} fps are too few to split {o.TrainFraction:0.##}/{1 - o.TrainFraction:0.##}");
-        var train = new SoundVideoSequence(frames.narrow(0, 0, split).contiguous().MoveToOuterDisposeScope(),
-            features.narrow(0, 0, split).contiguous().MoveToOuterDisposeScope(), o.ClipLength);
-        var validation = new SoundVideoSequence(frames.narrow(0, split, n - split).contiguous().MoveToOuterDisposeScope(),
-            features.narrow(0, split, n - split).contiguous().MoveToOuterDisposeScope(), o.ClipLength);
+            throw new InvalidDataException(
+                $"{full}: {n} frames at {o.EffectiveFeatures.Fps} fps are too few to split {o.TrainFraction:0.##}/{1 - o.TrainFraction:0.##}"
+            );
+        var train = new SoundVideoSequence(
+            frames.narrow(0, 0, split).contiguous().MoveToOuterDisposeScope(),
+            features.narrow(0, 0, split).contiguous().MoveToOuterDisposeScope(),
+            o.ClipLength
+        );
+        var validation = new SoundVideoSequence(
+            frames.narrow(0, split, n - split).contiguous().MoveToOuterDisposeScope(),
+            features.narrow(0, split, n - split).contiguous().MoveToOuterDisposeScope(),
+            o.ClipLength
+        );
         return new SoundVideoCorpus(full, o, train, validation);
     }
 
@@ -93,11 +105,13 @@ public sealed class SoundVideoCorpus : IDisposable
         {
             using var scope = torch.NewDisposeScope();
             var batch = reader.Read(FramesPerRead);
-            if (batch.size(0) == 0) break;
+            if (batch.size(0) == 0)
+                break;
             var cropped = batch.narrow(1, crop.Top, crop.Height).narrow(2, crop.Left, crop.Width).contiguous();
             parts.Add(Resize.Hwc(cropped, options.Size, options.Size, ResizeMode.Area).MoveToOuterDisposeScope());
         }
-        if (parts.Count == 0) throw new InvalidDataException($"{path}: no video frames could be read");
+        if (parts.Count == 0)
+            throw new InvalidDataException($"{path}: no video frames could be read");
         return torch.cat(parts, 0);
     }
 

@@ -29,16 +29,24 @@ public sealed record CropBox(int Left, int Top, int Right, int Bottom)
 /// per frame (<see cref="SoundFeatures"/>); the first <see cref="TrainFraction"/> of the frames train, the rest
 /// validate; clips of <see cref="ClipLength"/> consecutive frames.
 /// </summary>
-public sealed record SoundVideoOptions(int Size = 256, CropBox? Crop = null, int ClipLength = 32, double TrainFraction = 0.8,
-    SoundFeatureOptions? Features = null)
+public sealed record SoundVideoOptions(
+    int Size = 256,
+    CropBox? Crop = null,
+    int ClipLength = 32,
+    double TrainFraction = 0.8,
+    SoundFeatureOptions? Features = null
+)
 {
     public SoundFeatureOptions EffectiveFeatures => Features ?? new SoundFeatureOptions();
 
     public void Validate()
     {
-        if (Size < 1) throw new ArgumentOutOfRangeException(nameof(Size), Size, "the frame size must be positive");
-        if (ClipLength < 1) throw new ArgumentOutOfRangeException(nameof(ClipLength), ClipLength, "a clip holds at least one frame");
-        if (!(TrainFraction > 0 && TrainFraction < 1)) throw new ArgumentOutOfRangeException(nameof(TrainFraction), TrainFraction, "the train fraction lies in (0, 1)");
+        if (Size < 1)
+            throw new ArgumentOutOfRangeException(nameof(Size), Size, "the frame size must be positive");
+        if (ClipLength < 1)
+            throw new ArgumentOutOfRangeException(nameof(ClipLength), ClipLength, "a clip holds at least one frame");
+        if (!(TrainFraction > 0 && TrainFraction < 1))
+            throw new ArgumentOutOfRangeException(nameof(TrainFraction), TrainFraction, "the train fraction lies in (0, 1)");
         EffectiveFeatures.Validate();
     }
 }

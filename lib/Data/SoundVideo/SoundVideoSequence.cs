@@ -26,9 +26,15 @@ public sealed class SoundVideoSequence : IDisposable
         ArgumentNullException.ThrowIfNull(features);
         ArgumentOutOfRangeException.ThrowIfLessThan(clipLength, 1);
         if (frames.dim() != 4 || frames.dtype != ScalarType.Byte || frames.size(3) != 3)
-            throw new ArgumentException($"frames are uint8 [N,H,W,3], got {frames.dtype.TorchName()} [{string.Join(",", frames.shape)}]", nameof(frames));
+            throw new ArgumentException(
+                $"frames are uint8 [N,H,W,3], got {frames.dtype.TorchName()} [{string.Join(",", frames.shape)}]",
+                nameof(frames)
+            );
         if (features.dim() != 2 || features.size(0) != frames.size(0))
-            throw new ArgumentException($"one descriptor per frame: {frames.size(0)} frames but features [{string.Join(",", features.shape)}]", nameof(features));
+            throw new ArgumentException(
+                $"one descriptor per frame: {frames.size(0)} frames but features [{string.Join(",", features.shape)}]",
+                nameof(features)
+            );
         Frames = frames;
         Features = features;
         ClipLength = clipLength;
@@ -49,8 +55,10 @@ public sealed class SoundVideoSequence : IDisposable
     /// <summary>The first frame of clip <paramref name="index"/> in a pass starting at <paramref name="offset"/>.</summary>
     public long ClipStart(long index, int offset)
     {
-        if (offset < 0 || offset >= ClipLength) throw new ArgumentOutOfRangeException(nameof(offset), offset, $"a pass offset lies in [0, {ClipLength})");
-        if (index < 0 || index >= ClipCount) throw new ArgumentOutOfRangeException(nameof(index), index, $"this split of {Length} frames holds {ClipCount} clips of {ClipLength}");
+        if (offset < 0 || offset >= ClipLength)
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, $"a pass offset lies in [0, {ClipLength})");
+        if (index < 0 || index >= ClipCount)
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"this split of {Length} frames holds {ClipCount} clips of {ClipLength}");
         return index * ClipLength + offset;
     }
 
@@ -68,7 +76,8 @@ public sealed class SoundVideoSequence : IDisposable
     public int PassOffset(long seed, int pass)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(pass);
-        if (pass == 0) return 0;
+        if (pass == 0)
+            return 0;
         // HashCode.Combine is salted per process, so mix seed and pass by hand to stay reproducible across runs.
         return new Random(unchecked((int)(seed * 0x9E3779B1L >> 16) ^ pass * 7919)).Next(ClipLength);
     }

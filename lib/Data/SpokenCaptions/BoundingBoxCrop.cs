@@ -23,7 +23,8 @@ public static class BoundingBoxCrop
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(imageHeight);
         // The reference reads the box as integers (pandas .astype(int) truncates) before this arithmetic.
         var (x, y, w, h) = ((int)box.X, (int)box.Y, (int)box.Width, (int)box.Height);
-        if (w <= 0 || h <= 0) throw new ArgumentException($"bounding box {box} has no area", nameof(box));
+        if (w <= 0 || h <= 0)
+            throw new ArgumentException($"bounding box {box} has no area", nameof(box));
         var r = Math.Max((int)(Math.Max(w, h) * HalfSideFactor), MinHalfSide);
         var cx = (2 * x + w) / 2;
         var cy = (2 * y + h) / 2;

@@ -15,7 +15,8 @@ public static class CaptionFile
     public static IReadOnlyList<string> Read(string path)
     {
         var full = Path.GetFullPath(path);
-        if (!File.Exists(full)) throw new FileNotFoundException($"caption file not found: {full}", full);
+        if (!File.Exists(full))
+            throw new FileNotFoundException($"caption file not found: {full}", full);
         var captions = File.ReadAllLines(full)
             .Select(line => line.Replace("\ufffd\ufffd", " ", StringComparison.Ordinal).Replace('\t', ' ').Trim())
             .Where(line => line.Length > 0)

@@ -10,8 +10,13 @@ namespace Dino.Repro.Data.SpokenCaptions;
 /// </summary>
 /// <param name="Size">Side of the output (the reference: 256, its largest stage).</param>
 /// <param name="LoadSize">Shorter side after resizing; null = int(Size·76/64), the reference's 304 for 256.</param>
-public sealed record CaptionImageOptions(int Size = 256, int? LoadSize = null, bool RandomCrop = true, bool RandomFlip = true,
-    bool CropToBoundingBox = true)
+public sealed record CaptionImageOptions(
+    int Size = 256,
+    int? LoadSize = null,
+    bool RandomCrop = true,
+    bool RandomFlip = true,
+    bool CropToBoundingBox = true
+)
 {
     /// <summary>The side the shorter edge is resized to before cropping.</summary>
     public int ResizedSide => LoadSize ?? Size * 76 / 64;
@@ -21,8 +26,10 @@ public sealed record CaptionImageOptions(int Size = 256, int? LoadSize = null, b
 
     public void Validate()
     {
-        if (Size < 4) throw new ArgumentOutOfRangeException(nameof(Size), Size, "the image side must be at least 4 pixels");
-        if (ResizedSide < Size) throw new ArgumentOutOfRangeException(nameof(LoadSize), ResizedSide, $"the resized side must be at least the crop size {Size}");
+        if (Size < 4)
+            throw new ArgumentOutOfRangeException(nameof(Size), Size, "the image side must be at least 4 pixels");
+        if (ResizedSide < Size)
+            throw new ArgumentOutOfRangeException(nameof(LoadSize), ResizedSide, $"the resized side must be at least the crop size {Size}");
     }
 }
 
@@ -52,7 +59,8 @@ public static class CaptionImageTransform
         var top = options.RandomCrop ? random!.Next(height - options.Size + 1) : CentredOffset(height, options.Size);
         var left = options.RandomCrop ? random!.Next(width - options.Size + 1) : CentredOffset(width, options.Size);
         hwc = hwc.narrow(0, top, options.Size).narrow(1, left, options.Size);
-        if (options.RandomFlip && random!.NextDouble() < 0.5) hwc = hwc.flip(1);
+        if (options.RandomFlip && random!.NextDouble() < 0.5)
+            hwc = hwc.flip(1);
         return ImageTensor.ToChw(hwc.contiguous()).MoveToOuterDisposeScope();
     }
 

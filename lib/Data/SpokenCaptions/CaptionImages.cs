@@ -15,15 +15,25 @@ public static class CaptionImages
     /// Every readable image of <paramref name="split"/>, in the corpus' order; an unreadable one (a corrupt or truncated
     /// JPEG) stops the read or is skipped and reported, as <paramref name="badSamples"/> says (default: stop).
     /// </summary>
-    public static IReadOnlyList<LoadedCaptionImage> LoadImages(this ICaptionedImageCorpus corpus, CaptionSplit split,
-        CaptionImageOptions options, Random? random, BadSamples? badSamples = null)
+    public static IReadOnlyList<LoadedCaptionImage> LoadImages(
+        this ICaptionedImageCorpus corpus,
+        CaptionSplit split,
+        CaptionImageOptions options,
+        Random? random,
+        BadSamples? badSamples = null
+    )
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var images = corpus.Images(split);
-        if (images.Count == 0) throw new InvalidDataException($"{corpus.Root}: the {split} split is empty");
-        var loaded = (badSamples ?? BadSamples.Throw).ReadAll(images, i => i.ImagePath,
-            i => new LoadedCaptionImage(i, CaptionImageTransform.Load(i, options, random)));
-        if (loaded.Count == 0) throw new InvalidDataException($"{corpus.Root}: every image of the {split} split was skipped as unreadable");
+        if (images.Count == 0)
+            throw new InvalidDataException($"{corpus.Root}: the {split} split is empty");
+        var loaded = (badSamples ?? BadSamples.Throw).ReadAll(
+            images,
+            i => i.ImagePath,
+            i => new LoadedCaptionImage(i, CaptionImageTransform.Load(i, options, random))
+        );
+        if (loaded.Count == 0)
+            throw new InvalidDataException($"{corpus.Root}: every image of the {split} split was skipped as unreadable");
         return loaded;
     }
 }

@@ -32,7 +32,8 @@ public static class CaptionVoices
     private static uint StableHash(string text)
     {
         var hash = 2166136261u;
-        foreach (var c in text) hash = unchecked((hash ^ c) * 16777619u);
+        foreach (var c in text)
+            hash = unchecked((hash ^ c) * 16777619u);
         return hash;
     }
 }

@@ -8,8 +8,14 @@ public readonly record struct PixelBox(double X, double Y, double Width, double 
 /// (Oxford-102) without extension, e.g. <c>001.Black_footed_Albatross/Black_Footed_Albatross_0046_18</c>, which is also
 /// where its captions and utterances live. <paramref name="ClassId"/> is 0-based over all classes of the corpus.
 /// </summary>
-public sealed record CaptionedImage(string Key, string ImagePath, int ClassId, string ClassName,
-    IReadOnlyList<string> Captions, PixelBox? BoundingBox);
+public sealed record CaptionedImage(
+    string Key,
+    string ImagePath,
+    int ClassId,
+    string ClassName,
+    IReadOnlyList<string> Captions,
+    PixelBox? BoundingBox
+);
 
 /// <summary>A corpus of images, each with a class and ten captions, split by class.</summary>
 public interface ICaptionedImageCorpus

@@ -15,16 +15,18 @@ public static class ClassListFile
     public static IReadOnlyList<string> Read(string path)
     {
         var full = Path.GetFullPath(path);
-        if (!File.Exists(full)) throw new FileNotFoundException($"class list not found: {full}", full);
+        if (!File.Exists(full))
+            throw new FileNotFoundException($"class list not found: {full}", full);
         var names = File.ReadAllLines(full).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
-        if (names.Length == 0) throw new InvalidDataException($"{full}: the class list is empty");
+        if (names.Length == 0)
+            throw new InvalidDataException($"{full}: the class list is empty");
         var twice = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (twice is not null) throw new InvalidDataException($"{full}: class '{twice.Key}' is listed twice");
+        if (twice is not null)
+            throw new InvalidDataException($"{full}: class '{twice.Key}' is listed twice");
         return names;
     }
 
-    public static void Write(string path, IEnumerable<string> names) =>
-        IO.AtomicFile.WriteAllText(path, string.Join('\n', names) + "\n");
+    public static void Write(string path, IEnumerable<string> names) => IO.AtomicFile.WriteAllText(path, string.Join('\n', names) + "\n");
 }
 
 /// <summary>

@@ -3,7 +3,8 @@ namespace Dino.Repro.Data.SpokenCaptions;
 /// <summary>Which classes are in which split, read from a folder holding the two class lists (see <see cref="ClassListFile"/>).</summary>
 public sealed class ClassSplits
 {
-    private readonly HashSet<string> train, test;
+    private readonly HashSet<string> train,
+        test;
 
     private ClassSplits(HashSet<string> train, HashSet<string> test) => (this.train, this.test) = (train, test);
 
@@ -21,14 +22,18 @@ public sealed class ClassSplits
             var names = ClassListFile.Read(path);
             var unknown = names.FirstOrDefault(n => !known.Contains(n));
             if (unknown is not null)
-                throw new InvalidDataException($"{Path.GetFullPath(path)}: class '{unknown}' is not a class of the corpus (e.g. {string.Join(", ", known.Order().Take(3))})");
+                throw new InvalidDataException(
+                    $"{Path.GetFullPath(path)}: class '{unknown}' is not a class of the corpus (e.g. {string.Join(", ", known.Order().Take(3))})"
+                );
             return names.ToHashSet(StringComparer.Ordinal);
         }
         var train = ReadOne(CaptionSplit.Train);
         var test = ReadOne(CaptionSplit.Test);
         var both = train.FirstOrDefault(test.Contains);
         if (both is not null)
-            throw new InvalidDataException($"{Path.GetFullPath(Path.Combine(folder, ClassListFile.TestFile))}: class '{both}' is also a training class");
+            throw new InvalidDataException(
+                $"{Path.GetFullPath(Path.Combine(folder, ClassListFile.TestFile))}: class '{both}' is also a training class"
+            );
         return new ClassSplits(train, test);
     }
 

@@ -11,7 +11,8 @@ internal sealed class SpeechPercentProgress(TextWriter writer) : IProgress<Speec
     public void Report(SpeechProgress value)
     {
         var tenth = value.Total == 0 ? 10 : 10 * value.Done / value.Total;
-        if (tenth == lastTenth) return;
+        if (tenth == lastTenth)
+            return;
         lastTenth = tenth;
         writer.WriteLine($"speaking captions: {value.Done}/{value.Total} ({value.Synthesized} spoken now)");
     }

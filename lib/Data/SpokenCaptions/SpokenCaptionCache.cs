@@ -29,8 +29,10 @@ public sealed class SpokenCaptionCache
         ArgumentException.ThrowIfNullOrEmpty(root);
         Root = Path.GetFullPath(root);
         Voices = voices ?? CaptionVoices.Default;
-        if (Voices.Count == 0) throw new ArgumentException("at least one voice is needed", nameof(voices));
-        foreach (var voice in Voices) voice.Validate();
+        if (Voices.Count == 0)
+            throw new ArgumentException("at least one voice is needed", nameof(voices));
+        foreach (var voice in Voices)
+            voice.Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 8000);
         SampleRate = sampleRate;
     }
@@ -52,11 +54,15 @@ public sealed class SpokenCaptionCache
     public IReadOnlyList<Utterance> UtterancesOf(CaptionedImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return image.Captions.Select((text, line) =>
-        {
-            var voice = Voices[CaptionVoices.IndexFor(image.Key, line, Voices.Count)];
-            return new Utterance(image.Key, line, text, voice.Tag, $"{voice.Tag}/{image.Key}_{line}.wav");
-        }).ToArray();
+        return image
+            .Captions.Select(
+                (text, line) =>
+                {
+                    var voice = Voices[CaptionVoices.IndexFor(image.Key, line, Voices.Count)];
+                    return new Utterance(image.Key, line, text, voice.Tag, $"{voice.Tag}/{image.Key}_{line}.wav");
+                }
+            )
+            .ToArray();
     }
 
     /// <summary>Where an utterance's WAV is.</summary>
@@ -66,8 +72,12 @@ public sealed class SpokenCaptionCache
     /// Speaks every caption of <paramref name="images"/> that the cache does not hold yet (or holds for another text) with
     /// espeak-ng, <paramref name="parallelism"/> at a time, reporting each finished utterance to <paramref name="progress"/>.
     /// </summary>
-    public SpeechPrepareReport Prepare(IEnumerable<CaptionedImage> images, IProgress<SpeechProgress>? progress = null,
-        int parallelism = 0, CancellationToken cancellation = default)
+    public SpeechPrepareReport Prepare(
+        IEnumerable<CaptionedImage> images,
+        IProgress<SpeechProgress>? progress = null,
+        int parallelism = 0,
+        CancellationToken cancellation = default
+    )
     {
         ArgumentNullException.ThrowIfNull(images);
         var known = SpokenCaptionManifest.Read(ManifestPath);
@@ -75,7 +85,9 @@ public sealed class SpokenCaptionCache
         var missing = wanted.Where(u => !IsCached(u, known)).ToArray();
         var voices = Voices.ToDictionary(v => v.Tag);
         var gate = new object();
-        int done = wanted.Length - missing.Length, spoken = 0, sinceCheckpoint = 0;
+        int done = wanted.Length - missing.Length,
+            spoken = 0,
+            sinceCheckpoint = 0;
         progress?.Report(new SpeechProgress(done, wanted.Length, 0));
         try
         {
@@ -104,7 +116,8 @@ public sealed class SpokenCaptionCache
         }
         finally
         {
-            if (spoken > 0 || !File.Exists(ManifestPath)) SpokenCaptionManifest.Write(ManifestPath, known.Values, SampleRate);
+            if (spoken > 0 || !File.Exists(ManifestPath))
+                SpokenCaptionManifest.Write(ManifestPath, known.Values, SampleRate);
         }
         return new SpeechPrepareReport(wanted.Length, spoken, wanted.Length - spoken);
     }
@@ -115,7 +128,10 @@ public sealed class SpokenCaptionCache
         var paths = UtterancesOf(image).Select(PathOf).ToArray();
         var absent = paths.FirstOrDefault(p => !File.Exists(p));
         if (absent is not null)
-            throw new FileNotFoundException($"spoken caption {absent} is not cached: run the corpus' speech preparation (SpokenCaptionCache.Prepare) first", absent);
+            throw new FileNotFoundException(
+                $"spoken caption {absent} is not cached: run the corpus' speech preparation (SpokenCaptionCache.Prepare) first",
+                absent
+            );
         return paths;
     }
 

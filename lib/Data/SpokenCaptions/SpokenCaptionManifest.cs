@@ -33,16 +33,23 @@ public static class SpokenCaptionManifest
     public static Dictionary<string, Utterance> Read(string path)
     {
         var entries = new Dictionary<string, Utterance>(StringComparer.Ordinal);
-        if (!File.Exists(path)) return entries;
+        if (!File.Exists(path))
+            return entries;
         var lineNumber = 0;
         foreach (var line in File.ReadLines(path))
         {
             lineNumber++;
-            if (lineNumber == 1 && line == Header) continue;
-            if (line.Length == 0) continue;
+            if (lineNumber == 1 && line == Header)
+                continue;
+            if (line.Length == 0)
+                continue;
             var fields = line.Split('\t');
             var hash = fields[0].LastIndexOf('#');
-            if (fields.Length != 5 || hash <= 0 || !int.TryParse(fields[0].AsSpan(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var captionLine))
+            if (
+                fields.Length != 5
+                || hash <= 0
+                || !int.TryParse(fields[0].AsSpan(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var captionLine)
+            )
                 throw new InvalidDataException($"{Path.GetFullPath(path)}:{lineNumber}: expected '{Header.Replace('\t', ' ')}', got '{line}'");
             entries[fields[3]] = new Utterance(fields[0][..hash], captionLine, fields[4], fields[1], fields[3]);
         }

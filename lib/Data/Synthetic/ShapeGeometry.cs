@@ -7,7 +7,13 @@ namespace Dino.Repro.Data.Synthetic;
 internal sealed class ShapeGeometry
 {
     private readonly ShapesClass kind;
-    private readonly double cx, cy, radius, halfWidth, halfHeight, cos, sin;
+    private readonly double cx,
+        cy,
+        radius,
+        halfWidth,
+        halfHeight,
+        cos,
+        sin;
 
     private ShapeGeometry(ShapesClass kind, double cx, double cy, double radius, double halfWidth, double halfHeight, double angle)
     {
@@ -37,13 +43,14 @@ internal sealed class ShapeGeometry
     /// square box of half-side <paramref name="extent"/>, or a triangle inscribed in a circle of radius <paramref name="extent"/>
     /// turned by <paramref name="angle"/> (0 = apex up).
     /// </summary>
-    public static ShapeGeometry Place(ShapesClass kind, double cx, double cy, double extent, double angle = 0) => kind.Name switch
-    {
-        "disc" => new ShapeGeometry(kind, cx, cy, extent, 0, 0, 0),
-        "box" => new ShapeGeometry(kind, cx, cy, 0, extent, extent, angle),
-        "triangle" => new ShapeGeometry(kind, cx, cy, extent, 0, 0, angle),
-        _ => throw new ArgumentException($"no placed geometry for class '{kind.Name}'", nameof(kind)),
-    };
+    public static ShapeGeometry Place(ShapesClass kind, double cx, double cy, double extent, double angle = 0) =>
+        kind.Name switch
+        {
+            "disc" => new ShapeGeometry(kind, cx, cy, extent, 0, 0, 0),
+            "box" => new ShapeGeometry(kind, cx, cy, 0, extent, extent, angle),
+            "triangle" => new ShapeGeometry(kind, cx, cy, extent, 0, 0, angle),
+            _ => throw new ArgumentException($"no placed geometry for class '{kind.Name}'", nameof(kind)),
+        };
 
     public bool Contains(double x, double y, out double u, out double v)
     {

@@ -8,8 +8,11 @@ namespace Dino.Repro.Data.Synthetic;
 internal sealed class ShapeTexture
 {
     private readonly ShapesClass kind;
-    private readonly float r, g, b;
-    private readonly double frequency, phase;
+    private readonly float r,
+        g,
+        b;
+    private readonly double frequency,
+        phase;
     private readonly int speckleSalt;
 
     private ShapeTexture(ShapesClass kind, float r, float g, float b, double frequency, double phase, int speckleSalt)
@@ -28,8 +31,15 @@ internal sealed class ShapeTexture
             "triangle" => (0.28f, 0.30f, 0.88f),
             _ => throw new ArgumentException($"no texture for class '{kind.Name}'", nameof(kind)),
         };
-        return new ShapeTexture(kind, r + Jitter(), g + Jitter(), b + Jitter(),
-            0.6 + random.NextDouble() * 0.6, random.NextDouble() * Math.PI * 2, random.Next());
+        return new ShapeTexture(
+            kind,
+            r + Jitter(),
+            g + Jitter(),
+            b + Jitter(),
+            0.6 + random.NextDouble() * 0.6,
+            random.NextDouble() * Math.PI * 2,
+            random.Next()
+        );
     }
 
     /// <summary>Writes the colour (linear, 0..1) of pixel (x, y) at local shape coordinates (u, v).</summary>

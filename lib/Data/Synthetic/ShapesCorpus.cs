@@ -1,7 +1,7 @@
-using Dino.Repro.IO;
 using System.Globalization;
 using System.Text.Json;
 using Dino.Repro.Data.CelebAMaskHq;
+using Dino.Repro.IO;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Data.Synthetic;
@@ -12,13 +12,17 @@ public sealed record ShapesOptions(int Count, int Size, long Seed)
     public const long DefaultSeed = 0;
 
     /// <summary>smoke: 32 pairs at 64² (seconds); cpu: 2000 pairs at 64² (minutes of training on 2 cores).</summary>
-    public static ShapesOptions ForPreset(Preset preset, long seed = DefaultSeed) => preset switch
-    {
-        Preset.Smoke => new ShapesOptions(32, 64, seed),
-        Preset.Cpu => new ShapesOptions(2000, 64, seed),
-        Preset.Paper => throw new ArgumentException("the paper preset trains on the real CelebAMask-HQ, not on Shapes (presets for Shapes: smoke, cpu)", nameof(preset)),
-        _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "not a preset"),
-    };
+    public static ShapesOptions ForPreset(Preset preset, long seed = DefaultSeed) =>
+        preset switch
+        {
+            Preset.Smoke => new ShapesOptions(32, 64, seed),
+            Preset.Cpu => new ShapesOptions(2000, 64, seed),
+            Preset.Paper => throw new ArgumentException(
+                "the paper preset trains on the real CelebAMask-HQ, not on Shapes (presets for Shapes: smoke, cpu)",
+                nameof(preset)
+            ),
+            _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "not a preset"),
+        };
 
     /// <summary>The preset's options with `dino corpus make`'s --count and --size applied, checked.</summary>
     public static ShapesOptions For(EmbeddedCorpusRequest request)
@@ -45,7 +49,13 @@ public static class ShapesCorpus
     public const string ManifestFile = "shapes-corpus.json";
 
     /// <summary>The split an id is written into (80/10/10 by id % 10).</summary>
-    public static CelebASplit SplitOf(int id) => (id % 10) switch { 8 => CelebASplit.Val, 9 => CelebASplit.Test, _ => CelebASplit.Train };
+    public static CelebASplit SplitOf(int id) =>
+        (id % 10) switch
+        {
+            8 => CelebASplit.Val,
+            9 => CelebASplit.Test,
+            _ => CelebASplit.Train,
+        };
 
     /// <summary>Renders example <paramref name="id"/> in memory (what <see cref="Write"/> stores for that id).</summary>
     public static ShapesScene Render(ShapesOptions options, int id)
@@ -67,8 +77,10 @@ public static class ShapesCorpus
             var scene = Render(options, id);
             WriteExample(root, id, scene);
         }
-        CelebASplits.WriteMapping(Path.Combine(root, CelebAMaskHqLayout.MappingFile),
-            Enumerable.Range(0, options.Count).Select(id => (id, CelebAIndexOf(id))));
+        CelebASplits.WriteMapping(
+            Path.Combine(root, CelebAMaskHqLayout.MappingFile),
+            Enumerable.Range(0, options.Count).Select(id => (id, CelebAIndexOf(id)))
+        );
         WriteManifest(root, options);
         return new CelebAMaskHqCorpus(root);
     }
@@ -81,7 +93,8 @@ public static class ShapesCorpus
         foreach (var cls in ShapesClasses.Drawn)
         {
             var covered = scene.ClassMasks[cls.Label - 1];
-            if (!covered.Contains(true)) continue; // as in the real corpus: no file for an absent part
+            if (!covered.Contains(true))
+                continue; // as in the real corpus: no file for an absent part
             var path = CelebAMaskHqLayout.MaskPath(root, id, cls.Part);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var bytes = covered.Select(c => c ? (byte)255 : (byte)0).ToArray();
@@ -91,12 +104,13 @@ public static class ShapesCorpus
     }
 
     // A CelebA index inside the split SplitOf(id) names (CelebASplits' thresholds).
-    private static int CelebAIndexOf(int id) => SplitOf(id) switch
-    {
-        CelebASplit.Val => CelebASplits.FirstVal + id / 10,
-        CelebASplit.Test => CelebASplits.FirstTest + id / 10,
-        _ => id,
-    };
+    private static int CelebAIndexOf(int id) =>
+        SplitOf(id) switch
+        {
+            CelebASplit.Val => CelebASplits.FirstVal + id / 10,
+            CelebASplit.Test => CelebASplits.FirstTest + id / 10,
+            _ => id,
+        };
 
     private static void WriteManifest(string root, ShapesOptions options)
     {
@@ -107,7 +121,12 @@ public static class ShapesCorpus
             count = options.Count,
             size = options.Size,
             seed = options.Seed.ToString(CultureInfo.InvariantCulture),
-            classes = ShapesClasses.All.Select(c => new { name = c.Name, part = c.Part, label = c.Label }),
+            classes = ShapesClasses.All.Select(c => new
+            {
+                name = c.Name,
+                part = c.Part,
+                label = c.Label,
+            }),
         };
         File.WriteAllText(Path.Combine(root, ManifestFile), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
     }
@@ -117,7 +136,7 @@ public static class ShapesCorpus
     {
         var options = ShapesOptions.For(request);
         var reader = Write(root, options);
-        return $"wrote {options.Count} Shapes pairs at {options.Size}² (seed {options.Seed}) to {reader.Root}: " +
-            $"{reader.Ids(CelebASplit.Train).Count} train, {reader.Ids(CelebASplit.Val).Count} val, {reader.Ids(CelebASplit.Test).Count} test";
+        return $"wrote {options.Count} Shapes pairs at {options.Size}² (seed {options.Seed}) to {reader.Root}: "
+            + $"{reader.Ids(CelebASplit.Train).Count} train, {reader.Ids(CelebASplit.Val).Count} val, {reader.Ids(CelebASplit.Test).Count} test";
     }
 }

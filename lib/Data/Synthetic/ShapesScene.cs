@@ -15,7 +15,9 @@ public sealed class ShapesScene
         Photo = photo;
     }
 
-    /// <summary>What the renderer draws changed with this number (2: no all-background scene); folders made once under the data root carry it.</summary>
+    /// <summary>
+    /// What the renderer draws changed with this number (2: no all-background scene); folders made once under the data root carry it.
+    /// </summary>
     public const int Version = 2;
 
     public int Size { get; }
@@ -43,7 +45,8 @@ public sealed class ShapesScene
         {
             // 0, 1 or 2 shapes of each class (none a quarter of the time), so scenes vary in composition.
             var count = random.NextDouble() < 0.25 ? 0 : 1 + random.Next(2);
-            for (var s = 0; s < count; s++) Draw(cls, size, random, labels, masks, color);
+            for (var s = 0; s < count; s++)
+                Draw(cls, size, random, labels, masks, color);
         }
         // CelebAMask-HQ's layout has no file for an all-background image (its reader rejects such an id), so a scene
         // that drew nothing visible (0.4% of them) gets one shape; every other scene keeps its random draws.
@@ -64,7 +67,8 @@ public sealed class ShapesScene
         {
             for (var x = 0; x < size; x++)
             {
-                if (!shape.Contains(x + 0.5, y + 0.5, out var u, out var v)) continue;
+                if (!shape.Contains(x + 0.5, y + 0.5, out var u, out var v))
+                    continue;
                 var i = y * size + x;
                 labels[i] = (byte)cls.Label;
                 masks[cls.Label - 1][i] = true;

@@ -46,7 +46,14 @@ public static class ShapesStreetsCorpus
             var frame = new CityscapesFrame(SplitOf(id), City, StemOf(id));
             WriteFrame(root, frame, scene);
         }
-        var manifest = new { corpus = Name, layout = "Cityscapes", count = options.Count, size = options.Size, seed = options.Seed.ToString(CultureInfo.InvariantCulture) };
+        var manifest = new
+        {
+            corpus = Name,
+            layout = "Cityscapes",
+            count = options.Count,
+            size = options.Size,
+            seed = options.Seed.ToString(CultureInfo.InvariantCulture),
+        };
         File.WriteAllText(Path.Combine(root, ManifestFile), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
         return new CityscapesCorpus(root);
     }
@@ -70,8 +77,7 @@ public static class ShapesStreetsCorpus
     {
         var options = ShapesOptions.For(request);
         var reader = Write(root, options);
-        return $"wrote {options.Count} Shapes-streets pairs at {options.Size}² (seed {options.Seed}) to {reader.Root}: " +
-            $"{reader.Frames("train").Count} train, {reader.Frames("val").Count} val";
+        return $"wrote {options.Count} Shapes-streets pairs at {options.Size}² (seed {options.Seed}) to {reader.Root}: "
+            + $"{reader.Frames("train").Count} train, {reader.Frames("val").Count} val";
     }
 }
-

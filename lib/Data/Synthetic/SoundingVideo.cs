@@ -20,10 +20,21 @@ public static class SoundingVideo
         try
         {
             WavFile.Write(audioPath, audio, sampleRate);
-            using var writer = VideoWriter.Open(path, size, size, new VideoWriterOptions { Fps = fps, AudioPath = audioPath, Preset = "veryfast" });
+            using var writer = VideoWriter.Open(
+                path,
+                size,
+                size,
+                new VideoWriterOptions
+                {
+                    Fps = fps,
+                    AudioPath = audioPath,
+                    Preset = "veryfast",
+                }
+            );
             foreach (var frame in frames)
             {
-                using (frame) writer.WriteFrames(frame);
+                using (frame)
+                    writer.WriteFrames(frame);
             }
             writer.Close();
         }

@@ -15,14 +15,15 @@ public sealed record ExtractedPair(int Index, double CentreSeconds, int X, int Y
 /// </summary>
 public sealed class FaceSpeechExtractor(FaceDetector detector, YouTubersOptions options)
 {
-    private const int FramesPerRead = 8;  // full-resolution frames held at once
+    private const int FramesPerRead = 8; // full-resolution frames held at once
 
-    /// <summary>Extracts the pairs of <paramref name="videoPath"/> into <paramref name="folder"/> (file names <c>&lt;index&gt;.png|wav</c>).</summary>
+    /// <summary>
+    /// Extracts the pairs of <paramref name="videoPath"/> into <paramref name="folder"/> (file names <c>&lt;index&gt;.png|wav</c>).
+    /// </summary>
     public IReadOnlyList<ExtractedPair> Extract(string videoPath, string folder)
     {
         var speech = AudioDecoder.Default.Decode(videoPath, options.SampleRate, channels: 1).Channels[0];
-        var windows = SpeechWindows.Plan(speech.Length, options.SampleRate, options.WindowSeconds, options.HopSeconds)
-            .ToDictionary(w => w.Index);
+        var windows = SpeechWindows.Plan(speech.Length, options.SampleRate, options.WindowSeconds, options.HopSeconds).ToDictionary(w => w.Index);
         Directory.CreateDirectory(folder);
         var pairs = new List<ExtractedPair>();
         using var reader = VideoReader.Open(videoPath, fps: 1 / options.HopSeconds);
@@ -32,13 +33,16 @@ public sealed class FaceSpeechExtractor(FaceDetector detector, YouTubersOptions 
             using var scope = torch.NewDisposeScope();
             var frames = reader.Read(FramesPerRead);
             var count = (int)frames.size(0);
-            if (count == 0) break;
+            if (count == 0)
+                break;
             for (var i = 0; i < count; i++, index++)
             {
-                if (!windows.TryGetValue(index, out var window)) continue;
+                if (!windows.TryGetValue(index, out var window))
+                    continue;
                 var frame = frames.select(0, i);
                 var face = detector.MostConfident(frame, options.ScaleFactor, options.MinNeighbors, options.MinFaceSize);
-                if (face is not { } box) continue;
+                if (face is not { } box)
+                    continue;
                 pairs.Add(Save(frame, box, speech, window, folder));
             }
         }

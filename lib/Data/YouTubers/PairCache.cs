@@ -23,11 +23,16 @@ internal sealed class PairCache(string folder, FaceSpeechExtractor extractor)
         var pairFolder = Path.Combine(Folder, video.Identity, video.Name);
         var recordPath = pairFolder + ".json";
         var source = new FileInfo(video.Path);
-        if (Read(recordPath) is { } cached && cached.Bytes == source.Length && cached.ModifiedUtcTicks == source.LastWriteTimeUtc.Ticks
-            && cached.Pairs.All(p => File.Exists(Path.Combine(pairFolder, p.FaceFile)) && File.Exists(Path.Combine(pairFolder, p.SpeechFile))))
+        if (
+            Read(recordPath) is { } cached
+            && cached.Bytes == source.Length
+            && cached.ModifiedUtcTicks == source.LastWriteTimeUtc.Ticks
+            && cached.Pairs.All(p => File.Exists(Path.Combine(pairFolder, p.FaceFile)) && File.Exists(Path.Combine(pairFolder, p.SpeechFile)))
+        )
             return (cached.Pairs, pairFolder);
 
-        if (Directory.Exists(pairFolder)) Directory.Delete(pairFolder, recursive: true);
+        if (Directory.Exists(pairFolder))
+            Directory.Delete(pairFolder, recursive: true);
         var pairs = extractor.Extract(video.Path, pairFolder);
         var record = new VideoRecord(video.Path, source.Length, source.LastWriteTimeUtc.Ticks, pairs);
         AtomicFile.WriteAllText(recordPath, JsonSerializer.Serialize(record, Json));
@@ -36,14 +41,15 @@ internal sealed class PairCache(string folder, FaceSpeechExtractor extractor)
 
     private static VideoRecord? Read(string path)
     {
-        if (!File.Exists(path)) return null;
+        if (!File.Exists(path))
+            return null;
         try
         {
             return JsonSerializer.Deserialize<VideoRecord>(File.ReadAllText(path));
         }
         catch (JsonException)
         {
-            return null;  // a damaged record is redone, like a missing one
+            return null; // a damaged record is redone, like a missing one
         }
     }
 
@@ -58,10 +64,15 @@ internal sealed class PairCache(string folder, FaceSpeechExtractor extractor)
             identities = pairs.Select(p => new { name = p.Identity, label = p.Label }).Distinct(),
             pairs = pairs.Select(p => new
             {
-                identity = p.Identity, label = p.Label, video = p.Video, split = p.Validation ? "val" : "train",
-                index = p.Pair.Index, centre_seconds = p.Pair.CentreSeconds,
+                identity = p.Identity,
+                label = p.Label,
+                video = p.Video,
+                split = p.Validation ? "val" : "train",
+                index = p.Pair.Index,
+                centre_seconds = p.Pair.CentreSeconds,
                 box = new[] { p.Pair.X, p.Pair.Y, p.Pair.Width, p.Pair.Height },
-                face = Path.GetRelativePath(Folder, p.FacePath), speech = Path.GetRelativePath(Folder, p.SpeechPath),
+                face = Path.GetRelativePath(Folder, p.FacePath),
+                speech = Path.GetRelativePath(Folder, p.SpeechPath),
             }),
         };
         AtomicFile.WriteAllText(Path.Combine(Folder, "manifest.json"), JsonSerializer.Serialize(manifest, Json));

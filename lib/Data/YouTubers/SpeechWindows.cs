@@ -18,16 +18,20 @@ public static class SpeechWindows
     {
         ArgumentOutOfRangeException.ThrowIfNegative(audioSamples);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
-        if (!(windowSeconds > 0)) throw new ArgumentOutOfRangeException(nameof(windowSeconds), windowSeconds, "the speech window must be positive");
-        if (!(hopSeconds > 0)) throw new ArgumentOutOfRangeException(nameof(hopSeconds), hopSeconds, "the hop between face frames must be positive");
+        if (!(windowSeconds > 0))
+            throw new ArgumentOutOfRangeException(nameof(windowSeconds), windowSeconds, "the speech window must be positive");
+        if (!(hopSeconds > 0))
+            throw new ArgumentOutOfRangeException(nameof(hopSeconds), hopSeconds, "the hop between face frames must be positive");
         var length = (int)Math.Round(windowSeconds * sampleRate);
         var windows = new List<SpeechWindow>();
         for (var k = 0; ; k++)
         {
             var centre = k * hopSeconds;
             var start = (long)Math.Round(centre * sampleRate) - length / 2;
-            if (start + length > audioSamples) break;
-            if (start >= 0) windows.Add(new SpeechWindow(k, centre, start, length));
+            if (start + length > audioSamples)
+                break;
+            if (start >= 0)
+                windows.Add(new SpeechWindow(k, centre, start, length));
         }
         return windows;
     }

@@ -58,7 +58,9 @@ public sealed class YouTubersCorpus
     /// <summary>The identities with at least one pair.</summary>
     public IReadOnlyList<string> Identities { get; }
 
-    /// <summary>The default cache root: <c>&lt;data root&gt;/youtubers/cache</c> (data root: <paramref name="dataRoot"/>, or the kit's when null).</summary>
+    /// <summary>
+    /// The default cache root: <c>&lt;data root&gt;/youtubers/cache</c> (data root: <paramref name="dataRoot"/>, or the kit's when null).
+    /// </summary>
     public static string DefaultCacheRoot(string? dataRoot = null) => Path.Combine(dataRoot ?? KitPaths.DataRoot(), "youtubers", "cache");
 
     /// <param name="root">The folder holding <c>videos/&lt;identity&gt;/…</c> (the data-script's <c>raw/</c>).</param>
@@ -83,7 +85,8 @@ public sealed class YouTubersCorpus
                 var (extracted, pairFolder) = cache.Get(video);
                 return extracted.Select(p => new FacePair(video.Identity, video.Label, video.Name, video.Validation, p, pairFolder)).ToArray();
             });
-            if (read is not null) pairs.AddRange(read);
+            if (read is not null)
+                pairs.AddRange(read);
         }
         if (pairs.Count == 0)
             throw new InvalidDataException($"{full}: no frontal face was found in any sampled frame of its {videos.Count} videos");
@@ -101,7 +104,9 @@ public sealed class YouTubersCorpus
         using var scope = torch.NewDisposeScope();
         var face = ImageTensor.Load(pair.FacePath);
         if (face.size(1) != Options.FaceSize || face.size(2) != Options.FaceSize)
-            throw new InvalidDataException($"{pair.FacePath}: a cached face is {face.size(2)}×{face.size(1)}, not {Options.FaceSize}² (delete {CacheFolder} to extract again)");
+            throw new InvalidDataException(
+                $"{pair.FacePath}: a cached face is {face.size(2)}×{face.size(1)}, not {Options.FaceSize}² (delete {CacheFolder} to extract again)"
+            );
         var speech = torch.tensor(PrepareSpeech(pair.SpeechPath), [Options.LoadSamples]);
         return new YouTubersExample(face.MoveToOuterDisposeScope(), speech.MoveToOuterDisposeScope(), pair.Label, pair.Identity);
     }
@@ -110,7 +115,8 @@ public sealed class YouTubersCorpus
     public YouTubersBatch LoadSplit(bool validation)
     {
         var pairs = Split(validation);
-        if (pairs.Count == 0) throw new InvalidDataException($"{Root}: the {(validation ? "validation" : "train")} split has no pairs");
+        if (pairs.Count == 0)
+            throw new InvalidDataException($"{Root}: the {(validation ? "validation" : "train")} split has no pairs");
         using var scope = torch.NewDisposeScope();
         var examples = pairs.Select(Load).ToArray();
         var faces = torch.stack(examples.Select(e => e.Face).ToArray());
@@ -123,13 +129,17 @@ public sealed class YouTubersCorpus
     {
         var audio = WavFile.Read(path);
         if (audio.SampleRate != Options.SampleRate || audio.Length != Options.WindowSamples)
-            throw new InvalidDataException($"{path}: a cached speech window is {audio.Length} samples at {audio.SampleRate} Hz, not {Options.WindowSamples} at {Options.SampleRate} Hz");
+            throw new InvalidDataException(
+                $"{path}: a cached speech window is {audio.Length} samples at {audio.SampleRate} Hz, not {Options.WindowSamples} at "
+                    + $"{Options.SampleRate} Hz"
+            );
         var start = (Options.WindowSamples - Options.LoadSamples) / 2;
         var speech = audio.Channels[0].AsSpan(start, Options.LoadSamples).ToArray();
         var peak = speech.Max(MathF.Abs);
         if (peak > 0)
         {
-            for (var i = 0; i < speech.Length; i++) speech[i] /= peak;
+            for (var i = 0; i < speech.Length; i++)
+                speech[i] /= peak;
         }
         return Emphasis.PreEmphasis(speech, (float)Options.PreEmphasis);
     }

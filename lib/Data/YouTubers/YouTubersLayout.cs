@@ -27,11 +27,21 @@ public static class YouTubersLayout
         var videos = Path.Combine(root, VideosFolder);
         if (!Directory.Exists(videos))
             throw new DirectoryNotFoundException($"not a YouTubers folder: {videos} is missing (expected {VideosFolder}/<identity>/<video>.mp4)");
-        var perIdentity = Directory.GetDirectories(videos).Order(StringComparer.Ordinal)
-            .Select(folder => (Identity: Path.GetFileName(folder), Files: Directory.EnumerateFiles(folder)
-                .Where(f => VideoExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                .Order(StringComparer.Ordinal).ToArray()))
-            .Where(identity => identity.Files.Length > 0).ToArray();
+        var perIdentity = Directory
+            .GetDirectories(videos)
+            .Order(StringComparer.Ordinal)
+            .Select(folder =>
+                (
+                    Identity: Path.GetFileName(folder),
+                    Files: Directory
+                        .EnumerateFiles(folder)
+                        .Where(f => VideoExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                        .Order(StringComparer.Ordinal)
+                        .ToArray()
+                )
+            )
+            .Where(identity => identity.Files.Length > 0)
+            .ToArray();
         var result = new List<SourceVideo>();
         for (var label = 0; label < perIdentity.Length; label++)
         {
@@ -39,7 +49,8 @@ public static class YouTubersLayout
             var firstHeldOut = files.Length > heldOutPerIdentity ? files.Length - heldOutPerIdentity : files.Length;
             result.AddRange(files.Select((file, i) => new SourceVideo(identity, label, file, i >= firstHeldOut)));
         }
-        if (result.Count == 0) throw new InvalidDataException($"{videos} holds no videos (expected <identity>/<video>.mp4|mkv|webm|avi|mov)");
+        if (result.Count == 0)
+            throw new InvalidDataException($"{videos} holds no videos (expected <identity>/<video>.mp4|mkv|webm|avi|mov)");
         return result;
     }
 }

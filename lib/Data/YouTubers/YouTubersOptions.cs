@@ -34,7 +34,8 @@ public sealed record YouTubersOptions(
     int HeldOutVideos = 1,
     int MinFaceSize = 30,
     int MinNeighbors = 3,
-    double ScaleFactor = 1.1)
+    double ScaleFactor = 1.1
+)
 {
     public static YouTubersOptions Thesis { get; } = new();
     public static YouTubersOptions Icassp { get; } = new(LoadSeconds: 1);
@@ -50,8 +51,10 @@ public sealed record YouTubersOptions(
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SampleRate);
         ArgumentOutOfRangeException.ThrowIfLessThan(FaceSize, 4);
         ArgumentOutOfRangeException.ThrowIfNegative(HeldOutVideos);
-        if (!(WindowSeconds > 0 && HopSeconds > 0)) throw new ArgumentException($"window ({WindowSeconds} s) and hop ({HopSeconds} s) must be positive");
-        if (!(PreEmphasis is >= 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(PreEmphasis), PreEmphasis, "pre-emphasis lies in [0, 1)");
+        if (!(WindowSeconds > 0 && HopSeconds > 0))
+            throw new ArgumentException($"window ({WindowSeconds} s) and hop ({HopSeconds} s) must be positive");
+        if (!(PreEmphasis is >= 0 and < 1))
+            throw new ArgumentOutOfRangeException(nameof(PreEmphasis), PreEmphasis, "pre-emphasis lies in [0, 1)");
         if (LoadSamples < 1 || LoadSamples > WindowSamples)
             throw new ArgumentOutOfRangeException(nameof(LoadSeconds), LoadSeconds, $"the loaded part must lie inside the {WindowSeconds} s window");
     }
@@ -62,8 +65,17 @@ public sealed record YouTubersOptions(
     /// </summary>
     public string CacheKey(string sourceRoot)
     {
-        var text = string.Join("|", Path.GetFullPath(sourceRoot), SampleRate, WindowSeconds.ToString("R", CultureInfo.InvariantCulture),
-            HopSeconds.ToString("R", CultureInfo.InvariantCulture), FaceSize, MinFaceSize, MinNeighbors, ScaleFactor.ToString("R", CultureInfo.InvariantCulture));
+        var text = string.Join(
+            "|",
+            Path.GetFullPath(sourceRoot),
+            SampleRate,
+            WindowSeconds.ToString("R", CultureInfo.InvariantCulture),
+            HopSeconds.ToString("R", CultureInfo.InvariantCulture),
+            FaceSize,
+            MinFaceSize,
+            MinNeighbors,
+            ScaleFactor.ToString("R", CultureInfo.InvariantCulture)
+        );
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
     }
 }

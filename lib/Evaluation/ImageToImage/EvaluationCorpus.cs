@@ -56,16 +56,21 @@ public sealed class EvaluationCorpus
     public ITranslationSegmenter? OpenSegmenter(SegmenterOptions options, Action<string>? log, out string? unavailable)
     {
         unavailable = null;
-        if (Pretrained is null) return ShapesSegmenter.LoadOrTrain(Root, Classes, corpus.TrainBatches, options, log);
+        if (Pretrained is null)
+            return ShapesSegmenter.LoadOrTrain(Root, Classes, corpus.TrainBatches, options, log);
         return PretrainedSegmenter.TryLoad(Pretrained, out unavailable, device: options.Device.ToTorch());
     }
 
-    /// <summary>The corpus the resolved <paramref name="options"/> train on (made on the spot if embedded), as <see cref="CorpusRegistry"/> defines it.</summary>
+    /// <summary>
+    /// The corpus the resolved <paramref name="options"/> train on (made on the spot if embedded), as <see cref="CorpusRegistry"/> defines it.
+    /// </summary>
     public static EvaluationCorpus For(ImageToImageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var view = CorpusRegistry.Paired(options.Corpus);
-        return new EvaluationCorpus(view.Open(options.ShapesCount, options.Resolution),
-            view.PretrainedSegmenter is { } segmenter ? Segmenters.Named(segmenter) : null);
+        return new EvaluationCorpus(
+            view.Open(options.ShapesCount, options.Resolution),
+            view.PretrainedSegmenter is { } segmenter ? Segmenters.Named(segmenter) : null
+        );
     }
 }

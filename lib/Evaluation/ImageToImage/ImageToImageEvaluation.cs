@@ -1,9 +1,9 @@
-using Dino.Repro.Evaluation.Metrics.Features;
-using Dino.Repro.Models.Common;
 using Dino.Repro.App.Reproduce;
+using Dino.Repro.Evaluation.Metrics.Features;
 using Dino.Repro.Models;
-using Dino.Repro.Training;
+using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Segmentation;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.Evaluation.ImageToImage;
 
@@ -18,10 +18,12 @@ public sealed class ImageToImageEvaluation : ITestEvaluation
 {
     private readonly int? segmenterSteps;
 
-    /// <param name="segmenterSteps">Training steps of the segmenter; default dino-table1's for the run's preset, so both commands share one cached segmenter.</param>
+    /// <param name="segmenterSteps">Training steps of the segmenter; default dino-table1's for the run's preset, so both commands share one cached
+    /// segmenter.</param>
     public ImageToImageEvaluation(int? segmenterSteps = null)
     {
-        if (segmenterSteps is < 1) throw new ArgumentOutOfRangeException(nameof(segmenterSteps), segmenterSteps, "the segmenter needs at least one step");
+        if (segmenterSteps is < 1)
+            throw new ArgumentOutOfRangeException(nameof(segmenterSteps), segmenterSteps, "the segmenter needs at least one step");
         this.segmenterSteps = segmenterSteps;
     }
 
@@ -39,11 +41,21 @@ public sealed class ImageToImageEvaluation : ITestEvaluation
         var corpus = EvaluationCorpus.For(o);
         var test = corpus.LoadTest(o.Resolution);
         var steps = segmenterSteps ?? SegmenterOptions.DefaultSteps(run.Preset);
-        using var segmenter = corpus.OpenSegmenter(new SegmenterOptions(o.Resolution, steps) { Device = o.Device }, progress, out var segmenterMissing);
+        using var segmenter = corpus.OpenSegmenter(
+            new SegmenterOptions(o.Resolution, steps) { Device = o.Device },
+            progress,
+            out var segmenterMissing
+        );
         using var inception = FeatureExtractor.TryLoad(Evaluators.Inception, out var inceptionMissing, device: o.Device.ToTorch());
-        foreach (var missing in new[] { segmenterMissing, inceptionMissing }.OfType<string>()) progress($"not measured: {missing}");
+        foreach (var missing in new[] { segmenterMissing, inceptionMissing }.OfType<string>())
+            progress($"not measured: {missing}");
         using var translator = new Translator(trained, o);
-        using var scores = TestSetEvaluation.Run(test, new TranslationScorer(segmenter, inception), [(run.Experiment, translator.Translate)], log: progress);
+        using var scores = TestSetEvaluation.Run(
+            test,
+            new TranslationScorer(segmenter, inception),
+            [(run.Experiment, translator.Translate)],
+            log: progress
+        );
         return (scores.Rows[1].Values, test.Count);
     }
 }

@@ -15,13 +15,26 @@ public static class Table1Metrics
 
     /// <summary>What a cell says instead of a number when the network that measures it is missing.</summary>
     public static string Unavailable(string missing) => $"n/a — {missing}";
+
+    /// <summary>A table cell the kit could not measure; the notes under the table say why.</summary>
+    public const string NotAvailable = "n/a";
+
+    /// <summary>CPBD's cell for images smaller than its 64² block.</summary>
+    public const string TooSmallForCpbd = "n/a (< 64²)";
 }
 
-/// <summary>One row of Table 1: a method's value per metric key; null = not measured (FID without the Inception evaluator, PSNR of the ground truth).</summary>
+/// <summary>
+/// One row of Table 1: a method's value per metric key; null = not measured (FID without the Inception evaluator, PSNR of the ground truth).
+/// </summary>
 public sealed record MethodScores(string Method, IReadOnlyDictionary<string, double?> Values)
 {
     /// <summary>The values in <see cref="Table1Metrics.Keys"/> order, accuracies as percentages like the paper prints them.</summary>
-    public double?[] AsTableRow() => Table1Metrics.Keys
-        .Select(k => Values.GetValueOrDefault(k) is { } v && k is Table1Metrics.PixelAccuracy or Table1Metrics.MeanIou ? v * 100 : Values.GetValueOrDefault(k))
-        .ToArray();
+    public double?[] AsTableRow() =>
+        Table1Metrics
+            .Keys.Select(k =>
+                Values.GetValueOrDefault(k) is { } v && k is Table1Metrics.PixelAccuracy or Table1Metrics.MeanIou
+                    ? v * 100
+                    : Values.GetValueOrDefault(k)
+            )
+            .ToArray();
 }

@@ -1,4 +1,3 @@
-
 using Dino.Repro.App.Reproduce;
 
 namespace Dino.Repro.Evaluation.ImageToImage;
@@ -9,15 +8,22 @@ namespace Dino.Repro.Evaluation.ImageToImage;
 /// </summary>
 public static class TestSetEvaluation
 {
-    /// <summary>Test pairs read and translated at a time: a multiple of <see cref="Translator.Chunk"/>, so batching never changes the noise.</summary>
+    /// <summary>
+    /// Test pairs read and translated at a time: a multiple of <see cref="Translator.Chunk"/>, so batching never changes the noise.
+    /// </summary>
     public const int BatchSize = 2 * Translator.Chunk;
 
     /// <summary>
     /// The rows (ground truth first, then <paramref name="methods"/> in order) and the first <paramref name="keep"/> pairs;
     /// each method translates a batch of conditions into images [B, 3, H, W] in [−1, 1] (e.g. <see cref="Translator.Translate"/>).
     /// </summary>
-    public static TestSetScores Run(TestSplit test, TranslationScorer scorer, IReadOnlyList<(string method, Func<Tensor, Tensor> translate)> methods,
-        int keep = 4, Action<string>? log = null)
+    public static TestSetScores Run(
+        TestSplit test,
+        TranslationScorer scorer,
+        IReadOnlyList<(string method, Func<Tensor, Tensor> translate)> methods,
+        int keep = 4,
+        Action<string>? log = null
+    )
     {
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(scorer);
@@ -45,7 +51,8 @@ public static class TestSetEvaluation
                     }
                     finally
                     {
-                        foreach (var t in translations) t.Dispose();
+                        foreach (var t in translations)
+                            t.Dispose();
                     }
                 }
                 // A real split takes minutes per method on a GPU: say how far it got about every tenth of the way.
@@ -68,7 +75,8 @@ public static class TestSetEvaluation
         finally
         {
             truth.Dispose();
-            foreach (var row in rows) row.Dispose();
+            foreach (var row in rows)
+                row.Dispose();
         }
     }
 }
@@ -97,39 +105,49 @@ public sealed class TestSetScores : IDisposable
     {
         Conditions.Dispose();
         Photos.Dispose();
-        foreach (var t in Translations) t.Dispose();
+        foreach (var t in Translations)
+            t.Dispose();
     }
 
     /// <summary>Keeps the first pairs while batches go by.</summary>
     internal sealed class Builder(int methods, int keep) : IDisposable
     {
-        private readonly List<Tensor> conditions = [], photos = [];
+        private readonly List<Tensor> conditions = [],
+            photos = [];
         private readonly List<Tensor>[] translations = Enumerable.Range(0, methods).Select(_ => new List<Tensor>()).ToArray();
         private int count;
 
         public void Add(TestBatch batch, IReadOnlyList<Tensor> translated)
         {
             var take = Math.Min(keep - count, batch.Count);
-            if (take <= 0) return;
+            if (take <= 0)
+                return;
             conditions.Add(batch.Conditions.narrow(0, 0, take).clone());
             photos.Add(batch.Photos.narrow(0, 0, take).clone());
-            for (var m = 0; m < translated.Count; m++) translations[m].Add(translated[m].narrow(0, 0, take).clone());
+            for (var m = 0; m < translated.Count; m++)
+                translations[m].Add(translated[m].narrow(0, 0, take).clone());
             count += take;
         }
 
         public TestSetScores Build(IReadOnlyList<MethodScores> rows)
         {
             using var _ = this;
-            return new TestSetScores(rows, torch.cat(conditions.ToArray(), 0), torch.cat(photos.ToArray(), 0),
-                translations.Select(parts => torch.cat(parts.ToArray(), 0)).ToList());
+            return new TestSetScores(
+                rows,
+                torch.cat(conditions.ToArray(), 0),
+                torch.cat(photos.ToArray(), 0),
+                translations.Select(parts => torch.cat(parts.ToArray(), 0)).ToList()
+            );
         }
 
         public void Dispose()
         {
-            foreach (var t in conditions.Concat(photos).Concat(translations.SelectMany(parts => parts))) t.Dispose();
+            foreach (var t in conditions.Concat(photos).Concat(translations.SelectMany(parts => parts)))
+                t.Dispose();
             conditions.Clear();
             photos.Clear();
-            foreach (var parts in translations) parts.Clear();
+            foreach (var parts in translations)
+                parts.Clear();
         }
     }
 }

@@ -12,7 +12,8 @@ public sealed class TestSplit
 
     private TestSplit(IReadOnlyList<Func<PairedExample>> examples, string root)
     {
-        if (examples.Count == 0) throw new InvalidDataException($"{root}: the test split is empty (make the corpus larger)");
+        if (examples.Count == 0)
+            throw new InvalidDataException($"{root}: the test split is empty (make the corpus larger)");
         this.examples = examples;
         Root = root;
     }
@@ -54,7 +55,7 @@ public sealed class TestBatch : IDisposable
 
     internal static TestBatch Of(IReadOnlyList<PairedExample> examples)
     {
-        var stacked = PairedBatches.Stack(examples);  // disposes the examples
+        var stacked = PairedBatches.Stack(examples); // disposes the examples
         return new TestBatch(stacked[PairedBatches.ConditionKey], stacked[PairedBatches.TargetKey], stacked[PairedBatches.LabelsKey]);
     }
 

@@ -1,8 +1,8 @@
 using Dino.Repro.Evaluation.Metrics.Features;
 using Dino.Repro.Evaluation.Metrics.Image;
 using Dino.Repro.Evaluation.Metrics.Semantic;
-using Dino.Repro.Vision;
 using Dino.Repro.Models.Segmentation;
+using Dino.Repro.Vision;
 
 namespace Dino.Repro.Evaluation.ImageToImage;
 
@@ -32,8 +32,11 @@ public sealed class TranslationScorer
     /// <summary>The scores of one table row, filled batch by batch; the ground truth's row scores the real photos themselves.</summary>
     public RowScores Row(bool isGroundTruth = false) => new(this, isGroundTruth);
 
-    /// <summary>True when CPBD runs on 2×-replicated pixels because images of this side are smaller than its 64² block.</summary>
-    public static bool CpbdUpscaled(int resolution) => resolution < CpbdBlock;
+    /// <summary>
+    /// True when images of this side are smaller than CPBD's 64² block: CPBD is then not measured (null), as
+    /// `dino metric cpbd` refuses such images, instead of scoring pixel-replicated copies on which it saturates near 1.
+    /// </summary>
+    public static bool CpbdTooSmall(int resolution) => resolution < CpbdBlock;
 
     /// <summary>The running sums of one row.</summary>
     public sealed class RowScores : IDisposable
@@ -42,7 +45,10 @@ public sealed class TranslationScorer
         private readonly bool isGroundTruth;
         private readonly List<SegmentationScores> segmentation = [];
         private readonly List<Tensor> features = [];
-        private double psnr, ssim, cpbd;
+        private double psnr,
+            ssim,
+            cpbd;
+        private bool cpbdMeasured = true;
 
         internal RowScores(TranslationScorer scorer, bool isGroundTruth)
         {
@@ -62,12 +68,16 @@ public sealed class TranslationScorer
             var fake = ImageTensor.ToHwc(images);
             var real = ImageTensor.ToHwc(batch.Photos);
             var n = fake.size(0);
-            if (n != real.size(0)) throw new ArgumentException($"{n} translations for a batch of {real.size(0)} test pairs");
+            if (n != real.size(0))
+                throw new ArgumentException($"{n} translations for a batch of {real.size(0)} test pairs");
             for (long i = 0; i < n; i++)
             {
-                if (!isGroundTruth) psnr += PeakSignalToNoiseRatio.Compute(real[i], fake[i], 255);
+                if (!isGroundTruth)
+                    psnr += PeakSignalToNoiseRatio.Compute(real[i], fake[i], 255);
                 ssim += StructuralSimilarity.Compute(real[i], fake[i], 255);
-                cpbd += Cpbd.Compute(ForCpbd(Grayscale.PillowLuma(fake[i])));
+                cpbdMeasured &= !CpbdTooSmall((int)Math.Min(fake.size(1), fake.size(2)));
+                if (cpbdMeasured)
+                    cpbd += Cpbd.Compute(Grayscale.PillowLuma(fake[i]));
             }
             // The segmenter and Inception see the 8-bit image, as they would a saved PNG.
             if (scorer.Segmenter is { } segmenter)
@@ -89,18 +99,20 @@ public sealed class TranslationScorer
         /// </summary>
         public IReadOnlyDictionary<string, double?> Result(Tensor? realFeatures)
         {
-            if (Count == 0) throw new InvalidOperationException("no test images were scored");
+            if (Count == 0)
+                throw new InvalidOperationException("no test images were scored");
             var confusion = segmentation.Count == 0 ? null : SegmentationScores.Sum(segmentation);
             double? fid = null;
             if (!isGroundTruth && realFeatures is not null && Features() is { } fake)
             {
-                using (fake) fid = FrechetDistance.Compute(realFeatures, fake);
+                using (fake)
+                    fid = FrechetDistance.Compute(realFeatures, fake);
             }
             return new Dictionary<string, double?>
             {
-                [Table1Metrics.Psnr] = isGroundTruth ? null : psnr / Count,  // +∞ against itself: the paper leaves it blank too
+                [Table1Metrics.Psnr] = isGroundTruth ? null : psnr / Count, // +∞ against itself: the paper leaves it blank too
                 [Table1Metrics.Ssim] = ssim / Count,
-                [Table1Metrics.Cpbd] = cpbd / Count,
+                [Table1Metrics.Cpbd] = cpbdMeasured ? cpbd / Count : null,
                 [Table1Metrics.Fid] = fid,
                 [Table1Metrics.PixelAccuracy] = confusion?.PixelAccuracy,
                 [Table1Metrics.MeanIou] = confusion?.MeanIou,
@@ -109,17 +121,9 @@ public sealed class TranslationScorer
 
         public void Dispose()
         {
-            foreach (var f in features) f.Dispose();
+            foreach (var f in features)
+                f.Dispose();
             features.Clear();
         }
-    }
-
-    // CPBD judges 64×64 blocks; smaller images (the smoke preset's 32²) are pixel-replicated until one block fits.
-    private static Tensor ForCpbd(Tensor grey)
-    {
-        var factor = (long)Math.Ceiling((double)CpbdBlock / Math.Min(grey.size(0), grey.size(1)));
-        if (factor <= 1) return grey;
-        var (h, w) = (grey.size(0), grey.size(1));
-        return grey.reshape(h, 1, w, 1).expand(h, factor, w, factor).reshape(h * factor, w * factor);
     }
 }

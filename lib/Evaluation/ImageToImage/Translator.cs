@@ -1,9 +1,9 @@
+using Dino.Repro.Models;
 using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Pix2Pix;
 using Dino.Repro.Training;
-using Dino.Repro.Models;
 
 namespace Dino.Repro.Evaluation.ImageToImage;
 
@@ -50,7 +50,8 @@ public sealed class Translator : IDisposable
         }
         finally
         {
-            foreach (var chunk in chunks) chunk.Dispose();
+            foreach (var chunk in chunks)
+                chunk.Dispose();
         }
     }
 

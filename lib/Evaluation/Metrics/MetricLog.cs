@@ -13,11 +13,28 @@ public static class MetricLog
     /// How metric results are written: one line, and ∞/NaN as the named literals (identical images have PSNR ∞;
     /// plain JSON has no number for it, so System.Text.Json would refuse to write the result at all).
     /// </summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new()
+    public static JsonSerializerOptions JsonOptions { get; } =
+        new() { WriteIndented = false, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    /// <summary>
+    /// Why results cannot be appended in <paramref name="folder"/> (it cannot be made, or a file there cannot be opened
+    /// for appending), or null: asked before scoring, so a bad --log fails at once instead of after the work.
+    /// </summary>
+    public static string? Unwritable(string folder)
     {
-        WriteIndented = false,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".metric-log-probe-{Environment.ProcessId}");
+            using (File.Open(probe, FileMode.Append, FileAccess.Write)) { }
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return e.Message;
+        }
+    }
 
     public static string Append(string folder, JsonObject result)
     {

@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
 using Dino.Repro.Data;
+using Dino.Repro.Evaluation.Metrics;
 using Dino.Repro.Evaluation.Metrics.Image;
 using Dino.Repro.Evaluation.Metrics.Semantic;
-using Dino.Repro.Vision;
 using Dino.Repro.Evaluation.Speech;
 using Dino.Repro.IO;
 using Dino.Repro.Signal.Speech;
-using Dino.Repro.Evaluation.Metrics;
+using Dino.Repro.Vision;
 
 namespace Dino.Repro.Evaluation.Registrations;
 
@@ -15,34 +15,74 @@ internal static class BuiltInMetrics
 {
     public static void RegisterAll()
     {
-        MetricRegistry.Register(new("wer", "word error rate (S+D+I)/N, summed over paired lines (jiwer)",
-            "--ref and --deg: UTF-8 text, one sentence per line", Wer));
-        MetricRegistry.Register(new("wer-speech", "WER of speech transcribed by a trained GRID recogniser (Table 3)", SpeechWerRegistration.Inputs, SpeechWerRegistration.Compute));
-        MetricRegistry.Register(new("fid", "Fréchet distance between Gaussians fitted to two feature sets",
-            "--ref and --deg: feature matrices [samples, dims] as .npy", Fid));
-        MetricRegistry.Register(new("kid", "kernel inception distance (unbiased MMD², cubic kernel; --subsets, --subset-size)",
-            "--ref and --deg: feature matrices [samples, dims] as .npy", Kid));
-        MetricRegistry.Register(new("is", "inception score from class probabilities (--splits, default 10)",
-            "--deg: probabilities [samples, classes] as .npy", Is));
-        MetricRegistry.Register(new("psnr", "peak signal-to-noise ratio in dB (--data-range, default 255; --set color=rgb|gray)",
-            "--ref and --deg: images (PNG/JPEG) of the same size", Psnr));
-        MetricRegistry.Register(new("ssim", "structural similarity, 11×11 Gaussian σ 1.5 (--data-range; --set color=rgb|gray)",
-            "--ref and --deg: images (PNG/JPEG) of the same size", Ssim));
-        MetricRegistry.Register(new("miou", "mean IoU, pixel and mean class accuracy (--set classes=19 --set ignore=255)",
-            "--ref: ground-truth label map, --deg: predicted label map (single-channel PNGs)", Segmentation));
+        MetricRegistry.Register(
+            new("wer", "word error rate (S+D+I)/N, summed over paired lines (jiwer)", "--ref and --deg: UTF-8 text, one sentence per line", Wer)
+        );
+        MetricRegistry.Register(
+            new(
+                "wer-speech",
+                "WER of speech transcribed by a trained GRID recogniser (Table 3)",
+                SpeechWerRegistration.Inputs,
+                SpeechWerRegistration.Compute
+            )
+        );
+        MetricRegistry.Register(
+            new(
+                "fid",
+                "Fréchet distance between Gaussians fitted to two feature sets",
+                "--ref and --deg: feature matrices [samples, dims] as .npy",
+                Fid
+            )
+        );
+        MetricRegistry.Register(
+            new(
+                "kid",
+                "kernel inception distance (unbiased MMD², cubic kernel; --subsets, --subset-size)",
+                "--ref and --deg: feature matrices [samples, dims] as .npy",
+                Kid
+            )
+        );
+        MetricRegistry.Register(
+            new("is", "inception score from class probabilities (--splits, default 10)", "--deg: probabilities [samples, classes] as .npy", Is)
+        );
+        MetricRegistry.Register(
+            new(
+                "psnr",
+                "peak signal-to-noise ratio in dB (--data-range, default 255; --set color=rgb|gray)",
+                "--ref and --deg: images (PNG/JPEG) of the same size",
+                Psnr
+            )
+        );
+        MetricRegistry.Register(
+            new(
+                "ssim",
+                "structural similarity, 11×11 Gaussian σ 1.5 (--data-range; --set color=rgb|gray)",
+                "--ref and --deg: images (PNG/JPEG) of the same size",
+                Ssim
+            )
+        );
+        MetricRegistry.Register(
+            new(
+                "miou",
+                "mean IoU, pixel and mean class accuracy (--set classes=19 --set ignore=255)",
+                "--ref: ground-truth label map, --deg: predicted label map (single-channel PNGs)",
+                Segmentation
+            )
+        );
         CpbdRegistration.Register(MetricRegistry.Register);
         AudioMetricRegistrations.Register(MetricRegistry.Register);
         ImageFolderMetricRegistrations.Register(MetricRegistry.Register);
         VideoMetricRegistrations.Register(MetricRegistry.Register);
     }
 
-    private static JsonObject Result(string metric, double value, MetricRequest request) => new()
-    {
-        ["metric"] = metric,
-        ["value"] = JsonValue.Create(value),
-        ["ref"] = request.ReferencePath,
-        ["deg"] = request.DegradedPath,
-    };
+    private static JsonObject Result(string metric, double value, MetricRequest request) =>
+        new()
+        {
+            ["metric"] = metric,
+            ["value"] = JsonValue.Create(value),
+            ["ref"] = request.ReferencePath,
+            ["deg"] = request.DegradedPath,
+        };
 
     private static JsonObject Wer(MetricRequest request)
     {
@@ -69,8 +109,12 @@ internal static class BuiltInMetrics
     private static JsonObject Kid(MetricRequest request)
     {
         using var scope = torch.NewDisposeScope();
-        var value = KernelInceptionDistance.Compute(NpyFile.Read(request.Reference), NpyFile.Read(request.Degraded),
-            request.IntOption("subsets", 100), request.IntOption("subset-size", 1000));
+        var value = KernelInceptionDistance.Compute(
+            NpyFile.Read(request.Reference),
+            NpyFile.Read(request.Degraded),
+            request.IntOption("subsets", 100),
+            request.IntOption("subset-size", 1000)
+        );
         return Result("kid", value, request);
     }
 
@@ -93,7 +137,8 @@ internal static class BuiltInMetrics
     {
         using var scope = torch.NewDisposeScope();
         var color = request.Option("color") ?? "rgb";
-        if (color is not ("rgb" or "gray")) throw new ArgumentException($"--set color must be rgb or gray, got '{color}'");
+        if (color is not ("rgb" or "gray"))
+            throw new MetricUsageException($"--set color must be rgb or gray, got '{color}'");
         Tensor Load(string path)
         {
             var rgb = ImageIO.Read(path, ImageReadMode.Rgb);
@@ -108,8 +153,12 @@ internal static class BuiltInMetrics
     private static JsonObject Segmentation(MetricRequest request)
     {
         using var scope = torch.NewDisposeScope();
-        var scores = SegmentationScores.FromLabels(LabelMap.Read(request.Reference), LabelMap.Read(request.Degraded),
-            request.IntOption("classes", 19), request.IntOption("ignore", LabelMap.Ignore));
+        var scores = SegmentationScores.FromLabels(
+            LabelMap.Read(request.Reference),
+            LabelMap.Read(request.Degraded),
+            request.IntOption("classes", 19),
+            request.IntOption("ignore", LabelMap.Ignore)
+        );
         var result = Result("miou", scores.MeanIou, request);
         result["pixel_accuracy"] = scores.PixelAccuracy;
         result["mean_class_accuracy"] = scores.MeanClassAccuracy;
@@ -119,7 +168,6 @@ internal static class BuiltInMetrics
         return result;
     }
 
-    private static string[] ReadLines(string path) => File.Exists(path)
-        ? File.ReadAllLines(path)
-        : throw new FileNotFoundException($"no such file: {path}", path);
+    private static string[] ReadLines(string path) =>
+        File.Exists(path) ? File.ReadAllLines(path) : throw new FileNotFoundException($"no such file: {path}", path);
 }

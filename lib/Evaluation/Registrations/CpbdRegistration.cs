@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Dino.Repro.Vision;
 using Dino.Repro.Evaluation.Metrics.Image;
+using Dino.Repro.Vision;
 
 namespace Dino.Repro.Evaluation.Registrations;
 
@@ -8,8 +8,14 @@ namespace Dino.Repro.Evaluation.Registrations;
 internal static class CpbdRegistration
 {
     public static void Register(Action<MetricDescriptor> register) =>
-        register(new("cpbd", "cumulative probability of blur detection, no-reference sharpness (python-cpbd 1.0.7)",
-            "--deg: an image (PNG/JPEG, at least 64×64), scored on its Pillow convert(\"L\") grey", Score));
+        register(
+            new(
+                "cpbd",
+                "cumulative probability of blur detection, no-reference sharpness (python-cpbd 1.0.7)",
+                "--deg: an image (PNG/JPEG, at least 64×64), scored on its Pillow convert(\"L\") grey",
+                Score
+            )
+        );
 
     private static JsonObject Score(MetricRequest request)
     {

@@ -14,12 +14,14 @@ public static class MetricRegistry
 
     public static void Register(MetricDescriptor metric)
     {
-        if (!Metrics.TryAdd(metric.Name, metric)) throw new InvalidOperationException($"metric '{metric.Name}' is registered twice");
+        if (!Metrics.TryAdd(metric.Name, metric))
+            throw new InvalidOperationException($"metric '{metric.Name}' is registered twice");
     }
 
     public static IReadOnlyCollection<MetricDescriptor> All => Metrics.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
 
-    public static MetricDescriptor Get(string name) => Metrics.TryGetValue(name, out var metric)
-        ? metric
-        : throw new KeyNotFoundException($"unknown metric '{name}'; available: {string.Join(", ", All.Select(m => m.Name))}");
+    public static MetricDescriptor Get(string name) =>
+        Metrics.TryGetValue(name, out var metric)
+            ? metric
+            : throw new KeyNotFoundException($"unknown metric '{name}'; available: {string.Join(", ", All.Select(m => m.Name))}");
 }

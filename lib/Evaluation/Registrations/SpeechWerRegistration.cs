@@ -14,7 +14,7 @@ internal static class SpeechWerRegistration
     public static JsonObject Compute(MetricRequest request)
     {
         var recogniser = request.Option("recogniser")
-            ?? throw new ArgumentException($"this metric needs --set recogniser=RUN_FOLDER|CHECKPOINT ({GridTranscriber.HowToTrain})");
+            ?? throw new MetricUsageException($"this metric needs --set recogniser=RUN_FOLDER|CHECKPOINT ({GridTranscriber.HowToTrain})");
         var references = SpeechWer.ReadReferences(request.Reference);
         using var transcriber = GridTranscriberFiles.Load(recogniser);
         var result = SpeechWer.Score(transcriber, references, request.Degraded);

@@ -17,14 +17,42 @@ internal static class VideoMetricRegistrations
 
     public static void Register(Action<MetricDescriptor> register)
     {
-        register(new("video-ssim", "SSIM per frame (11×11 Gaussian σ 1.5), mean over the clip", PairInputs, request => PerFrame(request, "video-ssim", PerFrameVideoMetric.Ssim)));
-        register(new("video-psnr", "PSNR per frame in dB (range 255), mean over the clip (identical: ∞)", PairInputs, request => PerFrame(request, "video-psnr", PerFrameVideoMetric.Psnr)));
-        register(new("video-lpips", "LPIPS per frame (AlexNet or, with --set net=vgg, VGG16), mean over the clip",
-            PairInputs + "; " + ImageFolderMetricRegistrations.LpipsOptions + ", batch=16", VideoLpips));
-        register(new("fvd", "FVD between the clips of two videos (I3D, i3d_torchscript.pt; --set clip-frames=16)",
-            "--ref and --deg: videos, each cut into clips of clip-frames frames (at least 2 clips each); --set evaluator=FILE, batch=8, device=cpu|cuda[:N]", FvdPair));
-        register(new("fvd-videos", "FVD between all clips of the videos in two folders (I3D, i3d_torchscript.pt)",
-            "--ref-dir and --deg-dir: folders of videos; --set clip-frames=16, evaluator=FILE, batch=8, device=cpu|cuda[:N]", FvdFolders, Folders: true));
+        register(
+            new("video-ssim", "SSIM per frame (11×11 Gaussian σ 1.5), mean over the clip", PairInputs, request =>
+                PerFrame(request, "video-ssim", PerFrameVideoMetric.Ssim)
+            )
+        );
+        register(
+            new("video-psnr", "PSNR per frame in dB (range 255), mean over the clip (identical: ∞)", PairInputs, request =>
+                PerFrame(request, "video-psnr", PerFrameVideoMetric.Psnr)
+            )
+        );
+        register(
+            new(
+                "video-lpips",
+                "LPIPS per frame (AlexNet or, with --set net=vgg, VGG16), mean over the clip",
+                PairInputs + "; " + ImageFolderMetricRegistrations.LpipsOptions + ", batch=16",
+                VideoLpips
+            )
+        );
+        register(
+            new(
+                "fvd",
+                "FVD between the clips of two videos (I3D, i3d_torchscript.pt; --set clip-frames=16)",
+                "--ref and --deg: videos, each cut into clips of clip-frames frames (at least 2 clips each); --set evaluator=FILE, batch=8, "
+                    + "device=cpu|cuda[:N]",
+                FvdPair
+            )
+        );
+        register(
+            new(
+                "fvd-videos",
+                "FVD between all clips of the videos in two folders (I3D, i3d_torchscript.pt)",
+                "--ref-dir and --deg-dir: folders of videos; --set clip-frames=16, evaluator=FILE, batch=8, device=cpu|cuda[:N]",
+                FvdFolders,
+                Folders: true
+            )
+        );
     }
 
     private static JsonObject PerFrame(MetricRequest request, string name, Func<Tensor, Tensor, ClipScore> metric)
@@ -42,14 +70,15 @@ internal static class VideoMetricRegistrations
         return ClipResult("video-lpips", PerFrameVideoMetric.Lpips(lpips, reference, degraded, request.IntOption("batch", 16)), request);
     }
 
-    private static JsonObject ClipResult(string name, ClipScore score, MetricRequest request) => new()
-    {
-        ["metric"] = name,
-        ["value"] = JsonValue.Create(score.Mean),
-        ["frames"] = score.PerFrame.Length,
-        ["ref"] = request.ReferencePath,
-        ["deg"] = request.DegradedPath,
-    };
+    private static JsonObject ClipResult(string name, ClipScore score, MetricRequest request) =>
+        new()
+        {
+            ["metric"] = name,
+            ["value"] = JsonValue.Create(score.Mean),
+            ["frames"] = score.PerFrame.Length,
+            ["ref"] = request.ReferencePath,
+            ["deg"] = request.DegradedPath,
+        };
 
     private static FeatureExtractor LoadI3d(MetricRequest request)
     {
@@ -57,17 +86,23 @@ internal static class VideoMetricRegistrations
         return FeatureExtractor.Load(evaluator, request.Option("evaluators-dir"), request.DeviceOption());
     }
 
-    private static JsonObject FvdPair(MetricRequest request) =>
-        Fvd(request, "fvd", [request.Reference], [request.Degraded], "ref", "deg");
+    private static JsonObject FvdPair(MetricRequest request) => Fvd(request, "fvd", [request.Reference], [request.Degraded], "ref", "deg");
 
     private static JsonObject FvdFolders(MetricRequest request)
     {
-        var refDir = request.ReferencePath ?? throw new ArgumentException("this metric needs --ref-dir FOLDER (fvd-videos)");
-        var degDir = request.DegradedPath ?? throw new ArgumentException("this metric needs --deg-dir FOLDER (fvd-videos)");
+        var refDir = request.ReferencePath ?? throw new MetricUsageException("this metric needs --ref-dir FOLDER (fvd-videos)");
+        var degDir = request.DegradedPath ?? throw new MetricUsageException("this metric needs --deg-dir FOLDER (fvd-videos)");
         return Fvd(request, "fvd-videos", VideoFolder.Files(refDir), VideoFolder.Files(degDir), "ref_dir", "deg_dir");
     }
 
-    private static JsonObject Fvd(MetricRequest request, string name, IReadOnlyList<string> real, IReadOnlyList<string> generated, string refKey, string degKey)
+    private static JsonObject Fvd(
+        MetricRequest request,
+        string name,
+        IReadOnlyList<string> real,
+        IReadOnlyList<string> generated,
+        string refKey,
+        string degKey
+    )
     {
         using var scope = torch.NewDisposeScope();
         using var i3d = LoadI3d(request);

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
+using Dino.Repro.Models;
 using Dino.Repro.Models.GridRecogniser;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
-using Dino.Repro.Models;
 
 namespace Dino.Repro.Evaluation.Speech;
 
@@ -10,13 +10,16 @@ namespace Dino.Repro.Evaluation.Speech;
 public static class GridTranscriberFiles
 {
     /// <summary>A transcriber from a run folder, a checkpoint file of a grid-recogniser run, or a <see cref="GridTranscriber.Save"/>d file.</summary>
-    /// <exception cref="FileNotFoundException">Nothing is at <paramref name="path"/>, or the run has no checkpoint yet (the message says how to train one).</exception>
+    /// <exception cref="FileNotFoundException">Nothing is at <paramref name="path"/>, or the run has no checkpoint yet (the message says how to train
+    /// one).</exception>
     /// <exception cref="InvalidDataException">The file is not a GRID recogniser.</exception>
     public static GridTranscriber Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        if (Directory.Exists(path)) return FromRun(path);
-        if (!File.Exists(path)) throw new FileNotFoundException($"no GRID recogniser at '{path}': {GridTranscriber.HowToTrain}", path);
+        if (Directory.Exists(path))
+            return FromRun(path);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"no GRID recogniser at '{path}': {GridTranscriber.HowToTrain}", path);
         IReadOnlyDictionary<string, string> metadata;
         try
         {
@@ -24,7 +27,10 @@ public static class GridTranscriberFiles
         }
         catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"{path} is not a safetensors file ({e.Message}), so not a GRID recogniser: {GridTranscriber.HowToTrain}", e);
+            throw new InvalidDataException(
+                $"{path} is not a safetensors file ({e.Message}), so not a GRID recogniser: {GridTranscriber.HowToTrain}",
+                e
+            );
         }
         var format = metadata.GetValueOrDefault("format");
         if (format == GridTranscriber.ExportFormat)
@@ -35,18 +41,24 @@ public static class GridTranscriberFiles
         if (format == Checkpoint.Format)
         {
             if (metadata.GetValueOrDefault("experiment") != GridRecogniserExperiment.ExperimentName)
-                throw new InvalidDataException($"{path} is a checkpoint of '{metadata.GetValueOrDefault("experiment")}', not of {GridRecogniserExperiment.ExperimentName}");
+                throw new InvalidDataException(
+                    $"{path} is a checkpoint of '{metadata.GetValueOrDefault("experiment")}', not of {GridRecogniserExperiment.ExperimentName}"
+                );
             var run = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path)))!;
             return FromCheckpoint(path, ReadRunOptions(run));
         }
-        throw new InvalidDataException($"{path} is neither a GRID recogniser export ({GridTranscriber.ExportFormat}) nor a training checkpoint ({Checkpoint.Format})");
+        throw new InvalidDataException(
+            $"{path} is neither a GRID recogniser export ({GridTranscriber.ExportFormat}) nor a training checkpoint ({Checkpoint.Format})"
+        );
     }
 
     private static GridTranscriber FromRun(string folder)
     {
         var options = ReadRunOptions(folder);
         var latest = new CheckpointStore(Path.Combine(folder, "checkpoints"), 1).Latest()
-            ?? throw new FileNotFoundException($"run '{folder}' has no checkpoint yet: let its training reach a checkpoint, or {GridTranscriber.HowToTrain}");
+            ?? throw new FileNotFoundException(
+                $"run '{folder}' has no checkpoint yet: let its training reach a checkpoint, or {GridTranscriber.HowToTrain}"
+            );
         return FromCheckpoint(latest, options);
     }
 
@@ -57,20 +69,26 @@ public static class GridTranscriberFiles
         var own = new OrderedDictionary<string, Tensor>();
         foreach (var (key, tensor) in tensors)
         {
-            if (key.StartsWith(prefix, StringComparison.Ordinal)) own[key[prefix.Length..]] = tensor;
-            else tensor.Dispose();
+            if (key.StartsWith(prefix, StringComparison.Ordinal))
+                own[key[prefix.Length..]] = tensor;
+            else
+                tensor.Dispose();
         }
-        if (own.Count == 0) throw new InvalidDataException($"{path} holds no network '{GridRecogniserExperiment.NetworkName}'");
+        if (own.Count == 0)
+            throw new InvalidDataException($"{path} holds no network '{GridRecogniserExperiment.NetworkName}'");
         return Build(options, own, path);
     }
 
     private static GridRecogniserOptions ReadRunOptions(string run)
     {
         var file = Path.Combine(run, "options.json");
-        if (!File.Exists(file)) throw new FileNotFoundException($"'{run}' is not a run folder (no options.json): {GridTranscriber.HowToTrain}", file);
+        if (!File.Exists(file))
+            throw new FileNotFoundException($"'{run}' is not a run folder (no options.json): {GridTranscriber.HowToTrain}", file);
         var manifest = RunManifest.Load(file, new ExperimentRegistry().Register(GridRecogniserExperiment.Definition));
         return manifest.Options as GridRecogniserOptions
-            ?? throw new InvalidDataException($"{file} is a run of '{manifest.Experiment}', not of {GridRecogniserExperiment.ExperimentName}: {GridTranscriber.HowToTrain}");
+            ?? throw new InvalidDataException(
+                $"{file} is a run of '{manifest.Experiment}', not of {GridRecogniserExperiment.ExperimentName}: {GridTranscriber.HowToTrain}"
+            );
     }
 
     private static GridRecogniserOptions ParseOptions(string? text, string source)
@@ -100,7 +118,8 @@ public static class GridTranscriberFiles
         }
         finally
         {
-            foreach (var tensor in state.Values) tensor.Dispose();
+            foreach (var tensor in state.Values)
+                tensor.Dispose();
         }
         return new GridTranscriber(network, options);
     }

@@ -1,10 +1,10 @@
-using Dino.Repro.IO;
 using Dino.Repro.Data;
-using Dino.Repro.Models.Common;
-using TorchSharp.Modules;
-using Dino.Repro.Training;
-using F = TorchSharp.torch.nn.functional;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.IO;
+using Dino.Repro.Models.Common;
+using Dino.Repro.Training;
+using TorchSharp.Modules;
+using F = TorchSharp.torch.nn.functional;
 
 namespace Dino.Repro.Models.BicycleGan;
 
@@ -18,21 +18,24 @@ public sealed class BicycleGanExperiment : PairedTranslationExperiment<BicycleGa
 {
     public const string Name = "bicyclegan";
 
-    public static ExperimentDefinition<BicycleGanOptions> Definition(Func<BicycleGanOptions, IBatchSource> data) => new(
-        Name,
-        "BicycleGAN baseline (U-Net with z everywhere, ResNet encoder, two 2-scale LSGAN PatchGANs)",
-        Presets,
-        options => new BicycleGanExperiment(options, data(options)));
+    public static ExperimentDefinition<BicycleGanOptions> Definition(Func<BicycleGanOptions, IBatchSource> data) =>
+        new(
+            Name,
+            "BicycleGAN baseline (U-Net with z everywhere, ResNet encoder, two 2-scale LSGAN PatchGANs)",
+            Presets,
+            options => new BicycleGanExperiment(options, data(options))
+        );
 
     /// <summary>smoke: seconds (CI); cpu: 64² within an hour on 2 cores; paper: the reference's 256² recipe on a GPU.</summary>
-    public static IReadOnlyDictionary<Preset, Func<BicycleGanOptions, BicycleGanOptions>> Presets { get; } = new Dictionary<Preset, Func<BicycleGanOptions, BicycleGanOptions>>
-    {
-        [Preset.Smoke] = o => ImageToImagePresets.Smoke(o) with { Ngf = 16, Ndf = 16, Nef = 16 },
-        [Preset.Cpu] = ImageToImagePresets.Cpu,
-        // 200 epochs of CelebAMask-HQ's ~24k pairs at batch 2 (100 constant + 100 decaying); `dino reproduce` recounts them
-        // on the corpus it reads (Reproduce.PaperSchedule).
-        [Preset.Paper] = o => ImageToImagePresets.Paper(o, batchSize: 2, steps: 2_400_000, sampleEvery: 20_000, checkpointEvery: 100_000),
-    };
+    public static IReadOnlyDictionary<Preset, Func<BicycleGanOptions, BicycleGanOptions>> Presets { get; } =
+        new Dictionary<Preset, Func<BicycleGanOptions, BicycleGanOptions>>
+        {
+            [Preset.Smoke] = o => ImageToImagePresets.Smoke(o) with { Ngf = 8, Ndf = 8, Nef = 8 }, // narrow: small smoke checkpoints
+            [Preset.Cpu] = ImageToImagePresets.Cpu,
+            // 200 epochs of CelebAMask-HQ's ~24k pairs at batch 2 (100 constant + 100 decaying); `dino reproduce` recounts them
+            // on the corpus it reads (Reproduce.PaperSchedule).
+            [Preset.Paper] = o => ImageToImagePresets.Paper(o, batchSize: 2, steps: 2_400_000, sampleEvery: 20_000, checkpointEvery: 100_000),
+        };
 
     private static readonly string[] Losses = { "G_GAN", "G_GAN2", "G_L1", "kl", "z_L1", "D", "D2" };
 
@@ -45,16 +48,33 @@ public sealed class BicycleGanExperiment : PairedTranslationExperiment<BicycleGa
     private readonly optim.Optimizer optD;
     private readonly optim.Optimizer optD2;
 
-    public BicycleGanExperiment(BicycleGanOptions options, IBatchSource data) : base(options, data, PairedAugmentation.Pix2Pix)
+    public BicycleGanExperiment(BicycleGanOptions options, IBatchSource data)
+        : base(options, data, PairedAugmentation.Pix2Pix)
     {
         var norm = options.NormKind;
-        generator = AddNetwork("G", WeightInit.XavierNormal(new UnetAddAllGenerator(options.InputChannels, options.OutputChannels, options.Nz,
-            UnetAddAllGenerator.DownsFor(options.Resolution), options.Ngf, norm, options.Dropout), options.InitGain));
-        encoder = AddNetwork("E", WeightInit.XavierNormal(new ResNetEncoder(options.OutputChannels, options.Nz, options.Resolution, options.Nef, norm),
-            options.InitGain));
+        generator = AddNetwork(
+            "G",
+            WeightInit.XavierNormal(
+                new UnetAddAllGenerator(
+                    options.InputChannels,
+                    options.OutputChannels,
+                    options.Nz,
+                    UnetAddAllGenerator.DownsFor(options.Resolution),
+                    options.Ngf,
+                    norm,
+                    options.Dropout
+                ),
+                options.InitGain
+            )
+        );
+        encoder = AddNetwork(
+            "E",
+            WeightInit.XavierNormal(new ResNetEncoder(options.OutputChannels, options.Nz, options.Resolution, options.Nef, norm), options.InitGain)
+        );
         discriminator = AddNetwork("D", WeightInit.XavierNormal(NewDiscriminator(options), options.InitGain));
         discriminator2 = AddNetwork("D2", WeightInit.XavierNormal(NewDiscriminator(options), options.InitGain));
-        foreach (var network in Networks.Values) network.to(Device);
+        foreach (var network in Networks.Values)
+            network.to(Device);
         var betas = (options.Beta1, options.Beta2);
         optG = AddAdamWithLinearDecay("G", generator.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
         optE = AddAdamWithLinearDecay("E", encoder.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
@@ -100,7 +120,7 @@ public sealed class BicycleGanExperiment : PairedTranslationExperiment<BicycleGa
         var zRandom = SampleZ(half);
         var fakeEncoded = generator.call(sourceEncoded, zEncoded);
         var fakeRandom = generator.call(sourceEncoded, zRandom);
-        var (muRecovered, _) = encoder.call(fakeRandom);   // a point estimate: the reference ignores its log σ²
+        var (muRecovered, _) = encoder.call(fakeRandom); // a point estimate: the reference ignores its log σ²
 
         // G and E: fool both D, reconstruct B₁, keep E's posterior near N(0, I). D's weights are frozen meanwhile.
         RequiresGrad.Set(discriminator, false);
@@ -112,7 +132,7 @@ public sealed class BicycleGanExperiment : PairedTranslationExperiment<BicycleGa
         var lossG = lossGGan + lossGGan2 + lossGL1 + lossKl;
         optE.zero_grad();
         optG.zero_grad();
-        lossG.backward(retain_graph: true);   // the latent loss below walks G's random-branch graph again
+        lossG.backward(retain_graph: true); // the latent loss below walks G's random-branch graph again
 
         // G alone: E frozen, so E(G(A₁, z)) recovering z trains G but not E (the reference's backward_G_alone).
         RequiresGrad.Set(encoder, false);
@@ -128,7 +148,8 @@ public sealed class BicycleGanExperiment : PairedTranslationExperiment<BicycleGa
         var lossD = DiscriminatorStep(discriminator, optD, targetEncoded, fakeEncoded);
         var lossD2 = DiscriminatorStep(discriminator2, optD2, targetRandom, fakeRandom);
 
-        foreach (var scheduler in Schedulers.Values) scheduler.step();
+        foreach (var scheduler in Schedulers.Values)
+            scheduler.step();
         return new Dictionary<string, double>
         {
             ["G_GAN"] = lossGGan.ToDouble(),
@@ -157,13 +178,21 @@ public sealed class BicycleGanExperiment : PairedTranslationExperiment<BicycleGa
     /// Rows of condition | target | G(A, μ(B)) | G(A, z₁) | G(A, z₂), z fixed by a private generator so grids are comparable
     /// over a run. In eval mode (no dropout), like pix2pix's grid.
     /// </summary>
-    public override Tensor? SampleGrid() => SampleRows((source, target) => EvalMode.Run(() =>
-    {
-        var (muTarget, _) = encoder.call(target);
-        var reconstruction = generator.call(source, muTarget);
-        using var fixedZ = new Generator(unchecked((ulong)(Options.Seed + 3)));
-        var random1 = generator.call(source, SampleZ(source.size(0), fixedZ));
-        var random2 = generator.call(source, SampleZ(source.size(0), fixedZ));
-        return new[] { reconstruction, random1, random2 };
-    }, generator, encoder));
+    public override Tensor? SampleGrid() =>
+        SampleRows(
+            (source, target) =>
+                EvalMode.Run(
+                    () =>
+                    {
+                        var (muTarget, _) = encoder.call(target);
+                        var reconstruction = generator.call(source, muTarget);
+                        using var fixedZ = new Generator(unchecked((ulong)(Options.Seed + 3)));
+                        var random1 = generator.call(source, SampleZ(source.size(0), fixedZ));
+                        var random2 = generator.call(source, SampleZ(source.size(0), fixedZ));
+                        return new[] { reconstruction, random1, random2 };
+                    },
+                    generator,
+                    encoder
+                )
+        );
 }

@@ -8,13 +8,18 @@ public static class BicycleGanLosses
     /// <summary>LSGAN over every scale: Σ_scales mean (D − target)², target 1 for real and 0 for fake.</summary>
     public static Tensor LeastSquares(IReadOnlyList<Tensor> logitsPerScale, bool targetIsReal)
     {
-        if (logitsPerScale.Count == 0) throw new ArgumentException("no discriminator outputs", nameof(logitsPerScale));
+        if (logitsPerScale.Count == 0)
+            throw new ArgumentException("no discriminator outputs", nameof(logitsPerScale));
         Tensor? total = null;
         foreach (var logits in logitsPerScale)
         {
             using var target = targetIsReal ? torch.ones_like(logits) : torch.zeros_like(logits);
             var scaleLoss = F.mse_loss(logits, target);
-            if (total is null) { total = scaleLoss; continue; }
+            if (total is null)
+            {
+                total = scaleLoss;
+                continue;
+            }
             using (var previous = total)
             using (scaleLoss)
                 total = previous + scaleLoss;

@@ -52,14 +52,21 @@ public sealed record BicycleGanOptions : ConditionalGanOptions
 
     public override IEnumerable<string> Validate()
     {
-        foreach (var problem in base.Validate()) yield return problem;
-        if (BatchSize < 2) yield return $"batch_size must be at least 2: the batch is split into an encoded and a random half (got {BatchSize})";
-        if (Nz < 1) yield return $"nz must be at least 1 (got {Nz})";
-        if (Nef < 1) yield return $"nef must be at least 1 (got {Nef})";
-        if (DiscriminatorLayers is < 1) yield return $"discriminator_layers must be at least 1 (got {DiscriminatorLayers})";
-        if (DiscriminatorScales < 1) yield return $"discriminator_scales must be at least 1 (got {DiscriminatorScales})";
+        foreach (var problem in base.Validate())
+            yield return problem;
+        if (BatchSize < 2)
+            yield return $"batch_size must be at least 2: the batch is split into an encoded and a random half (got {BatchSize})";
+        if (Nz < 1)
+            yield return $"nz must be at least 1 (got {Nz})";
+        if (Nef < 1)
+            yield return $"nef must be at least 1 (got {Nef})";
+        if (DiscriminatorLayers is < 1)
+            yield return $"discriminator_layers must be at least 1 (got {DiscriminatorLayers})";
+        if (DiscriminatorScales < 1)
+            yield return $"discriminator_scales must be at least 1 (got {DiscriminatorScales})";
         if (!(GanWeight >= 0) || !(GanWeight2 >= 0) || !(L1Weight >= 0) || !(KlWeight >= 0) || !(LatentWeight >= 0))
             yield return "gan_weight, gan_weight2, l1_weight, kl_weight and latent_weight must not be negative";
-        if (!(InitGain > 0)) yield return $"init_gain must be positive (got {InitGain})";
+        if (!(InitGain > 0))
+            yield return $"init_gain must be positive (got {InitGain})";
     }
 }

@@ -37,12 +37,15 @@ public sealed class MultiScaleDiscriminator : nn.Module<Tensor, Tensor[]>
         for (var i = 0; i < scales.Count; i++)
         {
             logits[i] = scales[i].call(current);
-            if (i == scales.Count - 1) break;
+            if (i == scales.Count - 1)
+                break;
             var pooled = down.call(current);
-            if (!ReferenceEquals(current, images)) current.Dispose();
+            if (!ReferenceEquals(current, images))
+                current.Dispose();
             current = pooled;
         }
-        if (!ReferenceEquals(current, images)) current.Dispose();
+        if (!ReferenceEquals(current, images))
+            current.Dispose();
         return logits;
     }
 }

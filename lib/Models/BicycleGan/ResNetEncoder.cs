@@ -39,7 +39,11 @@ public sealed class ResNetEncoder : nn.Module<Tensor, (Tensor mu, Tensor logvar)
     public static int BlocksFor(int image_size)
     {
         if (image_size < 32 || (image_size & (image_size - 1)) != 0)
-            throw new ArgumentOutOfRangeException(nameof(image_size), image_size, "the encoder takes square images whose side is a power of two ≥ 32");
+            throw new ArgumentOutOfRangeException(
+                nameof(image_size),
+                image_size,
+                "the encoder takes square images whose side is a power of two ≥ 32"
+            );
         return System.Numerics.BitOperations.Log2((uint)image_size) - 4;
     }
 

@@ -13,7 +13,8 @@ public sealed class ResidualDownBlock : nn.Module<Tensor, Tensor>
     private readonly Sequential conv;
     private readonly Sequential shortcut;
 
-    public ResidualDownBlock(long in_channels, long out_channels, NormKind norm) : base(nameof(ResidualDownBlock))
+    public ResidualDownBlock(long in_channels, long out_channels, NormKind norm)
+        : base(nameof(ResidualDownBlock))
     {
         conv = torch.nn.Sequential(
             NormLayer.Create(norm, in_channels),
@@ -21,7 +22,8 @@ public sealed class ResidualDownBlock : nn.Module<Tensor, Tensor>
             torch.nn.Conv2d(in_channels, in_channels, 3, stride: 1, padding: 1),
             NormLayer.Create(norm, in_channels),
             torch.nn.LeakyReLU(0.2),
-            torch.nn.Sequential(torch.nn.Conv2d(in_channels, out_channels, 3, stride: 1, padding: 1), torch.nn.AvgPool2d(2, stride: 2)));
+            torch.nn.Sequential(torch.nn.Conv2d(in_channels, out_channels, 3, stride: 1, padding: 1), torch.nn.AvgPool2d(2, stride: 2))
+        );
         shortcut = torch.nn.Sequential(torch.nn.AvgPool2d(2, stride: 2), torch.nn.Conv2d(in_channels, out_channels, 1));
         RegisterComponents();
     }

@@ -13,11 +13,20 @@ public sealed class UnetAddAllGenerator : nn.Module<Tensor, Tensor, Tensor>
 {
     private readonly UnetBlockWithZ model;
 
-    public UnetAddAllGenerator(long input_channels, long output_channels, long nz, int num_downs, long ngf = 64,
-        NormKind norm = NormKind.Instance, bool use_dropout = true) : base(nameof(UnetAddAllGenerator))
+    public UnetAddAllGenerator(
+        long input_channels,
+        long output_channels,
+        long nz,
+        int num_downs,
+        long ngf = 64,
+        NormKind norm = NormKind.Instance,
+        bool use_dropout = true
+    )
+        : base(nameof(UnetAddAllGenerator))
     {
         // The reference hard-codes ≥ 6 levels (unet_128/256); 5 is the same recipe minus one 8ngf level, for 32².
-        if (num_downs < 5) throw new ArgumentOutOfRangeException(nameof(num_downs), num_downs, "the U-Net needs at least 5 halvings");
+        if (num_downs < 5)
+            throw new ArgumentOutOfRangeException(nameof(num_downs), num_downs, "the U-Net needs at least 5 halvings");
         var block = new UnetBlockWithZ(ngf * 8, ngf * 8, ngf * 8, nz, UnetLevel.Innermost, null, norm);
         for (var i = 0; i < num_downs - 5; i++)
             block = new UnetBlockWithZ(ngf * 8, ngf * 8, ngf * 8, nz, UnetLevel.Middle, block, norm, use_dropout);

@@ -20,8 +20,17 @@ public sealed class UnetBlockWithZ : nn.Module<Tensor, Tensor, Tensor>
     /// <param name="input_channels">Channels of this level's input, before z is appended.</param>
     /// <param name="outer_channels">Channels this level's up path returns (before the skip is appended).</param>
     /// <param name="inner_channels">Channels after the down convolution.</param>
-    public UnetBlockWithZ(long input_channels, long outer_channels, long inner_channels, long nz, UnetLevel level, UnetBlockWithZ? submodule,
-        NormKind norm, bool use_dropout = false) : base(nameof(UnetBlockWithZ))
+    public UnetBlockWithZ(
+        long input_channels,
+        long outer_channels,
+        long inner_channels,
+        long nz,
+        UnetLevel level,
+        UnetBlockWithZ? submodule,
+        NormKind norm,
+        bool use_dropout = false
+    )
+        : base(nameof(UnetBlockWithZ))
     {
         if ((submodule is null) != (level == UnetLevel.Innermost))
             throw new ArgumentException("exactly the innermost level has no submodule", nameof(submodule));
@@ -29,7 +38,13 @@ public sealed class UnetBlockWithZ : nn.Module<Tensor, Tensor, Tensor>
         this.submodule = submodule;
         var downconv = torch.nn.Conv2d(input_channels + nz, inner_channels, 4, stride: 2, padding: 1);
         // The innermost level's up path sees only its own down output; the others see [up(sub), skip].
-        var upconv = torch.nn.ConvTranspose2d(level == UnetLevel.Innermost ? inner_channels : inner_channels * 2, outer_channels, 4, stride: 2, padding: 1);
+        var upconv = torch.nn.ConvTranspose2d(
+            level == UnetLevel.Innermost ? inner_channels : inner_channels * 2,
+            outer_channels,
+            4,
+            stride: 2,
+            padding: 1
+        );
         switch (level)
         {
             case UnetLevel.Outermost:
@@ -43,7 +58,8 @@ public sealed class UnetBlockWithZ : nn.Module<Tensor, Tensor, Tensor>
             default:
                 down = torch.nn.Sequential(torch.nn.LeakyReLU(0.2), downconv, NormLayer.Create(norm, inner_channels));
                 up = torch.nn.Sequential(torch.nn.ReLU(), upconv, NormLayer.Create(norm, outer_channels));
-                if (use_dropout) up.append(torch.nn.Dropout(0.5));
+                if (use_dropout)
+                    up.append(torch.nn.Dropout(0.5));
                 break;
         }
         RegisterComponents();
@@ -63,7 +79,8 @@ public sealed class UnetBlockWithZ : nn.Module<Tensor, Tensor, Tensor>
             return torch.cat(new[] { bottleneckUp, x }, 1);
         }
         using var inner = submodule!.call(downsampled, z);
-        if (level == UnetLevel.Outermost) return up.call(inner);
+        if (level == UnetLevel.Outermost)
+            return up.call(inner);
         using var upsampled = up.call(inner);
         return torch.cat(new[] { upsampled, x }, 1);
     }

@@ -27,10 +27,15 @@ public abstract record ConditionalGanOptions : ImageToImageOptions
 
     public override IEnumerable<string> Validate()
     {
-        foreach (var problem in base.Validate()) yield return problem;
-        if (Resolution < 32 || (Resolution & (Resolution - 1)) != 0) yield return $"resolution must be a power of two ≥ 32 (got {Resolution})";
-        if (InputChannels < 1 || OutputChannels < 1) yield return $"input_channels and output_channels must be at least 1 (got {InputChannels}, {OutputChannels})";
-        if (Ngf < 1 || Ndf < 1) yield return $"ngf and ndf must be at least 1 (got {Ngf}, {Ndf})";
-        if (ConstantLrFraction is < 0 or > 1) yield return $"constant_lr_fraction must lie in [0, 1] (got {ConstantLrFraction})";
+        foreach (var problem in base.Validate())
+            yield return problem;
+        if (Resolution < 32 || (Resolution & (Resolution - 1)) != 0)
+            yield return $"resolution must be a power of two ≥ 32 (got {Resolution})";
+        if (InputChannels < 1 || OutputChannels < 1)
+            yield return $"input_channels and output_channels must be at least 1 (got {InputChannels}, {OutputChannels})";
+        if (Ngf < 1 || Ndf < 1)
+            yield return $"ngf and ndf must be at least 1 (got {Ngf}, {Ndf})";
+        if (ConstantLrFraction is < 0 or > 1)
+            yield return $"constant_lr_fraction must lie in [0, 1] (got {ConstantLrFraction})";
     }
 }

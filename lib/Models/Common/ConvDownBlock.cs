@@ -12,5 +12,6 @@ public static class ConvDownBlock
         torch.nn.Sequential(
             ("0", torch.nn.Conv2d(in_channels, out_channels, 4, stride: 2, padding: 1, bias: bias)),
             ("1", NormLayer.Create(norm, out_channels)),
-            ("2", torch.nn.LeakyReLU(negative_slope)));
+            ("2", torch.nn.LeakyReLU(negative_slope))
+        );
 }

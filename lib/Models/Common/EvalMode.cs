@@ -12,14 +12,16 @@ public static class EvalMode
     /// </summary>
     public static T Run<T>(Func<T> run, params nn.Module[] networks)
     {
-        foreach (var network in networks) network.eval();
+        foreach (var network in networks)
+            network.eval();
         try
         {
             return run();
         }
         finally
         {
-            foreach (var network in networks) network.train();
+            foreach (var network in networks)
+                network.train();
         }
     }
 }

@@ -1,7 +1,7 @@
-using TorchSharp.Modules;
 using Dino.Repro.Data;
-using Dino.Repro.Training;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.Training;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.Common;
 
@@ -48,15 +48,19 @@ public abstract record ImageToImageOptions : TrainingOptions
     internal NormKind NormKind => NormLayer.Parse(Norm);
 
     /// <summary><paramref name="data"/> with <paramref name="reference"/>'s augmentation when <see cref="Augment"/> is on, else unchanged.</summary>
-    public IBatchSource Augmented(IBatchSource data, PairedAugmentation reference) =>
-        Augment ? new AugmentedBatches(data, reference, Seed) : data;
+    public IBatchSource Augmented(IBatchSource data, PairedAugmentation reference) => Augment ? new AugmentedBatches(data, reference, Seed) : data;
 
     public override IEnumerable<string> Validate()
     {
-        foreach (var problem in base.Validate()) yield return problem;
-        if (Norm is not ("instance" or "batch" or "none")) yield return $"norm must be instance, batch or none (got '{Norm}')";
-        if (!(LearningRate > 0)) yield return $"learning_rate must be positive (got {LearningRate})";
-        if (Beta1 is < 0 or >= 1 || Beta2 is < 0 or >= 1) yield return $"beta1 and beta2 must lie in [0, 1) (got {Beta1}, {Beta2})";
-        if (SampleCount < 1) yield return $"sample_count must be at least 1 (got {SampleCount})";
+        foreach (var problem in base.Validate())
+            yield return problem;
+        if (Norm is not ("instance" or "batch" or "none"))
+            yield return $"norm must be instance, batch or none (got '{Norm}')";
+        if (!(LearningRate > 0))
+            yield return $"learning_rate must be positive (got {LearningRate})";
+        if (Beta1 is < 0 or >= 1 || Beta2 is < 0 or >= 1)
+            yield return $"beta1 and beta2 must lie in [0, 1) (got {Beta1}, {Beta2})";
+        if (SampleCount < 1)
+            yield return $"sample_count must be at least 1 (got {SampleCount})";
     }
 }

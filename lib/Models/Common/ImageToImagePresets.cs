@@ -7,10 +7,21 @@ namespace Dino.Repro.Models.Common;
 public static class ImageToImagePresets
 {
     /// <summary>smoke: seconds on a CPU (CI) — 32², 32 Shapes pairs, 20 steps.</summary>
-    public static T Smoke<T>(T options) where T : ImageToImageOptions => (T)((ImageToImageOptions)options with
-    {
-        Resolution = 32, ShapesCount = 32, BatchSize = 4, Steps = 20, LogEvery = 5, SampleEvery = 10, CheckpointEvery = 10,
-    });
+    public static T Smoke<T>(T options)
+        where T : ImageToImageOptions =>
+        (T)(
+            (ImageToImageOptions)options with
+            {
+                Resolution = 32,
+                ShapesCount = 32,
+                BatchSize = 4,
+                Steps = 20,
+                LogEvery = 5,
+                SampleEvery = 10,
+                CheckpointEvery = 10,
+                KeepCheckpoints = 1, // a smoke table's run folders stay small (its checks resume from the newest)
+            }
+        );
 
     /// <summary>Steps of every method at the cpu preset: the whole of `dino reproduce dino-table1 --preset cpu` within an hour on 2 cores.</summary>
     /// <remarks>
@@ -25,16 +36,34 @@ public static class ImageToImagePresets
     public const int CpuSteps = 400;
 
     /// <summary>cpu: Shapes at 64², <see cref="CpuSteps"/> steps — Table 1's four methods within an hour on 2 cores.</summary>
-    public static T Cpu<T>(T options) where T : ImageToImageOptions => (T)((ImageToImageOptions)options with
-    {
-        Resolution = 64, BatchSize = 8, Steps = CpuSteps, SampleEvery = 100, CheckpointEvery = 200, EvaluateEvery = 200,
-    });
+    public static T Cpu<T>(T options)
+        where T : ImageToImageOptions =>
+        (T)(
+            (ImageToImageOptions)options with
+            {
+                Resolution = 64,
+                BatchSize = 8,
+                Steps = CpuSteps,
+                SampleEvery = 100,
+                CheckpointEvery = 200,
+                EvaluateEvery = 200,
+            }
+        );
 
     /// <summary>paper: the real CelebAMask-HQ at 256² on a GPU, with the reference's batch size and schedule.</summary>
-    public static T Paper<T>(T options, int batchSize, int steps, int sampleEvery, int checkpointEvery) where T : ImageToImageOptions =>
-        (T)((ImageToImageOptions)options with
-        {
-            Resolution = 256, Corpus = Data.CelebAMaskHq.CelebAMaskHqLayout.CorpusName, BatchSize = batchSize, Steps = steps, Device = ComputeDevice.Cuda, Augment = true,
-            SampleEvery = sampleEvery, CheckpointEvery = checkpointEvery,
-        });
+    public static T Paper<T>(T options, int batchSize, int steps, int sampleEvery, int checkpointEvery)
+        where T : ImageToImageOptions =>
+        (T)(
+            (ImageToImageOptions)options with
+            {
+                Resolution = 256,
+                Corpus = Data.CelebAMaskHq.CelebAMaskHqLayout.CorpusName,
+                BatchSize = batchSize,
+                Steps = steps,
+                Device = ComputeDevice.Cuda,
+                Augment = true,
+                SampleEvery = sampleEvery,
+                CheckpointEvery = checkpointEvery,
+            }
+        );
 }

@@ -18,13 +18,14 @@ public enum NormKind
 /// <summary>The norm-layer factory shared by every model (pix2pix's <c>get_norm_layer</c>).</summary>
 public static class NormLayer
 {
-    public static nn.Module<Tensor, Tensor> Create(NormKind kind, long channels) => kind switch
-    {
-        NormKind.Batch => torch.nn.BatchNorm2d(channels),
-        NormKind.Instance => torch.nn.InstanceNorm2d(channels),
-        NormKind.None => torch.nn.Identity(),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown norm kind"),
-    };
+    public static nn.Module<Tensor, Tensor> Create(NormKind kind, long channels) =>
+        kind switch
+        {
+            NormKind.Batch => torch.nn.BatchNorm2d(channels),
+            NormKind.Instance => torch.nn.InstanceNorm2d(channels),
+            NormKind.None => torch.nn.Identity(),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown norm kind"),
+        };
 
     /// <summary>
     /// pix2pix's <c>use_bias</c>: a convolution feeding batch norm needs no bias (the norm's shift replaces it);
@@ -33,11 +34,12 @@ public static class NormLayer
     public static bool ConvBias(NormKind kind) => kind == NormKind.Instance;
 
     /// <summary>"batch", "instance" or "none" (the spellings of pix2pix's options).</summary>
-    public static NormKind Parse(string name) => name switch
-    {
-        "batch" => NormKind.Batch,
-        "instance" => NormKind.Instance,
-        "none" => NormKind.None,
-        _ => throw new ArgumentException($"unknown norm '{name}' (valid: batch, instance, none)", nameof(name)),
-    };
+    public static NormKind Parse(string name) =>
+        name switch
+        {
+            "batch" => NormKind.Batch,
+            "instance" => NormKind.Instance,
+            "none" => NormKind.None,
+            _ => throw new ArgumentException($"unknown norm '{name}' (valid: batch, instance, none)", nameof(name)),
+        };
 }

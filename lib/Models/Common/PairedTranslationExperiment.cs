@@ -1,27 +1,46 @@
 using Dino.Repro.Data;
-using Dino.Repro.Training;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.Training;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Models.Common;
 
 /// <summary>
 /// What every paired image-to-image experiment (DINO, pix2pix, BicycleGAN) does the same way: it owns the batch source,
-/// augmented as its reference does when the options ask for it; it trains on <see cref="Device"/>; and it keeps the
-/// first pairs it sees so that its sample grids show the same pairs all run long. Subclasses add only their networks,
-/// losses and update order.
+/// augmented as its reference does when the options ask for it; it trains on <see cref="Device"/>; and its sample grids
+/// show the first pairs of the data's first batch all run long, in a resumed run too. Subclasses add only their
+/// networks, losses and update order.
 /// </summary>
-public abstract class PairedTranslationExperiment<TOptions> : Experiment<TOptions> where TOptions : ImageToImageOptions
+public abstract class PairedTranslationExperiment<TOptions> : Experiment<TOptions>
+    where TOptions : ImageToImageOptions
 {
     private readonly IBatchSource data;
-    private Tensor? sampleSource;
-    private Tensor? sampleTarget;
+    private readonly Tensor sampleSource;
+    private readonly Tensor sampleTarget;
 
     /// <param name="augmentation">The reference's augmentation, applied when <see cref="ImageToImageOptions.Augment"/> is on.</param>
-    protected PairedTranslationExperiment(TOptions options, IBatchSource data, PairedAugmentation augmentation) : base(options)
+    protected PairedTranslationExperiment(TOptions options, IBatchSource data, PairedAugmentation augmentation)
+        : base(options)
     {
         this.data = options.Augmented(data ?? throw new ArgumentNullException(nameof(data)), augmentation);
         Device = TargetDevice;
+        (sampleSource, sampleTarget) = FirstPairs(this.data, options.SampleCount, Device);
+    }
+
+    // The pairs of the batch at the data's start, read once here and the position put back: the batches are addressed
+    // by position (augmentation included), so these are the pairs an uninterrupted run's first step sees, whichever
+    // step a run resumes at.
+    private static (Tensor source, Tensor target) FirstPairs(IBatchSource data, int count, Device device)
+    {
+        var start = data.Position;
+        using var scope = torch.NewDisposeScope();
+        using var _ = torch.no_grad();
+        var batch = data.Next();
+        data.Position = start;
+        var n = Math.Min(count, batch.Size);
+        var source = batch[PairedBatches.ConditionKey].narrow(0, 0, n).to(device).clone();
+        var target = batch[PairedBatches.TargetKey].narrow(0, 0, n).to(device).clone();
+        return (source.DetachFromDisposeScope(), target.DetachFromDisposeScope());
     }
 
     /// <summary>Where the networks live and every batch is moved to.</summary>
@@ -29,28 +48,16 @@ public abstract class PairedTranslationExperiment<TOptions> : Experiment<TOption
 
     public sealed override IBatchSource Data => data;
 
-    /// <summary>The batch's condition ("A") and target ("B") on <see cref="Device"/>; the first pairs ever seen are kept for the grids.</summary>
-    protected (Tensor source, Tensor target) PairOnDevice(Batch batch)
-    {
-        var source = batch[PairedBatches.ConditionKey].to(Device);
-        var target = batch[PairedBatches.TargetKey].to(Device);
-        if (sampleSource is null)
-        {
-            var n = Math.Min(Options.SampleCount, source.size(0));
-            using var _ = torch.no_grad();
-            sampleSource = source.narrow(0, 0, n).clone().DetachFromDisposeScope();
-            sampleTarget = target.narrow(0, 0, n).clone().DetachFromDisposeScope();
-        }
-        return (source, target);
-    }
+    /// <summary>The batch's condition ("A") and target ("B") on <see cref="Device"/>.</summary>
+    protected (Tensor source, Tensor target) PairOnDevice(Batch batch) =>
+        (batch[PairedBatches.ConditionKey].to(Device), batch[PairedBatches.TargetKey].to(Device));
 
     /// <summary>
     /// A grid with one row per kept pair: source | target | each image <paramref name="translate"/> makes from
-    /// (source, target), computed without gradients. Null before the first step.
+    /// (source, target), computed without gradients.
     /// </summary>
-    protected Tensor? SampleRows(Func<Tensor, Tensor, IReadOnlyList<Tensor>> translate)
+    protected Tensor SampleRows(Func<Tensor, Tensor, IReadOnlyList<Tensor>> translate)
     {
-        if (sampleSource is null || sampleTarget is null) return null;
         using var scope = torch.NewDisposeScope();
         using var _ = torch.no_grad();
         return SampleGrids.Rows([sampleSource, sampleTarget, .. translate(sampleSource, sampleTarget)]).MoveToOuterDisposeScope();
@@ -58,7 +65,7 @@ public abstract class PairedTranslationExperiment<TOptions> : Experiment<TOption
 
     protected override void Dispose(bool disposing)
     {
-        sampleSource?.Dispose();
-        sampleTarget?.Dispose();
+        sampleSource.Dispose();
+        sampleTarget.Dispose();
     }
 }

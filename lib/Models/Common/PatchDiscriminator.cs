@@ -17,9 +17,7 @@ public sealed class PatchDiscriminator : nn.Module<Tensor, Tensor>
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n_layers);
         var bias = NormLayer.ConvBias(norm);
-        model = torch.nn.Sequential(
-            torch.nn.Conv2d(input_channels, ndf, 4, stride: 2, padding: 1),
-            torch.nn.LeakyReLU(0.2));
+        model = torch.nn.Sequential(torch.nn.Conv2d(input_channels, ndf, 4, stride: 2, padding: 1), torch.nn.LeakyReLU(0.2));
         long channels = ndf;
         for (var n = 1; n <= n_layers; n++)
         {

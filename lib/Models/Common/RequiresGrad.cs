@@ -13,7 +13,8 @@ public static class RequiresGrad
 
     public static void Set(IEnumerable<Parameter> parameters, bool requiresGrad)
     {
-        foreach (var p in parameters) p.requires_grad = requiresGrad;
+        foreach (var p in parameters)
+            p.requires_grad = requiresGrad;
     }
 
     /// <summary>Turns requires_grad off for <paramref name="parameters"/> until the returned scope is disposed.</summary>

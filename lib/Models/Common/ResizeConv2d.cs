@@ -22,7 +22,8 @@ public sealed class ResizeConv2d : nn.Module<Tensor, Tensor>
     public ResizeConv2d(long in_channels, long out_channels, long kernel_size = 3, double scale_factor = 2, bool bias = true)
         : base(nameof(ResizeConv2d))
     {
-        if (kernel_size % 2 == 0) throw new ArgumentException("only odd kernels keep the size with symmetric padding", nameof(kernel_size));
+        if (kernel_size % 2 == 0)
+            throw new ArgumentException("only odd kernels keep the size with symmetric padding", nameof(kernel_size));
         up = torch.nn.Upsample(scale_factor: new[] { scale_factor, scale_factor }, mode: UpsampleMode.Nearest);
         pad = torch.nn.ReflectionPad2d(kernel_size / 2);
         conv = torch.nn.Conv2d(in_channels, out_channels, kernel_size, stride: 1, bias: bias);
@@ -36,7 +37,8 @@ public sealed class ResizeConv2d : nn.Module<Tensor, Tensor>
     {
         using var upsampled = up.call(input);
         using var padded = pad.call(upsampled);
-        if (padded.dim() != 4 || padded.size(-1) < AdjointFromSide || padded.size(-2) < AdjointFromSide) return conv.call(padded);
+        if (padded.dim() != 4 || padded.size(-1) < AdjointFromSide || padded.size(-2) < AdjointFromSide)
+            return conv.call(padded);
         var k = conv.weight!.size(-1);
         using var adjointWeight = conv.weight.transpose(0, 1).flip(2, 3);
         return torch.nn.functional.conv_transpose2d(padded, adjointWeight, conv.bias, padding: new[] { k - 1, k - 1 });

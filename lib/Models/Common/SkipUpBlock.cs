@@ -47,7 +47,9 @@ public sealed class SkipUpBlock : nn.Module<Tensor, Tensor, Tensor>
 
     private static Tensor Drop(Dropout? dropout, Tensor x)
     {
-        if (dropout is null) return x;
-        using (x) return dropout.call(x);
+        if (dropout is null)
+            return x;
+        using (x)
+            return dropout.call(x);
     }
 }

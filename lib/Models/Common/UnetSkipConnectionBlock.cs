@@ -28,8 +28,16 @@ public sealed class UnetSkipConnectionBlock : nn.Module<Tensor, Tensor>
 
     /// <param name="outer_channels">Channels of this level's input (or <paramref name="input_channels"/> for the outermost) and output.</param>
     /// <param name="inner_channels">Channels after this level's down convolution.</param>
-    public UnetSkipConnectionBlock(long outer_channels, long inner_channels, UnetLevel level, UnetSkipConnectionBlock? submodule,
-        NormKind norm, bool use_dropout = false, long? input_channels = null) : base(nameof(UnetSkipConnectionBlock))
+    public UnetSkipConnectionBlock(
+        long outer_channels,
+        long inner_channels,
+        UnetLevel level,
+        UnetSkipConnectionBlock? submodule,
+        NormKind norm,
+        bool use_dropout = false,
+        long? input_channels = null
+    )
+        : base(nameof(UnetSkipConnectionBlock))
     {
         if ((submodule is null) != (level == UnetLevel.Innermost))
             throw new ArgumentException("exactly the innermost level has no submodule", nameof(submodule));
@@ -43,13 +51,15 @@ public sealed class UnetSkipConnectionBlock : nn.Module<Tensor, Tensor>
                 submodule!,
                 torch.nn.ReLU(),
                 torch.nn.ConvTranspose2d(inner_channels * 2, outer_channels, 4, stride: 2, padding: 1),
-                torch.nn.Tanh()),
+                torch.nn.Tanh()
+            ),
             UnetLevel.Innermost => torch.nn.Sequential(
                 torch.nn.LeakyReLU(0.2),
                 downconv,
                 torch.nn.ReLU(),
                 torch.nn.ConvTranspose2d(inner_channels, outer_channels, 4, stride: 2, padding: 1, bias: bias),
-                NormLayer.Create(norm, outer_channels)),
+                NormLayer.Create(norm, outer_channels)
+            ),
             _ => torch.nn.Sequential(
                 torch.nn.LeakyReLU(0.2),
                 downconv,
@@ -57,15 +67,18 @@ public sealed class UnetSkipConnectionBlock : nn.Module<Tensor, Tensor>
                 submodule!,
                 torch.nn.ReLU(),
                 torch.nn.ConvTranspose2d(inner_channels * 2, outer_channels, 4, stride: 2, padding: 1, bias: bias),
-                NormLayer.Create(norm, outer_channels)),
+                NormLayer.Create(norm, outer_channels)
+            ),
         };
-        if (use_dropout && level == UnetLevel.Middle) model.append(torch.nn.Dropout(0.5));
+        if (use_dropout && level == UnetLevel.Middle)
+            model.append(torch.nn.Dropout(0.5));
         RegisterComponents();
     }
 
     public override Tensor forward(Tensor x)
     {
-        if (level == UnetLevel.Outermost) return model.call(x);
+        if (level == UnetLevel.Outermost)
+            return model.call(x);
         using var inner = model.call(x);
         return torch.cat(new[] { x, inner }, 1);
     }

@@ -11,15 +11,15 @@ public static class WeightInit
 {
     public const double ReferenceStd = 0.02;
 
-    public static T Normal<T>(T network, double std = ReferenceStd, Generator? generator = null) where T : nn.Module =>
-        Apply(network, weight => Normal(weight, 0, std, generator), std, generator);
+    public static T Normal<T>(T network, double std = ReferenceStd, Generator? generator = null)
+        where T : nn.Module => Apply(network, weight => Normal(weight, 0, std, generator), std, generator);
 
     /// <summary>
     /// BicycleGAN's <c>init_weights(net, "xavier", 0.02)</c>: conv and linear weights xavier_normal_ with that gain,
     /// biases 0, batch-norm scales N(1, gain) and shifts 0.
     /// </summary>
-    public static T XavierNormal<T>(T network, double gain = ReferenceStd, Generator? generator = null) where T : nn.Module =>
-        Apply(network, weight => XavierNormal(weight, gain, generator), gain, generator);
+    public static T XavierNormal<T>(T network, double gain = ReferenceStd, Generator? generator = null)
+        where T : nn.Module => Apply(network, weight => XavierNormal(weight, gain, generator), gain, generator);
 
     // torch.nn.init.normal_: TorchSharp 0.107's ignores its generator argument (draws from the default one), the
     // tensor method honours it.
@@ -33,14 +33,16 @@ public static class WeightInit
     // fans as PyTorch's _calculate_fan_in_and_fan_out (dims 1 and 0 times the receptive field).
     private static void XavierNormal(Tensor weight, double gain, Generator? generator)
     {
-        if (weight.dim() < 2) throw new ArgumentException("xavier_normal_ needs a weight with at least 2 dimensions", nameof(weight));
+        if (weight.dim() < 2)
+            throw new ArgumentException("xavier_normal_ needs a weight with at least 2 dimensions", nameof(weight));
         var receptive = weight.shape.Skip(2).Aggregate(1L, (a, b) => a * b);
         var fanIn = weight.size(1) * receptive;
         var fanOut = weight.size(0) * receptive;
         Normal(weight, 0, gain * Math.Sqrt(2.0 / (fanIn + fanOut)), generator);
     }
 
-    private static T Apply<T>(T network, Action<Tensor> initWeight, double normStd, Generator? generator) where T : nn.Module
+    private static T Apply<T>(T network, Action<Tensor> initWeight, double normStd, Generator? generator)
+        where T : nn.Module
     {
         foreach (var (_, module) in network.named_modules())
         {
@@ -48,7 +50,8 @@ public static class WeightInit
             {
                 case Conv2d or ConvTranspose2d or Linear:
                     initWeight(module.get_parameter("weight")!);
-                    if (module.get_parameter("bias") is { } bias) torch.nn.init.zeros_(bias);
+                    if (module.get_parameter("bias") is { } bias)
+                        torch.nn.init.zeros_(bias);
                     break;
                 case BatchNorm2d:
                     Normal(module.get_parameter("weight")!, 1, normStd, generator);

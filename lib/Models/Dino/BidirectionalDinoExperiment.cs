@@ -1,9 +1,9 @@
-using Dino.Repro.IO;
-using TorchSharp.Modules;
-using Dino.Repro.Models.Common;
 using Dino.Repro.Data;
-using Dino.Repro.Training;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.IO;
+using Dino.Repro.Models.Common;
+using Dino.Repro.Training;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.Dino;
 
@@ -21,17 +21,20 @@ public sealed class BidirectionalDinoExperiment : PairedTranslationExperiment<Bi
     public const string ReverseBalanceKey = "k2";
 
     /// <summary>The definition under <see cref="Name"/>; <paramref name="data"/> as <see cref="DinoExperiment.Definition"/>'s.</summary>
-    public static ExperimentDefinition<BidirectionalDinoOptions> Definition(Func<BidirectionalDinoOptions, IBatchSource> data) => new(
-        Name,
-        "DINO bidirectional image-to-image translation (both U-Nets translate and criticise through branched decoders)",
-        Presets,
-        options => new BidirectionalDinoExperiment(options, data(options)));
+    public static ExperimentDefinition<BidirectionalDinoOptions> Definition(Func<BidirectionalDinoOptions, IBatchSource> data) =>
+        new(
+            Name,
+            "DINO bidirectional image-to-image translation (both U-Nets translate and criticise through branched decoders)",
+            Presets,
+            options => new BidirectionalDinoExperiment(options, data(options))
+        );
 
     /// <summary>One-way DINO's presets (smoke, cpu, paper); the branch point keeps its default, the paper's.</summary>
     public static IReadOnlyDictionary<Preset, Func<BidirectionalDinoOptions, BidirectionalDinoOptions>> Presets { get; } =
         DinoExperiment.Presets.ToDictionary(
             preset => preset.Key,
-            preset => (Func<BidirectionalDinoOptions, BidirectionalDinoOptions>)(o => (BidirectionalDinoOptions)preset.Value(o)));
+            preset => (Func<BidirectionalDinoOptions, BidirectionalDinoOptions>)(o => (BidirectionalDinoOptions)preset.Value(o))
+        );
 
     private static readonly string[] Losses = { "C", "F", "R", "E1_real", "E1_fake", "E2_real", "E2_fake" };
 
@@ -45,8 +48,14 @@ public sealed class BidirectionalDinoExperiment : PairedTranslationExperiment<Bi
     public BidirectionalDinoExperiment(BidirectionalDinoOptions options, IBatchSource data)
         : base(options, data, PairedAugmentation.Dino)
     {
-        forward = AddNetwork("F", new BidirectionalDinoUNet(options.Resolution, options.NoiseSize, options.BranchLayer, options.Channels, options.NormKind));
-        reverse = AddNetwork("R", new BidirectionalDinoUNet(options.Resolution, options.NoiseSize, options.BranchLayer, options.Channels, options.NormKind));
+        forward = AddNetwork(
+            "F",
+            new BidirectionalDinoUNet(options.Resolution, options.NoiseSize, options.BranchLayer, options.Channels, options.NormKind, options.Width)
+        );
+        reverse = AddNetwork(
+            "R",
+            new BidirectionalDinoUNet(options.Resolution, options.NoiseSize, options.BranchLayer, options.Channels, options.NormKind, options.Width)
+        );
         forward.to(Device);
         reverse.to(Device);
         // opt_F / opt_R: a player's whole generative decoder; opt_C: both encoders, both trunks [0, L) and both heads.
@@ -78,8 +87,10 @@ public sealed class BidirectionalDinoExperiment : PairedTranslationExperiment<Bi
         var z1 = SampleNoise(batch.Size);
         var z2 = SampleNoise(batch.Size);
         var losses = new Dictionary<string, double>(CriticStep(source, target, z1, z2));
-        foreach (var (name, value) in GenerationStep(source, target, z1, z2)) losses[name] = value;
-        foreach (var scheduler in Schedulers.Values) scheduler.step();
+        foreach (var (name, value) in GenerationStep(source, target, z1, z2))
+            losses[name] = value;
+        foreach (var scheduler in Schedulers.Values)
+            scheduler.step();
         return losses;
     }
 
@@ -91,16 +102,17 @@ public sealed class BidirectionalDinoExperiment : PairedTranslationExperiment<Bi
     {
         var k1 = Controller[ForwardBalanceKey];
         var k2 = Controller[ReverseBalanceKey];
-        Tensor translationF, translationR;   // sg[F(x, z₁)], sg[R(y, z₂)]
+        Tensor translationF,
+            translationR; // sg[F(x, z₁)], sg[R(y, z₂)]
         using (torch.no_grad())
         {
             translationF = forward.call(source, z1);
             translationR = reverse.call(target, z2);
         }
-        var energy1Real = DinoLosses.Energy(forward.Critic(source, z1), target);          // E1_real = d(F_c(x, z₁), y)
-        var energy1Fake = DinoLosses.Energy(forward.Critic(translationR, z1), target);    // E1_fake = d(F_c(sg[R(y, z₂)], z₁), y)
-        var energy2Real = DinoLosses.Energy(reverse.Critic(target, z2), source);          // E2_real = d(R_c(y, z₂), x)
-        var energy2Fake = DinoLosses.Energy(reverse.Critic(translationF, z2), source);    // E2_fake = d(R_c(sg[F(x, z₁)], z₂), x)
+        var energy1Real = DinoLosses.Energy(forward.Critic(source, z1), target); // E1_real = d(F_c(x, z₁), y)
+        var energy1Fake = DinoLosses.Energy(forward.Critic(translationR, z1), target); // E1_fake = d(F_c(sg[R(y, z₂)], z₁), y)
+        var energy2Real = DinoLosses.Energy(reverse.Critic(target, z2), source); // E2_real = d(R_c(y, z₂), x)
+        var energy2Fake = DinoLosses.Energy(reverse.Critic(translationF, z2), source); // E2_fake = d(R_c(sg[F(x, z₁)], z₂), x)
         var loss1 = DinoLosses.ReverseLoss(energy1Real, energy1Fake, k1, Options.Margin);
         var loss2 = DinoLosses.ReverseLoss(energy2Real, energy2Fake, k2, Options.Margin);
         var lossC = loss1 + loss2;
@@ -128,15 +140,23 @@ public sealed class BidirectionalDinoExperiment : PairedTranslationExperiment<Bi
     /// other weight (the player's encoder, the whole other player) has requires_grad off meanwhile: gradients still
     /// reach the translation through the critic, but no weight gradient is computed that no optimiser would use.
     /// </summary>
-    public IReadOnlyDictionary<string, double> GenerationStep(Tensor source, Tensor target, Tensor? z1, Tensor? z2) => new Dictionary<string, double>
-    {
-        ["F"] = GenerationStepOf(forward, reverse, optF, source, target, z1, z2),   // d(R_c(F(x, z₁), z₂), x) + λ·d(F(x, z₁), y)
-        ["R"] = GenerationStepOf(reverse, forward, optR, target, source, z2, z1),   // d(F_c(R(y, z₂), z₁), y) + λ·d(R(y, z₂), x)
-    };
+    public IReadOnlyDictionary<string, double> GenerationStep(Tensor source, Tensor target, Tensor? z1, Tensor? z2) =>
+        new Dictionary<string, double>
+        {
+            ["F"] = GenerationStepOf(forward, reverse, optF, source, target, z1, z2), // d(R_c(F(x, z₁), z₂), x) + λ·d(F(x, z₁), y)
+            ["R"] = GenerationStepOf(reverse, forward, optR, target, source, z2, z1), // d(F_c(R(y, z₂), z₁), y) + λ·d(R(y, z₂), x)
+        };
 
     /// <summary>One player's half of the generation stage, through the other player's critic stream; returns its loss.</summary>
-    private double GenerationStepOf(BidirectionalDinoUNet player, BidirectionalDinoUNet critic, optim.Optimizer optimizer,
-        Tensor input, Tensor paired, Tensor? playerNoise, Tensor? criticNoise)
+    private double GenerationStepOf(
+        BidirectionalDinoUNet player,
+        BidirectionalDinoUNet critic,
+        optim.Optimizer optimizer,
+        Tensor input,
+        Tensor paired,
+        Tensor? playerNoise,
+        Tensor? criticNoise
+    )
     {
         using var idle = RequiresGrad.Off(player.Encoder.parameters().Concat(critic.parameters()));
         var translation = player.call(input, playerNoise);
@@ -149,14 +169,17 @@ public sealed class BidirectionalDinoExperiment : PairedTranslationExperiment<Bi
     }
 
     /// <summary>Rows of source | target | F(source) | R(target) for the first pairs seen, with fixed private noise.</summary>
-    public override Tensor? SampleGrid() => SampleRows((source, target) =>
-    {
-        using var fixedNoise = new Generator(unchecked((ulong)(Options.Seed + 2)));
-        var n = source.size(0);
-        var translationF = forward.call(source, SampleNoise(n, fixedNoise));
-        var translationR = reverse.call(target, SampleNoise(n, fixedNoise));
-        return new[] { translationF, translationR };
-    });
+    public override Tensor? SampleGrid() =>
+        SampleRows(
+            (source, target) =>
+            {
+                using var fixedNoise = new Generator(unchecked((ulong)(Options.Seed + 2)));
+                var n = source.size(0);
+                var translationF = forward.call(source, SampleNoise(n, fixedNoise));
+                var translationR = reverse.call(target, SampleNoise(n, fixedNoise));
+                return new[] { translationF, translationR };
+            }
+        );
 
     private static IEnumerable<Parameter> CriticParameters(BidirectionalDinoUNet player) =>
         player.Encoder.parameters().Concat(player.TrunkParameters).Concat(player.CriticHead.parameters());

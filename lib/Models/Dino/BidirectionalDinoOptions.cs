@@ -18,9 +18,11 @@ public sealed record BidirectionalDinoOptions : DinoOptions
 
     public override IEnumerable<string> Validate()
     {
-        foreach (var problem in base.Validate()) yield return problem;
+        foreach (var problem in base.Validate())
+            yield return problem;
         var decoderLayers = System.Numerics.BitOperations.Log2((uint)Math.Max(Resolution, 1)) - 1;
         if (BranchLayer < 0 || BranchLayer >= decoderLayers)
-            yield return $"branch_layer must lie in [0, {decoderLayers - 1}] at resolution {Resolution} (the decoder has {decoderLayers} layers; got {BranchLayer})";
+            yield return $"branch_layer must lie in [0, {decoderLayers - 1}] at resolution {Resolution} (the decoder has {decoderLayers} layers; "
+                + $"got {BranchLayer})";
     }
 }

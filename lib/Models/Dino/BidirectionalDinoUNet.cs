@@ -15,11 +15,18 @@ public sealed class BidirectionalDinoUNet : nn.Module<Tensor, Tensor?, Tensor>
     private readonly DinoUNet net;
     private readonly DinoDecoder head;
 
-    public BidirectionalDinoUNet(int image_size, long noise_size, int branch_layer, long channels = 3, NormKind norm = NormKind.Instance)
+    public BidirectionalDinoUNet(
+        int image_size,
+        long noise_size,
+        int branch_layer,
+        long channels = 3,
+        NormKind norm = NormKind.Instance,
+        long width = DinoEncoder.ReferenceWidth
+    )
         : base(nameof(BidirectionalDinoUNet))
     {
-        net = new DinoUNet(image_size, noise_size, channels, norm);
-        head = new DinoDecoder(DinoUNet.CodeSize, noise_size, net.Encoder.Channels, channels, norm, first_layer: branch_layer);
+        net = new DinoUNet(image_size, noise_size, channels, norm, width);
+        head = new DinoDecoder(DinoUNet.CodeSize, noise_size, net.Encoder.Channels, channels, norm, first_layer: branch_layer, width: width);
         head.CopyFrom(net.Decoder);
         BranchLayer = branch_layer;
         RegisterComponents();
@@ -58,7 +65,8 @@ public sealed class BidirectionalDinoUNet : nn.Module<Tensor, Tensor?, Tensor>
         finally
         {
             latent.Dispose();
-            foreach (var f in features) f.Dispose();
+            foreach (var f in features)
+                f.Dispose();
         }
     }
 }

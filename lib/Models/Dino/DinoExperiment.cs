@@ -1,9 +1,9 @@
-using Dino.Repro.IO;
-using TorchSharp.Modules;
-using Dino.Repro.Models.Common;
 using Dino.Repro.Data;
-using Dino.Repro.Training;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.IO;
+using Dino.Repro.Models.Common;
+using Dino.Repro.Training;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.Dino;
 
@@ -23,21 +23,23 @@ public sealed class DinoExperiment : PairedTranslationExperiment<DinoOptions>
     /// source ("A" condition, "B" target, [B, channels, resolution, resolution] in [−1, 1]) for the resolved options;
     /// the experiment takes ownership of it.
     /// </summary>
-    public static ExperimentDefinition<DinoOptions> Definition(Func<DinoOptions, IBatchSource> data) => new(
-        Name,
-        "DINO one-way image-to-image translation (Forward U-Net vs Reverse U-Net energy)",
-        Presets,
-        options => new DinoExperiment(options, data(options)));
+    public static ExperimentDefinition<DinoOptions> Definition(Func<DinoOptions, IBatchSource> data) =>
+        new(Name, "DINO one-way image-to-image translation (Forward U-Net vs Reverse U-Net energy)", Presets, options => new DinoExperiment(
+            options,
+            data(options)
+        ));
 
     /// <summary>smoke: seconds (CI); cpu: Shapes at 64² within an hour on 2 cores; paper: the reference's 256², batch 8.</summary>
-    public static IReadOnlyDictionary<Preset, Func<DinoOptions, DinoOptions>> Presets { get; } = new Dictionary<Preset, Func<DinoOptions, DinoOptions>>
-    {
-        [Preset.Smoke] = ImageToImagePresets.Smoke,
-        [Preset.Cpu] = ImageToImagePresets.Cpu,
-        // 200 epochs of CelebAMask-HQ's ~24k training pairs at batch 8 ≈ 600k steps; `dino reproduce` recounts them on the
-        // corpus it reads (Reproduce.PaperSchedule).
-        [Preset.Paper] = o => ImageToImagePresets.Paper(o, batchSize: 8, steps: 600_000, sampleEvery: 5000, checkpointEvery: 15_000),
-    };
+    public static IReadOnlyDictionary<Preset, Func<DinoOptions, DinoOptions>> Presets { get; } =
+        new Dictionary<Preset, Func<DinoOptions, DinoOptions>>
+        {
+            // Narrow networks: at the reference width one smoke checkpoint of F and R with Adam's moments is ~190 MB.
+            [Preset.Smoke] = o => ImageToImagePresets.Smoke(o) with { Width = 8 },
+            [Preset.Cpu] = ImageToImagePresets.Cpu,
+            // 200 epochs of CelebAMask-HQ's ~24k training pairs at batch 8 ≈ 600k steps; `dino reproduce` recounts them on the
+            // corpus it reads (Reproduce.PaperSchedule).
+            [Preset.Paper] = o => ImageToImagePresets.Paper(o, batchSize: 8, steps: 600_000, sampleEvery: 5000, checkpointEvery: 15_000),
+        };
 
     private static readonly string[] Losses = { "R", "F", "E_real", "E_fake", "L1" };
 
@@ -47,10 +49,11 @@ public sealed class DinoExperiment : PairedTranslationExperiment<DinoOptions>
     private readonly optim.Optimizer optR;
     private readonly BalanceController controller;
 
-    public DinoExperiment(DinoOptions options, IBatchSource data) : base(options, data, PairedAugmentation.Dino)
+    public DinoExperiment(DinoOptions options, IBatchSource data)
+        : base(options, data, PairedAugmentation.Dino)
     {
-        forward = AddNetwork("F", new DinoUNet(options.Resolution, options.NoiseSize, options.Channels, options.NormKind));
-        reverse = AddNetwork("R", new DinoUNet(options.Resolution, 0, options.Channels, options.NormKind));
+        forward = AddNetwork("F", new DinoUNet(options.Resolution, options.NoiseSize, options.Channels, options.NormKind, options.Width));
+        reverse = AddNetwork("R", new DinoUNet(options.Resolution, 0, options.Channels, options.NormKind, options.Width));
         forward.to(Device);
         reverse.to(Device);
         optF = AddOptimizer("F", torch.optim.Adam(forward.parameters(), lr: options.LearningRate, beta1: options.Beta1, beta2: options.Beta2));
@@ -76,7 +79,7 @@ public sealed class DinoExperiment : PairedTranslationExperiment<DinoOptions>
     public override IReadOnlyDictionary<string, double> Step(Batch batch)
     {
         var (source, target) = PairOnDevice(batch);
-        var z = SampleNoise(batch.Size);   // drawn once, used by both steps
+        var z = SampleNoise(batch.Size); // drawn once, used by both steps
         var k = Controller[BalanceKey];
 
         // Reverse (critic) step: low energy for real targets, high for translations (Eq. 5).
@@ -103,7 +106,8 @@ public sealed class DinoExperiment : PairedTranslationExperiment<DinoOptions>
         var eFake = energyFake.ToDouble();
         Controller[BalanceKey] = controller.Update(k, eReal, eFake);
 
-        foreach (var scheduler in Schedulers.Values) scheduler.step();
+        foreach (var scheduler in Schedulers.Values)
+            scheduler.step();
         return new Dictionary<string, double>
         {
             ["R"] = lossR.ToDouble(),
@@ -115,9 +119,12 @@ public sealed class DinoExperiment : PairedTranslationExperiment<DinoOptions>
     }
 
     /// <summary>Rows of source | target | translation for the first pairs seen, with fixed private noise.</summary>
-    public override Tensor? SampleGrid() => SampleRows((source, _) =>
-    {
-        using var fixedNoise = new Generator(unchecked((ulong)(Options.Seed + 2)));
-        return new[] { forward.call(source, SampleNoise(source.size(0), fixedNoise)) };
-    });
+    public override Tensor? SampleGrid() =>
+        SampleRows(
+            (source, _) =>
+            {
+                using var fixedNoise = new Generator(unchecked((ulong)(Options.Seed + 2)));
+                return new[] { forward.call(source, SampleNoise(source.size(0), fixedNoise)) };
+            }
+        );
 }

@@ -23,7 +23,8 @@ public static class DinoLosses
     /// </summary>
     public static Tensor ReverseLoss(Tensor energyReal, Tensor energyFake, double k, double margin)
     {
-        if (!HingeActive(energyFake.ToDouble(), margin)) return energyReal.alias();
+        if (!HingeActive(energyFake.ToDouble(), margin))
+            return energyReal.alias();
         using var shortfall = margin - energyFake;
         using var weighted = shortfall * k;
         return energyReal + weighted;
@@ -34,9 +35,16 @@ public static class DinoLosses
     /// (λ = 0 drops the L1 term: the Table 4 ablation). With <paramref name="squaredError"/> the term is
     /// λ·d(F(x, z), y), the MSE of bidirectional DINO's generation stage.
     /// </summary>
-    public static Tensor ForwardLoss(Tensor energyOfTranslation, Tensor translation, Tensor target, double reconstructionWeight, bool squaredError = false)
+    public static Tensor ForwardLoss(
+        Tensor energyOfTranslation,
+        Tensor translation,
+        Tensor target,
+        double reconstructionWeight,
+        bool squaredError = false
+    )
     {
-        if (reconstructionWeight == 0) return energyOfTranslation.alias();
+        if (reconstructionWeight == 0)
+            return energyOfTranslation.alias();
         using var reconstruction = squaredError ? Energy(translation, target) : F.l1_loss(translation, target);
         using var weighted = reconstruction * reconstructionWeight;
         return energyOfTranslation + weighted;

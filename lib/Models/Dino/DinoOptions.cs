@@ -12,9 +12,14 @@ public record DinoOptions : ImageToImageOptions
 {
     public DinoOptions() => BatchSize = 8;
 
-
     /// <summary>Image channels of source and target. Default 3 (RGB photos, colour-coded masks).</summary>
     public int Channels { get; init; } = 3;
+
+    /// <summary>
+    /// Channels of the first encoder layer; each later one doubles, up to 8× this, and the decoder mirrors them. Default
+    /// 64 (the reference's 64 … 512); the smoke preset's networks are narrower so its checkpoints stay small.
+    /// </summary>
+    public int Width { get; init; } = (int)DinoEncoder.ReferenceWidth;
 
     /// <summary>Noise channels appended to the Forward network's code. Default 32.</summary>
     public int NoiseSize { get; init; } = 32;
@@ -25,7 +30,9 @@ public record DinoOptions : ImageToImageOptions
     /// <summary>Margin m of the hinge (Eq. 5); 0 = no cutoff, balancing only. Default 0.2.</summary>
     public double Margin { get; init; } = 0.2;
 
-    /// <summary>γ, the target ratio E_real/E_fake of the controller (Eq. 4). Default 0.8 (the paper, image-to-image; the code's default is 0.7).</summary>
+    /// <summary>
+    /// γ, the target ratio E_real/E_fake of the controller (Eq. 4). Default 0.8 (the paper, image-to-image; the code's default is 0.7).
+    /// </summary>
     public double Gamma { get; init; } = 0.8;
 
     /// <summary>λ_k, the controller's gain (Eq. 4). Default 0.001.</summary>
@@ -54,7 +61,8 @@ public record DinoOptions : ImageToImageOptions
     /// </summary>
     public Tensor? SampleNoise(long batch, Device device, Generator? generator = null)
     {
-        if (NoiseSize == 0) return null;
+        if (NoiseSize == 0)
+            return null;
         using var unit = torch.randn(new long[] { batch, NoiseSize }, generator: generator);
         using var scaled = unit * NoiseStd;
         return scaled.to(device);
@@ -62,16 +70,27 @@ public record DinoOptions : ImageToImageOptions
 
     public override IEnumerable<string> Validate()
     {
-        foreach (var problem in base.Validate()) yield return problem;
+        foreach (var problem in base.Validate())
+            yield return problem;
         if (Resolution < 16 || Resolution > 1024 || (Resolution & (Resolution - 1)) != 0)
             yield return $"resolution must be a power of two from 16 to 1024 (got {Resolution})";
-        if (Channels < 1) yield return $"channels must be at least 1 (got {Channels})";
-        if (NoiseSize < 0) yield return $"noise_size must not be negative (got {NoiseSize})";
-        if (!(NoiseStd >= 0)) yield return $"noise_std must not be negative (got {NoiseStd})";
-        if (!(Margin >= 0)) yield return $"margin must not be negative (got {Margin})";
-        if (!(Gamma > 0)) yield return $"gamma must be positive (got {Gamma})";
-        if (!(BalanceGain >= 0)) yield return $"balance_gain must not be negative (got {BalanceGain})";
-        if (InitialK is < 0 or > 1) yield return $"initial_k must lie in [0, 1] (got {InitialK})";
-        if (!(ReconstructionWeight >= 0)) yield return $"reconstruction_weight must not be negative (got {ReconstructionWeight})";
+        if (Width < 1)
+            yield return $"width must be at least 1 (got {Width})";
+        if (Channels < 1)
+            yield return $"channels must be at least 1 (got {Channels})";
+        if (NoiseSize < 0)
+            yield return $"noise_size must not be negative (got {NoiseSize})";
+        if (!(NoiseStd >= 0))
+            yield return $"noise_std must not be negative (got {NoiseStd})";
+        if (!(Margin >= 0))
+            yield return $"margin must not be negative (got {Margin})";
+        if (!(Gamma > 0))
+            yield return $"gamma must be positive (got {Gamma})";
+        if (!(BalanceGain >= 0))
+            yield return $"balance_gain must not be negative (got {BalanceGain})";
+        if (InitialK is < 0 or > 1)
+            yield return $"initial_k must lie in [0, 1] (got {InitialK})";
+        if (!(ReconstructionWeight >= 0))
+            yield return $"reconstruction_weight must not be negative (got {ReconstructionWeight})";
     }
 }

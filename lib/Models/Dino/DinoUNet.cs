@@ -15,12 +15,13 @@ public sealed class DinoUNet : nn.Module<Tensor, Tensor?, Tensor>
     private readonly DinoEncoder enc;
     private readonly DinoDecoder dec;
 
-    public DinoUNet(int image_size, long noise_size, long channels = 3, NormKind norm = NormKind.Instance) : base(nameof(DinoUNet))
+    public DinoUNet(int image_size, long noise_size, long channels = 3, NormKind norm = NormKind.Instance, long width = DinoEncoder.ReferenceWidth)
+        : base(nameof(DinoUNet))
     {
         ArgumentOutOfRangeException.ThrowIfNegative(noise_size);
         NoiseSize = noise_size;
-        enc = new DinoEncoder(image_size, CodeSize, channels, norm);
-        dec = new DinoDecoder(CodeSize, noise_size, enc.Channels, channels, norm);
+        enc = new DinoEncoder(image_size, CodeSize, channels, norm, width);
+        dec = new DinoDecoder(CodeSize, noise_size, enc.Channels, channels, norm, width: width);
         RegisterComponents();
         WeightInit.Normal(this);
     }
@@ -36,7 +37,11 @@ public sealed class DinoUNet : nn.Module<Tensor, Tensor?, Tensor>
     public static int Halvings(int image_size)
     {
         if (image_size < 16 || image_size > 1024 || (image_size & (image_size - 1)) != 0)
-            throw new ArgumentOutOfRangeException(nameof(image_size), image_size, "DINO's U-Nets take square images whose side is a power of two from 16 to 1024");
+            throw new ArgumentOutOfRangeException(
+                nameof(image_size),
+                image_size,
+                "DINO's U-Nets take square images whose side is a power of two from 16 to 1024"
+            );
         return System.Numerics.BitOperations.Log2((uint)image_size) - 2;
     }
 
@@ -51,7 +56,8 @@ public sealed class DinoUNet : nn.Module<Tensor, Tensor?, Tensor>
         finally
         {
             latent.Dispose();
-            foreach (var f in features) f.Dispose();
+            foreach (var f in features)
+                f.Dispose();
         }
     }
 
@@ -64,7 +70,9 @@ public sealed class DinoUNet : nn.Module<Tensor, Tensor?, Tensor>
         if ((noise is null) != (NoiseSize == 0))
             throw new ArgumentException(NoiseSize == 0 ? "this network takes no noise" : $"this network needs noise [B, {NoiseSize}]", nameof(noise));
         var (code, features) = enc.call(image);
-        if (noise is null) return (code, features);
-        using (code) return (torch.cat(new[] { code, noise }, 1), features);
+        if (noise is null)
+            return (code, features);
+        using (code)
+            return (torch.cat(new[] { code, noise }, 1), features);
     }
 }

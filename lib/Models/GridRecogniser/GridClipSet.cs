@@ -24,7 +24,9 @@ public sealed class GridClipSet : IDisposable
     public IReadOnlyList<string> Sentences { get; }
     public int Count => Sentences.Count;
 
-    /// <summary>Every utterance of <paramref name="split"/>'s speakers in <paramref name="corpus"/> (the first <paramref name="limit"/>; 0 = all).</summary>
+    /// <summary>
+    /// Every utterance of <paramref name="split"/>'s speakers in <paramref name="corpus"/> (the first <paramref name="limit"/>; 0 = all).
+    /// </summary>
     /// <remarks>Audio is read and turned into features a chunk at a time (the real corpus's training part is ~3 GB of
     /// samples); the WAV headers are read first to find the longest clip, the length every clip is padded to.</remarks>
     /// <exception cref="InvalidDataException">An alignment does not hold a GRID sentence (the message names the file).</exception>
@@ -33,9 +35,12 @@ public sealed class GridClipSet : IDisposable
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(front);
         var utterances = corpus.Utterances(split);
-        if (limit > 0) utterances = utterances.Take(limit).ToArray();
-        var longest = utterances.Select(u => WavFile.ReadHeader(GridLayout.AudioPath(corpus.Root, u.Speaker, u.Id)).Duration.TotalSeconds)
-            .DefaultIfEmpty(0).Max();
+        if (limit > 0)
+            utterances = utterances.Take(limit).ToArray();
+        var longest = utterances
+            .Select(u => WavFile.ReadHeader(GridLayout.AudioPath(corpus.Root, u.Speaker, u.Id)).Duration.TotalSeconds)
+            .DefaultIfEmpty(0)
+            .Max();
         var length = Math.Max(front.MinimumSamples, (int)Math.Ceiling(longest * GridFeatures.SampleRate));
         var sentences = new List<IReadOnlyList<string>>();
         using var scope = torch.NewDisposeScope();
@@ -53,7 +58,8 @@ public sealed class GridClipSet : IDisposable
     public static GridClipSet FromClips(IReadOnlyList<float[]> samples, IReadOnlyList<IReadOnlyList<string>> sentences, GridFeatures front)
     {
         ArgumentNullException.ThrowIfNull(front);
-        if (samples.Count != sentences.Count) throw new ArgumentException($"{samples.Count} clips but {sentences.Count} sentences");
+        if (samples.Count != sentences.Count)
+            throw new ArgumentException($"{samples.Count} clips but {sentences.Count} sentences");
         var length = Math.Max(front.MinimumSamples, samples.Select(s => s.Length).DefaultIfEmpty(0).Max());
         using var scope = torch.NewDisposeScope();
         var chunks = samples.Chunk(FeatureChunk).Select(chunk => FeaturesOf(chunk, length, front)).ToList();
@@ -64,7 +70,8 @@ public sealed class GridClipSet : IDisposable
     private static Tensor FeaturesOf(IReadOnlyList<float[]> clips, int length, GridFeatures front)
     {
         var padded = new float[clips.Count * length];
-        for (var i = 0; i < clips.Count; i++) clips[i].AsSpan(0, Math.Min(length, clips[i].Length)).CopyTo(padded.AsSpan(i * length));
+        for (var i = 0; i < clips.Count; i++)
+            clips[i].AsSpan(0, Math.Min(length, clips[i].Length)).CopyTo(padded.AsSpan(i * length));
         using var waveforms = torch.tensor(padded, new long[] { clips.Count, length });
         return front.Forward(waveforms);
     }
@@ -74,15 +81,20 @@ public sealed class GridClipSet : IDisposable
         var labels = sentences.SelectMany(GridSlots.Labels).ToArray();
         var features = chunks.Count > 0 ? torch.cat(chunks, 0) : torch.zeros(0, front.MelBands, 0);
         var labelTensor = torch.tensor(labels, new long[] { sentences.Count, GridSlots.Count });
-        return new GridClipSet(features.DetachFromDisposeScope(), labelTensor.DetachFromDisposeScope(),
-            sentences.Select(words => string.Join(' ', words)).ToArray());
+        return new GridClipSet(
+            features.DetachFromDisposeScope(),
+            labelTensor.DetachFromDisposeScope(),
+            sentences.Select(words => string.Join(' ', words)).ToArray()
+        );
     }
 
     private static (float[] Samples, IReadOnlyList<string> Words) Read(GridCorpus corpus, GridUtterance utterance, GridFeatures front)
     {
         var words = corpus.ReadWords(utterance).Select(w => w.Word).ToArray();
         if (!GridGrammar.IsSentence(words))
-            throw new InvalidDataException($"{GridLayout.AlignmentPath(corpus.Root, utterance.Speaker, utterance.Id)}: \"{string.Join(' ', words)}\" is not a GRID sentence");
+            throw new InvalidDataException(
+                $"{GridLayout.AlignmentPath(corpus.Root, utterance.Speaker, utterance.Id)}: \"{string.Join(' ', words)}\" is not a GRID sentence"
+            );
         return (front.Samples(AudioBuffer.Mono(corpus.ReadAudio(utterance, GridFeatures.SampleRate), GridFeatures.SampleRate)), words);
     }
 

@@ -11,20 +11,24 @@ namespace Dino.Repro.Models.GridRecogniser;
 public sealed class GridFeatures : IDisposable
 {
     public const int SampleRate = 16_000;
-    public const int WindowSamples = 400;  // 25 ms
-    public const int HopSamples = 160;     // 10 ms
+    public const int WindowSamples = 400; // 25 ms
+    public const int HopSamples = 160; // 10 ms
 
     private readonly LogMelSpectrogram logMel;
 
     public GridFeatures(int melBands, double clipSeconds)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(melBands, 8);
-        if (!(clipSeconds > 0)) throw new ArgumentOutOfRangeException(nameof(clipSeconds), clipSeconds, "the clip length must be positive");
+        if (!(clipSeconds > 0))
+            throw new ArgumentOutOfRangeException(nameof(clipSeconds), clipSeconds, "the clip length must be positive");
         MelBands = melBands;
         MinimumSamples = (int)Math.Round(clipSeconds * SampleRate);
-        logMel = new LogMelSpectrogram(new LogMelOptions(
-            new MelSpectrogramOptions(SampleRate, NFft: WindowSamples, HopLength: HopSamples, NMels: melBands),
-            LogCompression.NaturalLog));
+        logMel = new LogMelSpectrogram(
+            new LogMelOptions(
+                new MelSpectrogramOptions(SampleRate, NFft: WindowSamples, HopLength: HopSamples, NMels: melBands),
+                LogCompression.NaturalLog
+            )
+        );
     }
 
     public int MelBands { get; }
@@ -38,7 +42,8 @@ public sealed class GridFeatures : IDisposable
         ArgumentNullException.ThrowIfNull(audio);
         var mono = audio.MixToMono();
         var samples = audio.SampleRate == SampleRate ? mono : Resampler.Resample(mono, audio.SampleRate, SampleRate);
-        if (samples.Length >= MinimumSamples) return samples;
+        if (samples.Length >= MinimumSamples)
+            return samples;
         var padded = new float[MinimumSamples];
         samples.CopyTo(padded, 0);
         return padded;
@@ -47,7 +52,8 @@ public sealed class GridFeatures : IDisposable
     /// <summary>Waveforms [B, samples] → normalised log-mel features [B, mel bands, frames].</summary>
     public Tensor Forward(Tensor waveforms)
     {
-        if (waveforms.dim() != 2) throw new ArgumentException($"waveforms must be [batch, samples], got [{string.Join(", ", waveforms.shape)}]", nameof(waveforms));
+        if (waveforms.dim() != 2)
+            throw new ArgumentException($"waveforms must be [batch, samples], got [{string.Join(", ", waveforms.shape)}]", nameof(waveforms));
         using var scope = torch.NewDisposeScope();
         var energies = logMel.Forward(waveforms.to(ScalarType.Float32));
         var mean = energies.mean(new long[] { 2 }, keepdim: true);

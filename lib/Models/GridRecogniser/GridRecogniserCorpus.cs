@@ -12,7 +12,8 @@ public static class GridRecogniserCorpus
     public static GridCorpus Open(GridRecogniserOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.CorpusPath.Length > 0) return new GridCorpus(options.CorpusPath);
+        if (options.CorpusPath.Length > 0)
+            return new GridCorpus(options.CorpusPath);
         var grid = CorpusRegistry.Get(options.Corpus).Grid
             ?? throw new ArgumentException($"corpus '{options.Corpus}' has no GRID layout (corpora with one: {GridRecogniserOptions.GridCorpora})");
         return grid(options.SpokenGridSpeakers, options.SpokenGridUtterances);

@@ -1,8 +1,8 @@
-using Dino.Repro.IO;
-using TorchSharp.Modules;
 using Dino.Repro.Data.Grid;
-using Dino.Repro.Training;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.IO;
+using Dino.Repro.Training;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.GridRecogniser;
 
@@ -18,28 +18,49 @@ public sealed class GridRecogniserExperiment : Experiment<GridRecogniserOptions>
 
     public const string ExperimentName = "grid-recogniser";
 
-    public static ExperimentDefinition<GridRecogniserOptions> Definition { get; } = new(
-        ExperimentName,
-        "GRID word recogniser (log-mel → conv → BiGRU → 12 time spans → 6 slot softmaxes) for Table 3's WER",
-        new Dictionary<Preset, Func<GridRecogniserOptions, GridRecogniserOptions>>
-        {
-            // Seconds: Spoken GRID 4 voices × 6 (12 training clips, 6 validation clips), a narrow network.
-            [Preset.Smoke] = o => o with
+    public static ExperimentDefinition<GridRecogniserOptions> Definition { get; } =
+        new(
+            ExperimentName,
+            "GRID word recogniser (log-mel → conv → BiGRU → 12 time spans → 6 slot softmaxes) for Table 3's WER",
+            new Dictionary<Preset, Func<GridRecogniserOptions, GridRecogniserOptions>>
             {
-                SpokenGridSpeakers = 4, SpokenGridUtterances = 6, Steps = 30, BatchSize = 6, MelBands = 24, Channels = 16, Hidden = 16,
-                LogEvery = 5, SampleEvery = 0, EvaluateEvery = 15, CheckpointEvery = 15,
+                // Seconds: Spoken GRID 4 voices × 6 (12 training clips, 6 validation clips), a narrow network.
+                [Preset.Smoke] = o =>
+                    o with
+                    {
+                        SpokenGridSpeakers = 4,
+                        SpokenGridUtterances = 6,
+                        Steps = 30,
+                        BatchSize = 6,
+                        MelBands = 24,
+                        Channels = 16,
+                        Hidden = 16,
+                        LogEvery = 5,
+                        SampleEvery = 0,
+                        EvaluateEvery = 15,
+                        CheckpointEvery = 15,
+                    },
+                // Minutes on 2 cores: Spoken GRID 8 voices × 100 (400 training clips from 4 voices, 200 validation clips from 2 others).
+                // Measured on a shared 2-core machine: ~9 min to make the corpus once, 3–8 min to train; validation WER 0.13.
+                [Preset.Cpu] = o => o with { Steps = 600, SampleEvery = 0, EvaluateEvery = 150, CheckpointEvery = 300 },
+                // The real corpus (16 training speakers, ~16k clips) on a GPU, a wider network, 1000 validation clips per evaluation.
+                [Preset.Paper] = o =>
+                    o with
+                    {
+                        Corpus = "grid",
+                        Device = ComputeDevice.Cuda,
+                        Steps = 20000,
+                        BatchSize = 64,
+                        Channels = 128,
+                        Hidden = 128,
+                        SampleEvery = 0,
+                        EvaluateEvery = 1000,
+                        CheckpointEvery = 2000,
+                        EvaluationClips = 1000,
+                    },
             },
-            // Minutes on 2 cores: Spoken GRID 8 voices × 100 (400 training clips from 4 voices, 200 validation clips from 2 others).
-            // Measured on a shared 2-core machine: ~9 min to make the corpus once, 3–8 min to train; validation WER 0.13.
-            [Preset.Cpu] = o => o with { Steps = 600, SampleEvery = 0, EvaluateEvery = 150, CheckpointEvery = 300 },
-            // The real corpus (16 training speakers, ~16k clips) on a GPU, a wider network, 1000 validation clips per evaluation.
-            [Preset.Paper] = o => o with
-            {
-                Corpus = "grid", Device = ComputeDevice.Cuda, Steps = 20000, BatchSize = 64, Channels = 128, Hidden = 128, SampleEvery = 0,
-                EvaluateEvery = 1000, CheckpointEvery = 2000, EvaluationClips = 1000,
-            },
-        },
-        options => new GridRecogniserExperiment(options));
+            options => new GridRecogniserExperiment(options)
+        );
 
     private static readonly string[] Losses = ["ce", "batch_slot_accuracy"];
 
@@ -50,7 +71,8 @@ public sealed class GridRecogniserExperiment : Experiment<GridRecogniserOptions>
     private readonly Generator augmentation;
     private readonly GridClipSet? validation;
 
-    public GridRecogniserExperiment(GridRecogniserOptions options) : base(options)
+    public GridRecogniserExperiment(GridRecogniserOptions options)
+        : base(options)
     {
         device = TargetDevice;
 
@@ -59,14 +81,22 @@ public sealed class GridRecogniserExperiment : Experiment<GridRecogniserOptions>
         {
             using var train = GridClipSet.Load(corpus, GridSplitName.Train, front);
             if (train.Count < options.BatchSize)
-                throw new ArgumentException($"{corpus.Root} holds {train.Count} clips of training speakers, fewer than batch_size {options.BatchSize}");
-            data = new ShuffledBatches(new Dictionary<string, Tensor> { ["features"] = train.Features.alias(), ["labels"] = train.Labels.alias() },
-                options.BatchSize, options.Seed);
+                throw new ArgumentException(
+                    $"{corpus.Root} holds {train.Count} clips of training speakers, fewer than batch_size {options.BatchSize}"
+                );
+            data = new ShuffledBatches(
+                new Dictionary<string, Tensor> { ["features"] = train.Features.alias(), ["labels"] = train.Labels.alias() },
+                options.BatchSize,
+                options.Seed
+            );
             if (options.EvaluateEvery > 0)
             {
                 validation = GridClipSet.Load(corpus, GridSplitName.Val, front, options.EvaluationClips);
                 if (validation.Count == 0)
-                    throw new ArgumentException($"{corpus.Root} has no clips of validation speakers ({string.Join(" ", GridSplit.ValSpeakers.Select(s => $"s{s}"))}); set evaluate_every=0 to train without evaluation");
+                    throw new ArgumentException(
+                        $"{corpus.Root} has no clips of validation speakers ({string.Join(" ", GridSplit.ValSpeakers.Select(s => $"s{s}"))}); set "
+                            + "evaluate_every=0 to train without evaluation"
+                    );
             }
         }
 

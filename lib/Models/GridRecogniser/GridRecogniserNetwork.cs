@@ -43,7 +43,8 @@ public sealed class GridRecogniserNetwork : nn.Module<Tensor, Tensor>
             ("5", torch.nn.ReLU()),
             ("6", torch.nn.Conv1d(channels, channels, KernelSize, stride: 2, padding: KernelSize / 2)),
             ("7", torch.nn.GroupNorm(NormGroups, channels)),
-            ("8", torch.nn.ReLU()));
+            ("8", torch.nn.ReLU())
+        );
         gru = torch.nn.GRU(channels, hidden, batchFirst: true, bidirectional: true);
         this.dropout = torch.nn.Dropout(dropout);
         // Rows GridSlots.Offsets[k]… are slot k's head; the softmaxes are taken per slot (GridSlots.Loss / Predict).
@@ -67,11 +68,14 @@ public sealed class GridRecogniserNetwork : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor features)
     {
         if (features.dim() != 3 || features.size(1) != MelBands)
-            throw new ArgumentException($"the recogniser takes features [batch, {MelBands}, frames], got [{string.Join(", ", features.shape)}]", nameof(features));
+            throw new ArgumentException(
+                $"the recogniser takes features [batch, {MelBands}, frames], got [{string.Join(", ", features.shape)}]",
+                nameof(features)
+            );
         using var scope = torch.NewDisposeScope();
-        var encoded = encoder.call(features).transpose(1, 2);                                       // [B, T/4, C]
-        var (sequence, _) = gru.call(encoded);                                                       // [B, T/4, 2H]
-        var pooled = torch.nn.functional.adaptive_avg_pool1d(sequence.transpose(1, 2), Segments);    // [B, 2H, segments]
+        var encoded = encoder.call(features).transpose(1, 2); // [B, T/4, C]
+        var (sequence, _) = gru.call(encoded); // [B, T/4, 2H]
+        var pooled = torch.nn.functional.adaptive_avg_pool1d(sequence.transpose(1, 2), Segments); // [B, 2H, segments]
         return scope.MoveToOuter(head.call(dropout.call(pooled.flatten(1))));
     }
 }

@@ -1,7 +1,7 @@
-using TorchSharp.Modules;
+using Dino.Repro.Data.Corpora;
 using Dino.Repro.Data.Synthetic.SpokenGrid;
 using Dino.Repro.Training;
-using Dino.Repro.Data.Corpora;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.GridRecogniser;
 
@@ -17,7 +17,9 @@ public sealed record GridRecogniserOptions : TrainingOptions
     /// <summary>The corpora with a GRID layout (the registry's <see cref="CorpusDefinition.Grid"/> view), for messages.</summary>
     public static string GridCorpora => CorpusRegistry.Names(c => c.Grid is not null);
 
-    /// <summary>"spoken-grid" (embedded, made once under the data root) or "grid" (the real corpus from data-scripts/grid.sh). Default "spoken-grid".</summary>
+    /// <summary>
+    /// "spoken-grid" (embedded, made once under the data root) or "grid" (the real corpus from data-scripts/grid.sh). Default "spoken-grid".
+    /// </summary>
     public string Corpus { get; init; } = SpokenGridCorpus.Name;
 
     /// <summary>A GRID-layout folder to read instead of <see cref="Corpus"/>'s default place; empty = the default. Default "".</summary>
@@ -58,20 +60,32 @@ public sealed record GridRecogniserOptions : TrainingOptions
 
     public override IEnumerable<string> Validate()
     {
-        foreach (var problem in base.Validate()) yield return problem;
-        if (CorpusRegistry.Find(Corpus)?.Grid is null) yield return $"corpus must be one of {GridCorpora} (got '{Corpus}')";
+        foreach (var problem in base.Validate())
+            yield return problem;
+        if (CorpusRegistry.Find(Corpus)?.Grid is null)
+            yield return $"corpus must be one of {GridCorpora} (got '{Corpus}')";
         if (SpokenGridSpeakers < 1 || SpokenGridSpeakers > SpokenGridOptions.Voices.Count)
             yield return $"spoken_grid_speakers must be 1..{SpokenGridOptions.Voices.Count} (got {SpokenGridSpeakers})";
-        if (SpokenGridUtterances < 1) yield return $"spoken_grid_utterances must be at least 1 (got {SpokenGridUtterances})";
-        if (!(ClipSeconds is > 0 and <= 30)) yield return $"clip_seconds must be in (0, 30] (got {ClipSeconds})";
-        if (MelBands < 8) yield return $"mel_bands must be at least 8 (got {MelBands})";
-        if (Channels < 8 || Channels % 8 != 0) yield return $"channels must be a positive multiple of 8 (got {Channels})";
-        if (Hidden < 1) yield return $"hidden must be at least 1 (got {Hidden})";
-        if (Segments < 1) yield return $"segments must be at least 1 (got {Segments})";
-        if (!(Dropout is >= 0 and < 1)) yield return $"dropout must be in [0, 1) (got {Dropout})";
-        if (BandShift < 0 || BandShift >= MelBands) yield return $"band_shift must be 0..mel_bands−1 (got {BandShift})";
-        if (!(LearningRate > 0)) yield return $"learning_rate must be positive (got {LearningRate})";
-        if (EvaluationClips < 0) yield return $"evaluation_clips must be 0 (all) or positive (got {EvaluationClips})";
+        if (SpokenGridUtterances < 1)
+            yield return $"spoken_grid_utterances must be at least 1 (got {SpokenGridUtterances})";
+        if (!(ClipSeconds is > 0 and <= 30))
+            yield return $"clip_seconds must be in (0, 30] (got {ClipSeconds})";
+        if (MelBands < 8)
+            yield return $"mel_bands must be at least 8 (got {MelBands})";
+        if (Channels < 8 || Channels % 8 != 0)
+            yield return $"channels must be a positive multiple of 8 (got {Channels})";
+        if (Hidden < 1)
+            yield return $"hidden must be at least 1 (got {Hidden})";
+        if (Segments < 1)
+            yield return $"segments must be at least 1 (got {Segments})";
+        if (!(Dropout is >= 0 and < 1))
+            yield return $"dropout must be in [0, 1) (got {Dropout})";
+        if (BandShift < 0 || BandShift >= MelBands)
+            yield return $"band_shift must be 0..mel_bands−1 (got {BandShift})";
+        if (!(LearningRate > 0))
+            yield return $"learning_rate must be positive (got {LearningRate})";
+        if (EvaluationClips < 0)
+            yield return $"evaluation_clips must be 0 (all) or positive (got {EvaluationClips})";
     }
 
     /// <summary>A fresh, untrained network of these sizes.</summary>

@@ -14,7 +14,8 @@ public sealed record GridRecognitionScores(IReadOnlyList<double> SlotAccuracy, W
     public IReadOnlyDictionary<string, double> ToMetrics(string prefix)
     {
         var metrics = new Dictionary<string, double> { [prefix + "wer"] = Wer, [prefix + "slot_accuracy"] = MeanSlotAccuracy };
-        for (var k = 0; k < GridSlots.Count; k++) metrics[$"{prefix}acc_{GridSlots.Names[k]}"] = SlotAccuracy[k];
+        for (var k = 0; k < GridSlots.Count; k++)
+            metrics[$"{prefix}acc_{GridSlots.Names[k]}"] = SlotAccuracy[k];
         return metrics;
     }
 
@@ -23,7 +24,8 @@ public sealed record GridRecognitionScores(IReadOnlyList<double> SlotAccuracy, W
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(clips);
-        if (clips.Count == 0) throw new ArgumentException("there are no clips to score", nameof(clips));
+        if (clips.Count == 0)
+            throw new ArgumentException("there are no clips to score", nameof(clips));
         var device = network.parameters().First().device;
         var correct = new long[GridSlots.Count];
         var transcripts = new List<string>();
@@ -38,7 +40,8 @@ public sealed record GridRecognitionScores(IReadOnlyList<double> SlotAccuracy, W
                 var take = Math.Min(chunk, clips.Count - start);
                 var logits = network.call(clips.Features.narrow(0, start, take).to(device)).to(torch.CPU);
                 var hits = GridSlots.Predict(logits).eq(clips.Labels.narrow(0, start, take)).sum(new long[] { 0 }).ToArray<long>();
-                for (var k = 0; k < GridSlots.Count; k++) correct[k] += hits[k];
+                for (var k = 0; k < GridSlots.Count; k++)
+                    correct[k] += hits[k];
                 transcripts.AddRange(GridSlots.Decode(logits).Select(words => string.Join(' ', words)));
             }
         }
@@ -46,7 +49,10 @@ public sealed record GridRecognitionScores(IReadOnlyList<double> SlotAccuracy, W
         {
             network.train(wasTraining);
         }
-        return new GridRecognitionScores(correct.Select(c => (double)c / clips.Count).ToArray(),
-            WordErrorRate.Corpus(clips.Sentences, transcripts), transcripts);
+        return new GridRecognitionScores(
+            correct.Select(c => (double)c / clips.Count).ToArray(),
+            WordErrorRate.Corpus(clips.Sentences, transcripts),
+            transcripts
+        );
     }
 }

@@ -29,7 +29,10 @@ public static class GridSlots
     {
         ArgumentNullException.ThrowIfNull(words);
         if (!GridGrammar.IsSentence(words))
-            throw new ArgumentException($"not a GRID sentence (command colour preposition letter digit adverb): \"{string.Join(' ', words)}\"", nameof(words));
+            throw new ArgumentException(
+                $"not a GRID sentence (command colour preposition letter digit adverb): \"{string.Join(' ', words)}\"",
+                nameof(words)
+            );
         return words.Select((word, k) => (long)IndexIn(GridGrammar.Slots[k], word)).ToArray();
     }
 
@@ -51,7 +54,8 @@ public static class GridSlots
         using var predicted = Predict(logits);
         using var cpu = predicted.to(torch.CPU);
         var indices = cpu.ToArray<long>();
-        return Enumerable.Range(0, (int)cpu.size(0))
+        return Enumerable
+            .Range(0, (int)cpu.size(0))
             .Select(b => Enumerable.Range(0, Count).Select(k => GridGrammar.Slots[k][(int)indices[b * Count + k]]).ToArray())
             .ToArray();
     }
@@ -63,7 +67,8 @@ public static class GridSlots
         if (labels.dim() != 2 || labels.size(1) != Count || labels.size(0) != logits.size(0))
             throw new ArgumentException($"labels must be [{logits.size(0)}, {Count}], got [{string.Join(", ", labels.shape)}]", nameof(labels));
         using var scope = torch.NewDisposeScope();
-        var total = Enumerable.Range(0, Count)
+        var total = Enumerable
+            .Range(0, Count)
             .Select(k => torch.nn.functional.cross_entropy(SlotLogits(logits, k), labels.select(1, k)))
             .Aggregate((a, b) => a + b);
         return scope.MoveToOuter(total / Count);
@@ -79,7 +84,8 @@ public static class GridSlots
     {
         for (var i = 0; i < slot.Count; i++)
         {
-            if (slot[i] == word) return i;
+            if (slot[i] == word)
+                return i;
         }
         return -1;
     }

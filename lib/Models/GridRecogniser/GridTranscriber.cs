@@ -14,7 +14,8 @@ public sealed class GridTranscriber : IDisposable
     public const string ExportFormat = "dino.grid-recogniser.v1";
 
     public const string HowToTrain =
-        "train one with `dino train grid-recogniser --preset cpu` and pass its run folder (e.g. runs/00001-grid-recogniser-cpu) or one of its checkpoints";
+        "train one with `dino train grid-recogniser --preset cpu` and pass its run folder (e.g. runs/00001-grid-recogniser-cpu) or one of its "
+        + "checkpoints";
 
     private readonly GridRecogniserNetwork network;
     private readonly GridFeatures front;

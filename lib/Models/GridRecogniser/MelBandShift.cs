@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Models.GridRecogniser;
 
 /// <summary>
@@ -8,11 +7,15 @@ namespace Dino.Repro.Models.GridRecogniser;
 /// </summary>
 public static class MelBandShift
 {
-    /// <summary>Shifts by a uniform whole number of bands in [−<paramref name="maxShift"/>, <paramref name="maxShift"/>] drawn from <paramref name="generator"/>.</summary>
+    /// <summary>
+    /// Shifts by a uniform whole number of bands in [−<paramref name="maxShift"/>, <paramref name="maxShift"/>] drawn from <paramref
+    /// name="generator"/>.
+    /// </summary>
     public static Tensor Apply(Tensor features, int maxShift, Generator generator)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxShift);
-        if (maxShift == 0) return features.alias();
+        if (maxShift == 0)
+            return features.alias();
         using var draw = torch.randint(2 * maxShift + 1, new long[] { 1 }, generator: generator);
         return Shift(features, (int)draw.ToInt64() - maxShift);
     }
@@ -21,12 +24,15 @@ public static class MelBandShift
     public static Tensor Shift(Tensor features, int shift)
     {
         var bands = features.size(1);
-        if (Math.Abs(shift) >= bands) throw new ArgumentOutOfRangeException(nameof(shift), shift, $"cannot shift {bands} bands by {shift}");
-        if (shift == 0) return features.alias();
+        if (Math.Abs(shift) >= bands)
+            throw new ArgumentOutOfRangeException(nameof(shift), shift, $"cannot shift {bands} bands by {shift}");
+        if (shift == 0)
+            return features.alias();
         using var scope = torch.NewDisposeScope();
-        var moved = shift > 0
-            ? torch.cat([features.narrow(1, 0, 1).expand(-1, shift, -1), features.narrow(1, 0, bands - shift)], 1)
-            : torch.cat([features.narrow(1, -shift, bands + shift), features.narrow(1, bands - 1, 1).expand(-1, -shift, -1)], 1);
+        var moved =
+            shift > 0
+                ? torch.cat([features.narrow(1, 0, 1).expand(-1, shift, -1), features.narrow(1, 0, bands - shift)], 1)
+                : torch.cat([features.narrow(1, -shift, bands + shift), features.narrow(1, bands - 1, 1).expand(-1, -shift, -1)], 1);
         return scope.MoveToOuter(moved.contiguous());
     }
 }

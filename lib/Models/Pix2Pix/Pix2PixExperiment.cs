@@ -1,8 +1,8 @@
-using Dino.Repro.IO;
 using Dino.Repro.Data;
+using Dino.Repro.Data.Loading;
+using Dino.Repro.IO;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Training;
-using Dino.Repro.Data.Loading;
 
 namespace Dino.Repro.Models.Pix2Pix;
 
@@ -16,21 +16,19 @@ public sealed class Pix2PixExperiment : PairedTranslationExperiment<Pix2PixOptio
 {
     public const string Name = "pix2pix";
 
-    public static ExperimentDefinition<Pix2PixOptions> Definition(Func<Pix2PixOptions, IBatchSource> data) => new(
-        Name,
-        "pix2pix baseline (U-Net + 70×70 PatchGAN, λ_L1 100)",
-        Presets,
-        options => new Pix2PixExperiment(options, data(options)));
+    public static ExperimentDefinition<Pix2PixOptions> Definition(Func<Pix2PixOptions, IBatchSource> data) =>
+        new(Name, "pix2pix baseline (U-Net + 70×70 PatchGAN, λ_L1 100)", Presets, options => new Pix2PixExperiment(options, data(options)));
 
     /// <summary>smoke: seconds (CI); cpu: 64² within an hour on 2 cores; paper: unet_256, batch 1, on a GPU.</summary>
-    public static IReadOnlyDictionary<Preset, Func<Pix2PixOptions, Pix2PixOptions>> Presets { get; } = new Dictionary<Preset, Func<Pix2PixOptions, Pix2PixOptions>>
-    {
-        [Preset.Smoke] = o => ImageToImagePresets.Smoke(o) with { Ngf = 16, Ndf = 16 },
-        [Preset.Cpu] = ImageToImagePresets.Cpu,
-        // 200 epochs of CelebAMask-HQ's ~24k pairs at batch 1 (100 constant + 100 decaying); `dino reproduce` recounts them
-        // on the corpus it reads (Reproduce.PaperSchedule).
-        [Preset.Paper] = o => ImageToImagePresets.Paper(o, batchSize: 1, steps: 4_800_000, sampleEvery: 20_000, checkpointEvery: 100_000),
-    };
+    public static IReadOnlyDictionary<Preset, Func<Pix2PixOptions, Pix2PixOptions>> Presets { get; } =
+        new Dictionary<Preset, Func<Pix2PixOptions, Pix2PixOptions>>
+        {
+            [Preset.Smoke] = o => ImageToImagePresets.Smoke(o) with { Ngf = 8, Ndf = 8 }, // narrow: small smoke checkpoints
+            [Preset.Cpu] = ImageToImagePresets.Cpu,
+            // 200 epochs of CelebAMask-HQ's ~24k pairs at batch 1 (100 constant + 100 decaying); `dino reproduce` recounts them
+            // on the corpus it reads (Reproduce.PaperSchedule).
+            [Preset.Paper] = o => ImageToImagePresets.Paper(o, batchSize: 1, steps: 4_800_000, sampleEvery: 20_000, checkpointEvery: 100_000),
+        };
 
     private static readonly string[] Losses = { "G_GAN", "G_L1", "D_real", "D_fake" };
 
@@ -39,12 +37,26 @@ public sealed class Pix2PixExperiment : PairedTranslationExperiment<Pix2PixOptio
     private readonly optim.Optimizer optG;
     private readonly optim.Optimizer optD;
 
-    public Pix2PixExperiment(Pix2PixOptions options, IBatchSource data) : base(options, data, PairedAugmentation.Pix2Pix)
+    public Pix2PixExperiment(Pix2PixOptions options, IBatchSource data)
+        : base(options, data, PairedAugmentation.Pix2Pix)
     {
-        generator = AddNetwork("G", new UnetGenerator(options.InputChannels, options.OutputChannels, UnetGenerator.DownsFor(options.Resolution),
-            options.Ngf, options.NormKind, options.Dropout));
-        discriminator = AddNetwork("D", WeightInit.Normal(new PatchDiscriminator(options.InputChannels + options.OutputChannels, options.Ndf,
-            options.DiscriminatorLayers, options.NormKind)));
+        generator = AddNetwork(
+            "G",
+            new UnetGenerator(
+                options.InputChannels,
+                options.OutputChannels,
+                UnetGenerator.DownsFor(options.Resolution),
+                options.Ngf,
+                options.NormKind,
+                options.Dropout
+            )
+        );
+        discriminator = AddNetwork(
+            "D",
+            WeightInit.Normal(
+                new PatchDiscriminator(options.InputChannels + options.OutputChannels, options.Ndf, options.DiscriminatorLayers, options.NormKind)
+            )
+        );
         generator.to(Device);
         discriminator.to(Device);
         var betas = (options.Beta1, options.Beta2);
@@ -82,7 +94,8 @@ public sealed class Pix2PixExperiment : PairedTranslationExperiment<Pix2PixOptio
         optG.step();
         RequiresGrad.Set(discriminator, true);
 
-        foreach (var scheduler in Schedulers.Values) scheduler.step();
+        foreach (var scheduler in Schedulers.Values)
+            scheduler.step();
         return new Dictionary<string, double>
         {
             ["G_GAN"] = lossGGan.ToDouble(),

@@ -23,8 +23,11 @@ public sealed record Pix2PixOptions : ConditionalGanOptions
 
     public override IEnumerable<string> Validate()
     {
-        foreach (var problem in base.Validate()) yield return problem;
-        if (DiscriminatorLayers < 1) yield return $"discriminator_layers must be at least 1 (got {DiscriminatorLayers})";
-        if (!(L1Weight >= 0)) yield return $"l1_weight must not be negative (got {L1Weight})";
+        foreach (var problem in base.Validate())
+            yield return problem;
+        if (DiscriminatorLayers < 1)
+            yield return $"discriminator_layers must be at least 1 (got {DiscriminatorLayers})";
+        if (!(L1Weight >= 0))
+            yield return $"l1_weight must not be negative (got {L1Weight})";
     }
 }

@@ -13,10 +13,18 @@ public sealed class UnetGenerator : nn.Module<Tensor, Tensor>
 {
     private readonly UnetSkipConnectionBlock model;
 
-    public UnetGenerator(long input_channels, long output_channels, int num_downs, long ngf = 64, NormKind norm = NormKind.Batch, bool use_dropout = true)
+    public UnetGenerator(
+        long input_channels,
+        long output_channels,
+        int num_downs,
+        long ngf = 64,
+        NormKind norm = NormKind.Batch,
+        bool use_dropout = true
+    )
         : base(nameof(UnetGenerator))
     {
-        if (num_downs < 5) throw new ArgumentOutOfRangeException(nameof(num_downs), num_downs, "pix2pix's U-Net needs at least 5 halvings");
+        if (num_downs < 5)
+            throw new ArgumentOutOfRangeException(nameof(num_downs), num_downs, "pix2pix's U-Net needs at least 5 halvings");
         var block = new UnetSkipConnectionBlock(ngf * 8, ngf * 8, UnetLevel.Innermost, null, norm);
         for (var i = 0; i < num_downs - 5; i++)
             block = new UnetSkipConnectionBlock(ngf * 8, ngf * 8, UnetLevel.Middle, block, norm, use_dropout);
@@ -32,7 +40,11 @@ public sealed class UnetGenerator : nn.Module<Tensor, Tensor>
     public static int DownsFor(int image_size)
     {
         if (image_size < 32 || (image_size & (image_size - 1)) != 0)
-            throw new ArgumentOutOfRangeException(nameof(image_size), image_size, "pix2pix's U-Net takes square images whose side is a power of two ≥ 32");
+            throw new ArgumentOutOfRangeException(
+                nameof(image_size),
+                image_size,
+                "pix2pix's U-Net takes square images whose side is a power of two ≥ 32"
+            );
         return System.Numerics.BitOperations.Log2((uint)image_size);
     }
 

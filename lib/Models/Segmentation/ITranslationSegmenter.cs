@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Models.Segmentation;
 
 /// <summary>

@@ -1,9 +1,9 @@
+using Dino.Repro.Data.Loading;
 using Dino.Repro.IO;
-using TorchSharp.Modules;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
 using Dino.Repro.Vision;
-using Dino.Repro.Data.Loading;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Models.Segmentation;
 
@@ -29,7 +29,7 @@ public sealed record SegmenterOptions(int Resolution, int Steps = 300, int Batch
 /// </summary>
 public sealed class ShapesSegmenter : ITranslationSegmenter
 {
-    public const int Version = 1;  // bump when the network or its training changes: old cache files are then ignored
+    public const int Version = 1; // bump when the network or its training changes: old cache files are then ignored
     private readonly Sequential network;
 
     private ShapesSegmenter(Sequential network, int classes, SegmenterOptions options, string cacheFile, bool fromCache)
@@ -47,7 +47,8 @@ public sealed class ShapesSegmenter : ITranslationSegmenter
     /// <summary>How it was trained.</summary>
     public SegmenterOptions Options { get; }
 
-    public string Description => $"a segmenter the kit trained on real pairs of the corpus ({Options.Steps} steps at {Options.Resolution}², {CacheFile})";
+    public string Description =>
+        $"a segmenter the kit trained on real pairs of the corpus ({Options.Steps} steps at {Options.Resolution}², {CacheFile})";
 
     /// <summary>Where the weights are cached: next to the corpus, keyed by the corpus folder and the options.</summary>
     public string CacheFile { get; }
@@ -55,18 +56,27 @@ public sealed class ShapesSegmenter : ITranslationSegmenter
     /// <summary>True when the weights were read from <see cref="CacheFile"/> rather than trained now.</summary>
     public bool FromCache { get; }
 
-    /// <summary>The cache file of a segmenter trained on the corpus in <paramref name="corpusRoot"/>: beside that folder, keyed by its name and the options.</summary>
+    /// <summary>
+    /// The cache file of a segmenter trained on the corpus in <paramref name="corpusRoot"/>: beside that folder, keyed by its name and the options.
+    /// </summary>
     public static string CachePathFor(string corpusRoot, SegmenterOptions o) =>
-        Path.Combine(Path.GetDirectoryName(corpusRoot)!,
-            $"segmenter-v{Version}-{Path.GetFileName(corpusRoot)}-r{o.Resolution}-s{o.Steps}-b{o.BatchSize}-seed{o.Seed}.safetensors");
+        Path.Combine(
+            Path.GetDirectoryName(corpusRoot)!,
+            $"segmenter-v{Version}-{Path.GetFileName(corpusRoot)}-r{o.Resolution}-s{o.Steps}-b{o.BatchSize}-seed{o.Seed}.safetensors"
+        );
 
     /// <summary>
     /// Loads the cached segmenter of the corpus in <paramref name="corpusRoot"/> (<paramref name="classes"/> label
     /// classes) for <paramref name="options"/>, training it on <paramref name="trainBatches"/> (resolution, batch size,
     /// seed → its train split) and caching it first when there is none.
     /// </summary>
-    public static ShapesSegmenter LoadOrTrain(string corpusRoot, int classes, Func<int, int, long, ShuffledBatches> trainBatches,
-        SegmenterOptions options, Action<string>? log = null)
+    public static ShapesSegmenter LoadOrTrain(
+        string corpusRoot,
+        int classes,
+        Func<int, int, long, ShuffledBatches> trainBatches,
+        SegmenterOptions options,
+        Action<string>? log = null
+    )
     {
         ArgumentException.ThrowIfNullOrEmpty(corpusRoot);
         ArgumentNullException.ThrowIfNull(trainBatches);
@@ -99,14 +109,16 @@ public sealed class ShapesSegmenter : ITranslationSegmenter
         return Predict(photos);
     }
 
-    private static Sequential Build(int classes) => torch.nn.Sequential(
-        ("0", torch.nn.Conv2d(3, 32, 3, padding: 1)),
-        ("1", torch.nn.ReLU()),
-        ("2", torch.nn.Conv2d(32, 32, 3, padding: 2, dilation: 2)),
-        ("3", torch.nn.ReLU()),
-        ("4", torch.nn.Conv2d(32, 32, 3, padding: 2, dilation: 2)),
-        ("5", torch.nn.ReLU()),
-        ("6", torch.nn.Conv2d(32, classes, 1)));
+    private static Sequential Build(int classes) =>
+        torch.nn.Sequential(
+            ("0", torch.nn.Conv2d(3, 32, 3, padding: 1)),
+            ("1", torch.nn.ReLU()),
+            ("2", torch.nn.Conv2d(32, 32, 3, padding: 2, dilation: 2)),
+            ("3", torch.nn.ReLU()),
+            ("4", torch.nn.Conv2d(32, 32, 3, padding: 2, dilation: 2)),
+            ("5", torch.nn.ReLU()),
+            ("6", torch.nn.Conv2d(32, classes, 1))
+        );
 
     private static void Train(Sequential network, int classes, Func<int, int, long, ShuffledBatches> trainBatches, SegmenterOptions options)
     {
@@ -127,8 +139,11 @@ public sealed class ShapesSegmenter : ITranslationSegmenter
                 using var scope = torch.NewDisposeScope();
                 var batch = data.Next();
                 // Cityscapes' ignore pixels (255) teach nothing, as in every Cityscapes segmenter's training.
-                var loss = torch.nn.functional.cross_entropy(network.call(batch[Data.PairedBatches.TargetKey]), batch[Data.PairedBatches.LabelsKey],
-                    ignore_index: LabelMap.Ignore);
+                var loss = torch.nn.functional.cross_entropy(
+                    network.call(batch[Data.PairedBatches.TargetKey]),
+                    batch[Data.PairedBatches.LabelsKey],
+                    ignore_index: LabelMap.Ignore
+                );
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();

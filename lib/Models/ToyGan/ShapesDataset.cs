@@ -13,8 +13,13 @@ public static class ShapesDataset
     // Saturated colours: a shape's pixels are +1 in the lit channels, -1 elsewhere.
     private static readonly (bool r, bool g, bool b)[] Palette =
     {
-        (true, false, false), (false, true, false), (false, false, true),
-        (true, true, false), (false, true, true), (true, false, true), (true, true, true),
+        (true, false, false),
+        (false, true, false),
+        (false, false, true),
+        (true, true, false),
+        (false, true, true),
+        (true, false, true),
+        (true, true, true),
     };
 
     /// <summary>[count, 3, 16, 16] float32.</summary>
@@ -37,10 +42,12 @@ public static class ShapesDataset
             {
                 for (var x = 0; x < side; x++)
                 {
-                    if (disc && Math.Pow(y - centre, 2) + Math.Pow(x - centre, 2) > Math.Pow(side / 2.0, 2)) continue;
+                    if (disc && Math.Pow(y - centre, 2) + Math.Pow(x - centre, 2) > Math.Pow(side / 2.0, 2))
+                        continue;
                     for (var c = 0; c < Channels; c++)
                     {
-                        if (lit[c]) pixels[(((long)n * Channels + c) * Size + top + y) * Size + left + x] = 1f;
+                        if (lit[c])
+                            pixels[(((long)n * Channels + c) * Size + top + y) * Size + left + x] = 1f;
                     }
                 }
             }

@@ -1,8 +1,8 @@
+using Dino.Repro.Data.Loading;
 using Dino.Repro.IO;
+using Dino.Repro.Vision;
 using TorchSharp.Modules;
 using F = TorchSharp.torch.nn.functional;
-using Dino.Repro.Data.Loading;
-using Dino.Repro.Vision;
 
 namespace Dino.Repro.Models.ToyGan;
 
@@ -14,27 +14,54 @@ namespace Dino.Repro.Models.ToyGan;
 /// </summary>
 public sealed class ToyGanExperiment : Experiment<ToyGanOptions>
 {
-    public static ExperimentDefinition<ToyGanOptions> Definition { get; } = new(
-        "toy-gan",
-        "DCGAN on embedded 16×16 shapes: the loop's demo and test experiment",
-        new Dictionary<Preset, Func<ToyGanOptions, ToyGanOptions>>
-        {
-            // Seconds on a CPU: what tests and CI run.
-            [Preset.Smoke] = o => o with
+    public static ExperimentDefinition<ToyGanOptions> Definition { get; } =
+        new(
+            "toy-gan",
+            "DCGAN on embedded 16×16 shapes: the loop's demo and test experiment",
+            new Dictionary<Preset, Func<ToyGanOptions, ToyGanOptions>>
             {
-                Steps = 60, BatchSize = 16, Latent = 16, Width = 8, DatasetSize = 256, SampleCount = 16,
-                LogEvery = 5, SampleEvery = 20, CheckpointEvery = 20,
+                // Seconds on a CPU: what tests and CI run.
+                [Preset.Smoke] = o =>
+                    o with
+                    {
+                        Steps = 60,
+                        BatchSize = 16,
+                        Latent = 16,
+                        Width = 8,
+                        DatasetSize = 256,
+                        SampleCount = 16,
+                        LogEvery = 5,
+                        SampleEvery = 20,
+                        CheckpointEvery = 20,
+                    },
+                // Minutes on 2 cores (measured: 200 steps in ~40 s on a heavily loaded 2-core machine, Debug build).
+                [Preset.Cpu] = o =>
+                    o with
+                    {
+                        Steps = 3000,
+                        BatchSize = 64,
+                        Width = 32,
+                        SampleEvery = 250,
+                        CheckpointEvery = 500,
+                        EvaluateEvery = 250,
+                    },
+                // DCGAN's published settings (batch 128, 64 feature maps) on a GPU.
+                [Preset.Paper] = o =>
+                    o with
+                    {
+                        Steps = 20000,
+                        BatchSize = 128,
+                        Width = 64,
+                        Latent = 100,
+                        DatasetSize = 16384,
+                        Device = ComputeDevice.Cuda,
+                        SampleEvery = 1000,
+                        CheckpointEvery = 2000,
+                        EvaluateEvery = 1000,
+                    },
             },
-            // Minutes on 2 cores (measured: 200 steps in ~40 s on a heavily loaded 2-core machine, Debug build).
-            [Preset.Cpu] = o => o with { Steps = 3000, BatchSize = 64, Width = 32, SampleEvery = 250, CheckpointEvery = 500, EvaluateEvery = 250 },
-            // DCGAN's published settings (batch 128, 64 feature maps) on a GPU.
-            [Preset.Paper] = o => o with
-            {
-                Steps = 20000, BatchSize = 128, Width = 64, Latent = 100, DatasetSize = 16384, Device = ComputeDevice.Cuda,
-                SampleEvery = 1000, CheckpointEvery = 2000, EvaluateEvery = 1000,
-            },
-        },
-        options => new ToyGanExperiment(options));
+            options => new ToyGanExperiment(options)
+        );
 
     private static readonly string[] Losses = { "G", "D_real", "D_fake" };
 
@@ -48,7 +75,8 @@ public sealed class ToyGanExperiment : Experiment<ToyGanOptions>
     private readonly Tensor sampleZ;
     private readonly Tensor evaluationReal;
 
-    public ToyGanExperiment(ToyGanOptions options) : base(options)
+    public ToyGanExperiment(ToyGanOptions options)
+        : base(options)
     {
         device = TargetDevice;
 
@@ -61,8 +89,11 @@ public sealed class ToyGanExperiment : Experiment<ToyGanOptions>
         optD = AddAdamWithLinearDecay("D", discriminator.parameters(), options.LearningRate, betas, options.Steps, options.ConstantLrFraction);
         noise = AddGenerator("noise", new Generator(unchecked((ulong)(options.Seed + 1))));
 
-        data = new ShuffledBatches(new Dictionary<string, Tensor> { ["image"] = ShapesDataset.Generate(options.DatasetSize, options.Seed) },
-            options.BatchSize, options.Seed);
+        data = new ShuffledBatches(
+            new Dictionary<string, Tensor> { ["image"] = ShapesDataset.Generate(options.DatasetSize, options.Seed) },
+            options.BatchSize,
+            options.Seed
+        );
 
         // Fixed inputs for samples and evaluation come from private generators, never torch's default one.
         using var fixedNoise = new Generator(unchecked((ulong)(options.Seed + 2)));
@@ -97,7 +128,8 @@ public sealed class ToyGanExperiment : Experiment<ToyGanOptions>
         lossG.backward();
         optG.step();
 
-        foreach (var scheduler in Schedulers.Values) scheduler.step();
+        foreach (var scheduler in Schedulers.Values)
+            scheduler.step();
         return new Dictionary<string, double>
         {
             ["G"] = lossG.ToDouble(),
@@ -151,7 +183,8 @@ public sealed class ToyGanExperiment : Experiment<ToyGanOptions>
 
     private Tensor Noisy(Tensor images)
     {
-        if (Options.InstanceNoise == 0) return images;
+        if (Options.InstanceNoise == 0)
+            return images;
         var n = torch.randn(images.shape, generator: noise).to(device);
         return images + n * Options.InstanceNoise;
     }

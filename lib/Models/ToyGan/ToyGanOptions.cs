@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+
 namespace Dino.Repro.Models.ToyGan;
 
 /// <summary>
@@ -36,14 +37,23 @@ public sealed record ToyGanOptions : TrainingOptions
 
     public override IEnumerable<string> Validate()
     {
-        foreach (var problem in base.Validate()) yield return problem;
-        if (Latent < 1) yield return $"latent must be at least 1 (got {Latent})";
-        if (Width < 1) yield return $"width must be at least 1 (got {Width})";
-        if (DatasetSize < BatchSize) yield return $"dataset_size ({DatasetSize}) must be at least batch_size ({BatchSize})";
-        if (!(LearningRate > 0)) yield return $"learning_rate must be positive (got {LearningRate})";
-        if (Beta1 is < 0 or >= 1 || Beta2 is < 0 or >= 1) yield return $"beta1 and beta2 must lie in [0, 1) (got {Beta1}, {Beta2})";
-        if (ConstantLrFraction is < 0 or > 1) yield return $"constant_lr_fraction must lie in [0, 1] (got {ConstantLrFraction})";
-        if (InstanceNoise < 0) yield return $"instance_noise must not be negative (got {InstanceNoise})";
-        if (SampleCount < 1) yield return $"sample_count must be at least 1 (got {SampleCount})";
+        foreach (var problem in base.Validate())
+            yield return problem;
+        if (Latent < 1)
+            yield return $"latent must be at least 1 (got {Latent})";
+        if (Width < 1)
+            yield return $"width must be at least 1 (got {Width})";
+        if (DatasetSize < BatchSize)
+            yield return $"dataset_size ({DatasetSize}) must be at least batch_size ({BatchSize})";
+        if (!(LearningRate > 0))
+            yield return $"learning_rate must be positive (got {LearningRate})";
+        if (Beta1 is < 0 or >= 1 || Beta2 is < 0 or >= 1)
+            yield return $"beta1 and beta2 must lie in [0, 1) (got {Beta1}, {Beta2})";
+        if (ConstantLrFraction is < 0 or > 1)
+            yield return $"constant_lr_fraction must lie in [0, 1] (got {ConstantLrFraction})";
+        if (InstanceNoise < 0)
+            yield return $"instance_noise must not be negative (got {InstanceNoise})";
+        if (SampleCount < 1)
+            yield return $"sample_count must be at least 1 (got {SampleCount})";
     }
 }

@@ -1,7 +1,7 @@
-using TorchSharp.Modules;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using TorchSharp.Modules;
 
 namespace Dino.Repro.Signal.Speech;
 
@@ -18,8 +18,7 @@ public static class EspeakNg
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    public static string Executable =>
-        Environment.GetEnvironmentVariable("DINO_ESPEAK") is { Length: > 0 } path ? path : "espeak-ng";
+    public static string Executable => Environment.GetEnvironmentVariable("DINO_ESPEAK") is { Length: > 0 } path ? path : "espeak-ng";
 
     /// <summary>True when the executable runs.</summary>
     public static bool IsAvailable()
@@ -74,10 +73,15 @@ public static class EspeakNg
     {
         // Lines look like " 5  variant  --/M  Adam  !v/adam": the file name after "!v/" is what "+name" selects.
         var listing = Encoding.UTF8.GetString(Run(["--voices=variant"]));
-        return listing.Split('\n').Select(line => line.IndexOf("!v/", StringComparison.Ordinal) is var at and >= 0
-                ? line[(at + 3)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]
-                : null)
-            .OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return listing
+            .Split('\n')
+            .Select(line =>
+                line.IndexOf("!v/", StringComparison.Ordinal) is var at and >= 0
+                    ? line[(at + 3)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]
+                    : null
+            )
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -93,23 +97,34 @@ public static class EspeakNg
     }
 
     private static string[] VoiceArguments(SpeechVoice voice) =>
-    [
-        "-v", voice.VoiceArgument, "-p", voice.Pitch.ToString(), "-s", voice.Speed.ToString(),
-        "-a", voice.Amplitude.ToString(), "-g", voice.WordGap.ToString(),
-    ];
+        [
+            "-v",
+            voice.VoiceArgument,
+            "-p",
+            voice.Pitch.ToString(),
+            "-s",
+            voice.Speed.ToString(),
+            "-a",
+            voice.Amplitude.ToString(),
+            "-g",
+            voice.WordGap.ToString(),
+        ];
 
     // espeak-ng falls back to its default voice for an unknown variant when writing a file, so check it here.
     private static void CheckVoice(SpeechVoice voice)
     {
         voice.Validate();
         if (voice.Variant is { } variant && !Variants().Contains(variant))
-            throw new SpeechSynthesisException($"espeak-ng has no voice variant '{variant}' (known: {string.Join(", ", Variants().Order().Take(12))}, …)");
+            throw new SpeechSynthesisException(
+                $"espeak-ng has no voice variant '{variant}' (known: {string.Join(", ", Variants().Order().Take(12))}, …)"
+            );
     }
 
     private static void CheckText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (string.IsNullOrWhiteSpace(text)) throw new ArgumentException("nothing to speak: the text is empty", nameof(text));
+        if (string.IsNullOrWhiteSpace(text))
+            throw new ArgumentException("nothing to speak: the text is empty", nameof(text));
     }
 
     private static byte[] Run(IEnumerable<string> arguments)
@@ -120,7 +135,8 @@ public static class EspeakNg
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
         Process process;
         try
         {
@@ -129,7 +145,9 @@ public static class EspeakNg
         catch (Win32Exception e)
         {
             throw new SpeechSynthesisException(
-                $"{Executable} not found ({e.Message}): install it with environment/setup.sh (Debian package espeak-ng) or set DINO_ESPEAK", e);
+                $"{Executable} not found ({e.Message}): install it with environment/setup.sh (Debian package espeak-ng) or set DINO_ESPEAK",
+                e
+            );
         }
         using (process)
         {
@@ -156,5 +174,6 @@ public static class EspeakNg
 /// <summary>espeak-ng is missing, failed, or rejected a voice; the message says which and how to fix it.</summary>
 public sealed class SpeechSynthesisException : Exception
 {
-    public SpeechSynthesisException(string message, Exception? inner = null) : base(message, inner) { }
+    public SpeechSynthesisException(string message, Exception? inner = null)
+        : base(message, inner) { }
 }

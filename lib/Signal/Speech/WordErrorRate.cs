@@ -7,9 +7,10 @@ public readonly record struct WordErrorCounts(int Substitutions, int Deletions, 
     public int HypothesisWords => Substitutions + Insertions + Hits;
 
     /// <summary>WER = (S + D + I) / N, N the reference word count.</summary>
-    public double Wer => ReferenceWords == 0
-        ? throw new InvalidOperationException("WER is undefined for an empty reference")
-        : (double)(Substitutions + Deletions + Insertions) / ReferenceWords;
+    public double Wer =>
+        ReferenceWords == 0
+            ? throw new InvalidOperationException("WER is undefined for an empty reference")
+            : (double)(Substitutions + Deletions + Insertions) / ReferenceWords;
 
     /// <summary>Match error rate (S + D + I) / (H + S + D + I), as jiwer.</summary>
     public double Mer => (double)(Substitutions + Deletions + Insertions) / (Hits + Substitutions + Deletions + Insertions);
@@ -35,10 +36,13 @@ public static class WordErrorRate
     /// <summary>The counts of one minimum-edit alignment (ties broken toward hits/substitutions, then deletions).</summary>
     public static WordErrorCounts Count(IReadOnlyList<string> reference, IReadOnlyList<string> hypothesis)
     {
-        int n = reference.Count, m = hypothesis.Count;
+        int n = reference.Count,
+            m = hypothesis.Count;
         var cost = new int[n + 1, m + 1];
-        for (var i = 0; i <= n; i++) cost[i, 0] = i;
-        for (var j = 0; j <= m; j++) cost[0, j] = j;
+        for (var i = 0; i <= n; i++)
+            cost[i, 0] = i;
+        for (var j = 0; j <= m; j++)
+            cost[0, j] = j;
         for (var i = 1; i <= n; i++)
         {
             for (var j = 1; j <= m; j++)
@@ -48,13 +52,18 @@ public static class WordErrorRate
             }
         }
 
-        int s = 0, d = 0, ins = 0, h = 0;
-        for (int i = n, j = m; i > 0 || j > 0;)
+        int s = 0,
+            d = 0,
+            ins = 0,
+            h = 0;
+        for (int i = n, j = m; i > 0 || j > 0; )
         {
             if (i > 0 && j > 0 && cost[i, j] == cost[i - 1, j - 1] + (reference[i - 1] == hypothesis[j - 1] ? 0 : 1))
             {
-                if (reference[i - 1] == hypothesis[j - 1]) h++;
-                else s++;
+                if (reference[i - 1] == hypothesis[j - 1])
+                    h++;
+                else
+                    s++;
                 i--;
                 j--;
             }
@@ -80,7 +89,8 @@ public static class WordErrorRate
         if (references.Count != hypotheses.Count)
             throw new ArgumentException($"WER needs paired sentences: {references.Count} references but {hypotheses.Count} hypotheses");
         var total = new WordErrorCounts();
-        for (var k = 0; k < references.Count; k++) total += Count(references[k], hypotheses[k]);
+        for (var k = 0; k < references.Count; k++)
+            total += Count(references[k], hypotheses[k]);
         return total;
     }
 }

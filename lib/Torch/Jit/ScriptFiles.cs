@@ -12,7 +12,8 @@ public static class ScriptFiles
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = Path.GetFullPath(path);
-        if (!File.Exists(full)) throw new FileNotFoundException($"TorchScript file not found: {full}", full);
+        if (!File.Exists(full))
+            throw new FileNotFoundException($"TorchScript file not found: {full}", full);
         try
         {
             return torch.jit.load(full, device ?? torch.CPU);

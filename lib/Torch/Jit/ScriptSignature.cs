@@ -17,8 +17,10 @@ public sealed class ScriptSignature
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var duplicate = parameters.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new ArgumentException($"parameter '{duplicate.Key}' is declared twice", nameof(parameters));
-        foreach (var p in parameters) CheckValue(p.Default, $"the default of '{p.Name}'");
+        if (duplicate is not null)
+            throw new ArgumentException($"parameter '{duplicate.Key}' is declared twice", nameof(parameters));
+        foreach (var p in parameters)
+            CheckValue(p.Default, $"the default of '{p.Name}'");
         this.parameters = parameters;
     }
 
@@ -33,7 +35,8 @@ public sealed class ScriptSignature
         if (unknown.Count > 0)
             throw new ArgumentException($"unknown keyword argument(s) {string.Join(", ", unknown)}; the method takes {Describe()}");
         var result = new object[leading.Count + parameters.Length];
-        for (var i = 0; i < leading.Count; i++) result[i] = CheckValue(leading[i], $"argument {i}");
+        for (var i = 0; i < leading.Count; i++)
+            result[i] = CheckValue(leading[i], $"argument {i}");
         for (var i = 0; i < parameters.Length; i++)
         {
             var p = parameters[i];
@@ -44,10 +47,13 @@ public sealed class ScriptSignature
 
     private string Describe() => parameters.Length == 0 ? "no keyword arguments" : string.Join(", ", parameters.Select(p => p.Name));
 
-    private static object CheckValue(object? value, string what) => value switch
-    {
-        null => throw new ArgumentNullException(what, $"{what} is null; TorchSharp passes no None to TorchScript here"),
-        Tensor or bool or int or long or float or double or Tensor[] => value,
-        _ => throw new ArgumentException($"{what} is a {value.GetType().Name}; TorchSharp passes Tensor, bool, int, long, float, double or Tensor[] to TorchScript"),
-    };
+    private static object CheckValue(object? value, string what) =>
+        value switch
+        {
+            null => throw new ArgumentNullException(what, $"{what} is null; TorchSharp passes no None to TorchScript here"),
+            Tensor or bool or int or long or float or double or Tensor[] => value,
+            _ => throw new ArgumentException(
+                $"{what} is a {value.GetType().Name}; TorchSharp passes Tensor, bool, int, long, float, double or Tensor[] to TorchScript"
+            ),
+        };
 }

@@ -19,8 +19,10 @@ namespace Dino.Repro.Torch.LoadFix
     {
         /// <summary>The requirement was strong; its weak flag is now set (one bit changed).</summary>
         Weakened,
+
         /// <summary>The requirement was already weak; the file is untouched.</summary>
         AlreadyWeak,
+
         /// <summary>The file does not ask for that version; the file is untouched.</summary>
         NotRequired,
     }
@@ -28,8 +30,11 @@ namespace Dino.Repro.Torch.LoadFix
     /// <summary>Marks one symbol-version requirement of an x86-64 ELF shared library weak, after checking it is unused.</summary>
     public static class WeakVersionRequirement
     {
-        private const uint ShtRela = 4, ShtRel = 9, ShtDynsym = 11;
-        private const uint ShtGnuVerneed = 0x6ffffffe, ShtGnuVersym = 0x6fffffff;
+        private const uint ShtRela = 4,
+            ShtRel = 9,
+            ShtDynsym = 11;
+        private const uint ShtGnuVerneed = 0x6ffffffe,
+            ShtGnuVersym = 0x6fffffff;
         private const ushort VerFlgWeak = 0x2;
 
         /// <summary>
@@ -43,10 +48,12 @@ namespace Dino.Repro.Torch.LoadFix
         {
             var bytes = File.ReadAllBytes(path);
             var requirement = Find(bytes, version, path, refuseIfUsed: true);
-            if (requirement == null) return WeakenOutcome.NotRequired;
+            if (requirement == null)
+                return WeakenOutcome.NotRequired;
             var flagsOffset = requirement.Value.FlagsOffset;
             var flags = U16(bytes, flagsOffset);
-            if ((flags & VerFlgWeak) != 0) return WeakenOutcome.AlreadyWeak;
+            if ((flags & VerFlgWeak) != 0)
+                return WeakenOutcome.AlreadyWeak;
 
             var flagged = (ushort)(flags | VerFlgWeak);
             bytes[flagsOffset] = (byte)flagged;
@@ -64,7 +71,8 @@ namespace Dino.Repro.Torch.LoadFix
         {
             var bytes = File.ReadAllBytes(path);
             var requirement = Find(bytes, version, path, refuseIfUsed: false);
-            if (requirement == null) return null;
+            if (requirement == null)
+                return null;
             return (U16(bytes, requirement.Value.FlagsOffset) & VerFlgWeak) != 0;
         }
 
@@ -87,13 +95,17 @@ namespace Dino.Repro.Torch.LoadFix
         private static Requirement? Find(byte[] bytes, string version, string path, bool refuseIfUsed)
         {
             var sections = ReadSections(bytes, path);
-            Section? verneed = null, versym = null;
+            Section? verneed = null,
+                versym = null;
             foreach (var s in sections)
             {
-                if (s.Type == ShtGnuVerneed) verneed = s;
-                if (s.Type == ShtGnuVersym) versym = s;
+                if (s.Type == ShtGnuVerneed)
+                    verneed = s;
+                if (s.Type == ShtGnuVersym)
+                    versym = s;
             }
-            if (verneed == null) return null;
+            if (verneed == null)
+                return null;
 
             // Elf64_Verneed {u16 version, u16 cnt, u32 file, u32 aux, u32 next}; Elf64_Vernaux {u32 hash, u16 flags,
             // u16 other, u32 name, u32 next}; names live in the string table the section links to.
@@ -109,38 +121,43 @@ namespace Dino.Repro.Torch.LoadFix
                     Check(bytes, aux, 16, path);
                     if (CString(bytes, strings.Offset + U32(bytes, aux + 8), path) == version)
                     {
-                        if (refuseIfUsed) RefuseIfRelocated(bytes, sections, versym, U16(bytes, aux + 6), version, path);
+                        if (refuseIfUsed)
+                            RefuseIfRelocated(bytes, sections, versym, U16(bytes, aux + 6), version, path);
                         return new Requirement { FlagsOffset = checked((int)(aux + 4)) };
                     }
                     aux += U32(bytes, aux + 12);
                 }
                 var next = U32(bytes, need + 12);
-                if (next == 0) break;
+                if (next == 0)
+                    break;
                 need += next;
             }
             return null;
         }
 
-        private static void RefuseIfRelocated(byte[] bytes, List<Section> sections, Section? versym, ushort versionIndex,
-            string version, string path)
+        private static void RefuseIfRelocated(byte[] bytes, List<Section> sections, Section? versym, ushort versionIndex, string version, string path)
         {
-            if (versym == null) return;
+            if (versym == null)
+                return;
             var dynsym = At(sections, versym.Value.Link, path);
             var symbolStrings = At(sections, dynsym.Link, path);
             var ofVersion = new Dictionary<long, string>();
             var count = versym.Value.Size / 2;
             for (long i = 0; i < count; i++)
             {
-                if ((U16(bytes, versym.Value.Offset + 2 * i) & 0x7fff) != versionIndex) continue;
+                if ((U16(bytes, versym.Value.Offset + 2 * i) & 0x7fff) != versionIndex)
+                    continue;
                 var symbol = dynsym.Offset + 24 * i; // Elf64_Sym: u32 name first
                 Check(bytes, symbol, 24, path);
                 ofVersion[i] = CString(bytes, symbolStrings.Offset + U32(bytes, symbol), path);
             }
-            if (ofVersion.Count == 0) return;
+            if (ofVersion.Count == 0)
+                return;
 
             foreach (var s in sections)
             {
-                if ((s.Type != ShtRela && s.Type != ShtRel) || s.Link != dynsym.Index) continue;
+                if ((s.Type != ShtRela && s.Type != ShtRel) || s.Link != dynsym.Index)
+                    continue;
                 long entry = s.Type == ShtRela ? 24 : 16; // r_offset, r_info (symbol index in its high half)[, r_addend]
                 for (long r = s.Offset; r + entry <= s.Offset + s.Size; r += entry)
                 {
@@ -148,8 +165,9 @@ namespace Dino.Repro.Torch.LoadFix
                     var symbolIndex = (long)(U64(bytes, r + 8) >> 32);
                     if (ofVersion.TryGetValue(symbolIndex, out var name))
                         throw new InvalidDataException(
-                            $"{path}: a relocation uses {name}@{version}, so the library really calls it; marking the " +
-                            $"{version} requirement weak would leave that call unresolved on an older libstdc++. Refusing.");
+                            $"{path}: a relocation uses {name}@{version}, so the library really calls it; marking the "
+                                + $"{version} requirement weak would leave that call unresolved on an older libstdc++. Refusing."
+                        );
                 }
             }
         }
@@ -163,7 +181,8 @@ namespace Dino.Repro.Torch.LoadFix
             var tableOffset = (long)U64(bytes, 0x28);
             var entrySize = U16(bytes, 0x3a);
             var count = U16(bytes, 0x3c);
-            if (entrySize < 64) throw new InvalidDataException($"{path}: section header entries of {entrySize} bytes");
+            if (entrySize < 64)
+                throw new InvalidDataException($"{path}: section header entries of {entrySize} bytes");
             var sections = new List<Section>(count);
             for (var i = 0; i < count; i++)
             {
@@ -179,7 +198,11 @@ namespace Dino.Repro.Torch.LoadFix
                     Info = U32(bytes, h + 44),
                     EntrySize = (long)U64(bytes, h + 56),
                 };
-                if (s.Type != 8 /* SHT_NOBITS */ && s.Size > 0) Check(bytes, s.Offset, s.Size, path);
+                if (
+                    s.Type != 8 /* SHT_NOBITS */
+                    && s.Size > 0
+                )
+                    Check(bytes, s.Offset, s.Size, path);
                 sections.Add(s);
             }
             return sections;
@@ -187,7 +210,8 @@ namespace Dino.Repro.Torch.LoadFix
 
         private static Section At(List<Section> sections, uint index, string path)
         {
-            if (index >= sections.Count) throw new InvalidDataException($"{path}: section link {index} out of range");
+            if (index >= sections.Count)
+                throw new InvalidDataException($"{path}: section link {index} out of range");
             return sections[(int)index];
         }
 
@@ -201,12 +225,15 @@ namespace Dino.Repro.Torch.LoadFix
         {
             Check(bytes, offset, 1, path);
             var end = offset;
-            while (end < bytes.Length && bytes[end] != 0) end++;
+            while (end < bytes.Length && bytes[end] != 0)
+                end++;
             return Encoding.ASCII.GetString(bytes, (int)offset, (int)(end - offset));
         }
 
         private static ushort U16(byte[] b, long o) => (ushort)(b[o] | (b[o + 1] << 8));
+
         private static uint U32(byte[] b, long o) => (uint)(b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24));
+
         private static ulong U64(byte[] b, long o) => U32(b, o) | ((ulong)U32(b, o + 4) << 32);
     }
 
@@ -228,7 +255,8 @@ namespace Dino.Repro.Torch.LoadFix
             foreach (var item in Files)
             {
                 var path = Path.GetFullPath(item.ItemSpec);
-                if (!File.Exists(path)) continue;
+                if (!File.Exists(path))
+                    continue;
                 if (ProtectedRoot.Length > 0 && path.StartsWith(Path.GetFullPath(ProtectedRoot), StringComparison.Ordinal))
                 {
                     Log.LogError($"{path} lies in the package cache ({ProtectedRoot}); only output copies are patched");

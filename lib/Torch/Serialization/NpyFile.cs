@@ -13,7 +13,8 @@ public static partial class NpyFile
 
     public static Tensor Read(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"no .npy file at {path}", path);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"no .npy file at {path}", path);
         var bytes = File.ReadAllBytes(path);
         try
         {
@@ -27,9 +28,11 @@ public static partial class NpyFile
 
     public static Tensor Parse(byte[] bytes)
     {
-        if (bytes.Length < 10 || !bytes.AsSpan(0, 6).SequenceEqual(Magic)) throw new InvalidDataException("not a .npy file (bad magic)");
+        if (bytes.Length < 10 || !bytes.AsSpan(0, 6).SequenceEqual(Magic))
+            throw new InvalidDataException("not a .npy file (bad magic)");
         var major = bytes[6];
-        int headerLength, offset;
+        int headerLength,
+            offset;
         if (major == 1)
         {
             headerLength = BitConverter.ToUInt16(bytes, 8);
@@ -37,21 +40,29 @@ public static partial class NpyFile
         }
         else if (major is 2 or 3)
         {
-            if (bytes.Length < 12) throw new InvalidDataException("truncated header");
+            if (bytes.Length < 12)
+                throw new InvalidDataException("truncated header");
             headerLength = checked((int)BitConverter.ToUInt32(bytes, 8));
             offset = 12;
         }
-        else throw new InvalidDataException($"unsupported .npy version {major}");
-        if (offset + headerLength > bytes.Length) throw new InvalidDataException("header runs past the end of the file");
+        else
+            throw new InvalidDataException($"unsupported .npy version {major}");
+        if (offset + headerLength > bytes.Length)
+            throw new InvalidDataException("header runs past the end of the file");
         var header = Encoding.Latin1.GetString(bytes, offset, headerLength);
 
         var descr = DescrPattern().Match(header);
         var fortran = FortranPattern().Match(header);
         var shapeMatch = ShapePattern().Match(header);
-        if (!descr.Success || !fortran.Success || !shapeMatch.Success) throw new InvalidDataException($"malformed header: {header.Trim()}");
-        if (fortran.Groups[1].Value == "True") throw new InvalidDataException("Fortran-ordered arrays are not supported; save with order='C'");
-        var shape = shapeMatch.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(long.Parse).ToArray();
+        if (!descr.Success || !fortran.Success || !shapeMatch.Success)
+            throw new InvalidDataException($"malformed header: {header.Trim()}");
+        if (fortran.Groups[1].Value == "True")
+            throw new InvalidDataException("Fortran-ordered arrays are not supported; save with order='C'");
+        var shape = shapeMatch
+            .Groups[1]
+            .Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(long.Parse)
+            .ToArray();
         var (dtype, size) = descr.Groups[1].Value switch
         {
             "<f8" => (ScalarType.Float64, 8),
@@ -65,7 +76,9 @@ public static partial class NpyFile
         var count = shape.Aggregate(1L, (a, b) => a * b);
         var dataStart = offset + headerLength;
         if (bytes.LongLength - dataStart != count * size)
-            throw new InvalidDataException($"data holds {bytes.LongLength - dataStart} bytes but shape ({string.Join(", ", shape)}) needs {count * size}");
+            throw new InvalidDataException(
+                $"data holds {bytes.LongLength - dataStart} bytes but shape ({string.Join(", ", shape)}) needs {count * size}"
+            );
         var data = bytes.AsSpan(dataStart);
         return TensorData.FromBytes(data, shape, dtype);
     }

@@ -1,7 +1,7 @@
-using Dino.Repro.IO;
 using System.Buffers.Binary;
 using System.IO.MemoryMappedFiles;
 using System.Runtime.InteropServices;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.Torch.Serialization;
 
@@ -15,8 +15,11 @@ namespace Dino.Repro.Torch.Serialization;
 public static class SafeTensors
 {
     /// <summary>Writes the tensors (any device, any layout) and optional metadata to <paramref name="path"/>, atomically.</summary>
-    public static unsafe void Save(IEnumerable<KeyValuePair<string, Tensor>> tensors, string path,
-        IReadOnlyDictionary<string, string>? metadata = null)
+    public static unsafe void Save(
+        IEnumerable<KeyValuePair<string, Tensor>> tensors,
+        string path,
+        IReadOnlyDictionary<string, string>? metadata = null
+    )
     {
         ArgumentNullException.ThrowIfNull(tensors);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -41,7 +44,9 @@ public static class SafeTensors
 
     /// <summary>Reads every tensor and the <c>__metadata__</c> map.</summary>
     public static unsafe (OrderedDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string> metadata) LoadWithMetadata(
-        string path, Device? device = null)
+        string path,
+        Device? device = null
+    )
     {
         RequireLittleEndian();
         return WithMappedFile(path, (data, length) =>
@@ -50,11 +55,13 @@ public static class SafeTensors
             var result = new OrderedDictionary<string, Tensor>();
             try
             {
-                foreach (var info in header.Tensors) result[info.Name] = ReadTensor(info, data + dataStart, device);
+                foreach (var info in header.Tensors)
+                    result[info.Name] = ReadTensor(info, data + dataStart, device);
             }
             catch
             {
-                foreach (var t in result.Values) t.Dispose();
+                foreach (var t in result.Values)
+                    t.Dispose();
                 throw;
             }
             return (result, header.Metadata);
@@ -62,8 +69,7 @@ public static class SafeTensors
     }
 
     /// <summary>Reads and validates only the header (names, dtypes, shapes, metadata) without loading any tensor.</summary>
-    public static unsafe SafeTensorsHeader ReadHeader(string path) =>
-        WithMappedFile(path, (data, length) => ReadHeader(path, data, length, out _));
+    public static unsafe SafeTensorsHeader ReadHeader(string path) => WithMappedFile(path, (data, length) => ReadHeader(path, data, length, out _));
 
     // ---- reading ---------------------------------------------------------------------------------
 
@@ -73,7 +79,8 @@ public static class SafeTensors
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var file = new FileInfo(path);
-        if (!file.Exists) throw new FileNotFoundException($"safetensors file not found: {file.FullName}", file.FullName);
+        if (!file.Exists)
+            throw new FileNotFoundException($"safetensors file not found: {file.FullName}", file.FullName);
         if (file.Length < 8)
             throw Invalid(path, $"truncated file: {file.Length} bytes, too short for the 8-byte header length");
 
@@ -112,14 +119,16 @@ public static class SafeTensors
     private static unsafe Tensor ReadTensor(SafeTensorInfo info, byte* buffer, Device? device)
     {
         var nbytes = info.End - info.Begin;
-        if (nbytes > int.MaxValue) throw new NotSupportedException($"tensor '{info.Name}' holds {nbytes} bytes; TorchSharp copies at most 2 GiB at once");
+        if (nbytes > int.MaxValue)
+            throw new NotSupportedException($"tensor '{info.Name}' holds {nbytes} bytes; TorchSharp copies at most 2 GiB at once");
         var cpu = TensorData.FromBytes(new ReadOnlySpan<byte>(buffer + info.Begin, (int)nbytes), info.Shape, info.DType);
-        if (device is not { } d || d.type == DeviceType.CPU) return cpu;
-        using (cpu) return cpu.to(d);
+        if (device is not { } d || d.type == DeviceType.CPU)
+            return cpu;
+        using (cpu)
+            return cpu.to(d);
     }
 
-    private static InvalidDataException Invalid(string path, string problem) =>
-        new($"'{path}' is not a valid safetensors file: {problem}");
+    private static InvalidDataException Invalid(string path, string problem) => new($"'{path}' is not a valid safetensors file: {problem}");
 
     // ---- writing ---------------------------------------------------------------------------------
 
@@ -131,12 +140,15 @@ public static class SafeTensors
         var described = new List<(string name, ScalarType dtype, long[] shape, long nbytes, long elementSize)>(items.Count);
         foreach (var (name, tensor) in items)
         {
-            if (string.IsNullOrEmpty(name)) throw new ArgumentException("a tensor name is empty");
-            if (name == SafeTensorsHeader.MetadataKey) throw new ArgumentException($"'{name}' is reserved for the metadata map and cannot name a tensor");
-            if (!names.Add(name)) throw new ArgumentException($"the tensor name '{name}' appears twice");
+            if (string.IsNullOrEmpty(name))
+                throw new ArgumentException("a tensor name is empty");
+            if (name == SafeTensorsHeader.MetadataKey)
+                throw new ArgumentException($"'{name}' is reserved for the metadata map and cannot name a tensor");
+            if (!names.Add(name))
+                throw new ArgumentException($"the tensor name '{name}' appears twice");
             ArgumentNullException.ThrowIfNull(tensor, name);
             var dtype = tensor.dtype;
-            SafeTensorsDType.Code(dtype);  // fails early for dtypes the format cannot store
+            SafeTensorsDType.Code(dtype); // fails early for dtypes the format cannot store
             described.Add((name, dtype, tensor.shape, tensor.numel() * tensor.ElementSize, tensor.ElementSize));
         }
 
@@ -154,8 +166,10 @@ public static class SafeTensors
     // A dense CPU copy (a no-op for tensors that already are one), written from its storage.
     private static void WriteData(Stream stream, Tensor tensor, long nbytes)
     {
-        if (nbytes == 0) return;
-        if (nbytes > int.MaxValue) throw new NotSupportedException($"a tensor of {nbytes} bytes; TorchSharp copies at most 2 GiB at once");
+        if (nbytes == 0)
+            return;
+        if (nbytes > int.MaxValue)
+            throw new NotSupportedException($"a tensor of {nbytes} bytes; TorchSharp copies at most 2 GiB at once");
         using var scope = torch.NewDisposeScope();
         var dense = tensor.device_type == DeviceType.CPU ? tensor.contiguous() : tensor.cpu().contiguous();
         stream.Write(dense.bytes);
@@ -163,6 +177,7 @@ public static class SafeTensors
 
     private static void RequireLittleEndian()
     {
-        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("safetensors I/O assumes a little-endian machine");
+        if (!BitConverter.IsLittleEndian)
+            throw new PlatformNotSupportedException("safetensors I/O assumes a little-endian machine");
     }
 }

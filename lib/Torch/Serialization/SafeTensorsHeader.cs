@@ -32,7 +32,8 @@ public sealed class SafeTensorsHeader
     /// <summary>Parses and validates a header whose data buffer holds <paramref name="dataBytes"/> bytes.</summary>
     internal static SafeTensorsHeader Parse(ReadOnlySpan<byte> json, long dataBytes)
     {
-        if (!System.Text.Unicode.Utf8.IsValid(json)) throw Bad("the header is not valid UTF-8");
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+            throw Bad("the header is not valid UTF-8");
         JsonDocument doc;
         try
         {
@@ -44,15 +45,19 @@ public sealed class SafeTensorsHeader
         }
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) throw Bad($"the header is a JSON {doc.RootElement.ValueKind}, not an object");
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                throw Bad($"the header is a JSON {doc.RootElement.ValueKind}, not an object");
             var tensors = new List<SafeTensorInfo>();
             var metadata = new Dictionary<string, string>();
             var seen = new HashSet<string>();
             foreach (var property in doc.RootElement.EnumerateObject())
             {
-                if (!seen.Add(property.Name)) throw Bad($"the header names '{property.Name}' twice");
-                if (property.Name == MetadataKey) ReadMetadata(property.Value, metadata);
-                else tensors.Add(ReadEntry(property.Name, property.Value));
+                if (!seen.Add(property.Name))
+                    throw Bad($"the header names '{property.Name}' twice");
+                if (property.Name == MetadataKey)
+                    ReadMetadata(property.Value, metadata);
+                else
+                    tensors.Add(ReadEntry(property.Name, property.Value));
             }
             CheckLayout(tensors, dataBytes);
             return new SafeTensorsHeader(tensors, metadata);
@@ -61,7 +66,8 @@ public sealed class SafeTensorsHeader
 
     private static void ReadMetadata(JsonElement value, Dictionary<string, string> into)
     {
-        if (value.ValueKind != JsonValueKind.Object) throw Bad($"{MetadataKey} is a JSON {value.ValueKind}, not an object of strings");
+        if (value.ValueKind != JsonValueKind.Object)
+            throw Bad($"{MetadataKey} is a JSON {value.ValueKind}, not an object of strings");
         foreach (var item in value.EnumerateObject())
         {
             if (item.Value.ValueKind != JsonValueKind.String)
@@ -72,15 +78,18 @@ public sealed class SafeTensorsHeader
 
     private static SafeTensorInfo ReadEntry(string name, JsonElement entry)
     {
-        if (entry.ValueKind != JsonValueKind.Object) throw Bad($"tensor '{name}': the entry is a JSON {entry.ValueKind}, not an object");
+        if (entry.ValueKind != JsonValueKind.Object)
+            throw Bad($"tensor '{name}': the entry is a JSON {entry.ValueKind}, not an object");
         var dtypeCode = Field(name, entry, "dtype", JsonValueKind.String).GetString()!;
         if (!SafeTensorsDType.TryParse(dtypeCode, out var dtype))
             throw Bad($"tensor '{name}': unknown dtype '{dtypeCode}' (supported: {SafeTensorsDType.KnownCodes})");
         var shape = Integers(name, Field(name, entry, "shape", JsonValueKind.Array), "shape");
         var offsets = Integers(name, Field(name, entry, "data_offsets", JsonValueKind.Array), "data_offsets");
-        if (offsets.Length != 2) throw Bad($"tensor '{name}': data_offsets must be [begin, end], got {offsets.Length} numbers");
+        if (offsets.Length != 2)
+            throw Bad($"tensor '{name}': data_offsets must be [begin, end], got {offsets.Length} numbers");
         var (begin, end) = (offsets[0], offsets[1]);
-        if (end < begin) throw Bad($"tensor '{name}': data_offsets [{begin}, {end}) end before they begin");
+        if (end < begin)
+            throw Bad($"tensor '{name}': data_offsets [{begin}, {end}) end before they begin");
 
         long needed;
         try
@@ -92,14 +101,19 @@ public sealed class SafeTensorsHeader
             throw Bad($"tensor '{name}': shape [{string.Join(", ", shape)}] is too large");
         }
         if (end - begin != needed)
-            throw Bad($"tensor '{name}': data_offsets [{begin}, {end}) hold {end - begin} bytes but shape [{string.Join(", ", shape)}] of {dtypeCode} needs {needed}");
+            throw Bad(
+                $"tensor '{name}': data_offsets [{begin}, {end}) hold {end - begin} bytes but shape [{string.Join(", ", shape)}] of {dtypeCode} "
+                    + $"needs {needed}"
+            );
         return new SafeTensorInfo(name, dtype, shape, begin, end);
     }
 
     private static JsonElement Field(string name, JsonElement entry, string key, JsonValueKind kind)
     {
-        if (!entry.TryGetProperty(key, out var value)) throw Bad($"tensor '{name}': the entry has no '{key}'");
-        if (value.ValueKind != kind) throw Bad($"tensor '{name}': '{key}' is a JSON {value.ValueKind}, not {kind}");
+        if (!entry.TryGetProperty(key, out var value))
+            throw Bad($"tensor '{name}': the entry has no '{key}'");
+        if (value.ValueKind != kind)
+            throw Bad($"tensor '{name}': '{key}' is a JSON {value.ValueKind}, not {kind}");
         return value;
     }
 
@@ -128,11 +142,13 @@ public sealed class SafeTensorsHeader
         {
             if (t.Begin < covered)
                 throw Bad($"tensors '{previous!.Name}' [{previous.Begin}, {previous.End}) and '{t.Name}' [{t.Begin}, {t.End}) overlap");
-            if (t.Begin > covered) throw Bad($"bytes [{covered}, {t.Begin}) of the data buffer are not covered by any tensor");
+            if (t.Begin > covered)
+                throw Bad($"bytes [{covered}, {t.Begin}) of the data buffer are not covered by any tensor");
             covered = t.End;
             previous = t;
         }
-        if (covered < dataBytes) throw Bad($"bytes [{covered}, {dataBytes}) of the data buffer are not covered by any tensor");
+        if (covered < dataBytes)
+            throw Bad($"bytes [{covered}, {dataBytes}) of the data buffer are not covered by any tensor");
     }
 
     /// <summary>The header bytes a writer emits: compact JSON padded with spaces to a multiple of 8.</summary>
@@ -145,7 +161,8 @@ public sealed class SafeTensorsHeader
             if (Metadata.Count > 0)
             {
                 w.WriteStartObject(MetadataKey);
-                foreach (var (k, v) in Metadata) w.WriteString(k, v);
+                foreach (var (k, v) in Metadata)
+                    w.WriteString(k, v);
                 w.WriteEndObject();
             }
             foreach (var t in Tensors)
@@ -153,7 +170,8 @@ public sealed class SafeTensorsHeader
                 w.WriteStartObject(t.Name);
                 w.WriteString("dtype", SafeTensorsDType.Code(t.DType));
                 w.WriteStartArray("shape");
-                foreach (var s in t.Shape) w.WriteNumberValue(s);
+                foreach (var s in t.Shape)
+                    w.WriteNumberValue(s);
                 w.WriteEndArray();
                 w.WriteStartArray("data_offsets");
                 w.WriteNumberValue(t.Begin);
@@ -164,7 +182,8 @@ public sealed class SafeTensorsHeader
             w.WriteEndObject();
         }
         var padding = (int)((8 - buffer.Length % 8) % 8);
-        for (var i = 0; i < padding; i++) buffer.WriteByte((byte)' ');
+        for (var i = 0; i < padding; i++)
+            buffer.WriteByte((byte)' ');
         return buffer.ToArray();
     }
 

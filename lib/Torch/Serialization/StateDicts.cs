@@ -14,7 +14,10 @@ public static class StateDicts
     /// </summary>
     /// <exception cref="InvalidDataException">The names or shapes do not match.</exception>
     public static (IReadOnlyList<string> missing, IReadOnlyList<string> unexpected) LoadStateDict(
-        this nn.Module module, IReadOnlyDictionary<string, Tensor> source, bool strict = true)
+        this nn.Module module,
+        IReadOnlyDictionary<string, Tensor> source,
+        bool strict = true
+    )
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(source);
@@ -22,19 +25,25 @@ public static class StateDicts
         var missing = own.Keys.Where(k => !source.ContainsKey(k)).ToList();
         var unexpected = source.Keys.Where(k => !own.ContainsKey(k)).ToList();
         var mismatched = own.Where(kv => source.TryGetValue(kv.Key, out var s) && !s.shape.SequenceEqual(kv.Value.shape))
-            .Select(kv => $"{kv.Key}: checkpoint shape [{string.Join(", ", source[kv.Key].shape)}], model shape [{string.Join(", ", kv.Value.shape)}]")
+            .Select(kv =>
+                $"{kv.Key}: checkpoint shape [{string.Join(", ", source[kv.Key].shape)}], model shape [{string.Join(", ", kv.Value.shape)}]"
+            )
             .ToList();
         var problems = new List<string>();
-        if (strict && missing.Count > 0) problems.Add("missing keys: " + string.Join(", ", missing));
-        if (strict && unexpected.Count > 0) problems.Add("unexpected keys: " + string.Join(", ", unexpected));
-        if (mismatched.Count > 0) problems.Add("shape mismatch: " + string.Join("; ", mismatched));
+        if (strict && missing.Count > 0)
+            problems.Add("missing keys: " + string.Join(", ", missing));
+        if (strict && unexpected.Count > 0)
+            problems.Add("unexpected keys: " + string.Join(", ", unexpected));
+        if (mismatched.Count > 0)
+            problems.Add("shape mismatch: " + string.Join("; ", mismatched));
         if (problems.Count > 0)
             throw new InvalidDataException($"Error(s) loading state_dict for {module.GetName()}: {string.Join(". ", problems)}");
 
         using var _ = torch.no_grad();
         foreach (var (key, target) in own)
         {
-            if (!source.TryGetValue(key, out var value)) continue;
+            if (!source.TryGetValue(key, out var value))
+                continue;
             using var converted = value.to(target.dtype, target.device);
             target.copy_(converted);
         }
@@ -42,15 +51,19 @@ public static class StateDicts
     }
 
     /// <summary>Writes the module's parameters and persistent buffers under their PyTorch names, atomically.</summary>
-    public static T SaveSafeTensors<T>(this T module, string path, IReadOnlyDictionary<string, string>? metadata = null) where T : nn.Module
+    public static T SaveSafeTensors<T>(this T module, string path, IReadOnlyDictionary<string, string>? metadata = null)
+        where T : nn.Module
     {
         SafeTensors.Save(module.state_dict(), path, metadata);
         return module;
     }
 
     /// <summary>Reads a safetensors state_dict into the module (<see cref="LoadStateDict"/>'s checks).</summary>
-    public static (IReadOnlyList<string> missing, IReadOnlyList<string> unexpected) LoadSafeTensors(this nn.Module module, string path,
-        bool strict = true)
+    public static (IReadOnlyList<string> missing, IReadOnlyList<string> unexpected) LoadSafeTensors(
+        this nn.Module module,
+        string path,
+        bool strict = true
+    )
     {
         var loaded = SafeTensors.Load(path);
         try
@@ -59,7 +72,8 @@ public static class StateDicts
         }
         finally
         {
-            foreach (var t in loaded.Values) t.Dispose();
+            foreach (var t in loaded.Values)
+                t.Dispose();
         }
     }
 }

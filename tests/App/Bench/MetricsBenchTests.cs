@@ -17,7 +17,17 @@ public class MetricsBenchTests
     public void The_tiny_bench_measures_every_row_and_prints_its_table()
     {
         var audio = MetricsBench.MeasureAudio(Tiny);
-        foreach (var figure in new[] { audio.StoiMsPerS, audio.EstoiMsPerS, audio.McdTaubertMsPerS, audio.McdEspnetMsPerS, audio.PesqNbMsPerS, audio.PesqWbMsPerS })
+        foreach (
+            var figure in new[]
+            {
+                audio.StoiMsPerS,
+                audio.EstoiMsPerS,
+                audio.McdTaubertMsPerS,
+                audio.McdEspnetMsPerS,
+                audio.PesqNbMsPerS,
+                audio.PesqWbMsPerS,
+            }
+        )
             Assert.True(figure > 0 && double.IsFinite(figure), $"audio figure {figure}");
         var fid = MetricsBench.MeasureFid(Fixtures.Path("tiny_inception.pt"), Tiny);
         Assert.True(fid > 0 && double.IsFinite(fid), $"FID throughput {fid}");
@@ -48,7 +58,8 @@ public class MetricsBenchTests
         Assert.Equal(24000, reference.Length);
         Assert.Equal(reference, MetricsBench.SpeechLikePair(1.5).reference);
         Assert.Equal(degraded, MetricsBench.SpeechLikePair(1.5).degraded);
-        double signal = 0, noise = 0;
+        double signal = 0,
+            noise = 0;
         for (var t = 0; t < reference.Length; t++)
         {
             signal += (double)reference[t] * reference[t];

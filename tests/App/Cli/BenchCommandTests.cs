@@ -13,7 +13,7 @@ public class BenchCommandTests
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("dino bench: unknown suite 'fundation' (available: foundation, metrics, dino, dino-step)", stderr);
-        Assert.DoesNotContain("[bench]", stderr);  // no suite started: each one reports its progress so
+        Assert.DoesNotContain("[bench]", stderr); // no suite started: each one reports its progress so
         Assert.Empty(stdout);
     }
 }

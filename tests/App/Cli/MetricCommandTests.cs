@@ -57,6 +57,46 @@ public class MetricCommandTests
         Assert.Equal(2, code);
         Assert.Contains("--deg", stderr);
     }
+
+    [Fact]
+    public void An_unwritable_log_folder_is_a_usage_error_naming_log_before_anything_is_scored()
+    {
+        var (code, stdout, stderr) = CliRunner.Run(
+            "metric",
+            "wer",
+            "--ref",
+            TestData.PathOf("wer/ref.txt"),
+            "--deg",
+            TestData.PathOf("wer/hyp.txt"),
+            "--log",
+            "/proc/nope"
+        );
+        Assert.Equal(2, code);
+        Assert.StartsWith("dino metric: --log /proc/nope: ", stderr);
+        Assert.Equal("", stdout); // no score printed and then lost
+    }
+
+    [Fact]
+    public async Task A_truncated_png_is_reported_in_the_kits_words_only_without_libpngs_own_line()
+    {
+        using var temp = new Fixtures.TempFolder();
+        var whole = temp.File("whole.png");
+        Dino.Repro.Vision.ImageIO.Write(whole, torch.zeros([8, 8, 3], ScalarType.Byte));
+        var cut = temp.File("cut.png");
+        File.WriteAllBytes(cut, File.ReadAllBytes(whole)[..^20]);
+        // A child process: libpng writes to the process's stderr, past what Console redirection catches.
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "dino.dll"), "metric", "psnr", "--ref", whole, "--deg", cut })
+            start.ArgumentList.Add(a);
+        using var child = System.Diagnostics.Process.Start(start)!;
+        var stderrRead = child.StandardError.ReadToEndAsync();
+        await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        var stderr = await stderrRead;
+        Assert.Equal(1, child.ExitCode);
+        Assert.Contains($"image '{cut}' is a truncated PNG", stderr);
+        Assert.DoesNotContain("libpng", stderr);
+    }
 }
 
 public class ImageMetricCommandTests
@@ -65,14 +105,28 @@ public class ImageMetricCommandTests
     public void Image_metrics_read_files_and_give_the_reference_numbers()
     {
         var expected = TestData.Case("images/coffee_blur2");
-        var (code, stdout, _) = CliRunner.Run("metric", "ssim", "--ref", TestData.PathOf("images/coffee.png"),
-            "--deg", TestData.PathOf("images/coffee_blur2.png"), "--set", "color=gray");
+        var (code, stdout, _) = CliRunner.Run(
+            "metric",
+            "ssim",
+            "--ref",
+            TestData.PathOf("images/coffee.png"),
+            "--deg",
+            TestData.PathOf("images/coffee_blur2.png"),
+            "--set",
+            "color=gray"
+        );
         Assert.Equal(0, code);
         Assert.Equal(expected["ssim_gray"]!.GetValue<double>(), JsonNode.Parse(stdout)!["value"]!.GetValue<double>(), 7);
 
         var seg = TestData.Case("segmentation/blocks");
-        (code, stdout, _) = CliRunner.Run("metric", "miou", "--ref", TestData.PathOf("segmentation/blocks_gt.png"),
-            "--deg", TestData.PathOf("segmentation/blocks_pred.png"));
+        (code, stdout, _) = CliRunner.Run(
+            "metric",
+            "miou",
+            "--ref",
+            TestData.PathOf("segmentation/blocks_gt.png"),
+            "--deg",
+            TestData.PathOf("segmentation/blocks_pred.png")
+        );
         Assert.Equal(0, code);
         Assert.Equal(seg["miou"]!.GetValue<double>(), JsonNode.Parse(stdout)!["value"]!.GetValue<double>(), 12);
     }
@@ -80,7 +134,14 @@ public class ImageMetricCommandTests
     [Fact]
     public void Images_of_different_sizes_are_an_error_naming_both_shapes()
     {
-        var (code, _, stderr) = CliRunner.Run("metric", "psnr", "--ref", TestData.PathOf("images/coffee.png"), "--deg", TestData.PathOf("images/astronaut.png"));
+        var (code, _, stderr) = CliRunner.Run(
+            "metric",
+            "psnr",
+            "--ref",
+            TestData.PathOf("images/coffee.png"),
+            "--deg",
+            TestData.PathOf("images/astronaut.png")
+        );
         Assert.Equal(1, code);
         Assert.Contains("shapes differ", stderr);
     }

@@ -63,8 +63,10 @@ public sealed class PrepareCommandReaderTests : IDisposable
     public void Captioned_birds_and_flowers_count_the_class_split_and_get_every_caption_spoken_once(string corpus)
     {
         // Both fixtures: three classes, two of them training, two images each, ten captions an image.
-        if (corpus == CubLayout.CorpusName) CubFixture.Write(Raw(corpus));
-        else Oxford102Fixture.Write(Raw(corpus));
+        if (corpus == CubLayout.CorpusName)
+            CubFixture.Write(Raw(corpus));
+        else
+            Oxford102Fixture.Write(Raw(corpus));
         var (code, stdout, stderr) = Prepare(corpus);
         Assert.True(code == ExitCodes.Ok, stderr);
         Assert.Contains("classes 2 train, 1 test; images 4 train, 2 test; 60 captions", stdout);
@@ -125,7 +127,7 @@ public sealed class PrepareCommandReaderTests : IDisposable
             var counts = Regex.Match(stdout, Regex.Escape(clip) + @": frames (\d+) train, (\d+) validation");
             Assert.True(counts.Success, stdout);
             var (train, validation) = (int.Parse(counts.Groups[1].Value), int.Parse(counts.Groups[2].Value));
-            Assert.InRange(train + validation, 76, SoundVideoFixture.Frames);  // 4 s at 20 fps; AAC may end a few ms early
+            Assert.InRange(train + validation, 76, SoundVideoFixture.Frames); // 4 s at 20 fps; AAC may end a few ms early
             Assert.Equal((train + validation) * 4 / 5, train);
         }
 

@@ -21,7 +21,7 @@ public class PrepareCommandTests
         var (code, stdout, stderr) = CliRunner.Capture(() => PrepareCommand.Run("cityscapes", scripts, temp.File("data"), calledByScript: false));
         Assert.Equal(expected, code);
         Assert.Contains(message, stderr);
-        Assert.Contains("script says: fetching", stdout);  // the script's own output came through
+        Assert.Contains("script says: fetching", stdout); // the script's own output came through
         Assert.Contains("script warns: slow mirror", stderr);
     }
 
@@ -30,7 +30,12 @@ public class PrepareCommandTests
     {
         using var temp = new Fixtures.TempFolder();
         var data = temp.File("data");
-        WriteCityscapes(Path.Combine(data, "cityscapes", "raw"), ("train", "aachen_000000_000019"), ("train", "aachen_000001_000019"), ("val", "lindau_000000_000019"));
+        WriteCityscapes(
+            Path.Combine(data, "cityscapes", "raw"),
+            ("train", "aachen_000000_000019"),
+            ("train", "aachen_000001_000019"),
+            ("val", "lindau_000000_000019")
+        );
         var scripts = FakeScript(temp.Root, "echo \"flag=$DINO_IN_CORPUS_PREPARE data=$DINO_DATA\"; exit 0");
         var (code, stdout, stderr) = CliRunner.Capture(() => PrepareCommand.Run("cityscapes", scripts, data, calledByScript: false));
         Assert.True(code == ExitCodes.Ok, stderr);
@@ -42,7 +47,7 @@ public class PrepareCommandTests
     public void Called_back_by_its_script_it_only_checks_with_the_reader()
     {
         using var temp = new Fixtures.TempFolder();
-        var scripts = FakeScript(temp.Root, "exit 9");  // would fail if it ran
+        var scripts = FakeScript(temp.Root, "exit 9"); // would fail if it ran
         var (code, _, stderr) = CliRunner.Capture(() => PrepareCommand.Run("cityscapes", scripts, temp.File("data"), calledByScript: true));
         Assert.Equal(ExitCodes.Failure, code);
         Assert.DoesNotContain("exit 9", stderr);
@@ -71,7 +76,7 @@ public class PrepareCommandTests
         using var data = new DataRootScope();
         var (code, _, stderr) = CliRunner.Run("corpus", "prepare", "cityscapes");
         Assert.Equal(ExitCodes.ManualStep, code);
-        Assert.Contains("gtFine_trainvaltest.zip", stderr);  // the script's own instructions, streamed
+        Assert.Contains("gtFine_trainvaltest.zip", stderr); // the script's own instructions, streamed
         Assert.Contains("needs a manual step", stderr);
     }
 
@@ -88,8 +93,10 @@ public class PrepareCommandTests
         foreach (var (split, stem) in frames)
         {
             var city = stem.Split('_')[0];
-            using (var photo = torch.zeros(new long[] { 2, 4, 3 }, ScalarType.Byte)) ImageIO.Write(Path.Combine(root, CityscapesCorpus.PhotoFolder, split, city, stem + "_leftImg8bit.png"), photo);
-            using (var ids = torch.zeros(new long[] { 2, 4 }, ScalarType.Byte)) LabelMap.Write(Path.Combine(root, CityscapesCorpus.LabelFolder, split, city, stem + "_gtFine_labelIds.png"), ids);
+            using (var photo = torch.zeros(new long[] { 2, 4, 3 }, ScalarType.Byte))
+                ImageIO.Write(Path.Combine(root, CityscapesCorpus.PhotoFolder, split, city, stem + "_leftImg8bit.png"), photo);
+            using (var ids = torch.zeros(new long[] { 2, 4 }, ScalarType.Byte))
+                LabelMap.Write(Path.Combine(root, CityscapesCorpus.LabelFolder, split, city, stem + "_gtFine_labelIds.png"), ids);
         }
     }
 }

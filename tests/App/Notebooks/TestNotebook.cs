@@ -4,7 +4,7 @@ using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.App.Notebooks;
 
-/// <summary>A notebook written by a test into a temporary folder, run with the kit's runner, and read back.</summary>
+/// <summary>A notebook written by a test into a temporary folder, run in the notebook kernel, and read back.</summary>
 internal sealed class TestNotebook : IDisposable
 {
     private readonly Fixtures.TempFolder folder = new();
@@ -12,6 +12,22 @@ internal sealed class TestNotebook : IDisposable
 
     public string InputPath => folder.File("test.ipynb");
     public string OutputPath => folder.File("test.executed.ipynb");
+
+    /// <summary>
+    /// The cell a kit notebook starts with: its <c>#r</c> line (any path to dino.dll: the runner points it at the kit that
+    /// runs it) and the usings the kernel does not add by itself.
+    /// </summary>
+    public TestNotebook Kit() =>
+        Code(
+            """
+            #r "../bin/Release/net10.0/dino.dll"
+            using System.IO;
+            using Dino.Repro.App.Reporting;
+            using Dino.Repro.Training;
+            using TorchSharp;
+            using static TorchSharp.torch;
+            """
+        );
 
     public TestNotebook Markdown(string source)
     {
@@ -32,10 +48,14 @@ internal sealed class TestNotebook : IDisposable
     }
 
     /// <summary>Runs the notebook and returns the executed copy as written to disk.</summary>
-    public NotebookDocument Run(params (string name, string value)[] parameters)
+    public NotebookDocument Run(params (string name, string value)[] parameters) => Run(echo: null, parameters);
+
+    /// <summary>Runs it with the kit's progress lines echoed to <paramref name="echo"/>.</summary>
+    public NotebookDocument Run(TextWriter? echo, params (string name, string value)[] parameters)
     {
         Save();
-        NotebookRunner.Run(InputPath, OutputPath, new NotebookRunOptions { Parameters = parameters.ToDictionary(p => p.name, p => p.value) });
+        var options = new NotebookRunOptions { Parameters = parameters.ToDictionary(p => p.name, p => p.value), Echo = echo };
+        NotebookRunner.Run(InputPath, OutputPath, options);
         return NotebookDocument.Load(OutputPath);
     }
 

@@ -1,6 +1,6 @@
-using Dino.Repro.IO;
 using System.Text.RegularExpressions;
 using Dino.Repro.App.Reporting;
+using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.App.Reporting;
@@ -8,7 +8,9 @@ namespace Dino.Repro.Tests.App.Reporting;
 public class HtmlReportTests
 {
     private static readonly byte[] Png = new RgbCanvas(4, 4, Rgb.Black).ToPng();
-    private static readonly byte[] Wav = Convert.FromHexString("524946462400000057415645666D7420100000000100010040" + "1F0000803E0000020010006461746100000000");
+    private static readonly byte[] Wav = Convert.FromHexString(
+        "524946462400000057415645666D7420100000000100010040" + "1F0000803E0000020010006461746100000000"
+    );
     private static readonly byte[] Mp4 = Convert.FromHexString("000000186674797069736F6D0000020069736F6D6D703431");
 
     [Fact]
@@ -30,11 +32,11 @@ public class HtmlReportTests
             .Save(path);
 
         var html = File.ReadAllText(path);
-        Assert.Equal(new[] { "index.html" }, Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));  // no temp file left
+        Assert.Equal(new[] { "index.html" }, Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName)); // no temp file left
         Assert.StartsWith("<!DOCTYPE html>", html);
         Assert.Contains("<title>Table 1 &lt;reproduced&gt;</title>", html);
         Assert.Contains("<td>pix2pix</td>", html);
-        Assert.Equal(2 + 1, Regex.Matches(html, "<img src=\"data:image/png;base64,").Count);  // two grid images and the plot's static fallback
+        Assert.Equal(2 + 1, Regex.Matches(html, "<img src=\"data:image/png;base64,").Count); // two grid images and the plot's static fallback
         Assert.Contains("<audio controls src=\"data:audio/wav;base64,", html);
         Assert.Contains("<video controls src=\"data:video/mp4;base64,", html);
         Assert.Contains("href=\"runs/1/log.jsonl\"", html);
@@ -42,7 +44,8 @@ public class HtmlReportTests
         Assert.DoesNotMatch(new Regex("<script[^>]*\\ssrc=", RegexOptions.IgnoreCase), html);
         var markup = Regex.Replace(html, "(<script[^>]*>).*?</script>", "$1</script>", RegexOptions.Singleline | RegexOptions.IgnoreCase);
         Assert.DoesNotMatch(new Regex("(src|href)\\s*=\\s*\"(https?:)?//", RegexOptions.IgnoreCase), markup);
-        if (PlotlyJs.IsAvailable) Assert.Single(Regex.Matches(html, Regex.Escape("plotly.js v4")));
+        if (PlotlyJs.IsAvailable)
+            Assert.Single(Regex.Matches(html, Regex.Escape("plotly.js v4")));
     }
 
     [Fact]
@@ -52,10 +55,10 @@ public class HtmlReportTests
         var path = folder.File("index.html");
         File.WriteAllText(path, "old report");
         Assert.Throws<IOException>(() => AtomicFile.Write(path, stream =>
-        {
-            stream.Write("<html>half a rep"u8);
-            throw new IOException("disk full");
-        }));
+            {
+                stream.Write("<html>half a rep"u8);
+                throw new IOException("disk full");
+            }));
         Assert.Equal("old report", File.ReadAllText(path));
         Assert.Single(Directory.GetFiles(folder.Root));
     }

@@ -5,9 +5,10 @@ namespace Dino.Repro.Tests.App.Reporting;
 
 public class LinePlotTests
 {
-    private static LinePlot Losses() => new LinePlot("GAN losses", "step", "loss")
-        .Add("generator", new[] { 0.0, 10, 20, 30 }, new[] { 2.5, 1.75, 1.25, 1.125 })
-        .Add("discriminator", new[] { 0.75, 0.5, 0.625, 0.5 });
+    private static LinePlot Losses() =>
+        new LinePlot("GAN losses", "step", "loss")
+            .Add("generator", new[] { 0.0, 10, 20, 30 }, new[] { 2.5, 1.75, 1.25, 1.125 })
+            .Add("discriminator", new[] { 0.75, 0.5, 0.625, 0.5 });
 
     [Fact]
     public void Html_page_holds_the_series_data_and_either_inlined_plotly_or_the_fallback_note()
@@ -46,7 +47,10 @@ public class LinePlotTests
         var html = PlotlyHtml.Fragment(Losses(), includePlotlyJs: false, plotlySource: "/* plotly stand-in */", whyMissing: null);
         Assert.DoesNotContain("plotly stand-in", html);
         Assert.Contains("Plotly.newPlot", html);
-        Assert.Contains("plotly stand-in", PlotlyHtml.Fragment(Losses(), includePlotlyJs: true, plotlySource: "/* plotly stand-in */", whyMissing: null));
+        Assert.Contains(
+            "plotly stand-in",
+            PlotlyHtml.Fragment(Losses(), includePlotlyJs: true, plotlySource: "/* plotly stand-in */", whyMissing: null)
+        );
     }
 
     [Fact]
@@ -61,10 +65,12 @@ public class LinePlotTests
         int Count(Rgb c)
         {
             var n = 0;
-            for (var i = 0; i < rgb.Length; i += 3) n += rgb[i] == c.R && rgb[i + 1] == c.G && rgb[i + 2] == c.B ? 1 : 0;
+            for (var i = 0; i < rgb.Length; i += 3)
+                n += rgb[i] == c.R && rgb[i + 1] == c.G && rgb[i + 2] == c.B ? 1 : 0;
             return n;
         }
-        foreach (var s in plot.Series) Assert.True(Count(s.Colour) > 100, $"series {s.Name} ({s.Colour.ToHex()}) drew {Count(s.Colour)} pixels");
+        foreach (var s in plot.Series)
+            Assert.True(Count(s.Colour) > 100, $"series {s.Name} ({s.Colour.ToHex()}) drew {Count(s.Colour)} pixels");
         Assert.True(Count(Rgb.White) > width * height / 2, "background is white");
     }
 
@@ -81,7 +87,8 @@ public class LinePlotTests
             for (var x = 0; x < width; x++)
             {
                 var i = (y * width + x) * 3;
-                if (rgb[i] == colour.R && rgb[i + 1] == colour.G && rgb[i + 2] == colour.B && x < width - 40) yield return (x, y);  // skip the legend swatch
+                if (rgb[i] == colour.R && rgb[i + 1] == colour.G && rgb[i + 2] == colour.B && x < width - 40)
+                    yield return (x, y); // skip the legend swatch
             }
         }
         var hits = Hits().ToList();

@@ -10,10 +10,11 @@ internal static class PngDecoder
     public static (int width, int height, byte[] rgb) Decode(byte[] png)
     {
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
-        int width = 0, height = 0;
+        int width = 0,
+            height = 0;
         var idat = new MemoryStream();
         var chunks = new List<string>();
-        for (var at = 8; at < png.Length;)
+        for (var at = 8; at < png.Length; )
         {
             var length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at));
             var type = Encoding.ASCII.GetString(png, at + 4, 4);
@@ -28,7 +29,8 @@ internal static class PngDecoder
                 Assert.Equal(8, data[8]);
                 Assert.Equal(2, data[9]);
             }
-            if (type == "IDAT") idat.Write(data);
+            if (type == "IDAT")
+                idat.Write(data);
             at += 12 + length;
         }
         Assert.Equal("IHDR", chunks[0]);
@@ -36,7 +38,8 @@ internal static class PngDecoder
 
         idat.Position = 0;
         using var inflated = new MemoryStream();
-        using (var zlib = new ZLibStream(idat, CompressionMode.Decompress)) zlib.CopyTo(inflated);
+        using (var zlib = new ZLibStream(idat, CompressionMode.Decompress))
+            zlib.CopyTo(inflated);
         var raw = inflated.ToArray();
         var stride = width * 3;
         Assert.Equal(height * (stride + 1), raw.Length);
@@ -56,7 +59,8 @@ internal static class PngDecoder
         foreach (var b in bytes)
         {
             c ^= b;
-            for (var k = 0; k < 8; k++) c = (c & 1) != 0 ? (c >> 1) ^ 0xEDB88320u : c >> 1;
+            for (var k = 0; k < 8; k++)
+                c = (c & 1) != 0 ? (c >> 1) ^ 0xEDB88320u : c >> 1;
         }
         return ~c;
     }

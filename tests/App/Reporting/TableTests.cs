@@ -4,20 +4,20 @@ namespace Dino.Repro.Tests.App.Reporting;
 
 public class TableTests
 {
-    private static Table Small() => new Table("Table 1: FID", "method", "FID", "epochs")
-        .AddRow("pix2pix", 45.123456, 200)
-        .AddRow("DINO | ours", null, 150);
+    private static Table Small() =>
+        new Table("Table 1: FID", "method", "FID", "epochs").AddRow("pix2pix", 45.123456, 200).AddRow("DINO | ours", null, 150);
 
     [Fact]
     public void Markdown_has_caption_right_aligned_numbers_escaped_pipes_and_dashes_for_missing_values()
     {
         Assert.Equal(
-            "**Table 1: FID**\n\n" +
-            "| method | FID | epochs |\n" +
-            "| --- | ---: | ---: |\n" +
-            "| pix2pix | 45.1235 | 200 |\n" +
-            "| DINO \\| ours | — | 150 |\n",
-            Small().ToMarkdown());
+            "**Table 1: FID**\n\n"
+                + "| method | FID | epochs |\n"
+                + "| --- | ---: | ---: |\n"
+                + "| pix2pix | 45.1235 | 200 |\n"
+                + "| DINO \\| ours | — | 150 |\n",
+            Small().ToMarkdown()
+        );
     }
 
     [Fact]
@@ -25,12 +25,13 @@ public class TableTests
     {
         const string Right = " style=\"text-align:right\"";
         Assert.Equal(
-            "<table>\n<caption>Table 1: FID</caption>\n<thead>\n" +
-            $"<tr><th>method</th><th{Right}>FID</th><th{Right}>epochs</th></tr>\n</thead>\n<tbody>\n" +
-            $"<tr><td>pix2pix</td><td{Right}>45.1235</td><td{Right}>200</td></tr>\n" +
-            $"<tr><td>DINO | ours</td><td{Right}>—</td><td{Right}>150</td></tr>\n" +
-            "</tbody>\n</table>\n",
-            Small().ToHtml());
+            "<table>\n<caption>Table 1: FID</caption>\n<thead>\n"
+                + $"<tr><th>method</th><th{Right}>FID</th><th{Right}>epochs</th></tr>\n</thead>\n<tbody>\n"
+                + $"<tr><td>pix2pix</td><td{Right}>45.1235</td><td{Right}>200</td></tr>\n"
+                + $"<tr><td>DINO | ours</td><td{Right}>—</td><td{Right}>150</td></tr>\n"
+                + "</tbody>\n</table>\n",
+            Small().ToHtml()
+        );
         Assert.Contains("<td>a &lt;b&gt; &amp; c</td>", new Table("", "x").AddRow("a <b> & c").ToHtml());
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Dino.Repro.App.Reproduce;
-using Dino.Repro.Tests.Support;
 using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.App.Reproduce;
 
@@ -13,8 +13,20 @@ public class CudaReproduceTests
     {
         using var data = new DataRootScope();
         using var output = new Fixtures.TempFolder();
-        var (code, _, stderr) = CliRunner.Run("reproduce", DinoTable1.TableName, "--preset", "smoke", "--out", output.Root,
-            "--set", "steps=3", "--set", "device=cuda", "--segmenter-steps", "20");
+        var (code, _, stderr) = CliRunner.Run(
+            "reproduce",
+            DinoTable1.TableName,
+            "--preset",
+            "smoke",
+            "--out",
+            output.Root,
+            "--set",
+            "steps=3",
+            "--set",
+            "device=cuda",
+            "--segmenter-steps",
+            "20"
+        );
         Assert.True(code == 0, stderr);
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, DinoTable1.TableName, "results.json")))!;
         foreach (var (method, values) in results["methods"]!.AsObject())

@@ -1,13 +1,13 @@
-using Dino.Repro.IO;
 using System.Text.Json.Nodes;
+using Dino.Repro.App;
+using Dino.Repro.App.Reproduce;
+using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.IO;
+using Dino.Repro.Models;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Dino;
-using Dino.Repro.App.Reproduce;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
-using Dino.Repro.Evaluation.ImageToImage;
-using Dino.Repro.Models;
-using Dino.Repro.App;
 
 namespace Dino.Repro.Tests.App.Reproduce;
 
@@ -24,10 +24,19 @@ public class DinoTablesTests
         Assert.Equal([PaperTable4.WithL1, PaperTable4.WithoutL1, PaperTable4.WithoutL1FixedMargin], table.Methods.Select(m => m.Method));
         Assert.All(table.Methods, m => Assert.Equal(DinoExperiment.Name, m.Experiment));
 
-        Assert.Equal((1.0, true, 0.0), (rows[PaperTable4.WithL1].ReconstructionWeight, rows[PaperTable4.WithL1].AdaptiveBalance, rows[PaperTable4.WithL1].InitialK));
-        Assert.Equal((0.0, true, 0.0), (rows[PaperTable4.WithoutL1].ReconstructionWeight, rows[PaperTable4.WithoutL1].AdaptiveBalance, rows[PaperTable4.WithoutL1].InitialK));
+        Assert.Equal(
+            (1.0, true, 0.0),
+            (rows[PaperTable4.WithL1].ReconstructionWeight, rows[PaperTable4.WithL1].AdaptiveBalance, rows[PaperTable4.WithL1].InitialK)
+        );
+        Assert.Equal(
+            (0.0, true, 0.0),
+            (rows[PaperTable4.WithoutL1].ReconstructionWeight, rows[PaperTable4.WithoutL1].AdaptiveBalance, rows[PaperTable4.WithoutL1].InitialK)
+        );
         var fixedMargin = rows[PaperTable4.WithoutL1FixedMargin];
-        Assert.Equal((0.0, false, 1.0, 0.2), (fixedMargin.ReconstructionWeight, fixedMargin.AdaptiveBalance, fixedMargin.InitialK, fixedMargin.Margin));
+        Assert.Equal(
+            (0.0, false, 1.0, 0.2),
+            (fixedMargin.ReconstructionWeight, fixedMargin.AdaptiveBalance, fixedMargin.InitialK, fixedMargin.Margin)
+        );
         // The paper's numbers, as printed in its appendix A.3.
         Assert.Equal([10.25, 0.31, 0.31, 89.5, 93.3, 58.8], table.PaperRows[PaperTable4.WithoutL1FixedMargin]);
     }
@@ -57,13 +66,43 @@ public class DinoTablesTests
         Assert.Equal(table1["methods"]![PaperTable1.Dino]!.ToJsonString(), table4["methods"]![PaperTable4.WithL1]!.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("0.000001", true)] // E_fake never below m: the hinge is 0, k never acts, the last two rows are one computation
+    [InlineData("1000", false)] // the hinge always acts: adaptive k and k = 1 train differently
+    public void Table_4_says_why_its_last_two_rows_are_equal_when_the_hinge_never_acted(string margin, bool equal)
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        var (code, _, stderr) = CliRunner.Run([
+            "reproduce",
+            DinoTable4.TableName,
+            "--preset",
+            "smoke",
+            "--out",
+            output.Root,
+            "--set",
+            "steps=3",
+            "--set",
+            $"margin={margin}",
+        ]);
+        Assert.True(code == 0, stderr);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, DinoTable4.TableName, "results.json")))!;
+        var methods = results["methods"]!;
+        Assert.Equal(equal, methods[PaperTable4.WithoutL1]!.ToJsonString() == methods[PaperTable4.WithoutL1FixedMargin]!.ToJsonString());
+        var notes = results["notes"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Equal(
+            equal,
+            notes.Any(n => n.StartsWith("The last two rows are equal to every digit because the runs were", StringComparison.Ordinal))
+        );
+    }
+
     [Fact]
     public void Table_2_trains_table_1s_methods_and_prints_the_papers_rows_without_fid()
     {
         var table2 = (DinoTable2)TableRegistry.Default.Get(DinoTable2.TableName);
         Assert.Equal(new DinoTable1().Methods.Select(m => (m.Method, m.Experiment)), table2.Methods.Select(m => (m.Method, m.Experiment)));
         Assert.Equal([Preset.Smoke, Preset.Cpu, Preset.Paper], table2.Presets);
-        Assert.All(PaperTable2.Rows.Values, row => Assert.Null(row[3]));   // the paper's Table 2 has no FID column
+        Assert.All(PaperTable2.Rows.Values, row => Assert.Null(row[3])); // the paper's Table 2 has no FID column
     }
 
     [Fact]
@@ -71,8 +110,18 @@ public class DinoTablesTests
     {
         using var data = new DataRootScope();
         using var output = new Fixtures.TempFolder();
-        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table2", "--preset", "smoke", "--out", output.Root,
-            "--set", "steps=2", "--segmenter-steps", "20");
+        var (code, stdout, stderr) = CliRunner.Run(
+            "reproduce",
+            "dino-table2",
+            "--preset",
+            "smoke",
+            "--out",
+            output.Root,
+            "--set",
+            "steps=2",
+            "--segmenter-steps",
+            "20"
+        );
         Assert.True(code == 0, stderr);
         Assert.Contains("shapes-streets corpus", stdout);
 
@@ -80,7 +129,8 @@ public class DinoTablesTests
         Assert.Equal("shapes-streets", results["corpus"]!["name"]!.GetValue<string>());
         Assert.Equal(
             [PaperTable1.GroundTruth, PaperTable1.Pix2Pix, PaperTable1.BicycleGan, PaperTable1.Dino, PaperTable1.DinoBidirectional],
-            results["methods"]!.AsObject().Select(m => m.Key));
+            results["methods"]!.AsObject().Select(m => m.Key)
+        );
         foreach (var (method, values) in results["methods"]!.AsObject())
         {
             var accuracy = values![Table1Metrics.PixelAccuracy]!.GetValue<double>();

@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
+using Dino.Repro.App.Reproduce;
 using Dino.Repro.Data;
 using Dino.Repro.Data.CelebAMaskHq;
 using Dino.Repro.Data.Synthetic;
+using Dino.Repro.Evaluation.ImageToImage;
 using Dino.Repro.Evaluation.Metrics.Semantic;
-using Dino.Repro.App.Reproduce;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Vision;
-using Dino.Repro.Evaluation.ImageToImage;
 
 namespace Dino.Repro.Tests.App.Reproduce;
 
@@ -28,13 +28,27 @@ public class PaperPresetTests
         File.Copy(Fixtures.Path("tiny_face_parser.pt"), Path.Combine(evaluators, "face-parsing.pt"));
         File.Copy(Fixtures.Path("tiny_any_size_inception.pt"), Path.Combine(evaluators, "inception-2015-12-05.pt"));
 
-        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "paper", "--out", output.Root,
-            "--set", "device=cpu", "--set", "resolution=32", "--set", "steps=2", "--set", "batch_size=2");
+        var (code, stdout, stderr) = CliRunner.Run(
+            "reproduce",
+            "dino-table1",
+            "--preset",
+            "paper",
+            "--out",
+            output.Root,
+            "--set",
+            "device=cpu",
+            "--set",
+            "resolution=32",
+            "--set",
+            "steps=2",
+            "--set",
+            "batch_size=2"
+        );
         Assert.True(code == 0, stderr + stdout);
 
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, "dino-table1", "results.json")))!;
         Assert.Equal("celebamask-hq", results["corpus"]!["name"]!.GetValue<string>());
-        Assert.Equal(4, results["corpus"]!["test_pairs"]!.GetValue<int>());  // ids 9, 19, 29, 39
+        Assert.Equal(4, results["corpus"]!["test_pairs"]!.GetValue<int>()); // ids 9, 19, 29, 39
         Assert.Equal(Path.Combine(evaluators, "inception-2015-12-05.pt"), results["fid"]!["evaluator"]!.GetValue<string>());
         Assert.Contains("face parsing", results["segmenter"]!["description"]!.GetValue<string>());
 
@@ -46,13 +60,20 @@ public class PaperPresetTests
         // The ground truth's pixel accuracy is the face parser's on the real test photos, computed here image by image.
         var corpus = new CelebAMaskHqCorpus(raw);
         using var parser = Segmenter.Load(Segmenters.FaceParsing, evaluators);
-        var parts = corpus.Ids(CelebASplit.Test).Select(id =>
-        {
-            using var example = corpus.Load(id, 32);
-            using var predicted = parser.Predict(ImageTensor.ToHwc(example.Photo));
-            return SegmentationScores.FromLabels(example.Labels, predicted, 19);
-        }).ToList();
-        Assert.Equal(SegmentationScores.Sum(parts).PixelAccuracy, methods[PaperTable1.GroundTruth]![Table1Metrics.PixelAccuracy]!.GetValue<double>(), 12);
+        var parts = corpus
+            .Ids(CelebASplit.Test)
+            .Select(id =>
+            {
+                using var example = corpus.Load(id, 32);
+                using var predicted = parser.Predict(ImageTensor.ToHwc(example.Photo));
+                return SegmentationScores.FromLabels(example.Labels, predicted, 19);
+            })
+            .ToList();
+        Assert.Equal(
+            SegmentationScores.Sum(parts).PixelAccuracy,
+            methods[PaperTable1.GroundTruth]![Table1Metrics.PixelAccuracy]!.GetValue<double>(),
+            12
+        );
         Assert.DoesNotContain("embedded", results["notes"]![0]!.GetValue<string>());
     }
 
@@ -64,10 +85,24 @@ public class PaperPresetTests
         var raw = CorpusPaths.ExpectedPath("cityscapes");
         var corpus = ShapesStreetsCorpus.Write(raw, new ShapesOptions(20, 64, 3));
         var evaluators = Directory.CreateDirectory(Path.Combine(data.Path, "evaluators")).FullName;
-        File.Copy(Fixtures.Path("tiny_face_parser.pt"), Path.Combine(evaluators, "deeplabv3plus-cityscapes.pt"));  // any 19-class scorer
+        File.Copy(Fixtures.Path("tiny_face_parser.pt"), Path.Combine(evaluators, "deeplabv3plus-cityscapes.pt")); // any 19-class scorer
 
-        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table2", "--preset", "paper", "--out", output.Root,
-            "--set", "device=cpu", "--set", "resolution=32", "--set", "steps=1", "--set", "batch_size=2");
+        var (code, stdout, stderr) = CliRunner.Run(
+            "reproduce",
+            "dino-table2",
+            "--preset",
+            "paper",
+            "--out",
+            output.Root,
+            "--set",
+            "device=cpu",
+            "--set",
+            "resolution=32",
+            "--set",
+            "steps=1",
+            "--set",
+            "batch_size=2"
+        );
         Assert.True(code == 0, stderr + stdout);
 
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, "dino-table2", "results.json")))!;
@@ -77,12 +112,14 @@ public class PaperPresetTests
         using var deeplab = Segmenter.Load(Segmenters.CityscapesDeepLabV3Plus, evaluators);
         var frames = corpus.Frames("val");
         Assert.Equal(frames.Count, results["corpus"]!["test_pairs"]!.GetValue<int>());
-        var parts = frames.Select(frame =>
-        {
-            using var example = corpus.Load(frame, 32, 32);
-            using var predicted = deeplab.Predict(ImageTensor.ToHwc(example.Photo));
-            return SegmentationScores.FromLabels(example.Labels, predicted, 19);
-        }).ToList();
+        var parts = frames
+            .Select(frame =>
+            {
+                using var example = corpus.Load(frame, 32, 32);
+                using var predicted = deeplab.Predict(ImageTensor.ToHwc(example.Photo));
+                return SegmentationScores.FromLabels(example.Labels, predicted, 19);
+            })
+            .ToList();
         var truth = results["methods"]![PaperTable1.GroundTruth]!;
         Assert.Equal(SegmentationScores.Sum(parts).PixelAccuracy, truth[Table1Metrics.PixelAccuracy]!.GetValue<double>(), 12);
         Assert.Equal(SegmentationScores.Sum(parts).MeanIou, truth[Table1Metrics.MeanIou]!.GetValue<double>(), 12);
@@ -95,8 +132,22 @@ public class PaperPresetTests
         using var output = new Fixtures.TempFolder();
         ShapesCorpus.Write(CorpusPaths.ExpectedPath("celebamask-hq"), new ShapesOptions(20, 64, 3));
 
-        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table4", "--preset", "paper", "--out", output.Root,
-            "--set", "device=cpu", "--set", "resolution=32", "--set", "steps=1", "--set", "batch_size=2");
+        var (code, stdout, stderr) = CliRunner.Run(
+            "reproduce",
+            "dino-table4",
+            "--preset",
+            "paper",
+            "--out",
+            output.Root,
+            "--set",
+            "device=cpu",
+            "--set",
+            "resolution=32",
+            "--set",
+            "steps=1",
+            "--set",
+            "batch_size=2"
+        );
         Assert.True(code == 0, stderr + stdout);
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, "dino-table4", "results.json")))!;
         Assert.Contains("the Inception evaluator is missing", results["fid"]!.GetValue<string>());

@@ -1,9 +1,9 @@
-using Dino.Repro.IO;
 using System.Text.Json.Nodes;
+using Dino.Repro.App;
+using Dino.Repro.IO;
+using Dino.Repro.Models;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
-using Dino.Repro.Models;
-using Dino.Repro.App;
 
 namespace Dino.Repro.Tests.App.Reproduce;
 
@@ -15,7 +15,21 @@ public class ReproduceResumeTests
     {
         using var data = new DataRootScope();
         using var output = new Fixtures.TempFolder();
-        string[] command = ["reproduce", "dino-table4", "--preset", "smoke", "--out", output.Root, "--set", "steps=4", "--set", "checkpoint_every=2"];
+        string[] command =
+        [
+            "reproduce",
+            "dino-table4",
+            "--preset",
+            "smoke",
+            "--out",
+            output.Root,
+            "--set",
+            "steps=4",
+            "--set",
+            "checkpoint_every=2",
+            "--set",
+            "keep_checkpoints=2",
+        ];
         var (code, _, stderr) = CliRunner.Run(command);
         Assert.True(code == 0, stderr);
         var folder = Path.Combine(output.Root, "dino-table4");
@@ -30,8 +44,9 @@ public class ReproduceResumeTests
 
         (code, var stdout, stderr) = CliRunner.Run(command);
         Assert.True(code == 0, stderr);
-        Assert.Equal(runs, Directory.GetDirectories(Path.Combine(folder, "runs")).Order(StringComparer.Ordinal));  // no new run
-        foreach (var run in runs) Assert.Contains($"continuing {run}", stdout);
+        Assert.Equal(runs, Directory.GetDirectories(Path.Combine(folder, "runs")).Order(StringComparer.Ordinal)); // no new run
+        foreach (var run in runs)
+            Assert.Contains($"continuing {run}", stdout);
         Assert.Contains($"{Path.GetFileName(killed)}: steps 2..4", stdout);
         Assert.True(File.Exists(Path.Combine(killed, "checkpoints", "step-000004.safetensors")));
         // Resumed on the CPU, the run is bit-identical, and so is every number of the table.
@@ -48,9 +63,15 @@ public class ReproduceResumeTests
         var definition = registry.Get("dino");
         var options = definition.Resolve(Preset.Smoke, [KeyValuePair.Create("steps", "2")]);
         Assert.Null(RunFolder.LatestWithOptions(root, "dino", Preset.Smoke, options, registry));
-        var result = new Trainer(registry, new TrainerSettings { RunsRoot = root, Progress = ProgressSinks.None }).Train("dino", Preset.Smoke, [KeyValuePair.Create("steps", "2")]);
+        var result = new Trainer(registry, new TrainerSettings { RunsRoot = root, Progress = ProgressSinks.None }).Train(
+            "dino",
+            Preset.Smoke,
+            [KeyValuePair.Create("steps", "2")]
+        );
         Assert.Equal(result.RunDirectory, RunFolder.LatestWithOptions(root, "dino", Preset.Smoke, options, registry)!.Path);
-        Assert.Null(RunFolder.LatestWithOptions(root, "dino", Preset.Smoke, definition.Resolve(Preset.Smoke, [KeyValuePair.Create("steps", "3")]), registry));
+        Assert.Null(
+            RunFolder.LatestWithOptions(root, "dino", Preset.Smoke, definition.Resolve(Preset.Smoke, [KeyValuePair.Create("steps", "3")]), registry)
+        );
         Assert.Null(RunFolder.LatestWithOptions(root, "dino", Preset.Cpu, options, registry));
     }
 }

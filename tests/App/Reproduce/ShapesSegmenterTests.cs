@@ -1,11 +1,11 @@
-using Dino.Repro.IO;
-using Dino.Repro.Tests.Support;
-using Dino.Repro.Data;
-using Dino.Repro.Evaluation.Metrics.Semantic;
-using Dino.Repro.Models.Dino;
 using Dino.Repro.App.Reproduce;
+using Dino.Repro.Data;
 using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.Evaluation.Metrics.Semantic;
+using Dino.Repro.IO;
+using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Segmentation;
+using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.App.Reproduce;
 
@@ -20,7 +20,14 @@ public class ShapesSegmenterTests
     public void At_smoke_it_segments_real_test_photos_above_85_percent_pixel_accuracy_and_is_cached()
     {
         using var data = new DataRootScope();
-        var corpus = EvaluationCorpus.For(new DinoOptions { Corpus = "shapes", ShapesCount = 32, Resolution = 32 });
+        var corpus = EvaluationCorpus.For(
+            new DinoOptions
+            {
+                Corpus = "shapes",
+                ShapesCount = 32,
+                Resolution = 32,
+            }
+        );
         using var test = corpus.LoadTest(32).Batches(int.MaxValue).Single();
         var options = new SegmenterOptions(32, SegmenterOptions.DefaultSteps(Preset.Smoke));
 
@@ -35,7 +42,8 @@ public class ShapesSegmenterTests
 
         // Cached next to the corpus, keyed by it and the options: a second call reads it, other options do not.
         Assert.StartsWith(Path.GetDirectoryName(corpus.Root)!, ShapesSegmenter.CachePathFor(corpus.Root, options));
-        using (var cached = ShapesSegmenter.LoadOrTrain(corpus.Root, corpus.Classes, corpus.TrainBatches!, options)) Assert.True(cached.FromCache);
+        using (var cached = ShapesSegmenter.LoadOrTrain(corpus.Root, corpus.Classes, corpus.TrainBatches!, options))
+            Assert.True(cached.FromCache);
         Assert.NotEqual(ShapesSegmenter.CachePathFor(corpus.Root, options), ShapesSegmenter.CachePathFor(corpus.Root, options with { Steps = 10 }));
     }
 }

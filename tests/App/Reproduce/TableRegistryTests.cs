@@ -1,7 +1,7 @@
 using Dino.Repro.App.Reproduce;
+using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Training;
-using Dino.Repro.IO;
 
 namespace Dino.Repro.Tests.App.Reproduce;
 

@@ -1,13 +1,13 @@
-using Dino.Repro.Models.Dino;
+using Dino.Repro.App.Reproduce;
 using Dino.Repro.Data;
+using Dino.Repro.Data.Corpora;
+using Dino.Repro.Evaluation.ImageToImage;
 using Dino.Repro.Evaluation.Metrics.Features;
 using Dino.Repro.Evaluation.Metrics.Image;
 using Dino.Repro.Evaluation.Metrics.Semantic;
-using Dino.Repro.App.Reproduce;
+using Dino.Repro.Models.Dino;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Vision;
-using Dino.Repro.Evaluation.ImageToImage;
-using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.App.Reproduce;
 
@@ -18,6 +18,17 @@ namespace Dino.Repro.Tests.App.Reproduce;
 public class TestSetEvaluationTests
 {
     [Fact]
+    public void Below_cpbds_64_pixel_block_its_cell_is_not_measured_as_dino_metric_cpbd_refuses_such_images()
+    {
+        using var data = new DataRootScope();
+        var test = EvaluationCorpus.For(new DinoOptions { ShapesCount = 40, Resolution = 32 }).LoadTest(32);
+        using var scores = TestSetEvaluation.Run(test, new TranslationScorer(null, null), [("same", c => c.clone())], keep: 1);
+        Assert.All(scores.Rows, r => Assert.Null(r.Values[Table1Metrics.Cpbd]));
+        Assert.All(scores.Rows, r => Assert.NotNull(r.Values[Table1Metrics.Ssim]));
+        Assert.True(TranslationScorer.CpbdTooSmall(32) && !TranslationScorer.CpbdTooSmall(64));
+    }
+
+    [Fact]
     public void Batched_scores_equal_the_metrics_of_the_whole_split_at_once()
     {
         using var data = new DataRootScope();
@@ -27,7 +38,7 @@ public class TestSetEvaluationTests
         using var segmenter = PretrainedSegmenter.TryLoad(SegmenterSpec.FromFile(Fixtures.Path("tiny_segmenter.pt"), 5), out var missing);
         Assert.Null(missing);
         using var inception = FeatureExtractor.Load(Evaluators.Inception with { FileName = Fixtures.Path("tiny_any_size_inception.pt") });
-        static Tensor Translate(Tensor conditions) => conditions.mul(0.5).add(0.1);  // any fixed map of the label image
+        static Tensor Translate(Tensor conditions) => conditions.mul(0.5).add(0.1); // any fixed map of the label image
 
         using var scores = TestSetEvaluation.Run(test, new TranslationScorer(segmenter, inception), [("halved", Translate)], keep: 3);
 
@@ -74,7 +85,8 @@ public class TestSetEvaluationTests
         using var data = new DataRootScope();
         var test = EvaluationCorpus.For(new DinoOptions { ShapesCount = 20, Resolution = 64 }).LoadTest(64);
         using var scores = TestSetEvaluation.Run(test, new TranslationScorer(null, null), [("copy", c => c.clone())]);
-        foreach (var key in new[] { Table1Metrics.Fid, Table1Metrics.PixelAccuracy, Table1Metrics.MeanIou }) Assert.Null(scores.Rows[1].Values[key]);
+        foreach (var key in new[] { Table1Metrics.Fid, Table1Metrics.PixelAccuracy, Table1Metrics.MeanIou })
+            Assert.Null(scores.Rows[1].Values[key]);
 
         Assert.Null(FeatureExtractor.TryLoad(Evaluators.Inception, out var missing));
         Assert.Contains("data-scripts/evaluators.sh", missing);

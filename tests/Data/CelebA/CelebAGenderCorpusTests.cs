@@ -13,8 +13,10 @@ public class CelebAGenderCorpusTests
         CelebAFixture.Write(dir.Root);
         var corpus = new CelebAGenderCorpus(dir.Root);
         // Women: ⌊0.8·5⌋ = 4 train, 1 test; men: ⌊0.8·4⌋ = 3 train, 1 test.
-        Assert.Equal(["000002.jpg", "000003.jpg", "000005.jpg", "000007.jpg", "000001.jpg", "000004.jpg", "000006.jpg"],
-            corpus.Images(CelebAGenderSplit.Train).Select(i => i.File));
+        Assert.Equal(
+            ["000002.jpg", "000003.jpg", "000005.jpg", "000007.jpg", "000001.jpg", "000004.jpg", "000006.jpg"],
+            corpus.Images(CelebAGenderSplit.Train).Select(i => i.File)
+        );
         Assert.Equal([0, 0, 0, 0, 1, 1, 1], corpus.Images(CelebAGenderSplit.Train).Select(i => i.ClassId));
         Assert.Equal(["000008.jpg", "000009.jpg"], corpus.Images(CelebAGenderSplit.Test).Select(i => i.File));
         Assert.Equal([0, 1], corpus.Images(CelebAGenderSplit.Test).Select(i => i.ClassId));
@@ -26,7 +28,7 @@ public class CelebAGenderCorpusTests
         using var dir = new Fixtures.TempFolder();
         CelebAFixture.Write(dir.Root);
         var corpus = new CelebAGenderCorpus(dir.Root);
-        var image = corpus.Images(CelebAGenderSplit.Test)[1];   // 000009.jpg: one grey level 180
+        var image = corpus.Images(CelebAGenderSplit.Test)[1]; // 000009.jpg: one grey level 180
         using var face = CelebAGenderCorpus.Load(image, 8);
         Assert.Equal([3L, 8, 8], face.shape);
         Close.All(Enumerable.Repeat(180 / 127.5f - 1, 3 * 64).ToArray(), face.ToArray<float>(), atol: 2 / 127.5);
@@ -56,7 +58,10 @@ public class CelebAGenderCorpusTests
     {
         using var dir = new Fixtures.TempFolder();
         CelebAFixture.Write(dir.Root, count: 202599);
-        Assert.Contains("announces 202599 images but 9 rows follow", Assert.Throws<InvalidDataException>(() => new CelebAGenderCorpus(dir.Root)).Message);
+        Assert.Contains(
+            "announces 202599 images but 9 rows follow",
+            Assert.Throws<InvalidDataException>(() => new CelebAGenderCorpus(dir.Root)).Message
+        );
 
         CelebAFixture.Write(dir.Root);
         var corpus = new CelebAGenderCorpus(dir.Root);
@@ -71,13 +76,13 @@ public class CelebAGenderCorpusTests
         using var dir = new Fixtures.TempFolder();
         CelebAFixture.Write(dir.Root);
         var corpus = new CelebAGenderCorpus(dir.Root);
-        var broken = Path.Combine(dir.Root, "img_align_celeba", "000005.jpg");   // a training woman, grey 100
+        var broken = Path.Combine(dir.Root, "img_align_celeba", "000005.jpg"); // a training woman, grey 100
         File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..30]);
 
         var before = LiveTensors.Settled();
         var thrown = Assert.Throws<InvalidDataException>(() => corpus.Batches(CelebAGenderSplit.Train, 8, 6, seed: 1));
         Assert.Contains(broken, thrown.Message);
-        Assert.Equal(before, Tensor.TotalCount);   // the faces read before it are freed
+        Assert.Equal(before, Tensor.TotalCount); // the faces read before it are freed
 
         var skip = new BadSamples(BadSamplePolicy.Skip, new BadSampleReport(null));
         using (var batches = corpus.Batches(CelebAGenderSplit.Train, 8, 6, seed: 1, badSamples: skip))

@@ -33,13 +33,21 @@ public class CubCorpusTests
 
     [Theory]
     // box (x, y, w, h) in a 40×30 image → r = max(int(0.75·max(w,h)), 10), centre (int((2x+w)/2), int((2y+h)/2)), clipped.
-    [InlineData(10.0, 8.0, 8.0, 6.0, 4, 1, 24, 21)]       // r = max(6, 10) = 10 around (14, 11)
-    [InlineData(0.0, 0.0, 30.0, 20.0, 0, 0, 37, 30)]      // r = 22 around (15, 10): clipped left, top and bottom
-    [InlineData(25.0, 12.0, 14.0, 17.0, 20, 8, 40, 30)]   // r = 12 around (32, 20): 41/2 truncates to 20
-    [InlineData(2.5, 3.9, 20.7, 10.2, 0, 0, 27, 23)]      // read as (2, 3, 20, 10): r = 15 around (12, 8)
-    [InlineData(20.0, 10.0, 2.0, 2.0, 11, 1, 31, 21)]     // tiny box: the 10-pixel minimum half-side
+    [InlineData(10.0, 8.0, 8.0, 6.0, 4, 1, 24, 21)] // r = max(6, 10) = 10 around (14, 11)
+    [InlineData(0.0, 0.0, 30.0, 20.0, 0, 0, 37, 30)] // r = 22 around (15, 10): clipped left, top and bottom
+    [InlineData(25.0, 12.0, 14.0, 17.0, 20, 8, 40, 30)] // r = 12 around (32, 20): 41/2 truncates to 20
+    [InlineData(2.5, 3.9, 20.7, 10.2, 0, 0, 27, 23)] // read as (2, 3, 20, 10): r = 15 around (12, 8)
+    [InlineData(20.0, 10.0, 2.0, 2.0, 11, 1, 31, 21)] // tiny box: the 10-pixel minimum half-side
     public void Bounding_box_crop_is_a_1_5x_square_around_the_box_centre_clipped_to_the_image(
-        double x, double y, double w, double h, int left, int top, int right, int bottom)
+        double x,
+        double y,
+        double w,
+        double h,
+        int left,
+        int top,
+        int right,
+        int bottom
+    )
     {
         Assert.Equal(new PixelRect(left, top, right, bottom), BoundingBoxCrop.Around(new PixelBox(x, y, w, h), 40, 30));
     }
@@ -56,9 +64,9 @@ public class CubCorpusTests
         var pixels = decoded.ToArray<byte>();
         var expected = new float[3 * 16 * 16];
         for (var c = 0; c < 3; c++)
-            for (var r = 0; r < 16; r++)
-                for (var q = 0; q < 16; q++)
-                    expected[(c * 16 + r) * 16 + q] = pixels[((3 + r) * CubFixture.Width + 6 + q) * 3 + c] / 127.5f - 1f;
+        for (var r = 0; r < 16; r++)
+        for (var q = 0; q < 16; q++)
+            expected[(c * 16 + r) * 16 + q] = pixels[((3 + r) * CubFixture.Width + 6 + q) * 3 + c] / 127.5f - 1f;
         Assert.Equal([3L, 16, 16], actual.shape);
         Close.All(expected, actual.ToArray<float>(), atol: 1e-6);
     }
@@ -66,10 +74,10 @@ public class CubCorpusTests
     [Fact]
     public void Shorter_side_resize_keeps_the_aspect_like_torchvision_Resize_int()
     {
-        Assert.Equal((24, 29), CaptionImageTransform.ShorterSideTo(30, 37, 24));   // int(24·37/30) = int(29.6)
+        Assert.Equal((24, 29), CaptionImageTransform.ShorterSideTo(30, 37, 24)); // int(24·37/30) = int(29.6)
         Assert.Equal((304, 304), CaptionImageTransform.ShorterSideTo(500, 500, 304));
         Assert.Equal((456, 304), CaptionImageTransform.ShorterSideTo(300, 200, 304)); // int(304·300/200)
-        Assert.Equal(304, new CaptionImageOptions(256).ResizedSide);                 // the reference's 256·76/64
+        Assert.Equal(304, new CaptionImageOptions(256).ResizedSide); // the reference's 256·76/64
     }
 
     [Fact]
@@ -85,8 +93,12 @@ public class CubCorpusTests
         {
             using var scope = torch.NewDisposeScope();
             var cropped = CaptionImageTransform.Load(image, new CaptionImageOptions(16, LoadSize: 20, RandomFlip: false), new Random(seed));
-            var match = (from top in Enumerable.Range(0, 5) from left in Enumerable.Range(0, 5)
-                         where full.narrow(1, top, 16).narrow(2, left, 16).Equals(cropped) select ((long)top, (long)left)).ToArray();
+            var match = (
+                from top in Enumerable.Range(0, 5)
+                from left in Enumerable.Range(0, 5)
+                where full.narrow(1, top, 16).narrow(2, left, 16).Equals(cropped)
+                select ((long)top, (long)left)
+            ).ToArray();
             Assert.Single(match);
             offsets.Add(match[0]);
             var flipped = CaptionImageTransform.Load(image, new CaptionImageOptions(20, LoadSize: 20, RandomCrop: false), new Random(seed));
@@ -94,7 +106,9 @@ public class CubCorpusTests
             Assert.True(isFlipped || full.Equals(flipped), $"seed {seed}: neither the image nor its mirror");
             flips.Add(isFlipped);
             // Seeded: the same seed gives the same crop.
-            Assert.True(cropped.Equals(CaptionImageTransform.Load(image, new CaptionImageOptions(16, LoadSize: 20, RandomFlip: false), new Random(seed))));
+            Assert.True(
+                cropped.Equals(CaptionImageTransform.Load(image, new CaptionImageOptions(16, LoadSize: 20, RandomFlip: false), new Random(seed)))
+            );
         }
         Assert.True(offsets.Count > 3, $"only {offsets.Count} distinct crop offsets over 12 seeds");
         Assert.Equal(2, flips.Count);
@@ -180,14 +194,14 @@ public class CubCorpusTests
         using var dir = new Fixtures.TempFolder();
         CubFixture.Write(dir.Root);
         var corpus = new CubCorpus(dir.Root);
-        var broken = corpus.Images(CaptionSplit.Train)[2].ImagePath;   // fixture image 2 of the four training ones
+        var broken = corpus.Images(CaptionSplit.Train)[2].ImagePath; // fixture image 2 of the four training ones
         File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..30]);
         var options = CaptionImageOptions.Evaluation(4);
 
         var before = LiveTensors.Settled();
         var thrown = Assert.Throws<InvalidDataException>(() => corpus.LoadImages(CaptionSplit.Train, options, null));
         Assert.Contains(broken, thrown.Message);
-        Assert.Equal(before, Tensor.TotalCount);   // the images read before it are freed
+        Assert.Equal(before, Tensor.TotalCount); // the images read before it are freed
 
         var skip = new BadSamples(BadSamplePolicy.Skip, new BadSampleReport(null));
         var loaded = corpus.LoadImages(CaptionSplit.Train, options, null, skip);
@@ -203,7 +217,8 @@ public class CubCorpusTests
         }
         finally
         {
-            foreach (var l in loaded) l.Dispose();
+            foreach (var l in loaded)
+                l.Dispose();
         }
         Assert.Equal(before, LiveTensors.Settled());
     }

@@ -9,7 +9,8 @@ namespace Dino.Repro.Tests.Data.Cub200;
 /// </summary>
 internal static class CubFixture
 {
-    public const int Width = 40, Height = 30;
+    public const int Width = 40,
+        Height = 30;
     public static readonly string[] Classes = ["001.Black_footed_Albatross", "002.Laysan_Albatross", "003.Sooty_Albatross"];
 
     /// <summary>Image id (1-based) → (class id 1-based, file name, box x y w h).</summary>
@@ -35,8 +36,10 @@ internal static class CubFixture
         File.WriteAllLines(Path.Combine(images, "classes.txt"), Classes.Select((c, i) => $"{i + 1} {c}"));
         File.WriteAllLines(Path.Combine(images, "images.txt"), Images.Select((im, i) => $"{i + 1} {Key(i)}.jpg"));
         File.WriteAllLines(Path.Combine(images, "image_class_labels.txt"), Images.Select((im, i) => $"{i + 1} {im.Class}"));
-        File.WriteAllLines(Path.Combine(images, "bounding_boxes.txt"),
-            Images.Select((im, i) => $"{i + 1} " + string.Join(' ', im.Box.Select(v => v.ToString("F1", CultureInfo.InvariantCulture)))));
+        File.WriteAllLines(
+            Path.Combine(images, "bounding_boxes.txt"),
+            Images.Select((im, i) => $"{i + 1} " + string.Join(' ', im.Box.Select(v => v.ToString("F1", CultureInfo.InvariantCulture))))
+        );
         for (var i = 0; i < Images.Length; i++)
         {
             WriteJpeg(Path.Combine(images, "images", Key(i) + ".jpg"), i);

@@ -28,7 +28,10 @@ public class GridCorpusTests
         Assert.Equal([48_000L], example.Audio.shape);
         var audio = example.Audio.ToArray<float>();
         for (var n = 200; n < 31_800; n++)
-            Assert.True(Math.Abs(audio[n] - GridFixture.ToneAmplitude * Math.Sin(2 * Math.PI * GridFixture.ToneHz * n / 16_000)) < 2e-3, $"sample {n}: {audio[n]}");
+            Assert.True(
+                Math.Abs(audio[n] - GridFixture.ToneAmplitude * Math.Sin(2 * Math.PI * GridFixture.ToneHz * n / 16_000)) < 2e-3,
+                $"sample {n}: {audio[n]}"
+            );
         Assert.All(audio[32_000..], s => Assert.Equal(0f, s));
 
         Assert.Equal("bin blue at f two now", example.Text);
@@ -65,7 +68,10 @@ public class GridCorpusTests
         var audio = later.Audio.ToArray<float>();
         Assert.Equal(6_400, audio.Length);
         for (var n = 0; n < audio.Length; n++)
-            Assert.True(Math.Abs(audio[n] - GridFixture.ToneAmplitude * Math.Sin(2 * Math.PI * GridFixture.ToneHz * (n + 16_000) / 16_000)) < 2e-3, $"sample {n}");
+            Assert.True(
+                Math.Abs(audio[n] - GridFixture.ToneAmplitude * Math.Sin(2 * Math.PI * GridFixture.ToneHz * (n + 16_000) / 16_000)) < 2e-3,
+                $"sample {n}"
+            );
         Assert.Equal(1.0, later.StartSeconds, 12);
     }
 
@@ -91,15 +97,26 @@ public class GridCorpusTests
         using var dir = new Fixtures.TempFolder();
         var utterance = GridFixture.Write(dir.Root);
         using var corpus = new GridCorpus(dir.Root);
-        using var example = corpus.Load(utterance, new GridClipOptions { Frames = 50, Grayscale = true, Size = 32 });
+        using var example = corpus.Load(
+            utterance,
+            new GridClipOptions
+            {
+                Frames = 50,
+                Grayscale = true,
+                Size = 32,
+            }
+        );
         Assert.Equal([50L, 1, 32, 32], example.Video.shape);
         // The open mouth is dark: the crop's mean brightness falls as the drawn opening grows.
-        var brightness = Enumerable.Range(0, 50).Select(t =>
-        {
-            using var frame = example.Video.select(0, t);
-            using var mean = frame.mean();
-            return (double)mean.ToSingle();
-        }).ToArray();
+        var brightness = Enumerable
+            .Range(0, 50)
+            .Select(t =>
+            {
+                using var frame = example.Video.select(0, t);
+                using var mean = frame.mean();
+                return (double)mean.ToSingle();
+            })
+            .ToArray();
         var opening = Enumerable.Range(0, 50).Select(GridFixture.Opening).ToArray();
         Assert.True(Correlation.Pearson(opening, brightness) < -0.9, $"r = {Correlation.Pearson(opening, brightness)}");
     }
@@ -112,16 +129,27 @@ public class GridCorpusTests
         using var corpus = new GridCorpus(dir.Root);
         var face = new FaceBox(20, 10, 56, 56, 1);
         using var colour = corpus.Load(utterance, new GridClipOptions { Frames = 3, Size = 24 }, face);
-        using var grey = corpus.Load(utterance, new GridClipOptions { Frames = 3, Size = 24, Grayscale = true }, face);
+        using var grey = corpus.Load(
+            utterance,
+            new GridClipOptions
+            {
+                Frames = 3,
+                Size = 24,
+                Grayscale = true,
+            },
+            face
+        );
         var rgb = colour.Video.ToArray<float>().Select(v => (int)Math.Round((v + 1) * 127.5)).ToArray();
         var luma = grey.Video.ToArray<float>().Select(v => (int)Math.Round((v + 1) * 127.5)).ToArray();
         var plane = 24 * 24;
         for (var t = 0; t < 3; t++)
-            for (var p = 0; p < plane; p++)
-            {
-                int R = rgb[(t * 3 + 0) * plane + p], G = rgb[(t * 3 + 1) * plane + p], B = rgb[(t * 3 + 2) * plane + p];
-                Assert.Equal((19595 * R + 38470 * G + 7471 * B + 32768) >> 16, luma[t * plane + p]);
-            }
+        for (var p = 0; p < plane; p++)
+        {
+            int R = rgb[(t * 3 + 0) * plane + p],
+                G = rgb[(t * 3 + 1) * plane + p],
+                B = rgb[(t * 3 + 2) * plane + p];
+            Assert.Equal((19595 * R + 38470 * G + 7471 * B + 32768) >> 16, luma[t * plane + p]);
+        }
     }
 
     [Fact]
@@ -207,19 +235,22 @@ public class GridCorpusTests
             _ => Path.Combine(dir.Root, "s3", "align", "bbaf3s.align"),
         };
         var bytes = File.ReadAllBytes(bad);
-        File.WriteAllBytes(bad, broken switch
-        {
-            "wav" => bytes[..(bytes.Length / 2)],   // a truncated WAV (a cut MPEG still decodes its first frames)
-            "mpg" => Enumerable.Range(0, 4000).Select(i => (byte)(i * 37 % 251)).ToArray(),   // noise, no MPEG stream
-            _ => "0 23750 sil\n23750 2x500 bin\n"u8.ToArray(),
-        });
+        File.WriteAllBytes(
+            bad,
+            broken switch
+            {
+                "wav" => bytes[..(bytes.Length / 2)], // a truncated WAV (a cut MPEG still decodes its first frames)
+                "mpg" => Enumerable.Range(0, 4000).Select(i => (byte)(i * 37 % 251)).ToArray(), // noise, no MPEG stream
+                _ => "0 23750 sil\n23750 2x500 bin\n"u8.ToArray(),
+            }
+        );
         using var corpus = new GridCorpus(dir.Root);
         var options = new GridClipOptions { Frames = 5, Size = 16 };
 
         var before = LiveTensors.Settled();
         var thrown = Assert.Throws<InvalidDataException>(() => corpus.LoadAll(utterances, options));
         Assert.Contains(bad, thrown.Message);
-        Assert.Equal(before, Tensor.TotalCount);   // the clip read before it is freed
+        Assert.Equal(before, Tensor.TotalCount); // the clip read before it is freed
 
         var skip = new BadSamples(BadSamplePolicy.Skip, new BadSampleReport(null));
         var examples = corpus.LoadAll(utterances, options, skip);
@@ -227,12 +258,13 @@ public class GridCorpusTests
         {
             Assert.Equal([utterances[0], utterances[2]], examples.Select(e => e.Utterance));
             var skipped = Assert.Single(skip.Report.Skipped);
-            Assert.Equal(Path.Combine(dir.Root, "s3", "bbaf3s.mpg"), skipped.File);   // an utterance is reported by its video
-            Assert.Equal(thrown.Message, skipped.Reason);   // which names the bad file
+            Assert.Equal(Path.Combine(dir.Root, "s3", "bbaf3s.mpg"), skipped.File); // an utterance is reported by its video
+            Assert.Equal(thrown.Message, skipped.Reason); // which names the bad file
         }
         finally
         {
-            foreach (var e in examples) e.Dispose();
+            foreach (var e in examples)
+                e.Dispose();
         }
         Assert.Equal(before, LiveTensors.Settled());
     }

@@ -50,14 +50,40 @@ internal static class GridFixture
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24",
-                     "-s", $"{FrameSize}x{FrameSize}", "-framerate", "25", "-i", "pipe:0", "-c:v", "mpeg1video", "-q:v", "2", "-f", "mpeg", path })
+        foreach (
+            var a in new[]
+            {
+                "-hide_banner",
+                "-nostdin",
+                "-loglevel",
+                "error",
+                "-y",
+                "-f",
+                "rawvideo",
+                "-pix_fmt",
+                "rgb24",
+                "-s",
+                $"{FrameSize}x{FrameSize}",
+                "-framerate",
+                "25",
+                "-i",
+                "pipe:0",
+                "-c:v",
+                "mpeg1video",
+                "-q:v",
+                "2",
+                "-f",
+                "mpeg",
+                path,
+            }
+        )
             start.ArgumentList.Add(a);
         using var ffmpeg = Process.Start(start)!;
         var stderr = ffmpeg.StandardError.ReadToEndAsync();
         ffmpeg.StandardInput.BaseStream.Write(raw);
         ffmpeg.StandardInput.Close();
         ffmpeg.WaitForExit();
-        if (ffmpeg.ExitCode != 0) throw new InvalidOperationException($"ffmpeg failed making the fixture: {stderr.Result}");
+        if (ffmpeg.ExitCode != 0)
+            throw new InvalidOperationException($"ffmpeg failed making the fixture: {stderr.Result}");
     }
 }

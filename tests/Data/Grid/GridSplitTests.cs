@@ -1,6 +1,6 @@
 using Dino.Repro.Data;
-using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Corpora;
+using Dino.Repro.Data.Grid;
 
 namespace Dino.Repro.Tests.Data.Grid;
 

@@ -14,9 +14,9 @@ public class BadSamplesTests
     public void CelebAMaskHq_throws_at_a_corrupt_photo_by_default_and_skips_and_reports_it_on_request()
     {
         using var temp = new Fixtures.TempFolder();
-        var corpus = ShapesCorpus.Write(temp.Root, new ShapesOptions(10, 64, 0));  // ids 0–7 train
+        var corpus = ShapesCorpus.Write(temp.Root, new ShapesOptions(10, 64, 0)); // ids 0–7 train
         var broken = CelebAMaskHqLayout.PhotoPath(corpus.Root, 3);
-        File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..40]);  // a truncated PNG
+        File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..40]); // a truncated PNG
 
         var thrown = Assert.Throws<InvalidDataException>(() => corpus.LoadAll(CelebASplit.Train, 16));
         Assert.Contains(broken, thrown.Message);
@@ -34,7 +34,8 @@ public class BadSamplesTests
         }
         finally
         {
-            foreach (var e in examples) e.Dispose();
+            foreach (var e in examples)
+                e.Dispose();
         }
     }
 
@@ -49,7 +50,7 @@ public class BadSamplesTests
         using var batches = corpus.Batches(CelebASplit.Train, 16, 7, seed: 1, badSamples: skip);
         Assert.Equal(7, batches.Count);
         var skipped = Assert.Single(skip.Report.Skipped);
-        Assert.Equal(Path.ChangeExtension(photo, ".jpg"), skipped.File);  // the reader looks for the archive's .jpg first
+        Assert.Equal(Path.ChangeExtension(photo, ".jpg"), skipped.File); // the reader looks for the archive's .jpg first
         Assert.Contains("not found", skipped.Reason);
     }
 
@@ -74,7 +75,8 @@ public class BadSamplesTests
         }
         finally
         {
-            foreach (var e in examples) e.Dispose();
+            foreach (var e in examples)
+                e.Dispose();
         }
     }
 
@@ -117,9 +119,23 @@ public class BadSamplesTests
             var city = stem.Split('_')[0];
             var photo = Path.Combine(root, CityscapesCorpus.PhotoFolder, "val", city, stem + "_leftImg8bit.png");
             var labels = Path.Combine(root, CityscapesCorpus.LabelFolder, "val", city, stem + "_gtFine_labelIds.png");
-            using (var rgb = torch.full(new long[] { 4, 8, 3 }, 90, ScalarType.Byte)) ImageIO.Write(photo, rgb);
-            using (var ids = torch.full(new long[] { 4, 8 }, 7, ScalarType.Byte)) LabelMap.Write(labels, ids);
+            using (var rgb = torch.full(new long[] { 4, 8, 3 }, 90, ScalarType.Byte))
+                ImageIO.Write(photo, rgb);
+            using (var ids = torch.full(new long[] { 4, 8 }, 7, ScalarType.Byte))
+                LabelMap.Write(labels, ids);
         }
         return new CityscapesCorpus(root);
+    }
+
+    [Fact]
+    public void A_file_skipped_twice_is_reported_and_logged_once()
+    {
+        var log = new StringWriter();
+        var report = new BadSampleReport(log);
+        report.Add("/data/a.png", "truncated");
+        report.Add("/data/b.png", "truncated");
+        report.Add("/data/a.png", "truncated"); // the same batch read again
+        Assert.Equal(["/data/a.png", "/data/b.png"], report.Skipped.Select(s => s.File));
+        Assert.Equal(2, log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 }

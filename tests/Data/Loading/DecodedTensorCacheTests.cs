@@ -2,22 +2,27 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dino.Repro.Data;
+using Dino.Repro.Data.Corpora;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Data.Loading;
 
 public class DecodedTensorCacheTests
 {
-    private static readonly DecodedCacheKey Key = new("shapes", "/data/shapes|120|7", new Dictionary<string, string> { ["resolution"] = "16", ["split"] = "Train" });
+    private static readonly DecodedCacheKey Key = new(
+        "shapes",
+        "/data/shapes|120|7",
+        new Dictionary<string, string> { ["resolution"] = "16", ["split"] = "Train" }
+    );
 
     // 8 examples: float images [8, 2, 3, 3] and int64 labels [8, 3, 3] with values that identify each element.
-    private static Dictionary<string, Tensor> Examples() => new()
-    {
-        ["B"] = torch.arange(8 * 2 * 3 * 3, dtype: ScalarType.Float32).div(7.0).reshape(8, 2, 3, 3),
-        ["labels"] = torch.arange(8 * 3 * 3).reshape(8, 3, 3),
-    };
+    private static Dictionary<string, Tensor> Examples() =>
+        new()
+        {
+            ["B"] = torch.arange(8 * 2 * 3 * 3, dtype: ScalarType.Float32).div(7.0).reshape(8, 2, 3, 3),
+            ["labels"] = torch.arange(8 * 3 * 3).reshape(8, 3, 3),
+        };
 
     [Fact]
     public void Tensors_saved_in_shards_load_back_identical_and_the_manifest_lists_each_shard()
@@ -32,8 +37,10 @@ public class DecodedTensorCacheTests
         Assert.Equal(Path.Combine(temp.Root, "shapes-" + Key.Hash), folder);
         // Every file was written under a temporary name and renamed: none of those is left behind.
         Assert.Equal([folder], Directory.GetFileSystemEntries(temp.Root));
-        Assert.Equal([DecodedTensorCache.ManifestFile, "shard-00000.safetensors", "shard-00001.safetensors", "shard-00002.safetensors"],
-            Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [DecodedTensorCache.ManifestFile, "shard-00000.safetensors", "shard-00001.safetensors", "shard-00002.safetensors"],
+            Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+        );
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, DecodedTensorCache.ManifestFile)))!;
         var shards = manifest["shards"]!.AsArray();
         Assert.Equal(new long[] { 3, 3, 2 }, shards.Select(s => (long)s!["examples"]!));
@@ -63,8 +70,10 @@ public class DecodedTensorCacheTests
         using var scope = torch.NewDisposeScope();
         var empty = Examples().ToDictionary(kv => kv.Key, kv => kv.Value.narrow(0, 0, 0));
         cache.Save(Key, empty, [new SkippedSample("/corpus/1.png", "truncated PNG")]);
-        Assert.Equal([DecodedTensorCache.ManifestFile, "shard-00000.safetensors"],
-            Directory.GetFileSystemEntries(cache.FolderOf(Key)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [DecodedTensorCache.ManifestFile, "shard-00000.safetensors"],
+            Directory.GetFileSystemEntries(cache.FolderOf(Key)).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+        );
 
         var report = new BadSampleReport(null);
         var loaded = cache.Load(Key, report);
@@ -72,18 +81,30 @@ public class DecodedTensorCacheTests
         Assert.Equal([0L, 3, 3], loaded["labels"].shape);
         Assert.Equal(ScalarType.Int64, loaded["labels"].dtype);
         Assert.Equal("/corpus/1.png", Assert.Single(report.Skipped).File);
-        foreach (var t in loaded.Values) t.Dispose();
+        foreach (var t in loaded.Values)
+            t.Dispose();
     }
 
     [Fact]
     public void The_key_hash_is_sha256_of_the_key_with_options_sorted_so_insertion_order_does_not_matter()
     {
-        var reordered = Key with { Preprocessing = new Dictionary<string, string> { ["split"] = "Train", ["resolution"] = "16" } };
+        var reordered = Key with
+        {
+            Preprocessing = new Dictionary<string, string> { ["split"] = "Train", ["resolution"] = "16" },
+        };
         const string canonical = """{"corpus":"shapes","identity":"/data/shapes|120|7","preprocessing":{"resolution":"16","split":"Train"}}""";
         var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..32];
         Assert.Equal(expected, Key.Hash);
         Assert.Equal(expected, reordered.Hash);
-        Assert.NotEqual(expected, (Key with { Preprocessing = new Dictionary<string, string> { ["resolution"] = "32", ["split"] = "Train" } }).Hash);
+        Assert.NotEqual(
+            expected,
+            (
+                Key with
+                {
+                    Preprocessing = new Dictionary<string, string> { ["resolution"] = "32", ["split"] = "Train" },
+                }
+            ).Hash
+        );
     }
 
     [Theory]
@@ -112,14 +133,23 @@ public class DecodedTensorCacheTests
 
         var skip = new BadSamples(BadSamplePolicy.Skip, new BadSampleReport(null));
         var decodes = 0;
-        var rebuilt = cache.GetOrBuild(Key, () => { decodes++; return Examples(); }, skip);
+        var rebuilt = cache.GetOrBuild(
+            Key,
+            () =>
+            {
+                decodes++;
+                return Examples();
+            },
+            skip
+        );
         Assert.Equal(1, decodes);
         Assert.Contains(shard, Assert.Single(skip.Report.Skipped).Reason);
         Assert.True(rebuilt["labels"].Equals(Examples()["labels"]));
         // The rebuilt entry is whole again: the next read loads it without decoding.
         var again = cache.GetOrBuild(Key, () => throw new InvalidOperationException("must not decode"));
         Assert.True(again["B"].Equals(Examples()["B"]));
-        foreach (var t in rebuilt.Values.Concat(again.Values)) t.Dispose();
+        foreach (var t in rebuilt.Values.Concat(again.Values))
+            t.Dispose();
     }
 
     [Fact]
@@ -131,10 +161,15 @@ public class DecodedTensorCacheTests
         File.Delete(Path.Combine(cache.FolderOf(Key), DecodedTensorCache.ManifestFile));
         Assert.False(cache.Contains(Key));
         var decodes = 0;
-        var tensors = cache.GetOrBuild(Key, () => { decodes++; return Examples(); });
+        var tensors = cache.GetOrBuild(Key, () =>
+        {
+            decodes++;
+            return Examples();
+        });
         Assert.Equal(1, decodes);
         Assert.True(cache.Contains(Key));
-        foreach (var t in tensors.Values) t.Dispose();
+        foreach (var t in tensors.Values)
+            t.Dispose();
     }
 
     [Fact]
@@ -144,11 +179,15 @@ public class DecodedTensorCacheTests
         var cache = new DecodedTensorCache(temp.Root);
         using var scope = torch.NewDisposeScope();
         var first = new BadSamples(BadSamplePolicy.Skip, new BadSampleReport(null));
-        cache.GetOrBuild(Key, () =>
-        {
-            first.Report.Add("/corpus/4.png", "truncated PNG");
-            return Examples();
-        }, first);
+        cache.GetOrBuild(
+            Key,
+            () =>
+            {
+                first.Report.Add("/corpus/4.png", "truncated PNG");
+                return Examples();
+            },
+            first
+        );
 
         var second = new BadSamples(BadSamplePolicy.Skip, new BadSampleReport(null));
         cache.GetOrBuild(Key, () => throw new InvalidOperationException("must not decode"), second);
@@ -169,7 +208,8 @@ public class DecodedTensorCacheTests
         // Every PNG of the corpus made by the first opening is now unreadable: only the cache can serve the second.
         var pngs = Directory.GetFiles(Path.Combine(data.Path, "shapes"), "*.png", SearchOption.AllDirectories);
         Assert.NotEmpty(pngs);
-        foreach (var png in pngs) File.WriteAllText(png, "");
+        foreach (var png in pngs)
+            File.WriteAllText(png, "");
         var second = ImageToImageData.Open("shapes", 32, 4, seed: 5, shapesCount: 10);
         Assert.True(expected.Equals(second.Next()[PairedBatches.TargetKey]));
         ((IDisposable)second).Dispose();
@@ -188,8 +228,10 @@ public class DecodedTensorCacheTests
     private static void Damage(string path, string how)
     {
         var bytes = File.ReadAllBytes(path);
-        if (how == "truncated") bytes = bytes[..(bytes.Length - 5)];
-        else bytes[^3] ^= 0x5A;  // one byte of tensor data: the header still parses
+        if (how == "truncated")
+            bytes = bytes[..(bytes.Length - 5)];
+        else
+            bytes[^3] ^= 0x5A; // one byte of tensor data: the header still parses
         File.WriteAllBytes(path, bytes);
     }
 }

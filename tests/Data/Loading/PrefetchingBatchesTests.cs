@@ -30,13 +30,15 @@ public class PrefetchingBatchesTests
     public void Setting_the_position_drops_what_was_read_ahead_and_continues_from_there()
     {
         using var direct = Numbers();
-        for (var i = 0; i < 2; i++) Take(direct);
+        for (var i = 0; i < 2; i++)
+            Take(direct);
         var saved = direct.Position;
         var expected = Enumerable.Range(0, 4).Select(_ => Take(direct)).ToArray();
 
         using var source = Numbers();
         using var prefetch = new PrefetchingBatches(source, 2);
-        for (var i = 0; i < 5; i++) Take(prefetch);
+        for (var i = 0; i < 5; i++)
+            Take(prefetch);
         prefetch.Position = saved;
         Assert.Equal(saved, prefetch.Position);
         Assert.Equal(expected, Enumerable.Range(0, 4).Select(_ => Take(prefetch)).ToArray());
@@ -63,7 +65,8 @@ public class PrefetchingBatchesTests
         Take(prefetch);
         // Batch 1 consumed, 2 and 3 queued, 4 decoded and waiting for room: the worker then blocks.
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!(source.Calls >= 4 && source.Worker!.ThreadState.HasFlag(ThreadState.WaitSleepJoin)) && DateTime.UtcNow < deadline) Thread.Sleep(5);
+        while (!(source.Calls >= 4 && source.Worker!.ThreadState.HasFlag(ThreadState.WaitSleepJoin)) && DateTime.UtcNow < deadline)
+            Thread.Sleep(5);
         Assert.Equal(4, source.Calls);
         Assert.True(source.Worker!.ThreadState.HasFlag(ThreadState.WaitSleepJoin), "the worker should be blocked on the full queue");
     }
@@ -96,7 +99,7 @@ public class PrefetchingBatchesTests
             kept = prefetch.Next()["i"];
             Assert.Equal(1, scope.DisposablesCount);
         }
-        Assert.True(kept.IsInvalid);  // freed by the consumer's scope when it closed
+        Assert.True(kept.IsInvalid); // freed by the consumer's scope when it closed
     }
 
     private static long[] Take(IBatchSource source)
@@ -120,7 +123,8 @@ public class PrefetchingBatchesTests
         {
             Worker = Thread.CurrentThread;
             var n = Interlocked.Increment(ref calls);
-            if (n == failAt) throw new InvalidDataException($"sample {n}: truncated PNG");
+            if (n == failAt)
+                throw new InvalidDataException($"sample {n}: truncated PNG");
             Position = new DataPosition(0, n, 0);
             return new Batch(1, new Dictionary<string, Tensor> { ["n"] = torch.tensor(new long[] { n }, new long[] { 1 }) });
         }

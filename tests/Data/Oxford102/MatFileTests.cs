@@ -37,7 +37,7 @@ public class MatFileTests
             .Numeric("trnid", [1, 3], [6765, 6755, 6768], storage: MatV5Writer.MiUInt16)
             .Chars("__header__", "made by a test")
             .Numeric("tstid", [1, 2], [-3, 32000], MatV5Writer.MxInt16, MatV5Writer.MiInt16)
-            .Numeric("x", [1, 1], [7], storage: MatV5Writer.MiUInt8)          // one byte: a small data element
+            .Numeric("x", [1, 1], [7], storage: MatV5Writer.MiUInt8) // one byte: a small data element
             .Numeric("f", [1, 2], [0.25, -1.5], MatV5Writer.MxSingle, MatV5Writer.MiSingle)
             .ToArray();
         var arrays = MatFile.Parse(bytes);

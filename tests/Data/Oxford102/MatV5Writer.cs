@@ -12,15 +12,29 @@ namespace Dino.Repro.Tests.Data.Oxford102;
 /// </summary>
 internal sealed class MatV5Writer
 {
-    public const int MiInt8 = 1, MiUInt8 = 2, MiInt16 = 3, MiUInt16 = 4, MiInt32 = 5, MiUInt32 = 6, MiSingle = 7, MiDouble = 9, MiMatrix = 14, MiCompressed = 15;
-    public const int MxChar = 4, MxDouble = 6, MxSingle = 7, MxInt16 = 10;
+    public const int MiInt8 = 1,
+        MiUInt8 = 2,
+        MiInt16 = 3,
+        MiUInt16 = 4,
+        MiInt32 = 5,
+        MiUInt32 = 6,
+        MiSingle = 7,
+        MiDouble = 9,
+        MiMatrix = 14,
+        MiCompressed = 15;
+    public const int MxChar = 4,
+        MxDouble = 6,
+        MxSingle = 7,
+        MxInt16 = 10;
 
     private readonly MemoryStream body = new();
     private readonly bool compress;
 
     public MatV5Writer(bool compress) => this.compress = compress;
 
-    /// <summary>A numeric variable of MATLAB class <paramref name="mxClass"/> whose column-major values are stored as <paramref name="storage"/>.</summary>
+    /// <summary>
+    /// A numeric variable of MATLAB class <paramref name="mxClass"/> whose column-major values are stored as <paramref name="storage"/>.
+    /// </summary>
     public MatV5Writer Numeric(string name, int[] dims, double[] values, int mxClass = MxDouble, int storage = MiDouble)
     {
         var data = new MemoryStream();
@@ -49,9 +63,9 @@ internal sealed class MatV5Writer
         var header = Encoding.ASCII.GetBytes("MATLAB 5.0 MAT-file, Platform: GLNXA64, Created on: Thu Feb 19 15:43:33 2009".PadRight(116));
         var file = new MemoryStream();
         file.Write(header);
-        file.Write(new byte[8]);                 // subsystem data offset: none
-        file.Write([0x00, 0x01]);                // version 0x0100, little-endian
-        file.Write("IM"u8);                      // endian indicator as a little-endian writer stores it
+        file.Write(new byte[8]); // subsystem data offset: none
+        file.Write([0x00, 0x01]); // version 0x0100, little-endian
+        file.Write("IM"u8); // endian indicator as a little-endian writer stores it
         file.Write(body.ToArray());
         return file.ToArray();
     }
@@ -71,9 +85,10 @@ internal sealed class MatV5Writer
             return this;
         }
         var zipped = new MemoryStream();
-        using (var zlib = new ZLibStream(zipped, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(element.ToArray());
+        using (var zlib = new ZLibStream(zipped, CompressionLevel.Optimal, leaveOpen: true))
+            zlib.Write(element.ToArray());
         Tag(body, MiCompressed, zipped.Length);
-        body.Write(zipped.ToArray());            // compressed elements are not padded
+        body.Write(zipped.ToArray()); // compressed elements are not padded
         return this;
     }
 

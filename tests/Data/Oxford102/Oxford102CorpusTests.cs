@@ -1,5 +1,5 @@
-using Dino.Repro.Data.Oxford102;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.Data.Oxford102;
 using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.Tests.Support;
 
@@ -17,7 +17,10 @@ public class Oxford102CorpusTests
         var corpus = new Oxford102Corpus(dir.Root);
         Assert.Equal(["class_00001", "class_00002", "class_00003"], corpus.ClassNames);
         var train = corpus.Images(CaptionSplit.Train);
-        Assert.Equal(["class_00003/image_00001", "class_00001/image_00002", "class_00001/image_00004", "class_00003/image_00005"], train.Select(i => i.Key));
+        Assert.Equal(
+            ["class_00003/image_00001", "class_00001/image_00002", "class_00001/image_00004", "class_00003/image_00005"],
+            train.Select(i => i.Key)
+        );
         Assert.Equal([2, 0, 0, 2], train.Select(i => i.ClassId));
         var test = corpus.Images(CaptionSplit.Test);
         Assert.Equal(["class_00002/image_00003", "class_00002/image_00006"], test.Select(i => i.Key));
@@ -44,7 +47,10 @@ public class Oxford102CorpusTests
         using var dir = new Fixtures.TempFolder();
         Oxford102Fixture.Write(dir.Root);
         var mat = Path.Combine(dir.Root, "imagelabels.mat");
-        File.WriteAllBytes(mat, new MatV5Writer(compress: true).Numeric("labels", [1, 6], [3, 1, 0, 1, 3, 2], storage: MatV5Writer.MiUInt8).ToArray());
+        File.WriteAllBytes(
+            mat,
+            new MatV5Writer(compress: true).Numeric("labels", [1, 6], [3, 1, 0, 1, 3, 2], storage: MatV5Writer.MiUInt8).ToArray()
+        );
         var e = Assert.Throws<InvalidDataException>(() => new Oxford102Corpus(dir.Root));
         Assert.Contains(mat, e.Message);
         Assert.Contains("label 3", e.Message);
@@ -61,7 +67,7 @@ public class Oxford102CorpusTests
         using var dir = new Fixtures.TempFolder();
         Oxford102Fixture.Write(dir.Root);
         var corpus = new Oxford102Corpus(dir.Root);
-        var broken = Path.Combine(dir.Root, "jpg", "image_00004.jpg");   // a training flower
+        var broken = Path.Combine(dir.Root, "jpg", "image_00004.jpg"); // a training flower
         File.WriteAllBytes(broken, File.ReadAllBytes(broken)[..30]);
         var options = CaptionImageOptions.Evaluation(4);
 
@@ -84,7 +90,8 @@ public class Oxford102CorpusTests
         }
         finally
         {
-            foreach (var l in loaded) l.Dispose();
+            foreach (var l in loaded)
+                l.Dispose();
         }
         Assert.Equal(before, LiveTensors.Settled());
     }

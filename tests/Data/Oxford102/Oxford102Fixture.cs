@@ -22,8 +22,10 @@ internal static class Oxford102Fixture
             Directory.CreateDirectory(Path.GetDirectoryName(text)!);
             File.WriteAllLines(text, Enumerable.Range(0, 10).Select(i => $"flower {n} has {i + 3} pink petals"));
         }
-        File.WriteAllBytes(Path.Combine(root, "imagelabels.mat"),
-            new MatV5Writer(compress).Numeric("labels", [1, Labels.Length], Labels, storage: MatV5Writer.MiUInt8).ToArray());
+        File.WriteAllBytes(
+            Path.Combine(root, "imagelabels.mat"),
+            new MatV5Writer(compress).Numeric("labels", [1, Labels.Length], Labels, storage: MatV5Writer.MiUInt8).ToArray()
+        );
         File.WriteAllLines(Path.Combine(root, "cvpr2016_flowers", "trainvalclasses.txt"), ["class_00001", "class_00003"]);
         File.WriteAllLines(Path.Combine(root, "cvpr2016_flowers", "testclasses.txt"), ["class_00002"]);
     }

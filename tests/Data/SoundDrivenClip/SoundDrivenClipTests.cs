@@ -25,7 +25,10 @@ public class SoundDrivenClipTests : IDisposable
         Assert.All(notes.Zip(notes.Skip(1)), pair => Assert.True(pair.First.End < pair.Second.Start, "notes do not overlap"));
         Assert.True(notes[^1].End <= 10);
         var options = new SoundDrivenClipOptions(10, 64, 4);
-        Assert.Equal(SoundDrivenClipCorpus.RenderFrame(notes, options, 17).ToArray<byte>(), SoundDrivenClipCorpus.RenderFrame(notes, options, 17).ToArray<byte>());
+        Assert.Equal(
+            SoundDrivenClipCorpus.RenderFrame(notes, options, 17).ToArray<byte>(),
+            SoundDrivenClipCorpus.RenderFrame(notes, options, 17).ToArray<byte>()
+        );
         Assert.Equal(Melody.Synthesize(notes, 10, 8000), Melody.Synthesize(notes, 10, 8000));
     }
 
@@ -65,7 +68,8 @@ public class SoundDrivenClipTests : IDisposable
         var pitches = new List<double>();
         for (var k = 0; k < areas.Length; k++)
         {
-            if (areas[k] < 30) continue;
+            if (areas[k] < 30)
+                continue;
             var samples = audio.Skip(k * 2400).Take(2400).ToArray();
             sizes.Add(Math.Sqrt(areas[k]));
             loudness.Add(Math.Sqrt(samples.Select(x => (double)x * x).DefaultIfEmpty().Average()));
@@ -87,14 +91,27 @@ public class SoundDrivenClipTests : IDisposable
     [Fact]
     public void The_cli_makes_it_by_name_and_lists_the_new_corpora()
     {
-        var (code, stdout, stderr) = CliRunner.Run("corpus", "make", "sound-driven-clip", "--preset", "smoke", "--out", temp.Root, "--count", "2", "--seed", "3");
+        var (code, stdout, stderr) = CliRunner.Run(
+            "corpus",
+            "make",
+            "sound-driven-clip",
+            "--preset",
+            "smoke",
+            "--out",
+            temp.Root,
+            "--count",
+            "2",
+            "--seed",
+            "3"
+        );
         Assert.True(code == 0, stderr);
         Assert.Contains("2 s", stdout);
         Assert.Equal([Path.Combine(temp.Root, SoundDrivenClipCorpus.VideoFile)], SoundVideoCorpus.Clips(temp.Root));
 
         (code, stdout, _) = CliRunner.Run("corpus", "list");
         Assert.Equal(0, code);
-        foreach (var name in new[] { "youtubers", "sound-video", "voice-faces", "sound-driven-clip" }) Assert.Contains(name, stdout);
+        foreach (var name in new[] { "youtubers", "sound-video", "voice-faces", "sound-driven-clip" })
+            Assert.Contains(name, stdout);
 
         (code, _, stderr) = CliRunner.Run("corpus", "make", "sound-driven-clip", "--preset", "paper", "--out", temp.Root);
         Assert.Equal(2, code);

@@ -61,9 +61,11 @@ public class SoundFeaturesTests : IDisposable
         // wholly after it for k ≥ 21.
         var signal = where(arange(2 * Rate) < Rate, Tone(HtkBands.PeakHz(10), 2 * Rate), Tone(HtkBands.PeakHz(45), 2 * Rate));
         var bands = ArgmaxBands(SoundFeatures.PerVideoFrame(signal));
-        Assert.Equal(39, bands.Length);  // (1 + 128000/640 − 8)/5 + 1
-        for (var k = 0; k <= 18; k++) Assert.Equal(10, bands[k]);
-        for (var k = 21; k < bands.Length; k++) Assert.Equal(45, bands[k]);
+        Assert.Equal(39, bands.Length); // (1 + 128000/640 − 8)/5 + 1
+        for (var k = 0; k <= 18; k++)
+            Assert.Equal(10, bands[k]);
+        for (var k = 21; k < bands.Length; k++)
+            Assert.Equal(45, bands[k]);
     }
 
     [Fact]

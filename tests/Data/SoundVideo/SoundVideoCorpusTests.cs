@@ -31,7 +31,7 @@ public class SoundVideoCorpusTests : IDisposable
         var frames = arange(100).to(ScalarType.Byte).view(100, 1, 1, 1).expand(100, 4, 4, 3).contiguous();
         var features = arange(100, ScalarType.Float32).view(100, 1).expand(100, 64).contiguous();
         using var sequence = new SoundVideoSequence(frames, features, clipLength: 32);
-        Assert.Equal(2, sequence.ClipCount);  // ⌊100/32⌋ − 1
+        Assert.Equal(2, sequence.ClipCount); // ⌊100/32⌋ − 1
         Assert.Equal(63, sequence.ClipStart(1, offset: 31));
         using var clip = sequence.Clip(1, offset: 31);
         Assert.Equal(new long[] { 32, 64 }, clip.Features.shape);
@@ -56,7 +56,7 @@ public class SoundVideoCorpusTests : IDisposable
         using var corpus = SoundVideoCorpus.Load(path, new SoundVideoOptions(Size: 32, ClipLength: 8));
 
         var n = corpus.Train.Length + corpus.Validation.Length;
-        Assert.InRange(n, 76, 80);  // 80 frames; the AAC track may end a few ms early
+        Assert.InRange(n, 76, 80); // 80 frames; the AAC track may end a few ms early
         Assert.Equal(SoundVideoCorpus.SplitPoint(n, 0.8), corpus.Train.Length);
         Assert.Equal(new long[] { corpus.Train.Length, 32, 32, 3 }, corpus.Train.Frames.shape);
         Assert.Equal(new long[] { corpus.Validation.Length, 64 }, corpus.Validation.Features.shape);
@@ -109,7 +109,8 @@ public class SoundVideoCorpusTests : IDisposable
         var read = new List<string>();
         foreach (var clip in SoundVideoCorpus.LoadEach(temp.Root, options, new BadSamples(BadSamplePolicy.Skip, report)))
         {
-            using (clip) read.Add(clip.Path);
+            using (clip)
+                read.Add(clip.Path);
         }
         Assert.Equal(good, read);
         Assert.Equal(corrupt, Assert.Single(report.Skipped).File);
@@ -120,7 +121,8 @@ public class SoundVideoCorpusTests : IDisposable
         {
             foreach (var clip in SoundVideoCorpus.LoadEach(temp.Root, options))
             {
-                using (clip) read.Add(clip.Path);
+                using (clip)
+                    read.Add(clip.Path);
             }
         });
         Assert.Contains(corrupt, e.Message);
@@ -131,7 +133,8 @@ public class SoundVideoCorpusTests : IDisposable
     [Fact]
     public void Clips_lists_the_videos_of_a_folder_in_name_order()
     {
-        foreach (var name in new[] { "b.MP4", "a.mkv", "notes.txt", "c.webm" }) File.WriteAllText(temp.File(name), "");
+        foreach (var name in new[] { "b.MP4", "a.mkv", "notes.txt", "c.webm" })
+            File.WriteAllText(temp.File(name), "");
         Assert.Equal(new[] { "a.mkv", "b.MP4", "c.webm" }, SoundVideoCorpus.Clips(temp.Root).Select(Path.GetFileName));
         Assert.Throws<DirectoryNotFoundException>(() => SoundVideoCorpus.Clips(temp.File("nowhere")));
     }

@@ -6,7 +6,10 @@ namespace Dino.Repro.Tests.Data.SoundVideo;
 /// <summary>A sound-video clip as a downloaded one would be: an MP4 with H.264 video and an AAC track.</summary>
 internal static class SoundVideoFixture
 {
-    public const int Frames = 80, Height = 64, Width = 96, Fps = 20;
+    public const int Frames = 80,
+        Height = 64,
+        Width = 96,
+        Fps = 20;
 
     /// <summary>
     /// Writes <c>&lt;folder&gt;/&lt;name&gt;.mp4</c> (and its source <c>&lt;name&gt;.wav</c>): 4 s at 20 fps, 96×64; frame k has its left
@@ -26,11 +29,24 @@ internal static class SoundVideoFixture
         if (withAudio)
         {
             audio = Path.Combine(folder, name + ".wav");
-            WavFile.Write(audio, Enumerable.Range(0, 4 * 48000).Select(n => (float)(0.5 * Math.Sin(2 * Math.PI * HtkBands.PeakHz(20) * n / 48000))).ToArray(), 48000);
+            WavFile.Write(
+                audio,
+                Enumerable.Range(0, 4 * 48000).Select(n => (float)(0.5 * Math.Sin(2 * Math.PI * HtkBands.PeakHz(20) * n / 48000))).ToArray(),
+                48000
+            );
         }
         var path = Path.Combine(folder, name + ".mp4");
         using var frames = tensor(pixels, [Frames, Height, Width, 3]);
-        VideoWriter.Write(path, frames, new VideoWriterOptions { Fps = Fps, AudioPath = audio, Crf = 10 });
+        VideoWriter.Write(
+            path,
+            frames,
+            new VideoWriterOptions
+            {
+                Fps = Fps,
+                AudioPath = audio,
+                Crf = 10,
+            }
+        );
         return path;
     }
 }

@@ -10,7 +10,14 @@ public class CaptionFileTests
     {
         using var dir = new Fixtures.TempFolder();
         var path = dir.File("Black_Footed_Albatross_0046_18.txt");
-        string[] lines = ["a bird with a white\ufffd\ufffdbelly", "", "  this bird\thas black wings  ", .. Enumerable.Range(0, 8).Select(i => $"caption {i}"), ""];
+        string[] lines =
+        [
+            "a bird with a white\ufffd\ufffdbelly",
+            "",
+            "  this bird\thas black wings  ",
+            .. Enumerable.Range(0, 8).Select(i => $"caption {i}"),
+            "",
+        ];
         File.WriteAllText(path, string.Join("\r\n", lines));
         var captions = CaptionFile.Read(path);
         Assert.Equal(["a bird with a white belly", "this bird has black wings", .. Enumerable.Range(0, 8).Select(i => $"caption {i}")], captions);

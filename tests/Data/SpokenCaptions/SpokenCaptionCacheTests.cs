@@ -42,10 +42,10 @@ public class SpokenCaptionCacheTests
                 Assert.Equal((image.Key, line, image.Captions[line], voice.Tag), (entry.ImageKey, entry.Line, entry.Text, entry.Voice));
                 var audio = WavFile.Read(Path.Combine(cache.Root, relative));
                 Assert.Equal((16_000, 1), (audio.SampleRate, audio.ChannelCount));
-                Assert.InRange(audio.Duration.TotalSeconds, 1.0, 6.0);  // eight words at 150–185 wpm
+                Assert.InRange(audio.Duration.TotalSeconds, 1.0, 6.0); // eight words at 150–185 wpm
                 voices.Add(entry.Voice);
             }
-            Assert.Equal(2, voices.Count);  // both voices speak captions of every image
+            Assert.Equal(2, voices.Count); // both voices speak captions of every image
         }
         // The file holds what espeak-ng says for that text in that voice (16-bit quantisation apart).
         var first = cache.UtterancesOf(images[0])[0];
@@ -68,7 +68,10 @@ public class SpokenCaptionCacheTests
         // A changed caption is spoken again (same caption id and voice, new text); the others are kept.
         var changed = image with { Captions = image.Captions.Select((c, i) => i == 3 ? "a different bird with a red crown" : c).ToArray() };
         Assert.Equal(new SpeechPrepareReport(10, 1, 9), cache.Prepare([changed]));
-        Assert.Equal("a different bird with a red crown", SpokenCaptionManifest.Read(cache.ManifestPath)[cache.UtterancesOf(changed)[3].RelativePath].Text);
+        Assert.Equal(
+            "a different bird with a red crown",
+            SpokenCaptionManifest.Read(cache.ManifestPath)[cache.UtterancesOf(changed)[3].RelativePath].Text
+        );
 
         File.Delete(cache.PathOf(cache.UtterancesOf(changed)[7]));
         Assert.Equal(1, cache.Prepare([changed]).Synthesized);
@@ -81,7 +84,11 @@ public class SpokenCaptionCacheTests
         var image = Corpus(dir).Images(CaptionSplit.Train)[1];
         var cache = new SpokenCaptionCache(dir.File("speech"), TwoVoices);
         using var stop = new CancellationTokenSource();
-        var progress = new SynchronousProgress(p => { if (p.Synthesized == 4) stop.Cancel(); });
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Synthesized == 4)
+                stop.Cancel();
+        });
 
         Assert.ThrowsAny<OperationCanceledException>(() => cache.Prepare([image], progress, parallelism: 1, stop.Token));
         var kept = SpokenCaptionManifest.Read(cache.ManifestPath).Count;
@@ -114,12 +121,16 @@ public class SpokenCaptionCacheTests
         {
             var key = $"{k:D3}.Some_Bird/Some_Bird_{k * 7919}";
             var counts = new int[4];
-            for (var line = 0; line < 10; line++) counts[CaptionVoices.IndexFor(key, line, 4)]++;
-            Assert.Equal([2, 2, 3, 3], counts.Order());  // ten lines over four voices, as evenly as possible
+            for (var line = 0; line < 10; line++)
+                counts[CaptionVoices.IndexFor(key, line, 4)]++;
+            Assert.Equal([2, 2, 3, 3], counts.Order()); // ten lines over four voices, as evenly as possible
             // Consecutive lines use consecutive voices, from an offset that depends on the key only.
             Assert.Equal((CaptionVoices.IndexFor(key, 0, 4) + 1) % 4, CaptionVoices.IndexFor(key, 1, 4));
         }
-        Assert.True(Enumerable.Range(0, 20).Select(k => CaptionVoices.IndexFor($"k{k}", 0, 4)).Distinct().Count() > 1, "line 0 of every image gets the same voice");
+        Assert.True(
+            Enumerable.Range(0, 20).Select(k => CaptionVoices.IndexFor($"k{k}", 0, 4)).Distinct().Count() > 1,
+            "line 0 of every image gets the same voice"
+        );
     }
 
     // Progress<T> posts to the thread pool; tests need the callback to run before Report returns.

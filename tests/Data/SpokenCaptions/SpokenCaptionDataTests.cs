@@ -1,7 +1,7 @@
-using Dino.Repro.Tests.Support;
+using Dino.Repro.Data.Corpora;
 using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.Tests.App.Reproduce;
-using Dino.Repro.Data.Corpora;
+using Dino.Repro.Tests.Support;
 
 namespace Dino.Repro.Tests.Data.SpokenCaptions;
 

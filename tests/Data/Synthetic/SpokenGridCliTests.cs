@@ -13,8 +13,17 @@ public sealed class SpokenGridSmokeFolder : IDisposable
     public const int UtterancesPerSpeaker = 2;
 
     public SpokenGridSmokeFolder() =>
-        (ExitCode, Stdout, Stderr) = CliRunner.Run("corpus", "make", "spoken-grid", "--preset", "smoke", "--out", Folder.Root,
-            "--count", UtterancesPerSpeaker.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (ExitCode, Stdout, Stderr) = CliRunner.Run(
+            "corpus",
+            "make",
+            "spoken-grid",
+            "--preset",
+            "smoke",
+            "--out",
+            Folder.Root,
+            "--count",
+            UtterancesPerSpeaker.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        );
 
     public Fixtures.TempFolder Folder { get; } = new();
     public int ExitCode { get; }
@@ -51,12 +60,17 @@ public class SpokenGridCliTests(SpokenGridSmokeFolder made) : IClassFixture<Spok
     {
         Assert.True(made.ExitCode == 0, made.Stderr);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(made.Folder.Root, "spoken-grid.json")));
-        var speakers = manifest.RootElement.GetProperty("speakers").EnumerateArray()
-            .Select(s => (Speaker: s.GetProperty("speaker").GetString()!, Voice: s.GetProperty("voice").GetString()!)).ToArray();
+        var speakers = manifest
+            .RootElement.GetProperty("speakers")
+            .EnumerateArray()
+            .Select(s => (Speaker: s.GetProperty("speaker").GetString()!, Voice: s.GetProperty("voice").GetString()!))
+            .ToArray();
         // Every speaker folder written is in the manifest, once, with its own voice.
         Assert.Equal(SmokeSpeakers.Select(s => $"s{s}").Order(), speakers.Select(s => s.Speaker).Order());
-        Assert.True(speakers.Select(s => s.Voice).Distinct().Count() is var voices && voices == speakers.Length && voices >= 4,
-            $"voices: {string.Join(", ", speakers.Select(s => s.Voice))}");
+        Assert.True(
+            speakers.Select(s => s.Voice).Distinct().Count() is var voices && voices == speakers.Length && voices >= 4,
+            $"voices: {string.Join(", ", speakers.Select(s => s.Voice))}"
+        );
         Assert.All(speakers, s => Assert.True(EspeakVoices.IsInstalled(s.Voice), $"{s.Voice} is not an installed espeak-ng voice"));
         Assert.False(EspeakVoices.IsInstalled("en-us+zz9-p40-s175"), "the installed-voice check must be able to fail");
     }

@@ -1,6 +1,6 @@
-using Dino.Repro.IO;
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Synthetic.SpokenGrid;
+using Dino.Repro.IO;
 using Dino.Repro.Signal;
 using Dino.Repro.Tests.Data.Grid;
 using Dino.Repro.Tests.Support;
@@ -21,7 +21,11 @@ public sealed class SpokenGridFixture : IDisposable
 
     /// <summary>The utterances of speaker index <paramref name="k"/> as composed in memory.</summary>
     public IReadOnlyList<SpokenUtterance> Composed(int k) =>
-        SpokenGridCorpus.Compose(new WordBank(SpokenGridOptions.Voices[k], SpokenGridOptions.SampleRate), SpokenGridOptions.SpeakerNumbers(2)[k], Options);
+        SpokenGridCorpus.Compose(
+            new WordBank(SpokenGridOptions.Voices[k], SpokenGridOptions.SampleRate),
+            SpokenGridOptions.SpeakerNumbers(2)[k],
+            Options
+        );
 
     public void Dispose() => Folder.Dispose();
 }
@@ -86,7 +90,9 @@ public class SpokenGridCorpusTests(SpokenGridFixture fixture) : IClassFixture<Sp
             Assert.Equal(File.ReadAllBytes(GridLayout.AlignmentPath(Root, 1, id)), File.ReadAllBytes(GridLayout.AlignmentPath(again.Root, 1, id)));
         }
         var bank = new WordBank(SpokenGridOptions.Voices[0], SpokenGridOptions.SampleRate);
-        var other = SpokenGridCorpus.Compose(bank, 1, SpokenGridFixture.Options with { Seed = 6, UtterancesPerSpeaker = 5 }).Select(u => u.Utterance.Id);
+        var other = SpokenGridCorpus
+            .Compose(bank, 1, SpokenGridFixture.Options with { Seed = 6, UtterancesPerSpeaker = 5 })
+            .Select(u => u.Utterance.Id);
         var same = SpokenGridCorpus.Compose(bank, 1, SpokenGridFixture.Options with { UtterancesPerSpeaker = 5 }).Select(u => u.Utterance.Id);
         Assert.NotEqual(same, other);
     }
@@ -107,12 +113,17 @@ public class SpokenGridCorpusTests(SpokenGridFixture fixture) : IClassFixture<Sp
             for (var n = 0; n < audio.Length; n++)
                 Assert.True(Math.Abs(audio[n] - spoken.Samples[n]) <= 1.0 / 32_768 + 1e-7, $"sample {n}");
             energies.Add(Enumerable.Range(0, 75).Select(t => FrameRms(spoken.Samples, t)).ToArray());
-            darkness.Add(Enumerable.Range(0, 75).Select(t =>
-            {
-                using var frame = example.Video.select(0, t);
-                using var mean = frame.mean();
-                return -(double)mean.ToSingle();
-            }).ToArray());
+            darkness.Add(
+                Enumerable
+                    .Range(0, 75)
+                    .Select(t =>
+                    {
+                        using var frame = example.Video.select(0, t);
+                        using var mean = frame.mean();
+                        return -(double)mean.ToSingle();
+                    })
+                    .ToArray()
+            );
         }
         // The drawn mouth opens (a dark cavity) while there is speech and rests between words, so its darkness
         // follows the energy of the audio (r ≈ 0.63 for these two utterances).
@@ -137,8 +148,7 @@ public class SpokenGridCorpusTests(SpokenGridFixture fixture) : IClassFixture<Sp
     }
 
     // Speech energy of video frame t: the RMS of its 640 samples at 16 kHz.
-    private static double FrameRms(float[] samples, int t) =>
-        Math.Sqrt(samples.AsSpan(t * 640, 640).ToArray().Average(s => (double)s * s));
+    private static double FrameRms(float[] samples, int t) => Math.Sqrt(samples.AsSpan(t * 640, 640).ToArray().Average(s => (double)s * s));
 
     [Fact]
     public void Presets_and_limits()
@@ -151,6 +161,9 @@ public class SpokenGridCorpusTests(SpokenGridFixture fixture) : IClassFixture<Sp
         Assert.Throws<ArgumentOutOfRangeException>(() => new SpokenGridOptions(4, 6, 40, 0).Validate());
         // Four speakers already cover train, val and test.
         Assert.Equal([1, 3, 9, 2], SpokenGridOptions.SpeakerNumbers(4));
-        Assert.Equal([GridSplitName.Train, GridSplitName.Train, GridSplitName.Val, GridSplitName.Test], SpokenGridOptions.SpeakerNumbers(4).Select(GridSplit.Of));
+        Assert.Equal(
+            [GridSplitName.Train, GridSplitName.Train, GridSplitName.Val, GridSplitName.Test],
+            SpokenGridOptions.SpeakerNumbers(4).Select(GridSplit.Of)
+        );
     }
 }

@@ -56,8 +56,7 @@ public class SpokenGridVisemeTests
     [Fact]
     public void Different_words_give_different_mouth_tracks()
     {
-        MouthShape[] Track(params string[] symbols) =>
-            MouthTrack.Of([new SpokenWord(new GridWord("w", 0.2, 0.8), Visemes.Of(symbols))], 25, 25);
+        MouthShape[] Track(params string[] symbols) => MouthTrack.Of([new SpokenWord(new GridWord("w", 0.2, 0.8), Visemes.Of(symbols))], 25, 25);
         var bin = Track("b", "I", "n");
         var now = Track("n", "aU");
         var blue = Track("b", "l", "u");

@@ -1,11 +1,11 @@
-using Dino.Repro.IO;
 using System.Globalization;
 using Dino.Repro.Data;
+using Dino.Repro.Data.Corpora;
 using Dino.Repro.Data.Cub200;
 using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.Data.Synthetic.SpokenShapes;
+using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
-using Dino.Repro.Data.Corpora;
 
 namespace Dino.Repro.Tests.Data.Synthetic;
 
@@ -15,7 +15,10 @@ public class SpokenShapesTests
 
     private static readonly Dictionary<string, string> RelationPhrase = new()
     {
-        ["above"] = "above", ["below"] = "below", ["left_of"] = "to the left of", ["right_of"] = "to the right of",
+        ["above"] = "above",
+        ["below"] = "below",
+        ["left_of"] = "to the left of",
+        ["right_of"] = "to the right of",
     };
 
     [Fact]
@@ -39,7 +42,8 @@ public class SpokenShapesTests
         SpokenShapesCorpus.Write(b.Root, Small with { Count = 6 });
         var files = Directory.GetFiles(a.Root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(a.Root, f)).Order().ToArray();
         Assert.Equal(files, Directory.GetFiles(b.Root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(b.Root, f)).Order());
-        foreach (var file in files) Assert.Equal(File.ReadAllBytes(Path.Combine(a.Root, file)), File.ReadAllBytes(Path.Combine(b.Root, file)));
+        foreach (var file in files)
+            Assert.Equal(File.ReadAllBytes(Path.Combine(a.Root, file)), File.ReadAllBytes(Path.Combine(b.Root, file)));
         Assert.NotEqual(SpokenShapesImage.Render(3, 2, 48).Photo, SpokenShapesImage.Render(4, 2, 48).Photo);
         // A larger count extends a smaller one: example 2 does not depend on how many are written.
         Assert.Equal(SpokenShapesImage.Render(3, 2, 48).Description, SpokenShapesImage.Render(3, 2, 48).Description);
@@ -54,7 +58,10 @@ public class SpokenShapesTests
         Assert.Equal(12, reread.ClassNames.Count);
         Assert.Equal("001.red_circle", reread.ClassNames[0]);
         Assert.Equal(18, reread.Images(CaptionSplit.Train).Count);
-        Assert.Equal(["003.red_triangle", "004.green_circle", "008.blue_square"], reread.Images(CaptionSplit.Test).Select(i => i.ClassName).Distinct().Order());
+        Assert.Equal(
+            ["003.red_triangle", "004.green_circle", "008.blue_square"],
+            reread.Images(CaptionSplit.Test).Select(i => i.ClassName).Distinct().Order()
+        );
         Assert.Equal(corpus.All.Select(i => i.Key), reread.All.Select(i => i.Key));
         Assert.All(reread.All, i => Assert.Equal(i.ClassName, i.Key.Split('/')[0]));
     }
@@ -75,15 +82,19 @@ public class SpokenShapesTests
             var main = $"{row[1]} {row[2]} {row[3]}";
             var expected = row[4] == "-" ? $"a {main}" : $"a {main} {RelationPhrase[row[4]]} a {row[5]} {row[6]} {row[7]}";
             Assert.Equal(expected, image.Captions[0]);
-            Assert.EndsWith($"{row[2]}_{row[3]}", image.ClassName);  // the class is the main object's colour × shape
+            Assert.EndsWith($"{row[2]}_{row[3]}", image.ClassName); // the class is the main object's colour × shape
             var sceneWords = row.Skip(1).ToHashSet();
             foreach (var caption in image.Captions)
             {
                 var words = caption.Split(' ');
-                Assert.All(words.Where(w => colours.Contains(w) || shapes.Contains(w) || w is "small" or "large"),
-                    w => Assert.Contains(w, sceneWords));
+                Assert.All(words.Where(w => colours.Contains(w) || shapes.Contains(w) || w is "small" or "large"), w =>
+                    Assert.Contains(w, sceneWords)
+                );
             }
-            Assert.True(image.Captions.Count(c => c.Contains(row[3], StringComparison.Ordinal)) == 10, $"{image.Key}: a caption omits the main shape");
+            Assert.True(
+                image.Captions.Count(c => c.Contains(row[3], StringComparison.Ordinal)) == 10,
+                $"{image.Key}: a caption omits the main shape"
+            );
         }
         Assert.Contains(attributes, r => r[4] == "-");
         Assert.Contains(attributes, r => r[4] != "-");
@@ -105,12 +116,20 @@ public class SpokenShapesTests
             {
                 var (o, s) = (objects[k], stats[k]);
                 // Colour: the mean photo colour over the object is nearest to its colour word's RGB.
-                var mean = Enumerable.Range(0, 3).Select(c => scene.ObjectMasks[k].Select((on, i) => on ? scene.Photo[3 * i + c] : -1).Where(v => v >= 0).Average()).ToArray();
-                var nearest = SpokenShapesVocabulary.Colours.MinBy(c => Math.Pow(c.R * 255 * 0.85 - mean[0], 2) + Math.Pow(c.G * 255 * 0.85 - mean[1], 2) + Math.Pow(c.B * 255 * 0.85 - mean[2], 2))!;
+                var mean = Enumerable
+                    .Range(0, 3)
+                    .Select(c => scene.ObjectMasks[k].Select((on, i) => on ? scene.Photo[3 * i + c] : -1).Where(v => v >= 0).Average())
+                    .ToArray();
+                var nearest = SpokenShapesVocabulary.Colours.MinBy(c =>
+                    Math.Pow(c.R * 255 * 0.85 - mean[0], 2) + Math.Pow(c.G * 255 * 0.85 - mean[1], 2) + Math.Pow(c.B * 255 * 0.85 - mean[2], 2)
+                )!;
                 Assert.Equal(o.ColourWord, nearest.Word);
                 // Shape: how much of its own box it fills (disc π/4, square 1, triangle ½).
                 var fill = s.Area / (double)(s.Width * s.Height);
-                var shape = fill > 0.9 ? "square" : fill > 0.65 ? "circle" : "triangle";
+                var shape =
+                    fill > 0.9 ? "square"
+                    : fill > 0.65 ? "circle"
+                    : "triangle";
                 Assert.True(shape == o.ShapeWord, $"id {id}: {o.ShapeWord} fills {fill:F2} of its box");
                 // Size: width relative to the image (small ≈ 0.17–0.22, large ≈ 0.32–0.42).
                 Assert.Equal(o.SizeWord, s.Width / (double)size > 0.27 ? "large" : "small");
@@ -150,7 +169,7 @@ public class SpokenShapesTests
         Assert.Equal(10, example.UtterancePaths.Count);
         var manifest = SpokenCaptionManifest.Read(spoken.Speech.ManifestPath);
         Assert.Equal(image.Captions.ToHashSet(), manifest.Values.Select(u => u.Text).ToHashSet());
-        Assert.Equal(4, manifest.Values.Select(u => u.Voice).Distinct().Count());  // all four voices speak
+        Assert.Equal(4, manifest.Values.Select(u => u.Voice).Distinct().Count()); // all four voices speak
     }
 
     private sealed record Extent(int Left, int Top, int Width, int Height, int Area, double Cx, double Cy);
@@ -158,7 +177,10 @@ public class SpokenShapesTests
     private static Extent Measure(bool[] mask, int size)
     {
         var points = mask.Select((on, i) => (on, y: i / size, x: i % size)).Where(p => p.on).ToArray();
-        int left = points.Min(p => p.x), right = points.Max(p => p.x), top = points.Min(p => p.y), bottom = points.Max(p => p.y);
+        int left = points.Min(p => p.x),
+            right = points.Max(p => p.x),
+            top = points.Min(p => p.y),
+            bottom = points.Max(p => p.y);
         return new Extent(left, top, right - left + 1, bottom - top + 1, points.Length, points.Average(p => p.x), points.Average(p => p.y));
     }
 }

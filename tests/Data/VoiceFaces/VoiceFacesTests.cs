@@ -1,8 +1,8 @@
-using Dino.Repro.IO;
 using System.Text.Json;
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Synthetic.VoiceFaces;
 using Dino.Repro.Data.YouTubers;
+using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Vision;
 
@@ -69,7 +69,9 @@ public class VoiceFacesTests : IDisposable
         // The first 0.4 s are silent (closed mouth); somewhere the mouth opens fully; openness tracks frame energy.
         Assert.All(video.Frames.Take(10), f => Assert.Equal(0, f.MouthOpen));
         Assert.Contains(video.Frames, f => f.MouthOpen == 1);
-        var energy = video.Frames.Select((_, k) => video.Speech.Skip(k * 640).Take(640).Select(x => (double)x * x).DefaultIfEmpty().Average()).ToArray();
+        var energy = video
+            .Frames.Select((_, k) => video.Speech.Skip(k * 640).Take(640).Select(x => (double)x * x).DefaultIfEmpty().Average())
+            .ToArray();
         Assert.True(Correlation.Pearson(energy.Select(Math.Sqrt).ToArray(), video.Frames.Select(f => f.MouthOpen).ToArray()) > 0.9);
         Assert.Contains(video.Frames, f => f.Blink);
     }
@@ -101,8 +103,14 @@ public class VoiceFacesTests : IDisposable
         VoiceFacesCorpus.Write(temp.File("a"), options);
         VoiceFacesCorpus.Write(temp.File("b"), options);
         var identity = VoiceFaceIdentity.Create(4, 0);
-        Assert.Equal(File.ReadAllBytes(VoiceFacesCorpus.VideoPath(temp.File("a"), identity, 0)), File.ReadAllBytes(VoiceFacesCorpus.VideoPath(temp.File("b"), identity, 0)));
-        Assert.Equal(File.ReadAllText(Path.Combine(temp.File("a"), "voice-faces.json")), File.ReadAllText(Path.Combine(temp.File("b"), "voice-faces.json")));
+        Assert.Equal(
+            File.ReadAllBytes(VoiceFacesCorpus.VideoPath(temp.File("a"), identity, 0)),
+            File.ReadAllBytes(VoiceFacesCorpus.VideoPath(temp.File("b"), identity, 0))
+        );
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(temp.File("a"), "voice-faces.json")),
+            File.ReadAllText(Path.Combine(temp.File("b"), "voice-faces.json"))
+        );
     }
 
     [Fact]
@@ -124,13 +132,22 @@ public class VoiceFacesTests : IDisposable
         var (code, _, stderr) = CliRunner.Run("corpus", "make", "voice-faces", "--preset", "smoke", "--out", temp.Root, "--size", "80");
         Assert.True(code == 0, stderr);
         using var manifest = JsonDocument.Parse(File.ReadAllText(temp.File("voice-faces.json")));
-        var identities = manifest.RootElement.GetProperty("identities").EnumerateArray().Select(i => (
-            Name: i.GetProperty("name").GetString()!,
-            Voice: i.GetProperty("voice").GetString()!,
-            Videos: i.GetProperty("videos").EnumerateArray().Select(v => v.EnumerateArray().Select(s => s.GetString()!).ToArray()).ToArray())).ToArray();
+        var identities = manifest
+            .RootElement.GetProperty("identities")
+            .EnumerateArray()
+            .Select(i =>
+                (
+                    Name: i.GetProperty("name").GetString()!,
+                    Voice: i.GetProperty("voice").GetString()!,
+                    Videos: i.GetProperty("videos").EnumerateArray().Select(v => v.EnumerateArray().Select(s => s.GetString()!).ToArray()).ToArray()
+                )
+            )
+            .ToArray();
         Assert.Equal(YouTubersLayout.Videos(temp.Root, 1).Select(v => v.Identity).Distinct(), identities.Select(i => i.Name));
-        Assert.True(identities.Select(i => i.Voice).Distinct().Count() is var voices && voices == identities.Length && voices >= 4,
-            $"voices: {string.Join(", ", identities.Select(i => i.Voice))}");
+        Assert.True(
+            identities.Select(i => i.Voice).Distinct().Count() is var voices && voices == identities.Length && voices >= 4,
+            $"voices: {string.Join(", ", identities.Select(i => i.Voice))}"
+        );
         Assert.All(identities, i => Assert.True(EspeakVoices.IsInstalled(i.Voice), $"{i.Voice} is not an installed espeak-ng voice"));
         // Each identity's two videos speak three GRID sentences each.
         Assert.All(identities.SelectMany(i => i.Videos), sentences =>

@@ -28,8 +28,14 @@ public sealed class TalkingHeadFolder : IDisposable
     {
         Directory.CreateDirectory(root);
         var audio = Path.Combine(root, "burst.wav");
-        WavFile.Write(audio, Enumerable.Range(0, 7 * 16000).Select(n =>
-            n >= BurstStart * 16000 && n < BurstEnd * 16000 ? (float)(0.8 * Math.Sin(2 * Math.PI * 1000 * n / 16000)) : 0f).ToArray(), 16000);
+        WavFile.Write(
+            audio,
+            Enumerable
+                .Range(0, 7 * 16000)
+                .Select(n => n >= BurstStart * 16000 && n < BurstEnd * 16000 ? (float)(0.8 * Math.Sin(2 * Math.PI * 1000 * n / 16000)) : 0f)
+                .ToArray(),
+            16000
+        );
         foreach (var (name, index) in new[] { ("anna", 0), ("bob", 1) })
         {
             using var face = TalkingFace.Render(VoiceFaceIdentity.Create(0, index), 96, new FaceState(0, 0, false, 0));
@@ -59,7 +65,8 @@ public class YouTubersCorpusTests(TalkingHeadFolder folder) : IClassFixture<Talk
 
     public void Dispose() => scope.Dispose();
 
-    private static int PeakSample(float[] samples) => Array.IndexOf(samples, samples.Max(MathF.Abs)) is var i and >= 0 ? i : Array.IndexOf(samples, -samples.Max(MathF.Abs));
+    private static int PeakSample(float[] samples) =>
+        Array.IndexOf(samples, samples.Max(MathF.Abs)) is var i and >= 0 ? i : Array.IndexOf(samples, -samples.Max(MathF.Abs));
 
     [Fact]
     public void Every_sampled_frame_gives_a_face_and_its_centred_four_seconds_of_speech()
@@ -89,7 +96,9 @@ public class YouTubersCorpusTests(TalkingHeadFolder folder) : IClassFixture<Talk
         var (first, second) = (WavFile.Read(corpus.Pairs[0].SpeechPath).Channels[0], WavFile.Read(corpus.Pairs[1].SpeechPath).Channels[0]);
         Assert.Equal(first[32000..], second[..32000]);
         Assert.True(File.Exists(Path.Combine(corpus.CacheFolder, "manifest.json")));
-        Assert.DoesNotContain(Directory.EnumerateFiles(corpus.CacheFolder, "*", SearchOption.AllDirectories), f => AtomicFile.IsTemporary(Path.GetFileName(f)));
+        Assert.DoesNotContain(Directory.EnumerateFiles(corpus.CacheFolder, "*", SearchOption.AllDirectories), f =>
+            AtomicFile.IsTemporary(Path.GetFileName(f))
+        );
     }
 
     [Fact]
@@ -109,16 +118,18 @@ public class YouTubersCorpusTests(TalkingHeadFolder folder) : IClassFixture<Talk
         var raw = WavFile.Read(pair.SpeechPath).Channels[0];
         var restored = Emphasis.DeEmphasis(corpus.Load(pair).Speech.ToArray<float>(), 0.95f);
         var peak = raw.Max(MathF.Abs);
-        for (var n = 0; n < raw.Length; n += 97) Assert.Equal(raw[n] / peak, restored[n], 4);
+        for (var n = 0; n < raw.Length; n += 97)
+            Assert.Equal(raw[n] / peak, restored[n], 4);
 
         // The ICASSP variant keeps the centred second (1.5–2.5 s, which holds part of the burst), normalised on its own.
         var icassp = YouTubersCorpus.Open(folder.Root, YouTubersOptions.Icassp, cache);
-        Assert.Equal(corpus.CacheFolder, icassp.CacheFolder);  // load-time options share the extraction
+        Assert.Equal(corpus.CacheFolder, icassp.CacheFolder); // load-time options share the extraction
         var centre = raw[24000..40000];
         var centrePeak = centre.Max(MathF.Abs);
         var restoredCentre = Emphasis.DeEmphasis(icassp.Load(icassp.Split(false)[0]).Speech.ToArray<float>(), 0.95f);
         Assert.Equal(16000, restoredCentre.Length);
-        for (var n = 0; n < centre.Length; n += 97) Assert.Equal(centre[n] / centrePeak, restoredCentre[n], 4);
+        for (var n = 0; n < centre.Length; n += 97)
+            Assert.Equal(centre[n] / centrePeak, restoredCentre[n], 4);
         // A silent second (3.5–4.5 s, after the burst) stays silent instead of dividing by a zero peak.
         Assert.All(icassp.Load(icassp.Split(false)[1]).Speech.ToArray<float>(), x => Assert.True(Math.Abs(x) < 1e-3, $"{x}"));
     }
@@ -129,7 +140,7 @@ public class YouTubersCorpusTests(TalkingHeadFolder folder) : IClassFixture<Talk
         var cache = folder.NewCache();
         var first = YouTubersCorpus.Open(folder.Root, cacheRoot: cache);
         var face = first.Pairs[0].FacePath;
-        ImageIO.Write(face, zeros([64, 64, 3], ScalarType.Byte));  // a mark extraction would overwrite
+        ImageIO.Write(face, zeros([64, 64, 3], ScalarType.Byte)); // a mark extraction would overwrite
 
         YouTubersCorpus.Open(folder.Root, cacheRoot: cache);
         Assert.Equal(0, ImageIO.Read(face).max().ToByte());
@@ -191,7 +202,7 @@ public class YouTubersCorpusTests(TalkingHeadFolder folder) : IClassFixture<Talk
         Assert.Equal(["anna/v1", "anna/v2", "bob/v1", "bob/v2"], corpus.Pairs.Select(p => $"{p.Identity}/{p.Video}").Distinct().Order());
         var skipped = Assert.Single(skip.Report.Skipped);
         Assert.Equal(corrupt, skipped.File);
-        Assert.Contains(corrupt, skipped.Reason);   // ffmpeg's own words differ between runs (they hold an address)
+        Assert.Contains(corrupt, skipped.Reason); // ffmpeg's own words differ between runs (they hold an address)
         Assert.Equal(before, LiveTensors.Settled());
     }
 }

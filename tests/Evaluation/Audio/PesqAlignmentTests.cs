@@ -26,7 +26,9 @@ public class PesqAlignmentTests
     public void A_copy_delayed_by_a_second_scores_as_the_identity()
     {
         var reference = Read("audio/espeak_enus_clean_8k.wav");
-        var degraded = new double[8000].Concat(reference).ToArray();
+        var degraded = new double[8000]
+            .Concat(reference)
+            .ToArray();
         var utterances = PerceptualEvaluationOfSpeechQuality.Utterances(reference, degraded, 8000, PesqMode.Narrowband);
         Assert.All(utterances, u => Assert.Equal(8000, u.Delay));
         // Once aligned, the frames match: the maximum raw score, up to the float rounding of filters run over
@@ -59,15 +61,19 @@ public class PesqAlignmentTests
         var rate = PesqRate.For(8000);
         var random = new Random(3);
         // 1 s of near-silence, 1 s of loud noise, 1 s of near-silence.
-        var samples = Enumerable.Range(0, 24000)
-            .Select(t => (float)((t is >= 8000 and < 16000 ? 0.5 : 1e-4) * (random.NextDouble() * 2 - 1))).ToArray();
+        var samples = Enumerable
+            .Range(0, 24000)
+            .Select(t => (float)((t is >= 8000 and < 16000 ? 0.5 : 1e-4) * (random.NextDouble() * 2 - 1)))
+            .ToArray();
         var vad = VoiceActivity.Detect(PesqSignal.FromSamples(samples, rate), rate);
         var burst = (first: (rate.SearchBuffer + 8000) / rate.Downsample, last: (rate.SearchBuffer + 16000) / rate.Downsample);
         for (var w = 0; w < vad.Level.Length; w++)
         {
             // Two windows at each edge are ramps (0.1, 0.3 × the level).
-            if (w > burst.first + 1 && w < burst.last - 2) Assert.True(vad.Level[w] > 0, $"window {w} should be speech");
-            if (w < burst.first - 3 || w > burst.last + 3) Assert.Equal(0f, vad.Level[w]);
+            if (w > burst.first + 1 && w < burst.last - 2)
+                Assert.True(vad.Level[w] > 0, $"window {w} should be speech");
+            if (w < burst.first - 3 || w > burst.last + 3)
+                Assert.Equal(0f, vad.Level[w]);
         }
         Assert.All(vad.LogLevel, v => Assert.True(v >= 0));
     }

@@ -44,19 +44,26 @@ public class PesqCliTests
     }
 
     [Theory]
-    [InlineData("audio/pesq_speech_bab0dB_8k", "wb", "wideband mode (P.862.2) needs 16000 Hz audio, got 8000 Hz")]
-    [InlineData("audio/pesq_speech_bab0dB_16k", "swb", "--mode must be nb or wb, got 'swb'")]
-    public void Bad_modes_are_errors(string name, string mode, string message)
+    [InlineData("audio/pesq_speech_bab0dB_8k", "wb", 1, "wideband mode (P.862.2) needs 16000 Hz audio, got 8000 Hz")] // the input
+    [InlineData("audio/pesq_speech_bab0dB_16k", "swb", 2, "--mode must be nb or wb, got 'swb'")] // the command line: usage
+    public void Bad_modes_are_errors(string name, string mode, int exitCode, string message)
     {
         var (code, _, stderr) = CliRunner.Run(new[] { "metric", "pesq", "--mode", mode }.Concat(Pair(name)).ToArray());
-        Assert.Equal(1, code);
+        Assert.Equal(exitCode, code);
         Assert.Contains(message, stderr);
     }
 
     [Fact]
     public void Files_at_different_rates_are_an_error()
     {
-        var (code, _, stderr) = CliRunner.Run("metric", "pesq", "--ref", TestData.PathOf("audio/speech_16k.wav"), "--deg", TestData.PathOf("audio/speech_8k.wav"));
+        var (code, _, stderr) = CliRunner.Run(
+            "metric",
+            "pesq",
+            "--ref",
+            TestData.PathOf("audio/speech_16k.wav"),
+            "--deg",
+            TestData.PathOf("audio/speech_8k.wav")
+        );
         Assert.Equal(1, code);
         Assert.Contains("sample rates differ: reference 16000 Hz, degraded 8000 Hz", stderr);
     }

@@ -46,7 +46,10 @@ public class PesqInputTests
     {
         var clean = Clean("16k");
         var error = Assert.Throws<ArgumentException>(() => PerceptualEvaluationOfSpeechQuality.Compute(clean, clean[..3999], 16000));
-        Assert.Contains("the degraded signal is 3999 samples long; P.862 needs at least a quarter of a second (4000 samples at 16000 Hz)", error.Message);
+        Assert.Contains(
+            "the degraded signal is 3999 samples long; P.862 needs at least a quarter of a second (4000 samples at 16000 Hz)",
+            error.Message
+        );
     }
 
     [Fact]
@@ -72,8 +75,7 @@ public class PesqInputTests
     {
         // One 120 ms click of noise in near-silence: speech shorter than the 200 ms an utterance needs.
         var random = new Random(5);
-        var signal = Enumerable.Range(0, 8000)
-            .Select(t => (float)((t is >= 4000 and < 4960 ? 0.5 : 1e-4) * (random.NextDouble() * 2 - 1))).ToArray();
+        var signal = Enumerable.Range(0, 8000).Select(t => (float)((t is >= 4000 and < 4960 ? 0.5 : 1e-4) * (random.NextDouble() * 2 - 1))).ToArray();
         var error = Assert.Throws<ArgumentException>(() => PerceptualEvaluationOfSpeechQuality.Compute(signal, signal, 8000));
         Assert.Contains("no utterances detected", error.Message);
     }

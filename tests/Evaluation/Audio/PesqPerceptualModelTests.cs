@@ -65,7 +65,8 @@ public class PesqPerceptualModelTests
 
         // Degraded silent: loudness 0, so no deadzone, and the asymmetry factor (50 / (P_ref + 50))^1.2 < 3 is zeroed.
         var loud = new LoudnessModel(Rate16k).Density(reference);
-        double sum = 0, width = 0;
+        double sum = 0,
+            width = 0;
         for (var b = 1; b < bands.Count; b++)
         {
             sum += Math.Pow(loud[b] * bands.WidthBark[b], 2);

@@ -21,7 +21,8 @@ public class PesqReferenceTests
         foreach (string name in AudioMetricReferenceTests.Cases)
         {
             data.Add(name, PesqMode.Narrowband);
-            if (name.EndsWith("_16k", StringComparison.Ordinal)) data.Add(name, PesqMode.Wideband);
+            if (name.EndsWith("_16k", StringComparison.Ordinal))
+                data.Add(name, PesqMode.Wideband);
         }
         return data;
     }
@@ -39,7 +40,8 @@ public class PesqReferenceTests
             AssertClose(expected["pesq_nb_raw_mos"]!.GetValue<double>(), result.RawMos, $"{name} raw MOS");
             AssertClose(expected["pesq_nb_mos_lqo"]!.GetValue<double>(), result.MosLqo, $"{name} nb MOS-LQO");
         }
-        else AssertClose(expected["pesq_wb_mos_lqo"]!.GetValue<double>(), result.MosLqo, $"{name} wb MOS-LQO");
+        else
+            AssertClose(expected["pesq_wb_mos_lqo"]!.GetValue<double>(), result.MosLqo, $"{name} wb MOS-LQO");
     }
 
     private static void AssertClose(double expected, double actual, string what)

@@ -23,7 +23,8 @@ public class PesqSignalProcessingTests
         SinglePrecisionFft.Transform(x, n, inverse: false);
         for (var k = 0; k < n; k++)
         {
-            double re = 0, im = 0;
+            double re = 0,
+                im = 0;
             for (var t = 0; t < n; t++)
             {
                 var angle = -2 * Math.PI * k * t / n;
@@ -78,7 +79,8 @@ public class PesqSignalProcessingTests
             for (var t = 0; t < a.Length; t++)
             {
                 var j = t + i - (a.Length - 1);
-                if (j >= 0 && j < b.Length) expected += a[t] * b[j];
+                if (j >= 0 && j < b.Length)
+                    expected += a[t] * b[j];
             }
             Assert.Equal(expected, y[i], 1e-4);
         }
@@ -99,8 +101,12 @@ public class PesqSignalProcessingTests
             for (var n = 0; n < input.Length; n++)
             {
                 double At(double[] v, int i) => i >= 0 ? v[i] : 0;
-                expected[n] = sections[s] * input[n] + sections[s + 1] * At(input, n - 1) + sections[s + 2] * At(input, n - 2)
-                    - sections[s + 3] * At(expected, n - 1) - sections[s + 4] * At(expected, n - 2);
+                expected[n] =
+                    sections[s] * input[n]
+                    + sections[s + 1] * At(input, n - 1)
+                    + sections[s + 2] * At(input, n - 2)
+                    - sections[s + 3] * At(expected, n - 1)
+                    - sections[s + 4] * At(expected, n - 2);
             }
         }
         Close.All(expected, y.Select(v => (double)v).ToArray(), atol: 1e-5);
@@ -109,20 +115,21 @@ public class PesqSignalProcessingTests
     [Theory]
     [InlineData(1000f, 12f)]
     [InlineData(200f, 0f)]
-    [InlineData(180f, -3f)]     // halfway between (160, −6) and (200, 0)
-    [InlineData(3375f, 8f)]     // halfway between (3250, 12) and (3500, 4)
-    [InlineData(9000f, -200f)]  // flat last segment extrapolated
-    [InlineData(-25f, -280f)]   // first segment (0, −200)–(50, −40), 3.2 dB/Hz, extrapolated
-    public void Irs_receive_curve_interpolates_its_points_linearly(float hz, float db) =>
-        Assert.Equal(db, FilterCurve.IrsReceive.GainDb(hz), 4);
+    [InlineData(180f, -3f)] // halfway between (160, −6) and (200, 0)
+    [InlineData(3375f, 8f)] // halfway between (3250, 12) and (3500, 4)
+    [InlineData(9000f, -200f)] // flat last segment extrapolated
+    [InlineData(-25f, -280f)] // first segment (0, −200)–(50, −40), 3.2 dB/Hz, extrapolated
+    public void Irs_receive_curve_interpolates_its_points_linearly(float hz, float db) => Assert.Equal(db, FilterCurve.IrsReceive.GainDb(hz), 4);
 
     [Fact]
     public void Curve_filter_scales_each_bin_by_its_gain_relative_to_1kHz()
     {
         // 4096 samples at 16 kHz: 3.90625 Hz bins, so 1 kHz (bin 256) and 199.21875 Hz (bin 51) fall on bins exactly.
-        const int n = 4096, rate = 16000;
+        const int n = 4096,
+            rate = 16000;
         var data = new float[n];
-        for (var t = 0; t < n; t++) data[t] = (float)(Math.Sin(2 * Math.PI * 256 * t / n) + Math.Sin(2 * Math.PI * 51 * t / n));
+        for (var t = 0; t < n; t++)
+            data[t] = (float)(Math.Sin(2 * Math.PI * 256 * t / n) + Math.Sin(2 * Math.PI * 51 * t / n));
         FilterCurve.IrsReceive.ApplyInPlace(data, 0, n, rate);
         // 199.21875 Hz lies on the (160, −6)–(200, 0) segment: −6 + 6·39.21875/40 dB, minus the 12 dB at 1 kHz.
         var low = Math.Pow(10, (-6 + 6 * 39.21875 / 40 - 12) / 20);

@@ -68,7 +68,7 @@ public class FrechetVideoDistanceTests : IDisposable
     [Fact]
     public void Cli_fvd_cuts_each_video_into_clips()
     {
-        LosslessVideo.Write(temp.File("real.mkv"), RandomFrames(9, seed: 4));  // 4 clips of 2; the ninth frame is dropped
+        LosslessVideo.Write(temp.File("real.mkv"), RandomFrames(9, seed: 4)); // 4 clips of 2; the ninth frame is dropped
         LosslessVideo.Write(temp.File("fake.mkv"), RandomFrames(8, seed: 5));
         var options = new[] { "--set", $"evaluator={Fixtures.Path("tiny_i3d.pt")}", "--set", "clip-frames=2" };
         var (code, stdout, stderr) = CliRunner.Run(["metric", "fvd", "--ref", temp.File("real.mkv"), "--deg", temp.File("fake.mkv"), .. options]);
@@ -76,8 +76,11 @@ public class FrechetVideoDistanceTests : IDisposable
         var result = JsonNode.Parse(stdout.Trim())!;
         Assert.Equal(4, result["ref_clips"]!.GetValue<int>());
         using var i3d = FeatureExtractor.Load(TinyI3d);
-        var expected = FrechetVideoDistance.Compute(i3d, FrechetVideoDistance.Clips(RandomFrames(8, seed: 4), 2, "real"),
-            FrechetVideoDistance.Clips(RandomFrames(8, seed: 5), 2, "fake"));
+        var expected = FrechetVideoDistance.Compute(
+            i3d,
+            FrechetVideoDistance.Clips(RandomFrames(8, seed: 4), 2, "real"),
+            FrechetVideoDistance.Clips(RandomFrames(8, seed: 5), 2, "fake")
+        );
         Assert.Equal(expected, result["value"]!.GetValue<double>(), 1e-6 * expected);
 
         Directory.CreateDirectory(temp.File("a"));
@@ -86,7 +89,7 @@ public class FrechetVideoDistanceTests : IDisposable
         (code, stdout, stderr) = CliRunner.Run(["metric", "fvd-videos", "--ref-dir", temp.File("a"), "--deg-dir", temp.File("a"), .. options]);
         Assert.True(code == 0, stderr);
         var pooled = JsonNode.Parse(stdout.Trim())!;
-        Assert.Equal(8, pooled["ref_clips"]!.GetValue<int>());  // 4 + 4 clips from the two videos
+        Assert.Equal(8, pooled["ref_clips"]!.GetValue<int>()); // 4 + 4 clips from the two videos
         Assert.Equal(0.0, pooled["value"]!.GetValue<double>(), 1e-5 * expected);
     }
 
@@ -94,11 +97,23 @@ public class FrechetVideoDistanceTests : IDisposable
     public void A_missing_i3d_says_to_run_the_evaluators_script()
     {
         LosslessVideo.Write(temp.File("v.mkv"), RandomFrames(4, seed: 6));
-        var (code, stdout, stderr) = CliRunner.Run("metric", "fvd", "--ref", temp.File("v.mkv"), "--deg", temp.File("v.mkv"),
-            "--set", $"evaluators-dir={temp.File("evaluators")}");
+        var (code, stdout, stderr) = CliRunner.Run(
+            "metric",
+            "fvd",
+            "--ref",
+            temp.File("v.mkv"),
+            "--deg",
+            temp.File("v.mkv"),
+            "--set",
+            $"evaluators-dir={temp.File("evaluators")}"
+        );
         Assert.Equal(1, code);
         Assert.Equal("", stdout);
-        Assert.Contains($"the I3D evaluator is missing: run data-scripts/evaluators.sh (expected at {Path.Combine(temp.File("evaluators"), "i3d_torchscript.pt")})", stderr);
+        Assert.Contains(
+            $"the I3D evaluator is missing: run data-scripts/evaluators.sh (expected at "
+                + $"{Path.Combine(temp.File("evaluators"), "i3d_torchscript.pt")})",
+            stderr
+        );
     }
 
     [Fact]
@@ -108,6 +123,6 @@ public class FrechetVideoDistanceTests : IDisposable
         Assert.Contains("short.mp4 has 3 frames, fewer than one clip of 4", ex.Message);
         using var i3d = FeatureExtractor.Load(TinyI3d);
         var one = FrechetVideoDistance.Clips(RandomFrames(2, seed: 8), 2, "one");
-        Assert.Throws<ArgumentException>(() => FrechetVideoDistance.Compute(i3d, one, one));  // a covariance needs 2 clips
+        Assert.Throws<ArgumentException>(() => FrechetVideoDistance.Compute(i3d, one, one)); // a covariance needs 2 clips
     }
 }

@@ -10,15 +10,35 @@ internal static class LosslessVideo
 {
     public static string Write(string path, Tensor frames, double fps = 10)
     {
-        using var ffmpeg = FfmpegProcess.Start("ffmpeg",
-        [
-            "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-            "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", $"{frames.size(2)}x{frames.size(1)}", "-framerate", fps.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-i", "pipe:0", "-c:v", "ffv1", "-pix_fmt", "bgr0", path,
-        ]);
+        using var ffmpeg = FfmpegProcess.Start(
+            "ffmpeg",
+            [
+                "-hide_banner",
+                "-nostdin",
+                "-loglevel",
+                "error",
+                "-y",
+                "-f",
+                "rawvideo",
+                "-pix_fmt",
+                "rgb24",
+                "-s",
+                $"{frames.size(2)}x{frames.size(1)}",
+                "-framerate",
+                fps.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "-i",
+                "pipe:0",
+                "-c:v",
+                "ffv1",
+                "-pix_fmt",
+                "bgr0",
+                path,
+            ]
+        );
         ffmpeg.Input.Write(frames.contiguous().ToArray<byte>());
         var code = ffmpeg.Finish();
-        if (code != 0) throw new IOException($"ffmpeg could not write {path}: {ffmpeg.Tail()}");
+        if (code != 0)
+            throw new IOException($"ffmpeg could not write {path}: {ffmpeg.Tail()}");
         return path;
     }
 

@@ -36,7 +36,8 @@ public class PerFrameVideoMetricTests : IDisposable
         LosslessVideo.Write(temp.File($"deg/{image}.mkv"), LosslessVideo.FramesOf(cases.Select(c => TestData.PathOf($"images/{image}_{c}.png"))));
     }
 
-    private static double Expected(string image, string[] cases, string key) => cases.Average(c => TestData.Case($"images/{image}_{c}")[key]!.GetValue<double>());
+    private static double Expected(string image, string[] cases, string key) =>
+        cases.Average(c => TestData.Case($"images/{image}_{c}")[key]!.GetValue<double>());
 
     [Fact]
     public void Lossless_test_videos_give_back_their_frames()
@@ -70,7 +71,7 @@ public class PerFrameVideoMetricTests : IDisposable
         var (code, stdout, stderr) = CliRunner.Run("metric", metric, "--ref-dir", temp.File("ref"), "--deg-dir", temp.File("deg"));
         Assert.True(code == 0, stderr);
         var lines = stdout.Trim().Split('\n').Select(l => JsonNode.Parse(l)!).ToArray();
-        Assert.Equal(3, lines.Length);  // chelsea, coffee, summary
+        Assert.Equal(3, lines.Length); // chelsea, coffee, summary
         var chelsea = Expected("chelsea", ShortChelseaCases, key);
         var coffee = Expected("coffee", CoffeeCases, key);
         Assert.Equal(chelsea, lines[0]["value"]!.GetValue<double>(), tolerance);
@@ -107,8 +108,20 @@ public class PerFrameVideoMetricTests : IDisposable
         Func<Tensor, Tensor, double> byHand = net == "vgg" ? LpipsVggByHand.Distance : TinyLpipsByHand;
         var perFrame = Enumerable.Range(0, 5).Select(t => byHand(a[t], b[t])).ToArray();
 
-        var (code, stdout, stderr) = CliRunner.Run("metric", "video-lpips", "--ref", temp.File("a.mkv"), "--deg", temp.File("b.mkv"),
-            "--set", $"net={net}", "--set", $"evaluator={Fixtures.Path(fixture)}", "--set", "batch=2");
+        var (code, stdout, stderr) = CliRunner.Run(
+            "metric",
+            "video-lpips",
+            "--ref",
+            temp.File("a.mkv"),
+            "--deg",
+            temp.File("b.mkv"),
+            "--set",
+            $"net={net}",
+            "--set",
+            $"evaluator={Fixtures.Path(fixture)}",
+            "--set",
+            "batch=2"
+        );
         Assert.True(code == 0, stderr);
         Assert.Equal(perFrame.Average(), JsonNode.Parse(stdout.Trim())!["value"]!.GetValue<double>(), 1e-5);
     }
@@ -134,8 +147,16 @@ public class PerFrameVideoMetricTests : IDisposable
         var (code, _, stderr) = CliRunner.Run("metric", "video-psnr", "--ref", temp.File("three.mkv"), "--deg", temp.File("broken.mkv"));
         Assert.Equal(1, code);
         Assert.Contains("broken.mkv", stderr);
-        var (missing, _, missingErr) = CliRunner.Run("metric", "video-lpips", "--ref", temp.File("three.mkv"), "--deg", temp.File("three.mkv"),
-            "--set", $"evaluators-dir={temp.File("none")}");
+        var (missing, _, missingErr) = CliRunner.Run(
+            "metric",
+            "video-lpips",
+            "--ref",
+            temp.File("three.mkv"),
+            "--deg",
+            temp.File("three.mkv"),
+            "--set",
+            $"evaluators-dir={temp.File("none")}"
+        );
         Assert.Equal(1, missing);
         Assert.Contains("run data-scripts/evaluators.sh", missingErr);
     }

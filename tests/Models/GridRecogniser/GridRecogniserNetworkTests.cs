@@ -15,7 +15,8 @@ public class GridRecogniserNetworkTests
         // The layout is the vocabulary order: column offset+i of slot k is word i of slot k.
         for (var k = 0; k < GridSlots.Count; k++)
         {
-            for (var i = 0; i < GridSlots.Sizes[k]; i++) Assert.Equal(GridGrammar.Slots[k][i], GridGrammar.Vocabulary[GridSlots.Offsets[k] + i]);
+            for (var i = 0; i < GridSlots.Sizes[k]; i++)
+                Assert.Equal(GridGrammar.Slots[k][i], GridGrammar.Vocabulary[GridSlots.Offsets[k] + i]);
         }
     }
 
@@ -65,7 +66,8 @@ public class GridRecogniserNetworkTests
         Assert.Equal([2, 3, 3, 24, 7, 0], labels);
         // A one-hot row per slot, placed by hand at offset + label.
         var logits = new float[51];
-        foreach (var column in new[] { 0 + 2, 4 + 3, 8 + 3, 12 + 24, 37 + 7, 47 + 0 }) logits[column] = 5f;
+        foreach (var column in new[] { 0 + 2, 4 + 3, 8 + 3, 12 + 24, 37 + 7, 47 + 0 })
+            logits[column] = 5f;
         Assert.Equal(sentence, GridSlots.Decode(torch.tensor(logits, new long[] { 1, 51 }))[0]);
     }
 
@@ -75,8 +77,12 @@ public class GridRecogniserNetworkTests
         using var scope = torch.NewDisposeScope();
         torch.manual_seed(5);
         // Random, huge and constant logits: the best word of another slot can never leak into a slot.
-        var cases = torch.cat([torch.randn(200, 51) * 10, torch.full(new long[] { 1, 51 }, 3.0), torch.arange(51).to(ScalarType.Float32).unsqueeze(0)], 0);
-        foreach (var words in GridSlots.Decode(cases)) Assert.True(GridGrammar.IsSentence(words), string.Join(' ', words));
+        var cases = torch.cat(
+            [torch.randn(200, 51) * 10, torch.full(new long[] { 1, 51 }, 3.0), torch.arange(51).to(ScalarType.Float32).unsqueeze(0)],
+            0
+        );
+        foreach (var words in GridSlots.Decode(cases))
+            Assert.True(GridGrammar.IsSentence(words), string.Join(' ', words));
     }
 
     [Fact]

@@ -1,8 +1,8 @@
-using Dino.Repro.Models.GridRecogniser;
-using Dino.Repro.Training;
+using Dino.Repro.App;
 using Dino.Repro.IO;
 using Dino.Repro.Models;
-using Dino.Repro.App;
+using Dino.Repro.Models.GridRecogniser;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.Tests.Models.GridRecogniser;
 
@@ -31,14 +31,18 @@ public class GridRecogniserOptionsTests
     public void Bad_options_are_rejected_with_their_name(string assignment, string message)
     {
         var e = Assert.Throws<UsageException>(() =>
-            BuiltInExperiments.Registry.Get("grid-recogniser").Resolve(Preset.Smoke, [OptionSet.ParseAssignment(assignment)]));
+            BuiltInExperiments.Registry.Get("grid-recogniser").Resolve(Preset.Smoke, [OptionSet.ParseAssignment(assignment)])
+        );
         Assert.Contains(message, e.Message);
     }
 
     [Fact]
     public void A_missing_corpus_folder_is_an_error_saying_how_to_make_one()
     {
-        var options = new GridRecogniserOptions { CorpusPath = Path.Combine(Path.GetTempPath(), "dino-no-such-grid-" + Guid.NewGuid().ToString("N")) };
+        var options = new GridRecogniserOptions
+        {
+            CorpusPath = Path.Combine(Path.GetTempPath(), "dino-no-such-grid-" + Guid.NewGuid().ToString("N")),
+        };
         var e = Assert.Throws<DirectoryNotFoundException>(() => new GridRecogniserExperiment(options));
         Assert.Contains(options.CorpusPath, e.Message);
         Assert.Contains("dino corpus make spoken-grid", e.Message);

@@ -1,17 +1,17 @@
-using Dino.Repro.IO;
 using System.Text.Json.Nodes;
+using Dino.Repro.App;
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Synthetic.SpokenGrid;
 using Dino.Repro.Evaluation.Metrics.Semantic;
+using Dino.Repro.Evaluation.Speech;
+using Dino.Repro.IO;
+using Dino.Repro.Models;
 using Dino.Repro.Models.GridRecogniser;
 using Dino.Repro.Signal;
+using Dino.Repro.Signal.Speech;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
-using Dino.Repro.Evaluation.Speech;
-using Dino.Repro.Models;
-using Dino.Repro.Signal.Speech;
-using Dino.Repro.App;
 
 namespace Dino.Repro.Tests.Models.GridRecogniser;
 
@@ -28,11 +28,20 @@ public sealed class TrainedRecogniserFixture : IDisposable
         Corpus = System.IO.Path.Combine(Folder.Root, "spoken-grid");
         SpokenGridCorpus.Write(Corpus, new SpokenGridOptions(Speakers: 3, UtterancesPerSpeaker: 8, FrameSize: 48, Seed: 11)).Dispose();
         var trainer = new Trainer(BuiltInExperiments.Registry, new TrainerSettings { RunsRoot = System.IO.Path.Combine(Folder.Root, "runs") });
-        Result = trainer.Train(GridRecogniserExperiment.ExperimentName, Preset.Smoke,
-        [
-            new("corpus_path", Corpus), new("steps", $"{Steps}"), new("batch_size", "8"), new("evaluate_every", $"{Steps}"),
-            new("checkpoint_every", $"{Steps}"), new("dropout", "0"), new("learning_rate", "0.003"), new("seed", "2"),
-        ]);
+        Result = trainer.Train(
+            GridRecogniserExperiment.ExperimentName,
+            Preset.Smoke,
+            [
+                new("corpus_path", Corpus),
+                new("steps", $"{Steps}"),
+                new("batch_size", "8"),
+                new("evaluate_every", $"{Steps}"),
+                new("checkpoint_every", $"{Steps}"),
+                new("dropout", "0"),
+                new("learning_rate", "0.003"),
+                new("seed", "2"),
+            ]
+        );
     }
 
     public Fixtures.TempFolder Folder { get; } = new();
@@ -43,7 +52,8 @@ public sealed class TrainedRecogniserFixture : IDisposable
     public IReadOnlyList<(string Wav, string[] Words)> TrainingClips()
     {
         using var corpus = new GridCorpus(Corpus);
-        return corpus.Utterances(GridSplitName.Train)
+        return corpus
+            .Utterances(GridSplitName.Train)
             .Select(u => (GridLayout.AudioPath(Corpus, u.Speaker, u.Id), corpus.ReadWords(u).Select(w => w.Word).ToArray()))
             .ToArray();
     }
@@ -110,9 +120,15 @@ public class GridRecogniserTrainingTests(TrainedRecogniserFixture fixture) : ICl
         var notRun = Assert.Throws<FileNotFoundException>(() => GridTranscriberFiles.Load(temp.Root));
         Assert.Contains("no options.json", notRun.Message);
         File.WriteAllText(temp.File("bogus.safetensors"), "not a safetensors file at all");
-        Assert.Contains("bogus.safetensors is not a safetensors file", Assert.Throws<InvalidDataException>(() => GridTranscriberFiles.Load(temp.File("bogus.safetensors"))).Message);
+        Assert.Contains(
+            "bogus.safetensors is not a safetensors file",
+            Assert.Throws<InvalidDataException>(() => GridTranscriberFiles.Load(temp.File("bogus.safetensors"))).Message
+        );
         using (var scope = torch.NewDisposeScope())
             SafeTensors.Save([KeyValuePair.Create("x", torch.zeros(2))], temp.File("other.safetensors"));
-        Assert.Contains("neither a GRID recogniser export", Assert.Throws<InvalidDataException>(() => GridTranscriberFiles.Load(temp.File("other.safetensors"))).Message);
+        Assert.Contains(
+            "neither a GRID recogniser export",
+            Assert.Throws<InvalidDataException>(() => GridTranscriberFiles.Load(temp.File("other.safetensors"))).Message
+        );
     }
 }

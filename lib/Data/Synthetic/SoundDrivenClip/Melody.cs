@@ -12,7 +12,8 @@ public sealed record Note(double Start, double Duration, int Step, double Loudne
     public double Envelope(double time)
     {
         var t = time - Start;
-        if (t < 0 || t >= Duration) return 0;
+        if (t < 0 || t >= Duration)
+            return 0;
         var attack = Math.Min(1, t / 0.01);
         var release = Math.Min(1, (Duration - t) / 0.02);
         return Loudness * attack * release * Math.Exp(-t / Duration);
@@ -36,7 +37,8 @@ public static class Melody
         while (true)
         {
             var duration = 0.2 + 0.4 * random.NextDouble();
-            if (time + duration > seconds) break;
+            if (time + duration > seconds)
+                break;
             notes.Add(new Note(time, duration, random.Next(Semitones.Length), 0.3 + 0.7 * random.NextDouble()));
             time += duration + 0.05 + 0.15 * random.NextDouble();
         }

@@ -40,13 +40,21 @@ public static class SoundDrivenClipCorpus
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
         ArgumentNullException.ThrowIfNull(options);
-        if (!(options.Seconds is >= 1 and <= 3600)) throw new ArgumentException($"the clip lasts 1 to 3600 s, not {options.Seconds}");
-        if (options.Size is < 16 or > 1024) throw new ArgumentException($"--size must lie in 16..1024 (got {options.Size})");
+        if (!(options.Seconds is >= 1 and <= 3600))
+            throw new ArgumentException($"the clip lasts 1 to 3600 s, not {options.Seconds}");
+        if (options.Size is < 16 or > 1024)
+            throw new ArgumentException($"--size must lie in 16..1024 (got {options.Size})");
         Directory.CreateDirectory(root);
         var notes = Melody.Compose(options.Seed, options.Seconds);
         var videoPath = Path.Combine(root, VideoFile);
-        SoundingVideo.Write(videoPath, options.Size, options.Fps, Enumerable.Range(0, options.FrameCount).Select(k => RenderFrame(notes, options, k)),
-            Melody.Synthesize(notes, options.Seconds, options.SampleRate), options.SampleRate);
+        SoundingVideo.Write(
+            videoPath,
+            options.Size,
+            options.Fps,
+            Enumerable.Range(0, options.FrameCount).Select(k => RenderFrame(notes, options, k)),
+            Melody.Synthesize(notes, options.Seconds, options.SampleRate),
+            options.SampleRate
+        );
         WriteNotes(root, options, notes);
         return videoPath;
     }
@@ -57,11 +65,23 @@ public static class SoundDrivenClipCorpus
         {
             corpus = Name,
             layout = "sound-video",
-            seconds = options.Seconds, size = options.Size, fps = options.Fps,
+            seconds = options.Seconds,
+            size = options.Size,
+            fps = options.Fps,
             seed = options.Seed.ToString(CultureInfo.InvariantCulture),
-            notes = notes.Select(n => new { start = n.Start, duration = n.Duration, step = n.Step, frequency = n.Frequency, loudness = n.Loudness }),
+            notes = notes.Select(n => new
+            {
+                start = n.Start,
+                duration = n.Duration,
+                step = n.Step,
+                frequency = n.Frequency,
+                loudness = n.Loudness,
+            }),
         };
-        AtomicFile.WriteAllText(Path.Combine(root, Name + ".json"), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(
+            Path.Combine(root, Name + ".json"),
+            JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true })
+        );
     }
 
     /// <summary>`dino corpus make sound-driven-clip`: --count sets its length in seconds; returns what was written.</summary>

@@ -36,7 +36,8 @@ public static class MouthTrack
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frames);
         var hop = samples.Length / frames;
-        if (hop == 0) throw new ArgumentException($"{samples.Length} samples cannot fill {frames} frames", nameof(samples));
+        if (hop == 0)
+            throw new ArgumentException($"{samples.Length} samples cannot fill {frames} frames", nameof(samples));
         var rms = Enumerable.Range(0, frames).Select(k => Math.Sqrt(samples.AsSpan(k * hop, hop).ToArray().Average(s => (double)s * s))).ToArray();
         var loudest = rms.Max();
         var raw = new MouthShape[frames];
@@ -61,7 +62,8 @@ public static class MouthTrack
             smooth[k] = new MouthShape(
                 0.25 * before.Opening + 0.5 * raw[k].Opening + 0.25 * after.Opening,
                 0.25 * before.Width + 0.5 * raw[k].Width + 0.25 * after.Width,
-                0.25 * before.Rounding + 0.5 * raw[k].Rounding + 0.25 * after.Rounding);
+                0.25 * before.Rounding + 0.5 * raw[k].Rounding + 0.25 * after.Rounding
+            );
         }
         return smooth;
     }
@@ -72,11 +74,13 @@ public static class MouthTrack
         foreach (var word in words)
         {
             var (start, end) = (word.Timing.StartSeconds, word.Timing.EndSeconds);
-            if (seconds < start || seconds >= end || word.Visemes.Count == 0) continue;
+            if (seconds < start || seconds >= end || word.Visemes.Count == 0)
+                continue;
             var position = (seconds - start) / (end - start) * word.Visemes.Sum(v => v.RelativeDuration);
             foreach (var viseme in word.Visemes)
             {
-                if (position < viseme.RelativeDuration) return viseme.Shape;
+                if (position < viseme.RelativeDuration)
+                    return viseme.Shape;
                 position -= viseme.RelativeDuration;
             }
             return word.Visemes[^1].Shape;

@@ -3,8 +3,8 @@ using System.Text.Json;
 using Dino.Repro.Data.Grid;
 using Dino.Repro.IO;
 using Dino.Repro.Signal;
-using Dino.Repro.Vision;
 using Dino.Repro.Signal.Speech;
+using Dino.Repro.Vision;
 
 namespace Dino.Repro.Data.Synthetic.SpokenGrid;
 
@@ -59,7 +59,8 @@ public static class SpokenGridCorpus
         {
             var sentence = GridGrammar.Sample(random);
             var id = GridLayout.IdOf(sentence);
-            if (!ids.Add(id)) continue; // GRID ids are unique per speaker
+            if (!ids.Add(id))
+                continue; // GRID ids are unique per speaker
             utterances.Add(Speak(bank, new GridUtterance(speaker, id), sentence, random));
         }
         return utterances;
@@ -117,8 +118,7 @@ public static class SpokenGridCorpus
     }
 
     // A seed from (corpus seed, speaker) that is the same in every process (HashCode.Combine is not).
-    internal static int SeedOf(long seed, int speaker, int salt = 0) =>
-        unchecked((int)(seed * 1_000_003L + speaker * 7_919L + salt * 104_729L));
+    internal static int SeedOf(long seed, int speaker, int salt = 0) => unchecked((int)(seed * 1_000_003L + speaker * 7_919L + salt * 104_729L));
 
     private static void WriteManifest(string root, SpokenGridOptions options, IReadOnlyList<int> numbers)
     {
@@ -126,13 +126,24 @@ public static class SpokenGridCorpus
         {
             corpus = Name,
             layout = "GRID",
-            speakers = numbers.Select((n, k) => new { speaker = $"s{n}", split = GridSplit.Of(n).ToString().ToLowerInvariant(), voice = SpokenGridOptions.Voices[k].Tag }),
+            speakers = numbers.Select(
+                (n, k) =>
+                    new
+                    {
+                        speaker = $"s{n}",
+                        split = GridSplit.Of(n).ToString().ToLowerInvariant(),
+                        voice = SpokenGridOptions.Voices[k].Tag,
+                    }
+            ),
             utterancesPerSpeaker = options.UtterancesPerSpeaker,
             frameSize = options.FrameSize,
             sampleRate = SpokenGridOptions.SampleRate,
             seed = options.Seed.ToString(CultureInfo.InvariantCulture),
         };
-        AtomicFile.WriteAllText(Path.Combine(root, ManifestFile), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(
+            Path.Combine(root, ManifestFile),
+            JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true })
+        );
     }
 
     /// <summary>`dino corpus make spoken-grid`: --count is utterances per speaker, --size the frame side; returns what was written.</summary>
@@ -163,8 +174,8 @@ public static class SpokenGridCorpus
         }
         using var _ = corpus;
         var speakers = corpus.Speakers();
-        return $"wrote {speakers.Count} Spoken GRID speakers × {options.UtterancesPerSpeaker} utterances at {options.FrameSize}² " +
-            $"(seed {options.Seed}) to {corpus.Root}: speakers {string.Join(" ", speakers.Select(s => $"s{s}"))}";
+        return $"wrote {speakers.Count} Spoken GRID speakers × {options.UtterancesPerSpeaker} utterances at {options.FrameSize}² "
+            + $"(seed {options.Seed}) to {corpus.Root}: speakers {string.Join(" ", speakers.Select(s => $"s{s}"))}";
     }
 
     /// <summary>Frame side of a Spoken GRID made for its speech alone: the smallest allowed, as no reader of it looks at the video.</summary>

@@ -1,5 +1,5 @@
-using Dino.Repro.IO;
 using Dino.Repro.Data.Grid;
+using Dino.Repro.IO;
 using Dino.Repro.Signal.Speech;
 
 namespace Dino.Repro.Data.Synthetic.SpokenGrid;
@@ -29,13 +29,17 @@ public sealed record SpokenGridOptions(int Speakers, int UtterancesPerSpeaker, i
     ];
 
     /// <summary>smoke: 4 speakers × 6 utterances at 64² (seconds to make); cpu: 8 speakers × 100 at 96².</summary>
-    public static SpokenGridOptions ForPreset(Preset preset, long seed = DefaultSeed) => preset switch
-    {
-        Preset.Smoke => new SpokenGridOptions(4, 6, 64, seed),
-        Preset.Cpu => new SpokenGridOptions(8, 100, 96, seed),
-        Preset.Paper => throw new ArgumentException("the paper preset uses the real GRID corpus, not Spoken GRID (presets for Spoken GRID: smoke, cpu)", nameof(preset)),
-        _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "not a preset"),
-    };
+    public static SpokenGridOptions ForPreset(Preset preset, long seed = DefaultSeed) =>
+        preset switch
+        {
+            Preset.Smoke => new SpokenGridOptions(4, 6, 64, seed),
+            Preset.Cpu => new SpokenGridOptions(8, 100, 96, seed),
+            Preset.Paper => throw new ArgumentException(
+                "the paper preset uses the real GRID corpus, not Spoken GRID (presets for Spoken GRID: smoke, cpu)",
+                nameof(preset)
+            ),
+            _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "not a preset"),
+        };
 
     public void Validate()
     {
@@ -44,7 +48,11 @@ public sealed record SpokenGridOptions(int Speakers, int UtterancesPerSpeaker, i
         if (UtterancesPerSpeaker is < 1 or > 1000)
             throw new ArgumentOutOfRangeException(nameof(UtterancesPerSpeaker), UtterancesPerSpeaker, "1..1000 utterances per speaker, as in GRID");
         if (FrameSize is < 48 or > 512)
-            throw new ArgumentOutOfRangeException(nameof(FrameSize), FrameSize, "frames are 48..512 pixels square (the Haar face detector misses smaller faces)");
+            throw new ArgumentOutOfRangeException(
+                nameof(FrameSize),
+                FrameSize,
+                "frames are 48..512 pixels square (the Haar face detector misses smaller faces)"
+            );
     }
 
     /// <summary>
@@ -55,12 +63,15 @@ public sealed record SpokenGridOptions(int Speakers, int UtterancesPerSpeaker, i
     {
         var parts = new[] { GridSplitName.Train, GridSplitName.Train, GridSplitName.Val, GridSplitName.Test };
         var taken = new Dictionary<GridSplitName, int>();
-        return Enumerable.Range(0, count).Select(i =>
-        {
-            var part = parts[i % parts.Length];
-            var next = taken.GetValueOrDefault(part);
-            taken[part] = next + 1;
-            return GridSplit.Speakers(part)[next];
-        }).ToArray();
+        return Enumerable
+            .Range(0, count)
+            .Select(i =>
+            {
+                var part = parts[i % parts.Length];
+                var next = taken.GetValueOrDefault(part);
+                taken[part] = next + 1;
+                return GridSplit.Speakers(part)[next];
+            })
+            .ToArray();
     }
 }

@@ -39,10 +39,10 @@ public sealed record TalkingFace(Rgb Skin, Rgb Backdrop, Rgb Hair, Rgb Lips, dou
         var (cx, cy) = (size / 2.0, size * 0.54);
         var rx = HeadWidth / 2 * size;
         var ry = rx * 1.3;
-        canvas.FillEllipse(cx, cy - ry * 0.35, rx * 1.08, ry * 0.8, Hair);                 // hair behind the head
+        canvas.FillEllipse(cx, cy - ry * 0.35, rx * 1.08, ry * 0.8, Hair); // hair behind the head
         canvas.FillRectangle(cx - rx * 0.45, cy + ry * 0.7, cx + rx * 0.45, size, Skin.Scale(0.8)); // neck
         canvas.FillEllipse(cx, cy, rx, ry, Skin);
-        canvas.FillEllipse(cx, cy - ry * 0.9, rx * 0.95, ry * 0.28, Hair);                 // fringe
+        canvas.FillEllipse(cx, cy - ry * 0.9, rx * 0.95, ry * 0.28, Hair); // fringe
         canvas.FillEllipse(cx, cy + ry * 0.05, rx * 0.78, ry * 0.7, Skin.Scale(1.06), 0.6); // lit cheeks
 
         var eyeY = cy - ry * 0.2;
@@ -50,13 +50,13 @@ public sealed record TalkingFace(Rgb Skin, Rgb Backdrop, Rgb Hair, Rgb Lips, dou
         foreach (var side in new[] { -1, 1 })
         {
             var ex = cx + side * eyeDx;
-            canvas.FillEllipse(ex, eyeY, rx * 0.34, ry * 0.16, Skin.Scale(0.55));          // eye socket shadow
-            canvas.FillEllipse(ex, eyeY - ry * 0.2, rx * 0.3, ry * 0.07, Hair);            // brow
-            canvas.FillEllipse(ex, eyeY, rx * 0.14, ry * 0.06, new Rgb(200, 195, 190));    // white
-            canvas.FillEllipse(ex, eyeY, rx * 0.08, ry * 0.065, new Rgb(25, 20, 18));      // iris
+            canvas.FillEllipse(ex, eyeY, rx * 0.34, ry * 0.16, Skin.Scale(0.55)); // eye socket shadow
+            canvas.FillEllipse(ex, eyeY - ry * 0.2, rx * 0.3, ry * 0.07, Hair); // brow
+            canvas.FillEllipse(ex, eyeY, rx * 0.14, ry * 0.06, new Rgb(200, 195, 190)); // white
+            canvas.FillEllipse(ex, eyeY, rx * 0.08, ry * 0.065, new Rgb(25, 20, 18)); // iris
         }
-        canvas.FillEllipse(cx, cy + ry * 0.1, rx * 0.12, ry * 0.3, Skin.Scale(1.1));       // lit nose bridge
-        canvas.FillEllipse(cx, cy + ry * 0.3, rx * 0.2, ry * 0.07, Skin.Scale(0.72));      // nostril shadow
+        canvas.FillEllipse(cx, cy + ry * 0.1, rx * 0.12, ry * 0.3, Skin.Scale(1.1)); // lit nose bridge
+        canvas.FillEllipse(cx, cy + ry * 0.3, rx * 0.2, ry * 0.07, Skin.Scale(0.72)); // nostril shadow
         DrawMouth(canvas, size, mouth, rx, ry);
         return canvas;
     }
@@ -70,6 +70,6 @@ public sealed record TalkingFace(Rgb Skin, Rgb Backdrop, Rgb Hair, Rgb Lips, dou
         canvas.FillEllipse(mx, my, halfWidth * 1.05, lip * 1.6 + gap, Skin.Scale(0.85)); // lip shadow
         canvas.FillEllipse(mx, my, halfWidth, lip + gap, Lips);
         if (gap > 0.02 * ry)
-            canvas.FillEllipse(mx, my, halfWidth * 0.8, gap, new Rgb(45, 15, 20));        // open mouth
+            canvas.FillEllipse(mx, my, halfWidth * 0.8, gap, new Rgb(45, 15, 20)); // open mouth
     }
 }

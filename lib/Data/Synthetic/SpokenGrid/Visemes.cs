@@ -40,20 +40,57 @@ public static class Visemes
     // Longest symbols first, so "aI" is one diphthong rather than "a" + "I".
     private static readonly (string Symbol, MouthShape Shape)[] Table =
     [
-        ("tS", PostAlveolar), ("dZ", PostAlveolar),
-        ("aI", OpenVowel), ("aU", OpenVowel), ("eI", MidVowel), ("oU", BackRoundedVowel), ("OI", BackRoundedVowel),
-        ("e@", MidVowel), ("i@", CloseFrontVowel), ("o@", BackRoundedVowel), ("U@", BackRoundedVowel), ("@L", MidVowel),
-        ("p", Bilabial), ("b", Bilabial), ("m", Bilabial),
-        ("f", Labiodental), ("v", Labiodental),
-        ("T", Dental), ("D", Dental),
-        ("t", Alveolar), ("d", Alveolar), ("n", Alveolar), ("l", Alveolar), ("s", Alveolar), ("z", Alveolar), ("L", Alveolar),
-        ("S", PostAlveolar), ("Z", PostAlveolar),
-        ("k", Velar), ("g", Velar), ("N", Velar), ("h", Velar), ("x", Velar),
-        ("w", Rounded), ("r", Rounded), ("j", Spread),
-        ("a", OpenVowel), ("A", OpenVowel), ("V", OpenVowel), ("0", OpenVowel), ("O", BackRoundedVowel),
-        ("E", MidVowel), ("@", MidVowel), ("3", MidVowel), ("e", MidVowel),
-        ("I", CloseFrontVowel), ("i", CloseFrontVowel), ("y", CloseFrontVowel),
-        ("u", BackRoundedVowel), ("U", BackRoundedVowel), ("o", BackRoundedVowel),
+        ("tS", PostAlveolar),
+        ("dZ", PostAlveolar),
+        ("aI", OpenVowel),
+        ("aU", OpenVowel),
+        ("eI", MidVowel),
+        ("oU", BackRoundedVowel),
+        ("OI", BackRoundedVowel),
+        ("e@", MidVowel),
+        ("i@", CloseFrontVowel),
+        ("o@", BackRoundedVowel),
+        ("U@", BackRoundedVowel),
+        ("@L", MidVowel),
+        ("p", Bilabial),
+        ("b", Bilabial),
+        ("m", Bilabial),
+        ("f", Labiodental),
+        ("v", Labiodental),
+        ("T", Dental),
+        ("D", Dental),
+        ("t", Alveolar),
+        ("d", Alveolar),
+        ("n", Alveolar),
+        ("l", Alveolar),
+        ("s", Alveolar),
+        ("z", Alveolar),
+        ("L", Alveolar),
+        ("S", PostAlveolar),
+        ("Z", PostAlveolar),
+        ("k", Velar),
+        ("g", Velar),
+        ("N", Velar),
+        ("h", Velar),
+        ("x", Velar),
+        ("w", Rounded),
+        ("r", Rounded),
+        ("j", Spread),
+        ("a", OpenVowel),
+        ("A", OpenVowel),
+        ("V", OpenVowel),
+        ("0", OpenVowel),
+        ("O", BackRoundedVowel),
+        ("E", MidVowel),
+        ("@", MidVowel),
+        ("3", MidVowel),
+        ("e", MidVowel),
+        ("I", CloseFrontVowel),
+        ("i", CloseFrontVowel),
+        ("y", CloseFrontVowel),
+        ("u", BackRoundedVowel),
+        ("U", BackRoundedVowel),
+        ("o", BackRoundedVowel),
     ];
 
     /// <summary>The phoneme symbols of espeak mnemonics, in order, marks dropped: <c>bl'u:</c> → b, l, u.</summary>
@@ -80,7 +117,8 @@ public static class Visemes
     public static MouthShape Of(string symbol)
     {
         foreach (var (s, shape) in Table)
-            if (s == symbol) return shape;
+            if (s == symbol)
+                return shape;
         throw new ArgumentException($"'{symbol}' is not a phoneme symbol of the viseme table", nameof(symbol));
     }
 

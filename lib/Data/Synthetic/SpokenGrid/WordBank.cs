@@ -31,7 +31,8 @@ public sealed class WordBank
     {
         get
         {
-            if (words.TryGetValue(word, out var recording)) return recording;
+            if (words.TryGetValue(word, out var recording))
+                return recording;
             recording = Record(word);
             words[word] = recording;
             return recording;

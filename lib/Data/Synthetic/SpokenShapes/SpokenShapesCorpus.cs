@@ -14,13 +14,17 @@ public sealed record SpokenShapesOptions(int Count, int Size, long Seed)
     public const long DefaultSeed = 0;
 
     /// <summary>smoke: 24 images at 64² (two per class); cpu: 3000 images at 64².</summary>
-    public static SpokenShapesOptions ForPreset(Preset preset, long seed = DefaultSeed) => preset switch
-    {
-        Preset.Smoke => new SpokenShapesOptions(24, 64, seed),
-        Preset.Cpu => new SpokenShapesOptions(3000, 64, seed),
-        Preset.Paper => throw new ArgumentException("the paper preset trains on the real CUB-200 / Oxford-102, not on Spoken shapes (presets: smoke, cpu)", nameof(preset)),
-        _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "not a preset"),
-    };
+    public static SpokenShapesOptions ForPreset(Preset preset, long seed = DefaultSeed) =>
+        preset switch
+        {
+            Preset.Smoke => new SpokenShapesOptions(24, 64, seed),
+            Preset.Cpu => new SpokenShapesOptions(3000, 64, seed),
+            Preset.Paper => throw new ArgumentException(
+                "the paper preset trains on the real CUB-200 / Oxford-102, not on Spoken shapes (presets: smoke, cpu)",
+                nameof(preset)
+            ),
+            _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "not a preset"),
+        };
 }
 
 /// <summary>
@@ -56,7 +60,10 @@ public static class SpokenShapesCorpus
         var captions = CubLayout.CaptionsRoot(root);
         var tables = new Dictionary<string, StringBuilder>
         {
-            [CubLayout.ImagesFile] = new(), [CubLayout.ImageClassLabelsFile] = new(), [CubLayout.BoundingBoxesFile] = new(), [AttributesFile] = new(),
+            [CubLayout.ImagesFile] = new(),
+            [CubLayout.ImageClassLabelsFile] = new(),
+            [CubLayout.BoundingBoxesFile] = new(),
+            [AttributesFile] = new(),
         };
         for (var id = 0; id < options.Count; id++)
         {
@@ -70,17 +77,25 @@ public static class SpokenShapesCorpus
             var box = scene.BoundingBox;
             tables[CubLayout.ImagesFile].Append(CultureInfo.InvariantCulture, $"{cubId} {key}.png\n");
             tables[CubLayout.ImageClassLabelsFile].Append(CultureInfo.InvariantCulture, $"{cubId} {classId + 1}\n");
-            tables[CubLayout.BoundingBoxesFile].Append(CultureInfo.InvariantCulture, $"{cubId} {box.X:F1} {box.Y:F1} {box.Width:F1} {box.Height:F1}\n");
+            tables[CubLayout.BoundingBoxesFile]
+                .Append(CultureInfo.InvariantCulture, $"{cubId} {box.X:F1} {box.Y:F1} {box.Width:F1} {box.Height:F1}\n");
             tables[AttributesFile].Append(CultureInfo.InvariantCulture, $"{cubId} {scene.Description.AttributeLine}\n");
         }
         foreach (var (file, text) in tables)
             AtomicFile.WriteAllText(file == AttributesFile ? Path.Combine(root, file) : Path.Combine(images, file), text.ToString());
         var classes = Enumerable.Range(0, SpokenShapesVocabulary.ClassCount).ToArray();
-        AtomicFile.WriteAllText(Path.Combine(images, CubLayout.ClassesFile),
-            string.Concat(classes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c + 1} {SpokenShapesVocabulary.ClassName(c)}\n"))));
-        ClassListFile.Write(Path.Combine(captions, ClassListFile.TrainFile),
-            classes.Except(SpokenShapesVocabulary.TestClasses).Select(SpokenShapesVocabulary.ClassName));
-        ClassListFile.Write(Path.Combine(captions, ClassListFile.TestFile), SpokenShapesVocabulary.TestClasses.Select(SpokenShapesVocabulary.ClassName));
+        AtomicFile.WriteAllText(
+            Path.Combine(images, CubLayout.ClassesFile),
+            string.Concat(classes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c + 1} {SpokenShapesVocabulary.ClassName(c)}\n")))
+        );
+        ClassListFile.Write(
+            Path.Combine(captions, ClassListFile.TrainFile),
+            classes.Except(SpokenShapesVocabulary.TestClasses).Select(SpokenShapesVocabulary.ClassName)
+        );
+        ClassListFile.Write(
+            Path.Combine(captions, ClassListFile.TestFile),
+            SpokenShapesVocabulary.TestClasses.Select(SpokenShapesVocabulary.ClassName)
+        );
         WriteManifest(root, options);
         return new CubCorpus(root);
     }
@@ -90,8 +105,11 @@ public static class SpokenShapesCorpus
         new(Path.Combine(root, SpeechFolder), voices);
 
     /// <summary>Speaks the captions of a written corpus (only those not spoken yet).</summary>
-    public static SpeechPrepareReport Speak(string root, IProgress<SpeechProgress>? progress = null, IReadOnlyList<Signal.Speech.SpeechVoice>? voices = null) =>
-        new SpokenCaptionCorpus(new CubCorpus(root), SpeechCache(root, voices)).Prepare(progress);
+    public static SpeechPrepareReport Speak(
+        string root,
+        IProgress<SpeechProgress>? progress = null,
+        IReadOnlyList<Signal.Speech.SpeechVoice>? voices = null
+    ) => new SpokenCaptionCorpus(new CubCorpus(root), SpeechCache(root, voices)).Prepare(progress);
 
     private static void WriteManifest(string root, SpokenShapesOptions options)
     {
@@ -105,7 +123,10 @@ public static class SpokenShapesCorpus
             classes = Enumerable.Range(0, SpokenShapesVocabulary.ClassCount).Select(SpokenShapesVocabulary.ClassName),
             test_classes = SpokenShapesVocabulary.TestClasses.Select(SpokenShapesVocabulary.ClassName),
         };
-        AtomicFile.WriteAllText(Path.Combine(root, ManifestFile), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(
+            Path.Combine(root, ManifestFile),
+            JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true })
+        );
     }
 
     /// <summary>`dino corpus make spoken-shapes`: the images and captions, then their speech; returns what was written.</summary>
@@ -117,8 +138,8 @@ public static class SpokenShapesCorpus
             throw new ArgumentException($"--count must be ≥ 1 and --size ≥ 16 (got {options.Count}, {options.Size})");
         var corpus = SpokenShapesCorpus.Write(root, options);
         var speech = SpokenShapesCorpus.Speak(root, new SpeechPercentProgress(Console.Error));
-        return $"wrote {options.Count} Spoken shapes images at {options.Size}² (seed {options.Seed}) to {corpus.Root}: " +
-            $"{corpus.Images(CaptionSplit.Train).Count} train, {corpus.Images(CaptionSplit.Test).Count} test; " +
-            $"{speech.Synthesized} utterances spoken, {speech.Reused} reused";
+        return $"wrote {options.Count} Spoken shapes images at {options.Size}² (seed {options.Seed}) to {corpus.Root}: "
+            + $"{corpus.Images(CaptionSplit.Train).Count} train, {corpus.Images(CaptionSplit.Test).Count} test; "
+            + $"{speech.Synthesized} utterances spoken, {speech.Reused} reused";
     }
 }

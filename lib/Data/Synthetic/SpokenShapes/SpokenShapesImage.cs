@@ -62,7 +62,8 @@ public sealed class SpokenShapesImage
         {
             for (var x = 0; x < size; x++)
             {
-                if (!geometry.Contains(x + 0.5, y + 0.5, out _, out var v)) continue;
+                if (!geometry.Contains(x + 0.5, y + 0.5, out _, out var v))
+                    continue;
                 var i = y * size + x;
                 var shade = (float)(0.92 - 0.08 * Math.Clamp(v, -1, 1));
                 (color[3 * i], color[3 * i + 1], color[3 * i + 2]) = (colour.R * shade, colour.G * shade, colour.B * shade);
@@ -74,17 +75,22 @@ public sealed class SpokenShapesImage
 
     private static PixelBox BoxAround(bool[][] masks, int size)
     {
-        int left = size, top = size, right = -1, bottom = -1;
+        int left = size,
+            top = size,
+            right = -1,
+            bottom = -1;
         foreach (var mask in masks)
         {
             for (var i = 0; i < mask.Length; i++)
             {
-                if (!mask[i]) continue;
+                if (!mask[i])
+                    continue;
                 var (y, x) = (i / size, i % size);
                 (left, right, top, bottom) = (Math.Min(left, x), Math.Max(right, x), Math.Min(top, y), Math.Max(bottom, y));
             }
         }
-        if (right < 0) throw new InvalidOperationException("a Spoken shapes scene drew no pixel (image too small?)");
+        if (right < 0)
+            throw new InvalidOperationException("a Spoken shapes scene drew no pixel (image too small?)");
         return new PixelBox(left, top, right - left + 1, bottom - top + 1);
     }
 }

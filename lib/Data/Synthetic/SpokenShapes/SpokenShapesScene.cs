@@ -30,19 +30,23 @@ public sealed record SpokenShapesDescription(SceneObject Main, ShapeRelation? Re
         ArgumentNullException.ThrowIfNull(random);
         var (colour, shape) = SpokenShapesVocabulary.AttributesOf(id % SpokenShapesVocabulary.ClassCount);
         var main = new SceneObject(random.Next(SpokenShapesVocabulary.Sizes.Count), colour, shape);
-        if (random.NextDouble() >= SecondObjectProbability) return new SpokenShapesDescription(main, null, null);
+        if (random.NextDouble() >= SecondObjectProbability)
+            return new SpokenShapesDescription(main, null, null);
         var relation = SpokenShapesVocabulary.Relations[random.Next(SpokenShapesVocabulary.Relations.Count)];
         SceneObject other;
         do
         {
-            other = new SceneObject(random.Next(SpokenShapesVocabulary.Sizes.Count), random.Next(SpokenShapesVocabulary.Colours.Count),
-                random.Next(SpokenShapesVocabulary.Shapes.Count));
-        }
-        while (other.ClassId == main.ClassId); // the caption's second object must not look like the main one
+            other = new SceneObject(
+                random.Next(SpokenShapesVocabulary.Sizes.Count),
+                random.Next(SpokenShapesVocabulary.Colours.Count),
+                random.Next(SpokenShapesVocabulary.Shapes.Count)
+            );
+        } while (other.ClassId == main.ClassId); // the caption's second object must not look like the main one
         return new SpokenShapesDescription(main, relation, other);
     }
 
     /// <summary>One line of attributes.txt: main size colour shape, relation, other size colour shape ("-" when absent).</summary>
     public string AttributeLine =>
-        $"{Main.SizeWord} {Main.ColourWord} {Main.ShapeWord} {Relation?.Token ?? "-"} {Other?.SizeWord ?? "-"} {Other?.ColourWord ?? "-"} {Other?.ShapeWord ?? "-"}";
+        $"{Main.SizeWord} {Main.ColourWord} {Main.ShapeWord} {Relation?.Token ?? "-"} {Other?.SizeWord ?? "-"} {Other?.ColourWord ?? "-"} "
+        + $"{Other?.ShapeWord ?? "-"}";
 }

@@ -20,19 +20,10 @@ public sealed record ShapeRelation(string Token, string Phrase, string InversePh
 public static class SpokenShapesVocabulary
 {
     public static IReadOnlyList<ShapeColour> Colours { get; } =
-    [
-        new("red", 0.86f, 0.16f, 0.14f),
-        new("green", 0.16f, 0.68f, 0.22f),
-        new("blue", 0.14f, 0.26f, 0.92f),
-        new("yellow", 0.96f, 0.86f, 0.14f),
-    ];
+    [new("red", 0.86f, 0.16f, 0.14f), new("green", 0.16f, 0.68f, 0.22f), new("blue", 0.14f, 0.26f, 0.92f), new("yellow", 0.96f, 0.86f, 0.14f)];
 
     public static IReadOnlyList<ShapeKind> Shapes { get; } =
-    [
-        new("circle", ShapesClasses.Disc, 1.0),
-        new("square", ShapesClasses.Box, 0.85),
-        new("triangle", ShapesClasses.Triangle, 1.1),
-    ];
+    [new("circle", ShapesClasses.Disc, 1.0), new("square", ShapesClasses.Box, 0.85), new("triangle", ShapesClasses.Triangle, 1.1)];
 
     public static IReadOnlyList<ShapeSize> Sizes { get; } = [new("small", 0.10), new("large", 0.19)];
 

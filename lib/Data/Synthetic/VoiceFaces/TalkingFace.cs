@@ -16,8 +16,7 @@ public static class TalkingFace
     private static readonly Rgb Lips = Rgb.FromUnit(0.55, 0.2, 0.2);
     private static readonly Rgb MouthInside = Rgb.FromUnit(0.12, 0.04, 0.04);
 
-    public static Tensor Render(VoiceFaceIdentity identity, int size, FaceState state) =>
-        Draw(identity, size, state).ToTensor();
+    public static Tensor Render(VoiceFaceIdentity identity, int size, FaceState state) => Draw(identity, size, state).ToTensor();
 
     private static Canvas Draw(VoiceFaceIdentity identity, int size, FaceState state)
     {
@@ -57,7 +56,8 @@ public static class TalkingFace
 
         var open = Math.Clamp(state.MouthOpen, 0, 1);
         canvas.FillEllipse(cx, cy + 0.55 * b, 0.33 * a, (0.04 + 0.14 * open) * b, Lips.Scale(0.5 + 0.5 * skin.R / 255.0));
-        if (open > 0.05) canvas.FillEllipse(cx, cy + 0.55 * b, 0.26 * a, 0.12 * open * b, MouthInside);
+        if (open > 0.05)
+            canvas.FillEllipse(cx, cy + 0.55 * b, 0.26 * a, 0.12 * open * b, MouthInside);
         return canvas;
     }
 }

@@ -63,7 +63,8 @@ public sealed class TalkingHeadVideo
             var from = (int)(k * perFrame);
             var to = Math.Min(speech.Length, (int)((k + 1) * perFrame));
             double sum = 0;
-            for (var n = from; n < to; n++) sum += speech[n] * speech[n];
+            for (var n = from; n < to; n++)
+                sum += speech[n] * speech[n];
             energy[k] = to > from ? Math.Sqrt(sum / (to - from)) : 0;
         }
         // The mouth is fully open at 60% of the loudest frame's RMS.
@@ -73,12 +74,14 @@ public sealed class TalkingHeadVideo
         for (var k = 0; k < frameCount; k++)
         {
             var t = k / options.Fps;
-            if (t >= nextBlink + BlinkSeconds) nextBlink = t + 1.5 + 2.5 * random.NextDouble();
+            if (t >= nextBlink + BlinkSeconds)
+                nextBlink = t + 1.5 + 2.5 * random.NextDouble();
             frames[k] = new FaceState(
                 0.02 * Math.Sin(2 * Math.PI * t / 3.1 + identity.Phase),
                 0.012 * Math.Sin(2 * Math.PI * t / 2.3 + 2 * identity.Phase),
                 t >= nextBlink && t < nextBlink + BlinkSeconds,
-                Math.Min(1, energy[k] / full));
+                Math.Min(1, energy[k] / full)
+            );
         }
         return frames;
     }

@@ -13,8 +13,18 @@ namespace Dino.Repro.Data.Synthetic.VoiceFaces;
 /// <param name="EyeSize">Scale of the eyes (1 = average).</param>
 /// <param name="Phase">Phase of the identity's head sway, in radians.</param>
 public sealed record VoiceFaceIdentity(
-    int Index, SpeechVoice Voice, Rgb Skin, Rgb Hair, Rgb Clothes, Rgb Background,
-    double HalfWidth, double Aspect, double EyeSpacing, double EyeSize, double Phase)
+    int Index,
+    SpeechVoice Voice,
+    Rgb Skin,
+    Rgb Hair,
+    Rgb Clothes,
+    Rgb Background,
+    double HalfWidth,
+    double Aspect,
+    double EyeSpacing,
+    double EyeSize,
+    double Phase
+)
 {
     /// <summary>The identity's folder name, which the YouTubers reader turns into its label.</summary>
     public string Name => $"voice-{Index:00}";
@@ -22,9 +32,23 @@ public sealed record VoiceFaceIdentity(
     // Skin tones from light to dark, hair from black to grey; the face detector works on all of them because the
     // eyes, brows and mouth are drawn darker than the skin around them.
     private static readonly Rgb[] SkinTones =
-        [Rgb.FromUnit(0.98, 0.86, 0.76), Rgb.FromUnit(0.95, 0.80, 0.68), Rgb.FromUnit(0.90, 0.72, 0.58), Rgb.FromUnit(0.80, 0.60, 0.45), Rgb.FromUnit(0.66, 0.47, 0.34), Rgb.FromUnit(0.52, 0.36, 0.26)];
+    [
+        Rgb.FromUnit(0.98, 0.86, 0.76),
+        Rgb.FromUnit(0.95, 0.80, 0.68),
+        Rgb.FromUnit(0.90, 0.72, 0.58),
+        Rgb.FromUnit(0.80, 0.60, 0.45),
+        Rgb.FromUnit(0.66, 0.47, 0.34),
+        Rgb.FromUnit(0.52, 0.36, 0.26),
+    ];
     private static readonly Rgb[] HairColours =
-        [Rgb.FromUnit(0.08, 0.06, 0.05), Rgb.FromUnit(0.25, 0.16, 0.09), Rgb.FromUnit(0.45, 0.30, 0.16), Rgb.FromUnit(0.70, 0.58, 0.35), Rgb.FromUnit(0.55, 0.22, 0.10), Rgb.FromUnit(0.50, 0.50, 0.50)];
+    [
+        Rgb.FromUnit(0.08, 0.06, 0.05),
+        Rgb.FromUnit(0.25, 0.16, 0.09),
+        Rgb.FromUnit(0.45, 0.30, 0.16),
+        Rgb.FromUnit(0.70, 0.58, 0.35),
+        Rgb.FromUnit(0.55, 0.22, 0.10),
+        Rgb.FromUnit(0.50, 0.50, 0.50),
+    ];
     private static readonly string[] Variants = ["m1", "f1", "m2", "f2", "m3", "f3", "m4", "f4", "m5", "f5", "m6", "m7"];
 
     public static VoiceFaceIdentity Create(long seed, int index)
@@ -43,12 +67,23 @@ public sealed record VoiceFaceIdentity(
         hair = hair.Scale(Math.Min(1, 0.6 * skin.Luma / Math.Max(hair.Luma, 1e-3)));
         // Likewise a background as bright as the face: light faces go on mid tones, dark faces on light ones.
         var grey = skin.Luma > 0.55 * 255 ? Between(0.3, 0.5) : Between(0.65, 0.85);
-        var background = Rgb.FromUnit(grey + 0.25 * (tint.R / 255.0 - 0.5), grey + 0.25 * (tint.G / 255.0 - 0.5), grey + 0.25 * (tint.B / 255.0 - 0.5));
+        var background = Rgb.FromUnit(
+            grey + 0.25 * (tint.R / 255.0 - 0.5),
+            grey + 0.25 * (tint.G / 255.0 - 0.5),
+            grey + 0.25 * (tint.B / 255.0 - 0.5)
+        );
         return new VoiceFaceIdentity(
-            index, voice, skin, hair,
+            index,
+            voice,
+            skin,
+            hair,
             Rgb.FromHue(random.NextDouble(), Between(0.3, 0.8)),
             background,
-            HalfWidth: Between(0.24, 0.29), Aspect: Between(1.2, 1.38), EyeSpacing: Between(0.36, 0.46), EyeSize: Between(0.85, 1.15),
-            Phase: Between(0, 2 * Math.PI));
+            HalfWidth: Between(0.24, 0.29),
+            Aspect: Between(1.2, 1.38),
+            EyeSpacing: Between(0.36, 0.46),
+            EyeSize: Between(0.85, 1.15),
+            Phase: Between(0, 2 * Math.PI)
+        );
     }
 }

@@ -28,8 +28,10 @@ public static class VoiceFacesCorpus
         var sentences = new Dictionary<string, string[][]>();
         foreach (var identity in identities)
         {
-            sentences[identity.Name] = Enumerable.Range(0, options.VideosPerIdentity)
-                .Select(v => WriteVideo(VideoPath(root, identity, v), identity, options, v)).ToArray();
+            sentences[identity.Name] = Enumerable
+                .Range(0, options.VideosPerIdentity)
+                .Select(v => WriteVideo(VideoPath(root, identity, v), identity, options, v))
+                .ToArray();
         }
         WriteManifest(root, options, identities, sentences);
         return options.Identities * options.VideosPerIdentity;
@@ -38,22 +40,43 @@ public static class VoiceFacesCorpus
     private static string[] WriteVideo(string path, VoiceFaceIdentity identity, VoiceFacesOptions options, int video)
     {
         var clip = TalkingHeadVideo.Create(identity, options, video);
-        SoundingVideo.Write(path, options.Size, options.Fps, clip.Frames.Select(state => TalkingFace.Render(identity, options.Size, state)),
-            clip.Speech, options.SampleRate);
+        SoundingVideo.Write(
+            path,
+            options.Size,
+            options.Fps,
+            clip.Frames.Select(state => TalkingFace.Render(identity, options.Size, state)),
+            clip.Speech,
+            options.SampleRate
+        );
         return clip.Sentences.ToArray();
     }
 
-    private static void WriteManifest(string root, VoiceFacesOptions options, VoiceFaceIdentity[] identities, Dictionary<string, string[][]> sentences)
+    private static void WriteManifest(
+        string root,
+        VoiceFacesOptions options,
+        VoiceFaceIdentity[] identities,
+        Dictionary<string, string[][]> sentences
+    )
     {
         var manifest = new
         {
             corpus = Name,
             layout = "youtubers",
-            size = options.Size, fps = options.Fps, sample_rate = options.SampleRate,
+            size = options.Size,
+            fps = options.Fps,
+            sample_rate = options.SampleRate,
             seed = options.Seed.ToString(CultureInfo.InvariantCulture),
-            identities = identities.Select(i => new { name = i.Name, voice = i.Voice.Tag, videos = sentences[i.Name] }),
+            identities = identities.Select(i => new
+            {
+                name = i.Name,
+                voice = i.Voice.Tag,
+                videos = sentences[i.Name],
+            }),
         };
-        AtomicFile.WriteAllText(Path.Combine(root, Name + ".json"), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(
+            Path.Combine(root, Name + ".json"),
+            JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true })
+        );
     }
 
     /// <summary>`dino corpus make voice-faces`: --count sets the number of identities; returns what was written.</summary>
@@ -62,7 +85,8 @@ public static class VoiceFacesCorpus
         var options = VoiceFacesOptions.ForPreset(request.Preset, request.Seed);
         options = options with { Identities = request.Count ?? options.Identities, Size = request.Size ?? options.Size };
         var videos = VoiceFacesCorpus.Write(root, options);
-        return $"wrote {videos} Voice faces videos ({options.Identities} identities × {options.VideosPerIdentity}) at {options.Size}² (seed {options.Seed}) " +
-            $"to {Path.Combine(Path.GetFullPath(root), YouTubersLayout.VideosFolder)}";
+        return $"wrote {videos} Voice faces videos ({options.Identities} identities × {options.VideosPerIdentity}) at {options.Size}² (seed "
+            + $"{options.Seed}) "
+            + $"to {Path.Combine(Path.GetFullPath(root), YouTubersLayout.VideosFolder)}";
     }
 }

@@ -7,7 +7,8 @@ internal static class AudioMetricInput
     {
         ArgumentNullException.ThrowIfNull(samples);
         var result = new double[samples.Length];
-        for (var i = 0; i < samples.Length; i++) result[i] = samples[i];
+        for (var i = 0; i < samples.Length; i++)
+            result[i] = samples[i];
         return result;
     }
 
@@ -22,24 +23,29 @@ internal static class AudioMetricInput
     {
         for (var i = 0; i < samples.Length; i++)
         {
-            if (double.IsNaN(samples[i])) throw new ArgumentException($"{metric}: the {which} signal contains NaN (sample {i})");
-            if (double.IsInfinity(samples[i])) throw new ArgumentException($"{metric}: the {which} signal contains an infinite value (sample {i})");
+            if (double.IsNaN(samples[i]))
+                throw new ArgumentException($"{metric}: the {which} signal contains NaN (sample {i})");
+            if (double.IsInfinity(samples[i]))
+                throw new ArgumentException($"{metric}: the {which} signal contains an infinite value (sample {i})");
         }
     }
 
     /// <summary>An all-zero signal has no level to compare against: the metric would return a meaningless number.</summary>
     public static void RequireNotSilent(double[] samples, string which, string metric)
     {
-        if (samples.Length == 0) throw new ArgumentException($"{metric}: the {which} signal is empty");
+        if (samples.Length == 0)
+            throw new ArgumentException($"{metric}: the {which} signal is empty");
         foreach (var s in samples)
         {
-            if (s != 0) return;
+            if (s != 0)
+                return;
         }
         throw new ArgumentException($"{metric}: the {which} signal is silent (every sample is 0)");
     }
 
     public static void RequirePositiveRate(int sampleRate, string metric)
     {
-        if (sampleRate <= 0) throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, $"{metric}: the sample rate must be positive");
+        if (sampleRate <= 0)
+            throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, $"{metric}: the sample rate must be positive");
     }
 }

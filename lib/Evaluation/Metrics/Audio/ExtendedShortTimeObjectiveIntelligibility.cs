@@ -17,9 +17,11 @@ public static class ExtendedShortTimeObjectiveIntelligibility
     public static IntelligibilityResult Compute(double[] reference, double[] degraded, int sampleRate)
     {
         var (x, y) = StoiFraming.Envelopes(reference, degraded, sampleRate, Name);
-        if (x.Length < StoiFraming.SegmentFrames) return ShortTimeObjectiveIntelligibility.TooShort(x.Length);
+        if (x.Length < StoiFraming.SegmentFrames)
+            return ShortTimeObjectiveIntelligibility.TooShort(x.Length);
 
-        const int n = StoiFraming.SegmentFrames, bands = StoiFraming.Bands;
+        const int n = StoiFraming.SegmentFrames,
+            bands = StoiFraming.Bands;
         var segments = x.Length - n + 1;
         var xs = new double[bands, n];
         var ys = new double[bands, n];
@@ -39,7 +41,8 @@ public static class ExtendedShortTimeObjectiveIntelligibility
             double segment = 0;
             for (var b = 0; b < bands; b++)
             {
-                for (var t = 0; t < n; t++) segment += xs[b, t] * ys[b, t] / n;
+                for (var t = 0; t < n; t++)
+                    segment += xs[b, t] * ys[b, t] / n;
             }
             total += segment;
         }
@@ -49,11 +52,13 @@ public static class ExtendedShortTimeObjectiveIntelligibility
     /// <summary>pystoi row_col_normalize: each row (band over time), then each column (bands at one frame), to zero mean and unit norm.</summary>
     private static void RowColumnNormalise(double[,] s)
     {
-        int rows = s.GetLength(0), cols = s.GetLength(1);
+        int rows = s.GetLength(0),
+            cols = s.GetLength(1);
         for (var r = 0; r < rows; r++)
         {
             double mean = 0;
-            for (var c = 0; c < cols; c++) mean += s[r, c];
+            for (var c = 0; c < cols; c++)
+                mean += s[r, c];
             mean /= cols;
             double sq = 0;
             for (var c = 0; c < cols; c++)
@@ -62,12 +67,14 @@ public static class ExtendedShortTimeObjectiveIntelligibility
                 sq += s[r, c] * s[r, c];
             }
             var inverse = sq == 0 ? 0 : 1 / Math.Sqrt(sq);
-            for (var c = 0; c < cols; c++) s[r, c] *= inverse;
+            for (var c = 0; c < cols; c++)
+                s[r, c] *= inverse;
         }
         for (var c = 0; c < cols; c++)
         {
             double mean = 0;
-            for (var r = 0; r < rows; r++) mean += s[r, c];
+            for (var r = 0; r < rows; r++)
+                mean += s[r, c];
             mean /= rows;
             double sq = 0;
             for (var r = 0; r < rows; r++)
@@ -76,7 +83,8 @@ public static class ExtendedShortTimeObjectiveIntelligibility
                 sq += s[r, c] * s[r, c];
             }
             var inverse = sq == 0 ? 0 : 1 / Math.Sqrt(sq);
-            for (var r = 0; r < rows; r++) s[r, c] *= inverse;
+            for (var r = 0; r < rows; r++)
+                s[r, c] *= inverse;
         }
     }
 }

@@ -13,15 +13,18 @@ public static class FastDtw
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        if (radius < 0) throw new ArgumentOutOfRangeException(nameof(radius), radius, "radius must be non-negative");
-        if (x.Length == 0 || y.Length == 0) throw new ArgumentException("DTW needs two non-empty series");
+        if (radius < 0)
+            throw new ArgumentOutOfRangeException(nameof(radius), radius, "radius must be non-negative");
+        if (x.Length == 0 || y.Length == 0)
+            throw new ArgumentException("DTW needs two non-empty series");
         return Recurse(x, y, radius);
     }
 
     private static (double, (int, int)[]) Recurse(double[][] x, double[][] y, int radius)
     {
         var minTimeSize = radius + 2;
-        if (x.Length < minTimeSize || y.Length < minTimeSize) return Dtw(x, y, FullWindow(x.Length, y.Length));
+        if (x.Length < minTimeSize || y.Length < minTimeSize)
+            return Dtw(x, y, FullWindow(x.Length, y.Length));
         var (_, coarsePath) = Recurse(ReduceByHalf(x), ReduceByHalf(y), radius);
         return Dtw(x, y, ExpandWindow(coarsePath, x.Length, y.Length, radius));
     }
@@ -35,15 +38,15 @@ public static class FastDtw
             var a = x[2 * k];
             var b = x[2 * k + 1];
             var v = new double[a.Length];
-            for (var d = 0; d < v.Length; d++) v[d] = (a[d] + b[d]) / 2;
+            for (var d = 0; d < v.Length; d++)
+                v[d] = (a[d] + b[d]) / 2;
             reduced[k] = v;
         }
         return reduced;
     }
 
     /// <summary>Row i's window is the column range [from, to] (inclusive); fastdtw's windows are contiguous per row.</summary>
-    private static (int from, int to)[] FullWindow(int lengthX, int lengthY) =>
-        Enumerable.Repeat((0, lengthY - 1), lengthX).ToArray();
+    private static (int from, int to)[] FullWindow(int lengthX, int lengthY) => Enumerable.Repeat((0, lengthY - 1), lengthX).ToArray();
 
     /// <summary>
     /// fastdtw's __expand_window: every path cell grown by ±radius in both directions, each coarse cell mapped to
@@ -57,7 +60,8 @@ public static class FastDtw
         {
             for (var a = -radius; a <= radius; a++)
             {
-                for (var b = -radius; b <= radius; b++) grown.Add((i + a, j + b));
+                for (var b = -radius; b <= radius; b++)
+                    grown.Add((i + a, j + b));
             }
         }
         var fine = new HashSet<(int, int)>();
@@ -72,12 +76,14 @@ public static class FastDtw
         var startJ = 0;
         for (var i = 0; i < lengthX; i++)
         {
-            int first = -1, last = -1;
+            int first = -1,
+                last = -1;
             for (var j = startJ; j < lengthY; j++)
             {
                 if (fine.Contains((i, j)))
                 {
-                    if (first < 0) first = j;
+                    if (first < 0)
+                        first = j;
                     last = j;
                 }
                 else if (first >= 0)
@@ -86,7 +92,8 @@ public static class FastDtw
                 }
             }
             // fastdtw itself fails on an empty row (start_j becomes None); a projected path never produces one.
-            if (first < 0) throw new InvalidOperationException($"fastdtw window has no cell in row {i}");
+            if (first < 0)
+                throw new InvalidOperationException($"fastdtw window has no cell in row {i}");
             window[i] = (first, last);
             startJ = first;
         }
@@ -99,7 +106,8 @@ public static class FastDtw
     /// </summary>
     private static (double, (int, int)[]) Dtw(double[][] x, double[][] y, (int from, int to)[] window)
     {
-        int lengthX = x.Length, lengthY = y.Length;
+        int lengthX = x.Length,
+            lengthY = y.Length;
         // Row r (1-based, as fastdtw's D) holds columns window[r−1].from+1 .. window[r−1].to+1.
         var cost = new double[lengthX + 1][];
         var step = new byte[lengthX + 1][];
@@ -140,27 +148,39 @@ public static class FastDtw
         }
 
         var end = lengthY - first[lengthX];
-        if (end < 0 || end >= cost[lengthX].Length) throw new InvalidOperationException("fastdtw window does not reach the last cell");
+        if (end < 0 || end >= cost[lengthX].Length)
+            throw new InvalidOperationException("fastdtw window does not reach the last cell");
         var path = new List<(int, int)>();
-        int pi = lengthX, pj = lengthY;
+        int pi = lengthX,
+            pj = lengthY;
         while (!(pi == 0 && pj == 0))
         {
             path.Add((pi - 1, pj - 1));
             var c = pj - first[pi];
             // A cell outside the window is fastdtw's (inf,) default: following it would fail there too.
-            if (c < 0 || c >= step[pi].Length) throw new InvalidOperationException($"fastdtw path left the window at ({pi - 1}, {pj - 1})");
+            if (c < 0 || c >= step[pi].Length)
+                throw new InvalidOperationException($"fastdtw path left the window at ({pi - 1}, {pj - 1})");
             switch (step[pi][c])
             {
-                case Up: pi--; break;
-                case Left: pj--; break;
-                default: pi--; pj--; break;
+                case Up:
+                    pi--;
+                    break;
+                case Left:
+                    pj--;
+                    break;
+                default:
+                    pi--;
+                    pj--;
+                    break;
             }
         }
         path.Reverse();
         return (cost[lengthX][end], path.ToArray());
     }
 
-    private const byte Up = 0, Left = 1, Diagonal = 2;
+    private const byte Up = 0,
+        Left = 1,
+        Diagonal = 2;
 
     /// <summary>D[r, col], +∞ outside the row's window (D[0, 0] = 0 is row 0's only cell).</summary>
     private static double At(double[][] cost, int[] first, int r, int col)

@@ -5,8 +5,10 @@ public enum MelCepstralAlignment
 {
     /// <summary>fastdtw 0.3.4, radius 10, Euclidean (mel-cepstral-distance's default).</summary>
     Dtw,
+
     /// <summary>The shorter sequence is zero-padded at the end to the longer one's frame count.</summary>
     Pad,
+
     /// <summary>Frame by frame; the two signals must give the same number of frames.</summary>
     None,
 }
@@ -26,14 +28,23 @@ public sealed record MelCepstralDistanceResult(double Value, double Penalty, int
 public static class MelCepstralDistance
 {
     private const string Name = "MCD";
-    private const int FirstCoefficient = 1;   // s: 0-based row of MC_2
-    private const int EndCoefficient = 16;    // D: rows s..D−1 are compared
+    private const int FirstCoefficient = 1; // s: 0-based row of MC_2
+    private const int EndCoefficient = 16; // D: rows s..D−1 are compared
     public const int DtwRadius = 10;
 
-    public static MelCepstralDistanceResult Compute(float[] reference, float[] degraded, int sampleRate, MelCepstralAlignment aligning = MelCepstralAlignment.Dtw) =>
-        Compute(AudioMetricInput.ToDouble(reference), AudioMetricInput.ToDouble(degraded), sampleRate, aligning);
+    public static MelCepstralDistanceResult Compute(
+        float[] reference,
+        float[] degraded,
+        int sampleRate,
+        MelCepstralAlignment aligning = MelCepstralAlignment.Dtw
+    ) => Compute(AudioMetricInput.ToDouble(reference), AudioMetricInput.ToDouble(degraded), sampleRate, aligning);
 
-    public static MelCepstralDistanceResult Compute(double[] reference, double[] degraded, int sampleRate, MelCepstralAlignment aligning = MelCepstralAlignment.Dtw)
+    public static MelCepstralDistanceResult Compute(
+        double[] reference,
+        double[] degraded,
+        int sampleRate,
+        MelCepstralAlignment aligning = MelCepstralAlignment.Dtw
+    )
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(degraded);
@@ -70,11 +81,13 @@ public static class MelCepstralDistance
     private static double[][] Coefficients(double[][] cepstra, string which, int sampleRate)
     {
         if (cepstra.Length == 0)
-            throw new ArgumentException($"{Name}: the {which} signal is shorter than one {TaubertMelCepstrum.WindowMs} ms frame ({TaubertMelCepstrum.Samples(TaubertMelCepstrum.WindowMs, sampleRate)} samples)");
+            throw new ArgumentException(
+                $"{Name}: the {which} signal is shorter than one {TaubertMelCepstrum.WindowMs} ms frame "
+                    + $"({TaubertMelCepstrum.Samples(TaubertMelCepstrum.WindowMs, sampleRate)} samples)"
+            );
         return cepstra.Select(c => c[FirstCoefficient..EndCoefficient]).ToArray();
     }
 
     /// <summary>Frame k with frame k; indices past a sequence's end stand for zero frames.</summary>
-    private static (int, int)[] Padded(int lengthA, int lengthB) =>
-        Enumerable.Range(0, Math.Max(lengthA, lengthB)).Select(k => (k, k)).ToArray();
+    private static (int, int)[] Padded(int lengthA, int lengthB) => Enumerable.Range(0, Math.Max(lengthA, lengthB)).Select(k => (k, k)).ToArray();
 }

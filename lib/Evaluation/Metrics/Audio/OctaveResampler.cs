@@ -11,11 +11,13 @@ public static class OctaveResampler
     public static double[] Resample(double[] x, int up, int down)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (up < 1 || down < 1) throw new ArgumentOutOfRangeException(nameof(up), $"resampling factors must be positive, got {up}/{down}");
+        if (up < 1 || down < 1)
+            throw new ArgumentOutOfRangeException(nameof(up), $"resampling factors must be positive, got {up}/{down}");
         var g = Gcd(up, down);
         up /= g;
         down /= g;
-        if (up == 1 && down == 1) return (double[])x.Clone();
+        if (up == 1 && down == 1)
+            return (double[])x.Clone();
         return ResamplePoly(x, up, down, Filter(up, down));
     }
 
@@ -27,16 +29,18 @@ public static class OctaveResampler
     public static double[] Filter(int p, int q)
     {
         var g = Gcd(p, q);
-        double pr = p / g, qr = q / g;
+        double pr = p / g,
+            qr = q / g;
         const double log10Rejection = -3.0;
         var stopbandCutoff = 1.0 / (2 * Math.Max(pr, qr));
         var rollOffWidth = stopbandCutoff / 10;
         var rejectionDb = -20 * log10Rejection;
         var half = (int)Math.Ceiling((rejectionDb - 8) / (28.714 * rollOffWidth));
         // Kaiser's β for a given stop-band attenuation (Kaiser 1974, as in Octave and scipy).
-        var beta = rejectionDb >= 21 && rejectionDb <= 50
-            ? 0.5842 * Math.Pow(rejectionDb - 21, 0.4) + 0.07886 * (rejectionDb - 21)
-            : rejectionDb > 50 ? 0.1102 * (rejectionDb - 8.7) : 0.0;
+        var beta =
+            rejectionDb >= 21 && rejectionDb <= 50 ? 0.5842 * Math.Pow(rejectionDb - 21, 0.4) + 0.07886 * (rejectionDb - 21)
+            : rejectionDb > 50 ? 0.1102 * (rejectionDb - 8.7)
+            : 0.0;
         var kaiser = NumpyWindows.Kaiser(2 * half + 1, beta);
         var h = new double[2 * half + 1];
         double sum = 0;
@@ -46,7 +50,8 @@ public static class OctaveResampler
             h[n] = kaiser[n] * (2 * pr * stopbandCutoff * Sinc(2 * stopbandCutoff * t));
             sum += h[n];
         }
-        for (var n = 0; n < h.Length; n++) h[n] /= sum;
+        for (var n = 0; n < h.Length; n++)
+            h[n] /= sum;
         return h;
     }
 
@@ -61,7 +66,8 @@ public static class OctaveResampler
         var prePad = down - halfLength % down;
         var preRemove = (halfLength + prePad) / down;
         var h = new double[window.Length];
-        for (var i = 0; i < h.Length; i++) h[i] = window[i] * up;
+        for (var i = 0; i < h.Length; i++)
+            h[i] = window[i] * up;
         var y = new double[nOut];
         for (var k = 0; k < nOut; k++)
         {
@@ -72,7 +78,8 @@ public static class OctaveResampler
             var nFirst = firstTap <= 0 ? 0 : (int)((firstTap + up - 1) / up);
             var nLast = (int)Math.Min(x.Length - 1, m / up);
             double acc = 0;
-            for (var n = nFirst; n <= nLast; n++) acc += x[n] * h[m - (long)n * up];
+            for (var n = nFirst; n <= nLast; n++)
+                acc += x[n] * h[m - (long)n * up];
             y[k] = acc;
         }
         return y;
@@ -87,7 +94,8 @@ public static class OctaveResampler
 
     private static int Gcd(int a, int b)
     {
-        while (b != 0) (a, b) = (b, a % b);
+        while (b != 0)
+            (a, b) = (b, a % b);
         return a;
     }
 }

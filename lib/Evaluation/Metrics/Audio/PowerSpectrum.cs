@@ -13,30 +13,34 @@ internal static class PowerSpectrum
 
     public static double[] Compute(ReadOnlySpan<double> frame, int n)
     {
-        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "the FFT size must be positive");
+        if (n < 1)
+            throw new ArgumentOutOfRangeException(nameof(n), n, "the FFT size must be positive");
         var re = new double[n];
         var im = new double[n];
         frame[..Math.Min(frame.Length, n)].CopyTo(re);
-        if ((n & (n - 1)) == 0) Fft(re, im);
-        else (re, im) = Dft(re, n);
+        if ((n & (n - 1)) == 0)
+            Fft(re, im);
+        else
+            (re, im) = Dft(re, n);
         var power = new double[n / 2 + 1];
-        for (var k = 0; k < power.Length; k++) power[k] = re[k] * re[k] + im[k] * im[k];
+        for (var k = 0; k < power.Length; k++)
+            power[k] = re[k] * re[k] + im[k] * im[k];
         return power;
     }
 
     /// <summary>e^(−2πik/n) for k &lt; n, computed directly (no recurrence) so each twiddle is correctly rounded.</summary>
     private static (double[] cos, double[] sin) TwiddlesOf(int n) => Twiddles.GetOrAdd(n, size =>
-    {
-        var c = new double[size];
-        var s = new double[size];
-        for (var k = 0; k < size; k++)
         {
-            var angle = -2 * Math.PI * k / size;
-            c[k] = Math.Cos(angle);
-            s[k] = Math.Sin(angle);
-        }
-        return (c, s);
-    });
+            var c = new double[size];
+            var s = new double[size];
+            for (var k = 0; k < size; k++)
+            {
+                var angle = -2 * Math.PI * k / size;
+                c[k] = Math.Cos(angle);
+                s[k] = Math.Sin(angle);
+            }
+            return (c, s);
+        });
 
     private static void Fft(double[] re, double[] im)
     {
@@ -44,7 +48,8 @@ internal static class PowerSpectrum
         for (int i = 1, j = 0; i < n; i++)
         {
             var bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) j ^= bit;
+            for (; (j & bit) != 0; bit >>= 1)
+                j ^= bit;
             j ^= bit;
             if (i < j)
             {
@@ -61,8 +66,10 @@ internal static class PowerSpectrum
             {
                 for (var k = 0; k < half; k++)
                 {
-                    double wr = cos[k * stride], wi = sin[k * stride];
-                    int a = start + k, b = a + half;
+                    double wr = cos[k * stride],
+                        wi = sin[k * stride];
+                    int a = start + k,
+                        b = a + half;
                     var tr = re[b] * wr - im[b] * wi;
                     var ti = re[b] * wi + im[b] * wr;
                     re[b] = re[a] - tr;
@@ -81,7 +88,8 @@ internal static class PowerSpectrum
         var im = new double[n];
         for (var k = 0; k <= n / 2; k++)
         {
-            double sr = 0, si = 0;
+            double sr = 0,
+                si = 0;
             for (var t = 0; t < n; t++)
             {
                 var index = (int)((long)k * t % n);

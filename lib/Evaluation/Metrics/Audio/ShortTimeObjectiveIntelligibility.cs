@@ -8,6 +8,7 @@ namespace Dino.Repro.Evaluation.Metrics.Audio;
 public static class ShortTimeObjectiveIntelligibility
 {
     private const string Name = "STOI";
+
     /// <summary>Lower signal-to-distortion bound β = −15 dB (Taal 2011, eq. 3).</summary>
     private const double BetaDb = -15;
 
@@ -17,7 +18,8 @@ public static class ShortTimeObjectiveIntelligibility
     public static IntelligibilityResult Compute(double[] reference, double[] degraded, int sampleRate)
     {
         var (x, y) = StoiFraming.Envelopes(reference, degraded, sampleRate, Name);
-        if (x.Length < StoiFraming.SegmentFrames) return TooShort(x.Length);
+        if (x.Length < StoiFraming.SegmentFrames)
+            return TooShort(x.Length);
 
         var clip = 1 + Math.Pow(10, -BetaDb / 20);
         var segments = x.Length - StoiFraming.SegmentFrames + 1;
@@ -36,26 +38,34 @@ public static class ShortTimeObjectiveIntelligibility
                 }
                 // Normalise the degraded envelope to the reference energy and clip it (Taal 2011, eq. 3).
                 var alpha = StoiFraming.Norm(xs) / (StoiFraming.Norm(ys) + StoiFraming.Eps);
-                for (var t = 0; t < n; t++) ys[t] = Math.Min(ys[t] * alpha, xs[t] * clip);
+                for (var t = 0; t < n; t++)
+                    ys[t] = Math.Min(ys[t] * alpha, xs[t] * clip);
                 // Sample correlation coefficient of the two envelopes (Taal 2011, eq. 4).
                 Center(ys);
                 Center(xs);
                 var yNorm = StoiFraming.Norm(ys) + StoiFraming.Eps;
                 var xNorm = StoiFraming.Norm(xs) + StoiFraming.Eps;
-                for (var t = 0; t < n; t++) total += ys[t] / yNorm * (xs[t] / xNorm);
+                for (var t = 0; t < n; t++)
+                    total += ys[t] / yNorm * (xs[t] / xNorm);
             }
         }
         // Average over bands and segments (Taal 2011, eq. 5).
         return new IntelligibilityResult(total / (segments * StoiFraming.Bands), x.Length, segments, null);
     }
 
-    internal static IntelligibilityResult TooShort(int frames) => new(StoiFraming.TooShortValue, frames, 0,
-        $"only {frames} non-silent frames at 10 kHz, fewer than the {StoiFraming.SegmentFrames} of one segment (384 ms): " +
-        $"the value is pystoi's placeholder {StoiFraming.TooShortValue:G}, not a measurement");
+    internal static IntelligibilityResult TooShort(int frames) =>
+        new(
+            StoiFraming.TooShortValue,
+            frames,
+            0,
+            $"only {frames} non-silent frames at 10 kHz, fewer than the {StoiFraming.SegmentFrames} of one segment (384 ms): "
+                + $"the value is pystoi's placeholder {StoiFraming.TooShortValue:G}, not a measurement"
+        );
 
     private static void Center(double[] v)
     {
         var mean = StoiFraming.Mean(v);
-        for (var i = 0; i < v.Length; i++) v[i] -= mean;
+        for (var i = 0; i < v.Length; i++)
+            v[i] -= mean;
     }
 }

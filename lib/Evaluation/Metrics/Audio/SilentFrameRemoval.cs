@@ -30,12 +30,14 @@ internal static class SilentFrameRemoval
     /// <summary>The kept windowed frames, frame i placed at i·hop: length (kept − 1)·hop + frameLength.</summary>
     private static double[] OverlapAdd(double[] signal, int[] starts, int[] kept, double[] window, int hop)
     {
-        if (kept.Length == 0) return Array.Empty<double>();
+        if (kept.Length == 0)
+            return Array.Empty<double>();
         var output = new double[(kept.Length - 1) * hop + window.Length];
         for (var i = 0; i < kept.Length; i++)
         {
             var start = starts[kept[i]];
-            for (var n = 0; n < window.Length; n++) output[i * hop + n] += window[n] * signal[start + n];
+            for (var n = 0; n < window.Length; n++)
+                output[i * hop + n] += window[n] * signal[start + n];
         }
         return output;
     }

@@ -20,16 +20,19 @@ public static class SptkMelCepstralDistance
     private static readonly double DecibelsPerNeper = 10 / Math.Log(10);
 
     /// <summary>ESPnet's _get_best_mcep_params: (order, α) per sample rate; other rates are an error there too.</summary>
-    public static (int order, double alpha) Parameters(int sampleRate) => sampleRate switch
-    {
-        16000 => (23, 0.42),
-        22050 => (34, 0.45),
-        24000 => (34, 0.46),
-        44100 => (39, 0.53),
-        48000 => (39, 0.55),
-        _ => throw new ArgumentException(
-            $"{Name}: ESPnet defines mcep order and all-pass constant only for 16000, 22050, 24000, 44100 and 48000 Hz, not {sampleRate} Hz; resample the audio or use the taubert variant"),
-    };
+    public static (int order, double alpha) Parameters(int sampleRate) =>
+        sampleRate switch
+        {
+            16000 => (23, 0.42),
+            22050 => (34, 0.45),
+            24000 => (34, 0.46),
+            44100 => (39, 0.53),
+            48000 => (39, 0.55),
+            _ => throw new ArgumentException(
+                $"{Name}: ESPnet defines mcep order and all-pass constant only for 16000, 22050, 24000, 44100 and 48000 Hz, not {sampleRate} Hz; "
+                    + "resample the audio or use the taubert variant"
+            ),
+        };
 
     public static MelCepstralDistanceResult Compute(float[] reference, float[] degraded, int sampleRate, McdVariant variant = McdVariant.Espnet)
     {
@@ -46,13 +49,15 @@ public static class SptkMelCepstralDistance
             if (gen.Length != gt.Length)
                 throw new ArgumentException($"{Name} without DTW needs equal frame counts: reference {gt.Length}, degraded {gen.Length} frames");
             var sum = 0.0;
-            for (var f = 0; f < gt.Length; f++) sum += Distance(gen[f], gt[f], first: 1);
+            for (var f = 0; f < gt.Length; f++)
+                sum += Distance(gen[f], gt[f], first: 1);
             return new MelCepstralDistanceResult(sum / gt.Length, 0, gt.Length, gen.Length, gt.Length);
         }
         // fastdtw(gen_mcep, gt_mcep): x is the degraded sequence, y the reference.
         var path = FastDtw.Align(gen, gt, DtwRadius).path;
         var total = 0.0;
-        foreach (var (i, j) in path) total += Distance(gen[i], gt[j], first: 0);
+        foreach (var (i, j) in path)
+            total += Distance(gen[i], gt[j], first: 0);
         var penalty = 2 - (double)(gt.Length + gen.Length) / path.Length;
         return new MelCepstralDistanceResult(total / path.Length, penalty, gt.Length, gen.Length, path.Length);
     }
@@ -64,11 +69,12 @@ public static class SptkMelCepstralDistance
         AudioMetricInput.RequireFinite(scaled, which, Name);
         if (scaled.Length < FrameLength)
             throw new ArgumentException($"{Name}: the {which} signal has {scaled.Length} samples, fewer than one {FrameLength}-sample frame");
-        for (var i = 0; i < scaled.Length; i++) scaled[i] *= 32768;
+        for (var i = 0; i < scaled.Length; i++)
+            scaled[i] *= 32768;
         return MelCepstrumFrames.Compute(scaled, FrameLength, Shift, order, alpha, MelCepstrumOptions.Espnet);
     }
 
     /// <summary>10/ln 10 · √(2·Σ_{d ≥ first} (a_d − b_d)²).</summary>
-    private static double Distance(double[] a, double[] b, int first)
-        => DecibelsPerNeper * Math.Sqrt(2 * FrameDistance.SquaredEuclidean(a, b, first));
+    private static double Distance(double[] a, double[] b, int first) =>
+        DecibelsPerNeper * Math.Sqrt(2 * FrameDistance.SquaredEuclidean(a, b, first));
 }

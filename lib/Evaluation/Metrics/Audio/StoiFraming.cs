@@ -12,22 +12,29 @@ internal static class StoiFraming
     public const int FftSize = 512;
     public const int Bands = 15;
     public const double MinFrequency = 150;
+
     /// <summary>Frames per intermediate-intelligibility segment: 30 frames = 384 ms (Taal 2011, sec. II-A).</summary>
     public const int SegmentFrames = 30;
     public const double DynamicRange = 40;
+
     /// <summary>numpy.finfo(float).eps, which pystoi adds to norms to avoid dividing by zero.</summary>
     public const double Eps = 2.220446049250313e-16;
+
     /// <summary>What pystoi returns when fewer than <see cref="SegmentFrames"/> frames remain.</summary>
     public const double TooShortValue = 1e-5;
 
     private static readonly (int first, int end)[] BandEdges = ThirdOctaveBands.Edges(SampleRate, FftSize, Bands, MinFrequency);
 
-    /// <summary>Frame starts 0, hop, … below length − frameLength (pystoi's range(0, len(x) − framelen, hop): the last full frame is skipped when it ends exactly at the signal's end).</summary>
+    /// <summary>
+    /// Frame starts 0, hop, … below length − frameLength (pystoi's range(0, len(x) − framelen, hop): the last full frame is skipped when it ends
+    /// exactly at the signal's end).
+    /// </summary>
     public static int[] FrameStarts(int length, int frameLength, int hop)
     {
         var count = length - frameLength <= 0 ? 0 : (length - frameLength + hop - 1) / hop;
         var starts = new int[count];
-        for (var f = 0; f < count; f++) starts[f] = f * hop;
+        for (var f = 0; f < count; f++)
+            starts[f] = f * hop;
         return starts;
     }
 
@@ -58,13 +65,15 @@ internal static class StoiFraming
         var frame = new double[FrameLength];
         for (var f = 0; f < starts.Length; f++)
         {
-            for (var n = 0; n < FrameLength; n++) frame[n] = window[n] * signal[starts[f] + n];
+            for (var n = 0; n < FrameLength; n++)
+                frame[n] = window[n] * signal[starts[f] + n];
             var power = PowerSpectrum.Compute(frame, FftSize);
             var bands = new double[Bands];
             for (var b = 0; b < Bands; b++)
             {
                 double sum = 0;
-                for (var k = BandEdges[b].first; k < BandEdges[b].end; k++) sum += power[k];
+                for (var k = BandEdges[b].first; k < BandEdges[b].end; k++)
+                    sum += power[k];
                 bands[b] = Math.Sqrt(sum);
             }
             envelopes[f] = bands;
@@ -76,14 +85,16 @@ internal static class StoiFraming
     public static double Norm(ReadOnlySpan<double> v)
     {
         double sum = 0;
-        foreach (var x in v) sum += x * x;
+        foreach (var x in v)
+            sum += x * x;
         return Math.Sqrt(sum);
     }
 
     public static double Mean(ReadOnlySpan<double> v)
     {
         double sum = 0;
-        foreach (var x in v) sum += x;
+        foreach (var x in v)
+            sum += x;
         return sum / v.Length;
     }
 }

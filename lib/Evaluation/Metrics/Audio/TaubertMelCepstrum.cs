@@ -31,19 +31,22 @@ internal static class TaubertMelCepstrum
         for (var f = 0; f < frameCount; f++)
         {
             var start = f * hop;
-            for (var n = 0; n < windowLength; n++) frame[n] = samples[start + n] / peak * window[n];
+            for (var n = 0; n < windowLength; n++)
+                frame[n] = samples[start + n] / peak * window[n];
             var power = PowerSpectrum.Compute(frame, windowLength);
             for (var m = 0; m < MelBands; m++)
             {
                 double energy = 0;
-                for (var k = 0; k < power.Length; k++) energy += filters[m][k] * power[k];
+                for (var k = 0; k < power.Length; k++)
+                    energy += filters[m][k] * power[k];
                 logEnergy[m] = Math.Log10(energy + Eps);
             }
             var mc = new double[MelBands];
             for (var i = 1; i <= MelBands; i++)
             {
                 double sum = 0;
-                for (var n = 1; n <= MelBands; n++) sum += logEnergy[n - 1] * Math.Cos(i * (n - 0.5) * Math.PI / MelBands);
+                for (var n = 1; n <= MelBands; n++)
+                    sum += logEnergy[n - 1] * Math.Cos(i * (n - 0.5) * Math.PI / MelBands);
                 mc[i - 1] = sum;
             }
             cepstra[f] = mc;
@@ -63,7 +66,7 @@ internal static class TaubertMelCepstrum
         var step = highMel / (count + 1);
         for (var p = 0; p < bins.Length; p++)
         {
-            var mel = p == count + 1 ? highMel : p * step;   // numpy.linspace(0, high, M + 2)
+            var mel = p == count + 1 ? highMel : p * step; // numpy.linspace(0, high, M + 2)
             var hz = 700 * (Math.Pow(10, mel / 2595) - 1);
             bins[p] = Math.Floor((nFft + 1) * hz / sampleRate);
         }
@@ -71,9 +74,13 @@ internal static class TaubertMelCepstrum
         for (var m = 1; m <= count; m++)
         {
             var filter = new double[nFft / 2 + 1];
-            int left = (int)bins[m - 1], centre = (int)bins[m], right = (int)bins[m + 1];
-            for (var k = left; k < centre; k++) filter[k] = (k - bins[m - 1]) / (bins[m] - bins[m - 1]);
-            for (var k = centre; k < right; k++) filter[k] = (bins[m + 1] - k) / (bins[m + 1] - bins[m]);
+            int left = (int)bins[m - 1],
+                centre = (int)bins[m],
+                right = (int)bins[m + 1];
+            for (var k = left; k < centre; k++)
+                filter[k] = (k - bins[m - 1]) / (bins[m] - bins[m - 1]);
+            for (var k = centre; k < right; k++)
+                filter[k] = (bins[m + 1] - k) / (bins[m + 1] - bins[m]);
             filters[m - 1] = filter;
         }
         return filters;

@@ -13,7 +13,8 @@ internal static class ThirdOctaveBands
         // numpy.linspace(0, fs, nfft + 1)[:nfft/2 + 1]
         var step = (double)sampleRate / nFft;
         var frequency = new double[binCount];
-        for (var k = 0; k < binCount; k++) frequency[k] = k * step;
+        for (var k = 0; k < binCount; k++)
+            frequency[k] = k * step;
         var edges = new (int, int)[bands];
         for (var k = 0; k < bands; k++)
         {

@@ -1,5 +1,5 @@
-using Dino.Repro.Torch.Jit;
 using Dino.Repro.IO;
+using Dino.Repro.Torch.Jit;
 
 namespace Dino.Repro.Evaluation.Metrics.Features;
 
@@ -8,18 +8,22 @@ public enum EvaluatorOutputs
 {
     /// <summary>The kit's feature format: forward(x) returns a tuple (features [N,D], logits [N,K]); probabilities are softmax(logits).</summary>
     FeaturesAndLogits,
+
     /// <summary>
     /// One call per kind, told apart by keyword arguments (NVIDIA's Inception, StyleGAN-V's I3D):
     /// forward(x, **features_kwargs) returns features [N,D], forward(x, **probabilities_kwargs) probabilities [N,K].
     /// </summary>
     KeywordSelected,
+
     /// <summary>forward(x, y) on two float images in [-1,1] returns their distance [N,1,1,1] (LPIPS).</summary>
     Distance,
+
     /// <summary>
     /// forward(img, **features_kwargs) on float images in [0,255] returns LPIPS features [N,F] (NVIDIA's vgg16.pt):
     /// the distance of two images is the squared L2 norm of their features' difference.
     /// </summary>
     LpipsFeatures,
+
     /// <summary>forward(x) returns per-pixel class scores [N,C,H,W] (or a tuple whose first element they are): a segmenter.</summary>
     ClassScores,
 }
@@ -34,8 +38,7 @@ public enum EvaluatorOutputs
 /// <param name="InputSize">Side the kit resizes images to (bilinear) before forward; null: the network takes any size.</param>
 /// <param name="Outputs">How forward's result is read.</param>
 /// <param name="MadeBy">What puts the file there, named in the missing-file error.</param>
-public sealed record Evaluator(string Name, string FileName, int? InputSize, EvaluatorOutputs Outputs,
-    string MadeBy = "data-scripts/evaluators.sh")
+public sealed record Evaluator(string Name, string FileName, int? InputSize, EvaluatorOutputs Outputs, string MadeBy = "data-scripts/evaluators.sh")
 {
     /// <summary>
     /// forward's parameters after the image, in order, with their defaults: TorchSharp calls TorchScript positionally, so the
@@ -46,7 +49,9 @@ public sealed record Evaluator(string Name, string FileName, int? InputSize, Eva
     /// <summary>Keyword arguments of the call that returns features (<see cref="EvaluatorOutputs.KeywordSelected"/>).</summary>
     public IReadOnlyDictionary<string, object>? FeaturesKwargs { get; init; }
 
-    /// <summary>Keyword arguments of the call that returns class probabilities (<see cref="EvaluatorOutputs.KeywordSelected"/>); null: it gives none.</summary>
+    /// <summary>
+    /// Keyword arguments of the call that returns class probabilities (<see cref="EvaluatorOutputs.KeywordSelected"/>); null: it gives none.
+    /// </summary>
     public IReadOnlyDictionary<string, object>? ProbabilitiesKwargs { get; init; }
 
     /// <summary>The folder the evaluators live in by default: &lt;data root&gt;/evaluators (where evaluators.sh puts them).</summary>
@@ -78,5 +83,6 @@ public sealed class MissingEvaluatorException(Evaluator evaluator, string path) 
 {
     public Evaluator Evaluator { get; } = evaluator;
 
-    internal static string Describe(Evaluator evaluator, string path) => $"the {evaluator.Name} evaluator is missing: run {evaluator.MadeBy} (expected at {path})";
+    internal static string Describe(Evaluator evaluator, string path) =>
+        $"the {evaluator.Name} evaluator is missing: run {evaluator.MadeBy} (expected at {path})";
 }

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Evaluation.Metrics.Features;
 
 /// <summary>What an evaluator gave for a set of images (rows = images); either part may be absent.</summary>
@@ -10,10 +9,14 @@ public sealed class ExtractedFeatures(Tensor? features, Tensor? probabilities) :
     /// <summary>Float64 class probabilities [N,K] (softmax of the logits in float64), or null.</summary>
     public Tensor? Probabilities { get; } = probabilities;
 
-    public Tensor RequireFeatures(string evaluatorName) => Features ?? throw new NotSupportedException($"the {evaluatorName} evaluator returned no features (were they asked for?)");
+    public Tensor RequireFeatures(string evaluatorName) =>
+        Features ?? throw new NotSupportedException($"the {evaluatorName} evaluator returned no features (were they asked for?)");
 
-    public Tensor RequireProbabilities(string evaluatorName) => Probabilities ??
-        throw new NotSupportedException($"the {evaluatorName} evaluator returned no class probabilities (it has no call for them, or they were not asked for)");
+    public Tensor RequireProbabilities(string evaluatorName) =>
+        Probabilities
+        ?? throw new NotSupportedException(
+            $"the {evaluatorName} evaluator returned no class probabilities (it has no call for them, or they were not asked for)"
+        );
 
     public void Dispose()
     {

@@ -17,12 +17,16 @@ public sealed class FeatureCache(string folder)
 
     /// <summary>The cache file for a folder's images under an extractor and a kind of result ("stats", "features", "probs").</summary>
     public string PathFor(IReadOnlyList<string> files, FeatureExtractor extractor, string kind, string options = "") =>
-        Path.Combine(folder, $"{kind}-{DatasetFingerprint.Of(files, extractor.Path, $"{kind};{extractor.Evaluator.InputSize};{options}")}.safetensors");
+        Path.Combine(
+            folder,
+            $"{kind}-{DatasetFingerprint.Of(files, extractor.Path, $"{kind};{extractor.Evaluator.InputSize};{options}")}.safetensors"
+        );
 
     /// <summary>The cached tensors at <paramref name="path"/>, or those <paramref name="compute"/> makes (then written).</summary>
     public OrderedDictionary<string, Tensor> GetOrCompute(string path, Func<IReadOnlyDictionary<string, Tensor>> compute)
     {
-        if (File.Exists(path)) return SafeTensors.Load(path);
+        if (File.Exists(path))
+            return SafeTensors.Load(path);
         var tensors = compute();
         SafeTensors.Save(tensors, path, new Dictionary<string, string> { ["written_by"] = "Dino.Repro.Evaluation.Metrics.Features.FeatureCache" });
         return new OrderedDictionary<string, Tensor>(tensors);

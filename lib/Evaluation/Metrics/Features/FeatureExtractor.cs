@@ -11,7 +11,8 @@ namespace Dino.Repro.Evaluation.Metrics.Features;
 /// </summary>
 public sealed class FeatureExtractor : EvaluatorNetwork
 {
-    private FeatureExtractor(Evaluator evaluator, string? folder, Device? device) : base(evaluator, folder, device) => this.Evaluator = evaluator;
+    private FeatureExtractor(Evaluator evaluator, string? folder, Device? device)
+        : base(evaluator, folder, device) => this.Evaluator = evaluator;
 
     public Evaluator Evaluator { get; }
 
@@ -41,7 +42,8 @@ public sealed class FeatureExtractor : EvaluatorNetwork
     /// <summary>Runs every image file, <paramref name="batchSize"/> at a time, for the <paramref name="kinds"/> asked for.</summary>
     public ExtractedFeatures Extract(IReadOnlyList<string> files, int batchSize = 64, FeatureKinds kinds = FeatureKinds.Both)
     {
-        if (files.Count == 0) throw new ArgumentException("no images to extract features from");
+        if (files.Count == 0)
+            throw new ArgumentException("no images to extract features from");
         return ExtractBatches((files.Count + batchSize - 1) / batchSize, kinds, b =>
         {
             var images = files.Skip(b * batchSize).Take(batchSize).Select(f => Prepare(ImageIO.Read(f, ImageReadMode.Rgb), f)).ToList();
@@ -58,7 +60,8 @@ public sealed class FeatureExtractor : EvaluatorNetwork
         return ExtractBatches((int)((n + batchSize - 1) / batchSize), kinds, b =>
         {
             var batch = images.narrow(0, (long)b * batchSize, Math.Min(batchSize, n - (long)b * batchSize));
-            if (Evaluator.InputSize is null) return batch.contiguous();
+            if (Evaluator.InputSize is null)
+                return batch.contiguous();
             var hwc = batch.permute(0, 2, 3, 1).contiguous();
             return Resize.Hwc(hwc, Evaluator.InputSize.Value, Evaluator.InputSize.Value).permute(0, 3, 1, 2).contiguous();
         });
@@ -75,14 +78,17 @@ public sealed class FeatureExtractor : EvaluatorNetwork
             {
                 using var scope = torch.NewDisposeScope();
                 var (f, p) = Run(makeBatch(b).to(Device), kinds);
-                if (f is not null) features.Add(f.MoveToOuterDisposeScope());
-                if (p is not null) probabilities.Add(p.MoveToOuterDisposeScope());
+                if (f is not null)
+                    features.Add(f.MoveToOuterDisposeScope());
+                if (p is not null)
+                    probabilities.Add(p.MoveToOuterDisposeScope());
             }
             return new ExtractedFeatures(Concat(features), Concat(probabilities));
         }
         finally
         {
-            foreach (var t in features.Concat(probabilities)) t.Dispose();
+            foreach (var t in features.Concat(probabilities))
+                t.Dispose();
         }
     }
 
@@ -91,12 +97,13 @@ public sealed class FeatureExtractor : EvaluatorNetwork
     /// <summary>The forward call(s) on one batch, read as <see cref="Evaluator.outputs"/> says.</summary>
     private (Tensor? features, Tensor? probabilities) Run(Tensor batch, FeatureKinds kinds)
     {
-        using var _ = torch.no_grad();  // TorchScript runs under the caller's grad mode; a metric needs no graph
+        using var _ = torch.no_grad(); // TorchScript runs under the caller's grad mode; a metric needs no graph
         if (Evaluator.Outputs == EvaluatorOutputs.KeywordSelected)
         {
             Tensor? Call(IReadOnlyDictionary<string, object>? kwargs, FeatureKinds kind)
             {
-                if (kwargs is null || !kinds.HasFlag(kind)) return null;
+                if (kwargs is null || !kinds.HasFlag(kind))
+                    return null;
                 ForwardCalls++;
                 return ScriptOutputs.Single(Module.forward(Evaluator.Signature.Positional([batch], kwargs)), Path);
             }
@@ -107,7 +114,9 @@ public sealed class FeatureExtractor : EvaluatorNetwork
         ForwardCalls++;
         var outputs = ScriptOutputs.Tensors(Module.forward(batch), Path);
         if (outputs.Length != 2)
-            throw new InvalidDataException($"{Path}: forward returned {outputs.Length} tensor(s), but a {Evaluator.Outputs} evaluator gives 2 (features, logits)");
+            throw new InvalidDataException(
+                $"{Path}: forward returned {outputs.Length} tensor(s), but a {Evaluator.Outputs} evaluator gives 2 (features, logits)"
+            );
         var logits = outputs[1].to(ScalarType.Float64, torch.CPU);
         return (outputs[0].to(ScalarType.Float32, torch.CPU), torch.nn.functional.softmax(logits, 1));
     }
@@ -115,8 +124,8 @@ public sealed class FeatureExtractor : EvaluatorNetwork
     /// <summary>An [H,W,3] image resized to the evaluator's side when it has one.</summary>
     private Tensor Prepare(Tensor hwc, string file)
     {
-        if (Evaluator.InputSize is not { } side) return hwc;
+        if (Evaluator.InputSize is not { } side)
+            return hwc;
         return hwc.size(0) == side && hwc.size(1) == side ? hwc : Resize.Hwc(hwc, side, side);
     }
-
 }

@@ -6,6 +6,7 @@ public enum FeatureKinds
 {
     /// <summary>Features [N,D] (FID, KID, FVD).</summary>
     Features = 1,
+
     /// <summary>Class probabilities [N,K] (IS).</summary>
     Probabilities = 2,
     Both = Features | Probabilities,

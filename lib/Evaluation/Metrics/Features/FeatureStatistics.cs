@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Evaluation.Metrics.Features;
 
 /// <summary>
@@ -20,12 +19,15 @@ public sealed class FeatureStatistics : IDisposable
 
     public static FeatureStatistics From(Tensor features)
     {
-        if (features.dim() != 2) throw new ArgumentException($"features must be [samples, dims], got shape [{string.Join(", ", features.shape)}]");
+        if (features.dim() != 2)
+            throw new ArgumentException($"features must be [samples, dims], got shape [{string.Join(", ", features.shape)}]");
         var n = features.size(0);
-        if (n < 2) throw new ArgumentException($"feature statistics need at least 2 samples, got {n}");
+        if (n < 2)
+            throw new ArgumentException($"feature statistics need at least 2 samples, got {n}");
         using var scope = torch.NewDisposeScope();
         var x = features.to(ScalarType.Float64);
-        if (!x.isfinite().all().ToBoolean()) throw new ArgumentException("features contain NaN or infinite values");
+        if (!x.isfinite().all().ToBoolean())
+            throw new ArgumentException("features contain NaN or infinite values");
         var mu = x.mean(new long[] { 0 });
         var centred = x - mu;
         var sigma = centred.T.mm(centred) / (n - 1);

@@ -27,18 +27,30 @@ public static class FolderFeatures
 
     /// <summary>Every image's features [N,D] (KID needs them all, not only the moments).</summary>
     public static Tensor Features(string folder, FeatureExtractor extractor, FeatureCache? cache = null, int batchSize = 64) =>
-        Cached(folder, extractor, cache, "features", batchSize, FeatureKinds.Features,
-            extracted => new Dictionary<string, Tensor> { ["features"] = extracted.RequireFeatures(extractor.Evaluator.Name).clone() })["features"];
+        Cached(folder, extractor, cache, "features", batchSize, FeatureKinds.Features, extracted => new Dictionary<string, Tensor>
+        {
+            ["features"] = extracted.RequireFeatures(extractor.Evaluator.Name).clone(),
+        })["features"];
 
     /// <summary>Every image's class probabilities [N,K] (IS).</summary>
     public static Tensor Probabilities(string folder, FeatureExtractor extractor, FeatureCache? cache = null, int batchSize = 64) =>
-        Cached(folder, extractor, cache, "probs", batchSize, FeatureKinds.Probabilities,
-            extracted => new Dictionary<string, Tensor> { ["probabilities"] = extracted.RequireProbabilities(extractor.Evaluator.Name).clone() })["probabilities"];
+        Cached(folder, extractor, cache, "probs", batchSize, FeatureKinds.Probabilities, extracted => new Dictionary<string, Tensor>
+        {
+            ["probabilities"] = extracted.RequireProbabilities(extractor.Evaluator.Name).clone(),
+        })["probabilities"];
 
-    private static IReadOnlyDictionary<string, Tensor> Cached(string folder, FeatureExtractor extractor, FeatureCache? cache, string kind,
-        int batchSize, FeatureKinds kinds, Func<ExtractedFeatures, IReadOnlyDictionary<string, Tensor>> reduce)
+    private static IReadOnlyDictionary<string, Tensor> Cached(
+        string folder,
+        FeatureExtractor extractor,
+        FeatureCache? cache,
+        string kind,
+        int batchSize,
+        FeatureKinds kinds,
+        Func<ExtractedFeatures, IReadOnlyDictionary<string, Tensor>> reduce
+    )
     {
-        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batch size must be at least 1");
+        if (batchSize < 1)
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batch size must be at least 1");
         var files = ImageFolder.Files(folder);
         IReadOnlyDictionary<string, Tensor> Compute()
         {

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Evaluation.Metrics.Image;
 
 /// <summary>
@@ -13,18 +12,20 @@ namespace Dino.Repro.Evaluation.Metrics.Image;
 public static class Cpbd
 {
     private const int BlockSize = 64;
-    private const double EdgeBlockFraction = 0.002;  // a block is an edge block above 0.2% edge pixels
+    private const double EdgeBlockFraction = 0.002; // a block is an edge block above 0.2% edge pixels
     private const double Beta = 3.6;
-    private const int HighContrastJnbFrom = 51;       // WIDTH_JNB = [5]*51 + [3]*205, indexed by int(max − min)
-    private const int CumulativeBuckets = 64;         // np.sum(hist_pblur[:64])
+    private const int HighContrastJnbFrom = 51; // WIDTH_JNB = [5]*51 + [3]*205, indexed by int(max − min)
+    private const int CumulativeBuckets = 64; // np.sum(hist_pblur[:64])
 
     /// <summary>A grey [H, W] image (any numeric dtype, values 0..255 as float64) — e.g. Grayscale.PillowLuma's output.</summary>
     public static double Compute(Tensor grey)
     {
         ArgumentNullException.ThrowIfNull(grey);
-        if (grey.dim() != 2) throw new ArgumentException($"CPBD takes a grey [H, W] image, got shape [{string.Join(", ", grey.shape)}]");
+        if (grey.dim() != 2)
+            throw new ArgumentException($"CPBD takes a grey [H, W] image, got shape [{string.Join(", ", grey.shape)}]");
         using var scope = torch.NewDisposeScope();
-        int rows = checked((int)grey.size(0)), cols = checked((int)grey.size(1));
+        int rows = checked((int)grey.size(0)),
+            cols = checked((int)grey.size(1));
         var flat = grey.to(ScalarType.Float64).contiguous().ToArray<double>();
         var image = new double[rows, cols];
         Buffer.BlockCopy(flat, 0, image, 0, flat.Length * sizeof(double));
@@ -38,11 +39,13 @@ public static class Cpbd
     public static double Compute(double[,] image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        int rows = image.GetLength(0), cols = image.GetLength(1);
+        int rows = image.GetLength(0),
+            cols = image.GetLength(1);
         if (rows < BlockSize || cols < BlockSize)
             throw new ArgumentException($"CPBD needs an image of at least {BlockSize}×{BlockSize} pixels (one block), got {rows}×{cols}");
         foreach (var v in image)
-            if (!double.IsFinite(v)) throw new ArgumentException("CPBD: the image contains NaN or infinity");
+            if (!double.IsFinite(v))
+                throw new ArgumentException("CPBD: the image contains NaN or infinity");
 
         var cannyEdges = CannyEdges.Detect(image);
         var widths = MarzilianoEdgeWidths.Compute(OctaveSobelEdges.Detect(image), image);
@@ -50,21 +53,25 @@ public static class Cpbd
         var histogram = new double[101];
         var total = 0;
         for (var top = 0; top + BlockSize <= rows; top += BlockSize)
-            for (var left = 0; left + BlockSize <= cols; left += BlockSize)
+        for (var left = 0; left + BlockSize <= cols; left += BlockSize)
+        {
+            if (!IsEdgeBlock(cannyEdges, top, left))
+                continue;
+            double jnbWidth = BlockContrast(image, top, left) < HighContrastJnbFrom ? 5 : 3;
+            for (var r = top; r < top + BlockSize; r++)
+            for (var c = left; c < left + BlockSize; c++)
             {
-                if (!IsEdgeBlock(cannyEdges, top, left)) continue;
-                double jnbWidth = BlockContrast(image, top, left) < HighContrastJnbFrom ? 5 : 3;
-                for (var r = top; r < top + BlockSize; r++)
-                    for (var c = left; c < left + BlockSize; c++)
-                    {
-                        if (widths[r, c] == 0) continue;
-                        var probability = 1 - Math.Exp(-Math.Pow(Math.Abs(widths[r, c] / jnbWidth), Beta));
-                        histogram[Bucket(probability)]++;
-                        total++;
-                    }
+                if (widths[r, c] == 0)
+                    continue;
+                var probability = 1 - Math.Exp(-Math.Pow(Math.Abs(widths[r, c] / jnbWidth), Beta));
+                histogram[Bucket(probability)]++;
+                total++;
             }
-        if (total == 0) return 0;
-        for (var i = 0; i < histogram.Length; i++) histogram[i] /= total;
+        }
+        if (total == 0)
+            return 0;
+        for (var i = 0; i < histogram.Length; i++)
+            histogram[i] /= total;
         return NumpySum.Pairwise(histogram.AsSpan(0, CumulativeBuckets));
     }
 
@@ -72,28 +79,29 @@ public static class Cpbd
     /// python-cpbd's int(round(p, 2) * 100): numpy rounds p·100 half-to-even and divides by 100; multiplying back
     /// can land just below the integer (0.29·100 = 28.999…), and int() truncates, so the bucket is kept as is.
     /// </summary>
-    private static int Bucket(double probability) =>
-        (int)(Math.Round(probability * 100, MidpointRounding.ToEven) / 100 * 100);
+    private static int Bucket(double probability) => (int)(Math.Round(probability * 100, MidpointRounding.ToEven) / 100 * 100);
 
     private static bool IsEdgeBlock(bool[,] edges, int top, int left)
     {
         var count = 0;
         for (var r = top; r < top + BlockSize; r++)
-            for (var c = left; c < left + BlockSize; c++)
-                if (edges[r, c]) count++;
+        for (var c = left; c < left + BlockSize; c++)
+            if (edges[r, c])
+                count++;
         return count > BlockSize * BlockSize * EdgeBlockFraction;
     }
 
     /// <summary>int(max − min) over the block.</summary>
     private static int BlockContrast(double[,] image, int top, int left)
     {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        double min = double.PositiveInfinity,
+            max = double.NegativeInfinity;
         for (var r = top; r < top + BlockSize; r++)
-            for (var c = left; c < left + BlockSize; c++)
-            {
-                min = Math.Min(min, image[r, c]);
-                max = Math.Max(max, image[r, c]);
-            }
+        for (var c = left; c < left + BlockSize; c++)
+        {
+            min = Math.Min(min, image[r, c]);
+            max = Math.Max(max, image[r, c]);
+        }
         return (int)(max - min);
     }
 }

@@ -1,4 +1,3 @@
-
 using Dino.Repro.Evaluation.Metrics.Features;
 
 namespace Dino.Repro.Evaluation.Metrics.Image;
@@ -19,7 +18,7 @@ public static class FrechetDistance
         var diff = a.Mean - b.Mean;
         var sqrtA = SymmetricSqrt(a.Covariance);
         var inner = sqrtA.mm(b.Covariance).mm(sqrtA);
-        inner = (inner + inner.T) / 2;  // symmetric up to round-off; eigh wants it exact
+        inner = (inner + inner.T) / 2; // symmetric up to round-off; eigh wants it exact
         var (eigenvalues, _) = torch.linalg.eigh(inner);
         var traceSqrt = eigenvalues.clamp(min: 0).sqrt().sum();
         var traceA = a.Covariance.diag().sum();

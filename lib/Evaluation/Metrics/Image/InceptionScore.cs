@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Evaluation.Metrics.Image;
 
 /// <summary>
@@ -13,9 +12,11 @@ public static class InceptionScore
 
     public static Result Compute(Tensor probabilities, int splits = 10)
     {
-        if (probabilities.dim() != 2) throw new ArgumentException("probabilities must be [samples, classes]");
+        if (probabilities.dim() != 2)
+            throw new ArgumentException("probabilities must be [samples, classes]");
         var n = probabilities.size(0);
-        if (splits < 1 || splits > n) throw new ArgumentOutOfRangeException(nameof(splits), splits, $"splits must be in 1..{n}");
+        if (splits < 1 || splits > n)
+            throw new ArgumentOutOfRangeException(nameof(splits), splits, $"splits must be in 1..{n}");
         using var scope = torch.NewDisposeScope();
         var p = probabilities.to(ScalarType.Float64);
         if ((p < 0).any().ToBoolean() || !p.isfinite().all().ToBoolean())
@@ -23,7 +24,8 @@ public static class InceptionScore
         var scores = new double[splits];
         for (var i = 0; i < splits; i++)
         {
-            long start = i * n / splits, end = (i + 1) * n / splits;
+            long start = i * n / splits,
+                end = (i + 1) * n / splits;
             var part = p.narrow(0, start, end - start);
             var marginal = part.mean(new long[] { 0 }, keepdim: true);
             // Σ_c p (log p − log p(y)); 0·log 0 counts as 0 as in the reference.

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Evaluation.Metrics.Image;
 
 /// <summary>
@@ -17,7 +16,8 @@ public static class KernelInceptionDistance
         var b = featuresB.to(ScalarType.Float64);
         var n = a.size(1);
         var m = (int)Math.Min(Math.Min(a.size(0), b.size(0)), maxSubsetSize);
-        if (m < 2) throw new ArgumentException("KID needs at least 2 samples on each side");
+        if (m < 2)
+            throw new ArgumentException("KID needs at least 2 samples on each side");
         using var generator = new Generator(unchecked((ulong)seed));
         double t = 0;
         for (var s = 0; s < numSubsets; s++)

@@ -1,5 +1,5 @@
-using Dino.Repro.Torch.Jit;
 using Dino.Repro.Evaluation.Metrics.Features;
+using Dino.Repro.Torch.Jit;
 
 namespace Dino.Repro.Evaluation.Metrics.Image;
 
@@ -15,29 +15,37 @@ public sealed class Lpips : EvaluatorNetwork
 {
     private readonly Evaluator evaluator;
 
-    private Lpips(Evaluator evaluator, string? folder) : base(evaluator, folder, device: null) => this.evaluator = evaluator;
+    private Lpips(Evaluator evaluator, string? folder)
+        : base(evaluator, folder, device: null) => this.evaluator = evaluator;
 
-    /// <summary>Loads <paramref name="evaluator"/> (default LPIPS-AlexNet) from <paramref name="folder"/>; a missing file is a <see cref="MissingEvaluatorException"/>.</summary>
+    /// <summary>
+    /// Loads <paramref name="evaluator"/> (default LPIPS-AlexNet) from <paramref name="folder"/>; a missing file is a <see
+    /// cref="MissingEvaluatorException"/>.
+    /// </summary>
     public static Lpips Load(Evaluator? evaluator = null, string? folder = null)
     {
         var e = evaluator ?? Evaluators.LpipsAlex;
-        if (e.Outputs is not (EvaluatorOutputs.Distance or EvaluatorOutputs.LpipsFeatures)) throw new ArgumentException($"{e.Name} is not an LPIPS evaluator");
+        if (e.Outputs is not (EvaluatorOutputs.Distance or EvaluatorOutputs.LpipsFeatures))
+            throw new ArgumentException($"{e.Name} is not an LPIPS evaluator");
         return new Lpips(e, folder);
     }
 
     /// <summary>Per-pair distances [N] of float [N,3,H,W] (or [3,H,W]) images in [-1,1] of equal shape.</summary>
     public Tensor Distances(Tensor x, Tensor y)
     {
-        using var noGrad = torch.no_grad();  // TorchScript runs under the caller's grad mode; a metric needs no graph
-        if (!x.shape.SequenceEqual(y.shape)) throw new ArgumentException($"LPIPS compares images of one shape, got [{string.Join(",", x.shape)}] and [{string.Join(",", y.shape)}]");
-        if (x.dim() is not (3 or 4) || x.size(-3) != 3) throw new ArgumentException($"LPIPS takes RGB [N,3,H,W] or [3,H,W], got [{string.Join(",", x.shape)}]");
+        using var noGrad = torch.no_grad(); // TorchScript runs under the caller's grad mode; a metric needs no graph
+        if (!x.shape.SequenceEqual(y.shape))
+            throw new ArgumentException($"LPIPS compares images of one shape, got [{string.Join(",", x.shape)}] and [{string.Join(",", y.shape)}]");
+        if (x.dim() is not (3 or 4) || x.size(-3) != 3)
+            throw new ArgumentException($"LPIPS takes RGB [N,3,H,W] or [3,H,W], got [{string.Join(",", x.shape)}]");
         using var scope = torch.NewDisposeScope();
         var (a, b) = x.dim() == 3 ? (x.unsqueeze(0), y.unsqueeze(0)) : (x, y);
         foreach (var (t, which) in new[] { (a, "first"), (b, "second") })
         {
             // NaN passes any range test; [0,1] or [0,255] images would give plausible-looking wrong numbers: refuse both.
             MetricInput.RequireFinite(t, which, "LPIPS");
-            if (t.min().ToDouble() < -1 - 1e-6 || t.max().ToDouble() > 1 + 1e-6) throw new ArgumentException("LPIPS inputs must lie in [-1, 1]");
+            if (t.min().ToDouble() < -1 - 1e-6 || t.max().ToDouble() > 1 + 1e-6)
+                throw new ArgumentException("LPIPS inputs must lie in [-1, 1]");
         }
         var (a32, b32) = (a.to(ScalarType.Float32), b.to(ScalarType.Float32));
         var d = evaluator.Outputs == EvaluatorOutputs.Distance ? ScriptOutputs.Single(Module.forward(a32, b32), Path) : FeatureDistances(a32, b32);
@@ -51,9 +59,14 @@ public sealed class Lpips : EvaluatorNetwork
     private Tensor FeatureDistances(Tensor a, Tensor b)
     {
         var n = a.size(0);
-        var features = ScriptOutputs.Single(Module.forward(evaluator.Signature.Positional([torch.cat([a, b]).add(1.0).mul(127.5)], evaluator.FeaturesKwargs)), Path);
+        var features = ScriptOutputs.Single(
+            Module.forward(evaluator.Signature.Positional([torch.cat([a, b]).add(1.0).mul(127.5)], evaluator.FeaturesKwargs)),
+            Path
+        );
         if (features.dim() != 2 || features.size(0) != 2 * n)
-            throw new InvalidDataException($"{Path}: forward returned [{string.Join(",", features.shape)}], but {evaluator.Name} gives LPIPS features [{2 * n},F]");
+            throw new InvalidDataException(
+                $"{Path}: forward returned [{string.Join(",", features.shape)}], but {evaluator.Name} gives LPIPS features [{2 * n},F]"
+            );
         return (features.narrow(0, 0, n) - features.narrow(0, n, n)).square().sum(1);
     }
 
@@ -63,5 +76,4 @@ public sealed class Lpips : EvaluatorNetwork
         using var d = Distances(x, y);
         return d.mean().ToDouble();
     }
-
 }

@@ -5,6 +5,7 @@ internal enum NdimageBorder
 {
     /// <summary>"constant" with cval 0: zeros beyond the border.</summary>
     Constant,
+
     /// <summary>"reflect": mirrored about the edge of the last pixel (d c b a | a b c d | d c b a).</summary>
     Reflect,
 }
@@ -36,19 +37,26 @@ internal static class NdimageFilters
     {
         var factor = -0.5 / (sigma * sigma);
         var phi = new double[2 * radius + 1];
-        for (var x = -radius; x <= radius; x++) phi[x + radius] = Math.Exp(factor * (x * x));
+        for (var x = -radius; x <= radius; x++)
+            phi[x + radius] = Math.Exp(factor * (x * x));
         var total = NumpySum.Pairwise(phi);
-        for (var i = 0; i < phi.Length; i++) phi[i] /= total;
+        for (var i = 0; i < phi.Length; i++)
+            phi[i] /= total;
         return phi;
     }
 
     /// <summary>correlate1d(input, weights, axis, mode, origin=0) for an odd-length kernel.</summary>
     public static double[,] Correlate1d(double[,] input, double[] weights, int axis, NdimageBorder border)
     {
-        if (weights.Length % 2 != 1) throw new ArgumentException("correlate1d here takes odd-length kernels only");
-        if (axis is not (0 or 1)) throw new ArgumentOutOfRangeException(nameof(axis), axis, "axis must be 0 or 1");
-        int rows = input.GetLength(0), cols = input.GetLength(1);
-        int length = axis == 0 ? rows : cols, lines = axis == 0 ? cols : rows, radius = weights.Length / 2;
+        if (weights.Length % 2 != 1)
+            throw new ArgumentException("correlate1d here takes odd-length kernels only");
+        if (axis is not (0 or 1))
+            throw new ArgumentOutOfRangeException(nameof(axis), axis, "axis must be 0 or 1");
+        int rows = input.GetLength(0),
+            cols = input.GetLength(1);
+        int length = axis == 0 ? rows : cols,
+            lines = axis == 0 ? cols : rows,
+            radius = weights.Length / 2;
         var symmetry = Symmetry(weights, radius);
         var output = new double[rows, cols];
         var buffer = new double[length + 2 * radius];
@@ -57,29 +65,37 @@ internal static class NdimageFilters
             for (var i = -radius; i < length + radius; i++)
             {
                 var source = Extend(i, length, border);
-                buffer[i + radius] = source < 0 ? 0.0 : axis == 0 ? input[source, line] : input[line, source];
+                buffer[i + radius] =
+                    source < 0 ? 0.0
+                    : axis == 0 ? input[source, line]
+                    : input[line, source];
             }
             for (var i = 0; i < length; i++)
             {
-                var centre = i + radius;  // buffer index of x₀
+                var centre = i + radius; // buffer index of x₀
                 double value;
                 if (symmetry > 0)
                 {
                     value = buffer[centre] * weights[radius];
-                    for (var j = -radius; j < 0; j++) value += (buffer[centre + j] + buffer[centre - j]) * weights[radius + j];
+                    for (var j = -radius; j < 0; j++)
+                        value += (buffer[centre + j] + buffer[centre - j]) * weights[radius + j];
                 }
                 else if (symmetry < 0)
                 {
                     value = buffer[centre] * weights[radius];
-                    for (var j = -radius; j < 0; j++) value += (buffer[centre + j] - buffer[centre - j]) * weights[radius + j];
+                    for (var j = -radius; j < 0; j++)
+                        value += (buffer[centre + j] - buffer[centre - j]) * weights[radius + j];
                 }
                 else
                 {
                     value = buffer[centre + radius] * weights[2 * radius];
-                    for (var j = -radius; j < radius; j++) value += buffer[centre + j] * weights[radius + j];
+                    for (var j = -radius; j < radius; j++)
+                        value += buffer[centre + j] * weights[radius + j];
                 }
-                if (axis == 0) output[i, line] = value;
-                else output[line, i] = value;
+                if (axis == 0)
+                    output[i, line] = value;
+                else
+                    output[line, i] = value;
             }
         }
         return output;
@@ -89,20 +105,25 @@ internal static class NdimageFilters
     private static int Symmetry(double[] weights, int radius)
     {
         const double DblEpsilon = 2.220446049250313e-16;
-        bool symmetric = true, antisymmetric = true;
+        bool symmetric = true,
+            antisymmetric = true;
         for (var i = 1; i <= radius; i++)
         {
             symmetric &= Math.Abs(weights[radius + i] - weights[radius - i]) <= DblEpsilon;
             antisymmetric &= Math.Abs(weights[radius + i] + weights[radius - i]) <= DblEpsilon;
         }
-        return symmetric ? 1 : antisymmetric ? -1 : 0;
+        return symmetric ? 1
+            : antisymmetric ? -1
+            : 0;
     }
 
     /// <summary>The source index for position <paramref name="i"/> of a line, or −1 for a constant-mode zero.</summary>
     private static int Extend(int i, int length, NdimageBorder border)
     {
-        if (i >= 0 && i < length) return i;
-        if (border == NdimageBorder.Constant) return -1;
+        if (i >= 0 && i < length)
+            return i;
+        if (border == NdimageBorder.Constant)
+            return -1;
         // Reflect: period 2·length, mirrored halves.
         var period = 2 * length;
         var k = ((i % period) + period) % period;

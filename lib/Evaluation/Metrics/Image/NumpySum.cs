@@ -14,7 +14,8 @@ internal static class NumpySum
         if (values.Length < 8)
         {
             var sum = 0.0;
-            foreach (var v in values) sum += v;
+            foreach (var v in values)
+                sum += v;
             return sum;
         }
         if (values.Length <= BlockSize)
@@ -23,9 +24,11 @@ internal static class NumpySum
             values[..8].CopyTo(r);
             var i = 8;
             for (; i < values.Length - values.Length % 8; i += 8)
-                for (var k = 0; k < 8; k++) r[k] += values[i + k];
+            for (var k = 0; k < 8; k++)
+                r[k] += values[i + k];
             var result = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-            for (; i < values.Length; i++) result += values[i];
+            for (; i < values.Length; i++)
+                result += values[i];
             return result;
         }
         var half = values.Length / 2;

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Evaluation.Metrics.Image;
 
 /// <summary>
@@ -11,7 +10,8 @@ public static class PeakSignalToNoiseRatio
     public static double Compute(Tensor reference, Tensor distorted, double dataRange = 255)
     {
         MetricInput.RequireSameShape(reference, distorted, "PSNR");
-        if (dataRange <= 0) throw new ArgumentOutOfRangeException(nameof(dataRange), dataRange, "data range must be positive");
+        if (dataRange <= 0)
+            throw new ArgumentOutOfRangeException(nameof(dataRange), dataRange, "data range must be positive");
         MetricInput.RequireFinite(reference, "reference", "PSNR");
         MetricInput.RequireFinite(distorted, "distorted", "PSNR");
         using var scope = torch.NewDisposeScope();

@@ -1,4 +1,3 @@
-
 namespace Dino.Repro.Evaluation.Metrics.Image;
 
 /// <summary>
@@ -11,15 +10,17 @@ namespace Dino.Repro.Evaluation.Metrics.Image;
 /// </summary>
 public static class StructuralSimilarity
 {
-    private const int Radius = 5;     // int(truncate·σ + 0.5) with skimage's truncate 3.5 and σ 1.5
+    private const int Radius = 5; // int(truncate·σ + 0.5) with skimage's truncate 3.5 and σ 1.5
     private const double Sigma = 1.5;
-    private const double K1 = 0.01, K2 = 0.03;
+    private const double K1 = 0.01,
+        K2 = 0.03;
 
     /// <summary>Images as [H, W] (grey) or [H, W, C] (channels last, as read from files), any numeric dtype.</summary>
     public static double Compute(Tensor reference, Tensor distorted, double dataRange = 255)
     {
         MetricInput.RequireSameShape(reference, distorted, "SSIM");
-        if (reference.dim() is not (2 or 3)) throw new ArgumentException($"SSIM takes [H, W] or [H, W, C] images, got shape [{string.Join(", ", reference.shape)}]");
+        if (reference.dim() is not (2 or 3))
+            throw new ArgumentException($"SSIM takes [H, W] or [H, W, C] images, got shape [{string.Join(", ", reference.shape)}]");
         if (reference.size(0) <= 2 * Radius || reference.size(1) <= 2 * Radius)
             throw new ArgumentException($"SSIM needs images larger than {2 * Radius + 1}×{2 * Radius + 1}");
         MetricInput.RequireFinite(reference, "reference", "SSIM");
@@ -37,9 +38,10 @@ public static class StructuralSimilarity
         var vx = Filter(x * x) - ux * ux;
         var vy = Filter(y * y) - uy * uy;
         var vxy = Filter(x * y) - ux * uy;
-        double c1 = Math.Pow(K1 * dataRange, 2), c2 = Math.Pow(K2 * dataRange, 2);
+        double c1 = Math.Pow(K1 * dataRange, 2),
+            c2 = Math.Pow(K2 * dataRange, 2);
         var map = (2 * ux * uy + c1) * (2 * vxy + c2) / ((ux * ux + uy * uy + c1) * (vx + vy + c2));
-        return map.mean().ToDouble();  // equal-sized channels: the mean of per-channel means
+        return map.mean().ToDouble(); // equal-sized channels: the mean of per-channel means
     }
 
     /// <summary>The separable Gaussian of scipy.ndimage.gaussian_filter: exp(−x²/2σ²) on −5..5, normalised.</summary>

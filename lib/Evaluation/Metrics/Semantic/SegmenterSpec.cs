@@ -12,11 +12,24 @@ namespace Dino.Repro.Evaluation.Metrics.Semantic;
 /// <param name="NumClasses">C: scores per pixel.</param>
 /// <param name="Mean">Per-channel mean on the 0..255 scale, in the network's channel order.</param>
 /// <param name="Std">Per-channel standard deviation on the 0..255 scale, in the network's channel order.</param>
-public sealed record SegmenterSpec(Evaluator Evaluator, int NumClasses, int? InputHeight, int? InputWidth,
-    double[] Mean, double[] Std, bool Bgr = false)
+public sealed record SegmenterSpec(
+    Evaluator Evaluator,
+    int NumClasses,
+    int? InputHeight,
+    int? InputWidth,
+    double[] Mean,
+    double[] Std,
+    bool Bgr = false
+)
 {
     /// <summary>A segmenter file given by hand (--set segmenter=FILE), taking the image as is in [−1,1] unless told otherwise.</summary>
     public static SegmenterSpec FromFile(string path, int numClasses, double[]? mean = null, double[]? std = null) =>
-        new(new Evaluator("segmenter", Path.GetFullPath(path), null, EvaluatorOutputs.ClassScores, "the file given with --set segmenter"),
-            numClasses, null, null, mean ?? [127.5, 127.5, 127.5], std ?? [127.5, 127.5, 127.5]);
+        new(
+            new Evaluator("segmenter", Path.GetFullPath(path), null, EvaluatorOutputs.ClassScores, "the file given with --set segmenter"),
+            numClasses,
+            null,
+            null,
+            mean ?? [127.5, 127.5, 127.5],
+            std ?? [127.5, 127.5, 127.5]
+        );
 }

@@ -17,16 +17,19 @@ public sealed record ClipScore(double[] PerFrame)
 public static class PerFrameVideoMetric
 {
     /// <summary>SSIM per frame of uint8 [T,H,W,3] clips.</summary>
-    public static ClipScore Ssim(Tensor reference, Tensor degraded) => EachFrame(reference, degraded, "video SSIM", (r, d) => StructuralSimilarity.Compute(r, d, 255));
+    public static ClipScore Ssim(Tensor reference, Tensor degraded) =>
+        EachFrame(reference, degraded, "video SSIM", (r, d) => StructuralSimilarity.Compute(r, d, 255));
 
     /// <summary>PSNR (dB, data range 255) per frame of uint8 [T,H,W,3] clips; identical frames give +∞.</summary>
-    public static ClipScore Psnr(Tensor reference, Tensor degraded) => EachFrame(reference, degraded, "video PSNR", (r, d) => PeakSignalToNoiseRatio.Compute(r, d, 255));
+    public static ClipScore Psnr(Tensor reference, Tensor degraded) =>
+        EachFrame(reference, degraded, "video PSNR", (r, d) => PeakSignalToNoiseRatio.Compute(r, d, 255));
 
     /// <summary>LPIPS per frame of uint8 [T,H,W,3] clips, the frames taken to [−1,1] and run <paramref name="batchSize"/> at a time.</summary>
     public static ClipScore Lpips(Lpips lpips, Tensor reference, Tensor degraded, int batchSize = 16)
     {
         RequireClips(reference, degraded, "video LPIPS");
-        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batch size must be at least 1");
+        if (batchSize < 1)
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batch size must be at least 1");
         var values = new List<double>();
         for (long start = 0; start < reference.size(0); start += batchSize)
         {
@@ -59,7 +62,10 @@ public static class PerFrameVideoMetric
     {
         MetricInput.RequireSameShape(reference, degraded, metric);
         if (reference.dim() != 4 || reference.size(3) != 3 || reference.dtype != ScalarType.Byte)
-            throw new ArgumentException($"{metric}: clips are uint8 [T,H,W,3], got {reference.dtype.TorchName()} [{string.Join(", ", reference.shape)}]");
-        if (reference.size(0) == 0) throw new ArgumentException($"{metric}: the clips hold no frames");
+            throw new ArgumentException(
+                $"{metric}: clips are uint8 [T,H,W,3], got {reference.dtype.TorchName()} [{string.Join(", ", reference.shape)}]"
+            );
+        if (reference.size(0) == 0)
+            throw new ArgumentException($"{metric}: the clips hold no frames");
     }
 }

@@ -12,7 +12,9 @@ public static class VideoPair
         var degraded = VideoReader.ReadAll(degradedPath);
         if (!reference.shape.SequenceEqual(degraded.shape))
         {
-            var message = $"{referencePath} and {degradedPath} differ in frames × height × width × channels: [{string.Join(", ", reference.shape)}] vs [{string.Join(", ", degraded.shape)}]";
+            var message =
+                $"{referencePath} and {degradedPath} differ in frames × height × width × channels: [{string.Join(", ", reference.shape)}] vs "
+                + $"[{string.Join(", ", degraded.shape)}]";
             reference.Dispose();
             degraded.Dispose();
             throw new ArgumentException(message);

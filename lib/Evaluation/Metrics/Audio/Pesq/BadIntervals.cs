@@ -17,14 +17,18 @@ internal static class BadIntervals
     public static List<(int start, int stop)> Find(float[] symmetric, int stopFrame)
     {
         var bad = new bool[stopFrame + 1];
-        for (var f = 1; f <= stopFrame; f++) bad[f] = symmetric[f] > BadFrameThreshold;
+        for (var f = 1; f <= stopFrame; f++)
+            bad[f] = symmetric[f] > BadFrameThreshold;
         // A frame stays bad when frames on both sides within the smear range are bad: this fills short gaps.
         var smeared = new bool[stopFrame + 1];
         for (var f = SmearFrames; f < stopFrame - SmearFrames; f++)
         {
-            bool left = false, right = false;
-            for (var i = -SmearFrames; i <= 0; i++) left |= bad[f + i];
-            for (var i = 0; i <= SmearFrames; i++) right |= bad[f + i];
+            bool left = false,
+                right = false;
+            for (var i = -SmearFrames; i <= 0; i++)
+                left |= bad[f + i];
+            for (var i = 0; i <= SmearFrames; i++)
+                right |= bad[f + i];
             smeared[f] = left && right;
         }
 
@@ -32,11 +36,15 @@ internal static class BadIntervals
         var frame = 0;
         while (frame <= stopFrame)
         {
-            while (frame <= stopFrame && !smeared[frame]) frame++;
-            if (frame > stopFrame) break;
+            while (frame <= stopFrame && !smeared[frame])
+                frame++;
+            if (frame > stopFrame)
+                break;
             var start = frame;
-            while (frame <= stopFrame && smeared[frame]) frame++;
-            if (frame <= stopFrame && frame - start >= MinFrames) intervals.Add((start, frame));
+            while (frame <= stopFrame && smeared[frame])
+                frame++;
+            if (frame <= stopFrame && frame - start >= MinFrames)
+                intervals.Add((start, frame));
         }
         return intervals;
     }
@@ -57,11 +65,14 @@ internal static class BadIntervals
             Array.Copy(reference, startSample, refPart, searchRange, count);
             var degPart = new float[refPart.Length];
             var last = longerLength - rate.SearchBuffer + rate.DataPadding - 1;
-            for (var i = 0; i < degPart.Length; i++) degPart[i] = aligned[Math.Clamp(startSample - searchRange + i, rate.SearchBuffer, last)];
+            for (var i = 0; i < degPart.Length; i++)
+                degPart[i] = aligned[Math.Clamp(startSample - searchRange + i, rate.SearchBuffer, last)];
 
             var (delay, correlation) = MagnitudeDelay(refPart, degPart, searchRange);
-            if (correlation < MinCorrelation) delay = 0;
-            for (var i = startSample; i < stopSample; i++) realigned[i] = aligned[Math.Clamp(i + delay, 0, longerLength - 1)];
+            if (correlation < MinCorrelation)
+                delay = 0;
+            for (var i = startSample; i < stopSample; i++)
+                realigned[i] = aligned[Math.Clamp(i + delay, 0, longerLength - 1)];
         }
         return realigned;
     }
@@ -74,7 +85,8 @@ internal static class BadIntervals
         var size = SinglePrecisionFft.NextPowerOfTwo(2 * n);
         var powerX = PesqSignal.MeanPower(x, 0, n, n) * n / size;
         var powerY = PesqSignal.MeanPower(y, 0, n, n) * n / size;
-        if (powerX <= 1e-6 || powerY <= 1e-6) return (0, 0f);
+        if (powerX <= 1e-6 || powerY <= 1e-6)
+            return (0, 0f);
         var normalisation = Math.Sqrt(powerX * powerY);
 
         var fx = new float[size + 2];
@@ -86,11 +98,15 @@ internal static class BadIntervals
         }
         SinglePrecisionFft.RealForward(fx, size);
         SinglePrecisionFft.RealForward(fy, size);
-        for (var i = 0; i < size + 2; i++) fx[i] /= size;
+        for (var i = 0; i < size + 2; i++)
+            fx[i] /= size;
         var cross = new float[size + 2];
         for (var k = 0; k <= size / 2; k++)
         {
-            float re1 = fx[2 * k], im1 = fx[2 * k + 1], re2 = fy[2 * k], im2 = fy[2 * k + 1];
+            float re1 = fx[2 * k],
+                im1 = fx[2 * k + 1],
+                re2 = fy[2 * k],
+                im2 = fy[2 * k + 1];
             cross[2 * k] = re1 * re2 + im1 * im2;
             cross[2 * k + 1] = -im1 * re2 + re1 * im2;
         }

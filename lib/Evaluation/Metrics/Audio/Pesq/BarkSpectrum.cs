@@ -24,18 +24,21 @@ internal sealed class BarkSpectrum
     public float[] Frame(float[] data, long start)
     {
         var n = rate.FrameLength;
-        for (var i = 0; i < n; i++) buffer[i] = data[start + i] * window[i];
+        for (var i = 0; i < n; i++)
+            buffer[i] = data[start + i] * window[i];
         SinglePrecisionFft.RealForward(buffer, n);
         var power = new float[n / 2];
         // Bin 0 (DC) counts as zero power.
-        for (var k = 1; k < n / 2; k++) power[k] = buffer[2 * k] * buffer[2 * k] + buffer[2 * k + 1] * buffer[2 * k + 1];
+        for (var k = 1; k < n / 2; k++)
+            power[k] = buffer[2 * k] * buffer[2 * k] + buffer[2 * k + 1] * buffer[2 * k + 1];
         var bands = Bands;
         var density = new float[bands.Count];
         var bin = 0;
         for (var b = 0; b < bands.Count; b++)
         {
             double sum = 0;
-            for (var i = 0; i < bands.BinsPerBand[b]; i++) sum += power[bin++];
+            for (var i = 0; i < bands.BinsPerBand[b]; i++)
+                sum += power[bin++];
             density[b] = (float)(sum * bands.PowerDensityCorrection[b] * rate.PowerScale);
         }
         return density;
@@ -47,7 +50,8 @@ internal sealed class BarkSpectrum
         double total = 0;
         for (var b = 1; b < density.Length; b++)
         {
-            if (density[b] > (float)(factor * Bands.HearingThreshold[b])) total += density[b];
+            if (density[b] > (float)(factor * Bands.HearingThreshold[b]))
+                total += density[b];
         }
         return (float)total;
     }
@@ -62,7 +66,8 @@ internal sealed class BarkSpectrum
             double sum = 0;
             for (var f = 0; f < densities.Length; f++)
             {
-                if (!silent[f] && densities[f][b] > 100 * Bands.HearingThreshold[b]) sum += densities[f][b];
+                if (!silent[f] && densities[f][b] > 100 * Bands.HearingThreshold[b])
+                    sum += densities[f][b];
             }
             average[b] = (float)(sum / divisor);
         }

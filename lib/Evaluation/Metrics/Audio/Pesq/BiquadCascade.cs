@@ -8,11 +8,17 @@ internal static class BiquadCascade
 {
     public static void FilterInPlace(Span<float> x, ReadOnlySpan<float> sections)
     {
-        if (sections.Length % 5 != 0) throw new ArgumentException("PESQ: IIR sections must come in groups of five coefficients", nameof(sections));
+        if (sections.Length % 5 != 0)
+            throw new ArgumentException("PESQ: IIR sections must come in groups of five coefficients", nameof(sections));
         for (var s = 0; s < sections.Length; s += 5)
         {
-            float b0 = sections[s], b1 = sections[s + 1], b2 = sections[s + 2], a1 = sections[s + 3], a2 = sections[s + 4];
-            float z1 = 0, z2 = 0;
+            float b0 = sections[s],
+                b1 = sections[s + 1],
+                b2 = sections[s + 2],
+                a1 = sections[s + 3],
+                a2 = sections[s + 4];
+            float z1 = 0,
+                z2 = 0;
             for (var i = 0; i < x.Length; i++)
             {
                 var z0 = x[i] - a1 * z1 - a2 * z2;

@@ -27,7 +27,8 @@ internal sealed class DelayHistogram
         foreach (var lag in lags)
         {
             total += share * kernel;
-            for (var k = 1 - kernel; k < kernel; k++) bins[(lag + k + n) % n] += share * (kernel - (float)Math.Abs(k));
+            for (var k = 1 - kernel; k < kernel; k++)
+                bins[(lag + k + n) % n] += share * (kernel - (float)Math.Abs(k));
         }
     }
 

@@ -13,7 +13,14 @@ internal static class DisturbanceAggregation
     private const int FramesPerSyllable = 20;
     private const float MaxFrameDisturbance = 45;
 
-    public static float RawMos(float[] symmetric, float[] asymmetric, float[] audibleReferencePower, int startFrame, int stopFrame, float[] timeWeight)
+    public static float RawMos(
+        float[] symmetric,
+        float[] asymmetric,
+        float[] audibleReferencePower,
+        int startFrame,
+        int stopFrame,
+        float[] timeWeight
+    )
     {
         for (var f = 0; f <= stopFrame; f++)
         {
@@ -37,7 +44,8 @@ internal static class DisturbanceAggregation
             if (stopFrame + 1 > 1000)
             {
                 double factor = (framesInSignal - 1000f) / 5500f;
-                if (factor > 0.5f) factor = 0.5f;
+                if (factor > 0.5f)
+                    factor = 0.5f;
                 h = (float)((1f - factor) + factor * f / (float)framesInSignal);
             }
             weights[f] = h;
@@ -49,11 +57,13 @@ internal static class DisturbanceAggregation
     /// weighted L2 over the intervals. The weight of an interval is that of the frame at its offset from the start.</summary>
     public static float SplitSecondNorm(float[] disturbance, int startFrame, int stopFrame, float[] timeWeight)
     {
-        double total = 0, totalWeight = 0;
+        double total = 0,
+            totalWeight = 0;
         for (var first = startFrame; first <= stopFrame; first += FramesPerSyllable / 2)
         {
             double syllable = 0;
-            for (var f = first; f < first + FramesPerSyllable && f <= stopFrame; f++) syllable += Math.Pow(disturbance[f], SyllablePower);
+            for (var f = first; f < first + FramesPerSyllable && f <= stopFrame; f++)
+                syllable += Math.Pow(disturbance[f], SyllablePower);
             syllable = Math.Pow(syllable / FramesPerSyllable, 1.0 / SyllablePower);
             var weight = timeWeight[first - startFrame];
             total += Math.Pow(weight * syllable, TimePower);

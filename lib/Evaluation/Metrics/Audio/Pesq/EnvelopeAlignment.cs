@@ -28,7 +28,8 @@ internal static class EnvelopeAlignment
 
     private static int LagInWindows(float[] reference, int startR, int nr, float[] degraded, int startD, int nd)
     {
-        if (nr <= 1 || nd <= 1) return 0;
+        if (nr <= 1 || nd <= 1)
+            return 0;
         var correlation = SinglePrecisionFft.CrossCorrelate(reference.AsSpan(startR, nr), degraded.AsSpan(startD, nd));
         var best = nr - 1;
         var max = 0f;

@@ -22,15 +22,18 @@ internal static class FineAlignment
         while (startD + n <= degraded.Length && startR + n <= utterance.SearchEnd * rate.Downsample)
         {
             var (lags, weight) = correlation.Votes(reference.Data, startR, degraded.Data, startD);
-            foreach (var lag in lags) votes[lag] += weight;
+            foreach (var lag in lags)
+                votes[lag] += weight;
             startR += n / 4;
             startD += n / 4;
         }
 
         var total = 0f;
-        foreach (var v in votes) total += v;
+        foreach (var v in votes)
+            total += v;
         var smoothed = SmoothCircular(votes, n / 64);
-        for (var i = 0; i < n; i++) smoothed[i] = total > 0.0 ? Math.Abs(smoothed[i]) / total : 0f;
+        for (var i = 0; i < n; i++)
+            smoothed[i] = total > 0.0 ? Math.Abs(smoothed[i]) / total : 0f;
         var (index, height) = DelayHistogram.HighestBin(smoothed);
         utterance.Delay = estimate + correlation.SignedLag(index);
         utterance.DelayConfidence = height;
@@ -44,12 +47,14 @@ internal static class FineAlignment
         var h = new float[n + 2];
         Array.Copy(values, x, n);
         h[0] = 1f;
-        for (var k = 1; k < kernel; k++) h[k] = h[n - k] = 1f - (float)k / kernel;
+        for (var k = 1; k < kernel; k++)
+            h[k] = h[n - k] = 1f - (float)k / kernel;
         SinglePrecisionFft.RealForward(x, n);
         SinglePrecisionFft.RealForward(h, n);
         for (var k = 0; k <= n / 2; k++)
         {
-            float r1 = x[2 * k], i1 = x[2 * k + 1];
+            float r1 = x[2 * k],
+                i1 = x[2 * k + 1];
             x[2 * k] = r1 * h[2 * k] - i1 * h[2 * k + 1];
             x[2 * k + 1] = r1 * h[2 * k + 1] + i1 * h[2 * k];
         }

@@ -34,7 +34,8 @@ internal sealed class FrameCorrelation
         // conj(X1) · X2: the correlation peaks at the lag of the degraded frame.
         for (var k = 0; k <= Length / 2; k++)
         {
-            float r1 = x1[2 * k], i1 = -x1[2 * k + 1];
+            float r1 = x1[2 * k],
+                i1 = -x1[2 * k + 1];
             x1[2 * k] = r1 * x2[2 * k] - i1 * x2[2 * k + 1];
             x1[2 * k + 1] = r1 * x2[2 * k + 1] + i1 * x2[2 * k];
         }
@@ -43,13 +44,15 @@ internal sealed class FrameCorrelation
         for (var i = 0; i < Length; i++)
         {
             x1[i] = Math.Abs(x1[i]);
-            if (x1[i] > max) max = x1[i];
+            if (x1[i] > max)
+                max = x1[i];
         }
         max *= 0.99f;
         var lags = new List<int>();
         for (var i = 0; i < Length; i++)
         {
-            if (x1[i] > max) lags.Add(i);
+            if (x1[i] > max)
+                lags.Add(i);
         }
         return (lags, (float)Math.Pow(max, 0.125));
     }

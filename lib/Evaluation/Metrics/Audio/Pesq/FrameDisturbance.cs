@@ -25,7 +25,10 @@ internal sealed class FrameDisturbance
         {
             var d = loudDeg[b] - loudRef[b];
             var deadzone = Math.Min(loudDeg[b], loudRef[b]) * 0.25f;
-            disturbance[b] = d > deadzone ? d - deadzone : d < -deadzone ? d + deadzone : 0f;
+            disturbance[b] =
+                d > deadzone ? d - deadzone
+                : d < -deadzone ? d + deadzone
+                : 0f;
         }
         var symmetric = WeightedNorm(disturbance, 2);
 
@@ -33,8 +36,10 @@ internal sealed class FrameDisturbance
         {
             var ratio = (degraded[b] + 50f) / (reference[b] + 50f);
             var h = (float)Math.Pow(ratio, 1.2f);
-            if (h > 12f) h = 12f;
-            if (h < 3f) h = 0f;
+            if (h > 12f)
+                h = 12f;
+            if (h < 3f)
+                h = 0f;
             disturbance[b] *= h;
         }
         return (symmetric, WeightedNorm(disturbance, 1));
@@ -43,7 +48,8 @@ internal sealed class FrameDisturbance
     /// <summary>Bark-width-weighted Lp norm over bands 1.. (band 0 is left out), scaled back by the total width.</summary>
     private float WeightedNorm(float[] x, float p)
     {
-        double sum = 0, totalWidth = 0;
+        double sum = 0,
+            totalWidth = 0;
         for (var b = 1; b < x.Length; b++)
         {
             var product = Math.Abs(x[b]) * widths[b];

@@ -11,7 +11,12 @@ internal static class InputFilters
 
     /// <summary>Narrowband: the modified IRS receive response, applied in the frequency domain.</summary>
     public static void IrsReceive(PesqSignal signal, PesqRate rate) =>
-        FilterCurve.IrsReceive.ApplyInPlace(signal.Data, rate.SearchBuffer, signal.Length - 2 * rate.SearchBuffer + rate.DataPadding, rate.SampleRate);
+        FilterCurve.IrsReceive.ApplyInPlace(
+            signal.Data,
+            rate.SearchBuffer,
+            signal.Length - 2 * rate.SearchBuffer + rate.DataPadding,
+            rate.SampleRate
+        );
 
     /// <summary>Wideband (P.862.2): 16-sample linear fades at both ends, then the high-pass IIR section.</summary>
     public static void Wideband(PesqSignal signal, PesqRate rate)
@@ -36,9 +41,11 @@ internal static class InputFilters
         var start = rate.SearchBuffer;
         var end = signal.Length - rate.SearchBuffer;
         var mean = 0f;
-        for (var i = start; i < end; i++) mean += data[i];
+        for (var i = start; i < end; i++)
+            mean += data[i];
         mean /= signal.Length;
-        for (var i = start; i < end; i++) data[i] -= mean;
+        for (var i = start; i < end; i++)
+            data[i] -= mean;
         for (var i = 0; i < rate.Downsample; i++)
         {
             var gain = (0.5f + i) / rate.Downsample;

@@ -12,12 +12,23 @@ internal static class LevelAlignment
     public static void Apply(PesqSignal signal, int longerLength, PesqRate rate, string which)
     {
         var filtered = (float[])signal.Data.Clone();
-        FilterCurve.LevelAlignment.ApplyInPlace(filtered, rate.SearchBuffer, signal.Length - 2 * rate.SearchBuffer + rate.DataPadding, rate.SampleRate);
-        var power = (float)PesqSignal.MeanPower(filtered, rate.SearchBuffer, signal.Length - rate.SearchBuffer + rate.DataPadding,
-            longerLength - 2 * rate.SearchBuffer + rate.DataPadding);
+        FilterCurve.LevelAlignment.ApplyInPlace(
+            filtered,
+            rate.SearchBuffer,
+            signal.Length - 2 * rate.SearchBuffer + rate.DataPadding,
+            rate.SampleRate
+        );
+        var power = (float)
+            PesqSignal.MeanPower(
+                filtered,
+                rate.SearchBuffer,
+                signal.Length - rate.SearchBuffer + rate.DataPadding,
+                longerLength - 2 * rate.SearchBuffer + rate.DataPadding
+            );
         if (!(power > 0))
             throw new ArgumentException($"pesq: the {which} signal has no energy between 350 Hz and 3.25 kHz, so its level cannot be aligned");
         var scale = (float)Math.Sqrt(TargetPower / power);
-        for (var i = 0; i < signal.Length; i++) signal.Data[i] *= scale;
+        for (var i = 0; i < signal.Length; i++)
+            signal.Data[i] *= scale;
     }
 }

@@ -35,9 +35,7 @@ internal sealed class LoudnessModel
         {
             var input = pitchPowerDensity[b];
             var p0 = threshold[b];
-            loudness[b] = input > p0
-                ? (float)(Math.Pow(p0 / 0.5, exponent[b]) * (Math.Pow(0.5 + 0.5 * input / p0, exponent[b]) - 1))
-                : 0f;
+            loudness[b] = input > p0 ? (float)(Math.Pow(p0 / 0.5, exponent[b]) * (Math.Pow(0.5 + 0.5 * input / p0, exponent[b]) - 1)) : 0f;
             loudness[b] *= scale;
         }
         return loudness;

@@ -59,8 +59,10 @@ public static class PerceptualEvaluationOfSpeechQuality
         LevelAlignment.Apply(degSignal, longer, rate, "degraded");
         foreach (var signal in new[] { refSignal, degSignal })
         {
-            if (mode == PesqMode.Narrowband) InputFilters.IrsReceive(signal, rate);
-            else InputFilters.Wideband(signal, rate);
+            if (mode == PesqMode.Narrowband)
+                InputFilters.IrsReceive(signal, rate);
+            else
+                InputFilters.Wideband(signal, rate);
         }
         return (refSignal, degSignal);
     }
@@ -69,8 +71,10 @@ public static class PerceptualEvaluationOfSpeechQuality
     private static (PesqSignal reference, PesqSignal degraded) Normalised(double[] reference, double[] degraded, PesqRate rate)
     {
         var peak = 0.0;
-        foreach (var x in reference) peak = Math.Max(peak, Math.Abs(x));
-        foreach (var x in degraded) peak = Math.Max(peak, Math.Abs(x));
+        foreach (var x in reference)
+            peak = Math.Max(peak, Math.Abs(x));
+        foreach (var x in degraded)
+            peak = Math.Max(peak, Math.Abs(x));
         float[] Scaled(double[] x) => x.Select(v => (float)(v / peak)).ToArray();
         return (PesqSignal.FromSamples(Scaled(reference), rate), PesqSignal.FromSamples(Scaled(degraded), rate));
     }
@@ -79,6 +83,9 @@ public static class PerceptualEvaluationOfSpeechQuality
     private static void RequireQuarterSecond(double[] samples, string which, int sampleRate)
     {
         if (samples.Length < sampleRate / 4)
-            throw new ArgumentException($"{Name}: the {which} signal is {samples.Length} samples long; P.862 needs at least a quarter of a second ({sampleRate / 4} samples at {sampleRate} Hz)");
+            throw new ArgumentException(
+                $"{Name}: the {which} signal is {samples.Length} samples long; P.862 needs at least a quarter of a second ({sampleRate / 4} "
+                    + $"samples at {sampleRate} Hz)"
+            );
     }
 }

@@ -11,6 +11,7 @@ internal sealed class PerceptualModel
 {
     /// <summary>A frame whose reference audible power (above 100 × threshold) is below this is silent.</summary>
     private const float SilenceLevel = 1e7f;
+
     /// <summary>Five consecutive |samples| summing below this are leading or trailing silence, in level-aligned units.</summary>
     private const float SilenceOfFiveSamples = 500f;
 
@@ -45,9 +46,8 @@ internal sealed class PerceptualModel
             var startRef = sb + f * hop;
             densityRef[f] = spectrum.Frame(reference.Data, startRef);
             var startDeg = startRef + TimeAlignment.DelayAt(utterances, startRef, rate);
-            densityDeg[f] = startDeg > 0 && startDeg + rate.FrameLength < length + pad
-                ? spectrum.Frame(degraded.Data, startDeg)
-                : new float[rate.Bands.Count];
+            densityDeg[f] =
+                startDeg > 0 && startDeg + rate.FrameLength < length + pad ? spectrum.Frame(degraded.Data, startDeg) : new float[rate.Bands.Count];
             silent[f] = spectrum.TotalAudible(densityRef[f], 1e2f) < SilenceLevel;
         }
 
@@ -69,7 +69,8 @@ internal sealed class PerceptualModel
                 var realigned = BadIntervals.Realign(intervals, reference.Data, aligned, length, rate);
                 foreach (var (start, stop) in intervals)
                 {
-                    for (var f = start; f < stop; f++) densityDeg[f] = spectrum.Frame(realigned, sb + f * hop);
+                    for (var f = start; f < stop; f++)
+                        densityDeg[f] = spectrum.Frame(realigned, sb + f * hop);
                     ScoreFrames(densityRef, densityDeg, start, stop, symmetric, asymmetric, audibleRef, keepSmaller: true);
                 }
             }
@@ -87,10 +88,13 @@ internal sealed class PerceptualModel
         while (true)
         {
             var sum = 0f;
-            for (var i = 0; i < 5; i++) sum += Math.Abs(data[first + step * (skipped + i)]);
-            if (sum >= SilenceOfFiveSamples) return skipped;
+            for (var i = 0; i < 5; i++)
+                sum += Math.Abs(data[first + step * (skipped + i)]);
+            if (sum >= SilenceOfFiveSamples)
+                return skipped;
             skipped++;
-            if (skipped >= length / 2) return skipped;
+            if (skipped >= length / 2)
+                return skipped;
         }
     }
 
@@ -104,26 +108,38 @@ internal sealed class PerceptualModel
         {
             var x = (averageDeg[b] + 1000f) / (averageRef[b] + 1000f);
             x = Math.Clamp(x, 0.01f, 100f);
-            foreach (var frame in densityRef) frame[b] *= x;
+            foreach (var frame in densityRef)
+                frame[b] *= x;
         }
     }
 
     /// <summary>Frames [from, to): the degraded density scaled by the smoothed ratio of audible powers (clipped to
     /// [3·10⁻⁴, 5]), then the frame disturbances (stored, or the smaller of old and new).</summary>
-    private void ScoreFrames(float[][] densityRef, float[][] densityDeg, int from, int to, float[] symmetric, float[] asymmetric,
-        float[] audibleRef, bool keepSmaller)
+    private void ScoreFrames(
+        float[][] densityRef,
+        float[][] densityDeg,
+        int from,
+        int to,
+        float[] symmetric,
+        float[] asymmetric,
+        float[] audibleRef,
+        bool keepSmaller
+    )
     {
         var previous = 1f;
         for (var f = from; f < to; f++)
         {
             var powerRef = spectrum.TotalAudible(densityRef[f], 1f);
             var powerDeg = spectrum.TotalAudible(densityDeg[f], 1f);
-            if (!keepSmaller) audibleRef[f] = powerRef;
+            if (!keepSmaller)
+                audibleRef[f] = powerRef;
             var scale = (powerRef + 5e3f) / (powerDeg + 5e3f);
-            if (f > 0) scale = 0.2f * previous + 0.8f * scale;
+            if (f > 0)
+                scale = 0.2f * previous + 0.8f * scale;
             previous = scale;
             scale = Math.Clamp(scale, 3e-4f, 5f);
-            for (var b = 0; b < densityDeg[f].Length; b++) densityDeg[f][b] *= scale;
+            for (var b = 0; b < densityDeg[f].Length; b++)
+                densityDeg[f][b] *= scale;
 
             var (d, a) = disturbance.Compute(densityRef[f], densityDeg[f]);
             symmetric[f] = keepSmaller ? Math.Min(symmetric[f], d) : d;
@@ -145,7 +161,8 @@ internal sealed class PerceptualModel
             var previousEnd = ((previous.End - sbw) * ds + previous.Delay) / hop;
             first = Math.Max(Math.Min(first, previousEnd), 0);
             var jump = current.Delay - previous.Delay;
-            if (jump >= -hop) continue;
+            if (jump >= -hop)
+                continue;
             var last = ((current.Start - sbw) * ds + Math.Abs(jump)) / hop + 1;
             for (var f = first; f <= last && f < stopFrame; f++)
             {

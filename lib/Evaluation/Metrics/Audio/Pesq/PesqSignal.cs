@@ -8,6 +8,7 @@ namespace Dino.Repro.Evaluation.Metrics.Audio.Pesq;
 internal sealed class PesqSignal
 {
     public float[] Data { get; private set; }
+
     /// <summary>Samples including both search buffers (the reference's "Nsamples").</summary>
     public int Length { get; }
 
@@ -30,7 +31,8 @@ internal sealed class PesqSignal
     /// <summary>Zero-extends the stored samples so that <paramref name="length"/> + padding can be read.</summary>
     public void ExtendTo(int length, PesqRate rate)
     {
-        if (Data.Length >= length + rate.DataPadding) return;
+        if (Data.Length >= length + rate.DataPadding)
+            return;
         var data = Data;
         Array.Resize(ref data, length + rate.DataPadding);
         Data = data;

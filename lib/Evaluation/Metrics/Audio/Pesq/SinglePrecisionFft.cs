@@ -14,7 +14,8 @@ internal static class SinglePrecisionFft
     public static float[] HannWindow(int n)
     {
         var window = new float[n];
-        for (var i = 0; i < n; i++) window[i] = (float)(0.5 * (1.0 - Math.Cos(TwoPi * i / n)));
+        for (var i = 0; i < n; i++)
+            window[i] = (float)(0.5 * (1.0 - Math.Cos(TwoPi * i / n)));
         return window;
     }
 
@@ -22,15 +23,18 @@ internal static class SinglePrecisionFft
     public static int NextPowerOfTwo(long n)
     {
         var p = 1;
-        while (p < n) p <<= 1;
+        while (p < n)
+            p <<= 1;
         return p;
     }
 
     /// <summary>In-place transform of <paramref name="n"/> complex values stored (re, im) interleaved.</summary>
     public static void Transform(float[] x, int n, bool inverse)
     {
-        if (n <= 1) return;
-        if ((n & (n - 1)) != 0) throw new ArgumentException($"PESQ FFT: length {n} is not a power of two", nameof(n));
+        if (n <= 1)
+            return;
+        if ((n & (n - 1)) != 0)
+            throw new ArgumentException($"PESQ FFT: length {n} is not a power of two", nameof(n));
         var (twiddleRe, twiddleIm, order) = Plans.GetOrAdd((n, inverse), key => Plan(key.n, key.inverse));
 
         for (int cycle = 1, step = n / 2; cycle < n; cycle <<= 1, step >>= 1)
@@ -39,10 +43,14 @@ internal static class SinglePrecisionFft
             {
                 var k1 = 4 * c * step;
                 var k2 = k1 + 2 * step;
-                float re = twiddleRe[c], im = twiddleIm[c];
+                float re = twiddleRe[c],
+                    im = twiddleIm[c];
                 for (var s = 0; s < step; s++, k1 += 2, k2 += 2)
                 {
-                    float r1 = x[k1], i1 = x[k1 + 1], r2 = x[k2], i2 = x[k2 + 1];
+                    float r1 = x[k1],
+                        i1 = x[k1 + 1],
+                        r2 = x[k2],
+                        i2 = x[k2 + 1];
                     x[k1] = r1 + re * r2 + im * i2;
                     x[k1 + 1] = i1 - im * r2 + re * i2;
                     x[k2] = r1 - re * r2 - im * i2;
@@ -54,13 +62,15 @@ internal static class SinglePrecisionFft
         for (var i = 0; i < n; i++)
         {
             var j = order[i];
-            if (j <= i) continue;
+            if (j <= i)
+                continue;
             (x[2 * i], x[2 * j]) = (x[2 * j], x[2 * i]);
             (x[2 * i + 1], x[2 * j + 1]) = (x[2 * j + 1], x[2 * i + 1]);
         }
         if (inverse)
         {
-            for (var i = 0; i < 2 * n; i++) x[i] /= n;
+            for (var i = 0; i < 2 * n; i++)
+                x[i] /= n;
         }
     }
 
@@ -69,7 +79,8 @@ internal static class SinglePrecisionFft
     public static void RealForward(float[] x, int n)
     {
         var y = new float[2 * n];
-        for (var i = 0; i < n; i++) y[2 * i] = x[i];
+        for (var i = 0; i < n; i++)
+            y[2 * i] = x[i];
         Transform(y, n, inverse: false);
         Array.Copy(y, x, n + 2);
     }
@@ -85,7 +96,8 @@ internal static class SinglePrecisionFft
             y[2 * (n - k) + 1] = -x[2 * k + 1];
         }
         Transform(y, n, inverse: true);
-        for (var i = 0; i < n; i++) x[i] = y[2 * i];
+        for (var i = 0; i < n; i++)
+            x[i] = y[2 * i];
     }
 
     /// <summary>Cross-correlation as a convolution of reversed <paramref name="a"/> with <paramref name="b"/>:
@@ -95,23 +107,28 @@ internal static class SinglePrecisionFft
         var n = 2 * NextPowerOfTwo(Math.Max(a.Length, b.Length));
         var fa = new float[2 * n];
         var fb = new float[2 * n];
-        for (var i = 0; i < a.Length; i++) fa[2 * (a.Length - 1 - i)] = a[i];
-        for (var i = 0; i < b.Length; i++) fb[2 * i] = b[i];
+        for (var i = 0; i < a.Length; i++)
+            fa[2 * (a.Length - 1 - i)] = a[i];
+        for (var i = 0; i < b.Length; i++)
+            fb[2 * i] = b[i];
         Transform(fa, n, inverse: false);
         Transform(fb, n, inverse: false);
         for (var k = 0; k < n; k++)
         {
-            float r1 = fa[2 * k], i1 = fa[2 * k + 1];
+            float r1 = fa[2 * k],
+                i1 = fa[2 * k + 1];
             fa[2 * k] = r1 * fb[2 * k] - i1 * fb[2 * k + 1];
             fa[2 * k + 1] = r1 * fb[2 * k + 1] + i1 * fb[2 * k];
         }
         Transform(fa, n, inverse: true);
         var result = new float[a.Length + b.Length - 1];
-        for (var i = 0; i < result.Length; i++) result[i] = fa[2 * i];
+        for (var i = 0; i < result.Length; i++)
+            result[i] = fa[2 * i];
         return result;
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int n, bool inverse), (float[] re, float[] im, int[] order)> Plans = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int n, bool inverse), (float[] re, float[] im, int[] order)> Plans =
+        new();
 
     /// <summary>Twiddles per butterfly group (the group index bit-reversed) and the output permutation.</summary>
     private static (float[] re, float[] im, int[] order) Plan(int n, bool inverse)
@@ -129,7 +146,8 @@ internal static class SinglePrecisionFft
                 _ => ((float)Math.Cos(theta), (float)Math.Sin(theta)),
             };
             // The inverse rotates the other way: only the sine changes sign.
-            if (inverse) im[c] = -im[c];
+            if (inverse)
+                im[c] = -im[c];
         }
         return (re, im, BitReversed(n));
     }
@@ -140,7 +158,8 @@ internal static class SinglePrecisionFft
         var result = new int[n];
         for (int length = 1, add = n >> 1; add >= 1; length <<= 1, add >>= 1)
         {
-            for (var c = 0; c < length; c++) result[c + length] = result[c] + add;
+            for (var c = 0; c < length; c++)
+                result[c + length] = result[c] + add;
         }
         return result;
     }

@@ -19,12 +19,21 @@ internal static class TimeAlignment
         var crudeDelay = EnvelopeAlignment.WholeSignalDelay(referenceVad, degradedVad, rate);
         var utterances = UtteranceDetection.SearchWindows(referenceVad, degraded.Length, crudeDelay, rate);
         if (utterances.Count == 0)
-            throw new ArgumentException("pesq: no utterances detected: the reference has no stretch of speech of at least 200 ms that overlaps the degraded signal");
+            throw new ArgumentException(
+                "pesq: no utterances detected: the reference has no stretch of speech of at least 200 ms that overlaps the degraded signal"
+            );
 
         var correlation = new FrameCorrelation(rate.AlignFftLength);
         foreach (var utterance in utterances)
         {
-            utterance.DelayEstimate = EnvelopeAlignment.SectionDelay(referenceVad, degradedVad, utterance.SearchStart, utterance.SearchEnd, crudeDelay, rate);
+            utterance.DelayEstimate = EnvelopeAlignment.SectionDelay(
+                referenceVad,
+                degradedVad,
+                utterance.SearchStart,
+                utterance.SearchEnd,
+                crudeDelay,
+                rate
+            );
             FineAlignment.Apply(utterance, reference, degraded, correlation, rate);
         }
         UtteranceDetection.SetBoundaries(utterances, referenceVad, degraded.Length, crudeDelay, rate);
@@ -38,7 +47,8 @@ internal static class TimeAlignment
     {
         for (var u = utterances.Count - 1; u >= 0; u--)
         {
-            if ((long)utterances[u].Start * rate.Downsample <= sample) return utterances[u].Delay;
+            if ((long)utterances[u].Start * rate.Downsample <= sample)
+                return utterances[u].Delay;
         }
         return utterances[0].Delay;
     }

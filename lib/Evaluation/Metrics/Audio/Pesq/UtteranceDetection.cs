@@ -17,11 +17,13 @@ internal static class UtteranceDetection
         var windows = reference.Level.Length;
         foreach (var (start, end) in SpeechRuns(reference, degradedLength, crudeDelay, rate))
         {
-            utterances.Add(new Utterance
-            {
-                SearchStart = Math.Max(start - PesqRate.SearchBufferWindows, 0),
-                SearchEnd = Math.Min(end + PesqRate.SearchBufferWindows, windows - 1),
-            });
+            utterances.Add(
+                new Utterance
+                {
+                    SearchStart = Math.Max(start - PesqRate.SearchBufferWindows, 0),
+                    SearchEnd = Math.Min(end + PesqRate.SearchBufferWindows, windows - 1),
+                }
+            );
         }
         return utterances;
     }
@@ -33,7 +35,8 @@ internal static class UtteranceDetection
         var ds = rate.Downsample;
         var sb = PesqRate.SearchBufferWindows;
         var runs = SpeechRuns(reference, degradedLength, crudeDelay, rate);
-        for (var u = 0; u < utterances.Count; u++) (utterances[u].Start, utterances[u].End) = runs[u];
+        for (var u = 0; u < utterances.Count; u++)
+            (utterances[u].Start, utterances[u].End) = runs[u];
 
         var first = utterances[0];
         var last = utterances[^1];
@@ -46,14 +49,17 @@ internal static class UtteranceDetection
             utterances[u - 1].End = middle;
         }
 
-        if (first.Start * ds + first.Delay < sb * ds) first.Start = sb + (ds - 1 - first.Delay) / ds;
-        if (last.End * ds + last.Delay > degradedLength - sb * ds) last.End = (degradedLength - last.Delay) / ds - sb;
+        if (first.Start * ds + first.Delay < sb * ds)
+            first.Start = sb + (ds - 1 - first.Delay) / ds;
+        if (last.End * ds + last.Delay > degradedLength - sb * ds)
+            last.End = (degradedLength - last.Delay) / ds - sb;
 
         for (var u = 1; u < utterances.Count; u++)
         {
             var start = utterances[u].Start * ds + utterances[u].Delay;
             var previousEnd = utterances[u - 1].End * ds + utterances[u - 1].Delay;
-            if (start >= previousEnd) continue;
+            if (start >= previousEnd)
+                continue;
             var middle = (start + previousEnd) / 2;
             utterances[u].Start = (ds - 1 + middle - utterances[u].Delay) / ds;
             utterances[u - 1].End = (middle - utterances[u - 1].Delay) / ds;
@@ -81,7 +87,8 @@ internal static class UtteranceDetection
             if ((vad[w] == 0 || w == vad.Length - 1) && inSpeech)
             {
                 inSpeech = false;
-                if (w - start >= MinWindows && start < latest && w > earliest) runs.Add((start, w));
+                if (w - start >= MinWindows && start < latest && w > earliest)
+                    runs.Add((start, w));
             }
         }
         return runs;

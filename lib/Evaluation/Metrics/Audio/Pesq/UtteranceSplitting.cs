@@ -11,6 +11,7 @@ internal sealed class UtteranceSplitting
 {
     private const int MaxUtterances = 50;
     private const int MaxBreakpoints = 40;
+
     /// <summary>Shortest speech (in envelope windows, 800 ms) worth testing for a split.</summary>
     private const int MinSpeechWindows = 200;
 
@@ -21,8 +22,14 @@ internal sealed class UtteranceSplitting
     private readonly FrameCorrelation correlation;
     private readonly PesqRate rate;
 
-    public UtteranceSplitting(PesqSignal reference, PesqSignal degraded, VoiceActivity referenceVad, VoiceActivity degradedVad,
-        FrameCorrelation correlation, PesqRate rate)
+    public UtteranceSplitting(
+        PesqSignal reference,
+        PesqSignal degraded,
+        VoiceActivity referenceVad,
+        VoiceActivity degradedVad,
+        FrameCorrelation correlation,
+        PesqRate rate
+    )
     {
         this.reference = reference;
         this.degraded = degraded;
@@ -42,9 +49,11 @@ internal sealed class UtteranceSplitting
             var whole = utterances[u];
             var vad = referenceVad.Level;
             var speechStart = whole.Start;
-            while (speechStart < whole.End && vad[speechStart] <= 0) speechStart++;
+            while (speechStart < whole.End && vad[speechStart] <= 0)
+                speechStart++;
             var speechEnd = whole.End;
-            while (speechEnd > whole.Start && vad[speechEnd] <= 0) speechEnd--;
+            while (speechEnd > whole.Start && vad[speechEnd] <= 0)
+                speechEnd--;
             speechEnd++;
             if (speechEnd - speechStart < MinSpeechWindows || BestSplit(whole, speechStart, speechEnd) is not { } split)
             {
@@ -61,8 +70,10 @@ internal sealed class UtteranceSplitting
             var overlap = second.Delay < first.Delay ? 0 : (second.Delay - first.Delay) / (2 * ds);
             first.End = breakpoint + overlap;
             second.Start = breakpoint - overlap;
-            if ((first.Start - sb) * ds + first.Delay < 0) first.Start = sb + (ds - 1 - first.Delay) / ds;
-            if (second.End * ds + second.Delay > degraded.Length - sb * ds) second.End = (degraded.Length - second.Delay) / ds - sb;
+            if ((first.Start - sb) * ds + first.Delay < 0)
+                first.Start = sb + (ds - 1 - first.Delay) / ds;
+            if (second.End * ds + second.Delay > degraded.Length - sb * ds)
+                second.End = (degraded.Length - second.Delay) / ds - sb;
             utterances[u] = first;
             utterances.Insert(u + 1, second);
         }
@@ -80,7 +91,8 @@ internal sealed class UtteranceSplitting
         while (true)
         {
             var next = breakpoints[^1] + step;
-            if (next > speechEnd - pad || breakpoints.Count >= MaxBreakpoints) break;
+            if (next > speechEnd - pad || breakpoints.Count >= MaxBreakpoints)
+                break;
             breakpoints.Add(next);
         }
 
@@ -100,7 +112,8 @@ internal sealed class UtteranceSplitting
             };
         }
         AlignForwards(before, breakpoints, whole.Start);
-        for (var bp = 0; bp < count; bp++) after[bp].DelayConfidence = before[bp].DelayConfidence > whole.DelayConfidence ? Unset : 0f;
+        for (var bp = 0; bp < count; bp++)
+            after[bp].DelayConfidence = before[bp].DelayConfidence > whole.DelayConfidence ? Unset : 0f;
         AlignBackwards(after, breakpoints, whole.End);
 
         (Utterance, Utterance, int)? best = null;
@@ -108,8 +121,12 @@ internal sealed class UtteranceSplitting
         for (var bp = 0; bp < count; bp++)
         {
             var (a, b) = (before[bp], after[bp]);
-            if (Math.Abs(b.Delay - a.Delay) >= ds && a.DelayConfidence + b.DelayConfidence > bestConfidence
-                && a.DelayConfidence > whole.DelayConfidence && b.DelayConfidence > whole.DelayConfidence)
+            if (
+                Math.Abs(b.Delay - a.Delay) >= ds
+                && a.DelayConfidence + b.DelayConfidence > bestConfidence
+                && a.DelayConfidence > whole.DelayConfidence
+                && b.DelayConfidence > whole.DelayConfidence
+            )
             {
                 best = (a, b, breakpoints[bp]);
                 bestConfidence = a.DelayConfidence + b.DelayConfidence;
@@ -139,7 +156,8 @@ internal sealed class UtteranceSplitting
             }
             for (var bp = first; bp < parts.Length; bp++)
             {
-                if (bp > first && !(parts[bp].DelayEstimate == estimate && parts[bp].DelayConfidence <= Unset)) continue;
+                if (bp > first && !(parts[bp].DelayEstimate == estimate && parts[bp].DelayConfidence <= Unset))
+                    continue;
                 while (startD + n <= degraded.Length && startR + n <= breakpoints[bp] * rate.Downsample)
                 {
                     histogram.Add(reference.Data, startR, degraded.Data, startD);
@@ -168,7 +186,8 @@ internal sealed class UtteranceSplitting
             }
             for (var bp = last; bp >= 0; bp--)
             {
-                if (bp < last && !(parts[bp].DelayEstimate == estimate && parts[bp].DelayConfidence <= Unset)) continue;
+                if (bp < last && !(parts[bp].DelayEstimate == estimate && parts[bp].DelayConfidence <= Unset))
+                    continue;
                 while (startD >= 0 && startR >= breakpoints[bp] * rate.Downsample)
                 {
                     histogram.Add(reference.Data, startR, degraded.Data, startD);

@@ -10,6 +10,7 @@ internal sealed class VoiceActivity
 {
     /// <summary>Bursts of at most this many windows are not speech.</summary>
     private const int MinSpeechWindows = 4;
+
     /// <summary>Gaps of at most this many windows between speech are filled.</summary>
     private const int JoinSpeechWindows = 50;
 
@@ -37,39 +38,49 @@ internal sealed class VoiceActivity
         }
 
         var threshold = 0f;
-        foreach (var v in vad) threshold += v;
+        foreach (var v in vad)
+            threshold += v;
         threshold /= windows;
         var floor = 0f;
-        foreach (var v in vad) floor = Math.Max(floor, v);
+        foreach (var v in vad)
+            floor = Math.Max(floor, v);
         floor = floor > 0 ? floor * 1.0e-4f : 1f;
-        for (var w = 0; w < windows; w++) vad[w] = Math.Max(vad[w], floor);
+        for (var w = 0; w < windows; w++)
+            vad[w] = Math.Max(vad[w], floor);
 
         threshold = RefineThreshold(vad, threshold);
         var (signalLevel, noiseLevel, speechFound) = Levels(vad, threshold);
-        if (!speechFound) threshold = -1f;
+        if (!speechFound)
+            threshold = -1f;
 
         for (var w = 0; w < windows; w++)
         {
-            if (vad[w] <= threshold) vad[w] = -vad[w];
+            if (vad[w] <= threshold)
+                vad[w] = -vad[w];
         }
         vad[0] = -floor;
         vad[windows - 1] = -floor;
 
         DropShortBursts(vad);
-        if (signalLevel >= noiseLevel * 1000f) DropWeakBursts(vad, threshold);
+        if (signalLevel >= noiseLevel * 1000f)
+            DropWeakBursts(vad, threshold);
         JoinShortGaps(vad, floor);
         if (!HasSpeechOnset(vad))
         {
-            for (var w = 0; w < windows; w++) vad[w] = Math.Abs(vad[w]);
+            for (var w = 0; w < windows; w++)
+                vad[w] = Math.Abs(vad[w]);
             vad[0] = -floor;
             vad[windows - 1] = -floor;
         }
         SoftenEdges(vad);
-        for (var w = 0; w < windows; w++) vad[w] = Math.Max(vad[w], 0f);
+        for (var w = 0; w < windows; w++)
+            vad[w] = Math.Max(vad[w], 0f);
 
-        if (threshold <= 0) threshold = floor;
+        if (threshold <= 0)
+            threshold = floor;
         var log = new float[windows];
-        for (var w = 0; w < windows; w++) log[w] = vad[w] <= threshold ? 0f : (float)Math.Log(vad[w] / threshold);
+        for (var w = 0; w < windows; w++)
+            log[w] = vad[w] <= threshold ? 0f : (float)Math.Log(vad[w] / threshold);
         return new VoiceActivity(vad, log);
     }
 
@@ -78,11 +89,13 @@ internal sealed class VoiceActivity
     {
         for (var iteration = 0; iteration < 12; iteration++)
         {
-            float noise = 0, deviation = 0;
+            float noise = 0,
+                deviation = 0;
             var count = 0;
             foreach (var v in vad)
             {
-                if (v > threshold) continue;
+                if (v > threshold)
+                    continue;
                 noise += v;
                 count++;
             }
@@ -91,7 +104,8 @@ internal sealed class VoiceActivity
                 noise /= count;
                 foreach (var v in vad)
                 {
-                    if (v > threshold) continue;
+                    if (v > threshold)
+                        continue;
                     var g = v - noise;
                     deviation += g * g;
                 }
@@ -104,7 +118,8 @@ internal sealed class VoiceActivity
 
     private static (float signalLevel, float noiseLevel, bool speechFound) Levels(float[] vad, float threshold)
     {
-        float signalLevel = 0, noiseLevel = 0;
+        float signalLevel = 0,
+            noiseLevel = 0;
         var count = 0;
         foreach (var v in vad)
         {
@@ -113,9 +128,11 @@ internal sealed class VoiceActivity
                 signalLevel += v;
                 count++;
             }
-            else noiseLevel += v;
+            else
+                noiseLevel += v;
         }
-        if (count > 0) signalLevel /= count;
+        if (count > 0)
+            signalLevel /= count;
         noiseLevel = count < vad.Length ? noiseLevel / (vad.Length - count) : 1f;
         return (signalLevel, noiseLevel, count > 0);
     }
@@ -125,10 +142,12 @@ internal sealed class VoiceActivity
         var start = 0;
         for (var w = 1; w < vad.Length; w++)
         {
-            if (vad[w] > 0 && vad[w - 1] <= 0) start = w;
+            if (vad[w] > 0 && vad[w - 1] <= 0)
+                start = w;
             if (vad[w] <= 0 && vad[w - 1] > 0 && w - start <= MinSpeechWindows)
             {
-                for (var i = start; i < w; i++) vad[i] = -vad[i];
+                for (var i = start; i < w; i++)
+                    vad[i] = -vad[i];
             }
         }
     }
@@ -139,14 +158,17 @@ internal sealed class VoiceActivity
         var start = 0;
         for (var w = 1; w < vad.Length; w++)
         {
-            if (vad[w] > 0 && vad[w - 1] <= 0) start = w;
+            if (vad[w] > 0 && vad[w - 1] <= 0)
+                start = w;
             if (vad[w] <= 0 && vad[w - 1] > 0)
             {
                 var sum = 0f;
-                for (var i = start; i < w; i++) sum += vad[i];
+                for (var i = start; i < w; i++)
+                    sum += vad[i];
                 if (sum < 3.0f * threshold * (w - start))
                 {
-                    for (var i = start; i < w; i++) vad[i] = -vad[i];
+                    for (var i = start; i < w; i++)
+                        vad[i] = -vad[i];
                 }
             }
         }
@@ -159,9 +181,11 @@ internal sealed class VoiceActivity
         {
             if (vad[w] > 0 && vad[w - 1] <= 0 && finish > 0 && w - finish <= JoinSpeechWindows)
             {
-                for (var i = finish; i < w; i++) vad[i] = floor;
+                for (var i = finish; i < w; i++)
+                    vad[i] = floor;
             }
-            if (vad[w] <= 0 && vad[w - 1] > 0) finish = w;
+            if (vad[w] <= 0 && vad[w - 1] > 0)
+                finish = w;
         }
     }
 
@@ -169,7 +193,8 @@ internal sealed class VoiceActivity
     {
         for (var w = 1; w < vad.Length; w++)
         {
-            if (vad[w] > 0 && vad[w - 1] <= 0) return true;
+            if (vad[w] > 0 && vad[w - 1] <= 0)
+                return true;
         }
         return false;
     }
