@@ -46,9 +46,20 @@ for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" "${p}t64" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-    echo "setup: installing ${missing[*]}"
+    echo "setup: installing ${missing[*]} with apt (a minute or two on a fresh machine)"
+    echo "setup: apt-get update"
     "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # One line per package as apt sets it up (its dependencies included), so a long install shows it is moving; apt's
+    # own output is kept and shown only if it fails.
+    apt_log="$(mktemp)"
+    if ! DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" 2>&1 \
+        | tee "$apt_log" | awk '/^Setting up / { print "setup:   set up " $3; fflush() }'; then
+        cat "$apt_log" >&2
+        rm -f "$apt_log"
+        echo "setup: apt-get install failed (above)" >&2
+        exit 1
+    fi
+    rm -f "$apt_log"
 fi
 
 if [ "$bench" = 1 ]; then
