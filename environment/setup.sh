@@ -2,7 +2,7 @@
 # Sets up a Debian machine for Dino.Repro: the system packages the kit still needs from Debian. The tensor engine
 # (TorchSharp + libtorch 2.10) and OpenCV (OpenCvSharp4 + its runtime) come from NuGet with `dotnet build`.
 # Idempotent: a rerun with nothing missing takes a second or two. Runs as root, or through sudo.
-#   --packages-only   install the system packages and stop (the CUDA image's build step)
+#   --packages-only   install the system packages and stop (environment/image.sh, in the devcontainer images)
 #   --bench           also install python3-torch, the PyTorch peer of bench/ (not needed by the kit or its tests)
 set -euo pipefail
 packages_only=0
@@ -15,21 +15,12 @@ for arg in "$@"; do
     esac
 done
 
-packages=(
-    libgtk-3-0     # OpenCvSharp's official Linux runtime links GTK 3 (highgui), even though the kit opens no window
-    opencv-data    # Haar cascades for face detection (the NuGet runtime carries no data files)
-    ffmpeg         # audio containers, video muxing
-    espeak-ng      # speech for the embedded corpora
-    sox            # audio conversion and checks
-    shellcheck     # lints the data-scripts (tests/DataScripts/ShellcheckTests)
-    chromium       # opens a smoke report headless in a real browser (tests/App/Reporting/ReportInBrowserTests)
-)
-# Debian's PyTorch 1.13 (the only PyTorch these machines can install) takes BLAS from the system alternative: OpenBLAS,
-# or its matrix products run on the reference BLAS, ~50x slower, and the comparison means nothing.
-[ "$bench" = 1 ] && packages+=(python3-torch libopenblas0-pthread)
-# npm vendors plotly.js at build time (environment/fetch-plotly.sh); without it every plot is a static PNG.
+# shellcheck source=environment/packages.sh
+source "$(dirname "${BASH_SOURCE[0]}")/packages.sh"
+packages=("${dino_packages[@]}")
+[ "$bench" = 1 ] && packages+=("${dino_bench_packages[@]}")
 # Any npm on PATH will do (e.g. one from nvm), so Debian's is added only when there is none.
-command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+command -v npm >/dev/null 2>&1 || packages+=("${dino_npm_packages[@]}")
 
 if [ "$(id -u)" -eq 0 ]; then
     sudo=()

@@ -22,6 +22,17 @@ public class ShellcheckTests
     }
 
     [Fact]
+    public void The_set_up_scripts_and_the_launcher_are_shellcheck_clean()
+    {
+        var root = Path.GetDirectoryName(ScriptRunner.ScriptsDir())!;
+        var (exit, report) = Lint(
+            root,
+            ["environment/setup.sh", "environment/image.sh", "environment/packages.sh", "environment/fetch-plotly.sh", "dino"]
+        );
+        Assert.True(exit == 0, report);
+    }
+
+    [Fact]
     public void The_linter_flags_a_script_with_an_unquoted_variable()
     {
         // Proves the clean verdict above comes from a working shellcheck, not from one that passes everything.

@@ -97,10 +97,8 @@ public class SetupScriptsTests
             Directory.CreateDirectory(Bin);
             Directory.CreateDirectory(System.IO.Path.Combine(folder.Root, "environment"));
             System.IO.File.Copy(System.IO.Path.Combine(root, "dino"), System.IO.Path.Combine(folder.Root, "dino"));
-            System.IO.File.Copy(
-                System.IO.Path.Combine(root, "environment", "setup.sh"),
-                System.IO.Path.Combine(folder.Root, "environment", "setup.sh")
-            );
+            foreach (var script in new[] { "setup.sh", "packages.sh" })
+                System.IO.File.Copy(System.IO.Path.Combine(root, "environment", script), System.IO.Path.Combine(folder.Root, "environment", script));
         }
 
         private string Bin => System.IO.Path.Combine(folder.Root, "fakebin");
