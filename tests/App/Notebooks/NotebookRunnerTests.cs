@@ -108,4 +108,23 @@ public class NotebookRunnerTests
         Assert.Contains("steps is int", wrongType.Message);
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(nb.InputPath)!, "ran.txt")));
     }
+
+    [Fact]
+    public void A_kernel_that_is_not_installed_is_an_error_saying_how_to_install_it()
+    {
+        using var empty = new Dino.Repro.Tests.Support.Fixtures.TempFolder();
+        var before = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES");
+        System.Environment.SetEnvironmentVariable("NUGET_PACKAGES", empty.Root); // a package folder without dotnet-repl
+        try
+        {
+            using var nb = new TestNotebook().Code("var a = 1;");
+            var e = Assert.Throws<NotebookKernelException>(() => nb.Run());
+            Assert.Contains("the notebook kernel (dotnet-repl 0.3.259) is not installed: run `dotnet tool restore`", e.Message);
+            Assert.False(File.Exists(nb.OutputPath));
+        }
+        finally
+        {
+            System.Environment.SetEnvironmentVariable("NUGET_PACKAGES", before);
+        }
+    }
 }
