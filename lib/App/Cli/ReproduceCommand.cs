@@ -7,7 +7,8 @@ using Dino.Repro.Training;
 namespace Dino.Repro.App.Cli;
 
 /// <summary>
-/// `dino reproduce TABLE --preset smoke|cpu|paper [--out reports] [--set key=value …] [--segmenter-steps N]`: trains what
+/// `dino reproduce TABLE --preset smoke|cpu|paper [--out reports] [--set key=value …] [--segmenter-steps N]
+/// [--reference-test-mode]`: trains what
 /// the table compares, evaluates it and writes OUT/TABLE/index.html, results.json and table.md. With `--estimate` it
 /// only times a few steps of each row and prints how long the preset's training would take on this machine.
 /// Exit codes: 0 written, 1 the run failed, 2 usage error (unknown table or preset, bad option).
@@ -41,9 +42,16 @@ internal static class ReproduceCommand
             Description = "Only time a few training steps of each method and print the projected training time at the preset; writes nothing",
         };
 
+        var referenceTestMode = new Option<bool>("--reference-test-mode")
+        {
+            Description =
+                "Also score pix2pix and BicycleGAN as their authors' test.py does (dropout on, per-image batch statistics), "
+                + "in rows marked (test.py) beside the kit's eval-mode rows",
+        };
+
         var command = new Command("reproduce", "Reproduce a paper table end to end: train, evaluate, write a self-contained report.");
         command.Arguments.Add(table);
-        foreach (var option in new Option[] { preset, output, set, segmenterSteps, estimate })
+        foreach (var option in new Option[] { preset, output, set, segmenterSteps, estimate, referenceTestMode })
             command.Options.Add(option);
         command.SetAction(parse =>
         {
@@ -55,7 +63,8 @@ internal static class ReproduceCommand
                     Presets.Parse(parse.GetValue(preset) ?? Preset.Smoke.Name(), chosen.Name),
                     parse.GetValue(output) ?? "reports",
                     overrides,
-                    parse.GetValue(segmenterSteps)
+                    parse.GetValue(segmenterSteps),
+                    parse.GetValue(referenceTestMode)
                 );
                 if (request.SegmenterSteps is < 1)
                     throw new UsageException($"--segmenter-steps must be at least 1 (got {request.SegmenterSteps})");

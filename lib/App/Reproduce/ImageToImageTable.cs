@@ -37,6 +37,16 @@ public abstract class ImageToImageTable : IReproducibleTable
     /// <summary>What the report adds about this run's numbers once they are in (e.g. why two rows are the same).</summary>
     protected virtual IEnumerable<string> ResultNotes(IReadOnlyList<MethodScores> rows, IReadOnlyList<TrainedMethod> trained) => [];
 
+    /// <summary>The row of a baseline scored as its authors' test.py scores it.</summary>
+    public static string ReferenceTestModeRow(string method) => $"{method} (test.py)";
+
+    private const string ReferenceTestModeNote =
+        "Rows marked (test.py): the same trained run scored as the baseline's authors' test.py does by default (no --eval: dropout "
+        + "on, each test image normalised by its own batch statistics), the convention the DINO paper's baseline numbers most likely "
+        + "follow; the unmarked rows are the kit's eval mode (no dropout, running statistics). A (test.py) row equals its eval-mode row "
+        + "where the generator has neither dropout nor batch norm at this size (BicycleGAN's instance-normed U-Net at 32², too small for a dropout "
+        + "level).";
+
     /// <summary>The trained rows, in the paper's order.</summary>
     public abstract IReadOnlyList<TableMethod> Methods { get; }
 
@@ -92,10 +102,16 @@ public abstract class ImageToImageTable : IReproducibleTable
                     )
                 );
             }
-            translators.AddRange(trained.Select(t => t.Translator()));
-            var methods = trained
-                .Zip(translators, (t, translator) => (method: t.Method, translate: (Func<Tensor, Tensor>)translator.Translate))
-                .ToList();
+            var methods = new List<(string method, Func<Tensor, Tensor> translate)>();
+            foreach (var t in trained)
+            {
+                translators.Add(t.Translator());
+                methods.Add((t.Method, translators[^1].Translate));
+                if (!request.AlsoReferenceTestMode || !t.HasBaselineTestModes)
+                    continue;
+                translators.Add(t.Translator(BaselineTestMode.Reference));
+                methods.Add((ReferenceTestModeRow(t.Method), translators[^1].Translate));
+            }
             progress.Message($"scoring the {test.Count} test pairs: ground truth and {string.Join(", ", methods.Select(m => m.method))}");
             using var scores = TestSetEvaluation.Run(test, scorer, methods, log: progress.Message);
             foreach (var row in scores.Rows)
@@ -108,7 +124,7 @@ public abstract class ImageToImageTable : IReproducibleTable
                 Table1Metrics.Headers.ToArray()
             );
             foreach (var row in scores.Rows)
-                table.Add(row.Method, PaperRows[row.Method], row.AsTableRow());
+                table.Add(row.Method, PaperRows.GetValueOrDefault(row.Method) ?? new double?[Table1Metrics.Headers.Count], row.AsTableRow());
             var grid = SampleGridPng(scores);
             var curves = Curves(trained.Single(t => t.Method == CurvesMethod));
             var context = new TableReport.Context(
@@ -123,7 +139,7 @@ public abstract class ImageToImageTable : IReproducibleTable
                 fidUnavailable,
                 TranslationScorer.CpbdTooSmall(resolution),
                 trained.Select(t => (t.Method, t.RunDirectory)).ToList(),
-                ResultNotes(scores.Rows, trained).ToList()
+                ResultNotes(scores.Rows, trained).Concat(request.AlsoReferenceTestMode ? [ReferenceTestModeNote] : []).ToList()
             );
             var reproduction = new Reproduction(
                 folder,

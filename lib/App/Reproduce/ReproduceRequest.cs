@@ -1,3 +1,4 @@
+using Dino.Repro.Evaluation.ImageToImage;
 using Dino.Repro.IO;
 
 namespace Dino.Repro.App.Reproduce;
@@ -7,9 +8,14 @@ namespace Dino.Repro.App.Reproduce;
 /// <param name="OutputRoot">The report is written to OutputRoot/&lt;table&gt;/ (index.html, results.json, table.md, PNGs, runs/).</param>
 /// <param name="Overrides">key=value options applied to every method trained (e.g. steps, shapes_count), after the preset.</param>
 /// <param name="SegmenterSteps">Training steps of the evaluation segmenter; null = the table's default for the preset.</param>
+/// <param name="AlsoReferenceTestMode">
+/// Also score pix2pix and BicycleGAN as their authors' test.py does (<see cref="BaselineTestMode.Reference"/>), in a row
+/// "METHOD (test.py)" beside the kit's eval-mode row, from the same trained run.
+/// </param>
 public sealed record ReproduceRequest(
     Preset Preset,
     string OutputRoot = "reports",
     IReadOnlyList<KeyValuePair<string, string>>? Overrides = null,
-    int? SegmenterSteps = null
+    int? SegmenterSteps = null,
+    bool AlsoReferenceTestMode = false
 );

@@ -86,7 +86,10 @@ public sealed class TrainedMethod : IDisposable
     }
 
     /// <summary>A translator of test conditions by this method (<see cref="Reproduce.Translator"/>).</summary>
-    public Translator Translator() => new(experiment, options);
+    public Translator Translator(BaselineTestMode baselines = BaselineTestMode.Eval) => new(experiment, options, baselines);
+
+    /// <summary>Whether the test mode changes this method's translations (pix2pix and BicycleGAN: dropout, batch norm).</summary>
+    public bool HasBaselineTestModes => Evaluation.ImageToImage.Translator.HasBaselineTestModes(experiment);
 
     /// <summary>A loss or controller value at every step (NaN where a step lacks it).</summary>
     public double[] Series(string name) =>

@@ -66,6 +66,40 @@ public class DinoTablesTests
         Assert.Equal(table1["methods"]![PaperTable1.Dino]!.ToJsonString(), table4["methods"]![PaperTable4.WithL1]!.ToJsonString());
     }
 
+    [Fact]
+    public void With_reference_test_mode_the_baselines_get_a_test_py_row_from_the_same_run_beside_their_eval_mode_row()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        var (code, _, stderr) = CliRunner.Run([
+            "reproduce",
+            DinoTable1.TableName,
+            "--preset",
+            "smoke",
+            "--out",
+            output.Root,
+            "--set",
+            "steps=3",
+            "--reference-test-mode",
+        ]);
+        Assert.True(code == 0, stderr);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, DinoTable1.TableName, "results.json")))!;
+        var methods = results["methods"]!.AsObject().Select(m => m.Key).ToList();
+        foreach (var baseline in new[] { PaperTable1.Pix2Pix, PaperTable1.BicycleGan })
+        {
+            var testPy = ImageToImageTable.ReferenceTestModeRow(baseline);
+            Assert.Equal(methods.IndexOf(baseline) + 1, methods.IndexOf(testPy)); // right after its eval-mode row
+            Assert.Null(results["runs"]![testPy]); // no second training: the same run
+        }
+        // pix2pix's batch norm normalises each image by its own statistics in test.py's mode, so its scores move; BicycleGAN's
+        // generator (instance norm, no dropout at 32²) computes the same in both modes.
+        string Scores(string row) => results["methods"]![row]!.ToJsonString();
+        Assert.NotEqual(Scores(PaperTable1.Pix2Pix), Scores(ImageToImageTable.ReferenceTestModeRow(PaperTable1.Pix2Pix)));
+        Assert.Equal(Scores(PaperTable1.BicycleGan), Scores(ImageToImageTable.ReferenceTestModeRow(PaperTable1.BicycleGan)));
+        Assert.DoesNotContain(methods, m => m.StartsWith(PaperTable1.Dino + " (test.py)", StringComparison.Ordinal));
+        Assert.Contains(results["notes"]!.AsArray(), n => n!.GetValue<string>().StartsWith("Rows marked (test.py)", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("0.000001", true)] // E_fake never below m: the hinge is 0, k never acts, the last two rows are one computation
     [InlineData("1000", false)] // the hinge always acts: adaptive k and k = 1 train differently
