@@ -17,19 +17,20 @@ public static class ProgressSinks
     {
         var interval = plainInterval ?? TimeSpan.FromSeconds(10);
         IProgressSink console = LiveProgress.IsSupported ? new LiveProgress() : new PlainProgress(Console.Out, interval);
-        return Environment.GetEnvironmentVariable(MirrorFileVariable) is { Length: > 0 } path
-            ? new BothProgress(console, new PlainProgress(AppendingWriter(path), interval))
-            : console;
+        return Mirror.Value is { } mirror ? new BothProgress(console, new PlainProgress(mirror, interval)) : console;
     }
 
     /// <summary>Shows nothing (tests, library use).</summary>
     public static IProgressSink None { get; } = new NoProgress();
 
-    private static TextWriter AppendingWriter(string path)
+    // One writer for the process (a notebook asks for console progress in every cell that trains), opened on first use.
+    private static readonly Lazy<TextWriter?> Mirror = new(() =>
     {
+        if (Environment.GetEnvironmentVariable(MirrorFileVariable) is not { Length: > 0 } path)
+            return null;
         var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
         return TextWriter.Synchronized(new StreamWriter(stream) { AutoFlush = true });
-    }
+    });
 
     private sealed class BothProgress(IProgressSink first, IProgressSink second) : IProgressSink
     {

@@ -53,8 +53,8 @@ public class SetupScriptsTests
     public void The_launcher_says_it_is_building_hides_a_good_builds_output_and_shows_a_failed_one()
     {
         using var kit = new FakeKit();
-        kit.File("Dino.Repro.csproj", "<Project />");
-        kit.File("lib/A.cs", "class A {}");
+        kit.Source("Dino.Repro.csproj", "<Project />");
+        kit.Source("lib/A.cs", "class A {}");
         kit.Tool(
             "dotnet",
             """
@@ -78,7 +78,7 @@ public class SetupScriptsTests
         Assert.DoesNotContain("building", stderr);
 
         Thread.Sleep(1100); // a source newer than the assembly, at the file system's time resolution
-        kit.File("lib/A.cs", "class A { int }");
+        kit.Source("lib/A.cs", "class A { int }");
         (code, stdout, stderr) = kit.RunWith("dino", ["--help"], ("FAKE_BUILD_ERROR", "1"));
         Assert.Equal(1, code);
         Assert.Equal("", stdout);
@@ -95,21 +95,21 @@ public class SetupScriptsTests
         {
             var root = KitRoot();
             Directory.CreateDirectory(Bin);
-            Directory.CreateDirectory(System.IO.Path.Combine(folder.Root, "environment"));
-            System.IO.File.Copy(System.IO.Path.Combine(root, "dino"), System.IO.Path.Combine(folder.Root, "dino"));
+            Directory.CreateDirectory(Path.Combine(folder.Root, "environment"));
+            File.Copy(Path.Combine(root, "dino"), Path.Combine(folder.Root, "dino"));
             foreach (var script in new[] { "setup.sh", "packages.sh" })
-                System.IO.File.Copy(System.IO.Path.Combine(root, "environment", script), System.IO.Path.Combine(folder.Root, "environment", script));
+                File.Copy(Path.Combine(root, "environment", script), Path.Combine(folder.Root, "environment", script));
         }
 
-        private string Bin => System.IO.Path.Combine(folder.Root, "fakebin");
+        private string Bin => Path.Combine(folder.Root, "fakebin");
 
-        public void Tool(string name, string body) => Write(System.IO.Path.Combine(Bin, name), "#!/usr/bin/env bash\n" + body + "\n");
+        public void Tool(string name, string body) => Write(Path.Combine(Bin, name), "#!/usr/bin/env bash\n" + body + "\n");
 
-        public void File(string relative, string text)
+        public void Source(string relative, string text)
         {
-            var path = System.IO.Path.Combine(folder.Root, relative);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            System.IO.File.WriteAllText(path, text);
+            var path = Path.Combine(folder.Root, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
         }
 
         public (int code, string stdout, string stderr) Run(string script, params string[] args) => RunWith(script, args);
@@ -122,7 +122,7 @@ public class SetupScriptsTests
                 RedirectStandardError = true,
                 WorkingDirectory = folder.Root,
             };
-            start.ArgumentList.Add(System.IO.Path.Combine(folder.Root, script));
+            start.ArgumentList.Add(Path.Combine(folder.Root, script));
             foreach (var a in args)
                 start.ArgumentList.Add(a);
             start.Environment["PATH"] = $"{Bin}:/usr/bin:/bin";
@@ -137,9 +137,9 @@ public class SetupScriptsTests
 
         private static void Write(string path, string text)
         {
-            System.IO.File.WriteAllText(path, text);
+            File.WriteAllText(path, text);
             if (!OperatingSystem.IsWindows())
-                System.IO.File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
         private static string KitRoot() => Dino.Repro.Tests.Torch.ErrorsAndMemoryTests.RepoRoot();

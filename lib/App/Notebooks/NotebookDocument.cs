@@ -62,14 +62,6 @@ public sealed class NotebookDocument
     /// <summary>Writes the notebook atomically (a reader never sees half a file).</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
 
-    /// <summary>The notebook's default cell language (Polyglot's defaultKernelName, else the kernelspec's language), lower-case.</summary>
-    public string DefaultLanguage =>
-        (
-            Root["metadata"]?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]?.GetValue<string>()
-            ?? Root["metadata"]?["kernelspec"]?["language"]?.GetValue<string>()
-            ?? "csharp"
-        ).ToLowerInvariant();
-
     public static string CellType(JsonObject cell) => cell["cell_type"]!.GetValue<string>();
 
     /// <summary>A cell's source, which nbformat stores as one string or as a list of lines.</summary>
@@ -100,14 +92,6 @@ public sealed class NotebookDocument
 
     public static bool HasTag(JsonObject cell, string tag) =>
         cell["metadata"]?["tags"] is JsonArray tags && tags.Any(t => t?.GetValue<string>() == tag);
-
-    /// <summary>The language of a code cell: Polyglot's kernelName, .NET Interactive's language, else the notebook default.</summary>
-    public string Language(JsonObject cell) =>
-        (
-            cell["metadata"]?["polyglot_notebook"]?["kernelName"]?.GetValue<string>()
-            ?? cell["metadata"]?["dotnet_interactive"]?["language"]?.GetValue<string>()
-            ?? DefaultLanguage
-        ).ToLowerInvariant();
 
     /// <summary>A C# code cell as Polyglot Notebooks writes it.</summary>
     public static JsonObject NewCodeCell(string source, params string[] tags)

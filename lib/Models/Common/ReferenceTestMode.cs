@@ -13,10 +13,9 @@ public sealed class ReferenceTestMode : IDisposable
     /// <param name="seed">Seeds the private dropout stream: the same seed gives the same masks, run after run.</param>
     public ReferenceTestMode(long seed)
     {
-        using var saved = torch.get_rng_state();
-        torch.manual_seed(seed);
-        dropoutState = torch.get_rng_state();
-        GuardedOps.SetRngState(saved);
+        // A CPU generator's state from a generator of its own: torch.manual_seed would also reseed the CUDA generators.
+        using var seeded = new Generator(unchecked((ulong)seed));
+        dropoutState = seeded.get_state();
     }
 
     /// <summary>
