@@ -59,6 +59,20 @@ public class CorpusCommandTests
     }
 
     [Fact]
+    public void Make_shapes_multimodal_writes_a_corpus_the_CelebAMaskHq_reader_loads_back_with_the_shapes_labels()
+    {
+        using var dir = new Fixtures.TempFolder();
+        var stdout = Make("shapes-multimodal", dir.Root, "--seed", "4", "--count", "10", "--size", "32");
+        Assert.Contains("Shapes-multimodal pairs", stdout);
+        Assert.Contains("8 train, 1 val, 1 test", stdout);
+        Assert.True(File.Exists(Path.Combine(dir.Root, ShapesMultimodalCorpus.ManifestFile)));
+        var corpus = new CelebAMaskHqCorpus(dir.Root);
+        using var example = corpus.Load(9, size: 32);
+        var scene = ShapesCorpus.Render(new ShapesOptions(10, 32, 4), 9);
+        Assert.Equal(scene.Labels.Select(l => (long)l).ToArray(), example.Labels.ToArray<long>());
+    }
+
+    [Fact]
     public void Make_shapes_streets_writes_a_corpus_the_Cityscapes_reader_loads_back()
     {
         using var dir = new Fixtures.TempFolder();

@@ -40,7 +40,7 @@ public class CorpusRegistryTests
         Assert.Contains("unknown corpus 'shapez' (valid: celebamask-hq, cityscapes", unknown.Message);
         var noPairs = Assert.Throws<UsageException>(() => CorpusRegistry.Paired("grid"));
         Assert.Equal(
-            "no image-to-image pairs in corpus 'grid' (corpora with pairs: celebamask-hq, cityscapes, shapes, shapes-streets)",
+            "no image-to-image pairs in corpus 'grid' (corpora with pairs: celebamask-hq, cityscapes, shapes, shapes-multimodal, shapes-streets)",
             noPairs.Message
         );
         Assert.Throws<UsageException>(() => EvaluationCorpus.For(new DinoOptions { Corpus = "voice-faces" }));
@@ -48,6 +48,7 @@ public class CorpusRegistryTests
 
     [Theory]
     [InlineData("shapes", 5)]
+    [InlineData("shapes-multimodal", 5)]
     [InlineData("shapes-streets", 19)]
     public void An_embedded_paired_corpus_opens_with_its_splits_sizes_and_classes(string name, int classes)
     {

@@ -74,6 +74,7 @@ public class TrainCliTests
         Assert.Matches(@"(?m)^  celebamask-hq\s+real\s+CelebAMask-HQ: 30,000 faces", sections["corpora"]);
         Assert.Matches(@"(?m)^  cityscapes\s+real\s+Cityscapes gtFine", sections["corpora"]);
         Assert.Matches(@"(?m)^  shapes\s+embedded\s+Shapes: label maps", sections["corpora"]);
+        Assert.Matches(@"(?m)^  shapes-multimodal\s+embedded\s+Shapes-multimodal: ", sections["corpora"]);
         Assert.Matches(@"(?m)^  shapes-streets\s+embedded\s", sections["corpora"]);
 
         Assert.Matches(@"(?m)^  psnr\s+peak signal-to-noise ratio in dB", sections["metrics"]);

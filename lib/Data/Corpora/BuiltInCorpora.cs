@@ -123,6 +123,28 @@ public static class BuiltInCorpora
             ),
         },
         Made(
+            ShapesMultimodalCorpus.Name,
+            CelebAMaskHqLayout.CorpusName,
+            ShapesMultimodalCorpus.Make,
+            "Shapes-multimodal: the Shapes label maps → photos of random texture, class-palette colour, lighting and background "
+                + "clutter, many valid photos per map (smoke 32 @ 64², cpu 2000 @ 64²)"
+        ) with
+        {
+            Paired = new(
+                (count, resolution) => OfCelebAMaskHq(ShapesMultimodalCorpus.Name, ImageToImageData.ShapesMultimodal(count, resolution), made: count),
+                (count, resolution, batch, seed, bad, cache) =>
+                    ImageToImageData.CachedTrainBatches(
+                        ShapesMultimodalCorpus.Name,
+                        ImageToImageData.ShapesMultimodal(count, resolution),
+                        resolution,
+                        batch,
+                        seed,
+                        bad,
+                        cache
+                    )
+            ),
+        },
+        Made(
             SpokenGridCorpus.Name,
             GridName,
             SpokenGridCorpus.Make,
@@ -172,7 +194,8 @@ public static class BuiltInCorpora
     private static CorpusDefinition Made(string name, string standsFor, Func<string, EmbeddedCorpusRequest, string> write, string description) =>
         new(name, description) { Maker = new EmbeddedCorpusMaker(standsFor, write) };
 
-    // CelebAMask-HQ's layout (the real corpus and Shapes): its train/val/test id lists, 19 labels (Shapes: its 5 classes).
+    // CelebAMask-HQ's layout (the real corpus, Shapes and Shapes-multimodal): its train/val/test id lists, 19 labels (the
+    // embedded ones, all drawn by ShapesScene: its 5 classes).
     // An embedded corpus counts the pairs it was made with; a real one, the pairs its splits list.
     private static PairedCorpus OfCelebAMaskHq(string name, CelebAMaskHqCorpus corpus, int? made) =>
         new(

@@ -84,25 +84,34 @@ public static class ImageToImageData
     /// the data root): the reader whose test split evaluations use, and whose <see cref="CelebAMaskHqCorpus.Root"/> is the
     /// cache key of anything trained on it.
     /// </summary>
-    public static CelebAMaskHqCorpus Shapes(int count, int resolution) =>
-        new(MadeShapes(ShapesCorpus.Name, ShapesCorpus.ManifestFile, count, resolution, (folder, options) => ShapesCorpus.Write(folder, options)));
+    public static CelebAMaskHqCorpus Shapes(int count, int resolution) => MadeInCelebAMaskHqLayout(ShapesLook.Classic, count, resolution);
+
+    /// <summary>
+    /// The same scenes in the multimodal look (<see cref="ShapesMultimodalCorpus"/>: many valid photos per label map),
+    /// made once under the data root like <see cref="Shapes"/>.
+    /// </summary>
+    public static CelebAMaskHqCorpus ShapesMultimodal(int count, int resolution) =>
+        MadeInCelebAMaskHqLayout(ShapesLook.Multimodal, count, resolution);
 
     /// <summary>
     /// The Shapes scenes in Cityscapes' layout (<see cref="ShapesStreetsCorpus"/>), made once under the data root like <see cref="Shapes"/>.
     /// </summary>
     public static CityscapesCorpus ShapesStreets(int count, int resolution) =>
         new(
-            MadeShapes(ShapesStreetsCorpus.Name, ShapesStreetsCorpus.ManifestFile, count, resolution, (folder, options) =>
+            MadeShapes(ShapesStreetsCorpus.Name, ShapesStreetsCorpus.ManifestFile, ShapesLook.Classic, count, resolution, (folder, options) =>
                 ShapesStreetsCorpus.Write(folder, options)
             )
         );
 
+    private static CelebAMaskHqCorpus MadeInCelebAMaskHqLayout(ShapesLook look, int count, int resolution) =>
+        new(MadeShapes(look.CorpusName, look.ManifestFile, look, count, resolution, (folder, options) => ShapesCorpus.Write(folder, options, look)));
+
     // Both layouts of the scenes, made once at no less than 64² (smaller sizes are resized from there) and keyed by the
-    // scene version, seed, count and size.
-    private static string MadeShapes(string corpus, string manifest, int count, int resolution, Action<string, ShapesOptions> write)
+    // look's version (the scene version included), seed, count and size.
+    private static string MadeShapes(string corpus, string manifest, ShapesLook look, int count, int resolution, Action<string, ShapesOptions> write)
     {
         var options = new ShapesOptions(count, Math.Max(64, resolution), ShapesCorpusSeed);
-        var root = Path.Combine(KitPaths.DataRoot(), corpus, $"v{ShapesScene.Version}-seed{options.Seed}-n{count}-{options.Size}px");
+        var root = Path.Combine(KitPaths.DataRoot(), corpus, $"{look.VersionTag}-seed{options.Seed}-n{count}-{options.Size}px");
         MadeOnceFolder.Ensure(root, manifest, folder => write(folder, options));
         return root;
     }

@@ -5,7 +5,7 @@ namespace Dino.Repro.Data.Synthetic;
 /// checkerboard, discs red and shaded like a lit sphere, triangles blue with bright speckles. Each shape jitters its
 /// base colour a little, so colour is informative but a segmenter also has texture and shading to go on.
 /// </summary>
-internal sealed class ShapeTexture
+internal sealed class ShapeTexture : IShapeShader
 {
     private readonly ShapesClass kind;
     private readonly float r,
@@ -66,10 +66,13 @@ internal sealed class ShapeTexture
     }
 
     // About one pixel in seven, from a hash of the position, so speckles are fixed per shape and seed.
-    private bool Speckle(int x, int y)
+    private bool Speckle(int x, int y) => PixelHash(x, y, speckleSalt) % 7 == 0;
+
+    /// <summary>A hash of a pixel's position and a per-shape salt: speckles fixed per shape and seed.</summary>
+    public static uint PixelHash(int x, int y, int salt)
     {
-        var h = unchecked((uint)(x * 73856093) ^ (uint)(y * 19349663) ^ (uint)speckleSalt);
+        var h = unchecked((uint)(x * 73856093) ^ (uint)(y * 19349663) ^ (uint)salt);
         h = unchecked((h ^ (h >> 13)) * 0x5bd1e995u);
-        return (h ^ (h >> 15)) % 7 == 0;
+        return h ^ (h >> 15);
     }
 }

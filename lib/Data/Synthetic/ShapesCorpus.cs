@@ -41,7 +41,8 @@ public sealed record ShapesOptions(int Count, int Size, long Seed)
 /// artefacts would blur the class textures and make written and re-read photos differ), one binary part mask per
 /// class present (<see cref="ShapesClasses"/> gives the part names), and a mapping file whose CelebA indices put
 /// ids with id % 10 &lt; 8 in train, 8 in val and 9 in test. Photos and masks are both Size² (the real corpus: 1024²
-/// and 512²); the reader resizes either way.
+/// and 512²); the reader resizes either way. It writes the scenes of any <see cref="ShapesLook"/> (classic: `shapes`;
+/// <see cref="ShapesMultimodalCorpus"/>), each under its own corpus name and manifest.
 /// </summary>
 public static class ShapesCorpus
 {
@@ -58,30 +59,37 @@ public static class ShapesCorpus
         };
 
     /// <summary>Renders example <paramref name="id"/> in memory (what <see cref="Write"/> stores for that id).</summary>
-    public static ShapesScene Render(ShapesOptions options, int id)
+    public static ShapesScene Render(ShapesOptions options, int id) => Render(options, id, ShapesLook.Classic);
+
+    /// <summary>Renders example <paramref name="id"/> in <paramref name="look"/> (what <see cref="Write"/> stores for it in that look).</summary>
+    public static ShapesScene Render(ShapesOptions options, int id, ShapesLook look)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return ShapesScene.Render(options.Seed, id, options.Size);
+        return ShapesScene.Render(options.Seed, id, options.Size, look);
     }
 
     /// <summary>Writes the whole corpus under <paramref name="root"/> (created if needed) and returns it as a reader.</summary>
-    public static CelebAMaskHqCorpus Write(string root, ShapesOptions options)
+    public static CelebAMaskHqCorpus Write(string root, ShapesOptions options) => Write(root, options, ShapesLook.Classic);
+
+    /// <summary>Writes the corpus of <paramref name="look"/> (its scenes, its manifest) under <paramref name="root"/>.</summary>
+    public static CelebAMaskHqCorpus Write(string root, ShapesOptions options, ShapesLook look)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(look);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Count, 100_000);
         Directory.CreateDirectory(Path.Combine(root, CelebAMaskHqLayout.PhotoFolder));
         for (var id = 0; id < options.Count; id++)
         {
-            var scene = Render(options, id);
+            var scene = Render(options, id, look);
             WriteExample(root, id, scene);
         }
         CelebASplits.WriteMapping(
             Path.Combine(root, CelebAMaskHqLayout.MappingFile),
             Enumerable.Range(0, options.Count).Select(id => (id, CelebAIndexOf(id)))
         );
-        WriteManifest(root, options);
+        WriteManifest(root, options, look);
         return new CelebAMaskHqCorpus(root);
     }
 
@@ -112,11 +120,11 @@ public static class ShapesCorpus
             _ => id,
         };
 
-    private static void WriteManifest(string root, ShapesOptions options)
+    private static void WriteManifest(string root, ShapesOptions options, ShapesLook look)
     {
         var manifest = new
         {
-            corpus = Name,
+            corpus = look.CorpusName,
             layout = "CelebAMask-HQ",
             count = options.Count,
             size = options.Size,
@@ -128,15 +136,22 @@ public static class ShapesCorpus
                 label = c.Label,
             }),
         };
-        File.WriteAllText(Path.Combine(root, ManifestFile), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(
+            Path.Combine(root, look.ManifestFile),
+            JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true })
+        );
     }
 
     /// <summary>`dino corpus make shapes`; returns what was written.</summary>
-    public static string Make(string root, EmbeddedCorpusRequest request)
+    public static string Make(string root, EmbeddedCorpusRequest request) => Make(root, request, ShapesLook.Classic);
+
+    /// <summary>`dino corpus make` for the corpus of <paramref name="look"/>; returns what was written.</summary>
+    public static string Make(string root, EmbeddedCorpusRequest request, ShapesLook look)
     {
+        ArgumentNullException.ThrowIfNull(look);
         var options = ShapesOptions.For(request);
-        var reader = Write(root, options);
-        return $"wrote {options.Count} Shapes pairs at {options.Size}² (seed {options.Seed}) to {reader.Root}: "
+        var reader = Write(root, options, look);
+        return $"wrote {options.Count} {look.Title} pairs at {options.Size}² (seed {options.Seed}) to {reader.Root}: "
             + $"{reader.Ids(CelebASplit.Train).Count} train, {reader.Ids(CelebASplit.Val).Count} val, {reader.Ids(CelebASplit.Test).Count} test";
     }
 }

@@ -3,7 +3,8 @@ namespace Dino.Repro.Data.Synthetic;
 /// <summary>
 /// One Shapes example: a random scene of stripes, boxes, discs and triangles rendered as a label map (one byte per
 /// pixel, <see cref="ShapesClasses"/> labels), per-class coverage masks (a class's full extent, occluded parts
-/// included, like a part annotation) and an RGB "photo" whose texture, colour and shading depend on the class.
+/// included, like a part annotation) and an RGB "photo" painted in a <see cref="ShapesLook"/> (the classic one: texture,
+/// colour and shading depend on the class).
 /// </summary>
 public sealed class ShapesScene
 {
@@ -31,38 +32,46 @@ public sealed class ShapesScene
     /// <summary>Row-major RGB bytes, Size×Size×3.</summary>
     public byte[] Photo { get; }
 
-    /// <summary>Renders the scene that (<paramref name="seed"/>, <paramref name="index"/>) alone determine.</summary>
-    public static ShapesScene Render(long seed, int index, int size)
+    /// <summary>Renders the scene that (<paramref name="seed"/>, <paramref name="index"/>) alone determine, in the classic look.</summary>
+    public static ShapesScene Render(long seed, int index, int size) => Render(seed, index, size, ShapesLook.Classic);
+
+    /// <summary>
+    /// Renders scene (<paramref name="seed"/>, <paramref name="index"/>) in <paramref name="look"/>: its labels and masks are
+    /// the same under every look, only the photo differs.
+    /// </summary>
+    public static ShapesScene Render(long seed, int index, int size, ShapesLook look)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 8);
+        ArgumentNullException.ThrowIfNull(look);
         var random = new Random(MixSeed(seed, index));
+        var painter = look.Begin(seed, index, size, random);
         var n = size * size;
         var labels = new byte[n];
         var masks = ShapesClasses.Drawn.Select(_ => new bool[n]).ToArray();
         var color = new float[n * 3];
-        PaintBackground(color, size, random);
+        painter.PaintBackground(color);
         foreach (var cls in ShapesClasses.Drawn)
         {
             // 0, 1 or 2 shapes of each class (none a quarter of the time), so scenes vary in composition.
             var count = random.NextDouble() < 0.25 ? 0 : 1 + random.Next(2);
             for (var s = 0; s < count; s++)
-                Draw(cls, size, random, labels, masks, color);
+                Draw(cls, size, random, painter, labels, masks, color);
         }
         // CelebAMask-HQ's layout has no file for an all-background image (its reader rejects such an id), so a scene
         // that drew nothing visible (0.4% of them) gets one shape; every other scene keeps its random draws.
         while (!Array.Exists(labels, l => l != 0))
         {
             var cls = ShapesClasses.Drawn[random.Next(ShapesClasses.Drawn.Count)];
-            Draw(cls, size, random, labels, masks, color);
+            Draw(cls, size, random, painter, labels, masks, color);
         }
-        return new ShapesScene(size, labels, masks, Finish(color, size, random));
+        return new ShapesScene(size, labels, masks, painter.Finish(color));
     }
 
-    // One shape of class cls: its pixels take the class label, its coverage mask and its texture.
-    private static void Draw(ShapesClass cls, int size, Random random, byte[] labels, bool[][] masks, float[] color)
+    // One shape of class cls: its pixels take the class label, its coverage mask and the look's texture.
+    private static void Draw(ShapesClass cls, int size, Random random, ScenePainter painter, byte[] labels, bool[][] masks, float[] color)
     {
         var shape = ShapeGeometry.Random(cls, size, random);
-        var texture = ShapeTexture.Random(cls, random);
+        var texture = painter.TextureFor(cls);
         for (var y = 0; y < size; y++)
         {
             for (var x = 0; x < size; x++)
@@ -118,7 +127,7 @@ public sealed class ShapesScene
         return photo;
     }
 
-    private static double Gaussian(Random random)
+    internal static double Gaussian(Random random)
     {
         var u1 = 1.0 - random.NextDouble();
         var u2 = random.NextDouble();

@@ -14,10 +14,13 @@ public abstract record ImageToImageOptions : TrainingOptions
     /// <summary>Side of the square images: a power of two; the U-Nets' depth follows it (256 = the papers). Default 256.</summary>
     public int Resolution { get; init; } = 256;
 
-    /// <summary>"shapes" (embedded, made on the spot) or "celebamask-hq" (fetched by its data-script). Default "shapes".</summary>
+    /// <summary>
+    /// A corpus with pairs in the corpus registry: "shapes" or "shapes-multimodal" (embedded, made on the
+    /// spot), "celebamask-hq" (fetched by its data-script), …. Default "shapes".
+    /// </summary>
     public string Corpus { get; init; } = "shapes";
 
-    /// <summary>How many Shapes pairs to make when <see cref="Corpus"/> is "shapes" (80% train). Default 2000.</summary>
+    /// <summary>How many pairs to make when <see cref="Corpus"/> is embedded ("shapes", "shapes-multimodal"; 80% train). Default 2000.</summary>
     public int ShapesCount { get; init; } = 2000;
 
     /// <summary>
