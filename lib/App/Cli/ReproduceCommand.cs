@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dino.Repro.App.Reproduce;
+using Dino.Repro.Data.Corpora;
 using Dino.Repro.IO;
 using Dino.Repro.Models;
 using Dino.Repro.Training;
@@ -8,7 +9,7 @@ namespace Dino.Repro.App.Cli;
 
 /// <summary>
 /// `dino reproduce TABLE --preset smoke|cpu|paper [--out reports] [--set key=value …] [--segmenter-steps N]
-/// [--reference-test-mode]`: trains what
+/// [--reference-test-mode] [--seeds N] [--corpus NAME]`: trains what
 /// the table compares, evaluates it and writes OUT/TABLE/index.html, results.json and table.md. With `--estimate` it
 /// only times a few steps of each row and prints how long the preset's training would take on this machine.
 /// Exit codes: 0 written, 1 the run failed, 2 usage error (unknown table or preset, bad option).
@@ -49,9 +50,20 @@ internal static class ReproduceCommand
                 + "in rows marked (test.py) beside the kit's eval-mode rows",
         };
 
+        var seeds = new Option<int>("--seeds")
+        {
+            Description = "Train every method with N seeds (the rows' seed and the next ones) and show mean ± sd over them",
+            DefaultValueFactory = _ => 1,
+        };
+
+        var corpus = new Option<string?>("--corpus")
+        {
+            Description = "Train and score every method on this corpus with pairs (e.g. shapes-multimodal) instead of the table's own",
+        };
+
         var command = new Command("reproduce", "Reproduce a paper table end to end: train, evaluate, write a self-contained report.");
         command.Arguments.Add(table);
-        foreach (var option in new Option[] { preset, output, set, segmenterSteps, estimate, referenceTestMode })
+        foreach (var option in new Option[] { preset, output, set, segmenterSteps, estimate, referenceTestMode, seeds, corpus })
             command.Options.Add(option);
         command.SetAction(parse =>
         {
@@ -59,13 +71,23 @@ internal static class ReproduceCommand
             {
                 var chosen = registry.Get(parse.GetValue(table)!);
                 var overrides = (parse.GetValue(set) ?? []).Select(OptionSet.ParseAssignment).ToList();
+                if (parse.GetValue(corpus) is { } corpusName)
+                {
+                    CorpusRegistry.Paired(corpusName); // a usage error naming the corpora with pairs, before anything trains
+                    overrides.Add(KeyValuePair.Create("corpus", corpusName));
+                }
                 var request = new ReproduceRequest(
                     Presets.Parse(parse.GetValue(preset) ?? Preset.Smoke.Name(), chosen.Name),
                     parse.GetValue(output) ?? "reports",
                     overrides,
                     parse.GetValue(segmenterSteps),
                     parse.GetValue(referenceTestMode)
-                );
+                )
+                {
+                    Seeds = parse.GetValue(seeds),
+                };
+                if (request.Seeds < 1)
+                    throw new UsageException($"--seeds must be at least 1 (got {request.Seeds})");
                 if (request.SegmenterSteps is < 1)
                     throw new UsageException($"--segmenter-steps must be at least 1 (got {request.SegmenterSteps})");
                 return parse.GetValue(estimate) ? Estimate(chosen, request) : Run(chosen, request);

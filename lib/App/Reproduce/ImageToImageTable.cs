@@ -81,52 +81,52 @@ public abstract class ImageToImageTable : IReproducibleTable
         using var segmenter = corpus.OpenSegmenter(segmenterOptions, progress.Message, out var segmentationUnavailable);
         // The evaluators run where the methods trained: at the paper preset that is the GPU.
         using var inception = FeatureExtractor.TryLoad(Evaluators.Inception, out var fidUnavailable, device: options[0].Device.ToTorch());
-        var scorer = new TranslationScorer(segmenter, inception);
+        // The blur-robust variant tells lost semantics from blur; only the kit's own segmenter has one.
+        using var blurRobust = segmenter is null ? null : corpus.OpenBlurRobustSegmenter(segmenterOptions, progress.Message);
+        var scorer = new TranslationScorer(segmenter, inception) { BlurRobustSegmenter = blurRobust };
 
-        var trained = new List<TrainedMethod>();
-        var translators = new List<Translator>();
+        var seeds = SeedsOf(request, options[0]);
+        var perSeed = new List<IReadOnlyList<MethodScores>>();
+        var runsListed = new List<(string method, string runDirectory)>();
+        List<TrainedMethod>? first = null; // the first seed's runs give the curves and samples
+        TestSetScores? firstScores = null;
         try
         {
-            foreach (var (method, methodOverrides) in plan)
+            foreach (var seed in seeds)
             {
-                progress.Message($"training {method.Method} ({method.Experiment}, preset {request.Preset.Name()})");
-                trained.Add(
-                    TrainedMethod.Train(
-                        method.Method,
-                        method.Experiment,
-                        request.Preset,
-                        methodOverrides,
-                        runs,
-                        progress,
-                        sharedRunsRoots: OtherTablesRuns(request.OutputRoot)
-                    )
-                );
+                var label = seeds.Count > 1 ? $" (seed {seed})" : "";
+                var trained = TrainSeed(plan, seed, label, request, runs, progress);
+                try
+                {
+                    var scores = ScoreSeed(trained, request, test, scorer, label, progress);
+                    perSeed.Add(scores.Rows);
+                    runsListed.AddRange(trained.Select(t => (t.Method + label, t.RunDirectory)));
+                    if (first is null)
+                        (first, firstScores) = (trained, scores);
+                    else
+                        scores.Dispose();
+                }
+                finally
+                {
+                    if (!ReferenceEquals(trained, first))
+                        foreach (var t in trained)
+                            t.Dispose();
+                }
             }
-            var methods = new List<(string method, Func<Tensor, Tensor> translate)>();
-            foreach (var t in trained)
-            {
-                translators.Add(t.Translator());
-                methods.Add((t.Method, translators[^1].Translate));
-                if (!request.AlsoReferenceTestMode || !t.HasBaselineTestModes)
-                    continue;
-                translators.Add(t.Translator(BaselineTestMode.Reference));
-                methods.Add((ReferenceTestModeRow(t.Method), translators[^1].Translate));
-            }
-            progress.Message($"scoring the {test.Count} test pairs: ground truth and {string.Join(", ", methods.Select(m => m.method))}");
-            using var scores = TestSetEvaluation.Run(test, scorer, methods, log: progress.Message);
-            foreach (var row in scores.Rows)
-                progress.Message($"{row.Method}: {Describe(row)}");
+            var spread = SeedSpread.Of(seeds, perSeed);
+            var rows = spread.Means;
 
+            var seedsText = seeds.Count > 1 ? $", mean ± sd over {seeds.Count} training seeds" : "";
             var table = new PaperVsKitTable(
                 $"{Title} — paper: {PaperSetting}; kit: {corpus.Name} corpus ({test.Count} test pairs at {resolution}², preset "
-                    + $"{request.Preset.Name()}).",
+                    + $"{request.Preset.Name()}{seedsText}).",
                 "Method",
                 Table1Metrics.Headers.ToArray()
             );
-            foreach (var row in scores.Rows)
+            foreach (var row in rows)
                 table.Add(row.Method, PaperRows.GetValueOrDefault(row.Method) ?? new double?[Table1Metrics.Headers.Count], row.AsTableRow());
-            var grid = SampleGridPng(scores);
-            var curves = Curves(trained.Single(t => t.Method == CurvesMethod));
+            var grid = SampleGridPng(firstScores!);
+            var curves = Curves(first!.Single(t => t.Method == CurvesMethod));
             var context = new TableReport.Context(
                 this,
                 request.Preset,
@@ -138,28 +138,128 @@ public abstract class ImageToImageTable : IReproducibleTable
                 inception,
                 fidUnavailable,
                 TranslationScorer.CpbdTooSmall(resolution),
-                trained.Select(t => (t.Method, t.RunDirectory)).ToList(),
-                ResultNotes(scores.Rows, trained).Concat(request.AlsoReferenceTestMode ? [ReferenceTestModeNote] : []).ToList()
-            );
+                runsListed,
+                ResultNotes(rows, first!)
+                    .Concat(BalanceCurves.Notes(first!))
+                    .Concat(request.AlsoReferenceTestMode ? [ReferenceTestModeNote] : [])
+                    .ToList()
+            )
+            {
+                Spread = spread,
+            };
             var reproduction = new Reproduction(
                 folder,
                 table,
                 TableReport.Displayed(table, context),
-                scores.Rows,
+                rows,
                 grid,
                 curves,
-                trained.Select(LossCurves).ToList()
-            );
+                first!.Select(LossCurves).ToList()
+            )
+            {
+                BalanceCurves = BalanceCurves.Plot(first!),
+                Semantics = SemanticsReport.Build(rows, corpus, segmenter is not null),
+                Spread = spread,
+            };
             TableReport.Write(reproduction, context);
             progress.Message($"{Name}: wrote {reproduction.IndexHtml}");
             return reproduction;
         }
         finally
         {
-            foreach (var translator in translators)
-                translator.Dispose();
+            firstScores?.Dispose();
+            foreach (var t in first ?? [])
+                t.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The training seeds: the rows' own (default 1, or the user's seed=) and the next ones up to <see cref="ReproduceRequest.Seeds"/>,
+    /// so a one-seed table's runs are the first seed's of a several-seed one.
+    /// </summary>
+    private static IReadOnlyList<long> SeedsOf(ReproduceRequest request, ImageToImageOptions options)
+    {
+        if (request.Seeds < 1)
+            throw new UsageException($"--seeds must be at least 1 (got {request.Seeds})");
+        return Enumerable.Range(0, request.Seeds).Select(i => options.Seed + i).ToList();
+    }
+
+    /// <summary>Trains (or continues) every row with <paramref name="seed"/>; disposes what it trained if a row fails.</summary>
+    private List<TrainedMethod> TrainSeed(
+        IReadOnlyList<(TableMethod method, IReadOnlyList<KeyValuePair<string, string>> overrides)> plan,
+        long seed,
+        string label,
+        ReproduceRequest request,
+        string runs,
+        IProgressSink progress
+    )
+    {
+        var trained = new List<TrainedMethod>();
+        try
+        {
+            foreach (var (method, methodOverrides) in plan)
+            {
+                progress.Message($"training {method.Method}{label} ({method.Experiment}, preset {request.Preset.Name()})");
+                IReadOnlyList<KeyValuePair<string, string>> seeded =
+                [
+                    .. methodOverrides,
+                    KeyValuePair.Create("seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ];
+                trained.Add(
+                    TrainedMethod.Train(
+                        method.Method,
+                        method.Experiment,
+                        request.Preset,
+                        seeded,
+                        runs,
+                        progress,
+                        sharedRunsRoots: OtherTablesRuns(request.OutputRoot)
+                    )
+                );
+            }
+            return trained;
+        }
+        catch
+        {
             foreach (var t in trained)
                 t.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Scores one seed's rows (and their test.py rows when asked) on the test split beside the ground truth.</summary>
+    private static TestSetScores ScoreSeed(
+        IReadOnlyList<TrainedMethod> trained,
+        ReproduceRequest request,
+        TestSplit test,
+        TranslationScorer scorer,
+        string label,
+        IProgressSink progress
+    )
+    {
+        var translators = new List<Translator>();
+        try
+        {
+            var methods = new List<(string method, Func<Tensor, Tensor> translate)>();
+            foreach (var t in trained)
+            {
+                translators.Add(t.Translator());
+                methods.Add((t.Method, translators[^1].Translate));
+                if (!request.AlsoReferenceTestMode || !t.HasBaselineTestModes)
+                    continue;
+                translators.Add(t.Translator(BaselineTestMode.Reference));
+                methods.Add((ReferenceTestModeRow(t.Method), translators[^1].Translate));
+            }
+            progress.Message($"scoring the {test.Count} test pairs{label}: ground truth and {string.Join(", ", methods.Select(m => m.method))}");
+            var scores = TestSetEvaluation.Run(test, scorer, methods, log: progress.Message);
+            foreach (var row in scores.Rows)
+                progress.Message($"{row.Method}{label}: {Describe(row)}");
+            return scores;
+        }
+        finally
+        {
+            foreach (var translator in translators)
+                translator.Dispose();
         }
     }
 
@@ -185,7 +285,7 @@ public abstract class ImageToImageTable : IReproducibleTable
                     $"timing {p.method.Method} ({p.method.Experiment}, preset {request.Preset.Name()}): {TrainingCost.TimedSteps} steps after a "
                         + "warm-up"
                 );
-                return TrainingCost.Measure(p.method, request.Preset, p.overrides);
+                return TrainingCost.Measure(p.method, request.Preset, p.overrides) with { Seeds = request.Seeds };
             })
             .ToList();
     }
@@ -246,7 +346,10 @@ public abstract class ImageToImageTable : IReproducibleTable
             .ToArray();
 
     private static string Describe(MethodScores row) =>
-        string.Join("  ", row.Values.Where(kv => kv.Value is not null).Select(kv => $"{kv.Key} {kv.Value:0.###}"));
+        string.Join(
+            "  ",
+            Table1Metrics.Keys.Select(k => (k, v: row.Values.GetValueOrDefault(k))).Where(kv => kv.v is not null).Select(kv => $"{kv.k} {kv.v:0.###}")
+        );
 
     private void RequireSameData(IReadOnlyList<ImageToImageOptions> options)
     {

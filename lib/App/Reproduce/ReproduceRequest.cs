@@ -18,4 +18,8 @@ public sealed record ReproduceRequest(
     IReadOnlyList<KeyValuePair<string, string>>? Overrides = null,
     int? SegmenterSteps = null,
     bool AlsoReferenceTestMode = false
-);
+)
+{
+    /// <summary>Training seeds per method (the rows' seed and the next ones); above 1 the table shows mean ± sd over them.</summary>
+    public int Seeds { get; init; } = 1;
+}

@@ -21,6 +21,15 @@ public sealed record Reproduction(
     IReadOnlyList<LinePlot> LossCurves
 )
 {
+    /// <summary>k of every DINO row over training, the first step its fake term acts marked; null without DINO rows.</summary>
+    public LinePlot? BalanceCurves { get; init; }
+
+    /// <summary>IoU per class and object size, and the blur-robust segmenter's scores (<see cref="SemanticsReport"/>); null unsegmented.</summary>
+    public Table? Semantics { get; init; }
+
+    /// <summary>The rows over training seeds (<see cref="Rows"/> are its means); one seed: no spread.</summary>
+    public SeedSpread? Spread { get; init; }
+
     public string IndexHtml => Path.Combine(Folder, "index.html");
     public string ResultsJson => Path.Combine(Folder, "results.json");
     public string TableMarkdown => Path.Combine(Folder, "table.md");

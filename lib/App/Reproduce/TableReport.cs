@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dino.Repro.App.Reporting;
@@ -30,10 +31,21 @@ public static class TableReport
         bool CpbdTooSmall,
         IReadOnlyList<(string method, string runDirectory)> Runs,
         IReadOnlyList<string> ResultNotes
-    );
+    )
+    {
+        /// <summary>The rows over training seeds; null or one seed: single values, no spread.</summary>
+        public SeedSpread? Spread { get; init; }
+
+        /// <summary>True when the rows are means over several seeds.</summary>
+        public bool SeveralSeeds => Spread is { Seeds.Count: > 1 };
+    }
+
+    /// <summary>What marks a kit cell whose mean ± sd overlaps the column's best (a difference inside the seed-to-seed spread).</summary>
+    public const string WithinSpreadMark = "≈";
 
     public const string SampleGridFile = "samples.png";
     public const string CurvesFile = "curves.png";
+    public const string BalanceCurvesFile = "balance.png";
 
     /// <summary>The comparison with the kit's unmeasured FID and segmentation cells saying why instead of an em dash.</summary>
     public static Table Displayed(PaperVsKitTable comparison, Context context)
@@ -51,15 +63,49 @@ public static class TableReport
         if (context.CpbdTooSmall && columns.IndexOf("CPBD (kit)") is var cpbd and >= 0)
             why[cpbd] = Table1Metrics.TooSmallForCpbd;
         foreach (var row in source.Rows)
-            table.AddRow(row.Select((cell, c) => cell is null && why.TryGetValue(c, out var reason) ? reason : cell).ToArray());
+        {
+            var cells = row.Select((cell, c) => cell is null && why.TryGetValue(c, out var reason) ? reason : cell).ToArray();
+            if (context.SeveralSeeds)
+                WithSpread(cells, columns, context.Spread!, source.NumberFormat);
+            table.AddRow(cells);
+        }
         return table;
+    }
+
+    /// <summary>
+    /// Rewrites a row's measured kit cells as "mean ± sd", marked <see cref="WithinSpreadMark"/> within the spread of the column's best.
+    /// </summary>
+    private static void WithSpread(object?[] cells, IReadOnlyList<string> columns, SeedSpread spread, string format)
+    {
+        var method = (string)cells[0]!;
+        var candidates = spread.Means.Select(r => r.Method).Where(m => m != PaperTable1.GroundTruth).ToList();
+        for (var i = 0; i < Table1Metrics.Keys.Count; i++)
+        {
+            var column = columns.ToList().IndexOf($"{Table1Metrics.Headers[i]} (kit)");
+            var key = Table1Metrics.Keys[i];
+            if (column < 0 || spread.Get(method, key) is not { } value)
+                continue;
+            var scale = Table1Metrics.IsPercentage(key) ? 100 : 1;
+            var text =
+                $"{(value.Mean * scale).ToString(format, CultureInfo.InvariantCulture)} ± "
+                + (value.StandardDeviation * scale).ToString(format, CultureInfo.InvariantCulture);
+            var within =
+                method != PaperTable1.GroundTruth
+                && spread.Leader(key, candidates, Table1Metrics.LowerIsBetter(key)) is { } leader
+                && leader.withinSpread.Contains(method);
+            cells[column] = within ? $"{text} {WithinSpreadMark}" : text;
+        }
     }
 
     public static void Write(Reproduction r, Context context)
     {
         AtomicFile.WriteAllBytes(Path.Combine(r.Folder, SampleGridFile), r.SampleGrid.Bytes);
         r.Curves.SavePng(Path.Combine(r.Folder, CurvesFile));
-        AtomicFile.WriteAllText(r.TableMarkdown, r.Table.ToMarkdown() + "\n" + string.Join("\n", Notes(context).Select(n => "- " + n)) + "\n");
+        r.BalanceCurves?.SavePng(Path.Combine(r.Folder, BalanceCurvesFile));
+        var markdown = r.Table.ToMarkdown() + "\n" + string.Join("\n", Notes(context).Select(n => "- " + n)) + "\n";
+        if (r.Semantics is not null)
+            markdown += "\n" + r.Semantics.ToMarkdown() + "\n" + string.Join("\n", SemanticsNotes(r).Select(n => "- " + n)) + "\n";
+        AtomicFile.WriteAllText(r.TableMarkdown, markdown);
         AtomicFile.WriteAllText(r.ResultsJson, Results(r, context).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         Html(r, context).Save(r.IndexHtml);
     }
@@ -88,8 +134,41 @@ public static class TableReport
         if (c.CpbdTooSmall)
             yield return $"CPBD: {Table1Metrics.TooSmallForCpbd} — it judges 64×64 blocks, and the {c.Resolution}² images hold none "
                 + "(`dino metric cpbd` refuses them too; --preset cpu scores at 64²).";
+        if (c.SeveralSeeds)
+            foreach (var note in SpreadNotes(c.Spread!))
+                yield return note;
         foreach (var note in c.Table.Notes.Concat(c.ResultNotes))
             yield return note;
+    }
+
+    private static IEnumerable<string> SemanticsNotes(Reproduction r) =>
+        SemanticsReport.Notes(
+            r.Spread is { Seeds.Count: > 1 },
+            r.Rows.Any(row => row.Values.GetValueOrDefault(SemanticBreakdown.BlurRobustMeanIou) is not null)
+        );
+
+    /// <summary>How the seeds were summarised, and per metric the best row and the rows within its spread.</summary>
+    private static IEnumerable<string> SpreadNotes(SeedSpread spread)
+    {
+        yield return $"Each method was trained with {spread.Seeds.Count} seeds ({string.Join(", ", spread.Seeds)}; the corpus, test split and "
+            + "segmenter are the same for all): cells are mean ± sample standard deviation over the seeds (n = "
+            + $"{spread.Seeds.Count}). {WithinSpreadMark} marks a row whose mean ± sd overlaps the best row's in that column — a difference "
+            + "inside the seed-to-seed spread, which this many seeds cannot call.";
+        var candidates = spread.Means.Select(r => r.Method).Where(m => m != PaperTable1.GroundTruth).ToList();
+        for (var i = 0; i < Table1Metrics.Keys.Count; i++)
+        {
+            var key = Table1Metrics.Keys[i];
+            if (spread.Leader(key, candidates, Table1Metrics.LowerIsBetter(key)) is not { } leader)
+                continue;
+            var scale = Table1Metrics.IsPercentage(key) ? 100 : 1;
+            var best = spread.Get(leader.best, key)!;
+            var others =
+                leader.withinSpread.Count == 0
+                    ? "every other row is outside its spread"
+                    : $"within its spread: {string.Join(", ", leader.withinSpread)}";
+            yield return $"{Table1Metrics.Headers[i]}: best {leader.best} ({best.Mean * scale:0.00} ± {best.StandardDeviation * scale:0.00}); "
+                + $"{others}.";
+        }
     }
 
     private static JsonObject Results(Reproduction r, Context c)
@@ -137,7 +216,36 @@ public static class TableReport
                 : Segmenter(c.Segmenter, groundTruth),
             ["paper"] = paper,
             ["runs"] = runs,
+            ["seeds"] = Seeds(c.Spread, r.Rows),
+            ["semantics"] = r.Semantics is null ? null : SemanticsReport.Json(r.Rows, c.Corpus),
             ["notes"] = new JsonArray(Notes(c).Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+        };
+    }
+
+    /// <summary>The seeds, and per method and metric the mean, sd and n (null for a one-seed table).</summary>
+    private static JsonNode? Seeds(SeedSpread? spread, IReadOnlyList<MethodScores> rows)
+    {
+        if (spread is not { Seeds.Count: > 1 })
+            return null;
+        var methods = new JsonObject();
+        foreach (var row in rows)
+        {
+            var o = new JsonObject();
+            foreach (var key in Table1Metrics.Keys)
+                o[key] = spread.Get(row.Method, key) is { } v
+                    ? new JsonObject
+                    {
+                        ["mean"] = v.Mean,
+                        ["sd"] = v.StandardDeviation,
+                        ["n"] = v.Seeds,
+                    }
+                    : null;
+            methods[row.Method] = o;
+        }
+        return new JsonObject
+        {
+            ["seeds"] = new JsonArray(spread.Seeds.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
+            ["methods"] = methods,
         };
     }
 
@@ -169,12 +277,20 @@ public static class TableReport
             .Add(r.Table);
         foreach (var note in Notes(c))
             report.Paragraph(note);
+        if (r.Semantics is not null)
+        {
+            report.Heading("Semantics by class and object size").Add(r.Semantics);
+            foreach (var note in SemanticsNotes(r))
+                report.Paragraph(note);
+        }
         report
             .Heading("Samples")
             .Paragraph($"Columns: {columns} (first test pairs).")
             .ImageGrid([(columns, r.SampleGrid.Bytes)], columns: 1)
             .Heading("Training curves")
             .Add(r.Curves);
+        if (r.BalanceCurves is not null)
+            report.Add(r.BalanceCurves);
         foreach (var plot in r.LossCurves)
             report.Add(plot);
         report
@@ -182,8 +298,10 @@ public static class TableReport
             .Link("results.json — every number of the table, with how it was measured", Path.GetFileName(r.ResultsJson))
             .Link("table.md — the table and its notes in Markdown", Path.GetFileName(r.TableMarkdown))
             .Link($"{SampleGridFile} — the sample grid", SampleGridFile)
-            .Link($"{CurvesFile} — the curves above as a PNG", CurvesFile)
-            .Heading("Runs");
+            .Link($"{CurvesFile} — the curves above as a PNG", CurvesFile);
+        if (r.BalanceCurves is not null)
+            report.Link($"{BalanceCurvesFile} — k of every DINO row as a PNG", BalanceCurvesFile);
+        report.Heading("Runs");
         foreach (var (method, dir) in c.Runs)
         {
             var relative = Path.GetRelativePath(r.Folder, dir);

@@ -18,7 +18,10 @@ public sealed record MethodCost(
     double SecondsPerStep
 )
 {
-    public double ProjectedHours => SecondsPerStep * Steps / 3600;
+    /// <summary>Training seeds the row runs with (`--seeds`): each is a whole training.</summary>
+    public int Seeds { get; init; } = 1;
+
+    public double ProjectedHours => SecondsPerStep * Steps * Seeds / 3600;
 }
 
 /// <summary>
@@ -100,7 +103,8 @@ public static class TrainingCost
             costs.Select(c =>
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {c.Method} | {c.Experiment} | {c.Resolution}² | {c.BatchSize} | {c.Device} | {c.SecondsPerStep:0.###} | {c.Steps:#,0} | "
+                    $"| {c.Method} | {c.Experiment} | {c.Resolution}² | {c.BatchSize} | {c.Device} | {c.SecondsPerStep:0.###} | "
+                        + $"{c.Steps:#,0}{(c.Seeds > 1 ? $" × {c.Seeds} seeds" : "")} | "
                         + $"{Hours(c.ProjectedHours)} |"
                 )
             )

@@ -206,7 +206,10 @@ public static class BuiltInCorpora
             made is null ? Palette.CelebAMaskHq.Count : ShapesClasses.All.Count,
             resolution => corpus.Ids(CelebASplit.Test).Select(id => (Func<PairedExample>)(() => corpus.Load(id, resolution))).ToList(),
             (resolution, batch, seed) => corpus.Batches(CelebASplit.Train, resolution, batch, seed)
-        );
+        )
+        {
+            ClassNames = made is null ? Palette.CelebAMaskHq.ClassNames : ShapesClasses.All.Select(c => c.Name).ToList(),
+        };
 
     // Cityscapes' layout (the real corpus and Shapes-streets): train and val frames, 19 train ids.
     private static PairedCorpus OfCityscapes(string name, CityscapesCorpus corpus, int? made) =>
@@ -219,5 +222,8 @@ public static class BuiltInCorpora
             resolution =>
                 corpus.Frames(CityscapesTest).Select(frame => (Func<PairedExample>)(() => corpus.Load(frame, resolution, resolution))).ToList(),
             (resolution, batch, seed) => corpus.Batches(CityscapesTrain, resolution, resolution, batch, seed)
-        );
+        )
+        {
+            ClassNames = Palette.Cityscapes.ClassNames,
+        };
 }

@@ -65,7 +65,11 @@ public sealed record PairedCorpus(
     int Classes,
     Func<int, IReadOnlyList<Func<PairedExample>>> TestPairs,
     Func<int, int, long, ShuffledBatches> TrainBatches
-);
+)
+{
+    /// <summary>Its classes' names by label (the report's per-class columns); null: "class 0", "class 1", ….</summary>
+    public IReadOnlyList<string>? ClassNames { get; init; }
+}
 
 /// <summary>How a corpus opens as a <see cref="PairedCorpus"/> and as training batches, and what scores translations on it.</summary>
 /// <param name="Open">(pairs to make if embedded, resolution) → the corpus, made once under the data root if embedded.</param>

@@ -36,6 +36,10 @@ public sealed class EvaluationCorpus
     /// <summary>Label classes the segmenter predicts (Shapes: 5; Cityscapes train ids: 19).</summary>
     public int Classes => corpus.Classes;
 
+    /// <summary>Each label's name, for the per-class columns.</summary>
+    public IReadOnlyList<string> ClassNames =>
+        corpus.ClassNames is { } names && names.Count == Classes ? names : Enumerable.Range(0, Classes).Select(c => $"class {c}").ToList();
+
     /// <summary>The paper's segmenter for a real corpus (a TorchScript file from evaluators.sh); null on an embedded one.</summary>
     public SegmenterSpec? Pretrained { get; }
 
@@ -60,6 +64,13 @@ public sealed class EvaluationCorpus
             return ShapesSegmenter.LoadOrTrain(Root, Classes, corpus.TrainBatches, options, log);
         return PretrainedSegmenter.TryLoad(Pretrained, out unavailable, device: options.Device.ToTorch());
     }
+
+    /// <summary>
+    /// The kit's segmenter trained with blur augmentation (<see cref="SegmenterOptions.BlurAugment"/>), cached like the
+    /// plain one; null on a real corpus, whose pretrained segmenter has no such variant.
+    /// </summary>
+    public ShapesSegmenter? OpenBlurRobustSegmenter(SegmenterOptions options, Action<string>? log) =>
+        Pretrained is null ? ShapesSegmenter.LoadOrTrain(Root, Classes, corpus.TrainBatches, options with { BlurAugment = true }, log) : null;
 
     /// <summary>
     /// The corpus the resolved <paramref name="options"/> train on (made on the spot if embedded), as <see cref="CorpusRegistry"/> defines it.

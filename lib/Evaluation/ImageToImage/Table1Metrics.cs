@@ -13,6 +13,12 @@ public static class Table1Metrics
     public static IReadOnlyList<string> Keys { get; } = [Psnr, Ssim, Cpbd, Fid, PixelAccuracy, MeanIou];
     public static IReadOnlyList<string> Headers { get; } = ["PSNR", "SSIM", "CPBD", "FID", "Pix. Acc. %", "mIoU %"];
 
+    /// <summary>Whether the table prints <paramref name="key"/> as a percentage (the accuracies).</summary>
+    public static bool IsPercentage(string key) => key is PixelAccuracy or MeanIou;
+
+    /// <summary>Whether a lower value of <paramref name="key"/> is better (FID); every other column is better higher.</summary>
+    public static bool LowerIsBetter(string key) => key is Fid;
+
     /// <summary>What a cell says instead of a number when the network that measures it is missing.</summary>
     public static string Unavailable(string missing) => $"n/a — {missing}";
 
@@ -31,10 +37,6 @@ public sealed record MethodScores(string Method, IReadOnlyDictionary<string, dou
     /// <summary>The values in <see cref="Table1Metrics.Keys"/> order, accuracies as percentages like the paper prints them.</summary>
     public double?[] AsTableRow() =>
         Table1Metrics
-            .Keys.Select(k =>
-                Values.GetValueOrDefault(k) is { } v && k is Table1Metrics.PixelAccuracy or Table1Metrics.MeanIou
-                    ? v * 100
-                    : Values.GetValueOrDefault(k)
-            )
+            .Keys.Select(k => Values.GetValueOrDefault(k) is { } v && Table1Metrics.IsPercentage(k) ? v * 100 : Values.GetValueOrDefault(k))
             .ToArray();
 }

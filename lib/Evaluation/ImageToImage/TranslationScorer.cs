@@ -29,6 +29,9 @@ public sealed class TranslationScorer
     public ITranslationSegmenter? Segmenter { get; }
     public FeatureExtractor? Inception { get; }
 
+    /// <summary>The segmenter trained with blur augmentation (embedded corpora); null: its columns are not measured.</summary>
+    public ITranslationSegmenter? BlurRobustSegmenter { get; init; }
+
     /// <summary>The scores of one table row, filled batch by batch; the ground truth's row scores the real photos themselves.</summary>
     public RowScores Row(bool isGroundTruth = false) => new(this, isGroundTruth);
 
@@ -43,7 +46,9 @@ public sealed class TranslationScorer
     {
         private readonly TranslationScorer scorer;
         private readonly bool isGroundTruth;
-        private readonly List<SegmentationScores> segmentation = [];
+        private readonly List<SegmentationScores> segmentation = [],
+            blurRobust = [];
+        private ClassIouBySize? breakdown;
         private readonly List<Tensor> features = [];
         private double psnr,
             ssim,
@@ -81,7 +86,14 @@ public sealed class TranslationScorer
             }
             // The segmenter and Inception see the 8-bit image, as they would a saved PNG.
             if (scorer.Segmenter is { } segmenter)
-                segmentation.Add(SegmentationScores.FromLabels(batch.Labels, segmenter.Segment(fake), segmenter.Classes));
+            {
+                var predicted = segmenter.Segment(fake);
+                segmentation.Add(SegmentationScores.FromLabels(batch.Labels, predicted, segmenter.Classes));
+                breakdown ??= new ClassIouBySize(segmenter.Classes);
+                breakdown.Add(batch.Labels, predicted);
+            }
+            if (scorer.BlurRobustSegmenter is { } robust)
+                blurRobust.Add(SegmentationScores.FromLabels(batch.Labels, robust.Segment(fake), robust.Classes));
             if (scorer.Inception is { } inception)
             {
                 using var extracted = inception.Extract(fake.permute(0, 3, 1, 2).contiguous(), kinds: FeatureKinds.Features);
@@ -108,7 +120,8 @@ public sealed class TranslationScorer
                 using (fake)
                     fid = FrechetDistance.Compute(realFeatures, fake);
             }
-            return new Dictionary<string, double?>
+            var robust = blurRobust.Count == 0 ? null : SegmentationScores.Sum(blurRobust);
+            var values = new Dictionary<string, double?>
             {
                 [Table1Metrics.Psnr] = isGroundTruth ? null : psnr / Count, // +∞ against itself: the paper leaves it blank too
                 [Table1Metrics.Ssim] = ssim / Count,
@@ -116,7 +129,12 @@ public sealed class TranslationScorer
                 [Table1Metrics.Fid] = fid,
                 [Table1Metrics.PixelAccuracy] = confusion?.PixelAccuracy,
                 [Table1Metrics.MeanIou] = confusion?.MeanIou,
+                [SemanticBreakdown.BlurRobustPixelAccuracy] = robust?.PixelAccuracy,
+                [SemanticBreakdown.BlurRobustMeanIou] = robust?.MeanIou,
             };
+            foreach (var (key, value) in breakdown is null ? [] : SemanticBreakdown.Values(breakdown))
+                values[key] = value;
+            return values;
         }
 
         public void Dispose()

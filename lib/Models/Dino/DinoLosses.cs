@@ -25,8 +25,11 @@ public static class DinoLosses
     {
         if (!HingeActive(energyFake.ToDouble(), margin))
             return energyReal.alias();
-        using var shortfall = margin - energyFake;
-        using var weighted = shortfall * k;
+        // Explicit scalars held to the end: TorchSharp 0.107's implicit ones can be finalised during the native call.
+        using Scalar m = margin,
+            weight = k;
+        using var shortfall = m - energyFake;
+        using var weighted = shortfall * weight;
         return energyReal + weighted;
     }
 

@@ -100,6 +100,65 @@ public class DinoTablesTests
         Assert.Contains(results["notes"]!.AsArray(), n => n!.GetValue<string>().StartsWith("Rows marked (test.py)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void With_seeds_each_row_is_the_mean_and_sample_sd_of_its_single_seed_runs_and_every_dino_row_has_its_k_curve()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        string[] Args(params string[] more) =>
+            ["reproduce", DinoTable4.TableName, "--preset", "smoke", "--out", output.Root, "--set", "steps=3", "--segmenter-steps", "10", .. more];
+        JsonNode Results() => JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, DinoTable4.TableName, "results.json")))!;
+
+        var (code, stdout, stderr) = CliRunner.Run(Args("--seeds", "2"));
+        Assert.True(code == 0, stderr);
+        var both = Results();
+        var markdown = File.ReadAllText(Path.Combine(output.Root, DinoTable4.TableName, "table.md"));
+        // Each seed alone, into the same folder: the same runs are continued (not retrained) and scored again.
+        (code, stdout, stderr) = CliRunner.Run(Args("--set", "seed=2"));
+        Assert.True(code == 0, stderr);
+        Assert.Contains("continuing", stdout);
+        var second = Results();
+        (code, _, stderr) = CliRunner.Run(Args());
+        Assert.True(code == 0, stderr);
+        var first = Results();
+
+        Assert.Equal([1, 2], both["seeds"]!["seeds"]!.AsArray().Select(s => s!.GetValue<long>()));
+        Assert.Null(first["seeds"]);
+        foreach (var row in new[] { PaperTable4.WithL1, PaperTable4.WithoutL1 })
+        {
+            var a = first["methods"]![row]![Table1Metrics.Ssim]!.GetValue<double>();
+            var b = second["methods"]![row]![Table1Metrics.Ssim]!.GetValue<double>();
+            var cell = both["seeds"]!["methods"]![row]![Table1Metrics.Ssim]!;
+            // Two values: mean (a + b)/2, sample sd |a − b|/√2.
+            Assert.Equal((a + b) / 2, cell["mean"]!.GetValue<double>(), 12);
+            Assert.Equal(Math.Abs(a - b) / Math.Sqrt(2), cell["sd"]!.GetValue<double>(), 12);
+            Assert.Equal(2, cell["n"]!.GetValue<int>());
+            Assert.Equal((a + b) / 2, both["methods"]![row]![Table1Metrics.Ssim]!.GetValue<double>(), 12);
+            Assert.NotEqual(a, b); // another seed trained another network
+            // Each seed's run is listed, and they are different folders.
+            Assert.NotEqual(both["runs"]![$"{row} (seed 1)"]!.GetValue<string>(), both["runs"]![$"{row} (seed 2)"]!.GetValue<string>());
+        }
+        Assert.Contains(" ± ", markdown);
+        Assert.Contains("trained with 2 seeds", markdown);
+        // k of every DINO row, with what the fake term did, in the report.
+        Assert.True(File.Exists(Path.Combine(output.Root, DinoTable4.TableName, TableReport.BalanceCurvesFile)));
+        var notes = both["notes"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        foreach (var row in new[] { PaperTable4.WithL1, PaperTable4.WithoutL1, PaperTable4.WithoutL1FixedMargin })
+            Assert.Contains(notes, n => n.StartsWith($"{row} k: ", StringComparison.Ordinal));
+
+        // Behind mIoU: per-class IoU whose mean over the classes present is the row's mIoU, by object size, and under the
+        // blur-robust segmenter.
+        var semantics = first["semantics"]!;
+        Assert.Equal(["background", "stripe", "box", "disc", "triangle"], semantics["class_names"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Contains("Semantics behind mIoU", markdown);
+        foreach (var (row, values) in semantics["methods"]!.AsObject())
+        {
+            var classIou = Enumerable.Range(0, 5).Select(c => values![SemanticBreakdown.ClassIou(c)]?.GetValue<double>()).OfType<double>().ToList();
+            Assert.Equal(first["methods"]![row]![Table1Metrics.MeanIou]!.GetValue<double>(), classIou.Average(), 12);
+            Assert.InRange(values![SemanticBreakdown.BlurRobustMeanIou]!.GetValue<double>(), 0, 1);
+        }
+    }
+
     [Theory]
     [InlineData("0.000001", true)] // E_fake never below m: the hinge is 0, k never acts, the last two rows are one computation
     [InlineData("1000", false)] // the hinge always acts: adaptive k and k = 1 train differently

@@ -55,8 +55,11 @@ public class ReproduceCommandTests
         Assert.StartsWith("n/a — the Inception evaluator is missing", results["fid"]!.GetValue<string>());
 
         var markdown = File.ReadAllLines(Path.Combine(folder, "table.md"));
+        // Table 1 itself: the first table of the file (the semantics table follows its notes).
         var rows = markdown
-            .Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| ---", StringComparison.Ordinal))
+            .SkipWhile(l => !l.StartsWith("| Method", StringComparison.Ordinal))
+            .TakeWhile(l => l.StartsWith("| ", StringComparison.Ordinal))
+            .Where(l => !l.StartsWith("| ---", StringComparison.Ordinal))
             .Skip(1)
             .Select(l => l.Split('|')[1].Trim())
             .ToList();

@@ -6,6 +6,7 @@ using Dino.Repro.IO;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Segmentation;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Vision;
 
 namespace Dino.Repro.Tests.App.Reproduce;
 
@@ -45,5 +46,37 @@ public class ShapesSegmenterTests
         using (var cached = ShapesSegmenter.LoadOrTrain(corpus.Root, corpus.Classes, corpus.TrainBatches!, options))
             Assert.True(cached.FromCache);
         Assert.NotEqual(ShapesSegmenter.CachePathFor(corpus.Root, options), ShapesSegmenter.CachePathFor(corpus.Root, options with { Steps = 10 }));
+    }
+
+    [Fact]
+    public void Blur_augmentation_blurs_about_half_the_photos_of_a_batch_each_within_the_sigma_range()
+    {
+        torch.manual_seed(3);
+        using var photo = torch.rand(1, 3, 32, 32) * 2 - 1;
+        using var batch = photo.expand(200, 3, 32, 32).contiguous();
+        using var augmented = ShapesSegmenter.BlurHalf(batch, 64);
+        // The weakest blur the range allows changes a photo less than any photo it touches; the strongest, more.
+        using var weakest = GaussianBlur.Apply(photo, SegmenterOptions.BlurSigmas.Low);
+        using var strongest = GaussianBlur.Apply(photo, SegmenterOptions.BlurSigmas.High);
+        double Change(Tensor image) => (image - photo).abs().mean().ToDouble();
+        var blurred = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            var change = Change(augmented[i].unsqueeze(0));
+            if (change == 0)
+                continue;
+            blurred++;
+            Assert.InRange(change, Change(weakest) * 0.999, Change(strongest) * 1.001);
+        }
+        Assert.InRange(blurred, 70, 130); // Binomial(200, ½): 100 ± 4.2 sd
+        Assert.Equal(batch.shape, augmented.shape);
+    }
+
+    [Fact]
+    public void The_blur_augmented_segmenter_is_cached_apart_from_the_plain_one_and_says_so()
+    {
+        var options = new SegmenterOptions(32, 10);
+        var blurred = options with { BlurAugment = true };
+        Assert.NotEqual(ShapesSegmenter.CachePathFor("/data/shapes/v2", options), ShapesSegmenter.CachePathFor("/data/shapes/v2", blurred));
     }
 }

@@ -48,4 +48,17 @@ public class TableRegistryTests
         Assert.Contains("valid: smoke, cpu, paper", stderr);
         Assert.Empty(Directory.GetFileSystemEntries(output.Root));
     }
+
+    [Theory]
+    [InlineData("--seeds", "0", "--seeds must be at least 1 (got 0)")]
+    [InlineData("--corpus", "grid", "no image-to-image pairs in corpus 'grid'")]
+    public void Cli_bad_seeds_or_a_corpus_without_pairs_exits_2_before_training_anything(string option, string value, string message)
+    {
+        using var output = new Fixtures.TempFolder();
+        var (code, stdout, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "smoke", "--out", output.Root, option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(message, stderr);
+        Assert.DoesNotContain("training", stdout);
+        Assert.Empty(Directory.GetFileSystemEntries(output.Root));
+    }
 }

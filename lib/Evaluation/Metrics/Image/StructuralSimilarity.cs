@@ -38,9 +38,12 @@ public static class StructuralSimilarity
         var vx = Filter(x * x) - ux * ux;
         var vy = Filter(y * y) - uy * uy;
         var vxy = Filter(x * y) - ux * uy;
-        double c1 = Math.Pow(K1 * dataRange, 2),
+        // Explicit scalars held to the end: an implicit one (tensor + double) is freed by its finalizer, which TorchSharp
+        // 0.107 lets run while the native call still reads it (a rare use-after-free seen under parallel tests).
+        using Scalar two = 2.0,
+            c1 = Math.Pow(K1 * dataRange, 2),
             c2 = Math.Pow(K2 * dataRange, 2);
-        var map = (2 * ux * uy + c1) * (2 * vxy + c2) / ((ux * ux + uy * uy + c1) * (vx + vy + c2));
+        var map = (ux * uy * two + c1) * (vxy * two + c2) / ((ux * ux + uy * uy + c1) * (vx + vy + c2));
         return map.mean().ToDouble(); // equal-sized channels: the mean of per-channel means
     }
 
