@@ -1,8 +1,10 @@
 using Dino.Repro.Data;
+using Dino.Repro.Data.CelebA;
 using Dino.Repro.Data.Corpora;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.Evaluation.ImageToImage;
 using Dino.Repro.Models;
+using Dino.Repro.Models.AcGan;
 using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Dino;
@@ -24,7 +26,14 @@ public static class BuiltInExperiments
             .Register(BidirectionalDinoExperiment.Definition(TrainingData).WithEvaluation(ImageToImageEvaluation.Instance))
             .Register(Pix2PixExperiment.Definition(TrainingData).WithEvaluation(ImageToImageEvaluation.Instance))
             .Register(BicycleGanExperiment.Definition(TrainingData).WithEvaluation(ImageToImageEvaluation.Instance))
-            .Register(Models.GridRecogniser.GridRecogniserExperiment.Definition);
+            .Register(Models.GridRecogniser.GridRecogniserExperiment.Definition)
+            .Register(AcGanExperiment.Definition(FaceData));
+
+    // The AC-GAN's class-balanced faces of the corpus its options name, at its resolution.
+    private static IBatchSource FaceData(AcGanOptions o) =>
+        CorpusRegistry
+            .Faces(o.Corpus)(o.FacesCount, o.Resolution)
+            .BalancedBatches(CelebAGenderSplit.Train, o.Resolution, o.BatchSize, o.Seed, new BadSamples(BadSamplePolicies.Parse(o.BadSamples)));
 
     // The image-to-image experiments all train on the same pairs: the corpus their options name, decoded once (cached).
     private static IBatchSource TrainingData(ImageToImageOptions o) =>

@@ -94,7 +94,16 @@ public sealed class CelebAGenderCorpus
         long seed,
         int? perClassLimit = null,
         BadSamples? badSamples = null
-    )
+    ) => new(Read(split, size, perClassLimit, badSamples), batchSize, seed);
+
+    /// <summary>
+    /// The split as batches holding as many faces of each class (the AC-GAN's 32 + 32 at batch 64), each class shuffled on
+    /// its own; otherwise as <see cref="Batches"/>.
+    /// </summary>
+    public ClassBalancedBatches BalancedBatches(CelebAGenderSplit split, int size, int batchSize, long seed, BadSamples? badSamples = null) =>
+        new(Read(split, size, perClassLimit: null, badSamples), ClassKey, batchSize, seed);
+
+    private Dictionary<string, Tensor> Read(CelebAGenderSplit split, int size, int? perClassLimit, BadSamples? badSamples)
     {
         var chosen = Images(split).GroupBy(i => i.ClassId).SelectMany(g => g.Take(perClassLimit ?? int.MaxValue)).ToArray();
         if (chosen.Length == 0)
@@ -107,7 +116,6 @@ public sealed class CelebAGenderCorpus
             throw new InvalidDataException($"{Root}: every image of the {split} split was skipped as unreadable");
         var images = torch.stack(kept.Select(r => r.Face!).ToArray(), 0);
         var classes = torch.tensor(kept.Select(r => (long)r.Image.ClassId).ToArray(), [kept.Length]);
-        var data = new Dictionary<string, Tensor> { [ImageKey] = images.MoveToOuterDisposeScope(), [ClassKey] = classes.MoveToOuterDisposeScope() };
-        return new ShuffledBatches(data, batchSize, seed);
+        return new Dictionary<string, Tensor> { [ImageKey] = images.MoveToOuterDisposeScope(), [ClassKey] = classes.MoveToOuterDisposeScope() };
     }
 }

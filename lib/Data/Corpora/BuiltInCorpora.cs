@@ -89,6 +89,7 @@ public static class BuiltInCorpora
         {
             RealLayout = "img_align_celeba/, list_attr_celeba.txt",
             Describe = CorpusCheck.CelebA,
+            Faces = (_, _) => CelebAGenderCorpus.OpenDefault(),
         },
         new(YouTubersName, "YouTubers talking heads: speech windows (4 s, 16 kHz) + 64² Haar faces per identity (Wav2Pix)")
         {

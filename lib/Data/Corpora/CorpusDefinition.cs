@@ -43,6 +43,12 @@ public sealed record CorpusDefinition(string Name, string Description)
     /// </summary>
     public Func<int, int, GridCorpus>? Grid { get; init; }
 
+    /// <summary>
+    /// The two-class face view of the AC-GAN translation (CelebA's layout, the <c>Male</c> attribute): (images, size) → the
+    /// corpus; an embedded one is made once under the data root at that size, a real one ignores them.
+    /// </summary>
+    public Func<int, int, CelebA.CelebAGenderCorpus>? Faces { get; init; }
+
     /// <summary>The (image, spoken captions) view of the speech-to-image experiments: (count, size, progress) → the opened corpus.</summary>
     public Func<int, int, IProgress<SpeechProgress>?, SpokenCaptionCorpus>? SpokenCaptions { get; init; }
 }

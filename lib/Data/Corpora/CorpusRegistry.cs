@@ -25,6 +25,11 @@ public static class CorpusRegistry
         Find(name)?.Paired
         ?? throw new UsageException($"no image-to-image pairs in corpus '{name}' (corpora with pairs: {Names(c => c.Paired is not null)})");
 
+    /// <summary>The two-class face view of <paramref name="name"/>; a <see cref="UsageException"/> naming the corpora that have one otherwise.</summary>
+    public static Func<int, int, CelebA.CelebAGenderCorpus> Faces(string name) =>
+        Find(name)?.Faces
+        ?? throw new UsageException($"no two-class faces in corpus '{name}' (corpora with faces: {Names(c => c.Faces is not null)})");
+
     /// <summary>The names of the corpora <paramref name="having"/> selects, for messages.</summary>
     public static string Names(Func<CorpusDefinition, bool> having) => string.Join(", ", All.Where(having).Select(c => c.Name));
 
