@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dino.Repro.Data;
+using Dino.Repro.Data.CelebA;
 using Dino.Repro.Data.CelebAMaskHq;
 using Dino.Repro.Data.Cityscapes;
 using Dino.Repro.Data.Corpora;
@@ -7,6 +8,7 @@ using Dino.Repro.Data.Cub200;
 using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.Data.Synthetic;
 using Dino.Repro.Data.Synthetic.SpokenShapes;
+using Dino.Repro.Data.Synthetic.TwoDomainFaces;
 using Dino.Repro.Signal;
 using Dino.Repro.Tests.Support;
 
@@ -85,6 +87,19 @@ public class CorpusCommandTests
         using var trainIds = corpus.ReadTrainIds(val);
         var scene = ShapesCorpus.Render(new ShapesOptions(10, 32, 2), 9);
         Assert.Equal(scene.Labels.Select(l => ShapesStreetsCorpusTests.TrainIdOfShapesLabel[l]).ToArray(), trainIds.ToArray<long>());
+    }
+
+    [Fact]
+    public void Make_two_domain_faces_writes_a_corpus_the_CelebA_gender_reader_loads_with_its_factors()
+    {
+        using var dir = new Fixtures.TempFolder();
+        var stdout = Make("two-domain-faces", dir.Root, "--seed", "5", "--count", "12", "--size", "32");
+        Assert.Contains("wrote 12 two-domain faces at 32×39 (seed 5)", stdout);
+        var corpus = new CelebAGenderCorpus(dir.Root);
+        var faces = TwoDomainFacesFactors.Read(dir.Root);
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => TwoDomainFaceScene.Sample(5, i).Face), faces);
+        Assert.Equal(12, corpus.Images(CelebAGenderSplit.Train).Count + corpus.Images(CelebAGenderSplit.Test).Count);
+        Assert.All(corpus.Images(CelebAGenderSplit.Train), i => Assert.Equal(faces.Single(f => f.File == i.File).ClassId, i.ClassId));
     }
 
     [Fact]

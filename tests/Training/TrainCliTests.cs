@@ -79,6 +79,7 @@ public class TrainCliTests
         Assert.Matches(@"(?m)^  shapes\s+embedded\s+Shapes: label maps", sections["corpora"]);
         Assert.Matches(@"(?m)^  shapes-multimodal\s+embedded\s+Shapes-multimodal: ", sections["corpora"]);
         Assert.Matches(@"(?m)^  shapes-streets\s+embedded\s", sections["corpora"]);
+        Assert.Matches(@"(?m)^  two-domain-faces\s+embedded\s+Two-domain faces: ", sections["corpora"]);
 
         Assert.Matches(@"(?m)^  psnr\s+peak signal-to-noise ratio in dB", sections["metrics"]);
         Assert.Matches(@"(?m)^  fid\s+Fréchet distance", sections["metrics"]);

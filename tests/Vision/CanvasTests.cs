@@ -34,6 +34,27 @@ public class CanvasTests
     }
 
     [Fact]
+    public void A_rotated_ellipse_is_the_upright_one_at_angle_zero_and_swaps_its_axes_at_a_right_angle()
+    {
+        Canvas Drawn(Action<Canvas> draw)
+        {
+            var canvas = new Canvas(40, 40, Black);
+            draw(canvas);
+            return canvas;
+        }
+        var upright = Drawn(c => c.FillEllipse(20.3, 19.6, 12, 7, White, 0.8)).ToBytes();
+        Assert.Equal(upright, Drawn(c => c.FillRotatedEllipse(20.3, 19.6, 12, 7, 0, White, 0.8)).ToBytes());
+        var swapped = Drawn(c => c.FillEllipse(20, 20, 7, 12, White)).ToBytes();
+        var turned = Drawn(c => c.FillRotatedEllipse(20, 20, 12, 7, Math.PI / 2, White)).ToBytes();
+        Assert.All(swapped.Zip(turned), p => Assert.InRange(Math.Abs(p.First - p.Second), 0, 1));
+        // At 30° the area stays π·rx·ry and the long axis points down-right (y grows downwards).
+        var tilted = Drawn(c => c.FillRotatedEllipse(20, 20, 12, 4, Math.PI / 6, White));
+        Assert.Equal(Math.PI * 12 * 4, tilted.ToBytes().Where((_, i) => i % 3 == 0).Sum(v => v / 255.0), Math.PI * 12 * 4 * 0.03);
+        Assert.Equal(White, tilted[28, 24]);
+        Assert.Equal(Black, tilted[28, 15]);
+    }
+
+    [Fact]
     public void Opacity_blends_and_scaling_clamps()
     {
         var canvas = new Canvas(4, 4, new Rgb(100, 100, 100));

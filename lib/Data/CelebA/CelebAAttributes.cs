@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.Data.CelebA;
 
@@ -14,6 +16,74 @@ public sealed class CelebAAttributes
         Files = files;
         this.values = values;
         columns = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+    }
+
+    /// <summary>The 40 attributes of the real list_attr_celeba.txt, in its column order.</summary>
+    public static IReadOnlyList<string> CelebANames { get; } =
+    [
+        "5_o_Clock_Shadow",
+        "Arched_Eyebrows",
+        "Attractive",
+        "Bags_Under_Eyes",
+        "Bald",
+        "Bangs",
+        "Big_Lips",
+        "Big_Nose",
+        "Black_Hair",
+        "Blond_Hair",
+        "Blurry",
+        "Brown_Hair",
+        "Bushy_Eyebrows",
+        "Chubby",
+        "Double_Chin",
+        "Eyeglasses",
+        "Goatee",
+        "Gray_Hair",
+        "Heavy_Makeup",
+        "High_Cheekbones",
+        "Male",
+        "Mouth_Slightly_Open",
+        "Mustache",
+        "Narrow_Eyes",
+        "No_Beard",
+        "Oval_Face",
+        "Pale_Skin",
+        "Pointy_Nose",
+        "Receding_Hairline",
+        "Rosy_Cheeks",
+        "Sideburns",
+        "Smiling",
+        "Straight_Hair",
+        "Wavy_Hair",
+        "Wearing_Earrings",
+        "Wearing_Hat",
+        "Wearing_Lipstick",
+        "Wearing_Necklace",
+        "Wearing_Necktie",
+        "Young",
+    ];
+
+    /// <summary>
+    /// Writes the file as CelebA's is laid out (the count; the names, space-separated with a trailing space; then the file
+    /// and its values, each right-aligned in two columns after a space); <paramref name="attributesOf"/> names the
+    /// attributes that are +1 for a file, every other one is −1.
+    /// </summary>
+    public static void Write(string path, IReadOnlyList<string> names, IReadOnlyList<string> files, Func<int, IReadOnlySet<string>> attributesOf)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(attributesOf);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{files.Count}\n").Append(string.Join(' ', names)).Append(" \n");
+        for (var i = 0; i < files.Count; i++)
+        {
+            var set = attributesOf(i);
+            text.Append(files[i]);
+            foreach (var name in names)
+                text.Append(set.Contains(name) ? "  1" : " -1");
+            text.Append('\n');
+        }
+        AtomicFile.WriteAllText(path, text.ToString());
     }
 
     /// <summary>Attribute names in file order (5_o_Clock_Shadow … Young).</summary>

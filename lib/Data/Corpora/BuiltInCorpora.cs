@@ -9,6 +9,7 @@ using Dino.Repro.Data.Synthetic;
 using Dino.Repro.Data.Synthetic.SoundDrivenClip;
 using Dino.Repro.Data.Synthetic.SpokenGrid;
 using Dino.Repro.Data.Synthetic.SpokenShapes;
+using Dino.Repro.Data.Synthetic.TwoDomainFaces;
 using Dino.Repro.Data.Synthetic.VoiceFaces;
 using Dino.Repro.Vision;
 
@@ -176,6 +177,13 @@ public static class BuiltInCorpora
             SoundVideoName,
             SoundDrivenClipCorpus.Make,
             "Sound-driven clip: a melody whose notes move, colour and size a disc (smoke 4 s @ 64², cpu 60 s @ 64²; --count = seconds)"
+        ),
+        Made(
+            TwoDomainFacesCorpus.Name,
+            CelebAGenderCorpus.CorpusName,
+            TwoDomainFacesCorpus.Make,
+            "Two-domain faces: synthetic heads, female-like (long hair, lipstick) or male-like (short hair, beard), with yaw, roll, mouth, "
+                + "gaze, backdrop and position shared and recorded (smoke 40, cpu 4000 @ 178×218; --size = width)"
         ),
         Made(
             ShapesStreetsCorpus.Name,
