@@ -184,7 +184,11 @@ public static class BuiltInCorpora
             TwoDomainFacesCorpus.Make,
             "Two-domain faces: synthetic heads, female-like (long hair, lipstick) or male-like (short hair, beard), with yaw, roll, mouth, "
                 + "gaze, backdrop and position shared and recorded (smoke 40, cpu 4000 @ 178×218; --size = width)"
-        ),
+        ) with
+        {
+            // Made at CelebA's 178×218 whatever the training size: the reader squeezes each face to it, as on the real corpus.
+            Faces = (count, _) => TwoDomainFacesCorpus.MadeOnce(count),
+        },
         Made(
             ShapesStreetsCorpus.Name,
             CityscapesCorpus.CorpusName,

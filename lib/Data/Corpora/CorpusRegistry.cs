@@ -25,7 +25,9 @@ public static class CorpusRegistry
         Find(name)?.Paired
         ?? throw new UsageException($"no image-to-image pairs in corpus '{name}' (corpora with pairs: {Names(c => c.Paired is not null)})");
 
-    /// <summary>The two-class face view of <paramref name="name"/>; a <see cref="UsageException"/> naming the corpora that have one otherwise.</summary>
+    /// <summary>
+    /// The two-class face view of <paramref name="name"/>; a <see cref="UsageException"/> naming the corpora that have one otherwise.
+    /// </summary>
     public static Func<int, int, CelebA.CelebAGenderCorpus> Faces(string name) =>
         Find(name)?.Faces
         ?? throw new UsageException($"no two-class faces in corpus '{name}' (corpora with faces: {Names(c => c.Faces is not null)})");

@@ -202,4 +202,20 @@ public class AcGanTests
         Assert.Contains(new AcGanOptions { Resolution = 40 }.Validate(), p => p.StartsWith("resolution must be", StringComparison.Ordinal));
         Assert.Contains(new AcGanOptions { BatchSize = 7 }.Validate(), p => p.StartsWith("batch_size must be even", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Train_acgan_smoke_runs_from_the_cli_on_the_embedded_two_domain_faces()
+    {
+        using var data = new DataRootScope();
+        var runs = Path.Combine(data.Path, "runs");
+        var (code, _, error) = CliRunner.Run("train", AcGanExperiment.Name, "--preset", "smoke", "--steps", "3", "--out", runs);
+        Assert.True(code == 0, error);
+        var log = JsonlLog.Read(Directory.GetFiles(runs, "log.jsonl", SearchOption.AllDirectories).Single());
+        Assert.Contains(log, entry => entry.ToJsonString().Contains("real_class_accuracy"));
+        // The faces were made once under the data root, in CelebA's layout.
+        Assert.Single(Directory.GetDirectories(Path.Combine(data.Path, "two-domain-faces")));
+        var (unknown, _, message) = CliRunner.Run("train", AcGanExperiment.Name, "--preset", "smoke", "--out", runs, "--set", "corpus=shapes");
+        Assert.Equal(2, unknown);
+        Assert.Contains("no two-class faces in corpus 'shapes'", message);
+    }
 }
