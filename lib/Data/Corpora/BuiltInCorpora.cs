@@ -110,19 +110,7 @@ public static class BuiltInCorpora
             "Shapes: label maps of stripes, boxes, discs, triangles → textured photos (smoke 32 @ 64², cpu 2000 @ 64²)"
         ) with
         {
-            Paired = new(
-                (count, resolution) => OfCelebAMaskHq(ShapesCorpus.Name, ImageToImageData.Shapes(count, resolution), made: count),
-                (count, resolution, batch, seed, bad, cache) =>
-                    ImageToImageData.CachedTrainBatches(
-                        ShapesCorpus.Name,
-                        ImageToImageData.Shapes(count, resolution),
-                        resolution,
-                        batch,
-                        seed,
-                        bad,
-                        cache
-                    )
-            ),
+            Paired = MadeCelebAMaskHqPairs(ShapesCorpus.Name, ImageToImageData.Shapes),
         },
         Made(
             ShapesMultimodalCorpus.Name,
@@ -132,19 +120,7 @@ public static class BuiltInCorpora
                 + "clutter, many valid photos per map (smoke 32 @ 64², cpu 2000 @ 64²)"
         ) with
         {
-            Paired = new(
-                (count, resolution) => OfCelebAMaskHq(ShapesMultimodalCorpus.Name, ImageToImageData.ShapesMultimodal(count, resolution), made: count),
-                (count, resolution, batch, seed, bad, cache) =>
-                    ImageToImageData.CachedTrainBatches(
-                        ShapesMultimodalCorpus.Name,
-                        ImageToImageData.ShapesMultimodal(count, resolution),
-                        resolution,
-                        batch,
-                        seed,
-                        bad,
-                        cache
-                    )
-            ),
+            Paired = MadeCelebAMaskHqPairs(ShapesMultimodalCorpus.Name, ImageToImageData.ShapesMultimodal),
         },
         Made(
             SpokenGridCorpus.Name,
@@ -206,6 +182,14 @@ public static class BuiltInCorpora
 
     private static CorpusDefinition Made(string name, string standsFor, Func<string, EmbeddedCorpusRequest, string> write, string description) =>
         new(name, description) { Maker = new EmbeddedCorpusMaker(standsFor, write) };
+
+    // An embedded corpus in CelebAMask-HQ's layout, made once by `made` (pairs, resolution), its decoded train split cached.
+    private static PairedCorpusView MadeCelebAMaskHqPairs(string name, Func<int, int, CelebAMaskHqCorpus> made) =>
+        new(
+            (count, resolution) => OfCelebAMaskHq(name, made(count, resolution), made: count),
+            (count, resolution, batch, seed, bad, cache) =>
+                ImageToImageData.CachedTrainBatches(name, made(count, resolution), resolution, batch, seed, bad, cache)
+        );
 
     // CelebAMask-HQ's layout (the real corpus, Shapes and Shapes-multimodal): its train/val/test id lists, 19 labels (the
     // embedded ones, all drawn by ShapesScene: its 5 classes).
