@@ -1,0 +1,81 @@
+using Dino.Repro.Data.Loading;
+
+namespace Dino.Repro.Models.AcGan;
+
+/// <summary>
+/// Step 2 of Dong et al.: E learns to invert a trained, frozen G (batch norm in inference mode, no gradient to its
+/// weights). With the latent loss each step draws z ~ N(0, 1) and labels with p = ½ and regresses E(G(z, c)) on z, so it
+/// needs no data; with the pixel loss it encodes a batch of real faces and compares G(E(x), c_x) with x. G is registered,
+/// so its checkpoint carries the frozen weights it was trained against.
+/// </summary>
+public sealed class AcGanEncoderExperiment : Experiment<AcGanEncoderOptions>
+{
+    public const string Name = "acgan-encoder";
+
+    private static readonly string[] Losses = ["E"];
+
+    private readonly Device device;
+    private readonly AcGanGenerator generator;
+    private readonly AcGanEncoder encoder;
+    private readonly optim.Optimizer optE;
+    private readonly IBatchSource data;
+    private readonly int latent;
+
+    /// <param name="generator">G of an <c>acgan</c> run, its weights loaded; this experiment takes ownership.</param>
+    /// <param name="shape">G's (latent, width, resolution), which E mirrors.</param>
+    /// <param name="data">Class-balanced real faces (read by the pixel loss; the latent loss only counts its batches).</param>
+    public AcGanEncoderExperiment(
+        AcGanEncoderOptions options,
+        AcGanGenerator generator,
+        (int latent, int width, int resolution) shape,
+        IBatchSource data
+    )
+        : base(options)
+    {
+        this.generator = AddNetwork("G", generator ?? throw new ArgumentNullException(nameof(generator)));
+        this.data = data ?? throw new ArgumentNullException(nameof(data));
+        device = TargetDevice;
+        latent = shape.latent;
+        encoder = AddNetwork("E", Common.WeightInit.Normal(new AcGanEncoder(shape.latent, shape.width, shape.resolution)));
+        generator.to(device);
+        encoder.to(device);
+        // Frozen: inference-mode batch norm, and no weight gradients (the loss still reaches E through G's activations).
+        generator.eval();
+        foreach (var p in generator.parameters())
+            p.requires_grad = false;
+        optE = AddOptimizer("E", torch.optim.Adam(encoder.parameters(), lr: options.LearningRate, beta1: options.Beta1, beta2: 0.999));
+    }
+
+    public override IReadOnlyList<string> LossNames => Losses;
+    public override IBatchSource Data => data;
+
+    public AcGanEncoder E => encoder;
+
+    public override IReadOnlyDictionary<string, double> Step(Batch batch)
+    {
+        var loss = Options.Loss == AcGanEncoderOptions.PixelLoss ? PixelLoss(batch) : LatentLoss(batch.Size);
+        optE.zero_grad();
+        loss.backward();
+        optE.step();
+        return new Dictionary<string, double> { ["E"] = loss.ToDouble() };
+    }
+
+    /// <summary>MSE(E(G(z, c)), z) with z ~ N(0, 1) and c ~ Bernoulli(½) (the paper's step 2).</summary>
+    public Tensor LatentLoss(long batch)
+    {
+        var z = torch.randn([batch, latent], device: device);
+        var labels = torch.randint(0, AcGanOptions.Classes, [batch], dtype: ScalarType.Int64, device: device);
+        Tensor images;
+        using (torch.no_grad())
+            images = generator.call(z, labels);
+        return torch.nn.functional.mse_loss(encoder.call(images), z);
+    }
+
+    /// <summary>MSE(G(E(x), c_x), x) on real faces (the baseline: image reconstruction through the frozen G).</summary>
+    public Tensor PixelLoss(Batch batch)
+    {
+        var real = batch[AcGanExperiment.ImageKey].to(device);
+        var labels = batch[AcGanExperiment.ClassKey].to(device);
+        return torch.nn.functional.mse_loss(generator.call(encoder.call(real), labels), real);
+    }
+}
