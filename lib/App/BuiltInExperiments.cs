@@ -27,7 +27,8 @@ public static class BuiltInExperiments
             .Register(Pix2PixExperiment.Definition(TrainingData).WithEvaluation(ImageToImageEvaluation.Instance))
             .Register(BicycleGanExperiment.Definition(TrainingData).WithEvaluation(ImageToImageEvaluation.Instance))
             .Register(Models.GridRecogniser.GridRecogniserExperiment.Definition)
-            .Register(AcGanExperiment.Definition(FaceData));
+            .Register(AcGanExperiment.Definition(FaceData))
+            .Register(AcGanEncoderExperiment.Definition(o => AcGanGeneratorRun.Load(o.GeneratorRun, Registry), FaceData));
 
     // The AC-GAN's class-balanced faces of the corpus its options name, at its resolution.
     private static IBatchSource FaceData(AcGanOptions o) =>

@@ -40,8 +40,20 @@ public sealed class Trainer
         var manifest = new RunManifest(definition.Name, preset, given, options);
         manifest.Save(run.OptionsFile);
         settings.Progress.Message(OptionSet.Format(options, definition.Defaults, $"{definition.Name} · preset {preset.Name()} · {run.Path}"));
-        return Run(definition, run, manifest, checkpoint: null, cancellation);
+        try
+        {
+            return Run(definition, run, manifest, checkpoint: null, cancellation);
+        }
+        catch (UsageException) when (!HasCheckpoint(run))
+        {
+            // A usage error met while setting up (an unknown corpus, a missing input run) trained nothing: leave no folder.
+            Directory.Delete(run.Path, recursive: true);
+            throw;
+        }
     }
+
+    private static bool HasCheckpoint(RunFolder run) =>
+        Directory.Exists(run.CheckpointsFolder) && Directory.EnumerateFiles(run.CheckpointsFolder).Any();
 
     /// <summary>
     /// Continues the run in <paramref name="runDirectory"/> from its newest checkpoint (from the start when it has

@@ -1,4 +1,5 @@
 using Dino.Repro.Data.Loading;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.Models.AcGan;
 
@@ -11,6 +12,39 @@ namespace Dino.Repro.Models.AcGan;
 public sealed class AcGanEncoderExperiment : Experiment<AcGanEncoderOptions>
 {
     public const string Name = "acgan-encoder";
+
+    /// <summary>
+    /// The registrable definition: <paramref name="generatorRun"/> loads G and its options from the run that
+    /// <see cref="AcGanEncoderOptions.GeneratorRun"/> names; <paramref name="faces"/> reads the faces that run trained on (the
+    /// pixel loss's data).
+    /// </summary>
+    public static ExperimentDefinition<AcGanEncoderOptions> Definition(
+        Func<AcGanEncoderOptions, (AcGanGenerator generator, AcGanOptions options)> generatorRun,
+        Func<AcGanOptions, IBatchSource> faces
+    ) =>
+        new(
+            Name,
+            "Dong et al. 2017 step 2: the encoder E through the frozen G of an acgan run (set generator_run=RUN; loss=latent|pixel)",
+            Presets,
+            options =>
+            {
+                var (generator, gan) = generatorRun(options);
+                var data =
+                    options.Loss == AcGanEncoderOptions.PixelLoss
+                        ? faces(gan with { BatchSize = options.BatchSize, Seed = options.Seed })
+                        : new CountedBatches(options.BatchSize);
+                return new AcGanEncoderExperiment(options, generator, (gan.Latent, gan.Width, gan.Resolution), data);
+            }
+        );
+
+    public static IReadOnlyDictionary<Preset, Func<AcGanEncoderOptions, AcGanEncoderOptions>> Presets { get; } =
+        new Dictionary<Preset, Func<AcGanEncoderOptions, AcGanEncoderOptions>>
+        {
+            [Preset.Smoke] = o => o with { Steps = 20, BatchSize = 8, LogEvery = 5, CheckpointEvery = 10, KeepCheckpoints = 1 },
+            [Preset.Cpu] = o => o with { Steps = 3000, LogEvery = 25, CheckpointEvery = 500 },
+            // The reference: 30,000 steps of batch 64.
+            [Preset.Paper] = o => o with { Steps = 30_000, Device = ComputeDevice.Cuda, CheckpointEvery = 5000 },
+        };
 
     private static readonly string[] Losses = ["E"];
 

@@ -217,5 +217,42 @@ public class AcGanTests
         var (unknown, _, message) = CliRunner.Run("train", AcGanExperiment.Name, "--preset", "smoke", "--out", runs, "--set", "corpus=shapes");
         Assert.Equal(2, unknown);
         Assert.Contains("no two-class faces in corpus 'shapes'", message);
+
+        // Step 2 on that run's G, by either loss; without a generator run it says what it needs.
+        var gan = Directory.GetDirectories(runs).Single(); // the refused run left no folder behind
+        var encoders = Path.Combine(data.Path, "encoders");
+        foreach (var loss in new[] { AcGanEncoderOptions.LatentLoss, AcGanEncoderOptions.PixelLoss })
+        {
+            (code, _, error) = CliRunner.Run([
+                "train",
+                AcGanEncoderExperiment.Name,
+                "--preset",
+                "smoke",
+                "--steps",
+                "2",
+                "--out",
+                encoders,
+                "--set",
+                $"generator_run={gan}",
+                "--set",
+                $"loss={loss}",
+            ]);
+            Assert.True(code == 0, error);
+        }
+        (code, _, error) = CliRunner.Run("train", AcGanEncoderExperiment.Name, "--preset", "smoke", "--out", encoders);
+        Assert.Equal(2, code);
+        Assert.Contains("needs generator_run=RUN", error);
+        (code, _, error) = CliRunner.Run([
+            "train",
+            AcGanEncoderExperiment.Name,
+            "--preset",
+            "smoke",
+            "--out",
+            encoders,
+            "--set",
+            $"generator_run={Directory.GetDirectories(encoders)[0]}",
+        ]);
+        Assert.Equal(2, code);
+        Assert.Contains("not an acgan one", error);
     }
 }
