@@ -11,7 +11,9 @@ internal static class AcGanGeneratorRun
 {
     private const string Prefix = "networks.G.";
 
-    /// <summary>The generator and the options it trained with; a <see cref="UsageException"/> when the folder is no acgan run with a checkpoint.</summary>
+    /// <summary>
+    /// The generator and the options it trained with; a <see cref="UsageException"/> when the folder is no acgan run with a checkpoint.
+    /// </summary>
     public static (AcGanGenerator generator, AcGanOptions options) Load(string runPath, ExperimentRegistry registry)
     {
         if (string.IsNullOrWhiteSpace(runPath))
