@@ -1,7 +1,6 @@
 using Dino.Repro.IO;
 using Dino.Repro.Models;
 using Dino.Repro.Models.AcGan;
-using Dino.Repro.Torch.Serialization;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.App;
@@ -9,8 +8,6 @@ namespace Dino.Repro.App;
 /// <summary>G of an <c>acgan</c> run, from its newest checkpoint, for the encoder of step 2 (<c>dino train acgan-encoder</c>).</summary>
 internal static class AcGanGeneratorRun
 {
-    private const string Prefix = "networks.G.";
-
     /// <summary>
     /// The generator and the options it trained with; a <see cref="UsageException"/> when the folder is no acgan run with a checkpoint.
     /// </summary>
@@ -26,18 +23,16 @@ internal static class AcGanGeneratorRun
             throw new UsageException($"'{runPath}' is a {manifest.Experiment} run, not an {AcGanExperiment.Name} one");
         var checkpoint = new CheckpointStore(run.CheckpointsFolder, int.MaxValue).Latest()
             ?? throw new UsageException($"'{runPath}' has no checkpoint yet: train it first (dino train --resume {runPath})");
-        var tensors = SafeTensors.Load(checkpoint);
+        var weights = Checkpoint.NetworkState(checkpoint, AcGanExperiment.GeneratorName);
         try
         {
             var generator = new AcGanGenerator(options.Latent, options.ClassEmbedding, options.Width, options.Resolution);
-            generator.LoadStateDict(
-                tensors.Where(kv => kv.Key.StartsWith(Prefix, StringComparison.Ordinal)).ToDictionary(kv => kv.Key[Prefix.Length..], kv => kv.Value)
-            );
+            generator.LoadStateDict(weights);
             return (generator, options);
         }
         finally
         {
-            foreach (var t in tensors.Values)
+            foreach (var t in weights.Values)
                 t.Dispose();
         }
     }

@@ -79,6 +79,28 @@ public static class Checkpoint
     /// Restores a checkpoint into an experiment built with the same options (its constructor has already made
     /// every network, optimiser, scheduler and generator); returns the run information it recorded.
     /// </summary>
+    /// <summary>
+    /// The weights one network <paramref name="name"/> saved in the checkpoint at <paramref name="path"/> (its state-dict
+    /// keys, without the "networks.NAME." prefix), for a later stage that needs that network alone (the AC-GAN's frozen G,
+    /// a GRID recogniser); the caller owns the tensors. The checkpoint's other tensors are freed.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The checkpoint holds no such network.</exception>
+    public static OrderedDictionary<string, Tensor> NetworkState(string path, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var prefix = $"networks.{name}.";
+        var tensors = SafeTensors.Load(path);
+        var own = WithPrefix(tensors, prefix);
+        foreach (var (key, tensor) in tensors)
+        {
+            if (!key.StartsWith(prefix, StringComparison.Ordinal))
+                tensor.Dispose();
+        }
+        if (own.Count == 0)
+            throw Bad(path, $"it holds no network '{name}'");
+        return own;
+    }
+
     public static CheckpointInfo Load(IExperiment experiment, string path)
     {
         ArgumentNullException.ThrowIfNull(experiment);

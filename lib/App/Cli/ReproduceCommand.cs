@@ -86,8 +86,6 @@ internal static class ReproduceCommand
                 {
                     Seeds = parse.GetValue(seeds),
                 };
-                if (request.Seeds < 1)
-                    throw new UsageException($"--seeds must be at least 1 (got {request.Seeds})");
                 if (request.SegmenterSteps is < 1)
                     throw new UsageException($"--segmenter-steps must be at least 1 (got {request.SegmenterSteps})");
                 return parse.GetValue(estimate) ? Estimate(chosen, request) : Run(chosen, request);

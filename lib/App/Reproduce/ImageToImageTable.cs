@@ -177,12 +177,8 @@ public abstract class ImageToImageTable : IReproducibleTable
     /// The training seeds: the rows' own (default 1, or the user's seed=) and the next ones up to <see cref="ReproduceRequest.Seeds"/>,
     /// so a one-seed table's runs are the first seed's of a several-seed one.
     /// </summary>
-    private static IReadOnlyList<long> SeedsOf(ReproduceRequest request, ImageToImageOptions options)
-    {
-        if (request.Seeds < 1)
-            throw new UsageException($"--seeds must be at least 1 (got {request.Seeds})");
-        return Enumerable.Range(0, request.Seeds).Select(i => options.Seed + i).ToList();
-    }
+    private static IReadOnlyList<long> SeedsOf(ReproduceRequest request, ImageToImageOptions options) =>
+        Enumerable.Range(0, request.Seeds).Select(i => options.Seed + i).ToList();
 
     /// <summary>Trains (or continues) every row with <paramref name="seed"/>; disposes what it trained if a row fails.</summary>
     private List<TrainedMethod> TrainSeed(
@@ -292,12 +288,14 @@ public abstract class ImageToImageTable : IReproducibleTable
 
     /// <summary>
     /// Every row with the options it trains with (the table's, the user's, then the row's own, after the preset), resolved;
-    /// refuses an unknown preset and rows that would not see the same data.
+    /// refuses fewer than one seed, an unknown preset and rows that would not see the same data.
     /// </summary>
     private (List<(TableMethod method, IReadOnlyList<KeyValuePair<string, string>> overrides)> plan, List<ImageToImageOptions> options) Plan(
         ReproduceRequest request
     )
     {
+        if (request.Seeds < 1)
+            throw new UsageException($"--seeds must be at least 1 (got {request.Seeds})");
         if (!Presets.Contains(request.Preset))
             throw new UsageException(
                 $"unknown preset '{request.Preset.Name()}' for {Name} (valid: {string.Join(", ", Presets.Select(p => p.Name()))})"

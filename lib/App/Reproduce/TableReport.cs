@@ -75,13 +75,13 @@ public static class TableReport
     /// <summary>
     /// Rewrites a row's measured kit cells as "mean ± sd", marked <see cref="WithinSpreadMark"/> within the spread of the column's best.
     /// </summary>
-    private static void WithSpread(object?[] cells, IReadOnlyList<string> columns, SeedSpread spread, string format)
+    private static void WithSpread(object?[] cells, List<string> columns, SeedSpread spread, string format)
     {
         var method = (string)cells[0]!;
         var candidates = spread.Means.Select(r => r.Method).Where(m => m != PaperTable1.GroundTruth).ToList();
         for (var i = 0; i < Table1Metrics.Keys.Count; i++)
         {
-            var column = columns.ToList().IndexOf($"{Table1Metrics.Headers[i]} (kit)");
+            var column = columns.IndexOf($"{Table1Metrics.Headers[i]} (kit)");
             var key = Table1Metrics.Keys[i];
             if (column < 0 || spread.Get(method, key) is not { } value)
                 continue;

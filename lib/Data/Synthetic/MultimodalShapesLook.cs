@@ -47,23 +47,8 @@ internal sealed class MultimodalShapesLook : ShapesLook
             var ambient = ShapesPalette.Between(appearance, 0.9, 1.05);
             var strength = ShapesPalette.Between(appearance, 0, 0.2);
             var angle = appearance.NextDouble() * Math.PI * 2;
-            var (dx, dy) = (Math.Cos(angle), Math.Sin(angle));
             double[] tint = [.. Enumerable.Range(0, 3).Select(_ => 1 + ShapesPalette.Between(appearance, -0.06, 0.06))];
-            var photo = new byte[color.Length];
-            for (var y = 0; y < size; y++)
-            {
-                for (var x = 0; x < size; x++)
-                {
-                    var light = ambient + strength * ((x / (double)size - 0.5) * dx + (y / (double)size - 0.5) * dy) * 2;
-                    for (var c = 0; c < 3; c++)
-                    {
-                        var i = 3 * (y * size + x) + c;
-                        var value = color[i] * light * tint[c] + 0.02 * ShapesScene.Gaussian(appearance);
-                        photo[i] = (byte)Math.Clamp(Math.Round(value * 255), 0, 255);
-                    }
-                }
-            }
-            return photo;
+            return ShapesScene.Lit(color, size, ambient, strength, angle, tint, 0.02, appearance);
         }
     }
 }

@@ -106,20 +106,28 @@ public sealed class ShapesScene
     }
 
     // Global illumination (a random linear gradient) and per-pixel Gaussian noise, then 8-bit quantisation.
-    internal static byte[] Finish(float[] color, int size, Random random)
+    internal static byte[] Finish(float[] color, int size, Random random) =>
+        Lit(color, size, 0.88, 0.12, random.NextDouble() * Math.PI * 2, tint: null, 0.025, random);
+
+    /// <summary>
+    /// The photo of linear colours lit by an ambient level plus a linear gradient of <paramref name="strength"/> towards
+    /// <paramref name="angle"/>, optionally tinted per channel, with Gaussian noise of <paramref name="noise"/> from
+    /// <paramref name="random"/> per channel value, quantised to bytes. Every look finishes through it.
+    /// </summary>
+    internal static byte[] Lit(float[] color, int size, double ambient, double strength, double angle, double[]? tint, double noise, Random random)
     {
-        var angle = random.NextDouble() * Math.PI * 2;
         var (dx, dy) = (Math.Cos(angle), Math.Sin(angle));
         var photo = new byte[color.Length];
         for (var y = 0; y < size; y++)
         {
             for (var x = 0; x < size; x++)
             {
-                var light = 0.88 + 0.12 * ((x / (double)size - 0.5) * dx + (y / (double)size - 0.5) * dy) * 2;
+                var light = ambient + strength * ((x / (double)size - 0.5) * dx + (y / (double)size - 0.5) * dy) * 2;
                 for (var c = 0; c < 3; c++)
                 {
                     var i = 3 * (y * size + x) + c;
-                    var value = color[i] * light + 0.025 * Gaussian(random);
+                    var lit = tint is null ? color[i] * light : color[i] * light * tint[c];
+                    var value = lit + noise * Gaussian(random);
                     photo[i] = (byte)Math.Clamp(Math.Round(value * 255), 0, 255);
                 }
             }

@@ -64,18 +64,7 @@ public static class GridTranscriberFiles
 
     private static GridTranscriber FromCheckpoint(string path, GridRecogniserOptions options)
     {
-        var prefix = $"networks.{GridRecogniserExperiment.NetworkName}.";
-        var tensors = SafeTensors.Load(path);
-        var own = new OrderedDictionary<string, Tensor>();
-        foreach (var (key, tensor) in tensors)
-        {
-            if (key.StartsWith(prefix, StringComparison.Ordinal))
-                own[key[prefix.Length..]] = tensor;
-            else
-                tensor.Dispose();
-        }
-        if (own.Count == 0)
-            throw new InvalidDataException($"{path} holds no network '{GridRecogniserExperiment.NetworkName}'");
+        var own = Checkpoint.NetworkState(path, GridRecogniserExperiment.NetworkName);
         return Build(options, own, path);
     }
 

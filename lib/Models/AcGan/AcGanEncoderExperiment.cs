@@ -66,7 +66,7 @@ public sealed class AcGanEncoderExperiment : Experiment<AcGanEncoderOptions>
     )
         : base(options)
     {
-        this.generator = AddNetwork("G", generator ?? throw new ArgumentNullException(nameof(generator)));
+        this.generator = AddNetwork(AcGanExperiment.GeneratorName, generator ?? throw new ArgumentNullException(nameof(generator)));
         this.data = data ?? throw new ArgumentNullException(nameof(data));
         device = TargetDevice;
         latent = shape.latent;

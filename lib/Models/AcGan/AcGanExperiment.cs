@@ -15,6 +15,9 @@ public sealed class AcGanExperiment : Experiment<AcGanOptions>
 {
     public const string Name = "acgan";
 
+    /// <summary>G's name in checkpoints ("networks.G.…"), which step 2 loads alone.</summary>
+    public const string GeneratorName = "G";
+
     /// <summary>Batch keys: faces float [B, 3, R, R] in [−1, 1] and classes int64 [B] (the CelebA gender reader's).</summary>
     public const string ImageKey = "image",
         ClassKey = "class";
@@ -88,7 +91,10 @@ public sealed class AcGanExperiment : Experiment<AcGanOptions>
     {
         this.data = data ?? throw new ArgumentNullException(nameof(data));
         device = TargetDevice;
-        generator = AddNetwork("G", new AcGanGenerator(options.Latent, options.ClassEmbedding, options.Width, options.Resolution).Initialise());
+        generator = AddNetwork(
+            GeneratorName,
+            new AcGanGenerator(options.Latent, options.ClassEmbedding, options.Width, options.Resolution).Initialise()
+        );
         discriminator = AddNetwork("D", Common.WeightInit.Normal(new AcGanDiscriminator(options.Width, options.Resolution)));
         generator.to(device);
         discriminator.to(device);
