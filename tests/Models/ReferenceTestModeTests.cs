@@ -60,4 +60,28 @@ public class ReferenceTestModeTests
         using var callerAfter = torch.get_rng_state();
         Assert.True(callerAfter.Equals(callerBefore), "the caller's generator moved");
     }
+
+    [Fact]
+    public void Its_private_stream_outlives_the_dispose_scopes_it_is_made_and_run_in()
+    {
+        // The translator builds it and runs it chunk by chunk, each chunk inside its own dispose scope: a state tensor
+        // registered in one of those scopes would be freed with it, and the next chunk would read an empty handle.
+        using var net = Network();
+        var images = torch.randn(new long[] { 2, 3, 8, 8 }, generator: new Generator(11));
+        ReferenceTestMode mode;
+        using (torch.NewDisposeScope())
+            mode = new ReferenceTestMode(seed: 7);
+        using (mode)
+        {
+            var chunks = new List<Tensor>();
+            for (int chunk = 0; chunk < 2; chunk++)
+            {
+                using var scope = torch.NewDisposeScope();
+                chunks.Add(mode.Run(net, images.narrow(0, chunk, 1), (image, _) => net.call(image)).MoveToOuterDisposeScope());
+            }
+            using var inScopes = torch.cat(chunks.ToArray(), 0);
+            using var whole = new ReferenceTestMode(seed: 7).Run(net, images, (image, _) => net.call(image));
+            Assert.True(whole.allclose(inScopes, rtol: 0, atol: 0), "chunked runs did not continue one stream");
+        }
+    }
 }

@@ -14,8 +14,9 @@ public sealed class ReferenceTestMode : IDisposable
     public ReferenceTestMode(long seed)
     {
         // A CPU generator's state from a generator of its own: torch.manual_seed would also reseed the CUDA generators.
+        // The state lives as long as this object, not as long as the dispose scope it happens to be made or run in.
         using var seeded = new Generator(unchecked((ulong)seed));
-        dropoutState = seeded.get_state();
+        dropoutState = seeded.get_state().DetachFromDisposeScope();
     }
 
     /// <summary>
@@ -38,7 +39,7 @@ public sealed class ReferenceTestMode : IDisposable
         finally
         {
             dropoutState.Dispose();
-            dropoutState = torch.get_rng_state();
+            dropoutState = torch.get_rng_state().DetachFromDisposeScope();
             GuardedOps.SetRngState(caller);
             foreach (var (buffer, saved) in buffers)
             {
