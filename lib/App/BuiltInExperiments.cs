@@ -27,14 +27,25 @@ public static class BuiltInExperiments
             .Register(Pix2PixExperiment.Definition(TrainingData).WithEvaluation(ImageToImageEvaluation.Instance))
             .Register(BicycleGanExperiment.Definition(TrainingData).WithEvaluation(ImageToImageEvaluation.Instance))
             .Register(Models.GridRecogniser.GridRecogniserExperiment.Definition)
-            .Register(AcGanExperiment.Definition(FaceData))
-            .Register(AcGanEncoderExperiment.Definition(o => AcGanGeneratorRun.Load(o.GeneratorRun, Registry), FaceData));
+            .Register(AcGanExperiment.Definition(FaceBatches))
+            .Register(AcGanEncoderExperiment.Definition(o => AcGanGeneratorRun.Load(o.GeneratorRun, Registry), FaceBatches, HeldOutFaces));
 
     // The AC-GAN's class-balanced faces of the corpus its options name, at its resolution.
-    private static IBatchSource FaceData(AcGanOptions o) =>
+    internal static IBatchSource FaceBatches(AcGanOptions o) =>
         CorpusRegistry
             .Faces(o.Corpus)(o.FacesCount, o.Resolution)
             .BalancedBatches(CelebAGenderSplit.Train, o.Resolution, o.BatchSize, o.Seed, new BadSamples(BadSamplePolicies.Parse(o.BadSamples)));
+
+    // A fixed, seeded draw of test faces (half of each class) that the encoders' reconstruction errors are measured on.
+    private static Batch HeldOutFaces(AcGanOptions o)
+    {
+        var corpus = CorpusRegistry.Faces(o.Corpus)(o.FacesCount, o.Resolution);
+        var count = corpus.Images(CelebAGenderSplit.Test).GroupBy(i => i.ClassId).Sum(g => Math.Min(g.Count(), HeldOutCount / 2));
+        using var test = corpus.Batches(CelebAGenderSplit.Test, o.Resolution, count, o.Seed + 1, perClassLimit: HeldOutCount / 2);
+        return test.Next();
+    }
+
+    private const int HeldOutCount = 64;
 
     // The image-to-image experiments all train on the same pairs: the corpus their options name, decoded once (cached).
     private static IBatchSource TrainingData(ImageToImageOptions o) =>

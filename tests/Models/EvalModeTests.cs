@@ -20,6 +20,18 @@ public class EvalModeTests
     }
 
     [Fact]
+    public void A_network_that_was_in_eval_mode_stays_in_it()
+    {
+        // A frozen network (the AC-GAN's G under its encoder) must not be switched to train mode by an evaluation.
+        using var frozen = torch.nn.BatchNorm2d(3);
+        using var trained = torch.nn.BatchNorm2d(3);
+        frozen.eval();
+        EvalMode.Run(() => 0, frozen, trained);
+        Assert.False(frozen.training);
+        Assert.True(trained.training);
+    }
+
+    [Fact]
     public void Dropout_is_the_identity_in_eval_mode()
     {
         using var dropout = torch.nn.Dropout(0.5);

@@ -164,6 +164,7 @@ internal static class ReproduceCommand
             output.WriteLine(
                 $"{title}: step {report.Step}/{report.TotalSteps}  "
                     + string.Join("  ", report.Losses.Concat(report.Controller).Select(kv => $"{kv.Key} {kv.Value:G4}"))
+                    + (report.Step == report.TotalSteps || report.Eta is not { } eta ? "" : $"  ETA {ProgressText.Duration(eta)}")
             );
         }
 

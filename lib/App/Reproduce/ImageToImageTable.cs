@@ -147,16 +147,10 @@ public abstract class ImageToImageTable : IReproducibleTable
             {
                 Spread = spread,
             };
-            var reproduction = new Reproduction(
-                folder,
-                table,
-                TableReport.Displayed(table, context),
-                rows,
-                grid,
-                curves,
-                first!.Select(LossCurves).ToList()
-            )
+            var reproduction = new Reproduction(folder, TableReport.Displayed(table, context), rows, grid, first!.Select(t => t.LossPlot()).ToList())
             {
+                Comparison = table,
+                Curves = curves,
                 BalanceCurves = BalanceCurves.Plot(first!),
                 Semantics = SemanticsReport.Build(rows, corpus, segmenter is not null),
                 Spread = spread,
@@ -370,16 +364,6 @@ public abstract class ImageToImageTable : IReproducibleTable
         using var scope = torch.NewDisposeScope();
         var grid = SampleGrids.Rows([scores.Conditions, scores.Photos, .. scores.Translations]);
         return Media.Png(ImageIO.Encode(ImageTensor.ToHwc(grid), ImageFormat.Png));
-    }
-
-    /// <summary>One method's losses against the step (every loss its log names).</summary>
-    private static LinePlot LossCurves(TrainedMethod run)
-    {
-        var steps = run.History.Select(r => (double)r.Step).ToArray();
-        var plot = new LinePlot($"{run.Method} training losses", "step", "loss");
-        foreach (var name in run.History.SelectMany(r => r.Losses.Keys).Distinct())
-            plot.Add(name, steps, run.Series(name));
-        return plot;
     }
 
     /// <summary>The paper's Figure 2: the Reverse network's energies on real and translated targets, and the balance k.</summary>

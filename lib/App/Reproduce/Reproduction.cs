@@ -5,22 +5,18 @@ namespace Dino.Repro.App.Reproduce;
 
 /// <summary>What a reproduction produced: the table, its rows, and the files of its report.</summary>
 /// <param name="Folder">OutputRoot/&lt;table&gt;.</param>
-/// <param name="Comparison">The paper's numbers beside the kit's.</param>
-/// <param name="Table">The comparison as displayed (unmeasurable cells explained in words, e.g. FID).</param>
-/// <param name="Rows">The kit's rows, one per method (the ground truth first).</param>
-/// <param name="SampleGrid">PNG: condition | ground truth | each method, one test example per row.</param>
-/// <param name="Curves">The training curves (DINO's E_real, E_fake and k: the paper's Figure 2).</param>
+/// <param name="Table">The table as displayed (the paper's numbers beside the kit's where it has any; unmeasurable cells explained).</param>
+/// <param name="Rows">The kit's rows, one per method, each metric by its key.</param>
+/// <param name="SampleGrid">PNG: the table's samples (image-to-image: condition | ground truth | each method).</param>
 /// <param name="LossCurves">Each method's losses against the step.</param>
-public sealed record Reproduction(
-    string Folder,
-    PaperVsKitTable Comparison,
-    Table Table,
-    IReadOnlyList<MethodScores> Rows,
-    Media SampleGrid,
-    LinePlot Curves,
-    IReadOnlyList<LinePlot> LossCurves
-)
+public sealed record Reproduction(string Folder, Table Table, IReadOnlyList<MethodScores> Rows, Media SampleGrid, IReadOnlyList<LinePlot> LossCurves)
 {
+    /// <summary>The paper's numbers beside the kit's, undisplayed; null where the paper prints no table of numbers.</summary>
+    public PaperVsKitTable? Comparison { get; init; }
+
+    /// <summary>The training curves the paper draws (DINO's E_real, E_fake and k: its Figure 2); null where it draws none.</summary>
+    public LinePlot? Curves { get; init; }
+
     /// <summary>k of every DINO row over training, the first step its fake term acts marked; null without DINO rows.</summary>
     public LinePlot? BalanceCurves { get; init; }
 

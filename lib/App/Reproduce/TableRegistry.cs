@@ -9,7 +9,7 @@ public sealed class TableRegistry
     private readonly SortedDictionary<string, IReproducibleTable> byName = new(StringComparer.Ordinal);
 
     public static TableRegistry Default { get; } =
-        new TableRegistry().Register(new DinoTable1()).Register(new DinoTable2()).Register(new DinoTable4());
+        new TableRegistry().Register(new DinoTable1()).Register(new DinoTable2()).Register(new DinoTable4()).Register(new AcGanTranslationTable());
 
     public TableRegistry Register(IReproducibleTable table)
     {

@@ -100,7 +100,7 @@ public static class TableReport
     public static void Write(Reproduction r, Context context)
     {
         AtomicFile.WriteAllBytes(Path.Combine(r.Folder, SampleGridFile), r.SampleGrid.Bytes);
-        r.Curves.SavePng(Path.Combine(r.Folder, CurvesFile));
+        r.Curves?.SavePng(Path.Combine(r.Folder, CurvesFile));
         r.BalanceCurves?.SavePng(Path.Combine(r.Folder, BalanceCurvesFile));
         var markdown = r.Table.ToMarkdown() + "\n" + string.Join("\n", Notes(context).Select(n => "- " + n)) + "\n";
         if (r.Semantics is not null)
@@ -287,8 +287,9 @@ public static class TableReport
             .Heading("Samples")
             .Paragraph($"Columns: {columns} (first test pairs).")
             .ImageGrid([(columns, r.SampleGrid.Bytes)], columns: 1)
-            .Heading("Training curves")
-            .Add(r.Curves);
+            .Heading("Training curves");
+        if (r.Curves is not null)
+            report.Add(r.Curves);
         if (r.BalanceCurves is not null)
             report.Add(r.BalanceCurves);
         foreach (var plot in r.LossCurves)

@@ -1,3 +1,4 @@
+using Dino.Repro.App.Reporting;
 using Dino.Repro.Evaluation.ImageToImage;
 using Dino.Repro.IO;
 using Dino.Repro.Models;
@@ -83,6 +84,19 @@ public sealed class TrainedMethod : IDisposable
             throw;
         }
         return new TrainedMethod(method, experiment, options, result.RunDirectory, history);
+    }
+
+    /// <summary>The trained experiment, its newest checkpoint loaded (owned by this object).</summary>
+    public IExperiment Experiment => experiment;
+
+    /// <summary>Every loss the run logged against the step.</summary>
+    public LinePlot LossPlot()
+    {
+        var steps = History.Select(r => (double)r.Step).ToArray();
+        var plot = new LinePlot($"{Method} training losses", "step", "loss");
+        foreach (var name in History.SelectMany(r => r.Losses.Keys).Distinct())
+            plot.Add(name, steps, Series(name));
+        return plot;
     }
 
     /// <summary>A translator of test conditions by this method (<see cref="Reproduce.Translator"/>).</summary>

@@ -60,6 +60,14 @@ public static class TrainingCost
             ]
         );
         using var experiment = definition.Create(probe);
+        var median = MedianStepSeconds(experiment);
+        return new MethodCost(method.Method, method.Experiment, options.Resolution, options.BatchSize, options.Device, options.Steps, median);
+    }
+
+    /// <summary>The median wall time of <see cref="TimedSteps"/> training steps of <paramref name="experiment"/>, after one warm-up step.</summary>
+    public static double MedianStepSeconds(IExperiment experiment)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
         var seconds = new List<double>();
         for (var i = 0; i <= TimedSteps; i++)
         {
@@ -71,15 +79,7 @@ public static class TrainingCost
                 seconds.Add(clock.Elapsed.TotalSeconds);
         }
         seconds.Sort();
-        return new MethodCost(
-            method.Method,
-            method.Experiment,
-            options.Resolution,
-            options.BatchSize,
-            options.Device,
-            options.Steps,
-            seconds[seconds.Count / 2]
-        );
+        return seconds[seconds.Count / 2];
     }
 
     /// <summary>The rows as a Markdown table with their total.</summary>

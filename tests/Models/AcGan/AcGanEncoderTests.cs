@@ -5,7 +5,7 @@ namespace Dino.Repro.Tests.Models.AcGan;
 
 public class AcGanEncoderTests
 {
-    private static AcGanEncoderExperiment Create(string loss, long seed = 1, double generatorStd = 0.02)
+    private static AcGanEncoderExperiment Create(string loss, long seed = 1, double generatorStd = 0.02, Batch? heldOut = null)
     {
         manual_seed(seed);
         var generator = new AcGanGenerator(8, 5, 4, 16).Initialise();
@@ -20,7 +20,8 @@ public class AcGanEncoderTests
             },
             generator,
             (8, 4, 16),
-            AcGanTests.RandomFaces(16, 16, 8, seed)
+            AcGanTests.RandomFaces(16, 16, 8, seed),
+            heldOut
         );
     }
 
@@ -76,4 +77,44 @@ public class AcGanEncoderTests
     [Fact]
     public void An_unknown_loss_is_refused() =>
         Assert.Contains(new AcGanEncoderOptions { Loss = "perceptual" }.Validate(), p => p.StartsWith("loss must be", StringComparison.Ordinal));
+
+    [Fact]
+    public void Evaluation_reports_the_held_out_pixel_error_and_the_latent_error_on_fixed_draws()
+    {
+        var faces = rand(new long[] { 6, 3, 16, 16 }, generator: new Generator(5)) * 2 - 1;
+        var classes = tensor(new long[] { 0, 1, 0, 1, 0, 1 });
+        using var expectedFaces = faces.clone();
+        using var expectedClasses = classes.clone();
+        using var experiment = Create(
+            AcGanEncoderOptions.PixelLoss,
+            generatorStd: 0.3,
+            heldOut: new Batch(6, new Dictionary<string, Tensor> { [AcGanExperiment.ImageKey] = faces, [AcGanExperiment.ClassKey] = classes })
+        );
+        ModelExperimentTests.Step(experiment); // E's batch norm now has running statistics of its own
+
+        var metrics = experiment.Evaluate()!;
+
+        // By hand: E in eval mode, G(E(x), c_x) against x.
+        experiment.E.eval();
+        using (no_grad())
+        {
+            using var reconstruction = experiment.G.call(experiment.E.call(expectedFaces), expectedClasses);
+            var expected = (reconstruction - expectedFaces).pow(2).mean().ToDouble();
+            Assert.Equal(expected, metrics[AcGanEncoderExperiment.PixelReconstruction], 6);
+        }
+        experiment.E.train();
+        Assert.True(experiment.E.training, "evaluation left E in eval mode");
+        Assert.False(experiment.G.training, "evaluation woke the frozen G");
+        // The latent error is measured on the same draws each time: without training it does not move.
+        Assert.Equal(metrics[AcGanEncoderExperiment.LatentReconstruction], experiment.Evaluate()![AcGanEncoderExperiment.LatentReconstruction]);
+        Assert.True(metrics[AcGanEncoderExperiment.LatentReconstruction] > 0);
+    }
+
+    [Fact]
+    public void Without_held_out_faces_only_the_latent_error_is_reported()
+    {
+        using var experiment = Create(AcGanEncoderOptions.LatentLoss);
+        var metrics = experiment.Evaluate()!;
+        Assert.Equal([AcGanEncoderExperiment.LatentReconstruction], metrics.Keys);
+    }
 }

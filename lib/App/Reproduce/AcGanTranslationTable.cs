@@ -1,0 +1,252 @@
+using System.Globalization;
+using Dino.Repro.Data.CelebA;
+using Dino.Repro.Data.Corpora;
+using Dino.Repro.Data.Synthetic.TwoDomainFaces;
+using Dino.Repro.Evaluation.FaceTranslation;
+using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.IO;
+using Dino.Repro.Models;
+using Dino.Repro.Models.AcGan;
+using Dino.Repro.Models.FaceAttributes;
+using Dino.Repro.Training;
+
+namespace Dino.Repro.App.Reproduce;
+
+/// <summary>
+/// `dino reproduce acgan-translation`: Dong et al. 2017 print no table, so the kit makes the one their claims imply. It
+/// trains the AC-GAN (step 1), then two encoders through its frozen G (step 2): the paper's latent loss and the baseline's
+/// pixel loss; translates the test faces (step 3) with each, and scores them with a face judge trained on the real faces
+/// against their recorded factors, beside two references — the input left unchanged and the corpus' own translation
+/// (the same face drawn in the other domain) — and a chance row for the factors. The report says whether each claim holds.
+/// </summary>
+public sealed class AcGanTranslationTable : IReproducibleTable
+{
+    public const string TableName = "acgan-translation";
+    public const string Unchanged = "Input unchanged",
+        RealPairs = "Real pairs (the corpus' own translation)",
+        Chance = "Chance (mismatched faces)",
+        LatentEncoder = "AC-GAN + latent-MSE E (paper)",
+        PixelEncoder = "AC-GAN + pixel-loss E (baseline)";
+
+    /// <summary>Test faces shown in the Figure-3 grid.</summary>
+    public const int GridFaces = 8;
+
+    public string Name => TableName;
+
+    public string Description =>
+        "Dong et al. 2017 (unsupervised image-to-image translation, AC-GAN + encoder): the table its claims imply, on two-domain faces";
+
+    public IReadOnlyList<Preset> Presets { get; } = [Preset.Smoke, Preset.Cpu];
+
+    public Reproduction Run(ReproduceRequest request, IProgressSink progress)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(progress);
+        var (ganOverrides, encoderOverrides) = Plan(request);
+        var folder = Path.GetFullPath(Path.Combine(request.OutputRoot, Name));
+        var runs = Path.Combine(folder, "runs");
+        Directory.CreateDirectory(folder);
+
+        using var gan = TrainedMethod.Train("AC-GAN", AcGanExperiment.Name, request.Preset, ganOverrides, runs, progress);
+        var options = (AcGanOptions)gan.Options;
+        if (options.Corpus != TwoDomainFacesCorpus.Name)
+            throw new UsageException(
+                $"{Name} scores translations against the factors {TwoDomainFacesCorpus.Name} records; corpus '{options.Corpus}' has none"
+            );
+        using var latent = TrainEncoder(LatentEncoder, AcGanEncoderOptions.LatentLoss, gan, encoderOverrides, request, runs, progress);
+        using var pixel = TrainEncoder(PixelEncoder, AcGanEncoderOptions.PixelLoss, gan, encoderOverrides, request, runs, progress);
+
+        var corpus = CorpusRegistry.Faces(options.Corpus)(options.FacesCount, options.Resolution);
+        using var test = LabelledFaces.Load(corpus, CelebAGenderSplit.Test, options.Resolution);
+        var judgeOptions = new FaceJudgeOptions(options.Resolution, FaceJudgeOptions.DefaultSteps(request.Preset));
+        using var judge = FaceJudge.LoadOrTrain(
+            corpus.Root,
+            () => LabelledFaces.Load(corpus, CelebAGenderSplit.Train, options.Resolution),
+            judgeOptions,
+            progress.Message
+        );
+        progress.Message($"{Name}: scoring the translations of {test.Count} test faces with {judge.Description}");
+        var scorer = new FaceTranslationScorer(judge, test);
+
+        using var truth = test.OtherDomainTruth();
+        var rows = new List<MethodScores>
+        {
+            new(Unchanged, scorer.Score(test.Images)),
+            new(RealPairs, scorer.Score(truth)),
+            new(Chance, ChanceRow(test)),
+        };
+        var grid = new List<Tensor> { test.Images.narrow(0, 0, Math.Min(GridFaces, test.Count)) };
+        foreach (var encoder in new[] { latent, pixel })
+        {
+            var experiment = (AcGanEncoderExperiment)encoder.Experiment;
+            var (reconstruction, translation) = AcGanTranslation.Run(experiment.G, experiment.E, test.Images, test.Classes);
+            using (reconstruction)
+            using (translation)
+            {
+                var scores = scorer.Score(translation);
+                scores[FaceTranslationMetrics.PixelReconstruction] = torch.nn.functional.mse_loss(reconstruction, test.Images).ToDouble();
+                scores[FaceTranslationMetrics.LatentReconstruction] = experiment.Evaluate()![AcGanEncoderExperiment.LatentReconstruction];
+                rows.Add(new MethodScores(encoder.Method, scores));
+                grid.Add(reconstruction.narrow(0, 0, grid[0].size(0)).clone());
+                grid.Add(translation.narrow(0, 0, grid[0].size(0)).clone());
+            }
+        }
+        grid.Add(truth.narrow(0, 0, grid[0].size(0)));
+
+        var speed = SpeedOf([latent, pixel]);
+        var result = new AcGanTranslationResult(folder, request.Preset, options, test.Count, judge.Description, rows, speed)
+        {
+            Runs = [(gan.Method, gan.RunDirectory), (latent.Method, latent.RunDirectory), (pixel.Method, pixel.RunDirectory)],
+        };
+        try
+        {
+            return AcGanTranslationReport.Write(result, grid, [gan.LossPlot(), latent.LossPlot(), pixel.LossPlot()]);
+        }
+        finally
+        {
+            foreach (var t in grid.Skip(1).SkipLast(1))
+                t.Dispose();
+        }
+    }
+
+    public IReadOnlyList<MethodCost> Estimate(ReproduceRequest request, IProgressSink progress)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(progress);
+        var (ganOverrides, encoderOverrides) = Plan(request);
+        var registry = BuiltInExperiments.Registry;
+        // A few faces suffice to time steps (twice a batch: each class fills its half of one); the networks and batch are the preset's.
+        var preset = (AcGanOptions)registry.Get(AcGanExperiment.Name).Resolve(request.Preset, ganOverrides);
+        var probeFaces = KeyValuePair.Create("faces_count", Math.Max(40, 2 * preset.BatchSize).ToString(CultureInfo.InvariantCulture));
+        var gan = (AcGanOptions)registry.Get(AcGanExperiment.Name).Resolve(request.Preset, [.. ganOverrides, probeFaces]);
+        gan.Device.Require();
+        progress.Message(
+            $"timing {AcGanExperiment.Name} and both encoders (preset {request.Preset.Name()}): {TrainingCost.TimedSteps} steps after a warm-up"
+        );
+        var costs = new List<MethodCost>();
+        using (var experiment = (AcGanExperiment)registry.Get(AcGanExperiment.Name).Create(gan))
+            costs.Add(Cost("AC-GAN", AcGanExperiment.Name, gan, preset.Steps, TrainingCost.MedianStepSeconds(experiment)));
+        foreach (var (method, loss) in new[] { (LatentEncoder, AcGanEncoderOptions.LatentLoss), (PixelEncoder, AcGanEncoderOptions.PixelLoss) })
+        {
+            var encoder = (AcGanEncoderOptions)
+                registry.Get(AcGanEncoderExperiment.Name).Resolve(request.Preset, [.. encoderOverrides, KeyValuePair.Create("loss", loss)]);
+            var generator = new AcGanGenerator(gan.Latent, gan.ClassEmbedding, gan.Width, gan.Resolution).Initialise();
+            var faces = BuiltInExperiments.FaceBatches(gan with { BatchSize = encoder.BatchSize });
+            using var experiment = new AcGanEncoderExperiment(encoder, generator, (gan.Latent, gan.Width, gan.Resolution), faces);
+            costs.Add(
+                Cost(method, AcGanEncoderExperiment.Name, gan, encoder.Steps, TrainingCost.MedianStepSeconds(experiment)) with
+                {
+                    BatchSize = encoder.BatchSize,
+                }
+            );
+        }
+        return costs;
+    }
+
+    private static MethodCost Cost(string method, string experiment, AcGanOptions gan, int steps, double seconds) =>
+        new(method, experiment, gan.Resolution, gan.BatchSize, gan.Device, steps, seconds);
+
+    // The user's --set options go to the runs whose options have that key; the table sets which G and which loss itself.
+    private (List<KeyValuePair<string, string>> gan, List<KeyValuePair<string, string>> encoder) Plan(ReproduceRequest request)
+    {
+        if (!Presets.Contains(request.Preset))
+            throw new UsageException(
+                $"{Name} runs at {string.Join(", ", Presets.Select(p => p.Name()))}: its metrics need the factors only the embedded "
+                    + $"{TwoDomainFacesCorpus.Name} records (train the paper preset with dino train {AcGanExperiment.Name} and "
+                    + $"{AcGanEncoderExperiment.Name})"
+            );
+        if (request.Seeds != 1)
+            throw new UsageException($"{Name} trains one seed (--seeds is for the DINO image-to-image tables)");
+        if (request.AlsoReferenceTestMode)
+            throw new UsageException($"--reference-test-mode is for pix2pix and BicycleGAN rows; {Name} has none");
+        var ganKeys = OptionSet.Keys(typeof(AcGanOptions)).ToHashSet();
+        var encoderKeys = OptionSet.Keys(typeof(AcGanEncoderOptions)).ToHashSet();
+        var gan = new List<KeyValuePair<string, string>>();
+        var encoder = new List<KeyValuePair<string, string>>();
+        foreach (var (key, value) in request.Overrides ?? [])
+        {
+            if (key is "generator_run" or "loss")
+                throw new UsageException($"{Name} sets {key} itself (each encoder trains through this table's AC-GAN)");
+            if (!ganKeys.Contains(key) && !encoderKeys.Contains(key))
+                throw new UsageException($"unknown option '{key}' for {AcGanExperiment.Name} and {AcGanEncoderExperiment.Name}");
+            if (ganKeys.Contains(key))
+                gan.Add(KeyValuePair.Create(key, value));
+            if (encoderKeys.Contains(key))
+                encoder.Add(KeyValuePair.Create(key, value));
+        }
+        return (gan, encoder);
+    }
+
+    private static TrainedMethod TrainEncoder(
+        string method,
+        string loss,
+        TrainedMethod gan,
+        IReadOnlyList<KeyValuePair<string, string>> overrides,
+        ReproduceRequest request,
+        string runs,
+        IProgressSink progress
+    ) =>
+        TrainedMethod.Train(
+            method,
+            AcGanEncoderExperiment.Name,
+            request.Preset,
+            [.. overrides, KeyValuePair.Create("generator_run", gan.RunDirectory), KeyValuePair.Create("loss", loss)],
+            runs,
+            progress
+        );
+
+    // Each face's recorded factors against the next face's: what a translation that kept nothing of its input would score.
+    private static Dictionary<string, double?> ChanceRow(LabelledFaces test)
+    {
+        using var shifted = test.Factors.roll(1, 0);
+        return FaceTranslationMetrics.FactorErrors(shifted, test.Factors).ToDictionary(kv => kv.Key, kv => (double?)kv.Value);
+    }
+
+    private static IReadOnlyList<EncoderSpeedRow> SpeedOf(IReadOnlyList<TrainedMethod> encoders)
+    {
+        var curves = encoders.Select(e => EncoderSpeed.Read(e.RunDirectory)).ToList();
+        var target = EncoderSpeed.CommonTarget(curves);
+        return encoders
+            .Zip(curves)
+            .Select(pair =>
+            {
+                var (encoder, curve) = pair;
+                var last = curve[^1];
+                return new EncoderSpeedRow(
+                    encoder.Method,
+                    curve,
+                    target,
+                    EncoderSpeed.FirstReaching(curve, target),
+                    curve.Min(p => p.Error),
+                    last.WallSeconds / last.Step
+                );
+            })
+            .ToList();
+    }
+}
+
+/// <summary>One encoder's speed: its curve, the common target error, when it first reached it, its best error and seconds per step.</summary>
+public sealed record EncoderSpeedRow(
+    string Method,
+    IReadOnlyList<ReconstructionPoint> Curve,
+    double Target,
+    ReconstructionPoint? Reached,
+    double BestError,
+    double SecondsPerStep
+);
+
+/// <summary>What the table measured, for the report.</summary>
+public sealed record AcGanTranslationResult(
+    string Folder,
+    Preset Preset,
+    AcGanOptions Options,
+    int TestFaces,
+    string Judge,
+    IReadOnlyList<MethodScores> Rows,
+    IReadOnlyList<EncoderSpeedRow> Speed
+)
+{
+    public IReadOnlyList<(string method, string runDirectory)> Runs { get; init; } = [];
+
+    public IReadOnlyDictionary<string, double?> Row(string method) => Rows.Single(r => r.Method == method).Values;
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using Dino.Repro.Evaluation.FaceTranslation;
+
+namespace Dino.Repro.App.Reproduce;
+
+/// <summary>
+/// Whether Dong et al.'s claims hold in a measured acgan-translation table, each with its reason. The rules: a translation
+/// reaches its domain when the judge reads ≥ 90 % of translations as the target; it keeps a factor when its error is below
+/// the midpoint between the real pairs' (the judge's own floor) and chance (mismatched faces); the latent encoder is faster
+/// when it reaches the reconstruction error both encoders reach in less training time than the pixel-loss encoder.
+/// </summary>
+public static class AcGanTranslationVerdict
+{
+    /// <summary>The share of translations that must read as the target domain.</summary>
+    public const double DomainRateNeeded = 0.9;
+
+    /// <summary>One sentence per claim, in the order the paper makes them.</summary>
+    public static IReadOnlyList<string> For(AcGanTranslationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var paper = result.Row(AcGanTranslationTable.LatentEncoder);
+        var floor = result.Row(AcGanTranslationTable.RealPairs);
+        var chance = result.Row(AcGanTranslationTable.Chance);
+        var lines = new List<string>();
+
+        var rate = paper[FaceTranslationMetrics.TargetRate] ?? double.NaN;
+        lines.Add(
+            rate >= DomainRateNeeded
+                ? $"Translations change the domain: the judge reads {Percent(rate)} of the paper's translations as the target domain (≥ "
+                    + $"{Percent(DomainRateNeeded)})."
+                : $"Translations do not reliably change the domain at this preset: the judge reads {Percent(rate)} of the paper's translations as "
+                    + "the "
+                    + $"target domain (needs ≥ {Percent(DomainRateNeeded)}; real pairs: "
+                    + $"{Percent(floor[FaceTranslationMetrics.TargetRate] ?? double.NaN)})."
+        );
+
+        var kept = new List<string>();
+        var lost = new List<string>();
+        foreach (
+            var (key, name) in new[]
+            {
+                (FaceTranslationMetrics.YawError, "yaw"),
+                (FaceTranslationMetrics.RollError, "roll"),
+                (FaceTranslationMetrics.MouthError, "mouth"),
+            }
+        )
+            (Kept(paper, floor, chance, key) ? kept : lost).Add(
+                $"{name} {Number(paper[key])} (real pairs {Number(floor[key])}, chance {Number(chance[key])})"
+            );
+        lines.Add(
+            lost.Count == 0
+                ? $"Claim 1 holds: the translation keeps expression and head orientation — errors {string.Join("; ", kept)}, each nearer the real "
+                    + "pairs' than chance."
+                : $"Claim 1 does not hold at this preset: {string.Join("; ", lost)} {(lost.Count == 1 ? "is" : "are")} nearer chance than the real "
+                    + $"pairs'{(kept.Count > 0 ? $" (kept: {string.Join("; ", kept)})" : "")}."
+        );
+        var gaze = FaceTranslationMetrics.GazeError;
+        lines.Add(
+            Kept(paper, floor, chance, gaze)
+                ? $"Gaze is kept (error {Number(paper[gaze])}; real pairs {Number(floor[gaze])}, chance {Number(chance[gaze])}), unlike the "
+                    + "review's observation."
+                : $"Gaze is not kept (error {Number(paper[gaze])}; real pairs {Number(floor[gaze])}, chance {Number(chance[gaze])}), as the review "
+                    + "observed."
+        );
+
+        var latent = result.Speed.Single(s => s.Method == AcGanTranslationTable.LatentEncoder);
+        var pixel = result.Speed.Single(s => s.Method == AcGanTranslationTable.PixelEncoder);
+        var target = Number(latent.Target);
+        lines.Add(
+            (latent.Reached, pixel.Reached) switch
+            {
+                ({ } l, { } p) when l.WallSeconds < p.WallSeconds =>
+                    $"Claim 2 holds: the latent-MSE encoder reaches held-out pixel reconstruction MSE ≤ {target} after {Seconds(l.WallSeconds)} "
+                        + $"(step {l.Step}), the pixel-loss encoder after {Seconds(p.WallSeconds)} (step {p.Step}).",
+                ({ } l, { } p) =>
+                    $"Claim 2 does not hold at this preset: the pixel-loss encoder reaches held-out pixel reconstruction MSE ≤ {target} after "
+                        + $"{Seconds(p.WallSeconds)} (step {p.Step}), the latent-MSE encoder only after {Seconds(l.WallSeconds)} (step {l.Step}).",
+                _ => "Claim 2 cannot be judged: an encoder logged no reconstruction error.",
+            }
+        );
+        return lines;
+    }
+
+    /// <summary>Whether the method's error is below the midpoint between the real pairs' error and chance's.</summary>
+    public static bool Kept(
+        IReadOnlyDictionary<string, double?> method,
+        IReadOnlyDictionary<string, double?> realPairs,
+        IReadOnlyDictionary<string, double?> chance,
+        string key
+    ) =>
+        method.GetValueOrDefault(key) is { } m
+        && realPairs.GetValueOrDefault(key) is { } floor
+        && chance.GetValueOrDefault(key) is { } random
+        && m < (floor + random) / 2;
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %";
+
+    private static string Number(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "—";
+
+    private static string Seconds(double seconds) => seconds.ToString("0", CultureInfo.InvariantCulture) + " s";
+}

@@ -1,0 +1,144 @@
+using Dino.Repro.Data.Synthetic.TwoDomainFaces;
+using Dino.Repro.IO;
+using Dino.Repro.Torch;
+using Dino.Repro.Torch.Serialization;
+
+namespace Dino.Repro.Models.FaceAttributes;
+
+/// <summary>How the face judge is trained; every field is part of its cache key.</summary>
+/// <param name="Resolution">Side of the faces it judges (the translator's resolution).</param>
+/// <param name="Steps">Adam steps on the real faces of the train split.</param>
+/// <param name="BatchSize">Faces per step.</param>
+/// <param name="Seed">Seeds its initialisation and batch order.</param>
+public sealed record FaceJudgeOptions(int Resolution, int Steps = 1500, int BatchSize = 32, long Seed = 13)
+{
+    /// <summary>Training steps per preset: smoke trains briefly (seconds); otherwise enough to read the real test faces well.</summary>
+    public static int DefaultSteps(Preset preset) => preset == Preset.Smoke ? 60 : 1500;
+}
+
+/// <summary>
+/// The stand-in for the pretrained networks a translation would be judged by (a gender classifier, a head-pose and gaze
+/// estimator, Inception for FID): a <see cref="FaceAttributeNet"/> trained on the real train-split faces of the two-domain
+/// corpus against their recorded domain and factors, so on a translation it reads which domain it looks like, the pose,
+/// mouth and gaze it shows, and features for a Fréchet distance. Cached beside the corpus like the Shapes segmenter.
+/// </summary>
+public sealed class FaceJudge : IDisposable
+{
+    public const int Version = 1; // bump when the network or its training changes: old cache files are then ignored
+
+    // The factors' spreads (yaw ±25°, roll ±12°, mouth 0…1, gaze ±1) mapped to about ±1 for the regression head.
+    private static readonly float[] Scale = [25f, 12f, 0.5f, 1f, 1f];
+    private static readonly float[] Offset = [0f, 0f, 0.5f, 0f, 0f];
+
+    private readonly FaceAttributeNet network;
+
+    private FaceJudge(FaceAttributeNet network, FaceJudgeOptions options, string cacheFile, bool fromCache)
+    {
+        this.network = network;
+        Options = options;
+        CacheFile = cacheFile;
+        FromCache = fromCache;
+    }
+
+    public FaceJudgeOptions Options { get; }
+    public string CacheFile { get; }
+    public bool FromCache { get; }
+
+    public string Description =>
+        $"a face judge the kit trained on the corpus' real train faces and their recorded factors ({Options.Steps} steps at "
+        + $"{Options.Resolution}², {CacheFile})";
+
+    /// <summary>
+    /// Where the judge of the corpus in <paramref name="corpusRoot"/> is cached: beside that folder, keyed by its name and the options.
+    /// </summary>
+    public static string CachePathFor(string corpusRoot, FaceJudgeOptions o) =>
+        Path.Combine(
+            Path.GetDirectoryName(Path.GetFullPath(corpusRoot))!,
+            $"face-judge-v{Version}-{Path.GetFileName(Path.GetFullPath(corpusRoot))}-r{o.Resolution}-s{o.Steps}-b{o.BatchSize}-seed{o.Seed}"
+                + ".safetensors"
+        );
+
+    /// <summary>
+    /// The cached judge of the corpus in <paramref name="corpusRoot"/> for <paramref name="options"/>, trained on
+    /// <paramref name="train"/> (that corpus' train split at the options' resolution) and cached first when there is none.
+    /// </summary>
+    public static FaceJudge LoadOrTrain(string corpusRoot, Func<LabelledFaces> train, FaceJudgeOptions options, Action<string>? log = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(corpusRoot);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        var path = CachePathFor(corpusRoot, options);
+        var network = Build(options.Seed);
+        if (File.Exists(path))
+        {
+            network.LoadSafeTensors(path);
+            network.eval();
+            return new FaceJudge(network, options, path, fromCache: true);
+        }
+        log?.Invoke($"training the face judge ({options.Steps} steps at {options.Resolution}², cached as {path})");
+        using (var faces = train())
+            Train(network, faces, options);
+        AtomicFile.WriteVia(path, temp => network.SaveSafeTensors(temp), keepExtension: true);
+        return new FaceJudge(network, options, path, fromCache: false);
+    }
+
+    /// <summary>
+    /// What the judge reads in faces [N, 3, S, S] in [−1, 1]: the probability of the male-like domain [N], the factors [N, 5]
+    /// in <see cref="LabelledFaces.FactorNames"/>' units, and the features [N, 128].
+    /// </summary>
+    public (Tensor male, Tensor factors, Tensor features) Read(Tensor faces)
+    {
+        ArgumentNullException.ThrowIfNull(faces);
+        using var _ = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
+        var features = network.Features(faces);
+        var (logits, normalised) = network.call(faces);
+        var male = logits.softmax(1).select(1, 1);
+        return (male.MoveToOuterDisposeScope(), Denormalise(normalised).MoveToOuterDisposeScope(), features.MoveToOuterDisposeScope());
+    }
+
+    // PyTorch's default initialisation from its own seed; the caller's generator is put back, so making the judge never
+    // shifts a translator's run.
+    private static FaceAttributeNet Build(long seed)
+    {
+        using var saved = torch.get_rng_state();
+        torch.manual_seed(seed);
+        try
+        {
+            return new FaceAttributeNet(LabelledFaces.FactorNames.Count);
+        }
+        finally
+        {
+            GuardedOps.SetRngState(saved);
+        }
+    }
+
+    private static Tensor Normalise(Tensor factors) => (factors - torch.tensor(Offset)) / torch.tensor(Scale);
+
+    private static Tensor Denormalise(Tensor normalised) => normalised * torch.tensor(Scale) + torch.tensor(Offset);
+
+    private static void Train(FaceAttributeNet network, LabelledFaces faces, FaceJudgeOptions options)
+    {
+        if (faces.Size != options.Resolution)
+            throw new ArgumentException($"the judge trains at {options.Resolution}², the faces are {faces.Size}²");
+        using var order = new Generator(unchecked((ulong)options.Seed + 1));
+        using var optimizer = torch.optim.Adam(network.parameters(), lr: 1e-3);
+        using var targets = Normalise(faces.Factors);
+        network.train();
+        for (var step = 0; step < options.Steps; step++)
+        {
+            using var scope = torch.NewDisposeScope();
+            var pick = torch.randint(0, faces.Count, [Math.Min(options.BatchSize, faces.Count)], generator: order);
+            var (logits, factors) = network.call(faces.Images.index_select(0, pick));
+            var loss =
+                torch.nn.functional.cross_entropy(logits, faces.Classes.index_select(0, pick))
+                + torch.nn.functional.mse_loss(factors, targets.index_select(0, pick));
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+        }
+        network.eval();
+    }
+
+    public void Dispose() => network.Dispose();
+}
