@@ -35,7 +35,12 @@ public static class AcGanTranslationReport
         Directory.CreateDirectory(result.Folder);
         AtomicFile.WriteAllBytes(Path.Combine(result.Folder, SampleGridFile), samples.Bytes);
         curve.SavePng(Path.Combine(result.Folder, ReconstructionFile));
-        var reproduction = new Reproduction(result.Folder, table, result.Rows, samples, lossCurves) { Curves = curve };
+        var reproduction = new Reproduction(result.Folder, table, result.Rows, samples, lossCurves)
+        {
+            Curves = curve,
+            MoreTables = [speed],
+            Verdict = verdicts,
+        };
         AtomicFile.WriteAllText(reproduction.TableMarkdown, Markdown(table, speed, verdicts, notes));
         AtomicFile.WriteAllText(
             reproduction.ResultsJson,
@@ -105,7 +110,8 @@ public static class AcGanTranslationReport
             $"{AcGanTranslationTable.Unchanged}: the input scored as its own translation (what a method that changes nothing gets). "
                 + $"{AcGanTranslationTable.RealPairs}: each test face drawn by the corpus in the other domain — same person, pose, "
                 + "mouth, gaze and backdrop — the judge's own error floor. "
-                + $"{AcGanTranslationTable.Chance}: each face's factors against another face's.",
+                + $"{AcGanTranslationTable.NothingKept}: each factor guessed as its median over the test faces, the least error a "
+                + "translation that kept nothing of its input could have.",
             "Pixel rec. MSE: G(E(x), c_x) against x over the test faces, in [−1, 1] units. Latent rec. MSE: E(G(z, c)) against z "
                 + "over 256 fixed draws.",
             "Errors: yaw and roll in degrees, mouth openness on 0 … 1, gaze the mean of both axes on −1 … 1.",

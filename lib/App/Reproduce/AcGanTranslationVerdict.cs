@@ -6,7 +6,7 @@ namespace Dino.Repro.App.Reproduce;
 /// <summary>
 /// Whether Dong et al.'s claims hold in a measured acgan-translation table, each with its reason. The rules: a translation
 /// reaches its domain when the judge reads ≥ 90 % of translations as the target; it keeps a factor when its error is below
-/// the midpoint between the real pairs' (the judge's own floor) and chance (mismatched faces); the latent encoder is faster
+/// the midpoint between the real pairs' (the judge's own floor) and that of keeping nothing (the best constant guess); the latent encoder is faster
 /// when it reaches the reconstruction error both encoders reach in less training time than the pixel-loss encoder.
 /// </summary>
 public static class AcGanTranslationVerdict
@@ -20,7 +20,7 @@ public static class AcGanTranslationVerdict
         ArgumentNullException.ThrowIfNull(result);
         var paper = result.Row(AcGanTranslationTable.LatentEncoder);
         var floor = result.Row(AcGanTranslationTable.RealPairs);
-        var chance = result.Row(AcGanTranslationTable.Chance);
+        var nothing = result.Row(AcGanTranslationTable.NothingKept);
         var lines = new List<string>();
 
         var rate = paper[FaceTranslationMetrics.TargetRate] ?? double.NaN;
@@ -44,23 +44,23 @@ public static class AcGanTranslationVerdict
                 (FaceTranslationMetrics.MouthError, "mouth"),
             }
         )
-            (Kept(paper, floor, chance, key) ? kept : lost).Add(
-                $"{name} {Number(paper[key])} (real pairs {Number(floor[key])}, chance {Number(chance[key])})"
+            (Kept(paper, floor, nothing, key) ? kept : lost).Add(
+                $"{name} {Number(paper[key])} (real pairs {Number(floor[key])}, nothing kept {Number(nothing[key])})"
             );
         lines.Add(
             lost.Count == 0
                 ? $"Claim 1 holds: the translation keeps expression and head orientation — errors {string.Join("; ", kept)}, each nearer the real "
-                    + "pairs' than chance."
-                : $"Claim 1 does not hold at this preset: {string.Join("; ", lost)} {(lost.Count == 1 ? "is" : "are")} nearer chance than the real "
-                    + $"pairs'{(kept.Count > 0 ? $" (kept: {string.Join("; ", kept)})" : "")}."
+                    + "pairs' than to keeping nothing."
+                : $"Claim 1 does not hold at this preset: {string.Join("; ", lost)} {(lost.Count == 1 ? "is" : "are")} nearer keeping nothing than "
+                    + $"the real pairs'{(kept.Count > 0 ? $" (kept: {string.Join("; ", kept)})" : "")}."
         );
         var gaze = FaceTranslationMetrics.GazeError;
         lines.Add(
-            Kept(paper, floor, chance, gaze)
-                ? $"Gaze is kept (error {Number(paper[gaze])}; real pairs {Number(floor[gaze])}, chance {Number(chance[gaze])}), unlike the "
+            Kept(paper, floor, nothing, gaze)
+                ? $"Gaze is kept (error {Number(paper[gaze])}; real pairs {Number(floor[gaze])}, nothing kept {Number(nothing[gaze])}), unlike the "
                     + "review's observation."
-                : $"Gaze is not kept (error {Number(paper[gaze])}; real pairs {Number(floor[gaze])}, chance {Number(chance[gaze])}), as the review "
-                    + "observed."
+                : $"Gaze is not kept (error {Number(paper[gaze])}; real pairs {Number(floor[gaze])}, nothing kept {Number(nothing[gaze])}), as the "
+                    + "review observed."
         );
 
         var latent = result.Speed.Single(s => s.Method == AcGanTranslationTable.LatentEncoder);
@@ -81,17 +81,17 @@ public static class AcGanTranslationVerdict
         return lines;
     }
 
-    /// <summary>Whether the method's error is below the midpoint between the real pairs' error and chance's.</summary>
+    /// <summary>Whether the method's error is below the midpoint between the real pairs' error and keeping nothing's.</summary>
     public static bool Kept(
         IReadOnlyDictionary<string, double?> method,
         IReadOnlyDictionary<string, double?> realPairs,
-        IReadOnlyDictionary<string, double?> chance,
+        IReadOnlyDictionary<string, double?> nothingKept,
         string key
     ) =>
         method.GetValueOrDefault(key) is { } m
         && realPairs.GetValueOrDefault(key) is { } floor
-        && chance.GetValueOrDefault(key) is { } random
-        && m < (floor + random) / 2;
+        && nothingKept.GetValueOrDefault(key) is { } none
+        && m < (floor + none) / 2;
 
     private static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %";
 

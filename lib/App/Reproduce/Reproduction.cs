@@ -23,6 +23,12 @@ public sealed record Reproduction(string Folder, Table Table, IReadOnlyList<Meth
     /// <summary>IoU per class and object size, and the blur-robust segmenter's scores (<see cref="SemanticsReport"/>); null unsegmented.</summary>
     public Table? Semantics { get; init; }
 
+    /// <summary>Tables the report shows after the main one (acgan-translation: the encoders' speed).</summary>
+    public IReadOnlyList<Table> MoreTables { get; init; } = [];
+
+    /// <summary>Whether each of the paper's claims holds at this preset, and why, one sentence each; empty where the report has none.</summary>
+    public IReadOnlyList<string> Verdict { get; init; } = [];
+
     /// <summary>The rows over training seeds (<see cref="Rows"/> are its means); one seed: no spread.</summary>
     public SeedSpread? Spread { get; init; }
 

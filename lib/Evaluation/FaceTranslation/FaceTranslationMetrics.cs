@@ -65,4 +65,18 @@ public static class FaceTranslationMetrics
             [GazeError] = (e[3] + e[4]) / 2,
         };
     }
+
+    /// <summary>
+    /// The factor errors of a translation that keeps nothing of its input: each factor guessed as its median over
+    /// <paramref name="truth"/> [N, 5] (the constant with the least absolute error), scored as <see cref="FactorErrors"/> scores.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> ConstantGuessErrors(Tensor truth)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        using var scope = torch.NewDisposeScope();
+        // The lower median of an even count, as torch.median gives it: any value between the two middle ones has the least error.
+        var (sorted, _) = truth.sort(0);
+        var median = sorted.select(0, (truth.size(0) - 1) / 2).unsqueeze(0).expand_as(truth);
+        return FactorErrors(median, truth);
+    }
 }

@@ -23,7 +23,7 @@ public class AcGanTranslationTableTests
             [
                 AcGanTranslationTable.Unchanged,
                 AcGanTranslationTable.RealPairs,
-                AcGanTranslationTable.Chance,
+                AcGanTranslationTable.NothingKept,
                 AcGanTranslationTable.LatentEncoder,
                 AcGanTranslationTable.PixelEncoder,
             ],

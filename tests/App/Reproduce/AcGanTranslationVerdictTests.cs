@@ -23,7 +23,7 @@ public class AcGanTranslationVerdictTests
         var rows = new List<MethodScores>
         {
             new(AcGanTranslationTable.RealPairs, Row(1.0, 2, 1, 0.05, 0.1)),
-            new(AcGanTranslationTable.Chance, Row(null, 20, 8, 0.35, 0.7)),
+            new(AcGanTranslationTable.NothingKept, Row(null, 20, 8, 0.35, 0.7)),
             new(AcGanTranslationTable.LatentEncoder, paper),
         };
         EncoderSpeedRow Speed(string method, double seconds) =>
@@ -42,7 +42,7 @@ public class AcGanTranslationVerdictTests
     [Fact]
     public void Claims_hold_when_the_domain_changes_the_factors_stay_near_the_real_pairs_and_the_latent_encoder_is_faster()
     {
-        // Midpoints between real pairs and chance: yaw 11, roll 4.5, mouth 0.2, gaze 0.4.
+        // Midpoints between real pairs and keeping nothing: yaw 11, roll 4.5, mouth 0.2, gaze 0.4.
         var verdict = AcGanTranslationVerdict.For(Result(Row(0.95, 5, 2, 0.1, 0.6), latentSeconds: 60, pixelSeconds: 90));
         Assert.StartsWith("Translations change the domain", verdict[0]);
         Assert.StartsWith("Claim 1 holds", verdict[1]);
@@ -52,7 +52,7 @@ public class AcGanTranslationVerdictTests
     }
 
     [Fact]
-    public void Claims_fail_when_the_rate_is_low_a_factor_is_near_chance_or_the_pixel_encoder_is_faster()
+    public void Claims_fail_when_the_rate_is_low_a_factor_is_near_keeping_nothing_or_the_pixel_encoder_is_faster()
     {
         var verdict = AcGanTranslationVerdict.For(Result(Row(0.6, 15, 2, 0.1, 0.2), latentSeconds: 90, pixelSeconds: 60));
         Assert.StartsWith("Translations do not reliably change the domain", verdict[0]);
@@ -66,9 +66,9 @@ public class AcGanTranslationVerdictTests
     public void A_factor_is_kept_only_below_the_midpoint_and_only_when_all_three_values_exist()
     {
         var floor = new Dictionary<string, double?> { [M.YawError] = 2 };
-        var chance = new Dictionary<string, double?> { [M.YawError] = 20 };
-        Assert.True(AcGanTranslationVerdict.Kept(new Dictionary<string, double?> { [M.YawError] = 10.9 }, floor, chance, M.YawError));
-        Assert.False(AcGanTranslationVerdict.Kept(new Dictionary<string, double?> { [M.YawError] = 11 }, floor, chance, M.YawError));
-        Assert.False(AcGanTranslationVerdict.Kept(new Dictionary<string, double?> { [M.YawError] = null }, floor, chance, M.YawError));
+        var nothing = new Dictionary<string, double?> { [M.YawError] = 20 };
+        Assert.True(AcGanTranslationVerdict.Kept(new Dictionary<string, double?> { [M.YawError] = 10.9 }, floor, nothing, M.YawError));
+        Assert.False(AcGanTranslationVerdict.Kept(new Dictionary<string, double?> { [M.YawError] = 11 }, floor, nothing, M.YawError));
+        Assert.False(AcGanTranslationVerdict.Kept(new Dictionary<string, double?> { [M.YawError] = null }, floor, nothing, M.YawError));
     }
 }

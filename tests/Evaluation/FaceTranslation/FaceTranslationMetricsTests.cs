@@ -48,4 +48,15 @@ public class FaceTranslationMetricsTests
         Assert.False(FaceTranslationMetrics.LowerIsBetter(FaceTranslationMetrics.TargetRate));
         Assert.True(FaceTranslationMetrics.LowerIsBetter(FaceTranslationMetrics.Fid));
     }
+
+    [Fact]
+    public void Keeping_nothing_scores_the_median_guess_of_each_factor()
+    {
+        // Yaw 1, 2, 10 → median 2, errors 1, 0, 8; every other factor constant → no error.
+        using var truth = tensor(new[] { 1f, 0f, 0f, 0f, 0f, 2f, 0f, 0f, 0f, 0f, 10f, 0f, 0f, 0f, 0f }, [3, 5]);
+        var errors = FaceTranslationMetrics.ConstantGuessErrors(truth);
+        Assert.Equal(3.0, errors[FaceTranslationMetrics.YawError], 5);
+        Assert.Equal(0.0, errors[FaceTranslationMetrics.RollError], 5);
+        Assert.Equal(0.0, errors[FaceTranslationMetrics.GazeError], 5);
+    }
 }
