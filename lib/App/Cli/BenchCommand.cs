@@ -7,13 +7,13 @@ namespace Dino.Repro.App.Cli;
 /// <summary>`dino bench SUITE`: the kit and PyTorch side by side; last line is one JSON object for scripts.</summary>
 internal static class BenchCommand
 {
-    private static readonly string[] Suites = ["foundation", "metrics", "dino", "dino-step"];
+    private static readonly string[] Suites = ["foundation", "metrics", "dino", "dino-step", "acgan"];
 
     public static Command Create()
     {
         var suite = new Argument<string>("suite")
         {
-            Description = "Benchmark suite: foundation, metrics, or dino (alias dino-step: one DINO training iteration)",
+            Description = "Benchmark suite: foundation, metrics, dino (alias dino-step: one DINO training iteration) or acgan (one AC-GAN iteration)",
             DefaultValueFactory = _ => "foundation",
         };
         var command = new Command("bench", "Benchmark the kit side by side with PyTorch on this machine (ratios, not absolute claims).");
@@ -29,6 +29,8 @@ internal static class BenchCommand
             Runtime.Configure();
             if (name == "metrics")
                 return RunMetrics();
+            if (name == "acgan")
+                return RunAcGanStep();
             if (name != "foundation")
                 return RunDinoStep();
             var kit = FoundationBench.MeasureKit(message => Console.Error.WriteLine($"[bench] {message}"));
@@ -83,6 +85,24 @@ internal static class BenchCommand
         var report = DinoStep.Report(kit, pytorch);
         Console.WriteLine(DinoStep.Table(report));
         Console.WriteLine(DinoStep.Json(report));
+        return 0;
+    }
+
+    private static int RunAcGanStep()
+    {
+        var kit = new Dictionary<string, double>();
+        foreach (var size in AcGanStep.Sizes.Keys)
+        {
+            Console.Error.WriteLine($"[bench] kit: AC-GAN training iteration ({size} networks)");
+            kit[size] = AcGanStep.MedianMilliseconds(size);
+        }
+        Console.Error.WriteLine("[bench] PyTorch: running bench/acgan_step.py");
+        var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(KitPaths.Root(), "acgan_step.py");
+        if (pytorch is null)
+            Console.Error.WriteLine($"[bench] PyTorch side skipped: {whyNot}");
+        var report = AcGanStep.Report(kit, pytorch);
+        Console.WriteLine(AcGanStep.Table(report));
+        Console.WriteLine(AcGanStep.Json(report));
         return 0;
     }
 }
