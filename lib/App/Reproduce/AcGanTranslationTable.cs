@@ -68,45 +68,35 @@ public sealed class AcGanTranslationTable : IReproducibleTable
         progress.Message($"{Name}: scoring the translations of {test.Count} test faces with {judge.Description}");
         var scorer = new FaceTranslationScorer(judge, test);
 
-        using var truth = test.OtherDomainTruth();
+        // Every translation, reconstruction and grid column is freed with this scope, once the report is written.
+        using var scope = torch.NewDisposeScope();
+        var truth = test.OtherDomainTruth();
         var rows = new List<MethodScores>
         {
             new(Unchanged, scorer.Score(test.Images)),
             new(RealPairs, scorer.Score(truth)),
             new(NothingKept, NothingKeptRow(test)),
         };
-        var grid = new List<Tensor> { test.Images.narrow(0, 0, Math.Min(GridFaces, test.Count)) };
+        var shown = Math.Min(GridFaces, test.Count);
+        var grid = new List<Tensor> { test.Images.narrow(0, 0, shown) };
         foreach (var encoder in new[] { latent, pixel })
         {
             var experiment = (AcGanEncoderExperiment)encoder.Experiment;
             var (reconstruction, translation) = AcGanTranslation.Run(experiment.G, experiment.E, test.Images, test.Classes);
-            using (reconstruction)
-            using (translation)
-            {
-                var scores = scorer.Score(translation);
-                scores[FaceTranslationMetrics.PixelReconstruction] = torch.nn.functional.mse_loss(reconstruction, test.Images).ToDouble();
-                scores[FaceTranslationMetrics.LatentReconstruction] = experiment.Evaluate()![AcGanEncoderExperiment.LatentReconstruction];
-                rows.Add(new MethodScores(encoder.Method, scores));
-                grid.Add(reconstruction.narrow(0, 0, grid[0].size(0)).clone());
-                grid.Add(translation.narrow(0, 0, grid[0].size(0)).clone());
-            }
+            var scores = scorer.Score(translation);
+            scores[FaceTranslationMetrics.PixelReconstruction] = torch.nn.functional.mse_loss(reconstruction, test.Images).ToDouble();
+            scores[FaceTranslationMetrics.LatentReconstruction] = experiment.Evaluate()![AcGanEncoderExperiment.LatentReconstruction];
+            rows.Add(new MethodScores(encoder.Method, scores));
+            grid.Add(reconstruction.narrow(0, 0, shown));
+            grid.Add(translation.narrow(0, 0, shown));
         }
-        grid.Add(truth.narrow(0, 0, grid[0].size(0)));
+        grid.Add(truth.narrow(0, 0, shown));
 
-        var speed = SpeedOf([latent, pixel]);
-        var result = new AcGanTranslationResult(folder, request.Preset, options, test.Count, judge.Description, rows, speed)
+        var result = new AcGanTranslationResult(folder, request.Preset, options, test.Count, judge.Description, rows, SpeedOf([latent, pixel]))
         {
             Runs = [(gan.Method, gan.RunDirectory), (latent.Method, latent.RunDirectory), (pixel.Method, pixel.RunDirectory)],
         };
-        try
-        {
-            return AcGanTranslationReport.Write(result, grid, [gan.LossPlot(), latent.LossPlot(), pixel.LossPlot()]);
-        }
-        finally
-        {
-            foreach (var t in grid.Skip(1).SkipLast(1))
-                t.Dispose();
-        }
+        return AcGanTranslationReport.Write(result, grid, [gan.LossPlot(), latent.LossPlot(), pixel.LossPlot()]);
     }
 
     public IReadOnlyList<MethodCost> Estimate(ReproduceRequest request, IProgressSink progress)

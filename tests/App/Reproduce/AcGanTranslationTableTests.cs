@@ -51,6 +51,18 @@ public class AcGanTranslationTableTests
         Assert.Equal(runs, Directory.GetDirectories(Path.Combine(folder, "runs")));
     }
 
+    [Fact]
+    public void The_estimate_times_the_gan_and_both_encoders_and_trains_nothing()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        var (code, stdout, stderr) = CliRunner.Run("reproduce", "acgan-translation", "--preset", "smoke", "--estimate", "--out", output.Root);
+        Assert.True(code == 0, stderr);
+        foreach (var row in new[] { "| AC-GAN | acgan |", $"| {AcGanTranslationTable.LatentEncoder} |", $"| {AcGanTranslationTable.PixelEncoder} |" })
+            Assert.Contains(row, stdout);
+        Assert.False(Directory.Exists(Path.Combine(output.Root, "acgan-translation")));
+    }
+
     [Theory]
     [InlineData("--seeds", "2")]
     [InlineData("--preset", "paper")]
