@@ -130,6 +130,41 @@ public class AcGanTests
     }
 
     [Fact]
+    public void On_a_small_batch_of_two_distinct_classes_d_learns_them_and_g_learns_to_draw_each_as_asked()
+    {
+        // Class 0 dark, class 1 bright, 8 faces: an AC-GAN that trains at all separates them and draws to order.
+        manual_seed(3);
+        using var noise = new Generator(3);
+        var classes = arange(8, dtype: ScalarType.Int64) % 2;
+        var faces = (rand(new long[] { 8, 3, 16, 16 }, generator: noise) * 0.4 - 0.8) + classes.view(-1, 1, 1, 1).to(ScalarType.Float32) * 1.2;
+        var data = new ClassBalancedBatches(
+            new Dictionary<string, Tensor> { [AcGanExperiment.ImageKey] = faces, [AcGanExperiment.ClassKey] = classes },
+            AcGanExperiment.ClassKey,
+            8,
+            seed: 1
+        );
+        using var experiment = new AcGanExperiment(Small with { Resolution = 16, BatchSize = 8, LearningRate = 1e-3 }, data);
+        var steps = Enumerable.Range(0, 60).Select(_ => ModelExperimentTests.Step(experiment)).ToList();
+        Assert.All(steps[^10..], s => Assert.Equal(1.0, s["real_class_accuracy"]));
+
+        // G's fakes of each class are read by D as that class, and are darker for class 0 than for class 1.
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        experiment.G.eval();
+        experiment.D.eval();
+        var asked = arange(16, dtype: ScalarType.Int64) % 2;
+        var fakes = experiment.G.call(randn(16, Small.Latent), asked);
+        var (_, read) = experiment.D.call(fakes);
+        Assert.True(read.argmax(1).eq(asked).to(ScalarType.Float32).mean().ToSingle() >= 0.9, "D does not read G's fakes as the class asked");
+        var brightness = fakes.mean([1L, 2, 3]);
+        Assert.True(
+            brightness.index_select(0, asked.eq(0).nonzero().squeeze(1)).mean().ToSingle()
+                < brightness.index_select(0, asked.eq(1).nonzero().squeeze(1)).mean().ToSingle(),
+            "G draws the dark class no darker than the bright one"
+        );
+    }
+
+    [Fact]
     public void Same_seed_gives_bit_identical_losses_and_the_sample_grid_leaves_the_default_generator_alone()
     {
         static double[] Run()
