@@ -164,6 +164,13 @@ public sealed class AcGanTranslationTable : IReproducibleTable
             if (encoderKeys.Contains(key))
                 encoder.Add(KeyValuePair.Create(key, value));
         }
+        // The speed claim reads each encoder's reconstruction error at evaluation steps, and their wall time from the log.
+        var resolved = (AcGanEncoderOptions)BuiltInExperiments.Registry.Get(AcGanEncoderExperiment.Name).Resolve(request.Preset, encoder);
+        if (resolved.EvaluateEvery < 1 || resolved.EvaluateEvery % resolved.LogEvery != 0)
+            throw new UsageException(
+                $"{Name} needs the encoders evaluated at logged steps: evaluate_every must be a positive multiple of log_every (got "
+                    + $"{resolved.EvaluateEvery} and {resolved.LogEvery})"
+            );
         return (gan, encoder);
     }
 
