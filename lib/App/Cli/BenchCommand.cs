@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Dino.Repro.App.Bench;
 using Dino.Repro.IO;
 
@@ -78,14 +79,7 @@ internal static class BenchCommand
     {
         Console.Error.WriteLine("[bench] kit: DINO training iteration (64x64, batch 8)");
         var kit = DinoStep.MedianMilliseconds();
-        Console.Error.WriteLine("[bench] PyTorch: running bench/dino_step.py");
-        var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(KitPaths.Root(), "dino_step.py");
-        if (pytorch is null)
-            Console.Error.WriteLine($"[bench] PyTorch side skipped: {whyNot}");
-        var report = DinoStep.Report(kit, pytorch);
-        Console.WriteLine(DinoStep.Table(report));
-        Console.WriteLine(DinoStep.Json(report));
-        return 0;
+        return BesidePyTorch("dino_step.py", pytorch => DinoStep.Report(kit, pytorch), DinoStep.Table, DinoStep.Json);
     }
 
     private static int RunAcGanStep()
@@ -96,13 +90,24 @@ internal static class BenchCommand
             Console.Error.WriteLine($"[bench] kit: AC-GAN training iteration ({size} networks)");
             kit[size] = AcGanStep.MedianMilliseconds(size);
         }
-        Console.Error.WriteLine("[bench] PyTorch: running bench/acgan_step.py");
-        var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(KitPaths.Root(), "acgan_step.py");
+        return BesidePyTorch("acgan_step.py", pytorch => AcGanStep.Report(kit, pytorch), AcGanStep.Table, AcGanStep.Json);
+    }
+
+    // Runs the PyTorch side (bench/SCRIPT), then prints the report's table and, last, its JSON line.
+    private static int BesidePyTorch(
+        string script,
+        Func<JsonObject?, JsonObject> report,
+        Func<JsonObject, string> table,
+        Func<JsonObject, string> json
+    )
+    {
+        Console.Error.WriteLine($"[bench] PyTorch: running bench/{script}");
+        var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(KitPaths.Root(), script);
         if (pytorch is null)
             Console.Error.WriteLine($"[bench] PyTorch side skipped: {whyNot}");
-        var report = AcGanStep.Report(kit, pytorch);
-        Console.WriteLine(AcGanStep.Table(report));
-        Console.WriteLine(AcGanStep.Json(report));
+        var figures = report(pytorch);
+        Console.WriteLine(table(figures));
+        Console.WriteLine(json(figures));
         return 0;
     }
 }
