@@ -58,6 +58,12 @@ public class LabelledFacesTests
             // Same backdrop and pose, other traits: close to the input but not the input.
             Assert.False(truth[i].allclose(test.Images[i], rtol: 0, atol: 0.1));
         }
+
+        // A damaged manifest is reported by name.
+        var manifest = Path.Combine(dir.Root, TwoDomainFacesCorpus.ManifestFile);
+        File.WriteAllText(manifest, "{\"corpus\": \"two-domain-faces\"}");
+        var error = Assert.Throws<InvalidDataException>(() => test.OtherDomainTruth());
+        Assert.Contains(manifest, error.Message);
     }
 
     [Fact]
