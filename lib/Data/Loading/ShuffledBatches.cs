@@ -88,7 +88,7 @@ public sealed class ShuffledBatches : IBatchSource, IDisposable
     }
 
     // SplitMix64 of (seed, epoch): HashCode.Combine would differ from process to process.
-    private static int MixSeed(long seed, long epoch)
+    internal static int MixSeed(long seed, long epoch)
     {
         var z = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + (ulong)epoch);
         z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
