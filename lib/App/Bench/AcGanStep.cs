@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.Models.AcGan;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.App.Bench;
 
@@ -22,7 +22,6 @@ public static class AcGanStep
     /// <summary>Median milliseconds of one iteration at a size of <see cref="Sizes"/>, after <paramref name="warmup"/> unmeasured ones.</summary>
     public static double MedianMilliseconds(string size, int warmup = 2, int steps = 5)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
         var (resolution, width, batch) = Sizes[size];
         torch.manual_seed(0);
         using var source = RandomFaces(resolution, batch);
@@ -34,18 +33,7 @@ public static class AcGanStep
             Device = ComputeDevice.Cpu,
         };
         using var experiment = new AcGanExperiment(options, source);
-        var times = new List<double>();
-        for (var i = 0; i < warmup + steps; i++)
-        {
-            using var scope = torch.NewDisposeScope();
-            var faces = source.Next();
-            var watch = Stopwatch.StartNew();
-            experiment.Step(faces);
-            if (i >= warmup)
-                times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        return times[times.Count / 2];
+        return StepTiming.MedianMilliseconds(experiment, warmup, steps);
     }
 
     // One batch of random faces, half of each class; the source takes the tensors out of the scope, which frees the rest.

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -23,7 +22,6 @@ public static class DinoStep
     /// <summary>Median milliseconds of one iteration after <paramref name="warmup"/> unmeasured ones.</summary>
     public static double MedianMilliseconds(int warmup = 3, int steps = 10)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
         torch.manual_seed(0);
         using var source = RandomPairs();
         var options = new DinoOptions
@@ -34,18 +32,7 @@ public static class DinoStep
             Device = ComputeDevice.Cpu,
         };
         using var experiment = new DinoExperiment(options, source);
-        var times = new List<double>();
-        for (var i = 0; i < warmup + steps; i++)
-        {
-            using var scope = torch.NewDisposeScope();
-            var batch = source.Next();
-            var watch = Stopwatch.StartNew();
-            experiment.Step(batch);
-            if (i >= warmup)
-                times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        return times[times.Count / 2];
+        return StepTiming.MedianMilliseconds(experiment, warmup, steps);
     }
 
     // One batch of random pairs in [−1, 1]; the source takes the tensors out of the scope, which frees the rest.

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Dino.Repro.IO;
 using Dino.Repro.Models;
@@ -64,23 +63,8 @@ public static class TrainingCost
         return new MethodCost(method.Method, method.Experiment, options.Resolution, options.BatchSize, options.Device, options.Steps, median);
     }
 
-    /// <summary>The median wall time of <see cref="TimedSteps"/> training steps of <paramref name="experiment"/>, after one warm-up step.</summary>
-    public static double MedianStepSeconds(IExperiment experiment)
-    {
-        ArgumentNullException.ThrowIfNull(experiment);
-        var seconds = new List<double>();
-        for (var i = 0; i <= TimedSteps; i++)
-        {
-            using var scope = torch.NewDisposeScope();
-            var batch = experiment.Data.Next();
-            var clock = Stopwatch.StartNew();
-            experiment.Step(batch); // every step reads its losses back (.item()), so a GPU step has finished here
-            if (i > 0)
-                seconds.Add(clock.Elapsed.TotalSeconds);
-        }
-        seconds.Sort();
-        return seconds[seconds.Count / 2];
-    }
+    /// <summary>The median seconds of a training step of <paramref name="experiment"/>: <see cref="TimedSteps"/> timed after one warm-up.</summary>
+    public static double MedianStepSeconds(IExperiment experiment) => StepTiming.MedianMilliseconds(experiment, warmup: 1, TimedSteps) / 1000;
 
     /// <summary>The rows as a Markdown table with their total.</summary>
     public static string Table(IReadOnlyList<MethodCost> costs)
