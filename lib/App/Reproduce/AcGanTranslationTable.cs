@@ -66,7 +66,7 @@ public sealed class AcGanTranslationTable : IReproducibleTable
             progress.Message
         );
         progress.Message($"{Name}: scoring the translations of {test.Count} test faces with {judge.Description}");
-        var scorer = new FaceTranslationScorer(judge, test);
+        using var scorer = new FaceTranslationScorer(judge, test);
 
         // Every translation, reconstruction and grid column is freed with this scope, once the report is written.
         using var scope = torch.NewDisposeScope();
