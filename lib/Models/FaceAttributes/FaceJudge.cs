@@ -1,6 +1,6 @@
 using Dino.Repro.Data.Synthetic.TwoDomainFaces;
 using Dino.Repro.IO;
-using Dino.Repro.Torch;
+using Dino.Repro.Models.Common;
 using Dino.Repro.Torch.Serialization;
 
 namespace Dino.Repro.Models.FaceAttributes;
@@ -99,19 +99,7 @@ public sealed class FaceJudge : IDisposable
 
     // PyTorch's default initialisation from its own seed; the caller's generator is put back, so making the judge never
     // shifts a translator's run.
-    private static FaceAttributeNet Build(long seed)
-    {
-        using var saved = torch.get_rng_state();
-        torch.manual_seed(seed);
-        try
-        {
-            return new FaceAttributeNet(LabelledFaces.FactorNames.Count);
-        }
-        finally
-        {
-            GuardedOps.SetRngState(saved);
-        }
-    }
+    private static FaceAttributeNet Build(long seed) => SeededDefaultGenerator.Run(seed, () => new FaceAttributeNet(LabelledFaces.FactorNames.Count));
 
     private static Tensor Normalise(Tensor factors) => (factors - torch.tensor(Offset)) / torch.tensor(Scale);
 

@@ -134,11 +134,9 @@ public sealed class ShapesSegmenter : ITranslationSegmenter
     private static void Train(Sequential network, int classes, Func<int, int, long, ShuffledBatches> trainBatches, SegmenterOptions options)
     {
         // Its own seed, restored afterwards, so training the segmenter never shifts a translator's run.
-        var saved = torch.get_rng_state();
-        try
+        Common.SeededDefaultGenerator.Run(options.Seed, () =>
         {
             using var reseed = torch.NewDisposeScope();
-            torch.manual_seed(options.Seed);
             var fresh = Build(classes);
             network.LoadStateDict(fresh.state_dict());
             fresh.Dispose();
@@ -161,12 +159,7 @@ public sealed class ShapesSegmenter : ITranslationSegmenter
                 optimizer.step();
             }
             network.eval();
-        }
-        finally
-        {
-            GuardedOps.SetRngState(saved);
-            saved.Dispose();
-        }
+        });
     }
 
     /// <summary>
