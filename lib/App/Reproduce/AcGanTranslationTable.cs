@@ -49,10 +49,6 @@ public sealed class AcGanTranslationTable : IReproducibleTable
 
         using var gan = TrainedMethod.Train("AC-GAN", AcGanExperiment.Name, request.Preset, ganOverrides, runs, progress);
         var options = (AcGanOptions)gan.Options;
-        if (options.Corpus != TwoDomainFacesCorpus.Name)
-            throw new UsageException(
-                $"{Name} scores translations against the factors {TwoDomainFacesCorpus.Name} records; corpus '{options.Corpus}' has none"
-            );
         using var latent = TrainEncoder(LatentEncoder, AcGanEncoderOptions.LatentLoss, gan, encoderOverrides, request, runs, progress);
         using var pixel = TrainEncoder(PixelEncoder, AcGanEncoderOptions.PixelLoss, gan, encoderOverrides, request, runs, progress);
 
@@ -164,6 +160,12 @@ public sealed class AcGanTranslationTable : IReproducibleTable
             if (encoderKeys.Contains(key))
                 encoder.Add(KeyValuePair.Create(key, value));
         }
+        // Checked before anything trains: only the embedded corpus records the factors the table scores against.
+        var corpus = ((AcGanOptions)BuiltInExperiments.Registry.Get(AcGanExperiment.Name).Resolve(request.Preset, gan)).Corpus;
+        if (corpus != TwoDomainFacesCorpus.Name)
+            throw new UsageException(
+                $"{Name} scores translations against the factors {TwoDomainFacesCorpus.Name} records; corpus '{corpus}' has none"
+            );
         // The speed claim reads each encoder's reconstruction error at evaluation steps, and their wall time from the log.
         var resolved = (AcGanEncoderOptions)BuiltInExperiments.Registry.Get(AcGanEncoderExperiment.Name).Resolve(request.Preset, encoder);
         if (resolved.EvaluateEvery < 1 || resolved.EvaluateEvery % resolved.LogEvery != 0)

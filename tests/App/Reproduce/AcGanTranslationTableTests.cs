@@ -68,6 +68,7 @@ public class AcGanTranslationTableTests
     [InlineData("--preset", "paper")]
     [InlineData("--set", "loss=pixel")]
     [InlineData("--set", "no_such_option=1")]
+    [InlineData("--set", "corpus=celeba")]
     [InlineData("--set", "evaluate_every=0")]
     [InlineData("--set", "evaluate_every=7")]
     public void Requests_it_cannot_honour_are_refused_before_anything_trains(string option, string value)
