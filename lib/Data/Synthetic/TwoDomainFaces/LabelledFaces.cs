@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dino.Repro.Data.CelebA;
 using Dino.Repro.Vision;
 
@@ -83,22 +82,7 @@ public sealed class LabelledFaces : IDisposable
     /// </summary>
     public Tensor OtherDomainTruth()
     {
-        var manifest = Path.Combine(root, TwoDomainFacesCorpus.ManifestFile);
-        if (!File.Exists(manifest))
-            throw new InvalidOperationException($"{root} is not the embedded two-domain corpus (no {TwoDomainFacesCorpus.ManifestFile})");
-        long seed;
-        int width,
-            height;
-        try
-        {
-            using var json = JsonDocument.Parse(File.ReadAllText(manifest));
-            seed = long.Parse(json.RootElement.GetProperty("seed").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-            (width, height) = (json.RootElement.GetProperty("width").GetInt32(), json.RootElement.GetProperty("height").GetInt32());
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
-        {
-            throw new InvalidDataException($"{manifest}: not a two-domain faces manifest with seed, width and height ({e.Message})", e);
-        }
+        var (seed, width, height) = TwoDomainFacesCorpus.ReadManifest(root);
         using var scope = torch.NewDisposeScope();
         var drawn = Faces.Select(face =>
         {

@@ -83,6 +83,28 @@ public static class TwoDomainFacesCorpus
         );
     }
 
+    /// <summary>
+    /// The seed and image size a corpus folder was drawn with, from the manifest <see cref="WriteManifest"/> wrote: what
+    /// drawing its faces again (in the other domain) needs. An error names the folder or the manifest when it is missing or
+    /// damaged.
+    /// </summary>
+    public static (long Seed, int Width, int Height) ReadManifest(string root)
+    {
+        var manifest = Path.Combine(root, ManifestFile);
+        if (!File.Exists(manifest))
+            throw new InvalidOperationException($"{root} is not the embedded two-domain corpus (no {ManifestFile})");
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(manifest));
+            var seed = long.Parse(json.RootElement.GetProperty("seed").GetString()!, CultureInfo.InvariantCulture);
+            return (seed, json.RootElement.GetProperty("width").GetInt32(), json.RootElement.GetProperty("height").GetInt32());
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"{manifest}: not a two-domain faces manifest with seed, width and height ({e.Message})", e);
+        }
+    }
+
     /// <summary>`dino corpus make two-domain-faces`: --count sets the number of images, --size their width; returns what was written.</summary>
     public static string Make(string root, EmbeddedCorpusRequest request)
     {
