@@ -2,6 +2,7 @@ using Dino.Repro.Data;
 using Dino.Repro.Data.CelebA;
 using Dino.Repro.Data.Corpora;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.Data.YouTubers;
 using Dino.Repro.Evaluation.ImageToImage;
 using Dino.Repro.Models;
 using Dino.Repro.Models.AcGan;
@@ -10,6 +11,7 @@ using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Pix2Pix;
 using Dino.Repro.Models.ToyGan;
+using Dino.Repro.Models.Wav2Pix;
 
 namespace Dino.Repro.App;
 
@@ -28,7 +30,49 @@ public static class BuiltInExperiments
             .Register(BicycleGanExperiment.Definition(TrainingData).WithEvaluation(ImageToImageEvaluation.Instance))
             .Register(Models.GridRecogniser.GridRecogniserExperiment.Definition)
             .Register(AcGanExperiment.Definition(FaceBatches))
-            .Register(AcGanEncoderExperiment.Definition(o => AcGanGeneratorRun.Load(o.GeneratorRun, Registry), FaceBatches, HeldOutFaces));
+            .Register(AcGanEncoderExperiment.Definition(o => AcGanGeneratorRun.Load(o.GeneratorRun, Registry), FaceBatches, HeldOutFaces))
+            .Register(Wav2PixExperiment.Definition(TalkingHeadData));
+
+    // Wav2Pix's training pairs of the talking-head corpus its options name, in memory, each with a face of another
+    // training speaker; the sample grid shows held-out utterances of training speakers (training pairs when there are none).
+    private static Wav2PixData TalkingHeadData(Wav2PixOptions o)
+    {
+        var corpus = CorpusRegistry.TalkingHeads(o.Corpus)(o.CorpusSize, o.ReaderOptions);
+        using var scope = torch.NewDisposeScope();
+        var train = corpus.LoadSplit(FacePairSplit.Train);
+        var shuffled = new ShuffledBatches(
+            new Dictionary<string, Tensor>
+            {
+                [Wav2PixExperiment.FaceKey] = train.Faces,
+                [Wav2PixExperiment.SpeechKey] = train.Speech,
+                [Wav2PixExperiment.LabelKey] = train.Labels,
+            },
+            o.BatchSize,
+            o.Seed
+        );
+        var batches = new MismatchedExamples(
+            shuffled,
+            train.Faces.alias(),
+            train.Labels,
+            Wav2PixExperiment.LabelKey,
+            Wav2PixExperiment.WrongFaceKey,
+            o.Seed
+        );
+        var held = corpus.Split(FacePairSplit.UnseenUtterances).Count > 0 ? FacePairSplit.UnseenUtterances : FacePairSplit.Train;
+        using var samples = corpus.LoadSplit(held);
+        // Every k-th pair, so the grid spans the identities instead of the first one's frames.
+        var stride = Math.Max(1, (int)samples.Labels.size(0) / o.SampleCount);
+        var picks = torch.arange(0, samples.Labels.size(0), stride)[..Math.Min(o.SampleCount, (int)samples.Labels.size(0))];
+        var grid = new Batch(
+            (int)picks.size(0),
+            new Dictionary<string, Tensor>
+            {
+                [Wav2PixExperiment.FaceKey] = samples.Faces.index_select(0, picks).DetachFromDisposeScope(),
+                [Wav2PixExperiment.SpeechKey] = samples.Speech.index_select(0, picks).DetachFromDisposeScope(),
+            }
+        );
+        return new Wav2PixData(batches, corpus.Identities.Count, grid);
+    }
 
     // The AC-GAN's class-balanced faces of the corpus its options name, at its resolution.
     internal static IBatchSource FaceBatches(AcGanOptions o) =>

@@ -11,6 +11,7 @@ using Dino.Repro.Data.Synthetic.SpokenGrid;
 using Dino.Repro.Data.Synthetic.SpokenShapes;
 using Dino.Repro.Data.Synthetic.TwoDomainFaces;
 using Dino.Repro.Data.Synthetic.VoiceFaces;
+using Dino.Repro.Data.YouTubers;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Data.Corpora;
@@ -28,7 +29,6 @@ public static class BuiltInCorpora
 
     // Real corpora whose readers keep no name constant of their own.
     private const string GridName = "grid",
-        YouTubersName = "youtubers",
         SoundVideoName = "sound-video";
 
     public static IReadOnlyList<CorpusDefinition> All { get; } =
@@ -92,11 +92,12 @@ public static class BuiltInCorpora
             Describe = CorpusCheck.CelebA,
             Faces = (_, _) => CelebAGenderCorpus.OpenDefault(),
         },
-        new(YouTubersName, "YouTubers talking heads: speech windows (4 s, 16 kHz) + 64² Haar faces per identity (Wav2Pix)")
+        new(YouTubersCorpus.CorpusName, "YouTubers talking heads: speech windows (4 s, 16 kHz) + 64² Haar faces per identity (Wav2Pix)")
         {
             RealLayout = "videos/<identity>/<video>.mp4|mkv|webm|avi|mov",
             Describe = CorpusCheck.YouTubers,
             BuildCaches = (root, dataRoot, _) => CorpusCaches.FaceSpeechPairs(root, dataRoot),
+            TalkingHeads = (_, options) => YouTubersCorpus.OpenDefault(options),
         },
         new(SoundVideoName, "Single videos with sound: 20 fps frames + 64-band log-mel per frame, first 80% train (Listen and Move)")
         {
@@ -143,11 +144,14 @@ public static class BuiltInCorpora
         },
         Made(
             VoiceFacesCorpus.Name,
-            YouTubersName,
+            YouTubersCorpus.CorpusName,
             VoiceFacesCorpus.Make,
             "Voice faces: espeak-ng voices each paired with a synthetic talking face, GRID sentences "
-                + "(smoke 4 ids × 2 videos @ 96², cpu 12 × 6 @ 128²; --count = identities)"
-        ),
+                + "(smoke 4 ids × 2 videos @ 96², cpu 12 × 6 @ 128²; --count = identities); female voices have long hair, lower voices longer faces"
+        ) with
+        {
+            TalkingHeads = VoiceFacesCorpus.MadeOnce,
+        },
         Made(
             SoundDrivenClipCorpus.Name,
             SoundVideoName,

@@ -25,7 +25,7 @@ public static class CorpusCaches
     public static string FaceSpeechPairs(string root, string dataRoot)
     {
         var corpus = YouTubersCorpus.Open(root, YouTubersOptions.Thesis, YouTubersCorpus.DefaultCacheRoot(dataRoot));
-        return $"(face, speech) pairs at {corpus.CacheFolder}: {corpus.Split(validation: false).Count} train, "
-            + $"{corpus.Split(validation: true).Count} validation, of {corpus.Identities.Count} identities";
+        return $"(face, speech) pairs at {corpus.CacheFolder}: {corpus.Split(FacePairSplit.Train).Count} train, "
+            + $"{corpus.Split(FacePairSplit.UnseenUtterances).Count} held out, of {corpus.Identities.Count} identities";
     }
 }

@@ -92,7 +92,8 @@ public static class CorpusCheck
         root = Path.GetFullPath(root);
         var videos = YouTubersLayout.Videos(root, YouTubersOptions.Thesis.HeldOutVideos);
         return $"YouTubers at {root}: {videos.Select(v => v.Identity).Distinct().Count()} identities; "
-            + $"videos {videos.Count(v => !v.Validation)} train, {videos.Count(v => v.Validation)} validation";
+            + $"videos {videos.Count(v => v.Split == FacePairSplit.Train)} train, {videos.Count(v => v.Split == FacePairSplit.UnseenUtterances)} "
+            + "held out";
     }
 
     public static string SoundVideo(string root)

@@ -1,6 +1,7 @@
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.Data.SpokenCaptions;
+using Dino.Repro.IO;
 
 namespace Dino.Repro.Data.Corpora;
 
@@ -48,6 +49,12 @@ public sealed record CorpusDefinition(string Name, string Description)
     /// corpus; an embedded one is made once under the data root at that size, a real one ignores them.
     /// </summary>
     public Func<int, int, CelebA.CelebAGenderCorpus>? Faces { get; init; }
+
+    /// <summary>
+    /// The talking-head view of the speech-to-face experiments (the YouTubers layout): (preset, reader options) → the
+    /// opened corpus; an embedded one is made once under the data root at the preset's size, a real one ignores it.
+    /// </summary>
+    public Func<Preset, YouTubers.YouTubersOptions, YouTubers.YouTubersCorpus>? TalkingHeads { get; init; }
 
     /// <summary>The (image, spoken captions) view of the speech-to-image experiments: (count, size, progress) → the opened corpus.</summary>
     public Func<int, int, IProgress<SpeechProgress>?, SpokenCaptionCorpus>? SpokenCaptions { get; init; }

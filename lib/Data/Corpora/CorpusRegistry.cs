@@ -32,6 +32,13 @@ public static class CorpusRegistry
         Find(name)?.Faces
         ?? throw new UsageException($"no two-class faces in corpus '{name}' (corpora with faces: {Names(c => c.Faces is not null)})");
 
+    /// <summary>
+    /// The talking-head view of <paramref name="name"/>; a <see cref="UsageException"/> naming the corpora that have one otherwise.
+    /// </summary>
+    public static Func<Preset, YouTubers.YouTubersOptions, YouTubers.YouTubersCorpus> TalkingHeads(string name) =>
+        Find(name)?.TalkingHeads
+        ?? throw new UsageException($"no talking heads in corpus '{name}' (corpora with talking heads: {Names(c => c.TalkingHeads is not null)})");
+
     /// <summary>The names of the corpora <paramref name="having"/> selects, for messages.</summary>
     public static string Names(Func<CorpusDefinition, bool> having) => string.Join(", ", All.Where(having).Select(c => c.Name));
 

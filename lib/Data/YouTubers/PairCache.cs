@@ -67,7 +67,7 @@ internal sealed class PairCache(string folder, FaceSpeechExtractor extractor)
                 identity = p.Identity,
                 label = p.Label,
                 video = p.Video,
-                split = p.Validation ? "val" : "train",
+                split = p.Split.Label(),
                 index = p.Pair.Index,
                 centre_seconds = p.Pair.CentreSeconds,
                 box = new[] { p.Pair.X, p.Pair.Y, p.Pair.Width, p.Pair.Height },

@@ -6,7 +6,7 @@ using Dino.Repro.Vision;
 namespace Dino.Repro.Data.YouTubers;
 
 /// <summary>One cached (face, speech) pair with its identity, label, source video and split.</summary>
-public sealed record FacePair(string Identity, int Label, string Video, bool Validation, ExtractedPair Pair, string Folder)
+public sealed record FacePair(string Identity, int Label, string Video, FacePairSplit Split, ExtractedPair Pair, string Folder)
 {
     public string FacePath => Path.Combine(Folder, Pair.FaceFile);
     public string SpeechPath => Path.Combine(Folder, Pair.SpeechFile);
@@ -41,6 +41,8 @@ public sealed record YouTubersBatch(Tensor Faces, Tensor Speech, Tensor Labels) 
 /// </summary>
 public sealed class YouTubersCorpus
 {
+    public const string CorpusName = "youtubers";
+
     private YouTubersCorpus(string root, YouTubersOptions options, string cacheFolder, IReadOnlyList<FacePair> pairs)
     {
         Root = root;
@@ -63,6 +65,15 @@ public sealed class YouTubersCorpus
     /// </summary>
     public static string DefaultCacheRoot(string? dataRoot = null) => Path.Combine(dataRoot ?? KitPaths.DataRoot(), "youtubers", "cache");
 
+    /// <summary>The real YouTubers videos where data-scripts/youtubers.sh leaves them.</summary>
+    public static YouTubersCorpus OpenDefault(YouTubersOptions options)
+    {
+        var path = CorpusPaths.ExpectedPath(CorpusName);
+        if (!Directory.Exists(path))
+            throw new DirectoryNotFoundException($"{CorpusName} is not at {path}; fetch it with data-scripts/youtubers.sh (or set DINO_DATA)");
+        return Open(path, options);
+    }
+
     /// <param name="root">The folder holding <c>videos/&lt;identity&gt;/…</c> (the data-script's <c>raw/</c>).</param>
     /// <param name="cacheRoot">Where extracted pairs are kept (<see cref="DefaultCacheRoot"/> when null).</param>
     /// <param name="badSamples">Whether a video that cannot be read stops the opening (the default) or is skipped and reported.</param>
@@ -72,7 +83,7 @@ public sealed class YouTubersCorpus
         var o = options ?? YouTubersOptions.Thesis;
         o.Validate();
         var full = Path.GetFullPath(root);
-        var videos = YouTubersLayout.Videos(full, o.HeldOutVideos);
+        var videos = YouTubersLayout.Videos(full, o.HeldOutVideos, o.HeldOutSpeakers);
         var folder = Path.Combine(cacheRoot ?? DefaultCacheRoot(), o.CacheKey(full));
         using var detector = FaceDetector.Load();
         var cache = new PairCache(folder, new FaceSpeechExtractor(detector, o));
@@ -83,7 +94,7 @@ public sealed class YouTubersCorpus
             var read = handling.Read(video.Path, () =>
             {
                 var (extracted, pairFolder) = cache.Get(video);
-                return extracted.Select(p => new FacePair(video.Identity, video.Label, video.Name, video.Validation, p, pairFolder)).ToArray();
+                return extracted.Select(p => new FacePair(video.Identity, video.Label, video.Name, video.Split, p, pairFolder)).ToArray();
             });
             if (read is not null)
                 pairs.AddRange(read);
@@ -94,8 +105,8 @@ public sealed class YouTubersCorpus
         return new YouTubersCorpus(full, o, folder, pairs);
     }
 
-    /// <summary>The train (<paramref name="validation"/> false) or validation pairs.</summary>
-    public IReadOnlyList<FacePair> Split(bool validation) => Pairs.Where(p => p.Validation == validation).ToArray();
+    /// <summary>The pairs of one split, in the corpus' order.</summary>
+    public IReadOnlyList<FacePair> Split(FacePairSplit split) => Pairs.Where(p => p.Split == split).ToArray();
 
     /// <summary>Loads one pair: the face in [−1, 1]; the speech cut to its centred load length, ÷ max|x|, pre-emphasised.</summary>
     public YouTubersExample Load(FacePair pair)
@@ -112,11 +123,11 @@ public sealed class YouTubersCorpus
     }
 
     /// <summary>Every pair of a split stacked in memory.</summary>
-    public YouTubersBatch LoadSplit(bool validation)
+    public YouTubersBatch LoadSplit(FacePairSplit split)
     {
-        var pairs = Split(validation);
+        var pairs = Split(split);
         if (pairs.Count == 0)
-            throw new InvalidDataException($"{Root}: the {(validation ? "validation" : "train")} split has no pairs");
+            throw new InvalidDataException($"{Root}: the {split.Label()} split has no pairs");
         using var scope = torch.NewDisposeScope();
         var examples = pairs.Select(Load).ToArray();
         var faces = torch.stack(examples.Select(e => e.Face).ToArray());

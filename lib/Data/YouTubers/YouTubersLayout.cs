@@ -1,7 +1,7 @@
 namespace Dino.Repro.Data.YouTubers;
 
 /// <summary>One source video: its identity (folder name), the identity's label and its place in the split.</summary>
-public sealed record SourceVideo(string Identity, int Label, string Path, bool Validation)
+public sealed record SourceVideo(string Identity, int Label, string Path, FacePairSplit Split)
 {
     /// <summary>The file name without extension, unique within an identity folder.</summary>
     public string Name => System.IO.Path.GetFileNameWithoutExtension(Path);
@@ -19,11 +19,15 @@ public static class YouTubersLayout
     public static string IdentityFolder(string root, string identity) => Path.Combine(root, VideosFolder, identity);
 
     /// <summary>
-    /// Every video under <paramref name="root"/>, identity by identity, each identity's videos in ordinal name order;
-    /// the last <paramref name="heldOutPerIdentity"/> of an identity are validation when it has more than that.
+    /// Every video under <paramref name="root"/>, identity by identity, each identity's videos in ordinal name order.
+    /// The last <paramref name="heldOutSpeakers"/> identities are unseen speakers (all their videos); of every other
+    /// identity the last <paramref name="heldOutPerIdentity"/> videos are unseen utterances when it has more than that.
+    /// Labels number all identities, held-out ones included, so an identity judge can name them.
     /// </summary>
-    public static IReadOnlyList<SourceVideo> Videos(string root, int heldOutPerIdentity)
+    public static IReadOnlyList<SourceVideo> Videos(string root, int heldOutPerIdentity, int heldOutSpeakers = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(heldOutPerIdentity);
+        ArgumentOutOfRangeException.ThrowIfNegative(heldOutSpeakers);
         var videos = Path.Combine(root, VideosFolder);
         if (!Directory.Exists(videos))
             throw new DirectoryNotFoundException($"not a YouTubers folder: {videos} is missing (expected {VideosFolder}/<identity>/<video>.mp4)");
@@ -42,12 +46,29 @@ public static class YouTubersLayout
             )
             .Where(identity => identity.Files.Length > 0)
             .ToArray();
+        if (heldOutSpeakers > 0 && heldOutSpeakers >= perIdentity.Length)
+            throw new InvalidDataException(
+                $"{videos}: {heldOutSpeakers} held-out speakers leave none of its {perIdentity.Length} identities to train on"
+            );
         var result = new List<SourceVideo>();
+        var firstUnseenSpeaker = perIdentity.Length - heldOutSpeakers;
         for (var label = 0; label < perIdentity.Length; label++)
         {
             var (identity, files) = perIdentity[label];
             var firstHeldOut = files.Length > heldOutPerIdentity ? files.Length - heldOutPerIdentity : files.Length;
-            result.AddRange(files.Select((file, i) => new SourceVideo(identity, label, file, i >= firstHeldOut)));
+            result.AddRange(
+                files.Select(
+                    (file, i) =>
+                        new SourceVideo(
+                            identity,
+                            label,
+                            file,
+                            label >= firstUnseenSpeaker ? FacePairSplit.UnseenSpeakers
+                                : i >= firstHeldOut ? FacePairSplit.UnseenUtterances
+                                : FacePairSplit.Train
+                        )
+                )
+            );
         }
         if (result.Count == 0)
             throw new InvalidDataException($"{videos} holds no videos (expected <identity>/<video>.mp4|mkv|webm|avi|mov)");

@@ -16,8 +16,9 @@ namespace Dino.Repro.Data.YouTubers;
 /// (<see cref="LoadSeconds"/> = 1).</item>
 /// </list>
 /// Both pre-emphasise with 0.95: the ICASSP code's coefficient (the thesis names none).
-/// Split (the papers give none): per identity, the last <see cref="HeldOutVideos"/> videos in file-name order are
-/// validation, the rest train; an identity with fewer videos than that + 1 is only in train.
+/// Split (the papers give none): the last <see cref="HeldOutSpeakers"/> identities in name order are unseen speakers;
+/// of every other identity the last <see cref="HeldOutVideos"/> videos in file-name order are unseen utterances, the
+/// rest train (an identity with fewer videos than that + 1 is only in train).
 /// </summary>
 /// <param name="WindowSeconds">Speech window around each face frame.</param>
 /// <param name="HopSeconds">Time between sampled face frames.</param>
@@ -32,6 +33,7 @@ public sealed record YouTubersOptions(
     double PreEmphasis = 0.95,
     double? LoadSeconds = null,
     int HeldOutVideos = 1,
+    int HeldOutSpeakers = 0,
     int MinFaceSize = 30,
     int MinNeighbors = 3,
     double ScaleFactor = 1.1
@@ -51,6 +53,7 @@ public sealed record YouTubersOptions(
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SampleRate);
         ArgumentOutOfRangeException.ThrowIfLessThan(FaceSize, 4);
         ArgumentOutOfRangeException.ThrowIfNegative(HeldOutVideos);
+        ArgumentOutOfRangeException.ThrowIfNegative(HeldOutSpeakers);
         if (!(WindowSeconds > 0 && HopSeconds > 0))
             throw new ArgumentException($"window ({WindowSeconds} s) and hop ({HopSeconds} s) must be positive");
         if (!(PreEmphasis is >= 0 and < 1))

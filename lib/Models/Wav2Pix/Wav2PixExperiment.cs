@@ -1,4 +1,6 @@
 using Dino.Repro.Data.Loading;
+using Dino.Repro.IO;
+using Dino.Repro.Vision;
 
 namespace Dino.Repro.Models.Wav2Pix;
 
@@ -19,6 +21,67 @@ public sealed class Wav2PixExperiment : Experiment<Wav2PixOptions>
         LabelKey = "label",
         WrongFaceKey = "wrong_face";
 
+    public static ExperimentDefinition<Wav2PixOptions> Definition(Func<Wav2PixOptions, Wav2PixData> data) =>
+        new(
+            Name,
+            "Wav2Pix (Duarte et al. 2019): speech → face with a matching-aware spectral-normalised D (YouTubers; smoke/cpu: the embedded "
+                + "voice-faces)",
+            Presets,
+            options => new Wav2PixExperiment(options, data(options))
+        );
+
+    public static IReadOnlyDictionary<Preset, Func<Wav2PixOptions, Wav2PixOptions>> Presets { get; } =
+        new Dictionary<Preset, Func<Wav2PixOptions, Wav2PixOptions>>
+        {
+            // Seconds on a CPU: tests and CI. One-second windows every half second give the short smoke videos enough pairs.
+            [Preset.Smoke] = o =>
+                o with
+                {
+                    Corpus = "voice-faces",
+                    CorpusSize = Preset.Smoke,
+                    WindowSeconds = 1,
+                    HopSeconds = 0.5,
+                    HeldOutSpeakers = 1,
+                    Samples = 4096,
+                    Width = 8,
+                    SpeechChannelDivisor = 16,
+                    BatchSize = 8,
+                    Steps = 12,
+                    LogEvery = 4,
+                    SampleEvery = 6,
+                    CheckpointEvery = 6,
+                    SampleCount = 4,
+                    KeepCheckpoints = 1,
+                },
+            // The sheet's cpu size: 1 s windows, 64², the SEGAN encoder's channels a quarter, batch 64, ~3k steps; three
+            // of the twelve voices held out for the unseen-speaker rows.
+            [Preset.Cpu] = o =>
+                o with
+                {
+                    Corpus = "voice-faces",
+                    CorpusSize = Preset.Cpu,
+                    WindowSeconds = 1,
+                    HopSeconds = 0.5,
+                    HeldOutSpeakers = 3,
+                    Width = 16,
+                    SpeechChannelDivisor = 4,
+                    Steps = 3000,
+                    LogEvery = 25,
+                    SampleEvery = 500,
+                    CheckpointEvery = 500,
+                },
+            // The ICASSP code: 201 epochs of the YouTubers pairs (the thesis' 42,199 faces: ≈ 660 batches of 64 an epoch).
+            [Preset.Paper] = o =>
+                o with
+                {
+                    Corpus = "youtubers",
+                    Steps = 132_660,
+                    Device = ComputeDevice.Cuda,
+                    SampleEvery = 5000,
+                    CheckpointEvery = 5000,
+                },
+        };
+
     private static readonly string[] Losses = ["D", "G", "adversarial", "feature_matching", "l1", "identity"];
 
     private readonly Device device;
@@ -29,12 +92,16 @@ public sealed class Wav2PixExperiment : Experiment<Wav2PixOptions>
     private readonly optim.Optimizer optG,
         optD;
     private readonly IBatchSource data;
+    private readonly Tensor sampleFaces,
+        sampleSpeech;
 
-    /// <param name="identities">Speakers the auxiliary classifier tells apart (labels 0 … identities − 1).</param>
-    public Wav2PixExperiment(Wav2PixOptions options, IBatchSource data, int identities)
+    /// <param name="data">The batches, the identity count the auxiliary classifier tells apart, and the sample grid's pairs.</param>
+    public Wav2PixExperiment(Wav2PixOptions options, Wav2PixData data)
         : base(options)
     {
-        this.data = data ?? throw new ArgumentNullException(nameof(data));
+        ArgumentNullException.ThrowIfNull(data);
+        this.data = data.Train;
+        var identities = data.Identities;
         device = TargetDevice;
         encoder = AddNetwork("E", new SeganSpeechEncoder(options.Samples, options.SpeechChannels));
         generator = AddNetwork("G", new Wav2PixGenerator(SeganSpeechEncoder.EmbeddingSize, options.Width, options.Resolution, options.Dropout));
@@ -45,7 +112,16 @@ public sealed class Wav2PixExperiment : Experiment<Wav2PixOptions>
         var gParameters = encoder.parameters().Concat(generator.parameters()).Concat(classifier.parameters());
         optG = AddOptimizer("G", torch.optim.Adam(gParameters, lr: options.LearningRateG, beta1: options.Beta1, beta2: 0.999));
         optD = AddOptimizer("D", torch.optim.Adam(discriminator.parameters(), lr: options.LearningRateD, beta1: options.Beta1, beta2: 0.999));
+
+        var count = Math.Min(options.SampleCount, data.Samples.Size);
+        sampleFaces = data.Samples[FaceKey][..count].to(device).DetachFromDisposeScope();
+        sampleSpeech = data.Samples[SpeechKey][..count].to(device).DetachFromDisposeScope();
+        foreach (var name in data.Samples.Names)
+            data.Samples[name].Dispose();
     }
+
+    public SeganSpeechEncoder E => encoder;
+    public Wav2PixGenerator G => generator;
 
     public override IReadOnlyList<string> LossNames => Losses;
     public override IBatchSource Data => data;
@@ -96,5 +172,20 @@ public sealed class Wav2PixExperiment : Experiment<Wav2PixOptions>
         foreach (var (name, value) in terms)
             losses[name] = value;
         return losses;
+    }
+
+    /// <summary>Real faces above the faces generated from their speech, in eval mode (dropout off, running statistics).</summary>
+    public override Tensor? SampleGrid()
+    {
+        using var _ = torch.no_grad();
+        using var fakes = Common.EvalMode.Run(() => generator.call(encoder.call(sampleSpeech)), encoder, generator);
+        using var both = torch.cat([sampleFaces, fakes]);
+        return SampleGrids.Tile(both, (int)sampleFaces.size(0));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        sampleFaces.Dispose();
+        sampleSpeech.Dispose();
     }
 }

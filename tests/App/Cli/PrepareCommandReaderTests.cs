@@ -107,10 +107,10 @@ public sealed class PrepareCommandReaderTests : IDisposable
         TalkingHeadFolder.Write(Raw("youtubers"));
         var (code, stdout, stderr) = Prepare("youtubers");
         Assert.True(code == ExitCodes.Ok, stderr);
-        Assert.Contains("2 identities; videos 2 train, 2 validation", stdout);
+        Assert.Contains("2 identities; videos 2 train, 2 held out", stdout);
         // Faces at 2 s and 4 s of each 7 s video; the second video of each identity is held out.
         var cache = Path.Combine(YouTubersCorpus.DefaultCacheRoot(Data), YouTubersOptions.Thesis.CacheKey(Raw("youtubers")));
-        Assert.Contains($"(face, speech) pairs at {cache}: 4 train, 4 validation, of 2 identities", stdout);
+        Assert.Contains($"(face, speech) pairs at {cache}: 4 train, 4 held out, of 2 identities", stdout);
         Assert.True(File.Exists(Path.Combine(cache, "manifest.json")));
     }
 

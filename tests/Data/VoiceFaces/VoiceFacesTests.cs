@@ -55,6 +55,26 @@ public class VoiceFacesTests : IDisposable
     }
 
     [Fact]
+    public void Voice_and_face_are_correlated_so_unseen_speakers_can_be_judged()
+    {
+        var identities = Enumerable.Range(0, 48).Select(i => VoiceFaceIdentity.Create(11, i)).ToArray();
+        // A female voice variant goes with long hair, a male one with the short cut.
+        Assert.Equal(identities.Select(i => i.Voice.Variant![0] == 'f'), identities.Select(i => i.Female));
+        Assert.Equal(identities.Select(i => i.Female), identities.Select(i => i.Traits.HairLength >= 0.6));
+        Assert.All(identities.Where(i => !i.Female), i => Assert.Equal(FaceTraits.None, i.Traits));
+        // Pitch falls as the face lengthens: a straight line from (1.2, 75) to (1.38, 25), give or take 3.
+        Assert.All(identities, i => Assert.InRange(i.Voice.Pitch, 75 - 50 * (i.Aspect - 1.2) / 0.18 - 3.5, 75 - 50 * (i.Aspect - 1.2) / 0.18 + 3.5));
+
+        // Long hair shows in the rendered frame: beside the jaw, where a short-haired face shows backdrop.
+        var female = identities.First(i => i.Female);
+        using var frame = TalkingFace.Render(female, 96, default);
+        using var shortHaired = TalkingFace.Render(female with { Traits = FaceTraits.None }, 96, default);
+        var hairBesideJaw = frame[72, 20].ToArray<byte>();
+        Assert.Equal(new[] { female.Hair.R, female.Hair.G, female.Hair.B }, hairBesideJaw);
+        Assert.Equal(new[] { female.Background.R, female.Background.G, female.Background.B }, shortHaired[72, 20].ToArray<byte>());
+    }
+
+    [Fact]
     public void A_talking_head_video_speaks_GRID_sentences_and_opens_the_mouth_with_the_speech()
     {
         var options = new VoiceFacesOptions(2, 1, 2, 96, Seed: 1);
@@ -92,7 +112,7 @@ public class VoiceFacesTests : IDisposable
             Assert.True(planned >= 1, $"{source.Path} is too short for a 4 s window");
             Assert.Equal(planned, corpus.Pairs.Count(p => p.Identity == source.Identity && p.Video == source.Name));
         }
-        Assert.All(corpus.Pairs, p => Assert.Equal(p.Video == "video-01", p.Validation));
+        Assert.All(corpus.Pairs, p => Assert.Equal(p.Video == "video-01" ? FacePairSplit.UnseenUtterances : FacePairSplit.Train, p.Split));
         Assert.True(File.Exists(temp.File("voice-faces.json")));
     }
 
@@ -139,6 +159,8 @@ public class VoiceFacesTests : IDisposable
                 (
                     Name: i.GetProperty("name").GetString()!,
                     Voice: i.GetProperty("voice").GetString()!,
+                    Female: i.GetProperty("female").GetBoolean(),
+                    HairLength: i.GetProperty("hair_length").GetDouble(),
                     Videos: i.GetProperty("videos").EnumerateArray().Select(v => v.EnumerateArray().Select(s => s.GetString()!).ToArray()).ToArray()
                 )
             )
@@ -149,6 +171,10 @@ public class VoiceFacesTests : IDisposable
             $"voices: {string.Join(", ", identities.Select(i => i.Voice))}"
         );
         Assert.All(identities, i => Assert.True(EspeakVoices.IsInstalled(i.Voice), $"{i.Voice} is not an installed espeak-ng voice"));
+        // The voice ↔ face correlation is recorded: female voices (variants f1 …) with long hair.
+        Assert.All(identities, i => Assert.Equal(i.Voice.Contains("+f", StringComparison.Ordinal), i.Female));
+        Assert.All(identities, i => Assert.Equal(i.Female, i.HairLength >= 0.6));
+        Assert.Contains(identities, i => i.Female);
         // Each identity's two videos speak three GRID sentences each.
         Assert.All(identities.SelectMany(i => i.Videos), sentences =>
         {

@@ -77,7 +77,7 @@ public class YouTubersCorpusTests(TalkingHeadFolder folder) : IClassFixture<Talk
         Assert.Equal(8, corpus.Pairs.Count);
         Assert.Equal(new[] { "anna", "bob" }, corpus.Identities);
         Assert.All(corpus.Pairs, p => Assert.Equal(p.Identity == "anna" ? 0 : 1, p.Label));
-        Assert.All(corpus.Pairs, p => Assert.Equal(p.Video == "v2", p.Validation));
+        Assert.All(corpus.Pairs, p => Assert.Equal(p.Video == "v2" ? FacePairSplit.UnseenUtterances : FacePairSplit.Train, p.Split));
         Assert.Equal(new[] { 1, 2, 1, 2, 1, 2, 1, 2 }, corpus.Pairs.Select(p => p.Pair.Index));
 
         foreach (var pair in corpus.Pairs)
@@ -106,7 +106,7 @@ public class YouTubersCorpusTests(TalkingHeadFolder folder) : IClassFixture<Talk
     {
         var cache = folder.NewCache();
         var corpus = YouTubersCorpus.Open(folder.Root, cacheRoot: cache);
-        using var batch = corpus.LoadSplit(validation: false);
+        using var batch = corpus.LoadSplit(FacePairSplit.Train);
         Assert.Equal(new long[] { 4, 3, 64, 64 }, batch.Faces.shape);
         Assert.InRange(batch.Faces.min().ToSingle(), -1f, -0.5f);
         Assert.InRange(batch.Faces.max().ToSingle(), 0.5f, 1f);
@@ -114,7 +114,7 @@ public class YouTubersCorpusTests(TalkingHeadFolder folder) : IClassFixture<Talk
         Assert.Equal(new long[] { 4, 64000 }, batch.Speech.shape);
 
         // Undoing the 0.95 pre-emphasis gives back the window scaled to a peak of exactly 1.
-        var pair = corpus.Split(validation: false)[0];
+        var pair = corpus.Split(FacePairSplit.Train)[0];
         var raw = WavFile.Read(pair.SpeechPath).Channels[0];
         var restored = Emphasis.DeEmphasis(corpus.Load(pair).Speech.ToArray<float>(), 0.95f);
         var peak = raw.Max(MathF.Abs);
@@ -126,12 +126,34 @@ public class YouTubersCorpusTests(TalkingHeadFolder folder) : IClassFixture<Talk
         Assert.Equal(corpus.CacheFolder, icassp.CacheFolder); // load-time options share the extraction
         var centre = raw[24000..40000];
         var centrePeak = centre.Max(MathF.Abs);
-        var restoredCentre = Emphasis.DeEmphasis(icassp.Load(icassp.Split(false)[0]).Speech.ToArray<float>(), 0.95f);
+        var restoredCentre = Emphasis.DeEmphasis(icassp.Load(icassp.Split(FacePairSplit.Train)[0]).Speech.ToArray<float>(), 0.95f);
         Assert.Equal(16000, restoredCentre.Length);
         for (var n = 0; n < centre.Length; n += 97)
             Assert.Equal(centre[n] / centrePeak, restoredCentre[n], 4);
         // A silent second (3.5–4.5 s, after the burst) stays silent instead of dividing by a zero peak.
-        Assert.All(icassp.Load(icassp.Split(false)[1]).Speech.ToArray<float>(), x => Assert.True(Math.Abs(x) < 1e-3, $"{x}"));
+        Assert.All(icassp.Load(icassp.Split(FacePairSplit.Train)[1]).Speech.ToArray<float>(), x => Assert.True(Math.Abs(x) < 1e-3, $"{x}"));
+    }
+
+    [Fact]
+    public void Held_out_speakers_are_the_last_identities_with_all_their_videos_and_keep_their_labels()
+    {
+        var cache = folder.NewCache();
+        var corpus = YouTubersCorpus.Open(folder.Root, new YouTubersOptions(HeldOutSpeakers: 1), cache);
+        Assert.Equal(new[] { "v1" }, corpus.Split(FacePairSplit.Train).Select(p => p.Video).Distinct());
+        Assert.All(corpus.Split(FacePairSplit.Train), p => Assert.Equal("anna", p.Identity));
+        Assert.All(corpus.Split(FacePairSplit.UnseenUtterances), p => Assert.Equal(("anna", "v2"), (p.Identity, p.Video)));
+        var unseen = corpus.Split(FacePairSplit.UnseenSpeakers);
+        Assert.Equal(4, unseen.Count); // both of bob's videos
+        Assert.All(unseen, p => Assert.Equal(("bob", 1), (p.Identity, p.Label)));
+        using var batch = corpus.LoadSplit(FacePairSplit.UnseenSpeakers);
+        Assert.Equal(new long[] { 1, 1, 1, 1 }, batch.Labels.ToArray<long>());
+
+        var none = Assert.Throws<InvalidDataException>(() => YouTubersLayout.Videos(folder.Root, 1, heldOutSpeakers: 2));
+        Assert.Contains("leave none of its 2 identities", none.Message);
+        // Two videos and two held out per identity: anna has only training videos, so no unseen utterances to load.
+        var allTrain = YouTubersCorpus.Open(folder.Root, new YouTubersOptions(HeldOutVideos: 2, HeldOutSpeakers: 1), cache);
+        var empty = Assert.Throws<InvalidDataException>(() => allTrain.LoadSplit(FacePairSplit.UnseenUtterances));
+        Assert.Contains("unseen-utterances split has no pairs", empty.Message);
     }
 
     [Fact]

@@ -14,8 +14,8 @@ public class Wav2PixExperimentTests
         BatchSize = 4,
     };
 
-    // 12 random faces and speech windows of 3 speakers, each row with a face of another speaker.
-    private static IBatchSource RandomData(long seed)
+    // 12 random faces and speech windows of 3 speakers, each row with a face of another speaker; 4 more for the grid.
+    private static Wav2PixData RandomData(long seed)
     {
         using var noise = new Generator((ulong)seed);
         var faces = rand(new long[] { 12, 3, 64, 64 }, generator: noise) * 2 - 1;
@@ -31,14 +31,23 @@ public class Wav2PixExperimentTests
             4,
             seed
         );
-        return new MismatchedExamples(inner, faces, labels, Wav2PixExperiment.LabelKey, Wav2PixExperiment.WrongFaceKey, seed);
+        var samples = new Batch(
+            4,
+            new Dictionary<string, Tensor>
+            {
+                [Wav2PixExperiment.FaceKey] = (rand(new long[] { 4, 3, 64, 64 }, generator: noise) * 2 - 1).DetachFromDisposeScope(),
+                [Wav2PixExperiment.SpeechKey] = (rand(new long[] { 4, 4096 }, generator: noise) * 2 - 1).DetachFromDisposeScope(),
+            }
+        );
+        var batches = new MismatchedExamples(inner, faces, labels, Wav2PixExperiment.LabelKey, Wav2PixExperiment.WrongFaceKey, seed);
+        return new Wav2PixData(batches, Identities: 3, samples);
     }
 
     [Fact]
     public void A_step_updates_every_network_reports_every_term_and_leaks_no_tensor()
     {
         manual_seed(2);
-        using var experiment = new Wav2PixExperiment(Small, RandomData(1), identities: 3);
+        using var experiment = new Wav2PixExperiment(Small, RandomData(1));
         ModelExperimentTests.Step(experiment); // the optimisers' state exists from here on
         var before = experiment
             .Networks.SelectMany(n =>
@@ -64,7 +73,7 @@ public class Wav2PixExperimentTests
         static double[] Run()
         {
             manual_seed(7);
-            using var experiment = new Wav2PixExperiment(Small, RandomData(3), identities: 3);
+            using var experiment = new Wav2PixExperiment(Small, RandomData(3));
             return Enumerable.Range(0, 3).SelectMany(_ => ModelExperimentTests.Step(experiment).Values).ToArray();
         }
         var first = Run();

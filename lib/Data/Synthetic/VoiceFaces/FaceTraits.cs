@@ -3,8 +3,8 @@ using Dino.Repro.Vision;
 namespace Dino.Repro.Data.Synthetic.VoiceFaces;
 
 /// <summary>
-/// Looks the voice-faces identities do not vary (the two-domain faces draw their domains with them); <see cref="None"/>
-/// draws the voice-faces face unchanged.
+/// Looks beyond a face's shape and colours: the two-domain faces draw their domains with them, and voice-faces gives
+/// its female voices long hair; <see cref="None"/> draws the plain voice-faces face.
 /// </summary>
 /// <param name="HairLength">0: the voice-faces cut; 1: hair falling past the chin to the shoulders.</param>
 /// <param name="Beard">Opacity of a hair-coloured beard and moustache, 0 (none) … 1 (full).</param>

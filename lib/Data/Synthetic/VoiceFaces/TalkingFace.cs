@@ -8,7 +8,7 @@ public readonly record struct FaceState(double ShiftX, double ShiftY, bool Blink
 /// <summary>
 /// Draws an identity's face, shaded so that OpenCV's frontal Haar cascade finds it: the eye band (sockets, brows, eyes)
 /// darker than the cheeks and forehead, a lighter nose bridge between the eyes, a dark mouth. Voice-faces renders it
-/// frontal and centred; <see cref="Paint"/> also poses it and adds the two-domain faces' traits.
+/// frontal and centred with the identity's own traits; <see cref="Paint"/> also poses it and takes the two-domain faces' traits.
 /// </summary>
 public static class TalkingFace
 {
@@ -21,7 +21,7 @@ public static class TalkingFace
     {
         ArgumentNullException.ThrowIfNull(identity);
         var canvas = new Canvas(size, size, identity.Background);
-        Paint(canvas, identity, state, FacePose.Frontal, FaceTraits.None);
+        Paint(canvas, identity, state, FacePose.Frontal, identity.Traits);
         return canvas.ToTensor();
     }
 

@@ -5,13 +5,16 @@ namespace Dino.Repro.Data.Synthetic.VoiceFaces;
 
 /// <summary>
 /// One synthetic speaker: an espeak-ng voice and the face it is paired with. Every trait is drawn from the corpus seed
-/// and the identity's index, so the same identity always looks and sounds the same.
+/// and the identity's index, so the same identity always looks and sounds the same. Voice and face are correlated, as
+/// in real speakers, so that a speech-to-face model can be checked on speakers it never heard: a female voice variant
+/// goes with long hair, and the pitch falls as the face gets longer (<see cref="Aspect"/> 1.2 → pitch ≈ 75, 1.38 → ≈ 25).
 /// </summary>
 /// <param name="HalfWidth">Face half-width as a fraction of the frame side.</param>
 /// <param name="Aspect">Face half-height / half-width.</param>
 /// <param name="EyeSpacing">Eye centre offset from the face's midline, as a fraction of the half-width.</param>
 /// <param name="EyeSize">Scale of the eyes (1 = average).</param>
 /// <param name="Phase">Phase of the identity's head sway, in radians.</param>
+/// <param name="Traits">The face's look beyond its shape and colours: long hair for a female voice, none otherwise.</param>
 public sealed record VoiceFaceIdentity(
     int Index,
     SpeechVoice Voice,
@@ -23,9 +26,13 @@ public sealed record VoiceFaceIdentity(
     double Aspect,
     double EyeSpacing,
     double EyeSize,
-    double Phase
+    double Phase,
+    FaceTraits Traits
 )
 {
+    /// <summary>Whether the voice is one of espeak-ng's female variants (f1 … f5).</summary>
+    public bool Female => Voice.Variant?.StartsWith('f') == true;
+
     /// <summary>The identity's folder name, which the YouTubers reader turns into its label.</summary>
     public string Name => $"voice-{Index:00}";
 
@@ -59,7 +66,9 @@ public sealed record VoiceFaceIdentity(
         Rgb Jitter(Rgb c, double amount) =>
             Rgb.FromUnit(c.R / 255.0 + Between(-amount, amount), c.G / 255.0 + Between(-amount, amount), c.B / 255.0 + Between(-amount, amount));
 
-        var voice = new SpeechVoice("en-us", Variants[index % Variants.Length], Pitch: random.Next(25, 76), Speed: random.Next(140, 191));
+        // The draws keep their order, and the new ones come last: the two-domain faces draw their heads with this too.
+        var pitchJitter = (random.Next(25, 76) - 50) / 8; // ±3
+        var speed = random.Next(140, 191);
         var tint = Rgb.FromHue(random.NextDouble(), 1);
         var skin = Jitter(SkinTones[random.Next(SkinTones.Length)], 0.03);
         var hair = Jitter(HairColours[random.Next(HairColours.Length)], 0.03);
@@ -72,18 +81,16 @@ public sealed record VoiceFaceIdentity(
             grey + 0.25 * (tint.G / 255.0 - 0.5),
             grey + 0.25 * (tint.B / 255.0 - 0.5)
         );
-        return new VoiceFaceIdentity(
-            index,
-            voice,
-            skin,
-            hair,
-            Rgb.FromHue(random.NextDouble(), Between(0.3, 0.8)),
-            background,
-            HalfWidth: Between(0.24, 0.29),
-            Aspect: Between(1.2, 1.38),
-            EyeSpacing: Between(0.36, 0.46),
-            EyeSize: Between(0.85, 1.15),
-            Phase: Between(0, 2 * Math.PI)
-        );
+        var clothes = Rgb.FromHue(random.NextDouble(), Between(0.3, 0.8));
+        var halfWidth = Between(0.24, 0.29);
+        var aspect = Between(1.2, 1.38);
+        var eyeSpacing = Between(0.36, 0.46);
+        var eyeSize = Between(0.85, 1.15);
+        var phase = Between(0, 2 * Math.PI);
+        var variant = Variants[index % Variants.Length];
+        var pitch = Math.Clamp((int)Math.Round(75 - 50 * (aspect - 1.2) / 0.18) + pitchJitter, 20, 80);
+        var voice = new SpeechVoice("en-us", variant, Pitch: pitch, Speed: speed);
+        var traits = variant[0] == 'f' ? FaceTraits.None with { HairLength = Between(0.6, 0.9) } : FaceTraits.None;
+        return new VoiceFaceIdentity(index, voice, skin, hair, clothes, background, halfWidth, aspect, eyeSpacing, eyeSize, phase, traits);
     }
 }

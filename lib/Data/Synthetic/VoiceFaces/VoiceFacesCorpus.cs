@@ -9,11 +9,18 @@ namespace Dino.Repro.Data.Synthetic.VoiceFaces;
 /// The embedded speech-to-face corpus: espeak-ng voices, each paired with its own synthetic face, speaking GRID
 /// sentences in talking-head videos (MP4, H.264 + AAC) written in the YouTubers layout
 /// (<c>&lt;out&gt;/videos/voice-NN/video-NN.mp4</c>), so <see cref="YouTubersCorpus"/> loads it — face detection included.
-/// <c>voice-faces.json</c> records each identity's voice and the sentences of each video.
+/// <c>voice-faces.json</c> records each identity's voice, the face traits it goes with (long hair for a female voice,
+/// a longer face for a lower pitch) and the sentences of each video.
 /// </summary>
 public static class VoiceFacesCorpus
 {
     public const string Name = "voice-faces";
+
+    /// <summary>The drawing's version: v2 correlates voice and face (female voice ↔ long hair, pitch ↔ face length).</summary>
+    public const string Version = "v2";
+
+    /// <summary>Written last, so its presence marks a complete corpus.</summary>
+    public const string ManifestFile = Name + ".json";
 
     public static string VideoPath(string root, VoiceFaceIdentity identity, int video) =>
         Path.Combine(YouTubersLayout.IdentityFolder(root, identity.Name), $"video-{video:00}.mp4");
@@ -70,13 +77,31 @@ public static class VoiceFacesCorpus
             {
                 name = i.Name,
                 voice = i.Voice.Tag,
+                // The voice ↔ face correlation, recorded so that a metric can check it on generated faces.
+                female = i.Female,
+                pitch = i.Voice.Pitch,
+                hair_length = Math.Round(i.Traits.HairLength, 4),
+                aspect = Math.Round(i.Aspect, 4),
                 videos = sentences[i.Name],
             }),
         };
         AtomicFile.WriteAllText(
-            Path.Combine(root, Name + ".json"),
+            Path.Combine(root, ManifestFile),
             JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true })
         );
+    }
+
+    /// <summary>
+    /// The corpus at a preset's size, made once under the data root (keyed by version, seed and size) and opened with
+    /// the YouTubers reader's <paramref name="options"/>, as the real videos would be.
+    /// </summary>
+    public static YouTubersCorpus MadeOnce(Preset preset, YouTubersOptions options)
+    {
+        var size = VoiceFacesOptions.ForPreset(preset);
+        var name = $"{Version}-seed{size.Seed}-{size.Identities}x{size.VideosPerIdentity}x{size.SentencesPerVideo}-{size.Size}px";
+        var root = Path.Combine(KitPaths.DataRoot(), Name, name);
+        MadeOnceFolder.Ensure(root, ManifestFile, folder => Write(folder, size));
+        return YouTubersCorpus.Open(root, options, YouTubersCorpus.DefaultCacheRoot());
     }
 
     /// <summary>`dino corpus make voice-faces`: --count sets the number of identities; returns what was written.</summary>
