@@ -4,18 +4,20 @@ namespace Dino.Repro.Models.FaceAttributes;
 
 /// <summary>
 /// A small convolutional judge of faces: three stride-2 4×4 convolutions (LReLU 0.2), pooled to 4×4 whatever the size, a
-/// 128-d feature layer, and two heads — the domain's two logits and the five shared factors (normalised). Its features are
-/// the space the stand-in FID is measured in.
+/// 128-d feature layer, and two heads — class logits (two domains, or the speakers) and regressed factors (normalised).
+/// Its features are the space the stand-in FID is measured in.
 /// </summary>
-public sealed class FaceAttributeNet : nn.Module<Tensor, (Tensor domainLogits, Tensor factors)>
+public sealed class FaceAttributeNet : nn.Module<Tensor, (Tensor classLogits, Tensor factors)>
 {
     public const int FeatureSize = 128;
 
     private readonly Sequential trunk;
-    private readonly Linear domain,
+    private readonly Linear classes,
         factors;
 
-    public FaceAttributeNet(int factorCount)
+    /// <param name="classCount">Classes the first head tells apart.</param>
+    /// <param name="factorCount">Factors the second head regresses.</param>
+    public FaceAttributeNet(int classCount, int factorCount)
         : base(nameof(FaceAttributeNet))
     {
         trunk = nn.Sequential(
@@ -30,7 +32,7 @@ public sealed class FaceAttributeNet : nn.Module<Tensor, (Tensor domainLogits, T
             nn.Linear(128 * 16, FeatureSize),
             nn.ReLU()
         );
-        domain = nn.Linear(FeatureSize, 2);
+        classes = nn.Linear(FeatureSize, classCount);
         factors = nn.Linear(FeatureSize, factorCount);
         RegisterComponents();
     }
@@ -38,9 +40,38 @@ public sealed class FaceAttributeNet : nn.Module<Tensor, (Tensor domainLogits, T
     /// <summary>The 128-d features of faces [N, 3, S, S] in [−1, 1].</summary>
     public Tensor Features(Tensor faces) => trunk.call(faces);
 
-    public override (Tensor domainLogits, Tensor factors) forward(Tensor faces)
+    public override (Tensor classLogits, Tensor factors) forward(Tensor faces)
     {
         using var features = Features(faces);
-        return (domain.call(features), factors.call(features));
+        return (classes.call(features), factors.call(features));
+    }
+
+    /// <summary>
+    /// Trains the judge with Adam (1e-3) on random batches of <paramref name="faces"/>: cross-entropy against
+    /// <paramref name="classLabels"/> plus the mean squared error against the normalised <paramref name="targets"/>
+    /// [N, factors]; the batch order comes from <paramref name="seed"/> alone. Leaves it in eval mode.
+    /// </summary>
+    public void Fit(Tensor faces, Tensor classLabels, Tensor targets, int steps, int batchSize, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(faces);
+        ArgumentNullException.ThrowIfNull(classLabels);
+        ArgumentNullException.ThrowIfNull(targets);
+        var count = faces.size(0);
+        using var order = new Generator(unchecked((ulong)seed));
+        using var optimizer = torch.optim.Adam(parameters(), lr: 1e-3);
+        train();
+        for (var step = 0; step < steps; step++)
+        {
+            using var scope = torch.NewDisposeScope();
+            var pick = torch.randint(0, count, [Math.Min(batchSize, count)], generator: order);
+            var (logits, predicted) = call(faces.index_select(0, pick));
+            var loss =
+                torch.nn.functional.cross_entropy(logits, classLabels.index_select(0, pick))
+                + torch.nn.functional.mse_loss(predicted, targets.index_select(0, pick));
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+        }
+        eval();
     }
 }

@@ -1,7 +1,6 @@
 using Dino.Repro.Data.Synthetic.TwoDomainFaces;
 using Dino.Repro.IO;
 using Dino.Repro.Models.Common;
-using Dino.Repro.Torch.Serialization;
 
 namespace Dino.Repro.Models.FaceAttributes;
 
@@ -24,7 +23,9 @@ public sealed record FaceJudgeOptions(int Resolution, int Steps = 1500, int Batc
 /// </summary>
 public sealed class FaceJudge : IDisposable
 {
-    public const int Version = 1; // bump when the network or its training changes: old cache files are then ignored
+    // Bump when the network or its training changes: old cache files are then ignored. v2: the class head's keys are
+    // "classes.*" (they were "domain.*"); the weights a seed trains are the same.
+    public const int Version = 2;
 
     // The factors' spreads (yaw ±25°, roll ±12°, mouth 0…1, gaze ±1) mapped to about ±1 for the regression head.
     private static readonly float[] Scale = [25f, 12f, 0.5f, 1f, 1f];
@@ -68,18 +69,17 @@ public sealed class FaceJudge : IDisposable
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
         var path = CachePathFor(corpusRoot, options);
-        var network = Build(options.Seed);
-        if (File.Exists(path))
-        {
-            network.LoadSafeTensors(path);
-            network.eval();
-            return new FaceJudge(network, options, path, fromCache: true);
-        }
-        log?.Invoke($"training the face judge ({options.Steps} steps at {options.Resolution}², cached as {path})");
-        using (var faces = train())
-            Train(network, faces, options);
-        AtomicFile.WriteVia(path, temp => network.SaveSafeTensors(temp), keepExtension: true);
-        return new FaceJudge(network, options, path, fromCache: false);
+        var (network, fromCache) = CachedNetwork.LoadOrTrain(
+            path,
+            () => SeededDefaultGenerator.Run(options.Seed, () => new FaceAttributeNet(2, LabelledFaces.FactorNames.Count)),
+            untrained =>
+            {
+                log?.Invoke($"training the face judge ({options.Steps} steps at {options.Resolution}², cached as {path})");
+                using var faces = train();
+                Train(untrained, faces, options);
+            }
+        );
+        return new FaceJudge(network, options, path, fromCache);
     }
 
     /// <summary>
@@ -97,10 +97,6 @@ public sealed class FaceJudge : IDisposable
         return (male.MoveToOuterDisposeScope(), Denormalise(normalised).MoveToOuterDisposeScope(), features.MoveToOuterDisposeScope());
     }
 
-    // PyTorch's default initialisation from its own seed; the caller's generator is put back, so making the judge never
-    // shifts a translator's run.
-    private static FaceAttributeNet Build(long seed) => SeededDefaultGenerator.Run(seed, () => new FaceAttributeNet(LabelledFaces.FactorNames.Count));
-
     private static Tensor Normalise(Tensor factors) => (factors - torch.tensor(Offset)) / torch.tensor(Scale);
 
     private static Tensor Denormalise(Tensor normalised) => normalised * torch.tensor(Scale) + torch.tensor(Offset);
@@ -109,23 +105,8 @@ public sealed class FaceJudge : IDisposable
     {
         if (faces.Size != options.Resolution)
             throw new ArgumentException($"the judge trains at {options.Resolution}², the faces are {faces.Size}²");
-        using var order = new Generator(unchecked((ulong)options.Seed + 1));
-        using var optimizer = torch.optim.Adam(network.parameters(), lr: 1e-3);
         using var targets = Normalise(faces.Factors);
-        network.train();
-        for (var step = 0; step < options.Steps; step++)
-        {
-            using var scope = torch.NewDisposeScope();
-            var pick = torch.randint(0, faces.Count, [Math.Min(options.BatchSize, faces.Count)], generator: order);
-            var (logits, factors) = network.call(faces.Images.index_select(0, pick));
-            var loss =
-                torch.nn.functional.cross_entropy(logits, faces.Classes.index_select(0, pick))
-                + torch.nn.functional.mse_loss(factors, targets.index_select(0, pick));
-            optimizer.zero_grad();
-            loss.backward();
-            optimizer.step();
-        }
-        network.eval();
+        network.Fit(faces.Images, faces.Classes, targets, options.Steps, options.BatchSize, options.Seed + 1);
     }
 
     public void Dispose() => network.Dispose();

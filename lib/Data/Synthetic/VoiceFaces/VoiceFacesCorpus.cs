@@ -104,6 +104,32 @@ public static class VoiceFacesCorpus
         return YouTubersCorpus.Open(root, options, YouTubersCorpus.DefaultCacheRoot());
     }
 
+    /// <summary>
+    /// Each identity's recorded hair length (0: the short cut; female voices 0.6 – 0.9) from the manifest in
+    /// <paramref name="root"/>; null when the folder holds no voice-faces manifest (the real YouTubers videos).
+    /// </summary>
+    public static IReadOnlyDictionary<string, double>? HairLengths(string root)
+    {
+        var manifest = Path.Combine(root, ManifestFile);
+        if (!File.Exists(manifest))
+            return null;
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(manifest));
+            return json
+                .RootElement.GetProperty("identities")
+                .EnumerateArray()
+                .ToDictionary(i => i.GetProperty("name").GetString()!, i => i.GetProperty("hair_length").GetDouble());
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        {
+            throw new InvalidDataException(
+                $"{manifest}: not a voice-faces {Version} manifest with each identity's name and hair_length ({e.Message})",
+                e
+            );
+        }
+    }
+
     /// <summary>`dino corpus make voice-faces`: --count sets the number of identities; returns what was written.</summary>
     public static string Make(string root, EmbeddedCorpusRequest request)
     {
