@@ -10,6 +10,7 @@ using Dino.Repro.Models.BicycleGan;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Dino;
 using Dino.Repro.Models.Pix2Pix;
+using Dino.Repro.Models.ThesisDcgan;
 using Dino.Repro.Models.ToyGan;
 using Dino.Repro.Models.Wav2Pix;
 
@@ -31,11 +32,12 @@ public static class BuiltInExperiments
             .Register(Models.GridRecogniser.GridRecogniserExperiment.Definition)
             .Register(AcGanExperiment.Definition(FaceBatches))
             .Register(AcGanEncoderExperiment.Definition(o => AcGanGeneratorRun.Load(o.GeneratorRun, Registry), FaceBatches, HeldOutFaces))
-            .Register(Wav2PixExperiment.Definition(TalkingHeadData));
+            .Register(Wav2PixExperiment.Definition(TalkingHeads))
+            .Register(ThesisDcganExperiment.Definition(TalkingHeads));
 
-    // Wav2Pix's training pairs of the talking-head corpus its options name, in memory, each with a face of another
+    // A speech-to-face experiment's training pairs of the talking-head corpus its options name, in memory, each with a face of another
     // training speaker; the sample grid shows held-out utterances of training speakers (training pairs when there are none).
-    private static Wav2PixData TalkingHeadData(Wav2PixOptions o)
+    private static TalkingHeadData TalkingHeads(TalkingHeadOptions o)
     {
         var corpus = CorpusRegistry.TalkingHeads(o.Corpus)(o.CorpusSize, o.ReaderOptions);
         using var scope = torch.NewDisposeScope();
@@ -43,9 +45,9 @@ public static class BuiltInExperiments
         var shuffled = new ShuffledBatches(
             new Dictionary<string, Tensor>
             {
-                [Wav2PixExperiment.FaceKey] = train.Faces,
-                [Wav2PixExperiment.SpeechKey] = train.Speech,
-                [Wav2PixExperiment.LabelKey] = train.Labels,
+                [TalkingHeadData.FaceKey] = train.Faces,
+                [TalkingHeadData.SpeechKey] = train.Speech,
+                [TalkingHeadData.LabelKey] = train.Labels,
             },
             o.BatchSize,
             o.Seed
@@ -54,8 +56,8 @@ public static class BuiltInExperiments
             shuffled,
             train.Faces.alias(),
             train.Labels,
-            Wav2PixExperiment.LabelKey,
-            Wav2PixExperiment.WrongFaceKey,
+            TalkingHeadData.LabelKey,
+            TalkingHeadData.WrongFaceKey,
             o.Seed
         );
         var held = corpus.Split(FacePairSplit.UnseenUtterances).Count > 0 ? FacePairSplit.UnseenUtterances : FacePairSplit.Train;
@@ -67,11 +69,12 @@ public static class BuiltInExperiments
             (int)picks.size(0),
             new Dictionary<string, Tensor>
             {
-                [Wav2PixExperiment.FaceKey] = samples.Faces.index_select(0, picks).DetachFromDisposeScope(),
-                [Wav2PixExperiment.SpeechKey] = samples.Speech.index_select(0, picks).DetachFromDisposeScope(),
+                [TalkingHeadData.FaceKey] = samples.Faces.index_select(0, picks).DetachFromDisposeScope(),
+                [TalkingHeadData.SpeechKey] = samples.Speech.index_select(0, picks).DetachFromDisposeScope(),
+                [TalkingHeadData.LabelKey] = samples.Labels.index_select(0, picks).DetachFromDisposeScope(),
             }
         );
-        return new Wav2PixData(batches, corpus.Identities.Count, grid);
+        return new TalkingHeadData(batches, corpus.Identities.Count, grid);
     }
 
     // The AC-GAN's class-balanced faces of the corpus its options name, at its resolution.

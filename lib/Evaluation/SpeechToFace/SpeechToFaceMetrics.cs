@@ -17,7 +17,9 @@ public static class SpeechToFaceMetrics
     /// <summary>Hair at least this long (the corpus' 0 … 0.9 scale) reads as long: female voices get 0.6 – 0.9.</summary>
     public const double LongHair = 0.3;
 
-    /// <summary>The share of faces the judge gives to their own speaker: argmax of <paramref name="probabilities"/> [N, K] = <paramref name="labels"/>.</summary>
+    /// <summary>
+    /// The share of faces the judge gives to their own speaker: argmax of <paramref name="probabilities"/> [N, K] = <paramref name="labels"/>.
+    /// </summary>
     public static double Accuracy(Tensor probabilities, Tensor labels)
     {
         ArgumentNullException.ThrowIfNull(probabilities);

@@ -1,5 +1,6 @@
 using Dino.Repro.Data.Loading;
 using Dino.Repro.IO;
+using Dino.Repro.Models.Common;
 using Dino.Repro.Vision;
 
 namespace Dino.Repro.Models.Wav2Pix;
@@ -9,19 +10,16 @@ namespace Dino.Repro.Models.Wav2Pix;
 /// classifier together (one optimiser); each step updates D once on the real face, the fake and a real face of another
 /// speaker, all with the speech embedding (matching-aware), then G once on the adversarial, feature-matching, L1 and
 /// identity terms (<see cref="Wav2PixLosses"/>). D's step draws the fake and the embedding without a graph (the
-/// reference keeps one and discards G's gradients afterwards: the same update); G's step draws them again. Batches hold <see cref="FaceKey"/>,
-/// <see cref="SpeechKey"/>, <see cref="LabelKey"/> and <see cref="WrongFaceKey"/> (see <see cref="MismatchedExamples"/>).
+/// reference keeps one and discards G's gradients afterwards: the same update); G's step draws them again. Batches hold <see
+/// cref="TalkingHeadData.FaceKey"/>,
+/// <see cref="TalkingHeadData.SpeechKey"/>, <see cref="TalkingHeadData.LabelKey"/> and <see cref="TalkingHeadData.WrongFaceKey"/> (see <see
+/// cref="MismatchedExamples"/>).
 /// </summary>
 public sealed class Wav2PixExperiment : Experiment<Wav2PixOptions>
 {
     public const string Name = "wav2pix";
 
-    public const string FaceKey = "face",
-        SpeechKey = "speech",
-        LabelKey = "label",
-        WrongFaceKey = "wrong_face";
-
-    public static ExperimentDefinition<Wav2PixOptions> Definition(Func<Wav2PixOptions, Wav2PixData> data) =>
+    public static ExperimentDefinition<Wav2PixOptions> Definition(Func<Wav2PixOptions, TalkingHeadData> data) =>
         new(
             Name,
             "Wav2Pix (Duarte et al. 2019): speech → face with a matching-aware spectral-normalised D (YouTubers; smoke/cpu: the embedded "
@@ -96,7 +94,7 @@ public sealed class Wav2PixExperiment : Experiment<Wav2PixOptions>
         sampleSpeech;
 
     /// <param name="data">The batches, the identity count the auxiliary classifier tells apart, and the sample grid's pairs.</param>
-    public Wav2PixExperiment(Wav2PixOptions options, Wav2PixData data)
+    public Wav2PixExperiment(Wav2PixOptions options, TalkingHeadData data)
         : base(options)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -114,8 +112,8 @@ public sealed class Wav2PixExperiment : Experiment<Wav2PixOptions>
         optD = AddOptimizer("D", torch.optim.Adam(discriminator.parameters(), lr: options.LearningRateD, beta1: options.Beta1, beta2: 0.999));
 
         var count = Math.Min(options.SampleCount, data.Samples.Size);
-        sampleFaces = data.Samples[FaceKey][..count].to(device).DetachFromDisposeScope();
-        sampleSpeech = data.Samples[SpeechKey][..count].to(device).DetachFromDisposeScope();
+        sampleFaces = data.Samples[TalkingHeadData.FaceKey][..count].to(device).DetachFromDisposeScope();
+        sampleSpeech = data.Samples[TalkingHeadData.SpeechKey][..count].to(device).DetachFromDisposeScope();
         foreach (var name in data.Samples.Names)
             data.Samples[name].Dispose();
     }
@@ -128,10 +126,10 @@ public sealed class Wav2PixExperiment : Experiment<Wav2PixOptions>
 
     public override IReadOnlyDictionary<string, double> Step(Batch batch)
     {
-        var real = batch[FaceKey].to(device);
-        var wrong = batch[WrongFaceKey].to(device);
-        var speech = batch[SpeechKey].to(device);
-        var speakers = batch[LabelKey].to(device);
+        var real = batch[TalkingHeadData.FaceKey].to(device);
+        var wrong = batch[TalkingHeadData.WrongFaceKey].to(device);
+        var speech = batch[TalkingHeadData.SpeechKey].to(device);
+        var speakers = batch[TalkingHeadData.LabelKey].to(device);
 
         // D: real faces with their speech towards 0.9, fakes and other speakers' faces towards 0.
         Tensor embedding,

@@ -1,3 +1,4 @@
+using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Wav2Pix;
 using Dino.Repro.Tests.Support;
 

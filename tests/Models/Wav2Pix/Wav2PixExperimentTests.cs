@@ -1,4 +1,5 @@
 using Dino.Repro.Data.Loading;
+using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Wav2Pix;
 using Dino.Repro.Tests.Support;
 
@@ -15,7 +16,7 @@ public class Wav2PixExperimentTests
     };
 
     // 12 random faces and speech windows of 3 speakers, each row with a face of another speaker; 4 more for the grid.
-    private static Wav2PixData RandomData(long seed)
+    private static TalkingHeadData RandomData(long seed)
     {
         using var noise = new Generator((ulong)seed);
         var faces = rand(new long[] { 12, 3, 64, 64 }, generator: noise) * 2 - 1;
@@ -24,9 +25,9 @@ public class Wav2PixExperimentTests
         var inner = new ShuffledBatches(
             new Dictionary<string, Tensor>
             {
-                [Wav2PixExperiment.FaceKey] = faces.clone(),
-                [Wav2PixExperiment.SpeechKey] = speech,
-                [Wav2PixExperiment.LabelKey] = labels.clone(),
+                [TalkingHeadData.FaceKey] = faces.clone(),
+                [TalkingHeadData.SpeechKey] = speech,
+                [TalkingHeadData.LabelKey] = labels.clone(),
             },
             4,
             seed
@@ -35,12 +36,12 @@ public class Wav2PixExperimentTests
             4,
             new Dictionary<string, Tensor>
             {
-                [Wav2PixExperiment.FaceKey] = (rand(new long[] { 4, 3, 64, 64 }, generator: noise) * 2 - 1).DetachFromDisposeScope(),
-                [Wav2PixExperiment.SpeechKey] = (rand(new long[] { 4, 4096 }, generator: noise) * 2 - 1).DetachFromDisposeScope(),
+                [TalkingHeadData.FaceKey] = (rand(new long[] { 4, 3, 64, 64 }, generator: noise) * 2 - 1).DetachFromDisposeScope(),
+                [TalkingHeadData.SpeechKey] = (rand(new long[] { 4, 4096 }, generator: noise) * 2 - 1).DetachFromDisposeScope(),
             }
         );
-        var batches = new MismatchedExamples(inner, faces, labels, Wav2PixExperiment.LabelKey, Wav2PixExperiment.WrongFaceKey, seed);
-        return new Wav2PixData(batches, Identities: 3, samples);
+        var batches = new MismatchedExamples(inner, faces, labels, TalkingHeadData.LabelKey, TalkingHeadData.WrongFaceKey, seed);
+        return new TalkingHeadData(batches, Identities: 3, samples);
     }
 
     [Fact]

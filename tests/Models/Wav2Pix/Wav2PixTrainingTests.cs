@@ -1,6 +1,7 @@
 using Dino.Repro.App;
 using Dino.Repro.IO;
 using Dino.Repro.Models;
+using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Wav2Pix;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Tests.Training;
@@ -45,14 +46,14 @@ public sealed class Wav2PixTrainingTests : IDisposable
         for (var i = 0; i < 6; i++)
         {
             var batch = experiment.Data.Next();
-            Assert.Equal(new long[] { 8, 3, 64, 64 }, batch[Wav2PixExperiment.FaceKey].shape);
-            Assert.Equal(new long[] { 8, 4096 }, batch[Wav2PixExperiment.SpeechKey].shape);
-            var labels = batch[Wav2PixExperiment.LabelKey].ToArray<long>();
+            Assert.Equal(new long[] { 8, 3, 64, 64 }, batch[TalkingHeadData.FaceKey].shape);
+            Assert.Equal(new long[] { 8, 4096 }, batch[TalkingHeadData.SpeechKey].shape);
+            var labels = batch[TalkingHeadData.LabelKey].ToArray<long>();
             seen.UnionWith(labels);
             // Each row carries a wrong face: another speaker's, so never the row's own.
-            var wrong = batch[Wav2PixExperiment.WrongFaceKey];
-            Assert.Equal(batch[Wav2PixExperiment.FaceKey].shape, wrong.shape);
-            Assert.All(Enumerable.Range(0, 8), r => Assert.False(wrong[r].allclose(batch[Wav2PixExperiment.FaceKey][r], rtol: 0, atol: 0)));
+            var wrong = batch[TalkingHeadData.WrongFaceKey];
+            Assert.Equal(batch[TalkingHeadData.FaceKey].shape, wrong.shape);
+            Assert.All(Enumerable.Range(0, 8), r => Assert.False(wrong[r].allclose(batch[TalkingHeadData.FaceKey][r], rtol: 0, atol: 0)));
         }
         Assert.Equal(new HashSet<long> { 0, 1, 2 }, seen);
     }

@@ -1,6 +1,6 @@
 using TorchSharp.Modules;
 
-namespace Dino.Repro.Models.Wav2Pix;
+namespace Dino.Repro.Models.Common;
 
 /// <summary>
 /// Wav2Pix's speech encoder: SEGAN's discriminator used as an embedder (Duarte et al., ICASSP 2019; the thesis uses the
