@@ -9,7 +9,13 @@ public sealed class TableRegistry
     private readonly SortedDictionary<string, IReproducibleTable> byName = new(StringComparer.Ordinal);
 
     public static TableRegistry Default { get; } =
-        new TableRegistry().Register(new DinoTable1()).Register(new DinoTable2()).Register(new DinoTable4()).Register(new AcGanTranslationTable());
+        new TableRegistry()
+            .Register(new DinoTable1())
+            .Register(new DinoTable2())
+            .Register(new DinoTable4())
+            .Register(new AcGanTranslationTable())
+            .Register(new SpeechToFaceTable(Wav2PixTables.Table2))
+            .Register(new SpeechToFaceTable(Wav2PixTables.Table3));
 
     public TableRegistry Register(IReproducibleTable table)
     {

@@ -11,7 +11,7 @@ namespace Dino.Repro.Models.ThesisDcgan;
 /// "SEGAN is only trained in the generator", D sees the embedding without a gradient) and G's own identity projection;
 /// D's trains D's projection. <see cref="Definition"/> builds a registrable definition.
 /// </summary>
-public sealed class ThesisDcganExperiment : Experiment<ThesisDcganOptions>
+public sealed class ThesisDcganExperiment : Experiment<ThesisDcganOptions>, ISpeechToFaceModel
 {
     public const string Name = "thesis-dcgan";
 
@@ -192,6 +192,13 @@ public sealed class ThesisDcganExperiment : Experiment<ThesisDcganOptions>
             },
             modules
         );
+    }
+
+    public Tensor DrawFaces(Tensor speakers, Tensor speech, Generator noise)
+    {
+        ArgumentNullException.ThrowIfNull(speakers);
+        using var z = torch.randn([speakers.size(0), Options.Latent], generator: noise);
+        return Generate(z, speakers, speech);
     }
 
     public override Tensor? SampleGrid()

@@ -15,7 +15,7 @@ namespace Dino.Repro.Models.Wav2Pix;
 /// <see cref="TalkingHeadData.SpeechKey"/>, <see cref="TalkingHeadData.LabelKey"/> and <see cref="TalkingHeadData.WrongFaceKey"/> (see <see
 /// cref="MismatchedExamples"/>).
 /// </summary>
-public sealed class Wav2PixExperiment : Experiment<Wav2PixOptions>
+public sealed class Wav2PixExperiment : Experiment<Wav2PixOptions>, ISpeechToFaceModel
 {
     public const string Name = "wav2pix";
 
@@ -172,13 +172,23 @@ public sealed class Wav2PixExperiment : Experiment<Wav2PixOptions>
         return losses;
     }
 
+    /// <summary>Faces from speech alone (Wav2Pix has no z: in eval mode, without dropout, one face per utterance).</summary>
+    public Tensor DrawFaces(Tensor speakers, Tensor speech, Generator noise) => FacesOf(speech);
+
     /// <summary>Real faces above the faces generated from their speech, in eval mode (dropout off, running statistics).</summary>
     public override Tensor? SampleGrid()
     {
-        using var _ = torch.no_grad();
-        using var fakes = Common.EvalMode.Run(() => generator.call(encoder.call(sampleSpeech)), encoder, generator);
+        using var fakes = FacesOf(sampleSpeech);
         using var both = torch.cat([sampleFaces, fakes]);
         return SampleGrids.Tile(both, (int)sampleFaces.size(0));
+    }
+
+    private Tensor FacesOf(Tensor speech)
+    {
+        ArgumentNullException.ThrowIfNull(speech);
+        using var _ = torch.no_grad();
+        var input = speech.to(device);
+        return EvalMode.Run(() => generator.call(encoder.call(input)), encoder, generator);
     }
 
     protected override void Dispose(bool disposing)
