@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.Models.AcGan;
@@ -48,40 +46,18 @@ public static class AcGanStep
         return new ClassBalancedBatches(data, AcGanExperiment.ClassKey, batch, seed: 0);
     }
 
+    /// <summary>The figures, table and JSON line of this bench.</summary>
+    public static SizedStepBench Bench { get; } =
+        new(
+            "acgan",
+            "AC-GAN iteration (1 D + 2 G updates)",
+            Sizes.Select(s => KeyValuePair.Create(s.Key, $"{s.Value.Resolution}², width {s.Value.Width}, batch {s.Value.Batch}")).ToList()
+        );
+
     /// <summary>Both sides' figures and the kit/PyTorch ratios (null where PyTorch did not run).</summary>
-    public static JsonObject Report(IReadOnlyDictionary<string, double> kitMs, JsonObject? pytorch)
-    {
-        var report = new JsonObject { ["bench"] = "acgan" };
-        foreach (var (size, ms) in kitMs)
-        {
-            var key = $"acgan_{size}_step_ms";
-            var py = pytorch?[key]?.GetValue<double>();
-            report[key] = Math.Round(ms, 3);
-            report[$"pytorch_{key}"] = py is null ? null : Math.Round(py.Value, 3);
-            report[$"acgan_{size}_step_ratio"] = py is null ? null : Math.Round(ms / py.Value, 3);
-        }
-        report["threads"] = torch.get_num_threads();
-        report["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return report;
-    }
+    public static JsonObject Report(IReadOnlyDictionary<string, double> kitMs, JsonObject? pytorch) => Bench.Report(kitMs, pytorch);
 
-    public static string Table(JsonObject r)
-    {
-        string F(string key) => r[key] is null ? "n/a" : r[key]!.GetValue<double>().ToString("0.###", CultureInfo.InvariantCulture);
-        var lines = new List<string> { "| measure | kit | PyTorch | kit / PyTorch | target |", "| --- | --- | --- | --- | --- |" };
-        foreach (var (size, (resolution, width, batch)) in Sizes)
-        {
-            var key = $"acgan_{size}_step_ms";
-            if (!r.ContainsKey(key))
-                continue;
-            var ratio = r[$"acgan_{size}_step_ratio"] is null ? "n/a" : F($"acgan_{size}_step_ratio") + "×";
-            lines.Add(
-                $"| AC-GAN iteration (1 D + 2 G updates), {size} networks: {resolution}², width {width}, batch {batch} (ms) | {F(key)} | "
-                    + $"{F("pytorch_" + key)} | {ratio} | ≤ 0.6× |"
-            );
-        }
-        return string.Join('\n', lines);
-    }
+    public static string Table(JsonObject r) => Bench.Table(r);
 
-    public static string Json(JsonObject r) => r.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    public static string Json(JsonObject r) => SizedStepBench.Json(r);
 }

@@ -8,13 +8,15 @@ namespace Dino.Repro.App.Cli;
 /// <summary>`dino bench SUITE`: the kit and PyTorch side by side; last line is one JSON object for scripts.</summary>
 internal static class BenchCommand
 {
-    private static readonly string[] Suites = ["foundation", "metrics", "dino", "dino-step", "acgan"];
+    private static readonly string[] Suites = ["foundation", "metrics", "dino", "dino-step", "acgan", "wav2pix"];
 
     public static Command Create()
     {
         var suite = new Argument<string>("suite")
         {
-            Description = "Benchmark suite: foundation, metrics, dino (alias dino-step: one DINO training iteration) or acgan (one AC-GAN iteration)",
+            Description =
+                "Benchmark suite: foundation, metrics, dino (alias dino-step: one DINO training iteration), acgan (one AC-GAN "
+                + "iteration) or wav2pix (one Wav2Pix iteration)",
             DefaultValueFactory = _ => "foundation",
         };
         var command = new Command("bench", "Benchmark the kit side by side with PyTorch on this machine (ratios, not absolute claims).");
@@ -31,7 +33,15 @@ internal static class BenchCommand
             if (name == "metrics")
                 return RunMetrics();
             if (name == "acgan")
-                return RunAcGanStep();
+                return RunSizedStep("AC-GAN", AcGanStep.Sizes.Keys, size => AcGanStep.MedianMilliseconds(size), "acgan_step.py", AcGanStep.Bench);
+            if (name == "wav2pix")
+                return RunSizedStep(
+                    "Wav2Pix",
+                    Wav2PixStep.Sizes.Keys,
+                    size => Wav2PixStep.MedianMilliseconds(size),
+                    "wav2pix_step.py",
+                    Wav2PixStep.Bench
+                );
             if (name != "foundation")
                 return RunDinoStep();
             var kit = FoundationBench.MeasureKit(message => Console.Error.WriteLine($"[bench] {message}"));
@@ -82,15 +92,15 @@ internal static class BenchCommand
         return BesidePyTorch("dino_step.py", pytorch => DinoStep.Report(kit, pytorch), DinoStep.Table, DinoStep.Json);
     }
 
-    private static int RunAcGanStep()
+    private static int RunSizedStep(string model, IEnumerable<string> sizes, Func<string, double> medianMs, string script, SizedStepBench bench)
     {
         var kit = new Dictionary<string, double>();
-        foreach (var size in AcGanStep.Sizes.Keys)
+        foreach (var size in sizes)
         {
-            Console.Error.WriteLine($"[bench] kit: AC-GAN training iteration ({size} networks)");
-            kit[size] = AcGanStep.MedianMilliseconds(size);
+            Console.Error.WriteLine($"[bench] kit: {model} training iteration ({size} networks)");
+            kit[size] = medianMs(size);
         }
-        return BesidePyTorch("acgan_step.py", pytorch => AcGanStep.Report(kit, pytorch), AcGanStep.Table, AcGanStep.Json);
+        return BesidePyTorch(script, pytorch => bench.Report(kit, pytorch), bench.Table, SizedStepBench.Json);
     }
 
     // Runs the PyTorch side (bench/SCRIPT), then prints the report's table and, last, its JSON line.
