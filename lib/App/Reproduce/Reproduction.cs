@@ -23,6 +23,9 @@ public sealed record Reproduction(string Folder, Table Table, IReadOnlyList<Meth
     /// <summary>IoU per class and object size, and the blur-robust segmenter's scores (<see cref="SemanticsReport"/>); null unsegmented.</summary>
     public Table? Semantics { get; init; }
 
+    /// <summary>Audio the report plays beside its samples (speech-to-face: the speech of each sample row), in row order.</summary>
+    public IReadOnlyList<Media> Audio { get; init; } = [];
+
     /// <summary>Tables the report shows after the main one (acgan-translation: the encoders' speed).</summary>
     public IReadOnlyList<Table> MoreTables { get; init; } = [];
 

@@ -15,10 +15,12 @@ public static class SpeechToFaceReport
     public const string SampleGridFile = "samples.png";
 
     /// <param name="grid">The real held-out faces, then each row's faces for the same pairs, each [N, 3, S, S] in [−1, 1].</param>
+    /// <param name="speech">The grid rows' speech, one WAV file each.</param>
     public static Reproduction Write(
         SpeechToFaceTableSpec spec,
         SpeechToFaceResult result,
         IReadOnlyList<Tensor> grid,
+        IReadOnlyList<byte[]> speech,
         IReadOnlyList<LinePlot> lossCurves
     )
     {
@@ -33,13 +35,17 @@ public static class SpeechToFaceReport
 
         Directory.CreateDirectory(result.Folder);
         AtomicFile.WriteAllBytes(Path.Combine(result.Folder, SampleGridFile), samples.Bytes);
-        var reproduction = new Reproduction(result.Folder, table, result.Rows, samples, lossCurves) { Verdict = verdicts };
+        var reproduction = new Reproduction(result.Folder, table, result.Rows, samples, lossCurves)
+        {
+            Verdict = verdicts,
+            Audio = speech.Select(Media.Wav).ToList(),
+        };
         AtomicFile.WriteAllText(reproduction.TableMarkdown, Markdown(table, verdicts, notes));
         AtomicFile.WriteAllText(
             reproduction.ResultsJson,
             Results(spec, result, verdicts, notes).ToJsonString(new JsonSerializerOptions { WriteIndented = true })
         );
-        Html(spec, result, table, verdicts, notes, samples, lossCurves).Save(reproduction.IndexHtml);
+        Html(spec, result, table, verdicts, notes, samples, speech, lossCurves).Save(reproduction.IndexHtml);
         return reproduction;
     }
 
@@ -136,6 +142,7 @@ public static class SpeechToFaceReport
         IReadOnlyList<string> verdicts,
         IReadOnlyList<string> notes,
         Media samples,
+        IReadOnlyList<byte[]> speech,
         IReadOnlyList<LinePlot> lossCurves
     )
     {
@@ -150,8 +157,10 @@ public static class SpeechToFaceReport
         report
             .Heading("Faces drawn for held-out utterances of training speakers")
             .Paragraph($"Columns: {columns}; one row per pair.")
-            .ImageGrid([(columns, samples.Bytes)], columns: 1)
-            .Heading("Training curves");
+            .ImageGrid([(columns, samples.Bytes)], columns: 1);
+        foreach (var (wav, row) in speech.Select((w, i) => (w, i + 1)))
+            report.Audio($"row {row}: the speech its faces were drawn from", wav);
+        report.Heading("Training curves");
         foreach (var plot in lossCurves)
             report.Add(plot);
         report

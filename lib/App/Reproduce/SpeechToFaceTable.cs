@@ -74,7 +74,9 @@ public sealed class SpeechToFaceTable(SpeechToFaceTableSpec spec) : IReproducibl
 
         var rows = new List<MethodScores> { new(RealFaces, ScoreEach(scorer, splits, split => splits[split].Faces)) };
         var shown = SampleRows(splits[FacePairSplit.UnseenUtterances].Labels);
-        var grid = new List<Tensor> { splits[FacePairSplit.UnseenUtterances].Faces.index_select(0, shown) };
+        var heldOut = splits[FacePairSplit.UnseenUtterances];
+        var grid = new List<Tensor> { heldOut.Faces.index_select(0, shown) };
+        var speech = Speech(heldOut.Speech.index_select(0, shown), options.ReaderOptions.PreEmphasis);
         foreach (var method in trained)
         {
             var model = (ISpeechToFaceModel)method.Experiment;
@@ -94,7 +96,7 @@ public sealed class SpeechToFaceTable(SpeechToFaceTableSpec spec) : IReproducibl
         {
             Runs = trained.Select(t => (t.Method, t.RunDirectory)).ToList(),
         };
-        return SpeechToFaceReport.Write(spec, result, grid, trained.Select(t => t.LossPlot()).ToList());
+        return SpeechToFaceReport.Write(spec, result, grid, speech, trained.Select(t => t.LossPlot()).ToList());
     }
 
     // The splits the corpus has, in memory; the training split thinned to MaxTrainPairs evenly spaced pairs.
@@ -148,6 +150,18 @@ public sealed class SpeechToFaceTable(SpeechToFaceTableSpec spec) : IReproducibl
         }
         return torch.cat(chunks);
     }
+
+    // The grid rows' speech as WAV files to play: the pre-emphasis undone, as the speaker said it (peak-normalised).
+    private static IReadOnlyList<byte[]> Speech(Tensor windows, double preEmphasis) =>
+        Enumerable
+            .Range(0, (int)windows.size(0))
+            .Select(i =>
+            {
+                var samples = Signal.Emphasis.DeEmphasis(windows[i].data<float>().ToArray(), (float)preEmphasis);
+                var peak = Math.Max(samples.Max(MathF.Abs), 1e-6f);
+                return Signal.WavFile.Encode(new Signal.AudioBuffer([samples.Select(x => 0.9f * x / peak).ToArray()], TalkingHeadOptions.SampleRate));
+            })
+            .ToList();
 
     // The grid's rows: the first held-out pair of each speaker, then the second of each, … up to eight.
     private static Tensor SampleRows(Tensor labels)

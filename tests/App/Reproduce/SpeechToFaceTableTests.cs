@@ -61,6 +61,12 @@ public class SpeechToFaceTableTests
         Assert.All(methods, m => Assert.InRange(m.Value![hair]!.GetValue<double>(), 0, 1));
         Assert.Equal(5, results["verdict"]!.AsArray().Count);
         Assert.Contains("unrecoverable", File.ReadAllText(Path.Combine(output.Root, "wav2pix-table3", "table.md")));
+        // Each of the grid's eight rows has its speech playable beside it: a 16 kHz WAV of the smoke preset's 4,096 samples.
+        var html = File.ReadAllText(Path.Combine(output.Root, "wav2pix-table3", "index.html"));
+        var players = System.Text.RegularExpressions.Regex.Matches(html, "<audio controls src=\"data:audio/wav;base64,([^\"]+)\"");
+        Assert.Equal(8, players.Count);
+        var clip = Dino.Repro.Signal.WavFile.Decode(Convert.FromBase64String(players[0].Groups[1].Value));
+        Assert.Equal((16000, 4096), (clip.SampleRate, clip.Length));
     }
 
     [Theory]
