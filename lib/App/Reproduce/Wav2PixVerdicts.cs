@@ -52,6 +52,7 @@ public static class Wav2PixVerdicts
         var noSpeakers = hair is null ? (bool?)null : hair < 0.65;
         var withOneHot = Acc(WaveformOneHot, Train);
         var icassp = Acc(Icassp, Unseen);
+        var mel = Acc(MelInput, Train);
         var realHair = r.Value(SpeechToFaceTable.RealFaces, SpeechToFaceMetrics.HairAgreement, Speakers);
         return
         [
@@ -66,6 +67,8 @@ public static class Wav2PixVerdicts
                     + $"{P(hair)} of the time for speakers never heard (chance: about 50 %; real faces {P(realHair)}).",
             $"Waveform ≈ waveform + one-hot: {(train is { } a && withOneHot is { } b && Math.Abs(a - b) < 0.1 ? "holds" : "does not hold")} — "
                 + $"identity accuracy on training utterances {P(train)} against {P(withOneHot)} (holds: within 10 points).",
+            $"A mel-spectrogram input fails to learn identity: {(mel is { } m && train is { } w0 && m < w0 - 0.2 ? "holds" : "does not hold")} — "
+                + $"identity accuracy on training utterances {P(mel)} against the waveform's {P(train)} (holds: 20 points lower).",
             $"The ICASSP Wav2Pix (identity loss, matching-aware D) generalises better to unseen utterances: "
                 + $"{(icassp is { } i && unseen is { } w && i > w + 0.05 ? "holds" : "does not hold")} — {P(icassp)} against the thesis' "
                 + $"{P(unseen)} (holds: 5 points higher).",

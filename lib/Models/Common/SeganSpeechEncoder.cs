@@ -28,7 +28,8 @@ public sealed class SeganSpeechEncoder : nn.Module<Tensor, Tensor>
 
     /// <param name="samples">Waveform length it encodes (16,000: 1 s at 16 kHz).</param>
     /// <param name="channels">Each block's output channels (default <see cref="IcasspChannels"/>).</param>
-    public SeganSpeechEncoder(int samples, IReadOnlyList<int>? channels = null)
+    /// <param name="inputChannels">Channels of the input: 1 for a waveform; the bands of a spectrogram fed frame by frame.</param>
+    public SeganSpeechEncoder(int samples, IReadOnlyList<int>? channels = null, int inputChannels = 1)
         : base(nameof(SeganSpeechEncoder))
     {
         channels ??= IcasspChannels;
@@ -40,7 +41,9 @@ public sealed class SeganSpeechEncoder : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"{samples} samples are too few for {channels.Count} stride-{Stride} blocks", nameof(samples));
         convs = new ModuleList<Conv1d>();
         norms = new ModuleList<BatchNorm1d>();
-        var previous = 1L;
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputChannels, 1);
+        InputChannels = inputChannels;
+        var previous = (long)inputChannels;
         foreach (var c in channels)
         {
             convs.append(torch.nn.Conv1d(previous, c, Kernel, stride: Stride));
@@ -58,8 +61,11 @@ public sealed class SeganSpeechEncoder : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    /// <summary>The waveform length it takes.</summary>
+    /// <summary>The waveform length it takes (frames, for a spectrogram).</summary>
     public int Samples { get; }
+
+    /// <summary>Channels of its input (1: a waveform).</summary>
+    public int InputChannels { get; }
 
     /// <summary>Samples left after each block.</summary>
     public IReadOnlyList<long> BlockLengths { get; }
@@ -83,17 +89,19 @@ public sealed class SeganSpeechEncoder : nn.Module<Tensor, Tensor>
         return lengths;
     }
 
-    /// <summary>waveforms [B, samples] (or [B, 1, samples]) → embeddings [B, 128].</summary>
+    /// <summary>waveforms [B, samples] (or [B, 1, samples]; spectrograms [B, channels, frames]) → embeddings [B, 128].</summary>
     public override Tensor forward(Tensor waveforms)
     {
         ArgumentNullException.ThrowIfNull(waveforms);
-        var mono = waveforms.dim() == 3 && waveforms.size(1) == 1;
-        if (!(waveforms.dim() == 2 || mono) || waveforms.size(-1) != Samples)
+        var channelled = waveforms.dim() == 3 && waveforms.size(1) == InputChannels;
+        var bare = waveforms.dim() == 2 && InputChannels == 1;
+        if (!(bare || channelled) || waveforms.size(-1) != Samples)
             throw new ArgumentException(
-                $"the speech encoder takes waveforms [B, {Samples}] or [B, 1, {Samples}], got [{string.Join(", ", waveforms.shape)}]"
+                $"the speech encoder takes [B, {InputChannels}, {Samples}]{(InputChannels == 1 ? $" or [B, {Samples}]" : "")}, got "
+                    + $"[{string.Join(", ", waveforms.shape)}]"
             );
         using var scope = torch.NewDisposeScope();
-        var h = mono ? waveforms : waveforms.unsqueeze(1);
+        var h = channelled ? waveforms : waveforms.unsqueeze(1);
         for (var i = 0; i < convs.Count; i++)
             h = Block(h, i);
         return dense.call(h.flatten(1)).MoveToOuterDisposeScope();

@@ -14,6 +14,9 @@ public enum FaceCondition
 
     /// <summary>The speech embedding followed by the repeated, padded one-hot vector (256).</summary>
     SpeechAndOneHot,
+
+    /// <summary>The speech's log-mel spectrogram through the SEGAN encoder (<see cref="MelSpeechEncoder"/>; 128).</summary>
+    Mel,
 }
 
 /// <summary>The fixed identity code of the concatenation variant.</summary>

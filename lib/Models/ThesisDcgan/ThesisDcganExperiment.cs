@@ -82,7 +82,7 @@ public sealed class ThesisDcganExperiment : Experiment<ThesisDcganOptions>, ISpe
     private readonly int identities;
     private readonly ThesisDcganGenerator generator;
     private readonly ThesisDcganDiscriminator discriminator;
-    private readonly SeganSpeechEncoder? encoder;
+    private readonly nn.Module<Tensor, Tensor>? encoder;
     private readonly IdentityProjection? projectionG,
         projectionD;
     private readonly optim.Optimizer optG,
@@ -115,7 +115,10 @@ public sealed class ThesisDcganExperiment : Experiment<ThesisDcganOptions>, ISpe
             )
         );
         if (options.UsesSpeech)
-            encoder = AddNetwork("E", new SeganSpeechEncoder(options.Samples, options.SpeechChannels));
+            encoder =
+                options.Condition == FaceCondition.Mel
+                    ? AddNetwork("E", new MelSpeechEncoder(options.Samples, options.SpeechChannels))
+                    : AddNetwork("E", new SeganSpeechEncoder(options.Samples, options.SpeechChannels));
         if (options.Condition == FaceCondition.OneHotProjected)
         {
             projectionG = AddNetwork("GP", new IdentityProjection(identities));
@@ -222,7 +225,7 @@ public sealed class ThesisDcganExperiment : Experiment<ThesisDcganOptions>, ISpe
         {
             FaceCondition.OneHotProjected => projection!.call(speakers),
             FaceCondition.OneHotConcatenated => IdentityCode.Concatenated(speakers, identities),
-            FaceCondition.Speech => embedding!,
+            FaceCondition.Speech or FaceCondition.Mel => embedding!,
             FaceCondition.SpeechAndOneHot => torch.cat([embedding!, IdentityCode.Concatenated(speakers, identities)], 1),
             _ => throw new InvalidOperationException($"unknown condition {Options.Condition}"),
         };

@@ -44,7 +44,7 @@ public sealed record ThesisDcganOptions : TalkingHeadOptions
     public double LearningRateG { get; init; } = 2e-4;
     public double Beta1 { get; init; } = 0.5;
 
-    public bool UsesSpeech => Condition is FaceCondition.Speech or FaceCondition.SpeechAndOneHot;
+    public bool UsesSpeech => Condition is FaceCondition.Speech or FaceCondition.SpeechAndOneHot or FaceCondition.Mel;
 
     /// <summary>The SEGAN encoder's channels after the divisor.</summary>
     public IReadOnlyList<int> SpeechChannels => ThesisSpeechChannels.Select(c => Math.Max(1, c / SpeechChannelDivisor)).ToArray();
@@ -62,8 +62,10 @@ public sealed record ThesisDcganOptions : TalkingHeadOptions
             yield return $"latent, width and speech_channel_divisor must be at least 1 (got {Latent}, {Width}, {SpeechChannelDivisor})";
         if (AuxiliaryClassifier && UsesSpeech)
             yield return "auxiliary_classifier is the name-to-face AC-GAN: it needs a one-hot condition";
-        if (UsesSpeech && SeganSpeechEncoder.LengthsAfterBlocks(Samples, ThesisSpeechChannels.Count)[^1] < 1)
-            yield return $"samples must be long enough for six stride-4 blocks (got {Samples})";
+        // The mel encoder keeps as many blocks as its frames allow; the waveform encoder needs all six.
+        var (encoded, blocks) = Condition == FaceCondition.Mel ? (MelSpeechEncoder.Frames(Samples), 1) : (Samples, ThesisSpeechChannels.Count);
+        if (UsesSpeech && SeganSpeechEncoder.LengthsAfterBlocks(encoded, blocks)[^1] < 1)
+            yield return $"samples must be long enough for {blocks} stride-4 block(s) (got {Samples})";
         if (Dropout is < 0 or >= 1)
             yield return $"dropout must lie in [0, 1) (got {Dropout})";
         if (!(LearningRateD > 0) || !(LearningRateG > 0))

@@ -55,6 +55,7 @@ public class ThesisDcganExperimentTests
             "condition=OneHotConcatenated",
             "condition=Speech",
             "condition=SpeechAndOneHot",
+            "condition=Mel",
             "condition=OneHotProjected auxiliary_classifier=true",
             "condition=OneHotConcatenated spectral_norm=true dropout=0.5",
         };

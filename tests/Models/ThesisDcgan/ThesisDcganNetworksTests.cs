@@ -81,4 +81,21 @@ public class ThesisDcganNetworksTests
         Assert.Equal(Math.Log(2) + Math.Log(4), ThesisDcganLosses.ClassifyingDiscriminator(logits, logits, speaker).ToDouble(), 5);
         Assert.Equal(Math.Log(2), ThesisDcganLosses.ClassifyingGenerator(logits, speaker).ToDouble(), 5);
     }
+
+    [Fact]
+    public void The_mel_encoder_reads_64_band_frames_of_fft_512_hop_128_through_the_blocks_they_last_and_learns_after_the_spectrogram()
+    {
+        // 1 s at 16 kHz: 1 + 16000 / 128 = 126 centred frames of 64 bands, the encoder's input channels.
+        using var encoder = new MelSpeechEncoder(16_000, [8, 8, 8, 8, 8, 8]);
+        Assert.Equal(126, MelSpeechEncoder.Frames(16_000));
+        using var speech = randn(3, 16_000, requires_grad: true);
+        using var embedding = encoder.call(speech);
+        Assert.Equal([3L, 128], embedding.shape);
+        embedding.sum().backward();
+        Assert.All(encoder.parameters(), p => Assert.NotNull(p.grad));
+        Assert.Null(speech.grad); // the fixed front end passes no gradient back to the waveform
+        // Its first convolution reads the 64 bands; 126 frames last four stride-4 blocks (32, 8, 2, 1), not six.
+        Assert.Contains(encoder.named_parameters(), p => p.parameter.dim() == 3 && p.parameter.size(1) == 64);
+        Assert.Equal(4, encoder.named_parameters().Count(p => p.parameter.dim() == 3));
+    }
 }
