@@ -73,9 +73,9 @@ public static class SpeechToFaceReport
         var value = values.GetValueOrDefault(column.Key);
         if (value is null)
             return null;
-        if (column.Metric == SpeechToFaceMetrics.InceptionScore)
+        if (column.Metric is SpeechToFaceMetrics.InceptionScore or SpeechToFaceMetrics.InceptionIs)
         {
-            var std = values.GetValueOrDefault(SpeechToFaceTable.KeyOf(SpeechToFaceMetrics.InceptionScoreStd, column.Split));
+            var std = values.GetValueOrDefault(SpeechToFaceTable.KeyOf(column.Metric + SpeechToFaceMetrics.StdSuffix, column.Split));
             return $"{value:0.###} ± {std ?? 0:0.###}";
         }
         return column.Metric is SpeechToFaceMetrics.IdentityAccuracy or SpeechToFaceMetrics.HairAgreement ? value * 100 : value;
@@ -87,6 +87,10 @@ public static class SpeechToFaceReport
             $"The judge stands in for Inception (IS, FID) and the ICASSP paper's identity classifier: {r.Judge}. IS and FID are "
                 + "measured in its speaker softmax and 128-d features, so they are comparable between rows, not with the paper's "
                 + "Inception numbers. FID is against the real training faces.",
+            r.Inception.StartsWith("missing: ", StringComparison.Ordinal)
+                ? $"IS and FID (Inception), the thesis' own measure, are not measured: the Inception file is {r.Inception}."
+                : $"IS and FID (Inception): ImageNet's Inception ({r.Inception}) on the held-out utterances' faces, FID against the real "
+                    + "training faces — the thesis' measure, though not its faces.",
             $"{SpeechToFaceTable.RealFaces}: the real faces of each split scored as if drawn — the judge's own accuracy, the "
                 + "diversity of real talking frames, the IS real faces get.",
             "Identity acc.: the share of faces the judge gives to their own speaker. Hair agrees: the share whose hair reads long "
@@ -127,6 +131,7 @@ public static class SpeechToFaceReport
             ["corpus"] = r.Corpus,
             ["pairs"] = new JsonObject(r.PairsScored.Select(p => KeyValuePair.Create(p.Key.Label(), (JsonNode?)JsonValue.Create(p.Value)))),
             ["judge"] = r.Judge,
+            ["inception"] = r.Inception,
             ["paper"] = paper,
             ["methods"] = methods,
             ["runs"] = runs,

@@ -1,6 +1,7 @@
 using Dino.Repro.Data.Corpora;
 using Dino.Repro.Data.YouTubers;
 using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.Evaluation.Metrics.Features;
 using Dino.Repro.Evaluation.SpeechToFace;
 using Dino.Repro.IO;
 using Dino.Repro.Models;
@@ -68,11 +69,14 @@ public sealed class SpeechToFaceTable(SpeechToFaceTableSpec spec) : IReproducibl
         using var scope = torch.NewDisposeScope();
         var splits = LoadSplits(corpus);
         using var scorer = new SpeechToFaceScorer(judge, splits[FacePairSplit.Train].Faces, SpeechToFaceJudging.HairByLabel(corpus));
+        // The thesis' own measure where its file is present, on the held-out utterances; the judge's columns either way.
+        using var inceptionNetwork = FeatureExtractor.TryLoad(Evaluators.Inception, out var inceptionMissing, device: options.Device.ToTorch());
+        using var inception = inceptionNetwork is null ? null : new InceptionFaceScores(inceptionNetwork, splits[FacePairSplit.Train].Faces);
         progress.Message(
             $"{Name}: scoring {string.Join(", ", splits.Select(s => $"{s.Value.Labels.size(0)} {s.Key.Label()}"))} pairs with {judge.Description}"
         );
 
-        var rows = new List<MethodScores> { new(RealFaces, ScoreEach(scorer, splits, split => splits[split].Faces)) };
+        var rows = new List<MethodScores> { new(RealFaces, ScoreEach(scorer, inception, splits, split => splits[split].Faces)) };
         var shown = SampleRows(splits[FacePairSplit.UnseenUtterances].Labels);
         var heldOut = splits[FacePairSplit.UnseenUtterances];
         var grid = new List<Tensor> { heldOut.Faces.index_select(0, shown) };
@@ -82,7 +86,7 @@ public sealed class SpeechToFaceTable(SpeechToFaceTableSpec spec) : IReproducibl
             var model = (ISpeechToFaceModel)method.Experiment;
             using var noise = new Generator(7);
             var drawn = splits.ToDictionary(s => s.Key, s => Draw(model, s.Value, noise));
-            rows.Add(new MethodScores(method.Method, ScoreEach(scorer, splits, split => drawn[split])));
+            rows.Add(new MethodScores(method.Method, ScoreEach(scorer, inception, splits, split => drawn[split])));
             grid.Add(drawn[FacePairSplit.UnseenUtterances].index_select(0, shown));
         }
         var result = new SpeechToFaceResult(
@@ -94,6 +98,7 @@ public sealed class SpeechToFaceTable(SpeechToFaceTableSpec spec) : IReproducibl
             splits.ToDictionary(s => s.Key, s => (int)s.Value.Labels.size(0))
         )
         {
+            Inception = inceptionNetwork?.Path ?? $"missing: {inceptionMissing}",
             Runs = trained.Select(t => (t.Method, t.RunDirectory)).ToList(),
         };
         return SpeechToFaceReport.Write(spec, result, grid, speech, trained.Select(t => t.LossPlot()).ToList());
@@ -128,6 +133,7 @@ public sealed class SpeechToFaceTable(SpeechToFaceTableSpec spec) : IReproducibl
 
     private static Dictionary<string, double?> ScoreEach(
         SpeechToFaceScorer scorer,
+        InceptionFaceScores? inception,
         Dictionary<FacePairSplit, YouTubersBatch> splits,
         Func<FacePairSplit, Tensor> faces
     )
@@ -136,6 +142,8 @@ public sealed class SpeechToFaceTable(SpeechToFaceTableSpec spec) : IReproducibl
         foreach (var (split, pairs) in splits)
         foreach (var (metric, value) in scorer.Score(faces(split), pairs.Labels))
             values[KeyOf(metric, split)] = value;
+        foreach (var (metric, value) in inception?.Score(faces(FacePairSplit.UnseenUtterances)) ?? [])
+            values[KeyOf(metric, FacePairSplit.UnseenUtterances)] = value;
         return values;
     }
 

@@ -44,6 +44,9 @@ public sealed record SpeechToFaceResult(
 {
     public IReadOnlyList<(string method, string runDirectory)> Runs { get; init; } = [];
 
+    /// <summary>The Inception file the thesis' IS and FID columns come from, or "missing: " and how to get it.</summary>
+    public string Inception { get; init; } = "";
+
     public double? Value(string method, string metric, FacePairSplit split) =>
         Rows.Single(r => r.Method == method).Values.GetValueOrDefault(SpeechToFaceTable.KeyOf(metric, split));
 }

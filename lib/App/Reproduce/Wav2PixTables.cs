@@ -62,6 +62,8 @@ public static class Wav2PixTables
                 On("Hair agrees %", SpeechToFaceMetrics.HairAgreement, FacePairSplit.UnseenUtterances),
                 On("Diversity", SpeechToFaceMetrics.Diversity, FacePairSplit.UnseenUtterances),
                 On("FID (judge)", SpeechToFaceMetrics.Fid, FacePairSplit.UnseenUtterances),
+                On("IS (Inception)", SpeechToFaceMetrics.InceptionIs, FacePairSplit.UnseenUtterances),
+                On("FID (Inception)", SpeechToFaceMetrics.InceptionFid, FacePairSplit.UnseenUtterances),
             ],
             [
                 "The thesis' IS comes from ImageNet's Inception on the YouTubers faces (sample count and splits not given); the kit's "
@@ -96,6 +98,7 @@ public static class Wav2PixTables
                 On("Hair agrees % (unseen speakers)", SpeechToFaceMetrics.HairAgreement, FacePairSplit.UnseenSpeakers),
                 On("Diversity", SpeechToFaceMetrics.Diversity, FacePairSplit.UnseenUtterances),
                 On("FID (judge)", SpeechToFaceMetrics.Fid, FacePairSplit.UnseenUtterances),
+                On("IS (Inception)", SpeechToFaceMetrics.InceptionIs, FacePairSplit.UnseenUtterances),
             ],
             [
                 "Table III survives in the thesis' text only as three standard deviations (…8630 0.15752, …372 0.16229, …188 0.16802); "

@@ -9,10 +9,15 @@ public static class SpeechToFaceMetrics
 {
     public const string IdentityAccuracy = "identity_accuracy",
         InceptionScore = "inception_score",
-        InceptionScoreStd = "inception_score_std",
+        InceptionScoreStd = InceptionScore + StdSuffix,
+        InceptionIs = "inception_score_inception",
+        InceptionFid = "fid_inception",
         Fid = "fid_judge",
         HairAgreement = "hair_agreement",
         Diversity = "within_identity_diversity";
+
+    /// <summary>Appended to an Inception Score's key for its spread over the parts.</summary>
+    public const string StdSuffix = "_std";
 
     /// <summary>Hair at least this long (the corpus' 0 … 0.9 scale) reads as long: female voices get 0.6 – 0.9.</summary>
     public const double LongHair = 0.3;

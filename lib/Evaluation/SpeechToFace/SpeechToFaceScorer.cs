@@ -40,8 +40,7 @@ public sealed class SpeechToFaceScorer : IDisposable
             throw new ArgumentException($"{faces.size(0)} faces for {labels.size(0)} speakers (at least two of each)");
         using var scope = torch.NewDisposeScope();
         var (identity, hair, features) = judge.Read(faces);
-        // Ten parts as Salimans et al. where there are faces enough, fewer (at least 50 a part) otherwise.
-        var inception = Metrics.Image.InceptionScore.Compute(identity, splits: (int)Math.Clamp(faces.size(0) / 50, 1, 10));
+        var inception = Metrics.Image.InceptionScore.Compute(identity, Splits(faces.size(0)));
         using var generated = FeatureStatistics.From(features);
         return new Dictionary<string, double?>
         {
@@ -53,6 +52,12 @@ public sealed class SpeechToFaceScorer : IDisposable
             [SpeechToFaceMetrics.Diversity] = SpeechToFaceMetrics.WithinIdentityDiversity(faces, labels),
         };
     }
+
+    /// <summary>
+    /// Parts an Inception Score of <paramref name="count"/> faces is cut into: ten as Salimans et al. where there are faces enough, fewer (at least
+    /// 50 a part) otherwise.
+    /// </summary>
+    public static int Splits(long count) => (int)Math.Clamp(count / 50, 1, 10);
 
     public void Dispose() => real.Dispose();
 }

@@ -37,6 +37,10 @@ public class SpeechToFaceTableTests
             Assert.True(File.Exists(Path.Combine(folder, file)), file);
         var markdown = File.ReadAllText(Path.Combine(folder, "table.md"));
         Assert.Contains("| LS-GAN concat. input, LR from [20] | 3.002615 / 0.074115 |", markdown);
+        // Without the Inception file the thesis' own measure is said to be missing, and how to get it.
+        Assert.StartsWith("missing: ", results["inception"]!.GetValue<string>());
+        Assert.Contains("IS and FID (Inception), the thesis' own measure, are not measured", markdown);
+        Assert.Contains("data-scripts/evaluators.sh", markdown);
 
         var runs = Directory.GetDirectories(Path.Combine(folder, "runs"));
         Assert.Equal(5, runs.Length);
@@ -52,6 +56,10 @@ public class SpeechToFaceTableTests
     {
         using var data = new DataRootScope();
         using var output = new Fixtures.TempFolder();
+        // A tiny network with Inception's interface where data-scripts/evaluators.sh puts the real one.
+        var inception = Path.Combine(data.Path, "evaluators", "inception-2015-12-05.pt");
+        Directory.CreateDirectory(Path.GetDirectoryName(inception)!);
+        File.Copy(Fixtures.Path("tiny_any_size_inception.pt"), inception);
         var (code, _, stderr) = CliRunner.Run("reproduce", "wav2pix-table3", "--preset", "smoke", "--out", output.Root);
         Assert.True(code == 0, stderr);
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, "wav2pix-table3", "results.json")))!;
@@ -59,6 +67,10 @@ public class SpeechToFaceTableTests
         Assert.Equal([SpeechToFaceTable.RealFaces, .. Wav2PixTables.Table3.Rows.Select(r => r.Method)], methods.Select(m => m.Key));
         var hair = SpeechToFaceTable.KeyOf(SpeechToFaceMetrics.HairAgreement, FacePairSplit.UnseenSpeakers);
         Assert.All(methods, m => Assert.InRange(m.Value![hair]!.GetValue<double>(), 0, 1));
+        // With the file, every row also gets the thesis' IS from Inception's softmax (10 classes: 1 … 10).
+        Assert.Equal(inception, results["inception"]!.GetValue<string>());
+        var inceptionIs = SpeechToFaceTable.KeyOf(SpeechToFaceMetrics.InceptionIs, FacePairSplit.UnseenUtterances);
+        Assert.All(methods, m => Assert.InRange(m.Value![inceptionIs]!.GetValue<double>(), 1, 10));
         Assert.Equal(6, results["verdict"]!.AsArray().Count);
         Assert.Contains("unrecoverable", File.ReadAllText(Path.Combine(output.Root, "wav2pix-table3", "table.md")));
         // Each of the grid's eight rows has its speech playable beside it: a 16 kHz WAV of the smoke preset's 4,096 samples.
