@@ -81,11 +81,17 @@ public sealed class SpeechToFaceTable(SpeechToFaceTableSpec spec) : IReproducibl
         var heldOut = splits[FacePairSplit.UnseenUtterances];
         var grid = new List<Tensor> { heldOut.Faces.index_select(0, shown) };
         var speech = Speech(heldOut.Speech.index_select(0, shown), options.ReaderOptions.PreEmphasis);
+        // Rows may hear different lengths of speech (the thesis 4 s, the ICASSP code 1 s): each draws from the same pairs,
+        // loaded, normalised and pre-emphasised at its own length, as it trained.
+        var speechOf = new Dictionary<int, Dictionary<FacePairSplit, YouTubersBatch>> { [options.ReaderOptions.LoadSamples] = splits };
         foreach (var method in trained)
         {
             var model = (ISpeechToFaceModel)method.Experiment;
+            var reader = ((TalkingHeadOptions)method.Options).ReaderOptions;
+            if (!speechOf.TryGetValue(reader.LoadSamples, out var heard))
+                speechOf[reader.LoadSamples] = heard = LoadSplits(CorpusRegistry.TalkingHeads(options.Corpus)(options.CorpusSize, reader));
             using var noise = new Generator(7);
-            var drawn = splits.ToDictionary(s => s.Key, s => Draw(model, s.Value, noise));
+            var drawn = heard.ToDictionary(s => s.Key, s => Draw(model, s.Value, noise));
             rows.Add(new MethodScores(method.Method, ScoreEach(scorer, inception, splits, split => drawn[split])));
             grid.Add(drawn[FacePairSplit.UnseenUtterances].index_select(0, shown));
         }
@@ -221,7 +227,7 @@ public sealed class SpeechToFaceTable(SpeechToFaceTableSpec spec) : IReproducibl
             .Rows.Select(row =>
                 (TalkingHeadOptions)BuiltInExperiments.Registry.Get(row.Experiment).Resolve(request.Preset, [.. overrides, .. row.Options])
             )
-            .Select(o => (o.Corpus, o.CorpusSize, o.ReaderOptions))
+            .Select(o => (o.Corpus, o.CorpusSize, o.ReaderOptions with { LoadSeconds = null }))
             .Distinct()
             .Count();
         if (data != 1)

@@ -81,6 +81,36 @@ public class SpeechToFaceTableTests
         Assert.Equal((16000, 4096), (clip.SampleRate, clip.Length));
     }
 
+    [Fact]
+    public void Rows_that_hear_different_lengths_of_speech_each_draw_from_the_same_pairs_at_their_own_length()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        // The thesis hears 4 s where the ICASSP code hears 1 s; here 8,192 samples against the smoke preset's 4,096.
+        var spec = Wav2PixTables.Table3 with
+        {
+            Name = "mixed-lengths",
+            Rows =
+            [
+                new(
+                    "thesis, 8192 samples",
+                    "thesis-dcgan",
+                    [KeyValuePair.Create("condition", "Speech"), KeyValuePair.Create("samples", "8192")],
+                    "—"
+                ),
+                new(Wav2PixTables.Icassp, "wav2pix", [], "—"),
+            ],
+            Verdict = _ => [],
+        };
+        var reproduction = new SpeechToFaceTable(spec).Run(
+            new ReproduceRequest(Preset.Smoke, output.Root, [KeyValuePair.Create("steps", "2"), KeyValuePair.Create("checkpoint_every", "2")]),
+            Dino.Repro.Training.ProgressSinks.None
+        );
+        var accuracy = SpeechToFaceTable.KeyOf(SpeechToFaceMetrics.IdentityAccuracy, FacePairSplit.Train);
+        Assert.All(reproduction.Rows, r => Assert.NotNull(r.Values[accuracy]));
+        Assert.Equal(3, reproduction.Rows.Count);
+    }
+
     [Theory]
     [InlineData(new[] { "--set", "condition=Speech" }, "wav2pix-table2 sets condition itself")]
     [InlineData(new[] { "--seeds", "2" }, "trains one seed")]
