@@ -47,6 +47,42 @@ public abstract record TalkingHeadOptions : TrainingOptions
             HeldOutSpeakers: HeldOutSpeakers
         );
 
+    /// <summary>
+    /// <paramref name="options"/> reading the pairs of <paramref name="preset"/>, the same for every speech-to-face
+    /// experiment so that a table's rows score the same faces: smoke and cpu the embedded voice-faces at that size, one-second
+    /// windows every half second (the short videos give enough pairs), one and three of its speakers held out, 4,096 and
+    /// 16,000 samples of speech; paper the real YouTubers, each model hearing its own paper's length.
+    /// </summary>
+    public static T WithPresetPairs<T>(T options, Preset preset)
+        where T : TalkingHeadOptions
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        TalkingHeadOptions pairs = preset switch
+        {
+            Preset.Smoke => options with
+            {
+                Corpus = "voice-faces",
+                CorpusSize = Preset.Smoke,
+                WindowSeconds = 1,
+                HopSeconds = 0.5,
+                HeldOutSpeakers = 1,
+                Samples = 4096,
+            },
+            Preset.Cpu => options with
+            {
+                Corpus = "voice-faces",
+                CorpusSize = Preset.Cpu,
+                WindowSeconds = 1,
+                HopSeconds = 0.5,
+                HeldOutSpeakers = 3,
+                Samples = 16_000,
+            },
+            Preset.Paper => options with { Corpus = "youtubers" },
+            _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "not a preset"),
+        };
+        return (T)pairs;
+    }
+
     public override IEnumerable<string> Validate()
     {
         foreach (var problem in base.Validate())

@@ -26,16 +26,10 @@ public sealed class ThesisDcganExperiment : Experiment<ThesisDcganOptions>, ISpe
     public static IReadOnlyDictionary<Preset, Func<ThesisDcganOptions, ThesisDcganOptions>> Presets { get; } =
         new Dictionary<Preset, Func<ThesisDcganOptions, ThesisDcganOptions>>
         {
-            // Seconds on a CPU: tests and CI.
+            // Seconds on a CPU: tests and CI. The pairs of every preset: TalkingHeadOptions.WithPresetPairs.
             [Preset.Smoke] = o =>
-                o with
+                TalkingHeadOptions.WithPresetPairs(o, Preset.Smoke) with
                 {
-                    Corpus = "voice-faces",
-                    CorpusSize = Preset.Smoke,
-                    WindowSeconds = 1,
-                    HopSeconds = 0.5,
-                    HeldOutSpeakers = 1,
-                    Samples = 4096,
                     Width = 8,
                     Latent = 16,
                     SpeechChannelDivisor = 16,
@@ -47,16 +41,10 @@ public sealed class ThesisDcganExperiment : Experiment<ThesisDcganOptions>, ISpe
                     SampleCount = 4,
                     KeepCheckpoints = 1,
                 },
-            // The sheet's cpu size: 1 s of speech, 64², widths and SEGAN channels a quarter, batch 64, ~3k steps.
+            // The sheet's cpu size: 64², widths and SEGAN channels a quarter, batch 64, ~3k steps.
             [Preset.Cpu] = o =>
-                o with
+                TalkingHeadOptions.WithPresetPairs(o, Preset.Cpu) with
                 {
-                    Corpus = "voice-faces",
-                    CorpusSize = Preset.Cpu,
-                    WindowSeconds = 1,
-                    HopSeconds = 0.5,
-                    HeldOutSpeakers = 3,
-                    Samples = 16_000,
                     Width = 16,
                     SpeechChannelDivisor = 4,
                     Steps = 3000,
@@ -66,9 +54,8 @@ public sealed class ThesisDcganExperiment : Experiment<ThesisDcganOptions>, ISpe
                 },
             // The thesis gives no schedule: 100 epochs of its 42,199 faces at batch 64 (≈ 660 steps an epoch).
             [Preset.Paper] = o =>
-                o with
+                TalkingHeadOptions.WithPresetPairs(o, Preset.Paper) with
                 {
-                    Corpus = "youtubers",
                     Steps = 66_000,
                     Device = ComputeDevice.Cuda,
                     SampleEvery = 5000,
@@ -99,7 +86,7 @@ public sealed class ThesisDcganExperiment : Experiment<ThesisDcganOptions>, ISpe
         ArgumentNullException.ThrowIfNull(data);
         this.data = data.Train;
         identities = data.Identities;
-        if (options.Condition is not FaceCondition.OneHotProjected and not FaceCondition.Speech && identities > IdentityCode.Size)
+        if (options.UsesIdentityCode && identities > IdentityCode.Size)
             throw new ArgumentException($"the concatenated one-hot code holds at most {IdentityCode.Size} speakers, the corpus has {identities}");
         device = TargetDevice;
         generator = AddNetwork(

@@ -46,6 +46,9 @@ public sealed record ThesisDcganOptions : TalkingHeadOptions
 
     public bool UsesSpeech => Condition is FaceCondition.Speech or FaceCondition.SpeechAndOneHot or FaceCondition.Mel;
 
+    /// <summary>Whether G and D read the repeated, padded one-hot code (which holds at most 128 speakers).</summary>
+    public bool UsesIdentityCode => Condition is FaceCondition.OneHotConcatenated or FaceCondition.SpeechAndOneHot;
+
     /// <summary>The SEGAN encoder's channels after the divisor.</summary>
     public IReadOnlyList<int> SpeechChannels => ThesisSpeechChannels.Select(c => Math.Max(1, c / SpeechChannelDivisor)).ToArray();
 

@@ -31,16 +31,10 @@ public sealed class Wav2PixExperiment : Experiment<Wav2PixOptions>, ISpeechToFac
     public static IReadOnlyDictionary<Preset, Func<Wav2PixOptions, Wav2PixOptions>> Presets { get; } =
         new Dictionary<Preset, Func<Wav2PixOptions, Wav2PixOptions>>
         {
-            // Seconds on a CPU: tests and CI. One-second windows every half second give the short smoke videos enough pairs.
+            // Seconds on a CPU: tests and CI. The pairs of every preset: TalkingHeadOptions.WithPresetPairs.
             [Preset.Smoke] = o =>
-                o with
+                TalkingHeadOptions.WithPresetPairs(o, Preset.Smoke) with
                 {
-                    Corpus = "voice-faces",
-                    CorpusSize = Preset.Smoke,
-                    WindowSeconds = 1,
-                    HopSeconds = 0.5,
-                    HeldOutSpeakers = 1,
-                    Samples = 4096,
                     Width = 8,
                     SpeechChannelDivisor = 16,
                     BatchSize = 8,
@@ -51,16 +45,10 @@ public sealed class Wav2PixExperiment : Experiment<Wav2PixOptions>, ISpeechToFac
                     SampleCount = 4,
                     KeepCheckpoints = 1,
                 },
-            // The sheet's cpu size: 1 s windows, 64², the SEGAN encoder's channels a quarter, batch 64, ~3k steps; three
-            // of the twelve voices held out for the unseen-speaker rows.
+            // The sheet's cpu size: 64², the SEGAN encoder's channels a quarter, batch 64, ~3k steps.
             [Preset.Cpu] = o =>
-                o with
+                TalkingHeadOptions.WithPresetPairs(o, Preset.Cpu) with
                 {
-                    Corpus = "voice-faces",
-                    CorpusSize = Preset.Cpu,
-                    WindowSeconds = 1,
-                    HopSeconds = 0.5,
-                    HeldOutSpeakers = 3,
                     Width = 16,
                     SpeechChannelDivisor = 4,
                     Steps = 3000,
@@ -70,9 +58,8 @@ public sealed class Wav2PixExperiment : Experiment<Wav2PixOptions>, ISpeechToFac
                 },
             // The ICASSP code: 201 epochs of the YouTubers pairs (the thesis' 42,199 faces: ≈ 660 batches of 64 an epoch).
             [Preset.Paper] = o =>
-                o with
+                TalkingHeadOptions.WithPresetPairs(o, Preset.Paper) with
                 {
-                    Corpus = "youtubers",
                     Steps = 132_660,
                     Device = ComputeDevice.Cuda,
                     SampleEvery = 5000,
