@@ -64,7 +64,9 @@ public static class BuiltInExperiments
         using var samples = corpus.LoadSplit(held);
         // Every k-th pair, so the grid spans the identities instead of the first one's frames.
         var stride = Math.Max(1, (int)samples.Labels.size(0) / o.SampleCount);
-        var picks = torch.arange(0, samples.Labels.size(0), stride)[..Math.Min(o.SampleCount, (int)samples.Labels.size(0))];
+        var picks = torch.arange(Scalars.Of(0), Scalars.Of(samples.Labels.size(0)), Scalars.Of(stride))[
+            ..Math.Min(o.SampleCount, (int)samples.Labels.size(0))
+        ];
         var grid = new Batch(
             (int)picks.size(0),
             new Dictionary<string, Tensor>

@@ -43,14 +43,14 @@ public static class Decibels
         if (o.TopDb is < 0)
             throw new ArgumentOutOfRangeException(nameof(options), o.TopDb, "top_db must be non-negative");
         using var scope = torch.NewDisposeScope();
-        var db = x.clamp(min: o.Amin).log10() * multiplier;
+        var db = x.clamp(min: Scalars.Of(o.Amin)).log10() * Scalars.Of(multiplier);
         var reference = o.EffectiveReference;
         if (reference.IsMax)
-            db = db - PerSpectrogramMax(x).clamp(min: o.Amin).log10() * multiplier;
+            db = db - PerSpectrogramMax(x).clamp(min: Scalars.Of(o.Amin)).log10() * Scalars.Of(multiplier);
         else
-            db = db - multiplier * Math.Log10(Math.Max(o.Amin, reference.Value));
+            db = db - Scalars.Of(multiplier * Math.Log10(Math.Max(o.Amin, reference.Value)));
         if (o.TopDb is { } top)
-            db = db.maximum(PerSpectrogramMax(db) - top);
+            db = db.maximum(PerSpectrogramMax(db) - Scalars.Of(top));
         return scope.MoveToOuter(db);
     }
 

@@ -43,7 +43,7 @@ public static class Emphasis
             return x.clone(); // nothing precedes the first sample
         using var scope = torch.NewDisposeScope();
         var head = x.narrow(-1, 0, 1);
-        var rest = x.narrow(-1, 1, length - 1) - x.narrow(-1, 0, length - 1) * alpha;
+        var rest = x.narrow(-1, 1, length - 1) - x.narrow(-1, 0, length - 1) * Scalars.Of(alpha);
         return scope.MoveToOuter(torch.cat(new[] { head, rest }, -1));
     }
 

@@ -48,7 +48,7 @@ public sealed class LogMelSpectrogram : IDisposable
         // |X|^p in dB is (20/p)·log10: 10 for power, 20 for magnitude.
         var result =
             Options.Compression == LogCompression.NaturalLog
-                ? (energies + Options.LogOffset).log()
+                ? (energies + Scalars.Of(Options.LogOffset)).log()
                 : Decibels.Convert(energies, 20.0 / mel.Options.Power, Options.EffectiveDb);
         return scope.MoveToOuter(result);
     }

@@ -95,7 +95,7 @@ public static class MelCepstrum
             using var step = torch.NewDisposeScope();
             // r(k): the warped autocorrelation of I_N / |H|², the gradient and Hessian of E in one sequence.
             var logMagnitude = MelCepstrumFourier.CosineSpectrum(Stack(active.Select(f => mc[f]).ToList()).mm(toLinear), n);
-            var ratio = powerRows.index_select(0, torch.tensor(active.Select(f => (long)f).ToArray())) / (2 * logMagnitude).exp();
+            var ratio = powerRows.index_select(0, torch.tensor(active.Select(f => (long)f).ToArray())) / (logMagnitude * Scalars.Of(2)).exp();
             var lags = Rows(MelCepstrumFourier.EvenInverse(ratio, n).mm(toWarpedLags));
             var stillActive = new List<int>(active.Count);
             for (var a = 0; a < active.Count; a++)

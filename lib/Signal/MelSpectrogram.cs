@@ -42,10 +42,10 @@ public sealed class MelSpectrogram : IDisposable
         {
             // torchaudio's normalized=True ("window"): divide by the window's L2 norm.
             var window = Stft.Window(Options.Stft, ScalarType.Float64);
-            spectrum = spectrum / Math.Sqrt(window.square().sum().ToDouble());
+            spectrum = spectrum / Scalars.Of(Math.Sqrt(window.square().sum().ToDouble()));
         }
         var magnitude = spectrum.abs();
-        var result = Options.Power == 1.0 ? magnitude : magnitude.pow(Options.Power);
+        var result = Options.Power == 1.0 ? magnitude : magnitude.pow(Scalars.Of(Options.Power));
         return scope.MoveToOuter(result);
     }
 

@@ -38,7 +38,7 @@ public sealed class Mfcc : IDisposable
         using var scope = torch.NewDisposeScope();
         var energies = mel.Forward(waveform);
         var compressed = Options.LogMels
-            ? (energies + 1e-6).log()
+            ? (energies + Scalars.Of(1e-6)).log()
             : Decibels.FromPower(energies, new DecibelOptions(Amin: 1e-10, Reference: DbReference.One, TopDb: Options.TopDb));
         if (dct.device != compressed.device || dct.dtype != compressed.dtype)
         {

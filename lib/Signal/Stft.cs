@@ -31,10 +31,10 @@ public static class Stft
             return torch.hamming_window(length, periodic, dtype: dtype, device: device);
         if (length <= 1)
             return torch.ones(new long[] { Math.Max(length, 0) }, dtype, device);
-        using var n = torch.arange(length, ScalarType.Float64, device);
+        using var n = torch.arange(Scalars.Of(length), ScalarType.Float64, device);
         var span = periodic ? length : length - 1;
-        var window = (n * (2 * Math.PI / span)).cos_();
-        return window.mul_(-0.46).add_(0.54);
+        var window = (n * Scalars.Of(2 * Math.PI / span)).cos_();
+        return window.mul_(Scalars.Of(-0.46)).add_(Scalars.Of(0.54));
     }
 
     /// <summary>The complex spectrum [..., NFft/2+1, frames].</summary>
@@ -80,7 +80,7 @@ public static class Stft
         if (power <= 0)
             throw new ArgumentOutOfRangeException(nameof(power), power, "the spectrogram power must be positive");
         using var magnitude = Magnitude(signal, options);
-        return power == 1.0 ? magnitude.alias() : magnitude.pow(power);
+        return power == 1.0 ? magnitude.alias() : magnitude.pow(Scalars.Of(power));
     }
 
     /// <summary>∠X in radians, (−π, π].</summary>

@@ -13,8 +13,8 @@ public static class Grayscale
             throw new ArgumentException($"PillowLuma takes [H, W, 3] uint8 images, got [{string.Join(", ", rgb.shape)}] {rgb.dtype.TorchName()}");
         using var scope = torch.NewDisposeScope();
         var c = rgb.to(ScalarType.Int64);
-        var luma = (c[.., .., 0] * 19595 + c[.., .., 1] * 38470 + c[.., .., 2] * 7471 + 32768).div(
-            torch.full(Array.Empty<long>(), 65536, ScalarType.Int64),
+        var luma = (c[.., .., 0] * Scalars.Of(19595) + c[.., .., 1] * Scalars.Of(38470) + c[.., .., 2] * Scalars.Of(7471) + Scalars.Of(32768)).div(
+            torch.full(Array.Empty<long>(), Scalars.Of(65536), ScalarType.Int64),
             RoundingMode.floor
         );
         return luma.to(ScalarType.Byte).MoveToOuterDisposeScope();

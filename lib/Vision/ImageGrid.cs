@@ -29,7 +29,11 @@ public static class ImageGrid
         long channels = source.size(1),
             height = source.size(2),
             width = source.size(3);
-        var grid = torch.full([channels, rows * (height + padding) + padding, cols * (width + padding) + padding], padValue, source.dtype);
+        var grid = torch.full(
+            [channels, rows * (height + padding) + padding, cols * (width + padding) + padding],
+            Scalars.Of(padValue),
+            source.dtype
+        );
         for (var i = 0; i < count; i++)
         {
             var (top, left) = TileOrigin(i, cols, height, width, padding);

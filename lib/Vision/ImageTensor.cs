@@ -32,7 +32,7 @@ public static class ImageTensor
         var order = PermutationFromLast(hwc.dim(), nameof(hwc));
         using var scope = torch.NewDisposeScope();
         var x = hwc.to(ScalarType.Float32).permute(order).contiguous();
-        var scaled = range == PixelRange.ZeroToOne ? x.div(max) : x.div(max / 2).sub(1.0);
+        var scaled = range == PixelRange.ZeroToOne ? x.div(Scalars.Of(max)) : x.div(Scalars.Of(max / 2)).sub(Scalars.Of(1.0));
         return scaled.MoveToOuterDisposeScope();
     }
 
@@ -48,8 +48,8 @@ public static class ImageTensor
         var order = PermutationToLast(chw.dim(), nameof(chw));
         using var scope = torch.NewDisposeScope();
         var x = chw.detach().to(ScalarType.Float32);
-        var levels = range == PixelRange.ZeroToOne ? x.mul(255.0) : x.add(1.0).mul(127.5);
-        var bytes = levels.round().clamp(0, 255).to(ScalarType.Byte).permute(order).contiguous();
+        var levels = range == PixelRange.ZeroToOne ? x.mul(Scalars.Of(255.0)) : x.add(Scalars.Of(1.0)).mul(Scalars.Of(127.5));
+        var bytes = levels.round().clamp(Scalars.Of(0), Scalars.Of(255)).to(ScalarType.Byte).permute(order).contiguous();
         return bytes.MoveToOuterDisposeScope();
     }
 

@@ -15,11 +15,11 @@ public static class SampleGrids
         var (n, c, h, w) = (images.size(0), images.size(1), images.size(2), images.size(3));
         var rows = (n + columns - 1) / columns;
         using var scope = torch.NewDisposeScope();
-        var cells = torch.full(new long[] { rows * columns, c, h + 1, w + 1 }, padValue, images.dtype, images.device);
+        var cells = torch.full(new long[] { rows * columns, c, h + 1, w + 1 }, Scalars.Of(padValue), images.dtype, images.device);
         cells.index_put_(images.detach(), TensorIndex.Slice(0, n), TensorIndex.Colon, TensorIndex.Slice(1, h + 1), TensorIndex.Slice(1, w + 1));
         // [rows, cols, C, H+1, W+1] → [C, rows, H+1, cols, W+1]: each row of cells becomes a band of pixel rows.
         var grid = cells.reshape(rows, columns, c, h + 1, w + 1).permute(2, 0, 3, 1, 4).reshape(c, rows * (h + 1), columns * (w + 1));
-        var framed = torch.full(new long[] { c, rows * (h + 1) + 1, columns * (w + 1) + 1 }, padValue, images.dtype, images.device);
+        var framed = torch.full(new long[] { c, rows * (h + 1) + 1, columns * (w + 1) + 1 }, Scalars.Of(padValue), images.dtype, images.device);
         framed.index_put_(grid, TensorIndex.Colon, TensorIndex.Slice(0, rows * (h + 1)), TensorIndex.Slice(0, columns * (w + 1)));
         return framed.MoveToOuterDisposeScope();
     }

@@ -82,8 +82,8 @@ public class CityscapesReaderTests
     public void Aligned_pairs_split_into_A_on_the_left_and_B_on_the_right()
     {
         using var dir = new Fixtures.TempFolder();
-        using var a = torch.full([8, 8, 3], 200, ScalarType.Byte);
-        using var b = torch.full([8, 8, 3], 30, ScalarType.Byte);
+        using var a = torch.full([8, 8, 3], Scalars.Of(200), ScalarType.Byte);
+        using var b = torch.full([8, 8, 3], Scalars.Of(30), ScalarType.Byte);
         using var joined = AlignedPairs.Join(a, b);
         Assert.Equal([8L, 16, 3], joined.shape);
         var path = Path.Combine(dir.Root, "1.jpg");
@@ -115,7 +115,7 @@ public class CityscapesReaderTests
         File.WriteAllText(corpus.LabelIdsPath(frame), "not a png");
         var corrupt = Assert.ThrowsAny<Exception>(() => corpus.ReadTrainIds(frame));
         Assert.Contains(corpus.LabelIdsPath(frame), corrupt.Message);
-        using (var labels = torch.full([2, 2], 7, ScalarType.Byte))
+        using (var labels = torch.full([2, 2], Scalars.Of(7), ScalarType.Byte))
             LabelMap.Write(corpus.LabelIdsPath(frame), labels);
         File.Delete(corpus.PhotoPath(frame));
         var missing = Assert.Throws<FileNotFoundException>(() => corpus.Load(frame, 2, 2));
@@ -130,7 +130,7 @@ public class CityscapesReaderTests
         var photoDir = Directory.CreateDirectory(Path.Combine(root, "leftImg8bit", "val", "lindau")).FullName;
         using (var labels = torch.tensor(labelIds, [height, width]))
             LabelMap.Write(Path.Combine(labelDir, Stem + "_gtFine_labelIds.png"), labels);
-        using (var photo = torch.full([height, width, 3], 90, ScalarType.Byte))
+        using (var photo = torch.full([height, width, 3], Scalars.Of(90), ScalarType.Byte))
             ImageIO.Write(Path.Combine(photoDir, Stem + "_leftImg8bit.png"), photo);
         return new CityscapesCorpus(root);
     }

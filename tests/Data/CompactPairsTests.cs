@@ -22,7 +22,7 @@ public class CompactPairsTests
         Assert.Equal(ScalarType.Byte, compact.Labels.dtype);
         // Level u at [y, x, c] stands for u / 127.5 − 1 at [c, y, x], the value ImageTensor.ToChw gives the byte u.
         Assert.Equal([32L, 32, 3], compact.Photo.shape);
-        using var photo = compact.Photo.permute(2, 0, 1).to(ScalarType.Float32).div(127.5).sub(1.0);
+        using var photo = compact.Photo.permute(2, 0, 1).to(ScalarType.Float32).div(Scalars.Of(127.5)).sub(Scalars.Of(1.0));
         Assert.True(photo.Equals(original.Photo));
         using var labels = compact.Labels.to(ScalarType.Int64);
         Assert.True(labels.Equals(original.Labels));
@@ -33,9 +33,9 @@ public class CompactPairsTests
     {
         using var oneHot = torch.zeros(5, 4, 4);
         using (var channel = oneHot[1])
-            channel.fill_(1.0);
-        using var offGrid = torch.full([3, 4, 4], 0.3);
-        using var wideLabels = torch.full([4, 4], 300, ScalarType.Int64);
+            channel.fill_(Scalars.Of(1.0));
+        using var offGrid = torch.full([3, 4, 4], Scalars.Of(0.3));
+        using var wideLabels = torch.full([4, 4], Scalars.Of(300), ScalarType.Int64);
         using var example = CompactPairs.Compact(new PairedExample("x", oneHot.clone(), offGrid.clone(), wideLabels.clone()));
         Assert.Equal(ScalarType.Float32, example.Condition.dtype);
         Assert.True(example.Condition.Equals(oneHot));

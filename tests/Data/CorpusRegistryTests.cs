@@ -62,7 +62,7 @@ public class CorpusRegistryTests
         Assert.True(corpus.TrainPairs >= 1 && test.Count >= 1);
         using var first = test[0]();
         Assert.Equal(new long[] { 3, 32, 32 }, first.Photo.shape);
-        using var labelled = first.Labels.masked_select(first.Labels.ne(255)); // Cityscapes' ignore label aside
+        using var labelled = first.Labels.masked_select(first.Labels.ne(Scalars.Of(255))); // Cityscapes' ignore label aside
         Assert.InRange(labelled.max().ToInt64(), 0, classes - 1);
     }
 

@@ -14,7 +14,7 @@ public class PairedBatchesAugmentationTests
     {
         using var scope = torch.NewDisposeScope();
         using var generator = new Generator((ulong)seed);
-        var a = torch.rand(new long[] { Count, 3, Size, Size }, generator: generator) * 2 - 1;
+        var a = torch.rand(new long[] { Count, 3, Size, Size }, generator: generator) * Scalars.Of(2) - Scalars.Of(1);
         var labels = torch.randint(0, 10, new long[] { Count, Size, Size }, generator: generator);
         return new ShuffledBatches(
             new Dictionary<string, Tensor>

@@ -106,7 +106,7 @@ public class ShapesCorpusTests
         using var dir = new Fixtures.TempFolder();
         var corpus = ShapesCorpus.Write(dir.Root, new ShapesOptions(200, 8, 0));
         using var labels = corpus.ReadLabels(199);
-        Assert.True(labels.ne(0).any().ToBoolean());
+        Assert.True(labels.ne(Scalars.Of(0)).any().ToBoolean());
     }
 
     // Mean RGB (0..255) of every class over the smoke set, and the pixel count of each class.

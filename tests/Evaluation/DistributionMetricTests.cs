@@ -37,7 +37,7 @@ public class DistributionMetricTests
         Assert.Throws<ArgumentException>(() => FrechetDistance.Compute(zeros(10, 4, 1), zeros(10, 4)));
         Assert.Throws<ArgumentException>(() => FrechetDistance.Compute(zeros(10, 4), zeros(10, 5)));
         var withNan = zeros(new long[] { 10, 4 }, float64);
-        withNan[0, 0] = full(System.Array.Empty<long>(), double.NaN, float64);
+        withNan[0, 0] = full(System.Array.Empty<long>(), Scalars.Of(double.NaN), float64);
         Assert.Throws<ArgumentException>(() => FrechetDistance.Compute(withNan, zeros(10, 4)));
     }
 
@@ -69,7 +69,7 @@ public class DistributionMetricTests
         using var scope = NewDisposeScope();
         using var g = new Generator(9);
         var a = randn(new long[] { 30, 6 }, float64, generator: g);
-        var b = randn(new long[] { 30, 6 }, float64, generator: g) * 1.5 + 0.3;
+        var b = randn(new long[] { 30, 6 }, float64, generator: g) * Scalars.Of(1.5) + Scalars.Of(0.3);
         // With a subset as large as the set, every subset is a permutation: the value is the full-set MMD².
         var kid = KernelInceptionDistance.Compute(a, b, numSubsets: 3, maxSubsetSize: 30);
         Assert.Equal(DirectMmd(a.ToArray<double>(), b.ToArray<double>(), 30, 6), kid, 10);

@@ -47,7 +47,7 @@ public class FeatureExtractionTests : IDisposable
     /// <summary>The fixture network by hand: tanh(flatten(x/127.5 − 1)·W1 + b1), logits = f·W2 + b2.</summary>
     private (Tensor features, Tensor logits) ByHand(Tensor hwc)
     {
-        var x = hwc.permute(0, 3, 1, 2).to(ScalarType.Float32).div(127.5).sub(1.0).flatten(1);
+        var x = hwc.permute(0, 3, 1, 2).to(ScalarType.Float32).div(Scalars.Of(127.5)).sub(Scalars.Of(1.0)).flatten(1);
         var features = x.mm(weights["inception.w1"]).add(weights["inception.b1"]).tanh();
         return (features, features.mm(weights["inception.w2"]).add(weights["inception.b2"]));
     }
@@ -122,7 +122,7 @@ public class FeatureExtractionTests : IDisposable
         Assert.Equal(first.Count, second.Count);
 
         // Rewrite one image with other pixels: the key changes, the network runs again and the numbers follow.
-        ImageIO.Write(Path.Combine(folder, "img000.png"), full(new long[] { 16, 16, 3 }, 7, ScalarType.Byte));
+        ImageIO.Write(Path.Combine(folder, "img000.png"), full(new long[] { 16, 16, 3 }, Scalars.Of(7), ScalarType.Byte));
         using var third = FolderFeatures.Statistics(folder, extractor, cache);
         Assert.True(extractor.ForwardCalls > calls);
         Assert.NotEqual(first.Mean.ToArray<double>(), third.Mean.ToArray<double>());

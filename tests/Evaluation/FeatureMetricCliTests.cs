@@ -125,7 +125,7 @@ public class FeatureMetricCliTests : IDisposable
         {
             Assert.Equal(expected, lpips.Distance(x, y), 1e-5);
             Assert.Equal(0.0, lpips.Distance(x, x), 1e-12);
-            Assert.Throws<ArgumentException>(() => lpips.Distance(x.add(1).mul(127.5), y)); // [0,255] input refused
+            Assert.Throws<ArgumentException>(() => lpips.Distance(x.add(Scalars.Of(1)).mul(Scalars.Of(127.5)), y)); // [0,255] input refused
         }
 
         var (code, stdout, stderr) = CliRunner.Run(
@@ -155,7 +155,7 @@ public class FeatureMetricCliTests : IDisposable
             Assert.Equal(expected, lpips.Distance(x, ImageTensor.ToChw(images[other])), 1e-5 * expected);
         }
         Assert.Equal(0.0, lpips.Distance(x, x), 1e-12);
-        var spoiled = x.clone().index_put_(double.NaN, 1, 2, 3);
+        var spoiled = x.clone().index_put_(Scalars.Of(double.NaN), 1, 2, 3);
         Assert.Equal("LPIPS: the second image contains NaN", Assert.Throws<ArgumentException>(() => lpips.Distance(x, spoiled)).Message);
         // A batch gives each pair's own distance.
         var batch = lpips.Distances(ImageTensor.ToChw(images[..2]), ImageTensor.ToChw(images[1..])).ToArray<double>();

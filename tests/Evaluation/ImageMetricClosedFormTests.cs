@@ -12,7 +12,7 @@ public class ImageMetricClosedFormTests
         var image = randint(0, 200, new long[] { 16, 16, 3 }, uint8, generator: g);
         Assert.Equal(double.PositiveInfinity, PeakSignalToNoiseRatio.Compute(image, image));
         // Every value off by 5: MSE = 25, PSNR = 10·log10(255²/25).
-        Assert.Equal(10 * Math.Log10(255.0 * 255 / 25), PeakSignalToNoiseRatio.Compute(image, image + 5), 12);
+        Assert.Equal(10 * Math.Log10(255.0 * 255 / 25), PeakSignalToNoiseRatio.Compute(image, image + Scalars.Of(5)), 12);
         Assert.Throws<ArgumentException>(() => PeakSignalToNoiseRatio.Compute(image, image[..8]));
     }
 
@@ -21,9 +21,9 @@ public class ImageMetricClosedFormTests
     {
         using var scope = NewDisposeScope();
         using var g = new Generator(3);
-        var image = (rand(new long[] { 32, 32 }, float64, generator: g) * 255).round();
+        var image = (rand(new long[] { 32, 32 }, float64, generator: g) * Scalars.Of(255)).round();
         Assert.Equal(1.0, StructuralSimilarity.Compute(image, image), 12);
-        var noisy = (image + randn(new long[] { 32, 32 }, float64, generator: g) * 20).clamp(0, 255);
+        var noisy = (image + randn(new long[] { 32, 32 }, float64, generator: g) * Scalars.Of(20)).clamp(Scalars.Of(0), Scalars.Of(255));
         var ssim = StructuralSimilarity.Compute(image, noisy);
         Assert.InRange(ssim, 0.0, 0.99);
         Assert.Throws<ArgumentException>(() => StructuralSimilarity.Compute(zeros(8, 8), zeros(8, 8)));
@@ -41,7 +41,10 @@ public class ImageMetricClosedFormTests
         var expected = (2 * v * w + c1) / (v * v + w * w + c1);
         Assert.Equal(
             expected,
-            StructuralSimilarity.Compute(full(new long[] { 16, 16, 3 }, v, float64), full(new long[] { 16, 16, 3 }, w, float64)),
+            StructuralSimilarity.Compute(
+                full(new long[] { 16, 16, 3 }, Scalars.Of(v), float64),
+                full(new long[] { 16, 16, 3 }, Scalars.Of(w), float64)
+            ),
             12
         );
     }
@@ -55,9 +58,9 @@ public class ImageMetricClosedFormTests
         // One bad pixel would make PSNR ±∞ dB or NaN and SSIM NaN: an error, never a number.
         using var scope = NewDisposeScope();
         using var g = new Generator(5);
-        var image = (rand(new long[] { 64, 64, 3 }, float64, generator: g) * 255).round();
+        var image = (rand(new long[] { 64, 64, 3 }, float64, generator: g) * Scalars.Of(255)).round();
         var spoiled = image.clone();
-        spoiled.index_put_(bad, 10, 20, 1);
+        spoiled.index_put_(Scalars.Of(bad), 10, 20, 1);
 
         Assert.Equal(
             $"PSNR: the distorted image contains {what}",

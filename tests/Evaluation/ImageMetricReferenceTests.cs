@@ -77,7 +77,7 @@ public class ImageMetricReferenceTests
     {
         using var scope = torch.NewDisposeScope();
         var gt = torch.zeros(new long[] { 2, 2 }, ScalarType.Int64);
-        var pred = torch.full(new long[] { 2, 2 }, 19, ScalarType.Int64);
+        var pred = torch.full(new long[] { 2, 2 }, Scalars.Of(19), ScalarType.Int64);
         Assert.Contains("outside 0..18", Assert.Throws<ArgumentException>(() => SegmentationScores.FromLabels(gt, pred, 19)).Message);
     }
 }

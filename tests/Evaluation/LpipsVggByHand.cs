@@ -26,14 +26,14 @@ internal static class LpipsVggByHand
         Tensor W(string key) => weights[key].to(ScalarType.Float64);
         (Tensor, Tensor) Layers(Tensor hwc)
         {
-            var image = hwc.to(ScalarType.Float64).permute(2, 0, 1).div(127.5).sub(1.0);
+            var image = hwc.to(ScalarType.Float64).permute(2, 0, 1).div(Scalars.Of(127.5)).sub(Scalars.Of(1.0));
             var (h, w) = (image.size(1), image.size(2));
             var f1 = (W("conv1.w").mm(image.reshape(3, -1)) + W("conv1.b").unsqueeze(1)).relu().reshape(4, h, w);
             var pooled = f1.reshape(4, h / 2, 2, w / 2, 2).mean(new long[] { 2, 4 });
             var f2 = (W("conv2.w").mm(pooled.reshape(4, -1)) + W("conv2.b").unsqueeze(1)).relu().reshape(5, h / 2, w / 2);
             return (f1, f2);
         }
-        static Tensor Unit(Tensor f) => f / (f.square().sum(0, keepdim: true).sqrt() + 1e-10);
+        static Tensor Unit(Tensor f) => f / (f.square().sum(0, keepdim: true).sqrt() + Scalars.Of(1e-10));
         double Layer(Tensor fx, Tensor fy, Tensor lin) => (lin.view(-1, 1, 1) * (Unit(fx) - Unit(fy)).square()).sum(dim: 0).mean().ToDouble();
         var (x1, x2) = Layers(x);
         var (y1, y2) = Layers(y);

@@ -84,9 +84,9 @@ public class SegmenterTests : IDisposable
             var truth = predicted.clone();
             // Image 1: a block of wrong labels; image 2: a block marked ignore.
             if (i == 1)
-                truth.narrow(0, 0, 4).copy_(truth.narrow(0, 0, 4).add(1).remainder(5));
+                truth.narrow(0, 0, 4).copy_(truth.narrow(0, 0, 4).add(Scalars.Of(1)).remainder(Scalars.Of(5)));
             if (i == 2)
-                truth.narrow(1, 0, 3).fill_(255);
+                truth.narrow(1, 0, 3).fill_(Scalars.Of(255));
             LabelMap.Write(temp.File($"labels/{i:D2}.png"), truth);
             truths.Add(truth.flatten());
             predictions.Add(predicted.flatten());

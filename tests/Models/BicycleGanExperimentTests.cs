@@ -78,7 +78,7 @@ public class BicycleGanExperimentTests
         var (zAgain, _, _) = experiment.Encode(b, new Generator(7));
         Assert.True(z.Equals(zAgain));
         var epsilon = experiment.SampleZ(2, new Generator(7));
-        Assert.True(z.allclose(mu + (logvar * 0.5).exp() * epsilon));
+        Assert.True(z.allclose(mu + (logvar * Scalars.Of(0.5)).exp() * epsilon));
     }
 
     [Fact]

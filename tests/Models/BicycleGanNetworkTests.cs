@@ -92,7 +92,7 @@ public class BicycleGanNetworkTests
         using var _ = no_grad();
         using var generator = new UnetAddAllGenerator(3, 3, 8, UnetAddAllGenerator.DownsFor(size), ngf: 8);
         using var encoder = new ResNetEncoder(3, 8, size, nef: 8);
-        var a = rand(new long[] { 2, 3, size, size }) * 2 - 1;
+        var a = rand(new long[] { 2, 3, size, size }) * Scalars.Of(2) - Scalars.Of(1);
         var z = randn(2, 8);
         var fake = generator.call(a, z);
         Assert.Equal(new long[] { 2, 3, size, size }, fake.shape);
@@ -167,8 +167,8 @@ public class BicycleGanNetworkTests
     public void Least_squares_sums_the_mean_squared_error_of_every_scale()
     {
         using var scope = NewDisposeScope();
-        var fine = ones(1, 1, 2, 2) * 0.5;
-        var coarse = ones(1, 1, 1, 1) * 2.0;
+        var fine = ones(1, 1, 2, 2) * Scalars.Of(0.5);
+        var coarse = ones(1, 1, 1, 1) * Scalars.Of(2.0);
         Assert.Equal(0.25 + 1.0, BicycleGanLosses.LeastSquares(new[] { fine, coarse }, targetIsReal: true).ToSingle(), 6);
         Assert.Equal(0.25 + 4.0, BicycleGanLosses.LeastSquares(new[] { fine, coarse }, targetIsReal: false).ToSingle(), 6);
     }

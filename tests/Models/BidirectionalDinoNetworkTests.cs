@@ -54,8 +54,8 @@ public class BidirectionalDinoNetworkTests
         // ConvT weights [in, out, k, k]; the final conv's [out, in, k, k]
         Assert.Equal(headInChannels, firstHeadWeight.Value.size(branch == 4 ? 1 : 0));
 
-        var x = rand(new long[] { 2, 3, 64, 64 }) * 2 - 1;
-        var z = randn(2, 32) * 0.33;
+        var x = rand(new long[] { 2, 3, 64, 64 }) * Scalars.Of(2) - Scalars.Of(1);
+        var z = randn(2, 32) * Scalars.Of(0.33);
         var (latent, features) = player.Encode(x, z);
         var trunk = player.Decoder.Run(latent, features, 0, branch);
         Assert.Equal(new long[] { 2, trunkChannels, trunkSize, trunkSize }, trunk.shape);
@@ -69,17 +69,17 @@ public class BidirectionalDinoNetworkTests
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         using var player = new BidirectionalDinoUNet(32, 32, branch_layer: 2);
-        var x = rand(new long[] { 2, 3, 32, 32 }) * 2 - 1;
-        var z = randn(2, 32) * 0.33;
+        var x = rand(new long[] { 2, 3, 32, 32 }) * Scalars.Of(2) - Scalars.Of(1);
+        var z = randn(2, 32) * Scalars.Of(0.33);
         Assert.True(player.call(x, z).Equals(player.Critic(x, z))); // identical initial weights: identical streams
 
         var generative = player.call(x, z);
         foreach (var p in player.CriticHead.parameters())
-            p.mul_(1.5);
+            p.mul_(Scalars.Of(1.5));
         Assert.True(generative.Equals(player.call(x, z)));
         Assert.False(generative.Equals(player.Critic(x, z)));
         foreach (var p in player.TrunkParameters)
-            p.mul_(1.5);
+            p.mul_(Scalars.Of(1.5));
         Assert.False(generative.Equals(player.call(x, z))); // the trunk is shared
     }
 }

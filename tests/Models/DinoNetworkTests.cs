@@ -86,8 +86,8 @@ public class DinoNetworkTests
         using var _ = no_grad();
         using var forward = new DinoUNet(size, 32);
         using var reverse = new DinoUNet(size, 0);
-        var x = rand(new long[] { 1, 3, size, size }) * 2 - 1;
-        var z = randn(1, 32) * 0.33;
+        var x = rand(new long[] { 1, 3, size, size }) * Scalars.Of(2) - Scalars.Of(1);
+        var z = randn(1, 32) * Scalars.Of(0.33);
         var translation = forward.call(x, z);
         var back = reverse.call(translation, null);
         Assert.Equal(new long[] { 1, 3, size, size }, translation.shape);
@@ -103,8 +103,8 @@ public class DinoNetworkTests
         using var _ = no_grad();
         using var forward = new DinoUNet(32, 32);
         var x = rand(new long[] { 2, 3, 32, 32 });
-        var a = forward.call(x, randn(2, 32) * 0.33);
-        var b = forward.call(x, randn(2, 32) * 0.33);
+        var a = forward.call(x, randn(2, 32) * Scalars.Of(0.33));
+        var b = forward.call(x, randn(2, 32) * Scalars.Of(0.33));
         Assert.True((a - b).abs().max().ToDouble() > 1e-4);
         Assert.Throws<ArgumentException>(() => forward.call(x, null));
         using var reverse = new DinoUNet(32, 0);

@@ -14,8 +14,8 @@ public class ModelExperimentTests
     internal static IBatchSource RandomPairs(int size, int count, int batch, long seed)
     {
         using var noise = new Generator((ulong)seed);
-        var a = rand(new long[] { count, 3, size, size }, generator: noise) * 2 - 1;
-        var b = rand(new long[] { count, 3, size, size }, generator: noise) * 2 - 1;
+        var a = rand(new long[] { count, 3, size, size }, generator: noise) * Scalars.Of(2) - Scalars.Of(1);
+        var b = rand(new long[] { count, 3, size, size }, generator: noise) * Scalars.Of(2) - Scalars.Of(1);
         return new ShuffledBatches(new Dictionary<string, Tensor> { ["A"] = a, ["B"] = b }, batch, seed);
     }
 

@@ -94,7 +94,7 @@ public class Pix2PixNetworkTests
         using var _ = no_grad();
         using var generator = new UnetGenerator(3, 3, UnetGenerator.DownsFor(size), ngf: 16);
         using var discriminator = new PatchDiscriminator(6, ndf: 16);
-        var a = rand(new long[] { 2, 3, size, size }) * 2 - 1;
+        var a = rand(new long[] { 2, 3, size, size }) * Scalars.Of(2) - Scalars.Of(1);
         var fake = generator.call(a);
         Assert.Equal(new long[] { 2, 3, size, size }, fake.shape);
         var logits = discriminator.call(cat(new[] { a, fake }, 1));

@@ -14,8 +14,8 @@ public class ReferenceTestModeTests
         var net = nn.Sequential(nn.Conv2d(3, 4, 3, padding: 1), nn.BatchNorm2d(4), nn.ReLU(), nn.Dropout(0.5));
         // Running statistics a trained network would have, far from a single image's own.
         var bn = (TorchSharp.Modules.BatchNorm2d)net.children().ElementAt(1);
-        bn.running_mean!.fill_(5);
-        bn.running_var!.fill_(9);
+        bn.running_mean!.fill_(Scalars.Of(5));
+        bn.running_var!.fill_(Scalars.Of(9));
         return net;
     }
 
@@ -42,7 +42,7 @@ public class ReferenceTestModeTests
         Assert.True(expected.allclose(actual, rtol: 0, atol: 0), "not the train-mode, one-image-at-a-time translation");
         using var eval = EvalMode.Run(() => net.call(images), net);
         Assert.False(eval.allclose(actual), "dropout and per-image statistics had no effect");
-        Assert.True(actual.eq(0).any().ToBoolean(), "dropout is off");
+        Assert.True(actual.eq(Scalars.Of(0)).any().ToBoolean(), "dropout is off");
 
         // A second run continues the private stream; a fresh one with the same seed repeats it.
         using var again = mode.Run(net, images, (image, _) => net.call(image));

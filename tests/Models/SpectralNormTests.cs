@@ -42,7 +42,7 @@ public class SpectralNormTests
         AssertClose(R($"{kind}.y1"), y1, "first train-mode output");
         AssertClose(R($"{kind}.u1"), layer.state_dict()["weight_u"], "u after one power-iteration step");
         AssertClose(R($"{kind}.v1"), layer.state_dict()["weight_v"], "v after one power-iteration step");
-        y1.pow(2).sum().backward();
+        y1.pow(Scalars.Of(2)).sum().backward();
         AssertClose(R($"{kind}.grad.weight_orig"), layer.WeightOrig.grad!, "gradient of weight_orig");
         AssertClose(R($"{kind}.grad.bias"), layer.Bias!.grad!, "gradient of the bias");
 

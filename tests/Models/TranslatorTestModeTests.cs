@@ -21,7 +21,7 @@ public class TranslatorTestModeTests
             .Definition(o => ModelExperimentTests.RandomPairs(o.Resolution, 4, o.BatchSize, o.Seed))
             .Create(options);
         ModelExperimentTests.Step(experiment);
-        var conditions = torch.rand(new long[] { 3, 3, 64, 64 }, generator: new Generator(5)) * 2 - 1;
+        var conditions = torch.rand(new long[] { 3, 3, 64, 64 }, generator: new Generator(5)) * Scalars.Of(2) - Scalars.Of(1);
         using var eval = new Translator(experiment, options).Translate(conditions);
         using var first = new Translator(experiment, options, BaselineTestMode.Reference).Translate(conditions);
         using var again = new Translator(experiment, options, BaselineTestMode.Reference).Translate(conditions);

@@ -77,7 +77,7 @@ public class MelLibrosaPresetTests
         // One second of a 1 kHz sine: 1 + 22050 // 512 = 44 frames. Zero padding (pad_mode "constant") leaves half of the
         // first frame's window over the signal, so its energy is about a quarter of a middle frame's; reflection would
         // keep them about equal.
-        var sine = (arange(22050, ScalarType.Float32) * (2 * Math.PI * 1000 / 22050)).sin();
+        var sine = (arange(Scalars.Of(22050), ScalarType.Float32) * (Scalars.Of(2 * Math.PI * 1000 / 22050))).sin();
         var spectrogram = MelSpectrogram.Compute(sine, options);
         Assert.Equal([128L, 44], spectrogram.shape);
         var energy = spectrogram.sum(dim: 0).ToArray<float>();

@@ -34,15 +34,15 @@ public sealed class TinyGan : IDisposable
         optG = optim.Adam(generator.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999);
         optD = optim.Adam(discriminator.parameters(), lr: 2e-4, beta1: 0.5, beta2: 0.999);
         // "Real" data: a fixed bright square on a dark background, with a little noise per step.
-        realImages = full(new long[] { Batch, 1, 8, 8 }, -1.0).DetachFromDisposeScope();
-        realImages.index_put_(1.0, TensorIndex.Colon, TensorIndex.Colon, 2..6, 2..6);
+        realImages = full(new long[] { Batch, 1, 8, 8 }, Scalars.Of(-1.0)).DetachFromDisposeScope();
+        realImages.index_put_(Scalars.Of(1.0), TensorIndex.Colon, TensorIndex.Colon, 2..6, 2..6);
     }
 
     /// <summary>One discriminator update then one generator update; returns (loss_D, loss_G).</summary>
     public (double lossD, double lossG) Step()
     {
         using var scope = NewDisposeScope();
-        var real = realImages + randn(realImages.shape) * 0.05;
+        var real = realImages + randn(realImages.shape) * Scalars.Of(0.05);
         var z = randn(Batch, Latent, 1, 1);
         var fake = generator.call(z);
 

@@ -24,7 +24,7 @@ public class ErrorsAndMemoryTests
     public void Wrong_dtype_is_an_exception()
     {
         using var scope = NewDisposeScope();
-        var ex = Assert.ThrowsAny<ExternalException>(() => arange(4).index_select(0, tensor(new float[] { 0, 1 })));
+        var ex = Assert.ThrowsAny<ExternalException>(() => arange(Scalars.Of(4)).index_select(0, tensor(new float[] { 0, 1 })));
         Assert.Contains("index", ex.Message, StringComparison.OrdinalIgnoreCase);
         Assert.ThrowsAny<ExternalException>(() => zeros(2, 2).mm(zeros(new long[] { 2, 2 }, float64)));
     }
@@ -67,7 +67,7 @@ public class ErrorsAndMemoryTests
                 Assert.ThrowsAny<ExternalException>(() => a.view(-1, 7));
             }
             // The error slot is cleared after each throw: a successful call after failures reports nothing.
-            Assert.Equal(6, (a + 1).sum().ToSingle());
+            Assert.Equal(6, (a + Scalars.Of(1)).sum().ToSingle());
         }
         Assert.Equal(before, Tensor.TotalCount);
     }
@@ -83,7 +83,7 @@ public class ErrorsAndMemoryTests
             {
                 var a = randn(3, 3);
                 var b = a.mm(a).relu();
-                kept = (b + 1).MoveToOuterDisposeScope();
+                kept = (b + Scalars.Of(1)).MoveToOuterDisposeScope();
                 Assert.Equal(before + 4, Tensor.TotalCount);
             }
             Assert.False(kept.IsInvalid);
@@ -100,8 +100,8 @@ public class ErrorsAndMemoryTests
         using (var scope = NewDisposeScope())
         {
             var a = ones(2);
-            var b = a * 2;
-            var c = b + 1;
+            var b = a * Scalars.Of(2);
+            var c = b + Scalars.Of(1);
             scope.DisposeEverythingBut(c);
             Assert.True(a.IsInvalid);
             Assert.True(b.IsInvalid);

@@ -17,8 +17,8 @@ public class GuardedOpsTests
         for (var i = 0; i < 1000; i++)
             Assert.Throws<ArgumentException>(() => zeros(2, 3).MatMul(zeros(4, 5)));
 
-        var a = arange(6, ScalarType.Float64).reshape(2, 3);
-        var b = arange(12, ScalarType.Float64).reshape(3, 4);
+        var a = arange(Scalars.Of(6), ScalarType.Float64).reshape(2, 3);
+        var b = arange(Scalars.Of(12), ScalarType.Float64).reshape(3, 4);
         Assert.Equal(new[] { 20.0, 23, 26, 29, 56, 68, 80, 92 }, a.MatMul(b).ToArray<double>()); // by hand
         Assert.Equal(new long[] { 5, 2, 4 }, ones(5, 2, 3).MatMul(ones(1, 3, 4)).shape); // batch broadcast
         Assert.Equal(new long[] { 2 }, ones(2, 3).MatMul(ones(3)).shape);

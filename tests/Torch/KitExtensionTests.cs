@@ -12,7 +12,7 @@ public class KitExtensionTests : IDisposable
     [Fact]
     public void ToArray_copies_any_layout_in_C_order()
     {
-        var m = arange(6, dtype: ScalarType.Float32).reshape(2, 3);
+        var m = arange(Scalars.Of(6), dtype: ScalarType.Float32).reshape(2, 3);
         Assert.Equal(new[] { 0f, 1f, 2f, 3f, 4f, 5f }, m.ToArray<float>());
         Assert.Equal(new[] { 0f, 3f, 1f, 4f, 2f, 5f }, m.T.ToArray<float>()); // a transposed view
         Assert.Equal(new[] { 1f, 4f }, m.narrow(1, 1, 1).ToArray<float>()); // a strided slice

@@ -27,7 +27,7 @@ public class ModuleTests
     {
         private readonly Affine first = new(3);
         private readonly Sequential body = nn.Sequential(new Affine(3), new Affine(3));
-        private readonly Parameter scale = new(full(new long[] { 1 }, 2.0));
+        private readonly Parameter scale = new(full(new long[] { 1 }, Scalars.Of(2.0)));
 
         public Net()
             : base(nameof(Net)) => RegisterComponents();
@@ -100,7 +100,7 @@ public class ModuleTests
         using var b = new Net();
         using var scope = NewDisposeScope();
         using (no_grad())
-            a.get_parameter("first.weight")!.fill_(5);
+            a.get_parameter("first.weight")!.fill_(Scalars.Of(5));
         // The kit's checked LoadStateDict: TorchSharp's load_state_dict names no key and broadcasts shapes.
         b.LoadStateDict(a.state_dict());
         Assert.Equal(new float[] { 5, 5, 5 }, b.state_dict()["first.weight"].ToArray<float>());

@@ -106,7 +106,7 @@ public class NNConvTests
     public void Same_padding_keeps_the_size_and_puts_the_odd_pixel_on_the_right()
     {
         using var scope = NewDisposeScope();
-        var x = arange(1.0, 6.0, dtype: float64).reshape(1, 1, 5);
+        var x = arange(Scalars.Of(1.0), Scalars.Of(6.0), dtype: float64).reshape(1, 1, 5);
         var w = tensor(new double[] { 1, 10 }, new long[] { 1, 1, 2 });
         // Kernel 2 needs one pixel of padding: PyTorch adds it after the input, so y[i] = x[i] + 10·x[i+1].
         Assert.Equal(new[] { 21.0, 32, 43, 54, 5 }, F.conv1d_padding(x, w, padding: Padding.Same).ToArray<double>());

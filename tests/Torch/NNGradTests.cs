@@ -17,7 +17,7 @@ public class NNGradTests
     private static Tensor AwayFromZero(params long[] shape)
     {
         var x = R(shape);
-        return x + x.sign() * 0.1;
+        return x + x.sign() * Scalars.Of(0.1);
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public class NNGradTests
                     // PyTorch's init, done by hand: TorchSharp 0.107 leaves GroupNorm's weight and bias uninitialised
                     // (NNLayerModuleTests.Group_norm_starts_at_weight_one_bias_zero); garbage there spoils the check.
                     using var _ = no_grad();
-                    groupNorm.weight.fill_(1);
+                    groupNorm.weight.fill_(Scalars.Of(1));
                     groupNorm.bias!.zero_();
                 }
                 var x = layer is LeakyReLU ? AwayFromZero(input) : R(input);

@@ -82,7 +82,7 @@ public class NNInitTests
         var v = t.ToArray<float>();
         Assert.True(v.Min() >= -3 && v.Max() <= -1);
         Assert.InRange(v.Average(), -2.01, -1.99);
-        Assert.All(init.constant_(t, 0.25).ToArray<float>(), x => Assert.Equal(0.25f, x));
+        Assert.All(init.constant_(t, Scalars.Of(0.25)).ToArray<float>(), x => Assert.Equal(0.25f, x));
         Assert.All(init.ones_(t).ToArray<float>(), x => Assert.Equal(1f, x));
         Assert.All(init.zeros_(t).ToArray<float>(), x => Assert.Equal(0f, x));
     }
@@ -100,7 +100,7 @@ public class NNInitTests
         // The smaller Gram matrix is gain²·I.
         var gram = rows < cols ? w.mm(w.t()) : w.t().mm(w);
         var n = Math.Min(rows, cols);
-        Close.All(eye(n, dtype: float64).mul(4.0).ToArray<double>(), gram.ToArray<double>(), OrthogonalTolerance);
+        Close.All(eye(n, dtype: float64).mul(Scalars.Of(4.0)).ToArray<double>(), gram.ToArray<double>(), OrthogonalTolerance);
     }
 
     // libtorch's C++ orthogonal_ draws its random matrix with torch::randn (float32) whatever the tensor's dtype, and

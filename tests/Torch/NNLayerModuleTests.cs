@@ -153,7 +153,7 @@ public class NNLayerModuleTests
         // torch.empty and never initialises them, so the GRID recogniser (the kit's only user) sets them itself.
         using var scope = NewDisposeScope();
         for (var i = 0; i < 8; i++)
-            full(new long[] { 64 }, 7f).Dispose(); // leave freed memory dirty first
+            full(new long[] { 64 }, Scalars.Of(7f)).Dispose(); // leave freed memory dirty first
         using var network = new Dino.Repro.Models.GridRecogniser.GridRecogniserNetwork(mel_bands: 8, channels: 64, hidden: 8, segments: 2);
         var norms = network.modules().OfType<TorchSharp.Modules.GroupNorm>().ToList();
         Assert.Equal(3, norms.Count);
@@ -206,7 +206,7 @@ public class NNLayerModuleTests
         // TorchSharp keeps stride null and lets the op default it to the kernel size: 2×2 windows of a 4×4 ramp.
         using (var scope = NewDisposeScope())
         {
-            var pooled = avgPool.call(arange(16f).view(1, 1, 4, 4));
+            var pooled = avgPool.call(arange(Scalars.Of(16f)).view(1, 1, 4, 4));
             Assert.Equal(new float[] { 2.5f, 4.5f, 10.5f, 12.5f }, pooled.ToArray<float>());
         }
         using var reflect = nn.ReflectionPad2d(3);
@@ -228,7 +228,7 @@ public class NNLayerModuleTests
     public void Shape_layers_and_padding()
     {
         using var scope = NewDisposeScope();
-        var x = arange(0.0, 6.0, dtype: float64).reshape(1, 1, 2, 3);
+        var x = arange(Scalars.Of(0.0), Scalars.Of(6.0), dtype: float64).reshape(1, 1, 2, 3);
         using var reflect = nn.ReflectionPad2d(1);
         using var replicate = nn.ReplicationPad2d((1, 0, 0, 0));
         using var zero = nn.ZeroPad2d((0, 1, 0, 0));
@@ -239,7 +239,10 @@ public class NNLayerModuleTests
         Assert.Equal(new[] { 4.0, 3, 4, 5 }, reflect.call(x).select(2, 0).flatten().ToArray<double>()[..4]);
         Assert.Equal(new[] { 0.0, 0, 1, 2, 3, 3, 4, 5 }, replicate.call(x).ToArray<double>());
         Assert.Equal(new[] { 0.0, 1, 2, 0, 3, 4, 5, 0 }, zero.call(x).ToArray<double>());
-        Assert.Equal(new[] { 2.0, 1, 0, 1, 2, 1, 0 }, reflect1.call(arange(0.0, 3.0, dtype: float64).reshape(1, 1, 3)).ToArray<double>());
+        Assert.Equal(
+            new[] { 2.0, 1, 0, 1, 2, 1, 0 },
+            reflect1.call(arange(Scalars.Of(0.0), Scalars.Of(3.0), dtype: float64).reshape(1, 1, 3)).ToArray<double>()
+        );
         Assert.Equal(new long[] { 1, 1, 4, 4, 5 }, replicate3.call(x.unsqueeze(2).expand(1, 1, 2, 2, 3)).shape);
         Assert.Equal(new long[] { 1, 1, 4, 4, 5 }, reflect3.call(x.unsqueeze(2).expand(1, 1, 2, 2, 3)).shape);
         using var flatten = nn.Flatten();

@@ -68,7 +68,7 @@ public class NNNormTests
         using var bn = MakeBatchNorm(momentum: null);
         var x = tensor(Batch, new long[] { 4, 2 });
         bn.call(x);
-        bn.call(x + 1);
+        bn.call(x + Scalars.Of(1));
         Close.All(new[] { 3.5, 25.5 }, bn.running_mean!.ToArray<double>(), 1e-12);
         Close.All(UnbiasedVar, bn.running_var!.ToArray<double>(), 1e-9);
         Assert.Equal(2L, bn.num_batches_tracked!.item<long>());
@@ -91,7 +91,7 @@ public class NNNormTests
     {
         using var scope = NewDisposeScope();
         using var bn = nn.BatchNorm2d(3, dtype: float64);
-        var y = bn.call(randn(new long[] { 4, 3, 5, 5 }, float64) * 3 + 7);
+        var y = bn.call(randn(new long[] { 4, 3, 5, 5 }, float64) * Scalars.Of(3) + Scalars.Of(7));
         Close.All(new double[3], y.mean(new long[] { 0, 2, 3 }).ToArray<double>(), 1e-9, what: "channel means");
         Close.All(new[] { 1.0, 1, 1 }, y.var(new long[] { 0, 2, 3 }, unbiased: false).ToArray<double>(), 1e-4, what: "channel variances");
     }
@@ -147,14 +147,14 @@ public class NNNormTests
         using var norm = nn.LayerNorm(4, dtype: float64);
         using (no_grad())
         {
-            norm.weight!.fill_(2);
-            norm.bias!.fill_(1);
+            norm.weight!.fill_(Scalars.Of(2));
+            norm.bias!.fill_(Scalars.Of(1));
         }
         var y = norm.call(tensor(new double[] { 1, 2, 3, 4, 10, 10, 10, 10 }, new long[] { 2, 4 }));
         var s = Math.Sqrt(1.25 + Eps);
         Close.All(new[] { 1 - 3 / s, 1 - 1 / s, 1 + 1 / s, 1 + 3 / s, 1, 1, 1, 1 }, y.ToArray<double>(), 1e-9);
         using var norm2 = nn.LayerNorm(new long[] { 2, 3 }, elementwise_affine: false);
-        var z = norm2.call(randn(4, 2, 3) * 5);
+        var z = norm2.call(randn(4, 2, 3) * Scalars.Of(5));
         Close.All(new double[4], z.@double().mean(new long[] { 1, 2 }).ToArray<double>(), 1e-6);
     }
 
@@ -167,7 +167,7 @@ public class NNNormTests
         // NNLayerModuleTests.Group_norm_starts_at_weight_one_bias_zero); this test is about the normalisation.
         using (no_grad())
         {
-            norm.weight.fill_(1);
+            norm.weight.fill_(Scalars.Of(1));
             norm.bias!.zero_();
         }
         var y = norm.call(tensor(new double[] { 1, 3, 10, 20 }, new long[] { 1, 4, 1 }));

@@ -6,7 +6,7 @@ namespace Dino.Repro.Tests.Torch;
 
 public class NNPoolingTests
 {
-    private static Tensor Grid4x4() => arange(0.0, 16.0, dtype: float64).reshape(1, 1, 4, 4);
+    private static Tensor Grid4x4() => arange(Scalars.Of(0.0), Scalars.Of(16.0), dtype: float64).reshape(1, 1, 4, 4);
 
     private static Tensor Row(params double[] values) => tensor(values, new long[] { 1, 1, values.Length });
 
@@ -33,7 +33,7 @@ public class NNPoolingTests
         using var scope = NewDisposeScope();
         Assert.Equal(new[] { 4.0, 1, 5, 9, 5 }, F.max_pool1d(Row(3, 1, 4, 1, 5, 9, 2), 2, stride: 1, dilation: 2).ToArray<double>());
         Assert.Equal(new[] { 2.0, 5 }, F.avg_pool1d(Row(1, 2, 3, 4, 5, 6), 3).ToArray<double>());
-        var cube = arange(0.0, 8.0, dtype: float64).reshape(1, 1, 2, 2, 2);
+        var cube = arange(Scalars.Of(0.0), Scalars.Of(8.0), dtype: float64).reshape(1, 1, 2, 2, 2);
         Assert.Equal(new[] { 7.0 }, F.max_pool3d(cube, new long[] { 2, 2, 2 }).ToArray<double>());
         Assert.Equal(new[] { 3.5 }, F.avg_pool3d(cube, new long[] { 2, 2, 2 }).ToArray<double>());
         using var pool1 = nn.AvgPool1d(3);
@@ -46,7 +46,7 @@ public class NNPoolingTests
     public void Ceil_mode_keeps_the_partial_last_window()
     {
         using var scope = NewDisposeScope();
-        var x = arange(0.0, 25.0, dtype: float64).reshape(1, 1, 5, 5);
+        var x = arange(Scalars.Of(0.0), Scalars.Of(25.0), dtype: float64).reshape(1, 1, 5, 5);
         Assert.Equal(new long[] { 1, 1, 2, 2 }, F.max_pool2d(x, 2).shape);
         Assert.Equal(new[] { 6.0, 8, 9, 16, 18, 19, 21, 23, 24 }, F.max_pool2d(x, 2, ceil_mode: true).ToArray<double>());
     }
@@ -61,7 +61,7 @@ public class NNPoolingTests
         Assert.Equal(new[] { 7.5 }, F.adaptive_avg_pool2d(x, 1L).ToArray<double>());
         Assert.Equal(new[] { 2.5, 4.5, 10.5, 12.5 }, F.adaptive_avg_pool2d(x, 2L).ToArray<double>());
         using var pool = nn.AdaptiveAvgPool3d((1, 1, 2));
-        Assert.Equal(new[] { 3.0, 4 }, pool.call(arange(0.0, 8.0, dtype: float64).reshape(1, 1, 2, 2, 2)).ToArray<double>());
+        Assert.Equal(new[] { 3.0, 4 }, pool.call(arange(Scalars.Of(0.0), Scalars.Of(8.0), dtype: float64).reshape(1, 1, 2, 2, 2)).ToArray<double>());
     }
 
     [Fact]

@@ -165,7 +165,10 @@ public class OptimPyTorchTests
         using var scope = NewDisposeScope();
         using var g = new Generator(5UL);
         // Magnitudes from 1e-12 to 1e4, as second moments take.
-        var x = (rand(new long[] { 200_000 }, float64, generator: g) * (16 * Math.Log(10)) - 12 * Math.Log(10)).exp().to(float32).ToArray<float>();
+        var x = (rand(new long[] { 200_000 }, float64, generator: g) * (Scalars.Of(16 * Math.Log(10))) - Scalars.Of(12 * Math.Log(10)))
+            .exp()
+            .to(float32)
+            .ToArray<float>();
         var engine = tensor(x).sqrt().ToArray<float>();
         for (var i = 0; i < x.Length; i++)
         {
@@ -256,11 +259,11 @@ public class OptimPyTorchTests
                 grad = grad.neg();
             step += 1;
             if (decoupled)
-                param.mul_(1 - lr * weightDecay);
+                param.mul_(Scalars.Of(1 - lr * weightDecay));
             else if (weightDecay != 0)
-                grad = grad.add(param, alpha: weightDecay);
-            expAvg.mul_(beta1).add_(grad, alpha: 1 - beta1);
-            expAvgSq.mul_(beta2).addcmul_(grad, grad, value: 1 - beta2);
+                grad = grad.add(param, alpha: Scalars.Of(weightDecay));
+            expAvg.mul_(Scalars.Of(beta1)).add_(grad, alpha: Scalars.Of(1 - beta1));
+            expAvgSq.mul_(Scalars.Of(beta2)).addcmul_(grad, grad, value: Scalars.Of(1 - beta2));
             var biasCorrection1 = 1 - Math.Pow(beta1, step);
             var biasCorrection2 = 1 - Math.Pow(beta2, step);
             var stepSize = lr / biasCorrection1;
@@ -269,13 +272,13 @@ public class OptimPyTorchTests
             if (amsgrad)
             {
                 maxExpAvgSq.copy_(maximum(maxExpAvgSq, expAvgSq));
-                denom = (sqrt(maxExpAvgSq) / biasCorrection2Sqrt).add_(eps);
+                denom = (sqrt(maxExpAvgSq) / Scalars.Of(biasCorrection2Sqrt)).add_(Scalars.Of(eps));
             }
             else
             {
-                denom = (sqrt(expAvgSq) / biasCorrection2Sqrt).add_(eps);
+                denom = (sqrt(expAvgSq) / Scalars.Of(biasCorrection2Sqrt)).add_(Scalars.Of(eps));
             }
-            param.addcdiv_(expAvg, denom, value: -stepSize);
+            param.addcdiv_(expAvg, denom, value: Scalars.Of(-stepSize));
         }
     }
 
@@ -299,26 +302,26 @@ public class OptimPyTorchTests
             gradAvg ??= zeros_like(param);
             buffer ??= zeros_like(param);
             if (weightDecay != 0)
-                grad = grad.add(param, alpha: weightDecay);
-            squareAvg.mul_(alpha).addcmul_(grad, grad, value: 1 - alpha);
+                grad = grad.add(param, alpha: Scalars.Of(weightDecay));
+            squareAvg.mul_(Scalars.Of(alpha)).addcmul_(grad, grad, value: Scalars.Of(1 - alpha));
             Tensor avg;
             if (centered)
             {
-                gradAvg.mul_(alpha).add_(grad, alpha: 1 - alpha);
-                avg = sqrt(squareAvg.addcmul(gradAvg, gradAvg, value: -1)).add_(eps);
+                gradAvg.mul_(Scalars.Of(alpha)).add_(grad, alpha: Scalars.Of(1 - alpha));
+                avg = sqrt(squareAvg.addcmul(gradAvg, gradAvg, value: Scalars.Of(-1))).add_(Scalars.Of(eps));
             }
             else
             {
-                avg = sqrt(squareAvg).add_(eps);
+                avg = sqrt(squareAvg).add_(Scalars.Of(eps));
             }
             if (momentum > 0)
             {
-                buffer.mul_(momentum).addcdiv_(grad, avg);
-                param.add_(buffer, alpha: -lr);
+                buffer.mul_(Scalars.Of(momentum)).addcdiv_(grad, avg);
+                param.add_(buffer, alpha: Scalars.Of(-lr));
             }
             else
             {
-                param.addcdiv_(grad, avg, value: -lr);
+                param.addcdiv_(grad, avg, value: Scalars.Of(-lr));
             }
         }
     }

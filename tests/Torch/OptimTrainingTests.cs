@@ -32,7 +32,7 @@ public class OptimTrainingTests
         };
         using var data = NewDisposeScope();
         var x = tensor(new float[] { 0, 1, 1, 0, 1, 1, 2, -1, -1, 2 }, new long[] { 5, 2 });
-        var y = x.matmul(tensor(new float[] { 2, -3 }, new long[] { 2, 1 })) + 0.5f;
+        var y = x.matmul(tensor(new float[] { 2, -3 }, new long[] { 2, 1 })) + Scalars.Of(0.5f);
 
         double Loss()
         {

@@ -41,7 +41,7 @@ public class SafeTensorsTests : IDisposable
         var tensors = new Dictionary<string, Tensor>
         {
             ["block"] = values,
-            ["scalar"] = full(Array.Empty<long>(), 1, dtype),
+            ["scalar"] = full(Array.Empty<long>(), Scalars.Of(1), dtype),
             ["empty"] = zeros(new long[] { 0, 3 }, dtype),
             ["strided"] = values.transpose(0, 2), // not contiguous: written in C order
         };
@@ -182,9 +182,9 @@ public class SafeTensorsTests : IDisposable
         public Tiny(float fill)
             : base(nameof(Tiny))
         {
-            weight = new Parameter(full(new long[] { 2, 3 }, fill));
-            bias = new Parameter(full(new long[] { 2 }, -fill));
-            steps = full(new long[] { 1 }, (long)fill, int64);
+            weight = new Parameter(full(new long[] { 2, 3 }, Scalars.Of(fill)));
+            bias = new Parameter(full(new long[] { 2 }, Scalars.Of(-fill)));
+            steps = full(new long[] { 1 }, Scalars.Of((long)fill), int64);
             RegisterComponents();
         }
 

@@ -40,7 +40,7 @@ public class SeqEmbeddingTests
     public void From_pretrained_looks_up_the_table_and_freezes()
     {
         using var scope = NewDisposeScope();
-        var table = arange(0.0, 6.0).reshape(3, 2);
+        var table = arange(Scalars.Of(0.0), Scalars.Of(6.0)).reshape(3, 2);
         using var emb = nn.Embedding_from_pretrained(table);
         Assert.False(emb.weight!.requires_grad);
         Assert.Equal(new float[] { 4, 5 }, emb.call(tensor(new long[] { 2 })).ToArray<float>());

@@ -361,11 +361,11 @@ public class SeqRecurrentTests
             {
                 var element = flat[i];
                 var original = element.item<double>();
-                element.fill_(original + eps);
+                element.fill_(Scalars.Of(original + eps));
                 var plus = Evaluate();
-                element.fill_(original - eps);
+                element.fill_(Scalars.Of(original - eps));
                 var minus = Evaluate();
-                element.fill_(original);
+                element.fill_(Scalars.Of(original));
                 var numeric = (plus - minus) / (2 * eps);
                 if (Math.Abs(analytic[i] - numeric) > atol + rtol * Math.Abs(numeric))
                     throw new Xunit.Sdk.XunitException($"{name}: {pname} element {i}: autograd {analytic[i]:G10} vs finite difference {numeric:G10}");

@@ -98,7 +98,7 @@ public class SpectralTests
         Assert.True(view_as_real(complex).Equals(pairs));
         // Both are views of one storage: scaling the complex view scales the pairs.
         var before = pairs.ToArray<float>();
-        complex.mul_(2);
+        complex.mul_(Scalars.Of(2));
         Assert.Equal(before.Select(v => 2 * v).ToArray(), pairs.ToArray<float>());
         Assert.Throws<ExternalException>(() => view_as_complex(randn(4, 3)));
     }

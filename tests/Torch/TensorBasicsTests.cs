@@ -8,8 +8,8 @@ public class TensorBasicsTests
         using var scope = NewDisposeScope();
         Assert.Equal(new long[] { 2, 3 }, zeros(2, 3).shape);
         Assert.Equal(ScalarType.Float32, ones(4).dtype);
-        Assert.Equal(new[] { 7.0, 7.0 }, full(new long[] { 2 }, 7, float64).ToArray<double>());
-        Assert.Equal(new long[] { 0, 1, 2, 3, 4 }, arange(5).ToArray<long>());
+        Assert.Equal(new[] { 7.0, 7.0 }, full(new long[] { 2 }, Scalars.Of(7), float64).ToArray<double>());
+        Assert.Equal(new long[] { 0, 1, 2, 3, 4 }, arange(Scalars.Of(5)).ToArray<long>());
         Assert.Equal(new[] { 0.0, 0.25, 0.5, 0.75, 1.0 }, linspace(0, 1, 5, float64).ToArray<double>());
         Assert.Equal(new float[] { 1, 0, 0, 1 }, eye(2).ToArray<float>());
         Assert.Equal(ScalarType.Float64, zeros_like(ones(new long[] { 3 }, float64)).dtype);
@@ -58,24 +58,27 @@ public class TensorBasicsTests
         var b = tensor(new float[] { 10, 20 }, new long[] { 1, 2 });
         Assert.Equal(new float[] { 11, 21, 12, 22, 13, 23 }, (a + b).ToArray<float>());
         Assert.Equal(new float[] { -9, -19, -8, -18, -7, -17 }, (a - b).ToArray<float>());
-        Assert.Equal(new float[] { 2, 4, 6 }, (a * 2).ToArray<float>());
-        Assert.Equal(new float[] { 0.5f, 1, 1.5f }, (a / 2.0).ToArray<float>());
-        Assert.Equal(new float[] { 9, 8, 7 }, (10 - a).ToArray<float>());
-        Assert.Equal(new float[] { 1, 4, 9 }, a.pow(2).ToArray<float>());
-        Assert.Equal(new float[] { 2, 1, 2f / 3 }, (2.0 / a).ToArray<float>());
+        Assert.Equal(new float[] { 2, 4, 6 }, (a * Scalars.Of(2)).ToArray<float>());
+        Assert.Equal(new float[] { 0.5f, 1, 1.5f }, (a / Scalars.Of(2.0)).ToArray<float>());
+        Assert.Equal(new float[] { 9, 8, 7 }, (Scalars.Of(10) - a).ToArray<float>());
+        Assert.Equal(new float[] { 1, 4, 9 }, a.pow(Scalars.Of(2)).ToArray<float>());
+        Assert.Equal(new float[] { 2, 1, 2f / 3 }, (Scalars.Of(2.0) / a).ToArray<float>());
     }
 
     [Fact]
     public void Integer_scalars_keep_integer_dtype_and_double_scalars_promote()
     {
         using var scope = NewDisposeScope();
-        var i = arange(3);
-        Assert.Equal(ScalarType.Int64, (i + 2).dtype);
-        Assert.Equal(ScalarType.Float32, (i + 0.5).dtype);
-        Assert.Equal(ScalarType.Float32, (i / 2).dtype); // true division, as in PyTorch
+        var i = arange(Scalars.Of(3));
+        Assert.Equal(ScalarType.Int64, (i + Scalars.Of(2)).dtype);
+        Assert.Equal(ScalarType.Float32, (i + Scalars.Of(0.5)).dtype);
+        Assert.Equal(ScalarType.Float32, (i / Scalars.Of(2)).dtype); // true division, as in PyTorch
         Assert.Equal(new long[] { 0, 2, 4 }, (i + i).ToArray<long>()); // integer tensors add with the default alpha
         Assert.Equal(new long[] { 0, 0, 0 }, (i - i).ToArray<long>());
-        Assert.Equal(new double[] { 0, 1.5, 3 }, arange(3).to(float64).add(arange(3).to(float64), 0.5).ToArray<double>());
+        Assert.Equal(
+            new double[] { 0, 1.5, 3 },
+            arange(Scalars.Of(3)).to(float64).add(arange(Scalars.Of(3)).to(float64), Scalars.Of(0.5)).ToArray<double>()
+        );
     }
 
     [Fact]
@@ -83,10 +86,10 @@ public class TensorBasicsTests
     {
         using var scope = NewDisposeScope();
         var x = tensor(new float[] { -2, -1, 0, 1, 2 });
-        Assert.Equal(new[] { false, false, false, true, true }, (x > 0).ToArray<bool>());
-        Assert.Equal(new float[] { 0, 0, 0, 1, 2 }, where(x > 0, x, zeros_like(x)).ToArray<float>());
-        Assert.Equal(new float[] { -1, -1, 0, 1, 1 }, x.clamp(-1, 1).ToArray<float>());
-        Assert.Equal(new float[] { 0, 0, 0, 1, 2 }, x.clamp(min: 0).ToArray<float>());
+        Assert.Equal(new[] { false, false, false, true, true }, (x > Scalars.Of(0)).ToArray<bool>());
+        Assert.Equal(new float[] { 0, 0, 0, 1, 2 }, where(x > Scalars.Of(0), x, zeros_like(x)).ToArray<float>());
+        Assert.Equal(new float[] { -1, -1, 0, 1, 1 }, x.clamp(Scalars.Of(-1), Scalars.Of(1)).ToArray<float>());
+        Assert.Equal(new float[] { 0, 0, 0, 1, 2 }, x.clamp(min: Scalars.Of(0)).ToArray<float>());
         Assert.True(x.eq(x.clone()).all().item<bool>());
     }
 
@@ -118,7 +121,7 @@ public class TensorBasicsTests
     public void Shape_operations()
     {
         using var scope = NewDisposeScope();
-        var x = arange(24).view(2, 3, 4);
+        var x = arange(Scalars.Of(24)).view(2, 3, 4);
         Assert.Equal(new long[] { 4, 3, 2 }, x.permute(2, 1, 0).shape);
         Assert.Equal(new long[] { 2, 12 }, x.flatten(1).shape);
         Assert.Equal(new long[] { 6, 4 }, x.reshape(-1, 4).shape);
@@ -133,14 +136,17 @@ public class TensorBasicsTests
         Assert.Equal(new long[] { 2, 3, 1 }, parts[1].shape);
         Assert.Equal(3, x.chunk(3, 1).Length);
         Assert.Equal(new long[] { 1, 2 }, x.narrow(2, 1, 2)[0, 0].ToArray<long>());
-        Assert.Equal(new long[] { 3, 2, 1, 0 }, arange(4).flip(0).ToArray<long>());
-        Assert.Equal(new long[] { 3, 0, 1, 2 }, arange(4).roll(1, 0).ToArray<long>());
+        Assert.Equal(new long[] { 3, 2, 1, 0 }, arange(Scalars.Of(4)).flip(0).ToArray<long>());
+        Assert.Equal(new long[] { 3, 0, 1, 2 }, arange(Scalars.Of(4)).roll(1, 0).ToArray<long>());
         var idx = tensor(new long[] { 2, 0 });
-        Assert.Equal(new long[] { 2, 0 }, arange(4).index_select(0, idx).ToArray<long>());
-        Assert.Equal(new long[] { 20, 10 }, (arange(4) * 10).gather(0, tensor(new long[] { 2, 1 })).ToArray<long>());
+        Assert.Equal(new long[] { 2, 0 }, arange(Scalars.Of(4)).index_select(0, idx).ToArray<long>());
+        Assert.Equal(new long[] { 20, 10 }, (arange(Scalars.Of(4)) * Scalars.Of(10)).gather(0, tensor(new long[] { 2, 1 })).ToArray<long>());
         var scattered = zeros(new long[] { 4 }, int64).scatter(0, tensor(new long[] { 1, 3 }), tensor(new long[] { 5, 7 }));
         Assert.Equal(new long[] { 0, 5, 0, 7 }, scattered.ToArray<long>());
-        Assert.Equal(new long[] { 0, -1, 2, -1 }, arange(4).masked_fill(tensor(new[] { false, true, false, true }), -1L).ToArray<long>());
+        Assert.Equal(
+            new long[] { 0, -1, 2, -1 },
+            arange(Scalars.Of(4)).masked_fill(tensor(new[] { false, true, false, true }), Scalars.Of(-1L)).ToArray<long>()
+        );
     }
 
     [Theory]
@@ -158,16 +164,16 @@ public class TensorBasicsTests
     public void Slicing_follows_python_semantics()
     {
         using var scope = NewDisposeScope();
-        var x = arange(12).view(3, 4);
+        var x = arange(Scalars.Of(12)).view(3, 4);
         Assert.Equal(new long[] { 4, 5, 6, 7 }, x[1].ToArray<long>());
         Assert.Equal(new long[] { 3, 7, 11 }, x[.., ^1].ToArray<long>());
         Assert.Equal(new long[] { 5, 6 }, x[1, 1..3].ToArray<long>());
         Assert.Equal(new long[] { 0, 2, 8, 10 }, x[TensorIndex.Slice(null, null, 2), TensorIndex.Slice(0, 4, 2)].ToArray<long>());
         Assert.Equal(new long[] { 1, 3, 4 }, x[TensorIndex.None].shape);
         Assert.Equal(new long[] { 3 }, x[TensorIndex.Ellipsis, 0].shape);
-        Assert.Equal(new long[] { 8, 9, 10, 11 }, x[x > 7].ToArray<long>());
+        Assert.Equal(new long[] { 8, 9, 10, 11 }, x[x > Scalars.Of(7)].ToArray<long>());
         x[0, ..] = zeros(new long[] { 4 }, int64);
-        x.index_put_(-1, TensorIndex.Ellipsis, 3);
+        x.index_put_(Scalars.Of(-1), TensorIndex.Ellipsis, 3);
         Assert.Equal(new long[] { 0, 0, 0, -1, 4, 5, 6, -1, 8, 9, 10, -1 }, x.ToArray<long>());
     }
 
@@ -177,10 +183,10 @@ public class TensorBasicsTests
         using var scope = NewDisposeScope();
         var x = zeros(4);
         var v = x[1..3];
-        v.fill_(5);
+        v.fill_(Scalars.Of(5));
         Assert.Equal(new float[] { 0, 5, 5, 0 }, x.ToArray<float>());
         // A clone owns its storage: writing to it leaves the original alone.
-        x.clone().fill_(9);
+        x.clone().fill_(Scalars.Of(9));
         Assert.Equal(new float[] { 0, 5, 5, 0 }, x.ToArray<float>());
         // The view starts one element into the base's storage.
         Assert.Equal(1, v.storage_offset());

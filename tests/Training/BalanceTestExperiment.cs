@@ -51,7 +51,11 @@ public sealed class BalanceTestExperiment : Experiment<BalanceTestOptions>
         Controller.Declare("k", 0.0);
         using var scope = NewDisposeScope(); // frees the intermediates; the batch source keeps x and y
         var x = linspace(-1, 1, 64).reshape(64, 1);
-        data = new ShuffledBatches(new Dictionary<string, Tensor> { ["x"] = x, ["y"] = x * 2 - 1 }, options.BatchSize, options.Seed);
+        data = new ShuffledBatches(
+            new Dictionary<string, Tensor> { ["x"] = x, ["y"] = x * Scalars.Of(2) - Scalars.Of(1) },
+            options.BatchSize,
+            options.Seed
+        );
     }
 
     public override IReadOnlyList<string> LossNames { get; } = new[] { "fit", "weighted" };
@@ -60,12 +64,12 @@ public sealed class BalanceTestExperiment : Experiment<BalanceTestOptions>
     public override IReadOnlyDictionary<string, double> Step(Batch batch)
     {
         var step = Schedulers["fit"].LastEpoch + 1; // checkpointed with the scheduler, so it survives a resume
-        var x = batch["x"] + randn(batch["x"].shape) * 0.01;
-        var y = batch["y"] + randn(batch["y"].shape, generator: jitter) * 0.01;
+        var x = batch["x"] + randn(batch["x"].shape) * Scalars.Of(0.01);
+        var y = batch["y"] + randn(batch["y"].shape, generator: jitter) * Scalars.Of(0.01);
         var fit = nn.functional.mse_loss(model.call(x), y);
-        var weighted = fit * (1 + Controller["k"]);
+        var weighted = fit * (Scalars.Of(1 + Controller["k"]));
         if (step == Options.NanAtStep)
-            weighted = weighted * double.NaN;
+            weighted = weighted * Scalars.Of(double.NaN);
         optimizer.zero_grad();
         weighted.backward();
         optimizer.step();

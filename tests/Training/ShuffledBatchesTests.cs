@@ -9,7 +9,7 @@ public class ShuffledBatchesTests
     [Fact]
     public void Each_epoch_visits_every_example_once_in_a_new_order()
     {
-        using var source = new ShuffledBatches(new Dictionary<string, Tensor> { ["i"] = torch.arange(12) }, 4, seed: 3);
+        using var source = new ShuffledBatches(new Dictionary<string, Tensor> { ["i"] = torch.arange(Scalars.Of(12)) }, 4, seed: 3);
         var epochs = Enumerable.Range(0, 2).Select(_ => Enumerable.Range(0, 3).SelectMany(_ => Take(source)).ToArray()).ToArray();
         Assert.All(epochs, e => Assert.Equal(Enumerable.Range(0, 12).Select(i => (long)i), e.Order()));
         Assert.NotEqual(epochs[0], epochs[1]);
@@ -19,13 +19,13 @@ public class ShuffledBatchesTests
     [Fact]
     public void A_restored_position_gives_the_same_batches()
     {
-        using var a = new ShuffledBatches(new Dictionary<string, Tensor> { ["i"] = torch.arange(10) }, 3, seed: 8);
+        using var a = new ShuffledBatches(new Dictionary<string, Tensor> { ["i"] = torch.arange(Scalars.Of(10)) }, 3, seed: 8);
         for (var i = 0; i < 4; i++)
             Take(a); // into the second epoch (3 batches of 3 per epoch, one example dropped)
         var saved = a.Position;
         var expected = Enumerable.Range(0, 5).Select(_ => Take(a)).ToArray();
 
-        using var b = new ShuffledBatches(new Dictionary<string, Tensor> { ["i"] = torch.arange(10) }, 3, seed: 8);
+        using var b = new ShuffledBatches(new Dictionary<string, Tensor> { ["i"] = torch.arange(Scalars.Of(10)) }, 3, seed: 8);
         b.Position = saved;
         Assert.Equal(expected, Enumerable.Range(0, 5).Select(_ => Take(b)).ToArray());
         Assert.Throws<InvalidDataException>(() => b.Position = saved with { ShuffleSeed = 9 });

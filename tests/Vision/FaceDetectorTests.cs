@@ -96,8 +96,8 @@ public class FaceDetectorTests : IDisposable
     public void A_flat_image_has_no_faces_and_gray_input_is_accepted()
     {
         using var detector = FaceDetector.Load();
-        Assert.Empty(detector.Detect(full([80, 80, 3], 128, ScalarType.Byte)));
-        Assert.Null(detector.MostConfident(full([80, 80, 3], 128, ScalarType.Byte)));
+        Assert.Empty(detector.Detect(full([80, 80, 3], Scalars.Of(128), ScalarType.Byte)));
+        Assert.Null(detector.MostConfident(full([80, 80, 3], Scalars.Of(128), ScalarType.Byte)));
 
         var gray = CartoonFace(120).select(2, 0).unsqueeze(2).contiguous();
         foreach (var box in detector.Detect(gray, minNeighbors: 0, minSize: 24))

@@ -22,7 +22,7 @@ public class GaussianBlurTests
     [Fact]
     public void A_flat_image_stays_flat_and_sigma_zero_copies()
     {
-        using var flat = torch.full(2, 3, 8, 8, 0.25f);
+        using var flat = torch.full(2, 3, 8, 8, Scalars.Of(0.25f));
         using var blurred = GaussianBlur.Apply(flat, 2.5); // radius capped at 7 by the 8-pixel side: reflection still works
         Assert.True(blurred.allclose(flat, rtol: 0, atol: 1e-6));
         using var copy = GaussianBlur.Apply(flat, 0);

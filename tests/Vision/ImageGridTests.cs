@@ -24,7 +24,7 @@ public class ImageGridTests : IDisposable
             columns = 3,
             padding = 2;
         // Image i is filled with the value i + 1, so every grid pixel says which tile (or padding) it belongs to.
-        var images = stack(Enumerable.Range(0, n).Select(i => full([3, h, w], (float)(i + 1))).ToArray());
+        var images = stack(Enumerable.Range(0, n).Select(i => full([3, h, w], Scalars.Of((float)(i + 1)))).ToArray());
 
         var grid = ImageGrid.Make(images, columns, padding, padValue: -1);
 
@@ -57,7 +57,7 @@ public class ImageGridTests : IDisposable
     [Fact]
     public void Saved_grid_is_a_png_of_the_grid_size_with_images_in_their_tiles()
     {
-        var images = stack([full([3, 4, 4], -1.0), full([3, 4, 4], 1.0), zeros(3, 4, 4)]);
+        var images = stack([full([3, 4, 4], Scalars.Of(-1.0)), full([3, 4, 4], Scalars.Of(1.0)), zeros(3, 4, 4)]);
         var file = temp.File("grid.png");
 
         ImageGrid.Save(file, images, columns: 2, padding: 2, padLevel: 50);

@@ -191,7 +191,7 @@ public class ImageIOTests : IDisposable
     {
         var file = temp.File("again.png");
         ImageIO.Write(file, zeros([4, 4, 3], ScalarType.Byte));
-        ImageIO.Write(file, full([4, 4, 3], 200, ScalarType.Byte));
+        ImageIO.Write(file, full([4, 4, 3], Scalars.Of(200), ScalarType.Byte));
 
         Assert.Equal(new[] { "again.png" }, Directory.GetFiles(temp.Root).Select(Path.GetFileName).ToArray());
         Assert.Equal(200, ImageIO.Read(file).max().ToInt32());

@@ -118,8 +118,8 @@ public class LabelMapTests : IDisposable
         var noisy = LabelMap
             .Colorize(labels, Palette.Cityscapes)
             .to(ScalarType.Int32)
-            .add(tensor(new[] { 2, -3, 1, -1, 0, 2, 3, 3, -2, 1, 1, 1 }, [2, 2, 3]), 1L)
-            .clamp(0, 255)
+            .add(tensor(new[] { 2, -3, 1, -1, 0, 2, 3, 3, -2, 1, 1, 1 }, [2, 2, 3]), Scalars.Of(1L))
+            .clamp(Scalars.Of(0), Scalars.Of(255))
             .to(ScalarType.Byte);
 
         Assert.Throws<InvalidDataException>(() => LabelMap.FromColors(noisy, Palette.Cityscapes));

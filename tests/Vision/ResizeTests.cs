@@ -14,7 +14,10 @@ public class ResizeTests : IDisposable
     [InlineData(4, 6, 9, 13)]
     public void Nearest_copies_source_pixel_floor_of_scaled_index(int hs, int ws, int hd, int wd)
     {
-        var source = arange(0, hs * ws * 3, dtype: ScalarType.Int64).remainder(256).to(ScalarType.Byte).reshape(hs, ws, 3);
+        var source = arange(Scalars.Of(0), Scalars.Of(hs * ws * 3), dtype: ScalarType.Int64)
+            .remainder(Scalars.Of(256))
+            .to(ScalarType.Byte)
+            .reshape(hs, ws, 3);
         var src = source.ToArray<byte>();
 
         var values = Resize.Hwc(source, hd, wd, ResizeMode.Nearest).ToArray<byte>();
@@ -35,7 +38,12 @@ public class ResizeTests : IDisposable
     public void A_linear_ramp_stays_linear_in_the_interior(ResizeMode mode, int ws, int wd)
     {
         // f(x) = 3x + 10 along the width; half-pixel centres map output column x to source (x + 0.5)·ws/wd − 0.5.
-        var ramp = arange(0, ws, dtype: ScalarType.Float32).mul(3).add(10).reshape(1, ws, 1).expand(4, ws, 1).contiguous();
+        var ramp = arange(Scalars.Of(0), Scalars.Of(ws), dtype: ScalarType.Float32)
+            .mul(Scalars.Of(3))
+            .add(Scalars.Of(10))
+            .reshape(1, ws, 1)
+            .expand(4, ws, 1)
+            .contiguous();
 
         var values = Resize.Hwc(ramp, 4, wd, mode).ToArray<float>();
 
@@ -81,7 +89,7 @@ public class ResizeTests : IDisposable
     [Fact]
     public void Bilinear_on_bytes_is_within_one_level_of_the_exact_ramp()
     {
-        var ramp = arange(0, 8, dtype: ScalarType.Float32).mul(30).reshape(1, 8, 1).expand(2, 8, 1).contiguous();
+        var ramp = arange(Scalars.Of(0), Scalars.Of(8), dtype: ScalarType.Float32).mul(Scalars.Of(30)).reshape(1, 8, 1).expand(2, 8, 1).contiguous();
         var exact = Resize.Hwc(ramp, 2, 20, ResizeMode.Bilinear);
         var bytes = Resize.Hwc(ramp.to(ScalarType.Byte), 2, 20, ResizeMode.Bilinear);
         Assert.True(bytes.to(ScalarType.Float32).sub(exact).abs().max().ToDouble() <= 1.0);
@@ -119,7 +127,7 @@ public class ResizeTests : IDisposable
             Assert.True(resized.select(0, c).Equals(plane), $"plane {c}");
         }
 
-        var batch = Resize.Chw(stack([chw, chw.mul(2)]), 4, 5, ResizeMode.Area);
+        var batch = Resize.Chw(stack([chw, chw.mul(Scalars.Of(2))]), 4, 5, ResizeMode.Area);
         Assert.Equal(new long[] { 2, 6, 4, 5 }, batch.shape);
         Assert.True(batch.select(0, 0).Equals(resized));
     }

@@ -40,8 +40,8 @@ public static class AcGanStep
         using var scope = torch.NewDisposeScope();
         var data = new Dictionary<string, Tensor>
         {
-            [AcGanExperiment.ImageKey] = torch.rand(batch, 3, resolution, resolution) * 2 - 1,
-            [AcGanExperiment.ClassKey] = torch.arange(batch, dtype: ScalarType.Int64) % 2,
+            [AcGanExperiment.ImageKey] = torch.rand(batch, 3, resolution, resolution) * Scalars.Of(2) - Scalars.Of(1),
+            [AcGanExperiment.ClassKey] = torch.arange(Scalars.Of(batch), dtype: ScalarType.Int64) % Scalars.Of(2),
         };
         return new ClassBalancedBatches(data, AcGanExperiment.ClassKey, batch, seed: 0);
     }

@@ -41,8 +41,8 @@ public static class DinoStep
         using var scope = torch.NewDisposeScope();
         var data = new Dictionary<string, Tensor>
         {
-            [PairedBatches.ConditionKey] = torch.rand(BatchSize, 3, Resolution, Resolution) * 2 - 1,
-            [PairedBatches.TargetKey] = torch.rand(BatchSize, 3, Resolution, Resolution) * 2 - 1,
+            [PairedBatches.ConditionKey] = torch.rand(BatchSize, 3, Resolution, Resolution) * Scalars.Of(2) - Scalars.Of(1),
+            [PairedBatches.TargetKey] = torch.rand(BatchSize, 3, Resolution, Resolution) * Scalars.Of(2) - Scalars.Of(1),
         };
         return new ShuffledBatches(data, BatchSize, seed: 0);
     }

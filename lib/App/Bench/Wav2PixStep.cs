@@ -49,13 +49,13 @@ public static class Wav2PixStep
     private static TalkingHeadData RandomPairs(int samples, int batch)
     {
         using var scope = torch.NewDisposeScope();
-        var faces = torch.rand(batch, 3, 64, 64) * 2 - 1;
-        var labels = torch.arange(batch, dtype: ScalarType.Int64) % Identities;
+        var faces = torch.rand(batch, 3, 64, 64) * Scalars.Of(2) - Scalars.Of(1);
+        var labels = torch.arange(Scalars.Of(batch), dtype: ScalarType.Int64) % Scalars.Of(Identities);
         var inner = new ShuffledBatches(
             new Dictionary<string, Tensor>
             {
                 [TalkingHeadData.FaceKey] = faces,
-                [TalkingHeadData.SpeechKey] = torch.rand(batch, samples) * 2 - 1,
+                [TalkingHeadData.SpeechKey] = torch.rand(batch, samples) * Scalars.Of(2) - Scalars.Of(1),
                 [TalkingHeadData.LabelKey] = labels,
             },
             batch,

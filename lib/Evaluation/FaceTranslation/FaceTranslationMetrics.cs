@@ -40,7 +40,7 @@ public static class FaceTranslationMetrics
         if (maleProbability.numel() != targetClasses.numel() || maleProbability.numel() == 0)
             throw new ArgumentException($"{maleProbability.numel()} probabilities for {targetClasses.numel()} targets");
         using var scope = torch.NewDisposeScope();
-        var readAsMale = maleProbability.ge(0.5).to(ScalarType.Int64);
+        var readAsMale = maleProbability.ge(Scalars.Of(0.5)).to(ScalarType.Int64);
         return readAsMale.eq(targetClasses.to(ScalarType.Int64)).to(ScalarType.Float64).mean().ToDouble();
     }
 

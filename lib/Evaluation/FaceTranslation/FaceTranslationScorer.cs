@@ -26,7 +26,7 @@ public sealed class FaceTranslationScorer : IDisposable
         using (torch.NewDisposeScope())
         {
             var (_, _, features) = judge.Read(faces.Images);
-            real = [.. new long[] { 0, 1 }.Select(domain => Statistics(features, faces.Classes.eq(domain)))];
+            real = [.. new long[] { 0, 1 }.Select(domain => Statistics(features, faces.Classes.eq(Scalars.Of(domain))))];
             // Kept for every Score call, past this scope.
             foreach (var statistics in real)
             {
@@ -43,7 +43,7 @@ public sealed class FaceTranslationScorer : IDisposable
         if (translations.size(0) != faces.Count)
             throw new ArgumentException($"{translations.size(0)} translations for {faces.Count} faces");
         using var scope = torch.NewDisposeScope();
-        var targets = 1 - faces.Classes;
+        var targets = Scalars.Of(1) - faces.Classes;
         var (male, factors, features) = judge.Read(translations);
         var scores = new Dictionary<string, double?>
         {
@@ -61,7 +61,7 @@ public sealed class FaceTranslationScorer : IDisposable
         var distances = new List<double>();
         foreach (var domain in new long[] { 0, 1 })
         {
-            using var translated = Statistics(translatedFeatures, targets.eq(domain));
+            using var translated = Statistics(translatedFeatures, targets.eq(Scalars.Of(domain)));
             if (translated is null || real[domain] is not { } reals)
                 return null;
             distances.Add(FrechetDistance.Compute(translated, reals));

@@ -64,12 +64,12 @@ public static class SpeechToFaceMetrics
         var perSpeaker = new List<double>();
         foreach (var speaker in labels.to(ScalarType.Int64).data<long>().ToArray().Distinct().Order())
         {
-            var rows = flat.index_select(0, labels.eq(speaker).nonzero().squeeze(1));
+            var rows = flat.index_select(0, labels.eq(Scalars.Of(speaker)).nonzero().squeeze(1));
             var n = rows.size(0);
             if (n < 2)
                 continue;
             // cdist's diagonal is 0, so the sum over all ordered pairs divided by n(n − 1) is the mean over distinct pairs.
-            var distances = torch.cdist(rows, rows) / Math.Sqrt(pixels);
+            var distances = torch.cdist(rows, rows) / Scalars.Of(Math.Sqrt(pixels));
             perSpeaker.Add(distances.sum().ToDouble() / (n * (n - 1)));
         }
         return perSpeaker.Count == 0 ? null : perSpeaker.Average();

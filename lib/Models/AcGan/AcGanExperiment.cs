@@ -106,7 +106,7 @@ public sealed class AcGanExperiment : Experiment<AcGanOptions>
         using var fixedNoise = new Generator(unchecked((ulong)(options.Seed + 2)));
         using (var z = torch.randn([perClass, options.Latent], generator: fixedNoise))
             sampleZ = z.repeat(AcGanOptions.Classes, 1).to(device).DetachFromDisposeScope();
-        using (var labels = torch.arange(AcGanOptions.Classes, dtype: ScalarType.Int64).repeat_interleave(perClass))
+        using (var labels = torch.arange(Scalars.Of(AcGanOptions.Classes), dtype: ScalarType.Int64).repeat_interleave(perClass))
             sampleLabels = labels.to(device).DetachFromDisposeScope();
     }
 

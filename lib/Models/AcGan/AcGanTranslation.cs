@@ -25,7 +25,7 @@ public static class AcGanTranslation
                 using var scope = torch.NewDisposeScope();
                 var z = encoder.call(faces);
                 var reconstruction = generator.call(z, classes);
-                var translation = generator.call(z, 1 - classes);
+                var translation = generator.call(z, classes.neg().add_(Scalars.Of(1)));
                 return (reconstruction.MoveToOuterDisposeScope(), translation.MoveToOuterDisposeScope());
             },
             generator,

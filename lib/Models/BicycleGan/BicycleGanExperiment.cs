@@ -125,10 +125,10 @@ public sealed class BicycleGanExperiment : PairedTranslationExperiment<BicycleGa
         // G and E: fool both D, reconstruct B₁, keep E's posterior near N(0, I). D's weights are frozen meanwhile.
         RequiresGrad.Set(discriminator, false);
         RequiresGrad.Set(discriminator2, false);
-        var lossGGan = BicycleGanLosses.LeastSquares(discriminator.call(fakeEncoded), targetIsReal: true) * Options.GanWeight;
-        var lossGGan2 = BicycleGanLosses.LeastSquares(discriminator2.call(fakeRandom), targetIsReal: true) * Options.GanWeight2;
-        var lossKl = BicycleGanLosses.KlDivergence(mu, logvar) * Options.KlWeight;
-        var lossGL1 = F.l1_loss(fakeEncoded, targetEncoded) * Options.L1Weight;
+        var lossGGan = BicycleGanLosses.LeastSquares(discriminator.call(fakeEncoded), targetIsReal: true) * Scalars.Of(Options.GanWeight);
+        var lossGGan2 = BicycleGanLosses.LeastSquares(discriminator2.call(fakeRandom), targetIsReal: true) * Scalars.Of(Options.GanWeight2);
+        var lossKl = BicycleGanLosses.KlDivergence(mu, logvar) * Scalars.Of(Options.KlWeight);
+        var lossGL1 = F.l1_loss(fakeEncoded, targetEncoded) * Scalars.Of(Options.L1Weight);
         var lossG = lossGGan + lossGGan2 + lossGL1 + lossKl;
         optE.zero_grad();
         optG.zero_grad();
@@ -136,7 +136,7 @@ public sealed class BicycleGanExperiment : PairedTranslationExperiment<BicycleGa
 
         // G alone: E frozen, so E(G(A₁, z)) recovering z trains G but not E (the reference's backward_G_alone).
         RequiresGrad.Set(encoder, false);
-        var lossZ = F.l1_loss(muRecovered, zRandom) * Options.LatentWeight;
+        var lossZ = F.l1_loss(muRecovered, zRandom) * Scalars.Of(Options.LatentWeight);
         lossZ.backward();
         RequiresGrad.Set(encoder, true);
         optE.step();

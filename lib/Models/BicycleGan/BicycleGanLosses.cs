@@ -30,19 +30,19 @@ public static class BicycleGanLosses
     /// <summary>KL(N(μ, σ²) ‖ N(0, I)) summed over batch and dimensions: −½ Σ(1 + log σ² − μ² − σ²) (not averaged, as the reference).</summary>
     public static Tensor KlDivergence(Tensor mu, Tensor logvar)
     {
-        using var muSquared = mu.pow(2);
+        using var muSquared = mu.pow(Scalars.Of(2));
         using var variance = logvar.exp();
-        using var onePlusLogvar = logvar + 1.0;
+        using var onePlusLogvar = logvar + Scalars.Of(1.0);
         using var minusMuSquared = onePlusLogvar - muSquared;
         using var terms = minusMuSquared - variance;
         using var total = terms.sum();
-        return total * -0.5;
+        return total * Scalars.Of(-0.5);
     }
 
     /// <summary>The reparameterisation z = μ + e^{½ log σ²}·ε with ε ~ N(0, I) given.</summary>
     public static Tensor Reparameterise(Tensor mu, Tensor logvar, Tensor epsilon)
     {
-        using var halfLogvar = logvar * 0.5;
+        using var halfLogvar = logvar * Scalars.Of(0.5);
         using var std = halfLogvar.exp();
         using var scaledNoise = epsilon * std;
         return scaledNoise + mu;

@@ -49,7 +49,7 @@ public static class DinoLosses
         if (reconstructionWeight == 0)
             return energyOfTranslation.alias();
         using var reconstruction = squaredError ? Energy(translation, target) : F.l1_loss(translation, target);
-        using var weighted = reconstruction * reconstructionWeight;
+        using var weighted = reconstruction * Scalars.Of(reconstructionWeight);
         return energyOfTranslation + weighted;
     }
 }

@@ -64,7 +64,7 @@ public record DinoOptions : ImageToImageOptions
         if (NoiseSize == 0)
             return null;
         using var unit = torch.randn(new long[] { batch, NoiseSize }, generator: generator);
-        using var scaled = unit * NoiseStd;
+        using var scaled = unit * Scalars.Of(NoiseStd);
         return scaled.to(device);
     }
 

@@ -58,7 +58,7 @@ public sealed class GridFeatures : IDisposable
         var energies = logMel.Forward(waveforms.to(ScalarType.Float32));
         var mean = energies.mean(new long[] { 2 }, keepdim: true);
         var std = energies.std(new long[] { 2 }, unbiased: false, keepdim: true);
-        return scope.MoveToOuter((energies - mean) / (std + 1e-5));
+        return scope.MoveToOuter((energies - mean) / (std + Scalars.Of(1e-5)));
     }
 
     /// <summary>The features of one clip: [1, mel bands, frames].</summary>

@@ -56,7 +56,7 @@ public sealed class GridRecogniserNetwork : nn.Module<Tensor, Tensor>
         using var _ = torch.no_grad();
         foreach (var norm in encoder.children().OfType<GroupNorm>())
         {
-            norm.weight!.fill_(1);
+            norm.weight!.fill_(Scalars.Of(1));
             norm.bias!.zero_();
         }
     }

@@ -71,7 +71,7 @@ public static class GridSlots
             .Range(0, Count)
             .Select(k => torch.nn.functional.cross_entropy(SlotLogits(logits, k), labels.select(1, k)))
             .Aggregate((a, b) => a + b);
-        return scope.MoveToOuter(total / Count);
+        return scope.MoveToOuter(total / Scalars.Of(Count));
     }
 
     private static void RequireLogits(Tensor logits)

@@ -78,7 +78,7 @@ public sealed class Pix2PixExperiment : PairedTranslationExperiment<Pix2PixOptio
         var realPair = torch.cat(new[] { condition, target }, 1);
         var lossDFake = GanLoss.Vanilla(discriminator.call(fakePair), targetIsReal: false);
         var lossDReal = GanLoss.Vanilla(discriminator.call(realPair), targetIsReal: true);
-        var lossD = (lossDFake + lossDReal) * 0.5;
+        var lossD = (lossDFake + lossDReal) * Scalars.Of(0.5);
         optD.zero_grad();
         lossD.backward();
         optD.step();
@@ -87,7 +87,7 @@ public sealed class Pix2PixExperiment : PairedTranslationExperiment<Pix2PixOptio
         RequiresGrad.Set(discriminator, false);
         var translatedPair = torch.cat(new[] { condition, translation }, 1);
         var lossGGan = GanLoss.Vanilla(discriminator.call(translatedPair), targetIsReal: true);
-        var lossGL1 = torch.nn.functional.l1_loss(translation, target) * Options.L1Weight;
+        var lossGL1 = torch.nn.functional.l1_loss(translation, target) * Scalars.Of(Options.L1Weight);
         var lossG = lossGGan + lossGL1;
         optG.zero_grad();
         lossG.backward();

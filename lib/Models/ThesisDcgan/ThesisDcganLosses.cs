@@ -11,20 +11,20 @@ public static class ThesisDcganLosses
     public static Tensor LeastSquaresDiscriminator(Tensor realScores, Tensor fakeScores)
     {
         using var scope = torch.NewDisposeScope();
-        return ((realScores - 1).pow(2).mean() + fakeScores.pow(2).mean()).MoveToOuterDisposeScope();
+        return ((realScores - Scalars.Of(1)).pow(Scalars.Of(2)).mean() + fakeScores.pow(Scalars.Of(2)).mean()).MoveToOuterDisposeScope();
     }
 
     public static Tensor LeastSquaresGenerator(Tensor fakeScores)
     {
         using var scope = torch.NewDisposeScope();
-        return (fakeScores - 1).pow(2).mean().MoveToOuterDisposeScope();
+        return (fakeScores - Scalars.Of(1)).pow(Scalars.Of(2)).mean().MoveToOuterDisposeScope();
     }
 
     /// <summary>D's loss from its logits [B, K + 1] on real and fake faces; the last class is "fake".</summary>
     public static Tensor ClassifyingDiscriminator(Tensor realLogits, Tensor fakeLogits, Tensor speakers)
     {
         using var scope = torch.NewDisposeScope();
-        var fakeClass = torch.full_like(speakers, fakeLogits.size(1) - 1);
+        var fakeClass = torch.full_like(speakers, Scalars.Of(fakeLogits.size(1) - 1));
         var loss = torch.nn.functional.cross_entropy(realLogits, speakers) + torch.nn.functional.cross_entropy(fakeLogits, fakeClass);
         return loss.MoveToOuterDisposeScope();
     }

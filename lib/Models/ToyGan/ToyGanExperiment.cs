@@ -117,7 +117,7 @@ public sealed class ToyGanExperiment : Experiment<ToyGanOptions>
         // Discriminator: real → 1, fake → 0 (the fake detached so G gets no gradient from this update).
         var lossDReal = F.binary_cross_entropy_with_logits(discriminator.call(Noisy(real)), ones);
         var lossDFake = F.binary_cross_entropy_with_logits(discriminator.call(Noisy(fake.detach())), zeros);
-        var lossD = (lossDReal + lossDFake) * 0.5;
+        var lossD = (lossDReal + lossDFake) * Scalars.Of(0.5);
         optD.zero_grad();
         lossD.backward();
         optD.step();
@@ -179,14 +179,14 @@ public sealed class ToyGanExperiment : Experiment<ToyGanOptions>
         }
     }
 
-    private static double LitFraction(Tensor images) => images.amax(new long[] { 1 }).gt(0.0).to(ScalarType.Float32).mean().ToDouble();
+    private static double LitFraction(Tensor images) => images.amax(new long[] { 1 }).gt(Scalars.Of(0.0)).to(ScalarType.Float32).mean().ToDouble();
 
     private Tensor Noisy(Tensor images)
     {
         if (Options.InstanceNoise == 0)
             return images;
         var n = torch.randn(images.shape, generator: noise).to(device);
-        return images + n * Options.InstanceNoise;
+        return images + n * Scalars.Of(Options.InstanceNoise);
     }
 
     protected override void Dispose(bool disposing)

@@ -21,8 +21,8 @@ public static class Wav2PixLosses
     public static Tensor Discriminator(Tensor realScores, Tensor fakeScores, Tensor wrongScores)
     {
         using var scope = torch.NewDisposeScope();
-        var real = (realScores - RealTarget).pow(2).mean();
-        var loss = real + fakeScores.pow(2).mean() + wrongScores.pow(2).mean();
+        var real = (realScores - Scalars.Of(RealTarget)).pow(Scalars.Of(2)).mean();
+        var loss = real + fakeScores.pow(Scalars.Of(2)).mean() + wrongScores.pow(Scalars.Of(2)).mean();
         return loss.MoveToOuterDisposeScope();
     }
 
@@ -40,11 +40,12 @@ public static class Wav2PixLosses
     {
         ArgumentNullException.ThrowIfNull(weights);
         using var scope = torch.NewDisposeScope();
-        var adversarial = (fakeScores - 1).pow(2).mean();
-        var matching = (fakeFeatures.mean([0L]) - realFeatures.detach().mean([0L])).pow(2).mean();
+        var adversarial = (fakeScores - Scalars.Of(1)).pow(Scalars.Of(2)).mean();
+        var matching = (fakeFeatures.mean([0L]) - realFeatures.detach().mean([0L])).pow(Scalars.Of(2)).mean();
         var l1 = (fakes - reals).abs().mean();
         var identity = torch.nn.functional.cross_entropy(identityLogits, speakers);
-        var total = adversarial + weights.FeatureMatching * matching + weights.L1 * l1 + weights.Identity * identity;
+        var total =
+            adversarial + matching * Scalars.Of(weights.FeatureMatching) + l1 * Scalars.Of(weights.L1) + identity * Scalars.Of(weights.Identity);
         var terms = new Dictionary<string, double>
         {
             ["adversarial"] = adversarial.ToDouble(),

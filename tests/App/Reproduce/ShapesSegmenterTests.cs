@@ -52,7 +52,7 @@ public class ShapesSegmenterTests
     public void Blur_augmentation_blurs_about_half_the_photos_of_a_batch_each_within_the_sigma_range()
     {
         torch.manual_seed(3);
-        using var photo = torch.rand(1, 3, 32, 32) * 2 - 1;
+        using var photo = torch.rand(1, 3, 32, 32) * Scalars.Of(2) - Scalars.Of(1);
         using var batch = photo.expand(200, 3, 32, 32).contiguous();
         using var augmented = ShapesSegmenter.BlurHalf(batch, 64);
         // The weakest blur the range allows changes a photo less than any photo it touches; the strongest, more.

@@ -38,7 +38,7 @@ public class TestSetEvaluationTests
         using var segmenter = PretrainedSegmenter.TryLoad(SegmenterSpec.FromFile(Fixtures.Path("tiny_segmenter.pt"), 5), out var missing);
         Assert.Null(missing);
         using var inception = FeatureExtractor.Load(Evaluators.Inception with { FileName = Fixtures.Path("tiny_any_size_inception.pt") });
-        static Tensor Translate(Tensor conditions) => conditions.mul(0.5).add(0.1); // any fixed map of the label image
+        static Tensor Translate(Tensor conditions) => conditions.mul(Scalars.Of(0.5)).add(Scalars.Of(0.1)); // any fixed map of the label image
 
         using var scores = TestSetEvaluation.Run(test, new TranslationScorer(segmenter, inception), [("halved", Translate)], keep: 3);
 

@@ -20,7 +20,7 @@ internal static class CelebAFixture
         var images = Directory.CreateDirectory(Path.Combine(root, "img_align_celeba")).FullName;
         for (var n = 1; n <= Male.Length; n++)
         {
-            using var face = torch.full([24L, 20, 3], 20 * n, ScalarType.Byte);
+            using var face = torch.full([24L, 20, 3], Scalars.Of(20 * n), ScalarType.Byte);
             ImageIO.Write(Path.Combine(images, $"{n:D6}.jpg"), face);
         }
         // The real layout: the count, the attribute names (trailing space), then padded ±1 columns.

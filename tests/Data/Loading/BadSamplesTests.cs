@@ -119,9 +119,9 @@ public class BadSamplesTests
             var city = stem.Split('_')[0];
             var photo = Path.Combine(root, CityscapesCorpus.PhotoFolder, "val", city, stem + "_leftImg8bit.png");
             var labels = Path.Combine(root, CityscapesCorpus.LabelFolder, "val", city, stem + "_gtFine_labelIds.png");
-            using (var rgb = torch.full(new long[] { 4, 8, 3 }, 90, ScalarType.Byte))
+            using (var rgb = torch.full(new long[] { 4, 8, 3 }, Scalars.Of(90), ScalarType.Byte))
                 ImageIO.Write(photo, rgb);
-            using (var ids = torch.full(new long[] { 4, 8 }, 7, ScalarType.Byte))
+            using (var ids = torch.full(new long[] { 4, 8 }, Scalars.Of(7), ScalarType.Byte))
                 LabelMap.Write(labels, ids);
         }
         return new CityscapesCorpus(root);

@@ -9,7 +9,7 @@ public class ClassBalancedBatchesTests
         new(
             new Dictionary<string, Tensor>
             {
-                ["x"] = arange(10, dtype: ScalarType.Float32),
+                ["x"] = arange(Scalars.Of(10), dtype: ScalarType.Float32),
                 ["class"] = tensor(new long[] { 0, 1, 0, 0, 1, 0, 0, 1, 0, 0 }),
             },
             "class",

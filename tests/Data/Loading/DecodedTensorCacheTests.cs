@@ -20,8 +20,8 @@ public class DecodedTensorCacheTests
     private static Dictionary<string, Tensor> Examples() =>
         new()
         {
-            ["B"] = torch.arange(8 * 2 * 3 * 3, dtype: ScalarType.Float32).div(7.0).reshape(8, 2, 3, 3),
-            ["labels"] = torch.arange(8 * 3 * 3).reshape(8, 3, 3),
+            ["B"] = torch.arange(Scalars.Of(8 * 2 * 3 * 3), dtype: ScalarType.Float32).div(Scalars.Of(7.0)).reshape(8, 2, 3, 3),
+            ["labels"] = torch.arange(Scalars.Of(8 * 3 * 3)).reshape(8, 3, 3),
         };
 
     [Fact]

@@ -7,8 +7,8 @@ public class MismatchedExamplesTests
     // Example i is the value i (so a drawn example names its pool row) with label i mod 3.
     private static MismatchedExamples Source(long seed = 4)
     {
-        var values = arange(12, dtype: ScalarType.Float32).view(12, 1);
-        var labels = arange(12, dtype: ScalarType.Int64) % 3;
+        var values = arange(Scalars.Of(12), dtype: ScalarType.Float32).view(12, 1);
+        var labels = arange(Scalars.Of(12), dtype: ScalarType.Int64) % Scalars.Of(3);
         var inner = new ShuffledBatches(new Dictionary<string, Tensor> { ["x"] = values.clone(), ["label"] = labels.clone() }, 4, seed);
         return new MismatchedExamples(inner, values, labels, "label", "wrong", seed);
     }
@@ -59,6 +59,8 @@ public class MismatchedExamplesTests
         Assert.Throws<ArgumentException>(() =>
             new MismatchedExamples(inner, zeros(4, 1), zeros(new long[] { 4 }, dtype: ScalarType.Int64), "label", "wrong", 1)
         );
-        Assert.Throws<ArgumentException>(() => new MismatchedExamples(inner, zeros(4, 1), arange(3, dtype: ScalarType.Int64), "label", "wrong", 1));
+        Assert.Throws<ArgumentException>(() =>
+            new MismatchedExamples(inner, zeros(4, 1), arange(Scalars.Of(3), dtype: ScalarType.Int64), "label", "wrong", 1)
+        );
     }
 }

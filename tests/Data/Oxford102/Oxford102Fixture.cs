@@ -16,7 +16,7 @@ internal static class Oxford102Fixture
         Directory.CreateDirectory(Path.Combine(root, "jpg"));
         for (var n = 1; n <= Labels.Length; n++)
         {
-            using var image = torch.full([12L, 16, 3], 30 * n, ScalarType.Byte);
+            using var image = torch.full([12L, 16, 3], Scalars.Of(30 * n), ScalarType.Byte);
             ImageIO.Write(Path.Combine(root, "jpg", $"image_{n:D5}.jpg"), image);
             var text = Path.Combine(root, "cvpr2016_flowers", "text_c10", $"class_{(int)Labels[n - 1]:D5}", $"image_{n:D5}.txt");
             Directory.CreateDirectory(Path.GetDirectoryName(text)!);

@@ -54,10 +54,10 @@ public class SoundDrivenClipTests : IDisposable
 
         // The disc: pixels far from the dark background (0.08, 0.08, 0.12)·255.
         var background = tensor(new float[] { 20, 20, 31 }, [1, 1, 1, 3]);
-        var mask = (frames - background).abs().sum(-1) > 60;
-        var xs = arange(64, ScalarType.Float32).view(1, 1, 64);
+        var mask = (frames - background).abs().sum(-1) > Scalars.Of(60);
+        var xs = arange(Scalars.Of(64), ScalarType.Float32).view(1, 1, 64);
         var area = mask.sum([1, 2]).to(ScalarType.Float32);
-        var centreX = (mask.to(ScalarType.Float32) * xs).sum([1, 2]) / area.clamp(min: 1);
+        var centreX = (mask.to(ScalarType.Float32) * xs).sum([1, 2]) / area.clamp(min: Scalars.Of(1));
         var areas = area.ToArray<float>();
         var centres = centreX.ToArray<float>();
 

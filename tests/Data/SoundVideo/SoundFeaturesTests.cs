@@ -59,7 +59,7 @@ public class SoundFeaturesTests : IDisposable
         // Band 10's peak frequency for the first second, band 45's after. Mel frame j has non-zero window samples [640j − 800, 640j + 800);
         // chunk k = frames 5k…5k+7 covers [3200k − 800, 3200k + 5280): wholly before the switch at 64000 for k ≤ 18,
         // wholly after it for k ≥ 21.
-        var signal = where(arange(2 * Rate) < Rate, Tone(HtkBands.PeakHz(10), 2 * Rate), Tone(HtkBands.PeakHz(45), 2 * Rate));
+        var signal = where(arange(Scalars.Of(2 * Rate)) < Scalars.Of(Rate), Tone(HtkBands.PeakHz(10), 2 * Rate), Tone(HtkBands.PeakHz(45), 2 * Rate));
         var bands = ArgmaxBands(SoundFeatures.PerVideoFrame(signal));
         Assert.Equal(39, bands.Length); // (1 + 128000/640 − 8)/5 + 1
         for (var k = 0; k <= 18; k++)

@@ -28,8 +28,8 @@ public class SoundVideoCorpusTests : IDisposable
     public void Clips_are_T_consecutive_frames_from_the_pass_offset_with_one_clip_kept_as_guard()
     {
         // Frame k and descriptor k both carry k, so a clip's rows name the frames it took.
-        var frames = arange(100).to(ScalarType.Byte).view(100, 1, 1, 1).expand(100, 4, 4, 3).contiguous();
-        var features = arange(100, ScalarType.Float32).view(100, 1).expand(100, 64).contiguous();
+        var frames = arange(Scalars.Of(100)).to(ScalarType.Byte).view(100, 1, 1, 1).expand(100, 4, 4, 3).contiguous();
+        var features = arange(Scalars.Of(100), ScalarType.Float32).view(100, 1).expand(100, 64).contiguous();
         using var sequence = new SoundVideoSequence(frames, features, clipLength: 32);
         Assert.Equal(2, sequence.ClipCount); // ⌊100/32⌋ − 1
         Assert.Equal(63, sequence.ClipStart(1, offset: 31));

@@ -193,7 +193,7 @@ public class YouTubersCorpusTests(TalkingHeadFolder folder) : IClassFixture<Talk
         Directory.CreateDirectory(Path.GetDirectoryName(grey)!);
         var audio = empty.File("tone.wav");
         WavFile.Write(audio, new float[5 * 16000], 16000);
-        VideoWriter.Write(grey, full([50, 96, 96, 3], 128, ScalarType.Byte), new VideoWriterOptions { Fps = 10, AudioPath = audio });
+        VideoWriter.Write(grey, full([50, 96, 96, 3], Scalars.Of(128), ScalarType.Byte), new VideoWriterOptions { Fps = 10, AudioPath = audio });
         var noFaces = Assert.Throws<InvalidDataException>(() => YouTubersCorpus.Open(empty.Root, cacheRoot: empty.File("cache")));
         Assert.Contains(empty.Root, noFaces.Message);
 

@@ -38,10 +38,10 @@ public class SpeechToFaceMetricsTests
         // Speaker 0: three flat faces at 0, 0.3, −0.3 → pair differences 0.3, 0.3, 0.6 → mean 0.4.
         // Speaker 1: two faces differing by 1 in half their pixels → RMS √0.5. Speaker 2: one face, left out.
         var faces = zeros(6, 3, 2, 2);
-        faces[1].fill_(0.3);
-        faces[2].fill_(-0.3);
-        faces[4][0].fill_(1); // channel 0 of 3 …
-        faces[4][1, 0].fill_(1); // … and half of channel 1: 6 of 12 pixels
+        faces[1].fill_(Scalars.Of(0.3));
+        faces[2].fill_(Scalars.Of(-0.3));
+        faces[4][0].fill_(Scalars.Of(1)); // channel 0 of 3 …
+        faces[4][1, 0].fill_(Scalars.Of(1)); // … and half of channel 1: 6 of 12 pixels
         using var labels = tensor(new long[] { 0, 0, 0, 1, 1, 2 });
         var expected = (0.4 + Math.Sqrt(0.5)) / 2;
         Assert.Equal(expected, SpeechToFaceMetrics.WithinIdentityDiversity(faces, labels)!.Value, 6);

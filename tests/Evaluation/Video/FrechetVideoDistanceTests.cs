@@ -34,7 +34,7 @@ public class FrechetVideoDistanceTests : IDisposable
     private Tensor ByHand(Tensor clips)
     {
         var (n, t) = (clips.size(0), clips.size(1));
-        var x = clips.to(ScalarType.Float32).div(127.5).sub(1.0).permute(0, 4, 1, 2, 3);
+        var x = clips.to(ScalarType.Float32).div(Scalars.Of(127.5)).sub(Scalars.Of(1.0)).permute(0, 4, 1, 2, 3);
         var pooled = x.reshape(n, 3, 2, t / 2, 4, 8, 4, 8).mean(new long[] { 3, 5, 7 });
         return pooled.flatten(1).mm(weights["i3d.w"]).add(weights["i3d.b"]);
     }

@@ -130,7 +130,7 @@ public class PerFrameVideoMetricTests : IDisposable
     private static double TinyLpipsByHand(Tensor x, Tensor y)
     {
         var w = SafeTensors.Load(Fixtures.Path("tiny_evaluators_weights.safetensors"))["lpips.w"];
-        var d = x.to(ScalarType.Float32).sub(y.to(ScalarType.Float32)).div(127.5).permute(2, 0, 1).reshape(3, -1);
+        var d = x.to(ScalarType.Float32).sub(y.to(ScalarType.Float32)).div(Scalars.Of(127.5)).permute(2, 0, 1).reshape(3, -1);
         return w.mm(d).square().mean().to(ScalarType.Float64).ToDouble();
     }
 

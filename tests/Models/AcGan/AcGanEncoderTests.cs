@@ -59,7 +59,7 @@ public class AcGanEncoderTests
         var labels = randint(0, 2, [4], dtype: ScalarType.Int64);
         using var noGrad = no_grad();
         var code = experiment.E.call(((AcGanGenerator)experiment.Networks["G"]).call(z, labels));
-        var expected = (code - z).pow(2).mean().ToDouble();
+        var expected = (code - z).pow(Scalars.Of(2)).mean().ToDouble();
         Assert.Equal(expected, loss.ToDouble(), 6);
     }
 
@@ -81,7 +81,7 @@ public class AcGanEncoderTests
     [Fact]
     public void Evaluation_reports_the_held_out_pixel_error_and_the_latent_error_on_fixed_draws()
     {
-        var faces = rand(new long[] { 6, 3, 16, 16 }, generator: new Generator(5)) * 2 - 1;
+        var faces = rand(new long[] { 6, 3, 16, 16 }, generator: new Generator(5)) * Scalars.Of(2) - Scalars.Of(1);
         var classes = tensor(new long[] { 0, 1, 0, 1, 0, 1 });
         using var expectedFaces = faces.clone();
         using var expectedClasses = classes.clone();
@@ -99,7 +99,7 @@ public class AcGanEncoderTests
         using (no_grad())
         {
             using var reconstruction = experiment.G.call(experiment.E.call(expectedFaces), expectedClasses);
-            var expected = (reconstruction - expectedFaces).pow(2).mean().ToDouble();
+            var expected = (reconstruction - expectedFaces).pow(Scalars.Of(2)).mean().ToDouble();
             Assert.Equal(expected, metrics[AcGanEncoderExperiment.PixelReconstruction], 6);
         }
         experiment.E.train();

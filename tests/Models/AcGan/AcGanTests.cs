@@ -14,8 +14,8 @@ public class AcGanTests
     internal static IBatchSource RandomFaces(int size, int count, int batch, long seed)
     {
         using var noise = new Generator((ulong)seed);
-        var images = rand(new long[] { count, 3, size, size }, generator: noise) * 2 - 1;
-        var classes = arange(count, dtype: ScalarType.Int64) % 2;
+        var images = rand(new long[] { count, 3, size, size }, generator: noise) * Scalars.Of(2) - Scalars.Of(1);
+        var classes = arange(Scalars.Of(count), dtype: ScalarType.Int64) % Scalars.Of(2);
         return new ClassBalancedBatches(
             new Dictionary<string, Tensor> { [AcGanExperiment.ImageKey] = images, [AcGanExperiment.ClassKey] = classes },
             AcGanExperiment.ClassKey,
@@ -135,8 +135,10 @@ public class AcGanTests
         // Class 0 dark, class 1 bright, 8 faces: an AC-GAN that trains at all separates them and draws to order.
         manual_seed(3);
         using var noise = new Generator(3);
-        var classes = arange(8, dtype: ScalarType.Int64) % 2;
-        var faces = (rand(new long[] { 8, 3, 16, 16 }, generator: noise) * 0.4 - 0.8) + classes.view(-1, 1, 1, 1).to(ScalarType.Float32) * 1.2;
+        var classes = arange(Scalars.Of(8), dtype: ScalarType.Int64) % Scalars.Of(2);
+        var faces =
+            (rand(new long[] { 8, 3, 16, 16 }, generator: noise) * Scalars.Of(0.4) - Scalars.Of(0.8))
+            + classes.view(-1, 1, 1, 1).to(ScalarType.Float32) * Scalars.Of(1.2);
         var data = new ClassBalancedBatches(
             new Dictionary<string, Tensor> { [AcGanExperiment.ImageKey] = faces, [AcGanExperiment.ClassKey] = classes },
             AcGanExperiment.ClassKey,
@@ -152,14 +154,14 @@ public class AcGanTests
         using var noGrad = no_grad();
         experiment.G.eval();
         experiment.D.eval();
-        var asked = arange(16, dtype: ScalarType.Int64) % 2;
+        var asked = arange(Scalars.Of(16), dtype: ScalarType.Int64) % Scalars.Of(2);
         var fakes = experiment.G.call(randn(16, Small.Latent), asked);
         var (_, read) = experiment.D.call(fakes);
         Assert.True(read.argmax(1).eq(asked).to(ScalarType.Float32).mean().ToSingle() >= 0.9, "D does not read G's fakes as the class asked");
         var brightness = fakes.mean([1L, 2, 3]);
         Assert.True(
-            brightness.index_select(0, asked.eq(0).nonzero().squeeze(1)).mean().ToSingle()
-                < brightness.index_select(0, asked.eq(1).nonzero().squeeze(1)).mean().ToSingle(),
+            brightness.index_select(0, asked.eq(Scalars.Of(0)).nonzero().squeeze(1)).mean().ToSingle()
+                < brightness.index_select(0, asked.eq(Scalars.Of(1)).nonzero().squeeze(1)).mean().ToSingle(),
             "G draws the dark class no darker than the bright one"
         );
     }

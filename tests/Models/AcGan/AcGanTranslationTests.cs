@@ -10,7 +10,7 @@ public class AcGanTranslationTests
         manual_seed(4);
         using var generator = new AcGanGenerator(8, 5, 4, 16).Initialise();
         using var encoder = new AcGanEncoder(8, 4, 16);
-        var faces = rand(new long[] { 4, 3, 16, 16 }, generator: new Generator(2)) * 2 - 1;
+        var faces = rand(new long[] { 4, 3, 16, 16 }, generator: new Generator(2)) * Scalars.Of(2) - Scalars.Of(1);
         using var classes = tensor(new long[] { 0, 1, 1, 0 });
         generator.eval(); // frozen, as under its encoder
         Assert.True(encoder.training);

@@ -27,7 +27,7 @@ public class FaceJudgeTests
         using var faces = Train();
         var (male, factors, features) = judge.Read(faces.Images);
         // The domains differ in hair, beard and lipstick: a judge that learnt anything reads its training faces right.
-        using var right = male.ge(0.5).to(ScalarType.Int64).eq(faces.Classes).to(ScalarType.Float32).mean();
+        using var right = male.ge(Scalars.Of(0.5)).to(ScalarType.Int64).eq(faces.Classes).to(ScalarType.Float32).mean();
         Assert.True(right.ToSingle() > 0.9, $"domain accuracy {right.ToSingle()}");
         Assert.Equal([faces.Count, 5L], factors.shape);
         Assert.Equal([faces.Count, (long)FaceAttributeNet.FeatureSize], features.shape);

@@ -39,7 +39,7 @@ public class MelBandShiftTests
     {
         using var scope = torch.NewDisposeScope();
         // Band b holds the value b at every frame, so the result spells out which band landed where.
-        var features = torch.arange(5).to(ScalarType.Float32).view(1, 5, 1).expand(2, 5, 3).contiguous();
+        var features = torch.arange(Scalars.Of(5)).to(ScalarType.Float32).view(1, 5, 1).expand(2, 5, 3).contiguous();
         Assert.Equal([0f, 0f, 0f, 1f, 2f], MelBandShift.Shift(features, 2).select(0, 1).select(1, 2).ToArray<float>());
         Assert.Equal([1f, 2f, 3f, 4f, 4f], MelBandShift.Shift(features, -1).select(0, 0).select(1, 0).ToArray<float>());
         Assert.Equal(features.ToArray<float>(), MelBandShift.Shift(features, 0).ToArray<float>());
@@ -50,7 +50,7 @@ public class MelBandShiftTests
     public void Random_shifts_stay_within_the_bound_and_follow_the_generator()
     {
         using var scope = torch.NewDisposeScope();
-        var features = torch.arange(8).to(ScalarType.Float32).view(1, 8, 1).contiguous();
+        var features = torch.arange(Scalars.Of(8)).to(ScalarType.Float32).view(1, 8, 1).contiguous();
         int[] Draw(long seed)
         {
             using var generator = new Generator((ulong)seed);

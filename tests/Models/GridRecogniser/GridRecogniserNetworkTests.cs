@@ -78,7 +78,11 @@ public class GridRecogniserNetworkTests
         torch.manual_seed(5);
         // Random, huge and constant logits: the best word of another slot can never leak into a slot.
         var cases = torch.cat(
-            [torch.randn(200, 51) * 10, torch.full(new long[] { 1, 51 }, 3.0), torch.arange(51).to(ScalarType.Float32).unsqueeze(0)],
+            [
+                torch.randn(200, 51) * Scalars.Of(10),
+                torch.full(new long[] { 1, 51 }, Scalars.Of(3.0)),
+                torch.arange(Scalars.Of(51)).to(ScalarType.Float32).unsqueeze(0),
+            ],
             0
         );
         foreach (var words in GridSlots.Decode(cases))
@@ -99,12 +103,12 @@ public class GridRecogniserNetworkTests
         using var scope = torch.NewDisposeScope();
         using var front = new GridFeatures(melBands: 40, clipSeconds: 3.0);
         torch.manual_seed(7);
-        var samples = torch.randn(16_000).mul(0.1).ToArray<float>();
+        var samples = torch.randn(16_000).mul(Scalars.Of(0.1)).ToArray<float>();
         // One second at 8 kHz is resampled to 16 kHz and padded to 3 s: 1 + 48000/160 centred frames.
         Assert.Equal([1, 40, 301], front.Forward(AudioBuffer.Mono(samples.Take(8_000).ToArray(), 8_000)).shape);
         var features = front.Forward(AudioBuffer.Mono(samples, 16_000));
         Assert.Equal([1, 40, 301], features.shape);
         Assert.True(features.mean(new long[] { 2 }).abs().max().ToSingle() < 1e-4);
-        Assert.True(features.std(new long[] { 2 }, unbiased: false).sub(1.0).abs().max().ToSingle() < 1e-3);
+        Assert.True(features.std(new long[] { 2 }, unbiased: false).sub(Scalars.Of(1.0)).abs().max().ToSingle() < 1e-3);
     }
 }

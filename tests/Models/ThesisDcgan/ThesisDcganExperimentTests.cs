@@ -24,13 +24,13 @@ public class ThesisDcganExperimentTests
     private static TalkingHeadData RandomData(long seed)
     {
         using var noise = new Generator((ulong)seed);
-        var faces = rand(new long[] { 12, 3, 64, 64 }, generator: noise) * 2 - 1;
-        var labels = arange(12, dtype: ScalarType.Int64) % 3;
+        var faces = rand(new long[] { 12, 3, 64, 64 }, generator: noise) * Scalars.Of(2) - Scalars.Of(1);
+        var labels = arange(Scalars.Of(12), dtype: ScalarType.Int64) % Scalars.Of(3);
         var batches = new ShuffledBatches(
             new Dictionary<string, Tensor>
             {
                 [TalkingHeadData.FaceKey] = faces,
-                [TalkingHeadData.SpeechKey] = rand(new long[] { 12, 4096 }, generator: noise) * 2 - 1,
+                [TalkingHeadData.SpeechKey] = rand(new long[] { 12, 4096 }, generator: noise) * Scalars.Of(2) - Scalars.Of(1),
                 [TalkingHeadData.LabelKey] = labels,
             },
             4,
@@ -40,8 +40,12 @@ public class ThesisDcganExperimentTests
             4,
             new Dictionary<string, Tensor>
             {
-                [TalkingHeadData.FaceKey] = (rand(new long[] { 4, 3, 64, 64 }, generator: noise) * 2 - 1).DetachFromDisposeScope(),
-                [TalkingHeadData.SpeechKey] = (rand(new long[] { 4, 4096 }, generator: noise) * 2 - 1).DetachFromDisposeScope(),
+                [TalkingHeadData.FaceKey] = (
+                    rand(new long[] { 4, 3, 64, 64 }, generator: noise) * Scalars.Of(2) - Scalars.Of(1)
+                ).DetachFromDisposeScope(),
+                [TalkingHeadData.SpeechKey] = (
+                    rand(new long[] { 4, 4096 }, generator: noise) * Scalars.Of(2) - Scalars.Of(1)
+                ).DetachFromDisposeScope(),
                 [TalkingHeadData.LabelKey] = tensor(new long[] { 0, 1, 2, 0 }).DetachFromDisposeScope(),
             }
         );

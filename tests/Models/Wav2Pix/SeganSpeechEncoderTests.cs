@@ -25,7 +25,7 @@ public class SeganSpeechEncoderTests
         expected += 4096 * 256 + 256 + 256 * 128 + 128 + 128 * 128 + 128;
         Assert.Equal(expected, encoder.parameters().Sum(p => p.numel()));
 
-        using var waves = rand(2, 16_000) * 2 - 1;
+        using var waves = rand(2, 16_000) * Scalars.Of(2) - Scalars.Of(1);
         using var embedding = encoder.call(waves);
         Assert.Equal([2L, 128], embedding.shape);
     }
@@ -44,9 +44,10 @@ public class SeganSpeechEncoderTests
         var padded = cat([zeros(3, 1, 6), x, zeros(3, 1, 7)], 2);
         var conv = nn.functional.conv1d(padded, state["convs.0.weight"], state["convs.0.bias"], stride: 4);
         var mean = conv.mean([0L, 2], keepdim: true);
-        var variance = (conv - mean).pow(2).mean([0L, 2], keepdim: true);
-        var normed = (conv - mean) / (variance + 1e-5).sqrt() * state["norms.0.weight"].view(1, -1, 1) + state["norms.0.bias"].view(1, -1, 1);
-        var expected = where(normed.ge(0), normed, normed * 0.3);
+        var variance = (conv - mean).pow(Scalars.Of(2)).mean([0L, 2], keepdim: true);
+        var normed =
+            (conv - mean) / (variance + Scalars.Of(1e-5)).sqrt() * state["norms.0.weight"].view(1, -1, 1) + state["norms.0.bias"].view(1, -1, 1);
+        var expected = where(normed.ge(Scalars.Of(0)), normed, normed * Scalars.Of(0.3));
         Assert.Equal([3L, 4, 256], actual.shape);
         Assert.True(expected.allclose(actual, rtol: 1e-4, atol: 1e-5), $"max |Δ| {(expected - actual).abs().max().ToSingle()}");
     }
@@ -55,7 +56,7 @@ public class SeganSpeechEncoderTests
     public void Gradients_reach_every_parameter_and_a_wrong_length_is_refused_with_the_expected_shape()
     {
         using var encoder = new SeganSpeechEncoder(4096, [4, 8, 8]);
-        using var loss = encoder.call(randn(2, 4096)).pow(2).sum();
+        using var loss = encoder.call(randn(2, 4096)).pow(Scalars.Of(2)).sum();
         loss.backward();
         Assert.All(encoder.named_parameters(), p => Assert.True(p.parameter.grad is not null && p.parameter.grad.abs().sum().ToSingle() > 0, p.name));
 

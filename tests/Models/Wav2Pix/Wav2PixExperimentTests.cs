@@ -19,9 +19,9 @@ public class Wav2PixExperimentTests
     private static TalkingHeadData RandomData(long seed)
     {
         using var noise = new Generator((ulong)seed);
-        var faces = rand(new long[] { 12, 3, 64, 64 }, generator: noise) * 2 - 1;
-        var speech = rand(new long[] { 12, 4096 }, generator: noise) * 2 - 1;
-        var labels = arange(12, dtype: ScalarType.Int64) % 3;
+        var faces = rand(new long[] { 12, 3, 64, 64 }, generator: noise) * Scalars.Of(2) - Scalars.Of(1);
+        var speech = rand(new long[] { 12, 4096 }, generator: noise) * Scalars.Of(2) - Scalars.Of(1);
+        var labels = arange(Scalars.Of(12), dtype: ScalarType.Int64) % Scalars.Of(3);
         var inner = new ShuffledBatches(
             new Dictionary<string, Tensor>
             {
@@ -36,8 +36,12 @@ public class Wav2PixExperimentTests
             4,
             new Dictionary<string, Tensor>
             {
-                [TalkingHeadData.FaceKey] = (rand(new long[] { 4, 3, 64, 64 }, generator: noise) * 2 - 1).DetachFromDisposeScope(),
-                [TalkingHeadData.SpeechKey] = (rand(new long[] { 4, 4096 }, generator: noise) * 2 - 1).DetachFromDisposeScope(),
+                [TalkingHeadData.FaceKey] = (
+                    rand(new long[] { 4, 3, 64, 64 }, generator: noise) * Scalars.Of(2) - Scalars.Of(1)
+                ).DetachFromDisposeScope(),
+                [TalkingHeadData.SpeechKey] = (
+                    rand(new long[] { 4, 4096 }, generator: noise) * Scalars.Of(2) - Scalars.Of(1)
+                ).DetachFromDisposeScope(),
             }
         );
         var batches = new MismatchedExamples(inner, faces, labels, TalkingHeadData.LabelKey, TalkingHeadData.WrongFaceKey, seed);

@@ -30,7 +30,7 @@ public sealed class FeatureStatistics : IDisposable
             throw new ArgumentException("features contain NaN or infinite values");
         var mu = x.mean(new long[] { 0 });
         var centred = x - mu;
-        var sigma = centred.T.mm(centred) / (n - 1);
+        var sigma = centred.T.mm(centred) / (Scalars.Of(n - 1));
         return new FeatureStatistics(mu.MoveToOuterDisposeScope(), sigma.MoveToOuterDisposeScope(), n);
     }
 

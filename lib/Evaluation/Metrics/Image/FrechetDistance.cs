@@ -18,12 +18,12 @@ public static class FrechetDistance
         var diff = a.Mean - b.Mean;
         var sqrtA = SymmetricSqrt(a.Covariance);
         var inner = sqrtA.mm(b.Covariance).mm(sqrtA);
-        inner = (inner + inner.T) / 2; // symmetric up to round-off; eigh wants it exact
+        inner = (inner + inner.T) / Scalars.Of(2); // symmetric up to round-off; eigh wants it exact
         var (eigenvalues, _) = torch.linalg.eigh(inner);
-        var traceSqrt = eigenvalues.clamp(min: 0).sqrt().sum();
+        var traceSqrt = eigenvalues.clamp(min: Scalars.Of(0)).sqrt().sum();
         var traceA = a.Covariance.diag().sum();
         var traceB = b.Covariance.diag().sum();
-        return (diff.dot(diff) + traceA + traceB - 2 * traceSqrt).ToDouble();
+        return (diff.dot(diff) + traceA + traceB - traceSqrt * Scalars.Of(2)).ToDouble();
     }
 
     public static double Compute(Tensor featuresA, Tensor featuresB)
@@ -37,6 +37,6 @@ public static class FrechetDistance
     private static Tensor SymmetricSqrt(Tensor matrix)
     {
         var (values, vectors) = torch.linalg.eigh(matrix);
-        return (vectors * values.clamp(min: 0).sqrt().unsqueeze(0)).mm(vectors.T);
+        return (vectors * values.clamp(min: Scalars.Of(0)).sqrt().unsqueeze(0)).mm(vectors.T);
     }
 }

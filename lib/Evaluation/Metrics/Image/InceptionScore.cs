@@ -19,7 +19,7 @@ public static class InceptionScore
             throw new ArgumentOutOfRangeException(nameof(splits), splits, $"splits must be in 1..{n}");
         using var scope = torch.NewDisposeScope();
         var p = probabilities.to(ScalarType.Float64);
-        if ((p < 0).any().ToBoolean() || !p.isfinite().all().ToBoolean())
+        if ((p < Scalars.Of(0)).any().ToBoolean() || !p.isfinite().all().ToBoolean())
             throw new ArgumentException("probabilities must be finite and non-negative");
         var scores = new double[splits];
         for (var i = 0; i < splits; i++)
@@ -29,7 +29,7 @@ public static class InceptionScore
             var part = p.narrow(0, start, end - start);
             var marginal = part.mean(new long[] { 0 }, keepdim: true);
             // Σ_c p (log p − log p(y)); 0·log 0 counts as 0 as in the reference.
-            var kl = where(part > 0, part * (part.log() - marginal.log()), torch.zeros_like(part)).sum(1);
+            var kl = where(part > Scalars.Of(0), part * (part.log() - marginal.log()), torch.zeros_like(part)).sum(1);
             scores[i] = Math.Exp(kl.mean().ToDouble());
         }
         var mean = scores.Average();

@@ -25,13 +25,16 @@ public static class KernelInceptionDistance
             using var inner = torch.NewDisposeScope();
             var x = a.index_select(0, torch.randperm(a.size(0), generator: generator).narrow(0, 0, m));
             var y = b.index_select(0, torch.randperm(b.size(0), generator: generator).narrow(0, 0, m));
-            var kxx = (x.mm(x.T) / n + 1).pow(3);
-            var kyy = (y.mm(y.T) / n + 1).pow(3);
-            var kxy = (x.mm(y.T) / n + 1).pow(3);
+            var kxx = PolynomialKernel(x, x, n);
+            var kyy = PolynomialKernel(y, y, n);
+            var kxy = PolynomialKernel(x, y, n);
             // Unbiased MMD²: off-diagonal means of k(x,x') and k(y,y') minus twice the mean of k(x,y).
             var offDiagonal = (kxx.sum() - kxx.diag().sum() + kyy.sum() - kyy.diag().sum()).ToDouble() / (m - 1);
             t += offDiagonal - kxy.sum().ToDouble() * 2 / m;
         }
         return t / numSubsets / m;
     }
+
+    /// <summary>KID's cubic kernel k(x, y) = (xᵀy / d + 1)³ between the rows of <paramref name="p"/> and <paramref name="q"/>.</summary>
+    private static Tensor PolynomialKernel(Tensor p, Tensor q, long d) => (p.mm(q.T) / Scalars.Of(d) + Scalars.Of(1)).pow(Scalars.Of(3));
 }

@@ -60,7 +60,7 @@ public sealed class Lpips : EvaluatorNetwork
     {
         var n = a.size(0);
         var features = ScriptOutputs.Single(
-            Module.forward(evaluator.Signature.Positional([torch.cat([a, b]).add(1.0).mul(127.5)], evaluator.FeaturesKwargs)),
+            Module.forward(evaluator.Signature.Positional([torch.cat([a, b]).add(Scalars.Of(1.0)).mul(Scalars.Of(127.5))], evaluator.FeaturesKwargs)),
             Path
         );
         if (features.dim() != 2 || features.size(0) != 2 * n)
