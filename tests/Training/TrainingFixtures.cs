@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dino.Repro.IO;
 using Dino.Repro.Models;
 using Dino.Repro.Models.ToyGan;
 using Dino.Repro.Training;
@@ -61,6 +62,48 @@ internal static class TrainingFixtures
                 Assert.True(value.Equals(got), $"step {step}, loss {name}: uninterrupted {value:R}, resumed {got:R}");
             }
         }
+    }
+
+    /// <summary>
+    /// Trains <paramref name="experiment"/> at smoke twice under <paramref name="root"/>: uninterrupted in "reference", and in
+    /// "stopped" cancelled after step <paramref name="stopAfter"/>, then resumed; asserts the resumed run logs the same
+    /// losses, bit for bit, at every step after <paramref name="comparedAfter"/>, and returns the uninterrupted run with its
+    /// losses.
+    /// </summary>
+    public static (TrainingResult Reference, SortedDictionary<long, Dictionary<string, double>> Losses) AssertStopAndResumeMatch(
+        ExperimentRegistry registry,
+        string root,
+        string experiment,
+        IReadOnlyList<KeyValuePair<string, string>> overrides,
+        int stopAfter,
+        int comparedAfter
+    )
+    {
+        Trainer Trainer(string folder, Action<StepReport>? onStep = null) =>
+            new(
+                registry,
+                new TrainerSettings
+                {
+                    RunsRoot = Path.Combine(root, folder),
+                    Progress = ProgressSinks.None,
+                    OnStep = onStep,
+                }
+            );
+        var reference = Trainer("reference").Train(experiment, Preset.Smoke, overrides);
+        Assert.True(reference.Completed);
+        using var stop = new CancellationTokenSource();
+        var stopped = Trainer("stopped", r =>
+            {
+                if (r.Step == stopAfter)
+                    stop.Cancel();
+            })
+            .Train(experiment, Preset.Smoke, overrides, stop.Token);
+        Assert.False(stopped.Completed);
+        var resumed = Trainer("stopped").Resume(stopped.RunDirectory);
+        Assert.True(resumed.Completed);
+        var expected = LossesByStep(reference.RunDirectory);
+        AssertSameLosses(expected, LossesByStep(resumed.RunDirectory), expected.Keys.Where(s => s > comparedAfter));
+        return (reference, expected);
     }
 
     public static JsonObject Json(string path) => JsonNode.Parse(File.ReadAllText(path))!.AsObject();

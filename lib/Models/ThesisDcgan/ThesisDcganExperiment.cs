@@ -26,41 +26,11 @@ public sealed class ThesisDcganExperiment : Experiment<ThesisDcganOptions>, ISpe
     public static IReadOnlyDictionary<Preset, Func<ThesisDcganOptions, ThesisDcganOptions>> Presets { get; } =
         new Dictionary<Preset, Func<ThesisDcganOptions, ThesisDcganOptions>>
         {
-            // Seconds on a CPU: tests and CI. The pairs of every preset: TalkingHeadOptions.WithPresetPairs.
-            [Preset.Smoke] = o =>
-                TalkingHeadOptions.WithPresetPairs(o, Preset.Smoke) with
-                {
-                    Width = 8,
-                    Latent = 16,
-                    SpeechChannelDivisor = 16,
-                    BatchSize = 8,
-                    Steps = 12,
-                    LogEvery = 4,
-                    SampleEvery = 6,
-                    CheckpointEvery = 6,
-                    SampleCount = 4,
-                    KeepCheckpoints = 1,
-                },
-            // The sheet's cpu size: 64², widths and SEGAN channels a quarter, batch 64, ~3k steps.
-            [Preset.Cpu] = o =>
-                TalkingHeadOptions.WithPresetPairs(o, Preset.Cpu) with
-                {
-                    Width = 16,
-                    SpeechChannelDivisor = 4,
-                    Steps = 3000,
-                    LogEvery = 25,
-                    SampleEvery = 500,
-                    CheckpointEvery = 500,
-                },
+            // Pairs, sizes and schedules shared by every speech-to-face model: SpeechToFaceModelOptions.WithPresetSizes.
+            [Preset.Smoke] = o => SpeechToFaceModelOptions.WithPresetSizes(o, Preset.Smoke) with { Latent = 16 },
+            [Preset.Cpu] = o => SpeechToFaceModelOptions.WithPresetSizes(o, Preset.Cpu),
             // The thesis gives no schedule: 100 epochs of its 42,199 faces at batch 64 (≈ 660 steps an epoch).
-            [Preset.Paper] = o =>
-                TalkingHeadOptions.WithPresetPairs(o, Preset.Paper) with
-                {
-                    Steps = 66_000,
-                    Device = ComputeDevice.Cuda,
-                    SampleEvery = 5000,
-                    CheckpointEvery = 5000,
-                },
+            [Preset.Paper] = o => SpeechToFaceModelOptions.WithPresetSizes(o, Preset.Paper) with { Steps = 66_000 },
         };
 
     private static readonly string[] Losses = ["D", "G"];

@@ -31,40 +31,11 @@ public sealed class Wav2PixExperiment : Experiment<Wav2PixOptions>, ISpeechToFac
     public static IReadOnlyDictionary<Preset, Func<Wav2PixOptions, Wav2PixOptions>> Presets { get; } =
         new Dictionary<Preset, Func<Wav2PixOptions, Wav2PixOptions>>
         {
-            // Seconds on a CPU: tests and CI. The pairs of every preset: TalkingHeadOptions.WithPresetPairs.
-            [Preset.Smoke] = o =>
-                TalkingHeadOptions.WithPresetPairs(o, Preset.Smoke) with
-                {
-                    Width = 8,
-                    SpeechChannelDivisor = 16,
-                    BatchSize = 8,
-                    Steps = 12,
-                    LogEvery = 4,
-                    SampleEvery = 6,
-                    CheckpointEvery = 6,
-                    SampleCount = 4,
-                    KeepCheckpoints = 1,
-                },
-            // The sheet's cpu size: 64², the SEGAN encoder's channels a quarter, batch 64, ~3k steps.
-            [Preset.Cpu] = o =>
-                TalkingHeadOptions.WithPresetPairs(o, Preset.Cpu) with
-                {
-                    Width = 16,
-                    SpeechChannelDivisor = 4,
-                    Steps = 3000,
-                    LogEvery = 25,
-                    SampleEvery = 500,
-                    CheckpointEvery = 500,
-                },
+            // Pairs, sizes and schedules shared by every speech-to-face model: SpeechToFaceModelOptions.WithPresetSizes.
+            [Preset.Smoke] = o => SpeechToFaceModelOptions.WithPresetSizes(o, Preset.Smoke),
+            [Preset.Cpu] = o => SpeechToFaceModelOptions.WithPresetSizes(o, Preset.Cpu),
             // The ICASSP code: 201 epochs of the YouTubers pairs (the thesis' 42,199 faces: ≈ 660 batches of 64 an epoch).
-            [Preset.Paper] = o =>
-                TalkingHeadOptions.WithPresetPairs(o, Preset.Paper) with
-                {
-                    Steps = 132_660,
-                    Device = ComputeDevice.Cuda,
-                    SampleEvery = 5000,
-                    CheckpointEvery = 5000,
-                },
+            [Preset.Paper] = o => SpeechToFaceModelOptions.WithPresetSizes(o, Preset.Paper) with { Steps = 132_660 },
         };
 
     private static readonly string[] Losses = ["D", "G", "adversarial", "feature_matching", "l1", "identity"];

@@ -193,29 +193,7 @@ public class AcGanTests
         using var temp = new Fixtures.TempFolder();
         var registry = new ExperimentRegistry().Register(AcGanExperiment.Definition(o => RandomFaces(o.Resolution, 16, o.BatchSize, o.Seed)));
         var overrides = TrainingFixtures.Set("steps=8", "log_every=1", "checkpoint_every=2", "resolution=16", "width=4", "latent=8", "batch_size=4");
-        Trainer Trainer(string root, Action<StepReport>? onStep = null) =>
-            new(
-                registry,
-                new TrainerSettings
-                {
-                    RunsRoot = Path.Combine(temp.Root, root),
-                    Progress = ProgressSinks.None,
-                    OnStep = onStep,
-                }
-            );
-        var reference = Trainer("reference").Train(AcGanExperiment.Name, Preset.Smoke, overrides);
-        using var stop = new CancellationTokenSource();
-        var stopped = Trainer("stopped", r =>
-            {
-                if (r.Step == 3)
-                    stop.Cancel();
-            })
-            .Train(AcGanExperiment.Name, Preset.Smoke, overrides, stop.Token);
-        Assert.False(stopped.Completed);
-        var resumed = Trainer("stopped").Resume(stopped.RunDirectory);
-        Assert.True(resumed.Completed);
-        var expected = TrainingFixtures.LossesByStep(reference.RunDirectory);
-        TrainingFixtures.AssertSameLosses(expected, TrainingFixtures.LossesByStep(resumed.RunDirectory), expected.Keys.Where(s => s > 4));
+        TrainingFixtures.AssertStopAndResumeMatch(registry, temp.Root, AcGanExperiment.Name, overrides, stopAfter: 3, comparedAfter: 4);
     }
 
     [Fact]

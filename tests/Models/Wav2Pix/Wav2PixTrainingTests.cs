@@ -21,17 +21,6 @@ public sealed class Wav2PixTrainingTests : IDisposable
         data.Dispose();
     }
 
-    private Trainer Trainer(string root, Action<StepReport>? onStep = null) =>
-        new(
-            BuiltInExperiments.Registry,
-            new TrainerSettings
-            {
-                RunsRoot = Path.Combine(temp.Root, root),
-                Progress = ProgressSinks.None,
-                OnStep = onStep,
-            }
-        );
-
     [Fact]
     public void Training_batches_hold_only_training_speakers_each_with_a_face_of_another()
     {
@@ -62,28 +51,19 @@ public sealed class Wav2PixTrainingTests : IDisposable
     public void A_smoke_run_trains_draws_real_above_generated_faces_and_resumes_bit_for_bit()
     {
         var overrides = TrainingFixtures.Set("log_every=1", "checkpoint_every=2");
-        var reference = Trainer("reference").Train(Wav2PixExperiment.Name, Preset.Smoke, overrides);
-        Assert.True(reference.Completed);
-        using (var grid = Dino.Repro.Vision.ImageIO.Read(Path.Combine(reference.RunDirectory, "samples", "step-000012.png")))
-        {
-            // Two rows of four 64² faces, one pixel between them and around.
-            Assert.Equal(new long[] { 1 + 2 * 65, 1 + 4 * 65, 3 }, grid.shape);
-        }
-
-        using var stop = new CancellationTokenSource();
-        var stopped = Trainer("stopped", r =>
-            {
-                if (r.Step == 5)
-                    stop.Cancel();
-            })
-            .Train(Wav2PixExperiment.Name, Preset.Smoke, overrides, stop.Token);
-        Assert.False(stopped.Completed);
-        var resumed = Trainer("stopped").Resume(stopped.RunDirectory);
-        Assert.True(resumed.Completed);
-        var expected = TrainingFixtures.LossesByStep(reference.RunDirectory);
-        Assert.Equal(12, expected.Count);
-        TrainingFixtures.AssertSameLosses(expected, TrainingFixtures.LossesByStep(resumed.RunDirectory), expected.Keys.Where(s => s > 6));
-        Assert.NotEqual(expected[1]["G"], expected[12]["G"]);
+        var (reference, losses) = TrainingFixtures.AssertStopAndResumeMatch(
+            BuiltInExperiments.Registry,
+            temp.Root,
+            Wav2PixExperiment.Name,
+            overrides,
+            stopAfter: 5,
+            comparedAfter: 6
+        );
+        Assert.Equal(12, losses.Count);
+        Assert.NotEqual(losses[1]["G"], losses[12]["G"]);
+        // Two rows of four 64² faces, one pixel between them and around.
+        using var grid = Dino.Repro.Vision.ImageIO.Read(Path.Combine(reference.RunDirectory, "samples", "step-000012.png"));
+        Assert.Equal(new long[] { 1 + 2 * 65, 1 + 4 * 65, 3 }, grid.shape);
     }
 
     [Fact]
