@@ -1,7 +1,5 @@
 using Dino.Repro.App;
-using Dino.Repro.Data.Loading;
 using Dino.Repro.IO;
-using Dino.Repro.Models.Common;
 using Dino.Repro.Models.ThesisDcgan;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Tests.Training;
@@ -19,38 +17,6 @@ public class ThesisDcganExperimentTests
         SpeechChannelDivisor = 16,
         BatchSize = 4,
     };
-
-    // 12 random faces and speech windows of 3 speakers; 4 more for the grid.
-    private static TalkingHeadData RandomData(long seed)
-    {
-        using var noise = new Generator((ulong)seed);
-        var faces = rand(new long[] { 12, 3, 64, 64 }, generator: noise) * Scalars.Of(2) - Scalars.Of(1);
-        var labels = arange(Scalars.Of(12), dtype: ScalarType.Int64) % Scalars.Of(3);
-        var batches = new ShuffledBatches(
-            new Dictionary<string, Tensor>
-            {
-                [TalkingHeadData.FaceKey] = faces,
-                [TalkingHeadData.SpeechKey] = rand(new long[] { 12, 4096 }, generator: noise) * Scalars.Of(2) - Scalars.Of(1),
-                [TalkingHeadData.LabelKey] = labels,
-            },
-            4,
-            seed
-        );
-        var samples = new Batch(
-            4,
-            new Dictionary<string, Tensor>
-            {
-                [TalkingHeadData.FaceKey] = (
-                    rand(new long[] { 4, 3, 64, 64 }, generator: noise) * Scalars.Of(2) - Scalars.Of(1)
-                ).DetachFromDisposeScope(),
-                [TalkingHeadData.SpeechKey] = (
-                    rand(new long[] { 4, 4096 }, generator: noise) * Scalars.Of(2) - Scalars.Of(1)
-                ).DetachFromDisposeScope(),
-                [TalkingHeadData.LabelKey] = tensor(new long[] { 0, 1, 2, 0 }).DetachFromDisposeScope(),
-            }
-        );
-        return new TalkingHeadData(batches, Identities: 3, samples);
-    }
 
     public static TheoryData<string> Variants =>
         new()
@@ -72,7 +38,7 @@ public class ThesisDcganExperimentTests
     public void A_step_of_every_variant_moves_every_network_and_leaks_no_tensor(string sets)
     {
         manual_seed(2);
-        using var experiment = new ThesisDcganExperiment(With(sets), RandomData(1));
+        using var experiment = new ThesisDcganExperiment(With(sets), RandomTalkingHeads.Make(1));
         ModelExperimentTests.Step(experiment); // the optimisers' state exists from here on
         var before = experiment
             .Networks.SelectMany(n =>
@@ -103,7 +69,7 @@ public class ThesisDcganExperimentTests
         static double[] Run()
         {
             manual_seed(7);
-            using var experiment = new ThesisDcganExperiment(With("condition=SpeechAndOneHot dropout=0.5"), RandomData(3));
+            using var experiment = new ThesisDcganExperiment(With("condition=SpeechAndOneHot dropout=0.5"), RandomTalkingHeads.Make(3));
             return Enumerable.Range(0, 3).SelectMany(_ => ModelExperimentTests.Step(experiment).Values).ToArray();
         }
         Assert.Equal(Run(), Run());

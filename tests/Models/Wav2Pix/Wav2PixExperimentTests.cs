@@ -1,5 +1,3 @@
-using Dino.Repro.Data.Loading;
-using Dino.Repro.Models.Common;
 using Dino.Repro.Models.Wav2Pix;
 using Dino.Repro.Tests.Support;
 
@@ -15,44 +13,11 @@ public class Wav2PixExperimentTests
         BatchSize = 4,
     };
 
-    // 12 random faces and speech windows of 3 speakers, each row with a face of another speaker; 4 more for the grid.
-    private static TalkingHeadData RandomData(long seed)
-    {
-        using var noise = new Generator((ulong)seed);
-        var faces = rand(new long[] { 12, 3, 64, 64 }, generator: noise) * Scalars.Of(2) - Scalars.Of(1);
-        var speech = rand(new long[] { 12, 4096 }, generator: noise) * Scalars.Of(2) - Scalars.Of(1);
-        var labels = arange(Scalars.Of(12), dtype: ScalarType.Int64) % Scalars.Of(3);
-        var inner = new ShuffledBatches(
-            new Dictionary<string, Tensor>
-            {
-                [TalkingHeadData.FaceKey] = faces.clone(),
-                [TalkingHeadData.SpeechKey] = speech,
-                [TalkingHeadData.LabelKey] = labels.clone(),
-            },
-            4,
-            seed
-        );
-        var samples = new Batch(
-            4,
-            new Dictionary<string, Tensor>
-            {
-                [TalkingHeadData.FaceKey] = (
-                    rand(new long[] { 4, 3, 64, 64 }, generator: noise) * Scalars.Of(2) - Scalars.Of(1)
-                ).DetachFromDisposeScope(),
-                [TalkingHeadData.SpeechKey] = (
-                    rand(new long[] { 4, 4096 }, generator: noise) * Scalars.Of(2) - Scalars.Of(1)
-                ).DetachFromDisposeScope(),
-            }
-        );
-        var batches = new MismatchedExamples(inner, faces, labels, TalkingHeadData.LabelKey, TalkingHeadData.WrongFaceKey, seed);
-        return new TalkingHeadData(batches, Identities: 3, samples);
-    }
-
     [Fact]
     public void A_step_updates_every_network_reports_every_term_and_leaks_no_tensor()
     {
         manual_seed(2);
-        using var experiment = new Wav2PixExperiment(Small, RandomData(1));
+        using var experiment = new Wav2PixExperiment(Small, RandomTalkingHeads.Make(1, wrongFaces: true));
         ModelExperimentTests.Step(experiment); // the optimisers' state exists from here on
         var before = experiment
             .Networks.SelectMany(n =>
@@ -78,7 +43,7 @@ public class Wav2PixExperimentTests
         static double[] Run()
         {
             manual_seed(7);
-            using var experiment = new Wav2PixExperiment(Small, RandomData(3));
+            using var experiment = new Wav2PixExperiment(Small, RandomTalkingHeads.Make(3, wrongFaces: true));
             return Enumerable.Range(0, 3).SelectMany(_ => ModelExperimentTests.Step(experiment).Values).ToArray();
         }
         var first = Run();
