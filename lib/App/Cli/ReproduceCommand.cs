@@ -102,9 +102,10 @@ internal static class ReproduceCommand
     private static int Run(IReproducibleTable table, ReproduceRequest request)
     {
         Runtime.Configure();
+        using var stop = new StopSignals();
         try
         {
-            var result = table.Run(request, new LineProgress(Console.Out));
+            var result = table.Run(request with { Stop = stop.Token }, new LineProgress(Console.Out));
             Console.WriteLine(result.Table.ToMarkdown());
             Console.WriteLine($"done: {result.IndexHtml}");
             return ExitCodes.Ok;
@@ -112,6 +113,11 @@ internal static class ReproduceCommand
         catch (UsageException)
         {
             throw;
+        }
+        catch (ReproductionStoppedException e)
+        {
+            Console.WriteLine($"stopped by {stop.Name}: {e.Message}; run the same command again to continue from there");
+            return stop.ExitCode;
         }
         catch (Exception e)
         {

@@ -34,6 +34,8 @@ internal sealed class StopSignals : IDisposable
         if (Interlocked.CompareExchange(ref received, (int)context.Signal, 0) != 0)
             return; // the second signal: let it end the process
         context.Cancel = true;
+        // Said at once: between training steps (scoring, writing a report) the stop is only noticed at the next step.
+        Console.Error.WriteLine($"dino: {Name} received: stopping after the current training step (a second one ends the process now)");
         stop.Cancel();
     }
 

@@ -47,7 +47,7 @@ public sealed class AcGanTranslationTable : IReproducibleTable
         var runs = Path.Combine(folder, "runs");
         Directory.CreateDirectory(folder);
 
-        using var gan = TrainedMethod.Train("AC-GAN", AcGanExperiment.Name, request.Preset, ganOverrides, runs, progress);
+        using var gan = TrainedMethod.Train("AC-GAN", AcGanExperiment.Name, request.Preset, ganOverrides, runs, progress, stop: request.Stop);
         var options = (AcGanOptions)gan.Options;
         using var latent = TrainEncoder(LatentEncoder, AcGanEncoderOptions.LatentLoss, gan, encoderOverrides, request, runs, progress);
         using var pixel = TrainEncoder(PixelEncoder, AcGanEncoderOptions.PixelLoss, gan, encoderOverrides, request, runs, progress);
@@ -191,7 +191,8 @@ public sealed class AcGanTranslationTable : IReproducibleTable
             request.Preset,
             [.. overrides, KeyValuePair.Create("generator_run", gan.RunDirectory), KeyValuePair.Create("loss", loss)],
             runs,
-            progress
+            progress,
+            stop: request.Stop
         );
 
     // Factor errors only: the other columns have no constant-guess meaning.

@@ -203,7 +203,8 @@ public abstract class ImageToImageTable : IReproducibleTable
                         seeded,
                         runs,
                         progress,
-                        sharedRunsRoots: OtherTablesRuns(request.OutputRoot)
+                        sharedRunsRoots: OtherTablesRuns(request.OutputRoot),
+                        stop: request.Stop
                     )
                 );
             }

@@ -22,4 +22,10 @@ public sealed record ReproduceRequest(
 {
     /// <summary>Training seeds per method (the rows' seed and the next ones); above 1 the table shows mean ± sd over them.</summary>
     public int Seeds { get; init; } = 1;
+
+    /// <summary>
+    /// Asks the method in training to stop after its current step (Ctrl+C, SIGTERM): it writes a checkpoint and the table
+    /// throws <see cref="ReproductionStoppedException"/>; the same command continues from there.
+    /// </summary>
+    public CancellationToken Stop { get; init; }
 }

@@ -46,7 +46,17 @@ public sealed class SpeechToFaceTable(SpeechToFaceTableSpec spec) : IReproducibl
         try
         {
             foreach (var row in spec.Rows)
-                trained.Add(TrainedMethod.Train(row.Method, row.Experiment, request.Preset, [.. overrides, .. row.Options], runs, progress));
+                trained.Add(
+                    TrainedMethod.Train(
+                        row.Method,
+                        row.Experiment,
+                        request.Preset,
+                        [.. overrides, .. row.Options],
+                        runs,
+                        progress,
+                        stop: request.Stop
+                    )
+                );
             return Score(request, folder, trained, progress);
         }
         finally

@@ -41,7 +41,8 @@ public sealed class TrainedMethod : IDisposable
     /// <summary>
     /// Trains <paramref name="experimentName"/> at <paramref name="preset"/> in <paramref name="runsRoot"/>, or continues its
     /// earlier run with the same options — looked for in <paramref name="runsRoot"/>, then in <paramref name="sharedRunsRoots"/>
-    /// — and reloads the result.
+    /// — and reloads the result. A <paramref name="stop"/> during training ends it at a checkpoint with
+    /// <see cref="ReproductionStoppedException"/>.
     /// </summary>
     public static TrainedMethod Train(
         string method,
@@ -51,7 +52,8 @@ public sealed class TrainedMethod : IDisposable
         string runsRoot,
         IProgressSink progress,
         ExperimentRegistry? registry = null,
-        IReadOnlyList<string>? sharedRunsRoots = null
+        IReadOnlyList<string>? sharedRunsRoots = null,
+        CancellationToken stop = default
     )
     {
         registry ??= BuiltInExperiments.Registry;
@@ -66,12 +68,14 @@ public sealed class TrainedMethod : IDisposable
         if (earlier is not null)
         {
             progress.Message($"{method}: continuing {earlier.Path} (same options; delete it to train afresh)");
-            result = trainer.Resume(earlier.Path);
+            result = trainer.Resume(earlier.Path, cancellation: stop);
         }
         else
         {
-            result = trainer.Train(experimentName, preset, overrides);
+            result = trainer.Train(experimentName, preset, overrides, stop);
         }
+        if (!result.Completed)
+            throw new ReproductionStoppedException(method, result.RunDirectory, result.Step, result.TotalSteps);
         var history = LoggedStep.Read(RunFolder.Open(result.RunDirectory).LogFile);
         var experiment = definition.Create(options);
         try

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Dino.Repro.App;
+using Dino.Repro.App.Reproduce;
 using Dino.Repro.IO;
 using Dino.Repro.Models;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Tests.Training;
 using Dino.Repro.Training;
 
 namespace Dino.Repro.Tests.App.Reproduce;
@@ -51,6 +53,54 @@ public class ReproduceResumeTests
         Assert.True(File.Exists(Path.Combine(killed, "checkpoints", "step-000004.safetensors")));
         // Resumed on the CPU, the run is bit-identical, and so is every number of the table.
         Assert.Equal(first, JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "results.json")))!["methods"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_stop_ends_training_at_a_checkpoint_and_the_next_call_continues_to_the_uninterrupted_numbers()
+    {
+        using var output = new Fixtures.TempFolder();
+        var registry = TrainingFixtures.Registry();
+        var overrides = TrainingFixtures.Set("steps=30", "log_every=1", "checkpoint_every=10");
+        using var stop = new CancellationTokenSource();
+        var stopAt12 = new StopAt(12, stop);
+        var runs = Path.Combine(output.Root, "stopped");
+        var stopped = Assert.Throws<ReproductionStoppedException>(() =>
+            TrainedMethod.Train("toy", "toy-gan", Preset.Smoke, overrides, runs, stopAt12, registry, stop: stop.Token)
+        );
+        Assert.Equal("toy", stopped.Method);
+        Assert.InRange(stopped.Step, 12, 29);
+        Assert.Contains($"step {stopped.Step} of 30", stopped.Message);
+        Assert.True(File.Exists(Path.Combine(stopped.RunDirectory, "checkpoints", $"step-{stopped.Step:D6}.safetensors")));
+
+        using var resumed = TrainedMethod.Train("toy", "toy-gan", Preset.Smoke, overrides, runs, ProgressSinks.None, registry);
+        Assert.Equal(stopped.RunDirectory, resumed.RunDirectory);
+        using var uninterrupted = TrainedMethod.Train(
+            "toy",
+            "toy-gan",
+            Preset.Smoke,
+            overrides,
+            Path.Combine(output.Root, "whole"),
+            ProgressSinks.None,
+            registry
+        );
+        var expected = TrainingFixtures.LossesByStep(uninterrupted.RunDirectory);
+        TrainingFixtures.AssertSameLosses(expected, TrainingFixtures.LossesByStep(resumed.RunDirectory), expected.Keys);
+    }
+
+    /// <summary>Asks for a stop once step <paramref name="step"/> is reported, as a Ctrl+C at that moment would.</summary>
+    private sealed class StopAt(long step, CancellationTokenSource stop) : IProgressSink
+    {
+        public void Begin(string title, long firstStep, long totalSteps) { }
+
+        public void Report(StepReport report)
+        {
+            if (report.Step >= step)
+                stop.Cancel();
+        }
+
+        public void Message(string text) { }
+
+        public void End() { }
     }
 
     [Fact]
