@@ -26,6 +26,7 @@ converted=(
     "fcn8s-cityscapes.pt|Cityscapes FCN-8s (--set segmenter=cityscapes-fcn8s): convert fcn-8s-cityscapes.caffemodel + its deploy.prototxt (CONVERSION.md)"
     "face-parsing.pt|face parsing, 19 classes (dino metric miou-images --set segmenter=face-parsing): the CelebAMask-HQ UNet (github.com/switchablenorms/CelebAMask-HQ, face_parsing/, weights on Google Drive), traced (CONVERSION.md)"
     "deeplabv3plus-cityscapes.pt|DeepLabv3+ on Cityscapes (--set segmenter=cityscapes-deeplabv3plus; what DINO used): no official release of DINO's weights; a public DeepLabv3+ Cityscapes checkpoint traced (CONVERSION.md)"
+    "hopenet.pt|head pose (acgan-translation at paper): Hopenet ResNet-50 (github.com/natanielruiz/deep-head-pose, hopenet_robust_alpha1.pkl on Google Drive), traced (CONVERSION.md)"
     "stackgan-inception-cub.pt|IS on CUB: the StackGAN fine-tuned Inception (TensorFlow, github.com/hanzhanggit/StackGAN-inception-model), converted (CONVERSION.md)"
 )
 

@@ -26,6 +26,9 @@ public enum EvaluatorOutputs
 
     /// <summary>forward(x) returns per-pixel class scores [N,C,H,W] (or a tuple whose first element they are): a segmenter.</summary>
     ClassScores,
+
+    /// <summary>forward(x) returns a tuple of per-angle logits over fixed bins (Hopenet: yaw, pitch, roll, [N,66] each).</summary>
+    BinnedAngles,
 }
 
 /// <summary>
