@@ -28,22 +28,7 @@ public class PaperPresetTests
         File.Copy(Fixtures.Path("tiny_face_parser.pt"), Path.Combine(evaluators, "face-parsing.pt"));
         File.Copy(Fixtures.Path("tiny_any_size_inception.pt"), Path.Combine(evaluators, "inception-2015-12-05.pt"));
 
-        var (code, stdout, stderr) = CliRunner.Run(
-            "reproduce",
-            "dino-table1",
-            "--preset",
-            "paper",
-            "--out",
-            output.Root,
-            "--set",
-            "device=cpu",
-            "--set",
-            "resolution=32",
-            "--set",
-            "steps=2",
-            "--set",
-            "batch_size=2"
-        );
+        var (code, stdout, stderr) = ReproduceSmallAtPaper("dino-table1", output.Root, steps: 2);
         Assert.True(code == 0, stderr + stdout);
 
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, "dino-table1", "results.json")))!;
@@ -87,22 +72,7 @@ public class PaperPresetTests
         var evaluators = Directory.CreateDirectory(Path.Combine(data.Path, "evaluators")).FullName;
         File.Copy(Fixtures.Path("tiny_face_parser.pt"), Path.Combine(evaluators, "deeplabv3plus-cityscapes.pt")); // any 19-class scorer
 
-        var (code, stdout, stderr) = CliRunner.Run(
-            "reproduce",
-            "dino-table2",
-            "--preset",
-            "paper",
-            "--out",
-            output.Root,
-            "--set",
-            "device=cpu",
-            "--set",
-            "resolution=32",
-            "--set",
-            "steps=1",
-            "--set",
-            "batch_size=2"
-        );
+        var (code, stdout, stderr) = ReproduceSmallAtPaper("dino-table2", output.Root, steps: 1);
         Assert.True(code == 0, stderr + stdout);
 
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, "dino-table2", "results.json")))!;
@@ -132,22 +102,7 @@ public class PaperPresetTests
         using var output = new Fixtures.TempFolder();
         ShapesCorpus.Write(CorpusPaths.ExpectedPath("celebamask-hq"), new ShapesOptions(20, 64, 3));
 
-        var (code, stdout, stderr) = CliRunner.Run(
-            "reproduce",
-            "dino-table4",
-            "--preset",
-            "paper",
-            "--out",
-            output.Root,
-            "--set",
-            "device=cpu",
-            "--set",
-            "resolution=32",
-            "--set",
-            "steps=1",
-            "--set",
-            "batch_size=2"
-        );
+        var (code, stdout, stderr) = ReproduceSmallAtPaper("dino-table4", output.Root, steps: 1);
         Assert.True(code == 0, stderr + stdout);
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output.Root, "dino-table4", "results.json")))!;
         Assert.Contains("the Inception evaluator is missing", results["fid"]!.GetValue<string>());
@@ -164,4 +119,23 @@ public class PaperPresetTests
         Assert.NotEqual(0, code);
         Assert.Contains("data-scripts/celebamask-hq.sh", stderr);
     }
+
+    // The table at the paper preset on the CPU, shrunk to seconds: 32² images, batches of 2, a step or two per method.
+    private static (int exitCode, string stdout, string stderr) ReproduceSmallAtPaper(string table, string outputRoot, int steps) =>
+        CliRunner.Run(
+            "reproduce",
+            table,
+            "--preset",
+            "paper",
+            "--out",
+            outputRoot,
+            "--set",
+            "device=cpu",
+            "--set",
+            "resolution=32",
+            "--set",
+            $"steps={steps}",
+            "--set",
+            "batch_size=2"
+        );
 }
