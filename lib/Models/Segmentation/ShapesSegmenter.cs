@@ -1,6 +1,6 @@
 using Dino.Repro.Data.Loading;
 using Dino.Repro.IO;
-using Dino.Repro.Torch.Serialization;
+using Dino.Repro.Models.Common;
 using Dino.Repro.Training;
 using Dino.Repro.Vision;
 using TorchSharp.Modules;
@@ -93,17 +93,16 @@ public sealed class ShapesSegmenter : ITranslationSegmenter
         ArgumentNullException.ThrowIfNull(trainBatches);
         ArgumentNullException.ThrowIfNull(options);
         var path = CachePathFor(corpusRoot, options);
-        var network = Build(classes);
-        if (File.Exists(path))
-        {
-            network.LoadSafeTensors(path);
-            network.eval();
-            return new ShapesSegmenter(network, classes, options, path, fromCache: true);
-        }
-        log?.Invoke($"training the Shapes segmenter ({options.Steps} steps at {options.Resolution}², cached as {path})");
-        Train(network, classes, trainBatches, options);
-        AtomicFile.WriteVia(path, temp => network.SaveSafeTensors(temp), keepExtension: true);
-        return new ShapesSegmenter(network, classes, options, path, fromCache: false);
+        var (network, fromCache) = CachedNetwork.LoadOrTrain(
+            path,
+            () => Build(classes),
+            untrained =>
+            {
+                log?.Invoke($"training the Shapes segmenter ({options.Steps} steps at {options.Resolution}², cached as {path})");
+                Train(untrained, classes, trainBatches, options);
+            }
+        );
+        return new ShapesSegmenter(network, classes, options, path, fromCache);
     }
 
     /// <summary>Per-pixel class labels int64 [N, H, W] of photos [N, 3, H, W] in [-1, 1].</summary>
