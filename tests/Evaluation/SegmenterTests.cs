@@ -93,18 +93,7 @@ public class SegmenterTests : IDisposable
         }
         var expected = SegmentationScores.FromLabels(cat(truths, 0), cat(predictions, 0), 5);
 
-        var (code, stdout, stderr) = CliRunner.Run(
-            "metric",
-            "miou-images",
-            "--ref-dir",
-            temp.File("labels"),
-            "--deg-dir",
-            temp.File("images"),
-            "--set",
-            $"segmenter={Fixtures.Path("tiny_segmenter.pt")}",
-            "--set",
-            "classes=5"
-        );
+        var (code, stdout, stderr) = TinyMiouOfFolders();
         Assert.True(code == 0, stderr);
         var result = JsonNode.Parse(stdout.Trim())!;
         Assert.Equal(expected.MeanIou, result["value"]!.GetValue<double>(), 1e-12);
@@ -122,18 +111,7 @@ public class SegmenterTests : IDisposable
         ImageIO.Write(temp.File("images/x.png"), image);
         var atLabelSize = ByHand(Resize.Hwc(image, 10, 10), [127.5, 127.5, 127.5], [127.5, 127.5, 127.5]);
         LabelMap.Write(temp.File("labels/x.png"), atLabelSize); // exactly what pix2pix's protocol predicts
-        var (code, stdout, stderr) = CliRunner.Run(
-            "metric",
-            "miou-images",
-            "--ref-dir",
-            temp.File("labels"),
-            "--deg-dir",
-            temp.File("images"),
-            "--set",
-            $"segmenter={Fixtures.Path("tiny_segmenter.pt")}",
-            "--set",
-            "classes=5"
-        );
+        var (code, stdout, stderr) = TinyMiouOfFolders();
         Assert.True(code == 0, stderr);
         Assert.Equal(1.0, JsonNode.Parse(stdout.Trim())!["pixel_accuracy"]!.GetValue<double>(), 1e-12);
     }
@@ -174,7 +152,18 @@ public class SegmenterTests : IDisposable
         Directory.CreateDirectory(temp.File("images"));
         Directory.CreateDirectory(temp.File("labels"));
         ImageIO.Write(temp.File("images/a.png"), RandomImage(30));
-        var (code, _, stderr) = CliRunner.Run(
+        var (code, _, stderr) = TinyMiouOfFolders();
+        Assert.Equal(1, code);
+        Assert.Contains(Path.Combine(temp.File("labels"), "a.png"), stderr);
+
+        using var wrongClasses = Segmenter.Load(SegmenterSpec.FromFile(Fixtures.Path("tiny_segmenter.pt"), 19));
+        var ex = Assert.Throws<InvalidDataException>(() => wrongClasses.Predict(RandomImage(31)));
+        Assert.Contains("expected [1, 19, H, W]", ex.Message);
+    }
+
+    // `dino metric miou-images` on temp's labels/ and images/ folders with the 5-class tiny segmenter.
+    private (int exitCode, string stdout, string stderr) TinyMiouOfFolders() =>
+        CliRunner.Run(
             "metric",
             "miou-images",
             "--ref-dir",
@@ -186,11 +175,4 @@ public class SegmenterTests : IDisposable
             "--set",
             "classes=5"
         );
-        Assert.Equal(1, code);
-        Assert.Contains(Path.Combine(temp.File("labels"), "a.png"), stderr);
-
-        using var wrongClasses = Segmenter.Load(SegmenterSpec.FromFile(Fixtures.Path("tiny_segmenter.pt"), 19));
-        var ex = Assert.Throws<InvalidDataException>(() => wrongClasses.Predict(RandomImage(31)));
-        Assert.Contains("expected [1, 19, H, W]", ex.Message);
-    }
 }
