@@ -1,5 +1,7 @@
+using Dino.Repro.App;
 using Dino.Repro.IO;
 using Dino.Repro.Tests.Support;
+using Dino.Repro.Training;
 
 namespace Dino.Repro.Tests.Training;
 
@@ -30,6 +32,62 @@ public class TrainingMemoryTests
         Assert.True(
             grown.Count == 0,
             $"live tensors {baseline} at step 20, then {string.Join(", ", grown.Take(5).Select(g => $"{g.count} at step {g.step}"))}"
+        );
+    }
+
+    [Fact]
+    public void Past_its_first_steps_training_makes_no_tensor_outside_a_dispose_scope()
+    {
+        // A tensor made outside every scope and passed straight on is held by nothing during the native call that reads it:
+        // a collection on another thread may finalise it mid-call (the Scalar case: tests/Architecture/ScalarLifetimeTests).
+        // Inside a scope the scope holds it. So the steady state of a run — steps, logs, samples, checkpoints, evaluations,
+        // batches read on this thread — makes none outside one.
+        using var temp = new Fixtures.TempFolder();
+        var outside = new Dictionary<long, long>();
+        var trainer = TrainingFixtures.Trainer(temp.Root, onStep: r =>
+        {
+            if (r.Step is 20 or 120)
+                outside[r.Step] = DisposeScopeManager.Statistics.TensorStatistics.CreatedOutsideScopeCount;
+        });
+        trainer.Train(
+            "toy-gan",
+            Preset.Smoke,
+            TrainingFixtures.Set("steps=120", "log_every=1", "sample_every=25", "checkpoint_every=50", "evaluate_every=50", "prefetch=0")
+        );
+        Assert.True(outside[120] == outside[20], $"{outside[120] - outside[20]} tensor(s) made outside a dispose scope between steps 20 and 120");
+    }
+
+    [Theory]
+    [InlineData("dino")]
+    [InlineData("dino-bidirectional")]
+    [InlineData("grid-recogniser")]
+    [InlineData("pix2pix")]
+    [InlineData("bicyclegan")]
+    [InlineData("acgan")]
+    [InlineData("thesis-dcgan")]
+    [InlineData("wav2pix")]
+    public void Neither_do_the_papers_models_at_smoke(string experiment)
+    {
+        using var data = new DataRootScope();
+        using var temp = new Fixtures.TempFolder();
+        var outside = new Dictionary<long, long>();
+        var trainer = new Trainer(
+            BuiltInExperiments.Registry,
+            new TrainerSettings
+            {
+                RunsRoot = temp.Root,
+                Progress = ProgressSinks.None,
+                OnStep = r =>
+                {
+                    if (r.Step is 3 or 9)
+                        outside[r.Step] = DisposeScopeManager.Statistics.TensorStatistics.CreatedOutsideScopeCount;
+                },
+            }
+        );
+        trainer.Train(experiment, Preset.Smoke, TrainingFixtures.Set("steps=9", "log_every=1", "sample_every=3", "checkpoint_every=3", "prefetch=0"));
+        Assert.True(
+            outside[9] == outside[3],
+            $"{experiment}: {outside[9] - outside[3]} tensor(s) made outside a dispose scope between steps 3 and 9"
         );
     }
 
