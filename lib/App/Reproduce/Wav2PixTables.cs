@@ -67,7 +67,9 @@ public static class Wav2PixTables
             ],
             [
                 "The thesis' IS comes from ImageNet's Inception on the YouTubers faces (sample count and splits not given); the kit's "
-                    + "IS uses the identity judge's softmax over the corpus' speakers, so its scale differs: compare rows, not numbers.",
+                    + "IS uses the identity judge's softmax over the corpus' speakers, so its scale differs: compare rows, not numbers. "
+                    + "It cannot exceed the real faces' row by much: a model that draws every face as its speaker reaches that IS, "
+                    + "so rows at the real faces' IS are tied on it (compare their diversity and FID instead).",
                 "LR from [20]: the SAGAN learning rates (D 4e-4, G 1e-4) with spectral norm instead of batch norm (§IV-C).",
             ],
             Wav2PixVerdicts.Table2
