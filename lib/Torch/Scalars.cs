@@ -20,7 +20,4 @@ public static class Scalars
 
     /// <summary>An integer Scalar, as <c>(Scalar)value</c> makes it: an integer tensor stays integer.</summary>
     public static Scalar Of(long value) => Integers.GetOrAdd(value, v => v.ToScalar());
-
-    /// <summary>How many distinct Scalars are held (a bound the tests check: constants, not per-step values).</summary>
-    internal static int Count => Reals.Count + Integers.Count;
 }

@@ -69,10 +69,16 @@ public class ScalarLifetimeTests
 
     private static readonly CSharpParseOptions Options = new(LanguageVersion.Preview, preprocessorSymbols: ["DINO_KIT"]);
 
-    /// <summary>The &lt;Using&gt; items of Dino.Repro.Tests.csproj.</summary>
-    private const string TestUsings =
-        " global using Xunit; global using TorchSharp; global using static TorchSharp.torch; global using Dino.Repro.Torch;"
-        + " global using Dino.Repro.Torch.Serialization;";
+    /// <summary>The global usings the SDK makes of Dino.Repro.Tests.csproj's &lt;Using&gt; items, read from the project.</summary>
+    private static string TestUsings()
+    {
+        var project = System.Xml.Linq.XDocument.Load(Path.Combine(ErrorsAndMemoryTests.RepoRoot(), "tests", "Dino.Repro.Tests.csproj"));
+        return string.Concat(
+            project
+                .Descendants("Using")
+                .Select(u => $" global using {(u.Attribute("Static")?.Value == "true" ? "static " : "")}{u.Attribute("Include")!.Value};")
+        );
+    }
 
     internal static CSharpCompilation KitCompilation() => Compile(Sources("lib"), "dino", withKit: false);
 
@@ -100,7 +106,7 @@ public class ScalarLifetimeTests
         var globalUsings = CSharpSyntaxTree.ParseText(
             "global using System; global using System.IO; global using System.Linq; global using System.Collections.Generic; "
                 + "global using System.Threading; global using System.Threading.Tasks; global using System.Net.Http;"
-                + (withKit ? TestUsings : ""),
+                + (withKit ? TestUsings() : ""),
             Options,
             "GlobalUsings.cs"
         );

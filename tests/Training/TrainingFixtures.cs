@@ -13,14 +13,16 @@ internal static class TrainingFixtures
     public static ExperimentRegistry Registry() =>
         new ExperimentRegistry().Register(ToyGanExperiment.Definition).Register(BalanceTestExperiment.Definition);
 
+    /// <summary>A trainer writing to <paramref name="runsRoot"/>; its experiments are <see cref="Registry"/>'s unless given.</summary>
     public static Trainer Trainer(
         string runsRoot,
         Action<StepReport>? onStep = null,
         TensorFileWriter? writer = null,
-        IProgressSink? progress = null
+        IProgressSink? progress = null,
+        ExperimentRegistry? registry = null
     ) =>
         new(
-            Registry(),
+            registry ?? Registry(),
             new TrainerSettings
             {
                 RunsRoot = runsRoot,
@@ -79,27 +81,18 @@ internal static class TrainingFixtures
         int comparedAfter
     )
     {
-        Trainer Trainer(string folder, Action<StepReport>? onStep = null) =>
-            new(
-                registry,
-                new TrainerSettings
-                {
-                    RunsRoot = Path.Combine(root, folder),
-                    Progress = ProgressSinks.None,
-                    OnStep = onStep,
-                }
-            );
-        var reference = Trainer("reference").Train(experiment, Preset.Smoke, overrides);
+        Trainer In(string folder, Action<StepReport>? onStep = null) => Trainer(Path.Combine(root, folder), onStep, registry: registry);
+        var reference = In("reference").Train(experiment, Preset.Smoke, overrides);
         Assert.True(reference.Completed);
         using var stop = new CancellationTokenSource();
-        var stopped = Trainer("stopped", r =>
+        var stopped = In("stopped", r =>
             {
                 if (r.Step == stopAfter)
                     stop.Cancel();
             })
             .Train(experiment, Preset.Smoke, overrides, stop.Token);
         Assert.False(stopped.Completed);
-        var resumed = Trainer("stopped").Resume(stopped.RunDirectory);
+        var resumed = In("stopped").Resume(stopped.RunDirectory);
         Assert.True(resumed.Completed);
         var expected = LossesByStep(reference.RunDirectory);
         AssertSameLosses(expected, LossesByStep(resumed.RunDirectory), expected.Keys.Where(s => s > comparedAfter));

@@ -71,18 +71,14 @@ public class TrainingMemoryTests
         using var data = new DataRootScope();
         using var temp = new Fixtures.TempFolder();
         var outside = new Dictionary<long, long>();
-        var trainer = new Trainer(
-            BuiltInExperiments.Registry,
-            new TrainerSettings
+        var trainer = TrainingFixtures.Trainer(
+            temp.Root,
+            onStep: r =>
             {
-                RunsRoot = temp.Root,
-                Progress = ProgressSinks.None,
-                OnStep = r =>
-                {
-                    if (r.Step is 3 or 9)
-                        outside[r.Step] = DisposeScopeManager.Statistics.TensorStatistics.CreatedOutsideScopeCount;
-                },
-            }
+                if (r.Step is 3 or 9)
+                    outside[r.Step] = DisposeScopeManager.Statistics.TensorStatistics.CreatedOutsideScopeCount;
+            },
+            registry: BuiltInExperiments.Registry
         );
         trainer.Train(experiment, Preset.Smoke, TrainingFixtures.Set("steps=9", "log_every=1", "sample_every=3", "checkpoint_every=3", "prefetch=0"));
         Assert.True(
