@@ -220,7 +220,19 @@ public sealed class SpeechToFaceTable(SpeechToFaceTableSpec spec) : IReproducibl
         return costs;
     }
 
-    // The user's --set options go to every row; the options that make a row what it is are the table's.
+    /// <summary>Each row's options at the request's preset, as <see cref="Run"/> trains them (refusing what it refuses).</summary>
+    public IReadOnlyList<TalkingHeadOptions> RowOptions(ReproduceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var overrides = Plan(request);
+        return spec
+            .Rows.Select(row =>
+                (TalkingHeadOptions)BuiltInExperiments.Registry.Get(row.Experiment).Resolve(request.Preset, [.. overrides, .. row.Options])
+            )
+            .ToList();
+    }
+
+    // The table's preset options, then the user's --set, go to every row; the options that make a row what it is are the table's.
     private List<KeyValuePair<string, string>> Plan(ReproduceRequest request)
     {
         if (!Presets.Contains(request.Preset))
@@ -229,9 +241,10 @@ public sealed class SpeechToFaceTable(SpeechToFaceTableSpec spec) : IReproducibl
             throw new UsageException($"{Name} trains one seed (--seeds is for the DINO image-to-image tables)");
         if (request.AlsoReferenceTestMode)
             throw new UsageException($"--reference-test-mode is for pix2pix and BicycleGAN rows; {Name} has none");
-        var overrides = (request.Overrides ?? []).ToList();
-        foreach (var (key, _) in overrides.Where(o => spec.RowKeys.Contains(o.Key)))
+        var user = request.Overrides ?? [];
+        foreach (var (key, _) in user.Where(o => spec.RowKeys.Contains(o.Key)))
             throw new UsageException($"{Name} sets {key} itself: it is what tells its rows apart");
+        List<KeyValuePair<string, string>> overrides = [.. spec.OptionsAt(request.Preset), .. user];
         // Every row must accept every override, and all must read the same pairs.
         var data = spec
             .Rows.Select(row =>

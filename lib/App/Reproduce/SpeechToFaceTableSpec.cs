@@ -30,6 +30,16 @@ public sealed record SpeechToFaceTableSpec(
 {
     /// <summary>Option keys the rows set, which --set may not change.</summary>
     public IReadOnlySet<string> RowKeys => Rows.SelectMany(r => r.Options.Select(o => o.Key)).ToHashSet();
+
+    /// <summary>
+    /// Options the table sets for every row at a preset, on top of the experiments' own preset (e.g. a smaller batch where
+    /// the experiments' would not fit the preset's time); the user's --set comes after and may change them.
+    /// </summary>
+    public IReadOnlyDictionary<IO.Preset, IReadOnlyList<KeyValuePair<string, string>>> PresetOptions { get; init; } =
+        new Dictionary<IO.Preset, IReadOnlyList<KeyValuePair<string, string>>>();
+
+    /// <summary>The table's options at <paramref name="preset"/> (none where it sets none).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> OptionsAt(IO.Preset preset) => PresetOptions.TryGetValue(preset, out var set) ? set : [];
 }
 
 /// <summary>What a speech-to-face table measured: per row (and the real faces' reference row) each metric@split.</summary>

@@ -125,6 +125,28 @@ public class SpeechToFaceTableTests
         Assert.False(Directory.Exists(Path.Combine(output.Root, "wav2pix-table2", "runs")));
     }
 
+    [Fact]
+    public void Table_III_trains_at_half_the_batch_at_cpu_only_and_the_users_set_still_wins()
+    {
+        var table = new SpeechToFaceTable(Wav2PixTables.Table3);
+        int[] Batches(Preset preset, params (string, string)[] set) =>
+            table
+                .RowOptions(new ReproduceRequest(preset, Overrides: set.Select(s => KeyValuePair.Create(s.Item1, s.Item2)).ToList()))
+                .Select(o => o.BatchSize)
+                .Distinct()
+                .ToArray();
+
+        Assert.Equal([Wav2PixTables.CpuBatch], Batches(Preset.Cpu));
+        Assert.Equal([64], Batches(Preset.Paper));
+        Assert.Equal([8], Batches(Preset.Smoke));
+        Assert.Equal([16], Batches(Preset.Cpu, ("batch_size", "16")));
+        // Table II sets nothing of its own: its rows keep the experiments' cpu batch.
+        Assert.Equal(
+            [64],
+            new SpeechToFaceTable(Wav2PixTables.Table2).RowOptions(new ReproduceRequest(Preset.Cpu)).Select(o => o.BatchSize).Distinct()
+        );
+    }
+
     private static SpeechToFaceResult Measured(params (string method, string metric, FacePairSplit split, double value)[] cells) =>
         new(
             "/nowhere",
