@@ -15,11 +15,11 @@ public static class AcGanTranslationReport
     public const string SampleGridFile = "samples.png";
     public const string ReconstructionFile = "reconstruction.png";
 
-    /// <summary>The Figure-3 columns of the sample grid, in order.</summary>
+    /// <summary>The Figure-3 columns of the sample grid, in order; the last only where the corpus draws real pairs.</summary>
     public static IReadOnlyList<string> GridColumns { get; } =
     ["input", "reconstruction (latent E)", "translation (latent E)", "reconstruction (pixel E)", "translation (pixel E)", "real pair (other domain)"];
 
-    /// <param name="grid">The <see cref="GridColumns"/>, each [N, 3, S, S] in [−1, 1].</param>
+    /// <param name="grid">The <see cref="GridColumns"/> (without the real pair on a real corpus), each [N, 3, S, S] in [−1, 1].</param>
     public static Reproduction Write(AcGanTranslationResult result, IReadOnlyList<Tensor> grid, IReadOnlyList<LinePlot> lossCurves)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -100,22 +100,38 @@ public static class AcGanTranslationReport
         return plot;
     }
 
-    private static IReadOnlyList<string> Notes(AcGanTranslationResult r) =>
-        [
-            "The paper reports no numbers; every column is the kit's. Each translation x → G(E(x), other class) is scored against "
-                + "the factors its input x was drawn with.",
-            $"The judge is a stand-in for a gender classifier, a head-pose/gaze estimator and Inception: {r.Judge}. FID (judge) is the "
-                + "Fréchet distance in its 128-d features between the translations into each domain and that domain's real test faces "
-                + "(mean of both directions), not Inception's FID.",
+    private static IReadOnlyList<string> Notes(AcGanTranslationResult r)
+    {
+        var embedded = r.RowOrNull(AcGanTranslationTable.RealPairs) is not null;
+        var notes = new List<string>
+        {
+            "The paper reports no numbers; every column is the kit's. What each translation x → G(E(x), other class) keeps is scored "
+                + $"against {r.Truth}.",
+            embedded
+                ? $"The judge is a stand-in for a gender classifier, a head-pose/gaze estimator and Inception: {r.Judge}. FID (judge) is the "
+                    + "Fréchet distance in its 128-d features between the translations into each domain and that domain's real test faces "
+                    + "(mean of both directions)."
+                : $"The domain column reads translations with {r.Judge}; FID (judge) is the Fréchet distance in its features between the "
+                    + "translations into each domain and that domain's real test faces (mean of both directions). Mouth and gaze have no "
+                    + "estimator on a real corpus.",
+            r.Inception.StartsWith("missing: ", StringComparison.Ordinal)
+                ? $"FID (Inception) is not measured: {r.Inception["missing: ".Length..]}."
+                : $"FID (Inception): the same Fréchet distance in Inception's pool3 features ({r.Inception}), faces quantised to bytes as saved.",
             $"{AcGanTranslationTable.Unchanged}: the input scored as its own translation (what a method that changes nothing gets). "
-                + $"{AcGanTranslationTable.RealPairs}: each test face drawn by the corpus in the other domain — same person, pose, "
-                + "mouth, gaze and backdrop — the judge's own error floor. "
+                + (
+                    embedded
+                        ? $"{AcGanTranslationTable.RealPairs}: each test face drawn by the corpus in the other domain — same person, pose, "
+                            + "mouth, gaze and backdrop — the judge's own error floor. "
+                        : ""
+                )
                 + $"{AcGanTranslationTable.NothingKept}: each factor guessed as its median over the test faces, the least error a "
                 + "translation that kept nothing of its input could have.",
             "Pixel rec. MSE: G(E(x), c_x) against x over the test faces, in [−1, 1] units. Latent rec. MSE: E(G(z, c)) against z "
                 + "over 256 fixed draws.",
             "Errors: yaw and roll in degrees, mouth openness on 0 … 1, gaze the mean of both axes on −1 … 1.",
-        ];
+        };
+        return notes;
+    }
 
     private static string Markdown(Table table, Table speed, IReadOnlyList<string> verdicts, IReadOnlyList<string> notes)
     {
@@ -175,6 +191,8 @@ public static class AcGanTranslationReport
                 ["resolution"] = r.Options.Resolution,
             },
             ["judge"] = r.Judge,
+            ["truth"] = r.Truth,
+            ["inception"] = r.Inception,
             ["metrics"] = new JsonArray(FaceTranslationMetrics.Keys.Select(k => (JsonNode?)JsonValue.Create(k)).ToArray()),
             ["methods"] = methods,
             ["speed"] = speed,
@@ -202,7 +220,10 @@ public static class AcGanTranslationReport
         report.Heading("Notes");
         foreach (var line in notes)
             report.Paragraph(line);
-        var columns = string.Join(" | ", GridColumns);
+        var columns = string.Join(
+            " | ",
+            GridColumns.Take(r.RowOrNull(AcGanTranslationTable.RealPairs) is null ? GridColumns.Count - 1 : GridColumns.Count)
+        );
         report
             .Heading("Translations (the paper's Figure 3)")
             .Paragraph($"Columns: {columns} (first test faces, alternating domains).")

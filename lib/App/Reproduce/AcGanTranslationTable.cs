@@ -36,7 +36,7 @@ public sealed class AcGanTranslationTable : IReproducibleTable
     public string Description =>
         "Dong et al. 2017 (unsupervised image-to-image translation, AC-GAN + encoder): the table its claims imply, on two-domain faces";
 
-    public IReadOnlyList<Preset> Presets { get; } = [Preset.Smoke, Preset.Cpu];
+    public IReadOnlyList<Preset> Presets { get; } = [Preset.Smoke, Preset.Cpu, Preset.Paper];
 
     public Reproduction Run(ReproduceRequest request, IProgressSink progress)
     {
@@ -53,44 +53,47 @@ public sealed class AcGanTranslationTable : IReproducibleTable
         using var pixel = TrainEncoder(PixelEncoder, AcGanEncoderOptions.PixelLoss, gan, encoderOverrides, request, runs, progress);
 
         var corpus = CorpusRegistry.Faces(options.Corpus)(options.FacesCount, options.Resolution);
-        using var test = LabelledFaces.Load(corpus, CelebAGenderSplit.Test, options.Resolution);
-        var judgeOptions = new FaceJudgeOptions(options.Resolution, FaceJudgeOptions.DefaultSteps(request.Preset));
-        using var judge = FaceJudge.LoadOrTrain(
-            corpus.Root,
-            () => LabelledFaces.Load(corpus, CelebAGenderSplit.Train, options.Resolution),
-            judgeOptions,
-            progress.Message
-        );
-        progress.Message($"{Name}: scoring the translations of {test.Count} test faces with {judge.Description}");
-        using var scorer = new FaceTranslationScorer(judge, test);
+        using var evaluation = TranslationEvaluation.Open(corpus, options, request.Preset, progress);
+        var test = evaluation.Test;
+        progress.Message($"{Name}: scoring the translations of {test.Count} test faces with {evaluation.Judge.Description}");
 
         // Every translation, reconstruction and grid column is freed with this scope, once the report is written.
         using var scope = torch.NewDisposeScope();
-        var truth = test.OtherDomainTruth();
-        var rows = new List<MethodScores>
-        {
-            new(Unchanged, scorer.Score(test.Images)),
-            new(RealPairs, scorer.Score(truth)),
-            new(NothingKept, NothingKeptRow(test)),
-        };
+        var rows = new List<MethodScores> { new(Unchanged, evaluation.Scorer.Score(test.Images)) };
+        var truth = evaluation.OtherDomainTruth();
+        if (truth is not null)
+            rows.Add(new MethodScores(RealPairs, evaluation.Scorer.Score(truth)));
+        if (evaluation.Scorer.NothingKept() is { Count: > 0 } guessed)
+            rows.Add(new MethodScores(NothingKept, guessed));
         var shown = Math.Min(GridFaces, test.Count);
         var grid = new List<Tensor> { test.Images.narrow(0, 0, shown) };
         foreach (var encoder in new[] { latent, pixel })
         {
             var experiment = (AcGanEncoderExperiment)encoder.Experiment;
             var (reconstruction, translation) = AcGanTranslation.Run(experiment.G, experiment.E, test.Images, test.Classes);
-            var scores = scorer.Score(translation);
+            var scores = evaluation.Scorer.Score(translation);
             scores[FaceTranslationMetrics.PixelReconstruction] = torch.nn.functional.mse_loss(reconstruction, test.Images).ToDouble();
             scores[FaceTranslationMetrics.LatentReconstruction] = experiment.Evaluate()![AcGanEncoderExperiment.LatentReconstruction];
             rows.Add(new MethodScores(encoder.Method, scores));
             grid.Add(reconstruction.narrow(0, 0, shown));
             grid.Add(translation.narrow(0, 0, shown));
         }
-        grid.Add(truth.narrow(0, 0, shown));
+        if (truth is not null)
+            grid.Add(truth.narrow(0, 0, shown));
 
-        var result = new AcGanTranslationResult(folder, request.Preset, options, test.Count, judge.Description, rows, SpeedOf([latent, pixel]))
+        var result = new AcGanTranslationResult(
+            folder,
+            request.Preset,
+            options,
+            test.Count,
+            evaluation.Judge.Description,
+            rows,
+            SpeedOf([latent, pixel])
+        )
         {
             Runs = [(gan.Method, gan.RunDirectory), (latent.Method, latent.RunDirectory), (pixel.Method, pixel.RunDirectory)],
+            Truth = evaluation.Scorer.Truth,
+            Inception = evaluation.Inception,
         };
         return AcGanTranslationReport.Write(result, grid, [gan.LossPlot(), latent.LossPlot(), pixel.LossPlot()]);
     }
@@ -136,11 +139,7 @@ public sealed class AcGanTranslationTable : IReproducibleTable
     private (List<KeyValuePair<string, string>> gan, List<KeyValuePair<string, string>> encoder) Plan(ReproduceRequest request)
     {
         if (!Presets.Contains(request.Preset))
-            throw new UsageException(
-                $"{Name} runs at {string.Join(", ", Presets.Select(p => p.Name()))}: its metrics need the factors only the embedded "
-                    + $"{TwoDomainFacesCorpus.Name} records (train the paper preset with dino train {AcGanExperiment.Name} and "
-                    + $"{AcGanEncoderExperiment.Name})"
-            );
+            throw new UsageException($"{Name} runs at {string.Join(", ", Presets.Select(p => p.Name()))}");
         if (request.Seeds != 1)
             throw new UsageException($"{Name} trains one seed (--seeds is for the DINO image-to-image tables)");
         if (request.AlsoReferenceTestMode)
@@ -160,12 +159,6 @@ public sealed class AcGanTranslationTable : IReproducibleTable
             if (encoderKeys.Contains(key))
                 encoder.Add(KeyValuePair.Create(key, value));
         }
-        // Checked before anything trains: only the embedded corpus records the factors the table scores against.
-        var corpus = ((AcGanOptions)BuiltInExperiments.Registry.Get(AcGanExperiment.Name).Resolve(request.Preset, gan)).Corpus;
-        if (corpus != TwoDomainFacesCorpus.Name)
-            throw new UsageException(
-                $"{Name} scores translations against the factors {TwoDomainFacesCorpus.Name} records; corpus '{corpus}' has none"
-            );
         // The speed claim reads each encoder's reconstruction error at evaluation steps, and their wall time from the log.
         var resolved = (AcGanEncoderOptions)BuiltInExperiments.Registry.Get(AcGanEncoderExperiment.Name).Resolve(request.Preset, encoder);
         if (resolved.EvaluateEvery < 1 || resolved.EvaluateEvery % resolved.LogEvery != 0)
@@ -194,10 +187,6 @@ public sealed class AcGanTranslationTable : IReproducibleTable
             progress,
             stop: request.Stop
         );
-
-    // Factor errors only: the other columns have no constant-guess meaning.
-    private static Dictionary<string, double?> NothingKeptRow(LabelledFaces test) =>
-        FaceTranslationMetrics.ConstantGuessErrors(test.Factors).ToDictionary(kv => kv.Key, kv => (double?)kv.Value);
 
     private static IReadOnlyList<EncoderSpeedRow> SpeedOf(IReadOnlyList<TrainedMethod> encoders)
     {
@@ -245,5 +234,14 @@ public sealed record AcGanTranslationResult(
 {
     public IReadOnlyList<(string method, string runDirectory)> Runs { get; init; } = [];
 
+    /// <summary>What the kept factors were scored against (<see cref="FaceTranslationScorer.Truth"/>).</summary>
+    public string Truth { get; init; } = "";
+
+    /// <summary>The Inception file the FID (Inception) column comes from, or "missing: " and how to get it.</summary>
+    public string Inception { get; init; } = "";
+
     public IReadOnlyDictionary<string, double?> Row(string method) => Rows.Single(r => r.Method == method).Values;
+
+    /// <summary>The row of <paramref name="method"/>, or null where this corpus has none (real pairs on a real corpus).</summary>
+    public IReadOnlyDictionary<string, double?>? RowOrNull(string method) => Rows.SingleOrDefault(r => r.Method == method)?.Values;
 }

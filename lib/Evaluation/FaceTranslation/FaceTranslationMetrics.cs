@@ -12,16 +12,27 @@ public static class FaceTranslationMetrics
         MouthError = "mouth_error",
         GazeError = "gaze_error",
         Fid = "fid_judge",
+        FidInception = "fid_inception",
         PixelReconstruction = "pixel_reconstruction",
         LatentReconstruction = "latent_reconstruction";
 
     /// <summary>The keys in the table's column order.</summary>
     public static IReadOnlyList<string> Keys { get; } =
-    [TargetRate, YawError, RollError, MouthError, GazeError, Fid, PixelReconstruction, LatentReconstruction];
+    [TargetRate, YawError, RollError, MouthError, GazeError, Fid, FidInception, PixelReconstruction, LatentReconstruction];
 
     /// <summary>The column headers, in <see cref="Keys"/> order.</summary>
     public static IReadOnlyList<string> Headers { get; } =
-    ["Target domain %", "Yaw err. °", "Roll err. °", "Mouth err.", "Gaze err.", "FID (judge)", "Pixel rec. MSE", "Latent rec. MSE"];
+    [
+        "Target domain %",
+        "Yaw err. °",
+        "Roll err. °",
+        "Mouth err.",
+        "Gaze err.",
+        "FID (judge)",
+        "FID (Inception)",
+        "Pixel rec. MSE",
+        "Latent rec. MSE",
+    ];
 
     /// <summary>Whether the key is shown as a percentage (stored as a fraction).</summary>
     public static bool IsPercentage(string key) => key == TargetRate;
@@ -67,6 +78,22 @@ public static class FaceTranslationMetrics
     }
 
     /// <summary>
+    /// Mean absolute yaw and roll errors in degrees between poses read on translations and on their inputs, both [N, 2]
+    /// in (yaw °, roll °): where no factors are recorded (a real corpus), the head-pose estimator's reading of the input is
+    /// the truth a translation should keep.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> PoseErrors(Tensor read, Tensor truth)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(truth);
+        if (!read.shape.SequenceEqual(truth.shape) || read.dim() != 2 || read.size(1) != 2)
+            throw new ArgumentException($"poses must both be [N, 2], got [{string.Join(", ", read.shape)}] and [{string.Join(", ", truth.shape)}]");
+        using var scope = torch.NewDisposeScope();
+        var e = (read.to(ScalarType.Float64) - truth.to(ScalarType.Float64)).abs().mean([0L]).data<double>().ToArray();
+        return new Dictionary<string, double> { [YawError] = e[0], [RollError] = e[1] };
+    }
+
+    /// <summary>
     /// The factor errors of a translation that keeps nothing of its input: each factor guessed as its median over
     /// <paramref name="truth"/> [N, 5] (the constant with the least absolute error), scored as <see cref="FactorErrors"/> scores.
     /// </summary>
@@ -74,9 +101,21 @@ public static class FaceTranslationMetrics
     {
         ArgumentNullException.ThrowIfNull(truth);
         using var scope = torch.NewDisposeScope();
-        // The lower median of an even count, as torch.median gives it: any value between the two middle ones has the least error.
+        return FactorErrors(MedianGuess(truth), truth);
+    }
+
+    /// <summary>The pose errors of keeping nothing: yaw and roll each guessed as its median over <paramref name="truth"/> [N, 2].</summary>
+    public static IReadOnlyDictionary<string, double> ConstantGuessPoseErrors(Tensor truth)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        using var scope = torch.NewDisposeScope();
+        return PoseErrors(MedianGuess(truth), truth);
+    }
+
+    // The lower median of an even count, as torch.median gives it: any value between the two middle ones has the least error.
+    private static Tensor MedianGuess(Tensor truth)
+    {
         var (sorted, _) = truth.sort(0);
-        var median = sorted.select(0, (truth.size(0) - 1) / 2).unsqueeze(0).expand_as(truth);
-        return FactorErrors(median, truth);
+        return sorted.select(0, (truth.size(0) - 1) / 2).unsqueeze(0).expand_as(truth);
     }
 }

@@ -1,6 +1,5 @@
 using Dino.Repro.Evaluation.Metrics.Features;
 using Dino.Repro.Evaluation.Metrics.Image;
-using Dino.Repro.Vision;
 
 namespace Dino.Repro.Evaluation.SpeechToFace;
 
@@ -19,7 +18,7 @@ public sealed class InceptionFaceScores : IDisposable
         this.inception = inception ?? throw new ArgumentNullException(nameof(inception));
         ArgumentNullException.ThrowIfNull(realTrainFaces);
         using var scope = torch.NewDisposeScope();
-        using var extracted = inception.Extract(Bytes(realTrainFaces), kinds: FeatureKinds.Features);
+        using var extracted = inception.ExtractAsSaved(realTrainFaces, kinds: FeatureKinds.Features);
         real = FeatureStatistics.From(extracted.RequireFeatures(inception.Evaluator.Name));
         real.Mean.DetachFromDisposeScope();
         real.Covariance.DetachFromDisposeScope();
@@ -30,7 +29,7 @@ public sealed class InceptionFaceScores : IDisposable
     {
         ArgumentNullException.ThrowIfNull(faces);
         using var scope = torch.NewDisposeScope();
-        using var extracted = inception.Extract(Bytes(faces));
+        using var extracted = inception.ExtractAsSaved(faces);
         var score = InceptionScore.Compute(extracted.RequireProbabilities(inception.Evaluator.Name), SpeechToFaceScorer.Splits(faces.size(0)));
         using var generated = FeatureStatistics.From(extracted.RequireFeatures(inception.Evaluator.Name));
         return new Dictionary<string, double?>
@@ -40,9 +39,6 @@ public sealed class InceptionFaceScores : IDisposable
             [SpeechToFaceMetrics.InceptionFid] = FrechetDistance.Compute(generated, real),
         };
     }
-
-    // [N, 3, S, S] in [−1, 1] → uint8 [N, 3, S, S], as the faces would be saved.
-    private static Tensor Bytes(Tensor faces) => ImageTensor.ToHwc(faces).permute(0, 3, 1, 2).contiguous();
 
     public void Dispose() => real.Dispose();
 }

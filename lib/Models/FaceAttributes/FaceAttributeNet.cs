@@ -49,13 +49,12 @@ public sealed class FaceAttributeNet : nn.Module<Tensor, (Tensor classLogits, Te
     /// <summary>
     /// Trains the judge with Adam (1e-3) on random batches of <paramref name="faces"/>: cross-entropy against
     /// <paramref name="classLabels"/> plus the mean squared error against the normalised <paramref name="targets"/>
-    /// [N, factors]; the batch order comes from <paramref name="seed"/> alone. Leaves it in eval mode.
+    /// [N, factors] (none: the class head alone learns); the batch order comes from <paramref name="seed"/> alone. Leaves it in eval mode.
     /// </summary>
-    public void Fit(Tensor faces, Tensor classLabels, Tensor targets, int steps, int batchSize, long seed)
+    public void Fit(Tensor faces, Tensor classLabels, Tensor? targets, int steps, int batchSize, long seed)
     {
         ArgumentNullException.ThrowIfNull(faces);
         ArgumentNullException.ThrowIfNull(classLabels);
-        ArgumentNullException.ThrowIfNull(targets);
         var count = faces.size(0);
         using var order = new Generator(unchecked((ulong)seed));
         using var optimizer = torch.optim.Adam(parameters(), lr: 1e-3);
@@ -65,9 +64,9 @@ public sealed class FaceAttributeNet : nn.Module<Tensor, (Tensor classLogits, Te
             using var scope = torch.NewDisposeScope();
             var pick = torch.randint(0, count, [Math.Min(batchSize, count)], generator: order);
             var (logits, predicted) = call(faces.index_select(0, pick));
-            var loss =
-                torch.nn.functional.cross_entropy(logits, classLabels.index_select(0, pick))
-                + torch.nn.functional.mse_loss(predicted, targets.index_select(0, pick));
+            var loss = torch.nn.functional.cross_entropy(logits, classLabels.index_select(0, pick));
+            if (targets is not null)
+                loss = loss + torch.nn.functional.mse_loss(predicted, targets.index_select(0, pick));
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();

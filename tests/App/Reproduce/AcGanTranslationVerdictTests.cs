@@ -18,14 +18,19 @@ public class AcGanTranslationVerdictTests
             [M.GazeError] = gaze,
         };
 
-    private static AcGanTranslationResult Result(Dictionary<string, double?> paper, double latentSeconds, double pixelSeconds)
+    private static AcGanTranslationResult Result(Dictionary<string, double?> paper, double latentSeconds, double pixelSeconds) =>
+        Result(
+            [
+                new(AcGanTranslationTable.RealPairs, Row(1.0, 2, 1, 0.05, 0.1)),
+                new(AcGanTranslationTable.NothingKept, Row(null, 20, 8, 0.35, 0.7)),
+                new(AcGanTranslationTable.LatentEncoder, paper),
+            ],
+            latentSeconds,
+            pixelSeconds
+        );
+
+    private static AcGanTranslationResult Result(List<MethodScores> rows, double latentSeconds, double pixelSeconds)
     {
-        var rows = new List<MethodScores>
-        {
-            new(AcGanTranslationTable.RealPairs, Row(1.0, 2, 1, 0.05, 0.1)),
-            new(AcGanTranslationTable.NothingKept, Row(null, 20, 8, 0.35, 0.7)),
-            new(AcGanTranslationTable.LatentEncoder, paper),
-        };
         EncoderSpeedRow Speed(string method, double seconds) =>
             new(method, [new(500, seconds, 0.05)], 0.05, new ReconstructionPoint(500, seconds, 0.05), 0.05, seconds / 500);
         return new AcGanTranslationResult(
@@ -49,6 +54,33 @@ public class AcGanTranslationVerdictTests
         Assert.StartsWith("Gaze is not kept", verdict[2]); // 0.6 ≥ 0.4: the review's limit, reproduced
         Assert.StartsWith("Claim 2 holds", verdict[3]);
         Assert.Contains("60 s", verdict[3]);
+    }
+
+    [Fact]
+    public void On_a_real_corpus_yaw_and_roll_are_judged_against_the_inputs_own_pose_and_mouth_and_gaze_are_said_unmeasured()
+    {
+        // Hopenet's reading of the input is the truth (floor 0); keeping nothing errs 20° and 8°, so the midpoints are 10° and 4°.
+        Dictionary<string, double?> Pose(double? rate, double yaw, double roll) =>
+            new()
+            {
+                [M.TargetRate] = rate,
+                [M.YawError] = yaw,
+                [M.RollError] = roll,
+            };
+        List<MethodScores> Rows(double yaw, double roll) =>
+            [new(AcGanTranslationTable.NothingKept, Pose(null, 20, 8)), new(AcGanTranslationTable.LatentEncoder, Pose(0.95, yaw, roll))];
+
+        var kept = AcGanTranslationVerdict.For(Result(Rows(9, 3), 60, 90));
+        Assert.StartsWith("Translations change the domain", kept[0]);
+        Assert.StartsWith("Claim 1 holds as far as it is measured", kept[1]);
+        Assert.Contains("mouth: not measured on this corpus", kept[1]);
+        Assert.StartsWith("Gaze is not measured", kept[2]);
+        var lost = AcGanTranslationVerdict.For(Result(Rows(9, 5), 60, 90));
+        Assert.StartsWith("Claim 1 does not hold", lost[1]);
+        Assert.Contains("roll 5 (the input's own 0, nothing kept 8)", lost[1]);
+        var unjudged = AcGanTranslationVerdict.For(Result([new(AcGanTranslationTable.LatentEncoder, Pose(0.5, 9, 3))], 60, 90));
+        Assert.StartsWith("Translations do not reliably change the domain", unjudged[0]);
+        Assert.StartsWith("Claim 1 cannot be judged", unjudged[1]);
     }
 
     [Fact]

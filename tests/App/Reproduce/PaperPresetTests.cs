@@ -1,9 +1,13 @@
 using System.Text.Json.Nodes;
 using Dino.Repro.App.Reproduce;
 using Dino.Repro.Data;
+using Dino.Repro.Data.CelebA;
 using Dino.Repro.Data.CelebAMaskHq;
 using Dino.Repro.Data.Synthetic;
+using Dino.Repro.Data.Synthetic.TwoDomainFaces;
+using Dino.Repro.Evaluation.FaceTranslation;
 using Dino.Repro.Evaluation.ImageToImage;
+using Dino.Repro.Evaluation.Metrics.Face;
 using Dino.Repro.Evaluation.Metrics.Semantic;
 using Dino.Repro.Tests.Support;
 using Dino.Repro.Vision;
@@ -118,6 +122,83 @@ public class PaperPresetTests
         var (code, _, stderr) = CliRunner.Run("reproduce", "dino-table1", "--preset", "paper", "--out", output.Root, "--set", "device=cpu");
         Assert.NotEqual(0, code);
         Assert.Contains("data-scripts/celebamask-hq.sh", stderr);
+    }
+
+    [Fact]
+    public void Acgan_translation_at_the_paper_preset_reads_celeba_and_scores_pose_with_hopenet_and_fid_with_inception()
+    {
+        using var data = new DataRootScope();
+        using var output = new Fixtures.TempFolder();
+        // Faces in CelebA's layout where data-scripts/celeba.sh puts them; read as a real corpus, their factors file is ignored.
+        var corpus = TwoDomainFacesCorpus.Write(CorpusPaths.ExpectedPath("celeba"), new TwoDomainFacesOptions(Count: 40, Width: 36, Seed: 5));
+        var evaluators = Directory.CreateDirectory(Path.Combine(data.Path, "evaluators")).FullName;
+        File.Copy(Fixtures.Path("tiny_hopenet.pt"), Path.Combine(evaluators, "hopenet.pt"));
+        File.Copy(Fixtures.Path("tiny_any_size_inception.pt"), Path.Combine(evaluators, "inception-2015-12-05.pt"));
+
+        var (code, stdout, stderr) = CliRunner.Run(
+            "reproduce",
+            "acgan-translation",
+            "--preset",
+            "paper",
+            "--out",
+            output.Root,
+            "--set",
+            "device=cpu",
+            "--set",
+            "resolution=32",
+            "--set",
+            "width=8",
+            "--set",
+            "steps=2",
+            "--set",
+            "batch_size=4",
+            "--set",
+            "log_every=1",
+            "--set",
+            "evaluate_every=1"
+        );
+        Assert.True(code == 0, stderr + stdout);
+
+        var folder = Path.Combine(output.Root, "acgan-translation");
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "results.json")))!;
+        Assert.Equal("celeba", results["corpus"]!["name"]!.GetValue<string>());
+        Assert.Contains("domain labels", results["judge"]!.GetValue<string>());
+        Assert.Contains(Path.Combine(evaluators, "hopenet.pt"), results["truth"]!.GetValue<string>());
+        Assert.Equal(Path.Combine(evaluators, "inception-2015-12-05.pt"), results["inception"]!.GetValue<string>());
+        var methods = results["methods"]!.AsObject();
+        // No real pairs on a real corpus: the input unchanged, keeping nothing, and the two encoders.
+        Assert.Equal(
+            [
+                AcGanTranslationTable.Unchanged,
+                AcGanTranslationTable.NothingKept,
+                AcGanTranslationTable.LatentEncoder,
+                AcGanTranslationTable.PixelEncoder,
+            ],
+            methods.Select(m => m.Key)
+        );
+        double? Cell(string method, string key) => methods[method]![key]?.GetValue<double>();
+        // Hopenet's reading of the input is the truth, so the unchanged input keeps its pose exactly.
+        Assert.Equal(0, Cell(AcGanTranslationTable.Unchanged, FaceTranslationMetrics.YawError));
+        Assert.Equal(0, Cell(AcGanTranslationTable.Unchanged, FaceTranslationMetrics.RollError));
+        foreach (var method in methods.Select(m => m.Key))
+        {
+            Assert.Null(Cell(method, FaceTranslationMetrics.MouthError));
+            Assert.Null(Cell(method, FaceTranslationMetrics.GazeError));
+        }
+        Assert.True(Cell(AcGanTranslationTable.LatentEncoder, FaceTranslationMetrics.FidInception) >= 0);
+        Assert.True(Cell(AcGanTranslationTable.PixelEncoder, FaceTranslationMetrics.YawError) >= 0);
+
+        // Keeping nothing: each angle guessed as its median over the test faces' Hopenet readings, computed here in doubles.
+        using var test = GenderFaces.Load(new CelebAGenderCorpus(corpus.Root), CelebAGenderSplit.Test, 32);
+        using var hopenet = HeadPoseEstimator.Load(evaluators);
+        using var poses = hopenet.Read(test.Images);
+        foreach (var (column, key) in new[] { (0L, FaceTranslationMetrics.YawError), (2L, FaceTranslationMetrics.RollError) })
+        {
+            var angles = poses.select(1, column).data<float>().Select(a => (double)a).ToArray();
+            var median = angles.Order().ElementAt((angles.Length - 1) / 2);
+            Assert.Equal(angles.Average(a => Math.Abs(a - median)), Cell(AcGanTranslationTable.NothingKept, key)!.Value, 5);
+        }
+        Assert.DoesNotContain("real pair", File.ReadAllText(Path.Combine(folder, "index.html")));
     }
 
     // The table at the paper preset on the CPU, shrunk to seconds: 32² images, batches of 2, a step or two per method.

@@ -22,14 +22,14 @@ public class LabelledFacesTests
         Assert.Equal([test.Count, 3L, 16, 16], test.Images.shape);
         // Alternating from female: the first faces of each domain in turn.
         Assert.Equal([0L, 1, 0, 1], test.Classes.narrow(0, 0, 4).data<long>().ToArray());
-        Assert.Equal(split.Where(i => i.ClassId == 0).First().File, test.Faces[0].File);
-        Assert.Equal(split.Where(i => i.ClassId == 1).First().File, test.Faces[1].File);
+        Assert.Equal(split.Where(i => i.ClassId == 0).First().File, test.Drawn[0].File);
+        Assert.Equal(split.Where(i => i.ClassId == 1).First().File, test.Drawn[1].File);
         for (var i = 0; i < test.Count; i++)
         {
             // Each row is the face the scene of that file was drawn from, and its image the file read as the AC-GAN reads it.
-            var index = int.Parse(test.Faces[i].File[..6]) - 1;
+            var index = int.Parse(test.Drawn[i].File[..6]) - 1;
             var drawn = TwoDomainFaceScene.Sample(Small.Seed, index).Face;
-            Assert.Equal(drawn, test.Faces[i]);
+            Assert.Equal(drawn, test.Drawn[i]);
             Assert.Equal(
                 new[] { drawn.Yaw, drawn.Roll, drawn.Mouth, drawn.GazeX, drawn.GazeY }.Select(v => (float)v),
                 test.Factors[i].data<float>().ToArray()
@@ -37,8 +37,8 @@ public class LabelledFacesTests
             using var image = CelebAGenderCorpus.Load(split.Single(s => s.File == drawn.File), 16);
             Assert.True(image.allclose(test.Images[i], rtol: 0, atol: 0));
         }
-        using var limited = LabelledFaces.Load(corpus, CelebAGenderSplit.Train, 16, limit: 3);
-        Assert.Equal(3, limited.Count);
+        using var limited = LabelledFaces.Load(corpus, CelebAGenderSplit.Train, 16, perDomain: 2);
+        Assert.Equal(4, limited.Count); // two of each domain
     }
 
     [Fact]
@@ -46,13 +46,13 @@ public class LabelledFacesTests
     {
         using var dir = new Fixtures.TempFolder();
         var corpus = TwoDomainFacesCorpus.Write(dir.Root, Small);
-        using var test = LabelledFaces.Load(corpus, CelebAGenderSplit.Test, 16, limit: 2);
+        using var test = LabelledFaces.Load(corpus, CelebAGenderSplit.Test, 16, perDomain: 1);
         using var truth = test.OtherDomainTruth();
         Assert.Equal(test.Images.shape, truth.shape);
         for (var i = 0; i < 2; i++)
         {
-            var scene = TwoDomainFaceScene.Sample(Small.Seed, int.Parse(test.Faces[i].File[..6]) - 1);
-            using var hwc = scene.Render(Small.Width, Small.Height, 1 - test.Faces[i].ClassId).ToTensor();
+            var scene = TwoDomainFaceScene.Sample(Small.Seed, int.Parse(test.Drawn[i].File[..6]) - 1);
+            using var hwc = scene.Render(Small.Width, Small.Height, 1 - test.Drawn[i].ClassId).ToTensor();
             using var expected = ImageTensor.ToChw(ImageResampling.Photo(hwc, 16, 16));
             Assert.True(expected.allclose(truth[i], rtol: 0, atol: 0));
             // Same backdrop and pose, other traits: close to the input but not the input.

@@ -59,4 +59,24 @@ public class FaceTranslationMetricsTests
         Assert.Equal(0.0, errors[FaceTranslationMetrics.RollError], 5);
         Assert.Equal(0.0, errors[FaceTranslationMetrics.GazeError], 5);
     }
+
+    [Fact]
+    public void Pose_errors_are_mean_absolute_yaw_and_roll_differences_and_keeping_nothing_guesses_each_median()
+    {
+        // Read (yaw, roll) against truth: |10 − 4| = 6, |−2 − 0| = 2 → yaw 4; |1 − 3| = 2, |5 − 1| = 4 → roll 3.
+        using var read = tensor(new[] { 10f, 1f, -2f, 5f }, [2, 2]);
+        using var truth = tensor(new[] { 4f, 3f, 0f, 1f }, [2, 2]);
+        var errors = FaceTranslationMetrics.PoseErrors(read, truth);
+        Assert.Equal(4.0, errors[FaceTranslationMetrics.YawError], 6);
+        Assert.Equal(3.0, errors[FaceTranslationMetrics.RollError], 6);
+        Assert.Equal(2, errors.Count); // no mouth or gaze: nothing reads them on a real face
+
+        // Yaw −30, 0, 20 → median 0, errors 30, 0, 20; roll 5, 5, 8 → median 5, errors 0, 0, 3.
+        using var poses = tensor(new[] { -30f, 5f, 0f, 5f, 20f, 8f }, [3, 2]);
+        var guessed = FaceTranslationMetrics.ConstantGuessPoseErrors(poses);
+        Assert.Equal(50.0 / 3, guessed[FaceTranslationMetrics.YawError], 5);
+        Assert.Equal(1.0, guessed[FaceTranslationMetrics.RollError], 5);
+        using var wrong = tensor(new[] { 1f, 2f, 3f }, [1, 3]);
+        Assert.Throws<ArgumentException>(() => FaceTranslationMetrics.PoseErrors(wrong, wrong));
+    }
 }

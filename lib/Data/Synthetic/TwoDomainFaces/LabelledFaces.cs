@@ -16,64 +16,61 @@ public sealed class LabelledFaces : IDisposable
 
     private readonly string root;
 
-    private LabelledFaces(string root, IReadOnlyList<TwoDomainFace> faces, Tensor images, Tensor classes, Tensor factors, int size)
+    private LabelledFaces(string root, GenderFaces split, IReadOnlyList<TwoDomainFace> drawn, Tensor factors)
     {
         this.root = root;
-        Faces = faces;
-        Images = images;
-        Classes = classes;
+        Split = split;
+        Drawn = drawn;
         Factors = factors;
-        Size = size;
     }
 
+    /// <summary>The faces and their domains, as a real corpus' split is read (<see cref="GenderFaces"/>).</summary>
+    public GenderFaces Split { get; }
+
     /// <summary>What was drawn, one record per image, in <see cref="Images"/>' order.</summary>
-    public IReadOnlyList<TwoDomainFace> Faces { get; }
+    public IReadOnlyList<TwoDomainFace> Drawn { get; }
 
     /// <summary>Faces float [N, 3, S, S] in [−1, 1], read as the AC-GAN reads them (<see cref="CelebAGenderCorpus.Load"/>).</summary>
-    public Tensor Images { get; }
+    public Tensor Images => Split.Images;
 
     /// <summary>Domains int64 [N]: 0 female-like, 1 male-like.</summary>
-    public Tensor Classes { get; }
+    public Tensor Classes => Split.Classes;
 
     /// <summary>Factors float [N, 5] in <see cref="FactorNames"/> order and units.</summary>
     public Tensor Factors { get; }
 
-    public int Size { get; }
-    public int Count => Faces.Count;
+    public int Size => Split.Size;
+    public int Count => Split.Count;
 
     /// <summary>
     /// The <paramref name="split"/> of the two-domain corpus <paramref name="corpus"/> at <paramref name="size"/>², at most
-    /// <paramref name="limit"/> faces (the first ones of each domain, alternating, so both domains are present); an error naming
-    /// the file when the corpus has no factors or they do not match its images.
+    /// <paramref name="perDomain"/> faces of each domain (<see cref="GenderFaces.Load"/>); an error naming the file when the
+    /// corpus has no factors or they do not match its images.
     /// </summary>
-    public static LabelledFaces Load(CelebAGenderCorpus corpus, CelebAGenderSplit split, int size, int? limit = null)
+    public static LabelledFaces Load(CelebAGenderCorpus corpus, CelebAGenderSplit split, int size, int? perDomain = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var byFile = TwoDomainFacesFactors.Read(corpus.Root).ToDictionary(f => f.File, StringComparer.Ordinal);
-        var images = Interleaved(corpus.Images(split)).Take(limit ?? int.MaxValue).ToArray();
-        if (images.Length == 0)
-            throw new InvalidDataException($"{corpus.Root}: the {split} split is empty");
-        var faces = images
-            .Select(i =>
-                byFile.TryGetValue(i.File, out var face) && face.ClassId == i.ClassId
-                    ? face
-                    : throw new InvalidDataException(
-                        $"{Path.Combine(corpus.Root, TwoDomainFacesFactors.FileName)}: no factors for {i.File} of class {i.ClassId}"
-                    )
-            )
-            .ToArray();
-        using var scope = torch.NewDisposeScope();
-        var pixels = torch.stack(images.Select(i => CelebAGenderCorpus.Load(i, size)).ToArray(), 0);
-        var classes = torch.tensor(faces.Select(f => (long)f.ClassId).ToArray(), [faces.Length]);
-        var factors = torch.tensor(faces.SelectMany(FactorsOf).ToArray(), [faces.Length, FactorNames.Count]);
-        return new LabelledFaces(
-            corpus.Root,
-            faces,
-            pixels.MoveToOuterDisposeScope(),
-            classes.MoveToOuterDisposeScope(),
-            factors.MoveToOuterDisposeScope(),
-            size
-        );
+        var faces = GenderFaces.Load(corpus, split, size, perDomain);
+        try
+        {
+            var drawn = faces
+                .Files.Select(i =>
+                    byFile.TryGetValue(i.File, out var face) && face.ClassId == i.ClassId
+                        ? face
+                        : throw new InvalidDataException(
+                            $"{Path.Combine(corpus.Root, TwoDomainFacesFactors.FileName)}: no factors for {i.File} of class {i.ClassId}"
+                        )
+                )
+                .ToArray();
+            var factors = torch.tensor(drawn.SelectMany(FactorsOf).ToArray(), [drawn.Length, FactorNames.Count]);
+            return new LabelledFaces(corpus.Root, faces, drawn, factors.DetachFromDisposeScope());
+        }
+        catch
+        {
+            faces.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -84,7 +81,7 @@ public sealed class LabelledFaces : IDisposable
     {
         var (seed, width, height) = TwoDomainFacesCorpus.ReadManifest(root);
         using var scope = torch.NewDisposeScope();
-        var drawn = Faces.Select(face =>
+        var drawn = Drawn.Select(face =>
         {
             var scene = TwoDomainFaceScene.Sample(seed, IndexOf(face.File));
             var hwc = scene.Render(width, height, 1 - face.ClassId).ToTensor();
@@ -100,19 +97,9 @@ public sealed class LabelledFaces : IDisposable
 
     private static IEnumerable<float> FactorsOf(TwoDomainFace f) => [(float)f.Yaw, (float)f.Roll, (float)f.Mouth, (float)f.GazeX, (float)f.GazeY];
 
-    // The split lists females then males; alternating keeps both domains in a prefix.
-    private static IEnumerable<CelebAGenderImage> Interleaved(IReadOnlyList<CelebAGenderImage> images)
-    {
-        var byClass = images.GroupBy(i => i.ClassId).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
-        for (var k = 0; byClass.Any(c => k < c.Count); k++)
-            foreach (var c in byClass.Where(c => k < c.Count))
-                yield return c[k];
-    }
-
     public void Dispose()
     {
-        Images.Dispose();
-        Classes.Dispose();
+        Split.Dispose();
         Factors.Dispose();
     }
 }

@@ -67,6 +67,17 @@ public sealed class FeatureExtractor : EvaluatorNetwork
         });
     }
 
+    /// <summary>
+    /// Runs float images [N,3,H,W] in [−1, 1] quantised to bytes as a saved image would be (so generated and real images
+    /// reach the network alike), <paramref name="batchSize"/> at a time.
+    /// </summary>
+    public ExtractedFeatures ExtractAsSaved(Tensor images, int batchSize = 64, FeatureKinds kinds = FeatureKinds.Both)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        using var bytes = ImageTensor.ToHwc(images).permute(0, 3, 1, 2).contiguous();
+        return Extract(bytes, batchSize, kinds);
+    }
+
     /// <summary>Runs <paramref name="batches"/> batches that <paramref name="makeBatch"/> prepares in the evaluator's input format.</summary>
     public ExtractedFeatures ExtractBatches(int batches, FeatureKinds kinds, Func<int, Tensor> makeBatch)
     {
