@@ -1,6 +1,7 @@
 using Dino.Repro.Data;
 using Dino.Repro.Data.CelebA;
 using Dino.Repro.Data.Corpora;
+using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Loading;
 using Dino.Repro.Data.YouTubers;
 using Dino.Repro.Evaluation.ImageToImage;
@@ -33,7 +34,39 @@ public static class BuiltInExperiments
             .Register(AcGanExperiment.Definition(FaceBatches))
             .Register(AcGanEncoderExperiment.Definition(o => AcGanGeneratorRun.Load(o.GeneratorRun, Registry), FaceBatches, HeldOutFaces))
             .Register(Wav2PixExperiment.Definition(TalkingHeads))
-            .Register(ThesisDcganExperiment.Definition(TalkingHeads));
+            .Register(ThesisDcganExperiment.Definition(TalkingHeads))
+            .Register(DinoSpeechExperiment.Definition(MouthClips));
+
+    // The training speakers' clips of the GRID-layout corpus the options name (through the clip cache: decoded once), the
+    // mouths kept as bytes; the experiment cuts each step's window and widens it.
+    private static ShuffledBatches MouthClips(DinoSpeechOptions o)
+    {
+        var grid = CorpusRegistry.Get(o.Corpus).Grid ?? throw new ArgumentException($"corpus '{o.Corpus}' has no GRID layout");
+        using var corpus = grid(o.SpokenGridSpeakers, o.SpokenGridUtterances);
+        var clips = GridClipCache.Load(
+            corpus,
+            corpus.Utterances(GridSplitName.Train),
+            o.ClipOptions,
+            new BadSamples(BadSamplePolicies.Parse(o.BadSamples))
+        );
+        try
+        {
+            return new ShuffledBatches(
+                new Dictionary<string, Tensor>
+                {
+                    [DinoSpeechExperiment.MouthKey] = clips[DinoSpeechExperiment.MouthKey].alias(),
+                    [DinoSpeechExperiment.AudioKey] = clips[DinoSpeechExperiment.AudioKey].alias(),
+                },
+                o.BatchSize,
+                o.Seed
+            );
+        }
+        finally
+        {
+            foreach (var tensor in clips.Values)
+                tensor.Dispose();
+        }
+    }
 
     // A speech-to-face experiment's training pairs of the talking-head corpus its options name, in memory, each with a face of another
     // training speaker; the sample grid shows held-out utterances of training speakers (training pairs when there are none).

@@ -60,6 +60,7 @@ public class TrainingMemoryTests
     [Theory]
     [InlineData("dino")]
     [InlineData("dino-bidirectional")]
+    [InlineData("dino-speech")]
     [InlineData("grid-recogniser")]
     [InlineData("pix2pix")]
     [InlineData("bicyclegan")]

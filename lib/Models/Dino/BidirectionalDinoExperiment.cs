@@ -68,7 +68,7 @@ public sealed class BidirectionalDinoExperiment : PairedTranslationExperiment<Bi
             foreach (var (name, optimizer) in Optimizers)
                 AddScheduler(name, new ResumableLambdaLR(optimizer, step => Math.Max(0, 1 - step / steps)));
         }
-        controller = new BalanceController(options.BalanceGain, options.Gamma, options.AdaptiveBalance);
+        controller = DinoBalance.Controller(options);
         Controller.Declare(ForwardBalanceKey, options.InitialK);
         Controller.Declare(ReverseBalanceKey, options.InitialK);
     }

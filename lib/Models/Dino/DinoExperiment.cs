@@ -64,7 +64,7 @@ public sealed class DinoExperiment : PairedTranslationExperiment<DinoOptions>
             AddScheduler("F", new ResumableLambdaLR(optF, step => Math.Max(0, 1 - step / steps)));
             AddScheduler("R", new ResumableLambdaLR(optR, step => Math.Max(0, 1 - step / steps)));
         }
-        controller = new BalanceController(options.BalanceGain, options.Gamma, options.AdaptiveBalance);
+        controller = DinoBalance.Controller(options);
         Controller.Declare(BalanceKey, options.InitialK);
     }
 

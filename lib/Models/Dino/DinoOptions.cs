@@ -8,7 +8,7 @@ namespace Dino.Repro.Models.Dino;
 /// code's (DinoMan/DINO <c>train.py</c>) otherwise; the shared <see cref="TrainingOptions"/> keep theirs except the
 /// batch size (the reference's 8).
 /// </summary>
-public record DinoOptions : ImageToImageOptions
+public record DinoOptions : ImageToImageOptions, IDinoBalanceOptions
 {
     public DinoOptions() => BatchSize = 8;
 
@@ -82,14 +82,8 @@ public record DinoOptions : ImageToImageOptions
             yield return $"noise_size must not be negative (got {NoiseSize})";
         if (!(NoiseStd >= 0))
             yield return $"noise_std must not be negative (got {NoiseStd})";
-        if (!(Margin >= 0))
-            yield return $"margin must not be negative (got {Margin})";
-        if (!(Gamma > 0))
-            yield return $"gamma must be positive (got {Gamma})";
-        if (!(BalanceGain >= 0))
-            yield return $"balance_gain must not be negative (got {BalanceGain})";
-        if (InitialK is < 0 or > 1)
-            yield return $"initial_k must lie in [0, 1] (got {InitialK})";
+        foreach (var problem in DinoBalance.Problems(this))
+            yield return problem;
         if (!(ReconstructionWeight >= 0))
             yield return $"reconstruction_weight must not be negative (got {ReconstructionWeight})";
     }
