@@ -45,7 +45,7 @@ public static class BuiltInExperiments
         using var corpus = grid(o.SpokenGridSpeakers, o.SpokenGridUtterances);
         var clips = GridClipCache.Load(
             corpus,
-            corpus.Utterances(GridSplitName.Train),
+            o.UnseenTestPhrases ? corpus.UtterancesWithoutTestPhrases(GridSplitName.Train) : corpus.Utterances(GridSplitName.Train),
             o.ClipOptions,
             new BadSamples(BadSamplePolicies.Parse(o.BadSamples))
         );

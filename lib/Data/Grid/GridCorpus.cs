@@ -56,6 +56,20 @@ public sealed class GridCorpus : IDisposable
             .SelectMany(s => Utterances(s).Select(id => new GridUtterance(s, id)))
             .ToArray();
 
+    /// <summary>
+    /// The utterances of <paramref name="split"/> whose sentence no test speaker says, so that the test set holds unseen
+    /// phrases as well as unseen speakers (DINO §4.2). A GRID id spells its sentence ("bbaf2n": bin blue at f two now), so
+    /// the same id is the same phrase; the test split itself is returned whole.
+    /// </summary>
+    public IReadOnlyList<GridUtterance> UtterancesWithoutTestPhrases(GridSplitName split)
+    {
+        var all = Utterances(split);
+        if (split == GridSplitName.Test)
+            return all;
+        var testPhrases = Utterances(GridSplitName.Test).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        return all.Where(u => !testPhrases.Contains(u.Id)).ToArray();
+    }
+
     /// <summary>The sentence words (no <c>sil</c>/<c>sp</c>) with their times in seconds.</summary>
     public IReadOnlyList<GridWord> ReadWords(GridUtterance utterance) =>
         GridAlignment.ReadWords(GridLayout.AlignmentPath(Root, utterance.Speaker, utterance.Id));

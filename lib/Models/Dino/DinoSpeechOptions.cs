@@ -24,6 +24,9 @@ public sealed record DinoSpeechOptions : TrainingOptions, IDinoBalanceOptions
     /// <summary>Spoken GRID utterances per voice. Default 100.</summary>
     public int SpokenGridUtterances { get; init; } = 100;
 
+    /// <summary>Train without the sentences the test speakers say, so the test phrases are unseen too (DINO §4.2). Default true.</summary>
+    public bool UnseenTestPhrases { get; init; } = true;
+
     /// <summary>Frames read from each utterance (75: GRID's 3 s). Default 75.</summary>
     public int ClipFrames { get; init; } = 75;
 

@@ -170,6 +170,22 @@ public class GridCorpusTests
     }
 
     [Fact]
+    public void Training_can_leave_out_every_sentence_a_test_speaker_says()
+    {
+        using var dir = new Fixtures.TempFolder();
+        // Speaker 2 (test) says "bbaf2n", as do speakers 1 (train) and 9 (validation); "lgaz8p" only speaker 1.
+        foreach (var (speaker, id) in new[] { (1, "bbaf2n"), (1, "lgaz8p"), (2, "bbaf2n"), (2, "swwv7a"), (9, "bbaf2n"), (9, "pric1n") })
+        {
+            Directory.CreateDirectory(Path.Combine(dir.Root, $"s{speaker}"));
+            File.WriteAllBytes(Path.Combine(dir.Root, $"s{speaker}", id + ".mpg"), []);
+        }
+        using var corpus = new GridCorpus(dir.Root);
+        Assert.Equal([new GridUtterance(1, "lgaz8p")], corpus.UtterancesWithoutTestPhrases(GridSplitName.Train));
+        Assert.Equal([new GridUtterance(9, "pric1n")], corpus.UtterancesWithoutTestPhrases(GridSplitName.Val));
+        Assert.Equal(corpus.Utterances(GridSplitName.Test), corpus.UtterancesWithoutTestPhrases(GridSplitName.Test));
+    }
+
+    [Fact]
     public void A_truncated_wav_is_an_error_naming_the_file()
     {
         using var dir = new Fixtures.TempFolder();
