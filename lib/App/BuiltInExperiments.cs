@@ -35,11 +35,12 @@ public static class BuiltInExperiments
             .Register(AcGanEncoderExperiment.Definition(o => AcGanGeneratorRun.Load(o.GeneratorRun, Registry), FaceBatches, HeldOutFaces))
             .Register(Wav2PixExperiment.Definition(TalkingHeads))
             .Register(ThesisDcganExperiment.Definition(TalkingHeads))
-            .Register(DinoSpeechExperiment.Definition(MouthClips));
+            .Register(DinoSpeechExperiment.Definition(MouthClips))
+            .Register(Models.CycleGanSpeech.CycleGanSpeechExperiment.Definition(MouthClips));
 
     // The training speakers' clips of the GRID-layout corpus the options name (through the clip cache: decoded once), the
     // mouths kept as bytes; the experiment cuts each step's window and widens it.
-    private static ShuffledBatches MouthClips(DinoSpeechOptions o)
+    private static ShuffledBatches MouthClips(Models.Common.VideoSpeech.VideoSpeechOptions o)
     {
         var grid = CorpusRegistry.Get(o.Corpus).Grid ?? throw new ArgumentException($"corpus '{o.Corpus}' has no GRID layout");
         using var corpus = grid(o.SpokenGridSpeakers, o.SpokenGridUtterances);

@@ -9,8 +9,8 @@ public class TrainCliTests
     [Theory]
     [InlineData(
         new[] { "train", "toy-ganx" },
-        "unknown experiment 'toy-ganx' (valid: acgan, acgan-encoder, bicyclegan, dino, dino-bidirectional, dino-speech, grid-recogniser, "
-            + "pix2pix, thesis-dcgan, toy-gan, wav2pix)"
+        "unknown experiment 'toy-ganx' (valid: acgan, acgan-encoder, bicyclegan, cyclegan-speech, dino, dino-bidirectional, dino-speech, "
+            + "grid-recogniser, pix2pix, thesis-dcgan, toy-gan, wav2pix)"
     )]
     [InlineData(new[] { "train", "toy-gan", "--preset", "huge" }, "unknown preset 'huge' for toy-gan (valid: smoke, cpu, paper)")]
     [InlineData(new[] { "train", "toy-gan", "--set", "stepz=3" }, "unknown option 'stepz' (valid: steps, batch_size")]
@@ -20,8 +20,8 @@ public class TrainCliTests
     [InlineData(new[] { "train", "toy-gan", "--bogus" }, "--bogus")]
     [InlineData(
         new[] { "train" },
-        "name the experiment to train (valid: acgan, acgan-encoder, bicyclegan, dino, dino-bidirectional, dino-speech, grid-recogniser, "
-            + "pix2pix, thesis-dcgan, toy-gan, wav2pix)"
+        "name the experiment to train (valid: acgan, acgan-encoder, bicyclegan, cyclegan-speech, dino, dino-bidirectional, dino-speech, "
+            + "grid-recogniser, pix2pix, thesis-dcgan, toy-gan, wav2pix)"
     )]
     [InlineData(new[] { "train", "--resume", "/nonexistent/run" }, "run folder '/nonexistent/run' does not exist")]
     [InlineData(new[] { "frobnicate" }, "frobnicate")]

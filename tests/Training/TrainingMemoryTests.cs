@@ -61,6 +61,7 @@ public class TrainingMemoryTests
     [InlineData("dino")]
     [InlineData("dino-bidirectional")]
     [InlineData("dino-speech")]
+    [InlineData("cyclegan-speech")]
     [InlineData("grid-recogniser")]
     [InlineData("pix2pix")]
     [InlineData("bicyclegan")]
