@@ -36,7 +36,8 @@ public static class BuiltInExperiments
             .Register(Wav2PixExperiment.Definition(TalkingHeads))
             .Register(ThesisDcganExperiment.Definition(TalkingHeads))
             .Register(DinoSpeechExperiment.Definition(MouthClips))
-            .Register(Models.CycleGanSpeech.CycleGanSpeechExperiment.Definition(MouthClips));
+            .Register(Models.CycleGanSpeech.CycleGanSpeechExperiment.Definition(MouthClips))
+            .Register(Models.WaveGanSpeech.ConditionalWaveGanExperiment.Definition(MouthClips));
 
     // The training speakers' clips of the GRID-layout corpus the options name (through the clip cache: decoded once), the
     // mouths kept as bytes; the experiment cuts each step's window and widens it.

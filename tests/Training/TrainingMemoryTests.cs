@@ -62,6 +62,7 @@ public class TrainingMemoryTests
     [InlineData("dino-bidirectional")]
     [InlineData("dino-speech")]
     [InlineData("cyclegan-speech")]
+    [InlineData("wavegan-speech")]
     [InlineData("grid-recogniser")]
     [InlineData("pix2pix")]
     [InlineData("bicyclegan")]

@@ -5,7 +5,8 @@ namespace Dino.Repro.Models.Common.VideoSpeech;
 /// <summary>
 /// The Forward network's video encoder: spatio-temporal convolutions over the mouth video, one embedding per frame (DINO
 /// A.1.2). Each block is a Conv3d of kernel (5, 4, 4), stride (1, 2, 2) — time kept, space halved — then batch norm and
-/// LeakyReLU 0.2; a last Conv3d spanning the remaining space leaves [B, E, T, 1, 1].
+/// LeakyReLU 0.2; a last Conv3d spanning the remaining space leaves [B, E, T, 1, 1]. Without normalisation (a WGAN-GP
+/// critic's, whose penalty is per example) the blocks have no batch norm.
 /// </summary>
 public sealed class MouthVideoEncoder : nn.Module<Tensor, Tensor>
 {
@@ -15,7 +16,7 @@ public sealed class MouthVideoEncoder : nn.Module<Tensor, Tensor>
     private readonly Conv3d project;
     private readonly VideoSpeechSizes sizes;
 
-    public MouthVideoEncoder(VideoSpeechSizes sizes)
+    public MouthVideoEncoder(VideoSpeechSizes sizes, bool normalise = true)
         : base(nameof(MouthVideoEncoder))
     {
         this.sizes = sizes ?? throw new ArgumentNullException(nameof(sizes));
@@ -26,9 +27,10 @@ public sealed class MouthVideoEncoder : nn.Module<Tensor, Tensor>
         for (var i = 0; i < sides.Count; i++)
         {
             blocks.append(
-                nn.Conv3d(previous, channels[i], (TemporalKernel, 4, 4), stride: (1, 2, 2), padding: (TemporalKernel / 2, 1, 1), bias: false)
+                nn.Conv3d(previous, channels[i], (TemporalKernel, 4, 4), stride: (1, 2, 2), padding: (TemporalKernel / 2, 1, 1), bias: !normalise)
             );
-            blocks.append(nn.BatchNorm3d(channels[i]));
+            if (normalise)
+                blocks.append(nn.BatchNorm3d(channels[i]));
             blocks.append(nn.LeakyReLU(0.2));
             previous = channels[i];
         }
