@@ -37,7 +37,12 @@ public static class BuiltInExperiments
             .Register(ThesisDcganExperiment.Definition(TalkingHeads))
             .Register(DinoSpeechExperiment.Definition(MouthClips))
             .Register(Models.CycleGanSpeech.CycleGanSpeechExperiment.Definition(MouthClips))
-            .Register(Models.WaveGanSpeech.ConditionalWaveGanExperiment.Definition(MouthClips));
+            .Register(Models.WaveGanSpeech.ConditionalWaveGanExperiment.Definition(MouthClips))
+            .Register(
+                Models.PerceptualGanSpeech.PerceptualGanExperiment.Definition(MouthClips, o =>
+                    Evaluation.Speech.GridTranscriberFiles.Load(o.SpeechEncoder)
+                )
+            );
 
     // The training speakers' clips of the GRID-layout corpus the options name (through the clip cache: decoded once), the
     // mouths kept as bytes; the experiment cuts each step's window and widens it.

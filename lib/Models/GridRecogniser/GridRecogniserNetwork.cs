@@ -64,6 +64,9 @@ public sealed class GridRecogniserNetwork : nn.Module<Tensor, Tensor>
     public long MelBands { get; }
     public long Segments { get; }
 
+    /// <summary>The convolutional encoder's maps [B, channels, frames / 4] of features [B, mels, frames]: what a perceptual loss compares.</summary>
+    public Tensor Encode(Tensor features) => encoder.call(features);
+
     /// <summary>features [B, mels, frames] → logits [B, 51].</summary>
     public override Tensor forward(Tensor features)
     {
@@ -73,7 +76,7 @@ public sealed class GridRecogniserNetwork : nn.Module<Tensor, Tensor>
                 nameof(features)
             );
         using var scope = torch.NewDisposeScope();
-        var encoded = encoder.call(features).transpose(1, 2); // [B, T/4, C]
+        var encoded = Encode(features).transpose(1, 2); // [B, T/4, C]
         var (sequence, _) = gru.call(encoded); // [B, T/4, 2H]
         var pooled = torch.nn.functional.adaptive_avg_pool1d(sequence.transpose(1, 2), Segments); // [B, 2H, segments]
         return scope.MoveToOuter(head.call(dropout.call(pooled.flatten(1))));

@@ -27,6 +27,8 @@ public sealed class GridTranscriber : IDisposable
         Options = options ?? throw new ArgumentNullException(nameof(options));
         front = options.CreateFeatures();
         network.eval();
+        foreach (var parameter in network.parameters())
+            parameter.requires_grad = false;
     }
 
     public GridRecogniserOptions Options { get; }
@@ -42,6 +44,26 @@ public sealed class GridTranscriber : IDisposable
         using var _ = torch.no_grad();
         var features = front.Forward(audio).to(network.parameters().First().device);
         return string.Join(' ', GridSlots.Decode(network.call(features))[0]);
+    }
+
+    /// <summary>
+    /// The recogniser's encoder maps [B, channels, frames] of waveforms [B, samples] at 16 kHz, differentiable in the
+    /// waveforms (the Perceptual GAN baseline's stand-in for a pretrained speech encoder); the network stays frozen.
+    /// </summary>
+    public Tensor Features(Tensor waveforms)
+    {
+        ArgumentNullException.ThrowIfNull(waveforms);
+        using var scope = torch.NewDisposeScope();
+        // The front end's filterbank lives on the CPU; both moves keep the gradient.
+        var features = front.Forward(waveforms.to(torch.CPU)).to(network.parameters().First().device);
+        return network.Encode(features).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Moves the network to <paramref name="device"/> (the front end runs on the CPU).</summary>
+    public GridTranscriber To(Device device)
+    {
+        network.to(device);
+        return this;
     }
 
     /// <summary>Writes the network and its options to one safetensors file that GridTranscriberFiles.Load reads.</summary>

@@ -1,0 +1,64 @@
+using Dino.Repro.Models.Common.VideoSpeech;
+
+namespace Dino.Repro.Models.PerceptualGanSpeech;
+
+/// <summary>
+/// Options of the Perceptual GAN baseline of DINO's Table 3 (Vougioukas et al. 2019, whose loss weights the sources do not
+/// give): DINO's Forward network trained by a WGAN-GP waveform critic plus L1 on the waveform, L1 between log power
+/// spectrograms, and L1 between a frozen speech encoder's features — the kit's GRID recogniser standing in for the
+/// pretrained PASE encoder. The weights are the kit's choice, recorded in every run.
+/// </summary>
+public sealed record PerceptualGanOptions : VideoSpeechOptions
+{
+    /// <summary>A trained grid-recogniser run folder, checkpoint or export: the frozen speech encoder. Required.</summary>
+    public string SpeechEncoder { get; init; } = "";
+
+    public double AdversarialWeight { get; init; } = 1;
+
+    /// <summary>Weight of the waveform L1 term. Default 50.</summary>
+    public double WaveformWeight { get; init; } = 50;
+
+    /// <summary>Weight of the log power spectrogram L1 term (STFT 512, hop 128). Default 1.</summary>
+    public double SpectrogramWeight { get; init; } = 1;
+
+    /// <summary>Weight of the speech-encoder feature L1 term. Default 1.</summary>
+    public double PerceptualWeight { get; init; } = 1;
+
+    public double LearningRate { get; init; } = 1e-4;
+    public double Beta1 { get; init; } = 0.5;
+    public double Beta2 { get; init; } = 0.9;
+
+    /// <summary>Critic updates per generator update, each on a new window. Default 5.</summary>
+    public int CriticSteps { get; init; } = 5;
+
+    public double PenaltyWeight { get; init; } = 10;
+
+    /// <summary>d of the wave critic. Default 64.</summary>
+    public int CriticWidth { get; init; } = 64;
+
+    public override IEnumerable<string> Validate()
+    {
+        foreach (var problem in base.Validate())
+            yield return problem;
+        if (SpeechEncoder.Length == 0)
+            yield return "speech_encoder must name a trained grid-recogniser run (dino train grid-recogniser), its checkpoint or export";
+        foreach (
+            var (name, value) in new[]
+            {
+                ("adversarial_weight", AdversarialWeight),
+                ("waveform_weight", WaveformWeight),
+                ("spectrogram_weight", SpectrogramWeight),
+                ("perceptual_weight", PerceptualWeight),
+                ("penalty_weight", PenaltyWeight),
+            }
+        )
+            if (!(value >= 0))
+                yield return $"{name} must not be negative (got {value})";
+        if (!(LearningRate > 0))
+            yield return $"learning_rate must be positive (got {LearningRate})";
+        if (Beta1 is < 0 or >= 1 || Beta2 is < 0 or >= 1)
+            yield return $"beta1 and beta2 must lie in [0, 1) (got {Beta1}, {Beta2})";
+        if (CriticSteps < 1 || CriticWidth < 1)
+            yield return $"critic_steps and critic_width must be at least 1 (got {CriticSteps}, {CriticWidth})";
+    }
+}
