@@ -15,7 +15,8 @@ public sealed class TableRegistry
             .Register(new DinoTable4())
             .Register(new AcGanTranslationTable())
             .Register(new SpeechToFaceTable(Wav2PixTables.Table2))
-            .Register(new SpeechToFaceTable(Wav2PixTables.Table3));
+            .Register(new SpeechToFaceTable(Wav2PixTables.Table3))
+            .Register(new DinoTable3());
 
     public TableRegistry Register(IReproducibleTable table)
     {

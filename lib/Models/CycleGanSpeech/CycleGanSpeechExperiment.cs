@@ -15,7 +15,7 @@ namespace Dino.Repro.Models.CycleGanSpeech;
 /// λ·(‖G_BA(G_AB(x)) − x‖₁ + ‖G_AB(G_BA(y)) − y‖₁); then each discriminator learns ½[(D(real) − 1)² + D(fake)²]. CycleGAN's
 /// identity loss has no meaning across modalities and its 50-image pool is left out (a choice the report records).
 /// </summary>
-public sealed class CycleGanSpeechExperiment : VideoSpeechExperiment<CycleGanSpeechOptions>
+public sealed class CycleGanSpeechExperiment : VideoSpeechExperiment<CycleGanSpeechOptions>, IVideoToSpeech
 {
     public const string Name = "cyclegan-speech";
 
@@ -75,6 +75,7 @@ public sealed class CycleGanSpeechExperiment : VideoSpeechExperiment<CycleGanSpe
     public SpeechToVideoGenerator Reverse => reverse;
     public WaveDiscriminator AudioCritic => audioCritic;
     public MouthVideoEncoder VideoCritic => videoCritic;
+    public VideoToSpeechGenerator Speaker => forward;
     public override IReadOnlyList<string> LossNames => Losses;
 
     // LSGAN: the mean of (score − target)².

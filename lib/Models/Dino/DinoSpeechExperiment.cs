@@ -13,7 +13,7 @@ namespace Dino.Repro.Models.Dino;
 /// (Eq. 5, d = MSE, no L1 term), k by Eq. 4 with γ = 0.5. Each step trains on a window of <see cref="DinoSpeechOptions.WindowFrames"/>
 /// frames and their 640 samples a frame, cut at a seeded random offset of the batch's clips.
 /// </summary>
-public sealed class DinoSpeechExperiment : VideoSpeechExperiment<DinoSpeechOptions>
+public sealed class DinoSpeechExperiment : VideoSpeechExperiment<DinoSpeechOptions>, IVideoToSpeech
 {
     public const string Name = "dino-speech";
     public const string BalanceKey = "k";
@@ -60,6 +60,7 @@ public sealed class DinoSpeechExperiment : VideoSpeechExperiment<DinoSpeechOptio
 
     public VideoToSpeechGenerator Forward => forward;
     public SpeechToVideoGenerator Reverse => reverse;
+    public VideoToSpeechGenerator Speaker => forward;
     public override IReadOnlyList<string> LossNames => Losses;
 
     /// <summary>R's step on (real, detached fake), then F's through the updated R, then k (the image DINO's order).</summary>

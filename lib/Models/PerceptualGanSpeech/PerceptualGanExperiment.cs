@@ -14,7 +14,7 @@ namespace Dino.Repro.Models.PerceptualGanSpeech;
 /// window, then the generator minimises −D(G(x)) plus L1 on the waveform, on log power spectrograms and on a frozen speech
 /// encoder's features (the kit's GRID recogniser: <see cref="GridTranscriber.Features"/>), each weighted by its option.
 /// </summary>
-public sealed class PerceptualGanExperiment : VideoSpeechExperiment<PerceptualGanOptions>
+public sealed class PerceptualGanExperiment : VideoSpeechExperiment<PerceptualGanOptions>, IVideoToSpeech
 {
     public const string Name = "perceptual-gan-speech";
 
@@ -62,6 +62,7 @@ public sealed class PerceptualGanExperiment : VideoSpeechExperiment<PerceptualGa
     }
 
     public VideoToSpeechGenerator Generator => generator;
+    public VideoToSpeechGenerator Speaker => generator;
     public override IReadOnlyList<string> LossNames => Losses;
 
     public override IReadOnlyDictionary<string, double> Step(Batch batch)

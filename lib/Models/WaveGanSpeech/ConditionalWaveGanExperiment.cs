@@ -12,7 +12,7 @@ namespace Dino.Repro.Models.WaveGanSpeech;
 /// critic updates, each on a new window of the batch's clips — loss D(fake) − D(real) + λ·GP — then one generator update
 /// on the last window, loss −D(G(x)).
 /// </summary>
-public sealed class ConditionalWaveGanExperiment : VideoSpeechExperiment<ConditionalWaveGanOptions>
+public sealed class ConditionalWaveGanExperiment : VideoSpeechExperiment<ConditionalWaveGanOptions>, IVideoToSpeech
 {
     public const string Name = "wavegan-speech";
 
@@ -54,6 +54,7 @@ public sealed class ConditionalWaveGanExperiment : VideoSpeechExperiment<Conditi
 
     public VideoToSpeechGenerator Generator => generator;
     public VideoConditionedCritic Critic => critic;
+    public VideoToSpeechGenerator Speaker => generator;
     public override IReadOnlyList<string> LossNames => Losses;
 
     public override IReadOnlyDictionary<string, double> Step(Batch batch)
