@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dino.Repro.App.Reporting;
@@ -41,7 +40,7 @@ public static class AcGanTranslationReport
             MoreTables = [speed],
             Verdict = verdicts,
         };
-        AtomicFile.WriteAllText(reproduction.TableMarkdown, Markdown(table, speed, verdicts, notes));
+        AtomicFile.WriteAllText(reproduction.TableMarkdown, ReportMarkdown.Of([table, speed], verdicts, notes));
         AtomicFile.WriteAllText(
             reproduction.ResultsJson,
             Results(result, verdicts, notes).ToJsonString(new JsonSerializerOptions { WriteIndented = true })
@@ -131,18 +130,6 @@ public static class AcGanTranslationReport
             "Errors: yaw and roll in degrees, mouth openness on 0 … 1, gaze the mean of both axes on −1 … 1.",
         };
         return notes;
-    }
-
-    private static string Markdown(Table table, Table speed, IReadOnlyList<string> verdicts, IReadOnlyList<string> notes)
-    {
-        var text = new StringBuilder().AppendLine(table.ToMarkdown()).AppendLine().AppendLine(speed.ToMarkdown()).AppendLine();
-        text.AppendLine("Verdict:").AppendLine();
-        foreach (var line in verdicts)
-            text.Append("- ").AppendLine(line);
-        text.AppendLine().AppendLine("Notes:").AppendLine();
-        foreach (var line in notes)
-            text.Append("- ").AppendLine(line);
-        return text.ToString();
     }
 
     private static JsonObject Results(AcGanTranslationResult r, IReadOnlyList<string> verdicts, IReadOnlyList<string> notes)

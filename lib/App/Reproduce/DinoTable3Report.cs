@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dino.Repro.App.Reporting;
@@ -45,7 +44,7 @@ public static class DinoTable3Report
             Verdict = verdicts,
             Audio = audio.Select(Media.Wav).ToList(),
         };
-        AtomicFile.WriteAllText(reproduction.TableMarkdown, Markdown(table, verdicts, notes));
+        AtomicFile.WriteAllText(reproduction.TableMarkdown, ReportMarkdown.Of([table], verdicts, notes));
         AtomicFile.WriteAllText(
             reproduction.ResultsJson,
             Results(result, verdicts, notes).ToJsonString(new JsonSerializerOptions { WriteIndented = true })
@@ -73,17 +72,6 @@ public static class DinoTable3Report
                 .Scores.Where(s => s.Value.Unscorable > 0)
                 .Select(s => $"{s.Key}: {s.Value.Unscorable} of {s.Value.Clips} clips were silent and left out of PESQ, STOI and MCD."),
         ];
-
-    private static string Markdown(Table table, IReadOnlyList<string> verdicts, IReadOnlyList<string> notes)
-    {
-        var text = new StringBuilder().AppendLine(table.ToMarkdown()).AppendLine().AppendLine("Verdict:").AppendLine();
-        foreach (var line in verdicts)
-            text.Append("- ").AppendLine(line);
-        text.AppendLine().AppendLine("Notes:").AppendLine();
-        foreach (var line in notes)
-            text.Append("- ").AppendLine(line);
-        return text.ToString();
-    }
 
     private static JsonObject Results(DinoTable3Result r, IReadOnlyList<string> verdicts, IReadOnlyList<string> notes)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dino.Repro.App.Reporting;
@@ -40,7 +39,7 @@ public static class SpeechToFaceReport
             Verdict = verdicts,
             Audio = speech.Select(Media.Wav).ToList(),
         };
-        AtomicFile.WriteAllText(reproduction.TableMarkdown, Markdown(table, verdicts, notes));
+        AtomicFile.WriteAllText(reproduction.TableMarkdown, ReportMarkdown.Of([table], verdicts, notes));
         AtomicFile.WriteAllText(
             reproduction.ResultsJson,
             Results(spec, result, verdicts, notes).ToJsonString(new JsonSerializerOptions { WriteIndented = true })
@@ -98,17 +97,6 @@ public static class SpeechToFaceReport
                 + "right for a speaker never heard. Diversity: mean RMS pixel difference between one speaker's faces (0: one face "
                 + "per speaker).",
         ];
-
-    private static string Markdown(Table table, IReadOnlyList<string> verdicts, IReadOnlyList<string> notes)
-    {
-        var text = new StringBuilder().AppendLine(table.ToMarkdown()).AppendLine().AppendLine("Verdict:").AppendLine();
-        foreach (var line in verdicts)
-            text.Append("- ").AppendLine(line);
-        text.AppendLine().AppendLine("Notes:").AppendLine();
-        foreach (var line in notes)
-            text.Append("- ").AppendLine(line);
-        return text.ToString();
-    }
 
     private static JsonObject Results(SpeechToFaceTableSpec spec, SpeechToFaceResult r, IReadOnlyList<string> verdicts, IReadOnlyList<string> notes)
     {

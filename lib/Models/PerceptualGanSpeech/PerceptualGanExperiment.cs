@@ -77,12 +77,7 @@ public sealed class PerceptualGanExperiment : VideoSpeechExperiment<PerceptualGa
             Tensor fake;
             using (torch.no_grad())
                 fake = generator.call(video);
-            wasserstein = critic.call(speech, null).mean() - critic.call(fake, null).mean();
-            var penalty = GradientPenalty.Of(x => critic.call(x, null), speech, fake);
-            lossD = penalty * Scalars.Of(Options.PenaltyWeight) - wasserstein;
-            optD.zero_grad();
-            lossD.backward();
-            optD.step();
+            (lossD, wasserstein, _) = WganGpCritic.Update(x => critic.call(x, null), speech, fake, Options.PenaltyWeight, optD);
         }
 
         var generated = generator.call(video);

@@ -70,12 +70,7 @@ public sealed class ConditionalWaveGanExperiment : VideoSpeechExperiment<Conditi
             using (torch.no_grad())
                 fake = generator.call(video);
             var condition = critic.Condition(video);
-            wasserstein = critic.call(speech, condition).mean() - critic.call(fake, condition).mean();
-            penalty = GradientPenalty.Of(x => critic.call(x, condition), speech, fake);
-            lossD = penalty * Scalars.Of(Options.PenaltyWeight) - wasserstein;
-            optD.zero_grad();
-            lossD.backward();
-            optD.step();
+            (lossD, wasserstein, penalty) = WganGpCritic.Update(x => critic.call(x, condition), speech, fake, Options.PenaltyWeight, optD);
         }
 
         Tensor lossG;
