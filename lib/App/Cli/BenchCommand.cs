@@ -8,7 +8,7 @@ namespace Dino.Repro.App.Cli;
 /// <summary>`dino bench SUITE`: the kit and PyTorch side by side; last line is one JSON object for scripts.</summary>
 internal static class BenchCommand
 {
-    private static readonly string[] Suites = ["foundation", "metrics", "dino", "dino-step", "acgan", "wav2pix"];
+    private static readonly string[] Suites = ["foundation", "metrics", "dino", "dino-step", "acgan", "wav2pix", "dino-speech"];
 
     public static Command Create()
     {
@@ -16,7 +16,7 @@ internal static class BenchCommand
         {
             Description =
                 "Benchmark suite: foundation, metrics, dino (alias dino-step: one DINO training iteration), acgan (one AC-GAN "
-                + "iteration) or wav2pix (one Wav2Pix iteration)",
+                + "iteration), wav2pix (one Wav2Pix iteration) or dino-speech (one DINO video-to-speech iteration)",
             DefaultValueFactory = _ => "foundation",
         };
         var command = new Command("bench", "Benchmark the kit side by side with PyTorch on this machine (ratios, not absolute claims).");
@@ -41,6 +41,14 @@ internal static class BenchCommand
                     size => Wav2PixStep.MedianMilliseconds(size),
                     "wav2pix_step.py",
                     Wav2PixStep.Bench
+                );
+            if (name == "dino-speech")
+                return RunSizedStep(
+                    "DINO video-to-speech",
+                    DinoSpeechStep.Sizes.Keys,
+                    size => DinoSpeechStep.MedianMilliseconds(size),
+                    "dino_speech_step.py",
+                    DinoSpeechStep.Bench
                 );
             if (name != "foundation")
                 return RunDinoStep();

@@ -12,7 +12,10 @@ public class BenchCommandTests
         var (code, stdout, stderr) = CliRunner.Run("bench", "fundation");
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("dino bench: unknown suite 'fundation' (available: foundation, metrics, dino, dino-step, acgan, wav2pix)", stderr);
+        Assert.Contains(
+            "dino bench: unknown suite 'fundation' (available: foundation, metrics, dino, dino-step, acgan, wav2pix, dino-speech)",
+            stderr
+        );
         Assert.DoesNotContain("[bench]", stderr); // no suite started: each one reports its progress so
         Assert.Empty(stdout);
     }

@@ -47,6 +47,48 @@ public class VideoSpeechNetworkTests
         Assert.Equal([64, 128, 256, 512, 512], VideoSpeechSizes.Doubling(64, 5));
     }
 
+    [Theory]
+    // Counts of bench/dino_speech_step.py's PyTorch networks, written separately from the same sheet and sizes.
+    [InlineData(96, 3, 64, 256, 256, 256, 16, 256, 256, 64, 128, 37_316_690, 24_391_267)]
+    [InlineData(32, 1, 16, 64, 64, 64, 4, 64, 64, 16, 32, 358_998, 337_177)]
+    public void Parameter_counts_match_the_pytorch_networks_of_the_benchmark(
+        int frame,
+        int channels,
+        int videoWidth,
+        int embedding,
+        int forwardHidden,
+        int decoderWidth,
+        int audioWidth,
+        int audioCode,
+        int reverseHidden,
+        int identityWidth,
+        int identityCode,
+        long forwardCount,
+        long reverseCount
+    )
+    {
+        var sizes = new VideoSpeechSizes(
+            frame,
+            channels,
+            640,
+            videoWidth,
+            embedding,
+            forwardHidden,
+            decoderWidth,
+            3200,
+            audioWidth,
+            audioCode,
+            reverseHidden,
+            identityWidth,
+            identityCode,
+            10
+        );
+        using var forward = new VideoToSpeechGenerator(sizes);
+        using var reverse = new SpeechToVideoGenerator(sizes);
+        Assert.Equal(forwardCount, forward.parameters().Sum(p => p.numel()));
+        Assert.Equal(reverseCount, reverse.parameters().Sum(p => p.numel()));
+    }
+
     [Fact]
     public void Gradients_reach_every_parameter_of_both_networks()
     {
