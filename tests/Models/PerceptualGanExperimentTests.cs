@@ -64,4 +64,14 @@ public class PerceptualGanExperimentTests
         foreach (var step in losses.Values)
             Assert.Equal(step["G_adv"] + 50 * step["waveform"] + step["spectrogram"] + step["perceptual"], step["G"], 3);
     }
+
+    [Fact]
+    public void Without_a_speech_encoder_the_run_is_refused_naming_how_to_make_one()
+    {
+        using var data = new DataRootScope();
+        using var temp = new Fixtures.TempFolder();
+        var (code, _, stderr) = CliRunner.Run("train", PerceptualGanExperiment.Name, "--out", temp.Root);
+        Assert.Equal(2, code);
+        Assert.Contains("dino train grid-recogniser", stderr);
+    }
 }

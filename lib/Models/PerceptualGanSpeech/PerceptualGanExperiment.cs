@@ -28,7 +28,10 @@ public sealed class PerceptualGanExperiment : VideoSpeechExperiment<PerceptualGa
             Name,
             "Perceptual GAN video→speech (DINO's Table 3 baseline: Forward network, WGAN-GP critic, waveform, spectrogram and speech-encoder L1)",
             Presets,
-            options => new PerceptualGanExperiment(options, data(options), speechEncoder(options))
+            options =>
+                options.SpeechEncoder.Length == 0
+                    ? throw new UsageException(PerceptualGanOptions.NeedsSpeechEncoder)
+                    : new PerceptualGanExperiment(options, data(options), speechEncoder(options))
         );
 
     public static IReadOnlyDictionary<Preset, Func<PerceptualGanOptions, PerceptualGanOptions>> Presets { get; } =

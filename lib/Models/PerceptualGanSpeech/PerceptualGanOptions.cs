@@ -10,7 +10,10 @@ namespace Dino.Repro.Models.PerceptualGanSpeech;
 /// </summary>
 public sealed record PerceptualGanOptions : VideoSpeechOptions
 {
-    /// <summary>A trained grid-recogniser run folder, checkpoint or export: the frozen speech encoder. Required.</summary>
+    /// <summary>
+    /// A trained grid-recogniser run folder, checkpoint or export: the frozen speech encoder. Required to train (checked when
+    /// the run starts, so the presets resolve without one).
+    /// </summary>
     public string SpeechEncoder { get; init; } = "";
 
     public double AdversarialWeight { get; init; } = 1;
@@ -36,12 +39,13 @@ public sealed record PerceptualGanOptions : VideoSpeechOptions
     /// <summary>d of the wave critic. Default 64.</summary>
     public int CriticWidth { get; init; } = 64;
 
+    public const string NeedsSpeechEncoder =
+        "speech_encoder must name a trained grid-recogniser run (dino train grid-recogniser), its checkpoint or export";
+
     public override IEnumerable<string> Validate()
     {
         foreach (var problem in base.Validate())
             yield return problem;
-        if (SpeechEncoder.Length == 0)
-            yield return "speech_encoder must name a trained grid-recogniser run (dino train grid-recogniser), its checkpoint or export";
         foreach (
             var (name, value) in new[]
             {
