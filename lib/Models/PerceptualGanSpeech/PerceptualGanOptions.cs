@@ -8,7 +8,7 @@ namespace Dino.Repro.Models.PerceptualGanSpeech;
 /// spectrograms, and L1 between a frozen speech encoder's features — the kit's GRID recogniser standing in for the
 /// pretrained PASE encoder. The weights are the kit's choice, recorded in every run.
 /// </summary>
-public sealed record PerceptualGanOptions : VideoSpeechOptions
+public sealed record PerceptualGanOptions : WganGpSpeechOptions
 {
     /// <summary>
     /// A trained grid-recogniser run folder, checkpoint or export: the frozen speech encoder. Required to train (checked when
@@ -27,18 +27,6 @@ public sealed record PerceptualGanOptions : VideoSpeechOptions
     /// <summary>Weight of the speech-encoder feature L1 term. Default 1.</summary>
     public double PerceptualWeight { get; init; } = 1;
 
-    public double LearningRate { get; init; } = 1e-4;
-    public double Beta1 { get; init; } = 0.5;
-    public double Beta2 { get; init; } = 0.9;
-
-    /// <summary>Critic updates per generator update, each on a new window. Default 5.</summary>
-    public int CriticSteps { get; init; } = 5;
-
-    public double PenaltyWeight { get; init; } = 10;
-
-    /// <summary>d of the wave critic. Default 64.</summary>
-    public int CriticWidth { get; init; } = 64;
-
     public const string NeedsSpeechEncoder =
         "speech_encoder must name a trained grid-recogniser run (dino train grid-recogniser), its checkpoint or export";
 
@@ -53,16 +41,9 @@ public sealed record PerceptualGanOptions : VideoSpeechOptions
                 ("waveform_weight", WaveformWeight),
                 ("spectrogram_weight", SpectrogramWeight),
                 ("perceptual_weight", PerceptualWeight),
-                ("penalty_weight", PenaltyWeight),
             }
         )
             if (!(value >= 0))
                 yield return $"{name} must not be negative (got {value})";
-        if (!(LearningRate > 0))
-            yield return $"learning_rate must be positive (got {LearningRate})";
-        if (Beta1 is < 0 or >= 1 || Beta2 is < 0 or >= 1)
-            yield return $"beta1 and beta2 must lie in [0, 1) (got {Beta1}, {Beta2})";
-        if (CriticSteps < 1 || CriticWidth < 1)
-            yield return $"critic_steps and critic_width must be at least 1 (got {CriticSteps}, {CriticWidth})";
     }
 }
