@@ -36,12 +36,15 @@ public class PerceptualGanExperimentTests
             Hidden = 8,
             ClipSeconds = 0.5,
         };
-        using var encoder = new GridTranscriber(options.CreateNetwork(), options);
+        var network = options.CreateNetwork();
+        using var encoder = new GridTranscriber(network, options);
         using var waveform = randn(2, 8000).mul(Scalars.Of(0.1)).requires_grad_(true);
         using var features = encoder.Features(waveform);
         Assert.Equal([2L, 16], features.shape.Take(2));
         features.pow(Scalars.Of(2)).sum().backward();
         Assert.True(waveform.grad!.abs().sum().ToDouble() > 0);
+        // Frozen: the Perceptual GAN's generator step leaves the recogniser's weights without gradients.
+        Assert.All(network.parameters(), p => Assert.True(!p.requires_grad && p.grad is null));
     }
 
     [Fact]
