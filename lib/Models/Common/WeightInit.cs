@@ -11,15 +11,20 @@ public static class WeightInit
 {
     public const double ReferenceStd = 0.02;
 
-    public static T Normal<T>(T network, double std = ReferenceStd, Generator? generator = null)
-        where T : nn.Module => Apply(network, weight => Normal(weight, 0, std, generator), std, generator);
+    /// <param name="volumetric">
+    /// Also Conv3d and BatchNorm3d (Listen and Move's initialiser names them). Off by default, which leaves the
+    /// Table 3 CycleGAN video critic's Conv3d at PyTorch's default where pix2pix's initialiser would reach it — a
+    /// departure kept so Table 3's measured run stays reproducible.
+    /// </param>
+    public static T Normal<T>(T network, double std = ReferenceStd, Generator? generator = null, bool volumetric = false)
+        where T : nn.Module => Apply(network, weight => Normal(weight, 0, std, generator), std, generator, volumetric);
 
     /// <summary>
     /// BicycleGAN's <c>init_weights(net, "xavier", 0.02)</c>: conv and linear weights xavier_normal_ with that gain,
     /// biases 0, batch-norm scales N(1, gain) and shifts 0.
     /// </summary>
     public static T XavierNormal<T>(T network, double gain = ReferenceStd, Generator? generator = null)
-        where T : nn.Module => Apply(network, weight => XavierNormal(weight, gain, generator), gain, generator);
+        where T : nn.Module => Apply(network, weight => XavierNormal(weight, gain, generator), gain, generator, volumetric: false);
 
     // torch.nn.init.normal_: TorchSharp 0.107's ignores its generator argument (draws from the default one), the
     // tensor method honours it.
@@ -41,7 +46,7 @@ public static class WeightInit
         Normal(weight, 0, gain * Math.Sqrt(2.0 / (fanIn + fanOut)), generator);
     }
 
-    private static T Apply<T>(T network, Action<Tensor> initWeight, double normStd, Generator? generator)
+    private static T Apply<T>(T network, Action<Tensor> initWeight, double normStd, Generator? generator, bool volumetric)
         where T : nn.Module
     {
         foreach (var (_, module) in network.named_modules())
@@ -49,11 +54,13 @@ public static class WeightInit
             switch (module)
             {
                 case Conv2d or ConvTranspose2d or Linear:
+                case Conv3d when volumetric:
                     initWeight(module.get_parameter("weight")!);
                     if (module.get_parameter("bias") is { } bias)
                         torch.nn.init.zeros_(bias);
                     break;
                 case BatchNorm2d:
+                case BatchNorm3d when volumetric:
                     Normal(module.get_parameter("weight")!, 1, normStd, generator);
                     torch.nn.init.zeros_(module.get_parameter("bias")!);
                     break;

@@ -5,8 +5,8 @@ namespace Dino.Repro.Models.Common.VideoSpeech;
 /// <summary>
 /// The data and network sizes of every Table 3 model at each preset, so the table's rows differ only where the methods
 /// do. smoke: seconds on 4 Spoken GRID voices, 16² grey crops, half-second windows, batch 4; cpu: the sheet's size — 32²
-/// grey crops, 1-s windows, widths a quarter, 2,000 steps; paper: GRID at 96² colour, 3-s clips, on CUDA (100,000 steps,
-/// the kit's choice: the paper gives none).
+/// grey crops, 1-s windows, widths a quarter, 1,000 steps (Table 3's four models in about 1.6 h on 2 cores); paper: GRID
+/// at 96² colour, 3-s clips, on CUDA (100,000 steps, the kit's choice: the paper gives none).
 /// </summary>
 public static class VideoSpeechPresets
 {
@@ -56,7 +56,7 @@ public static class VideoSpeechPresets
                 ReverseHidden = 64,
                 IdentityWidth = 16,
                 IdentityCode = 32,
-                Steps = 2000,
+                Steps = 1000,
                 LogEvery = 25,
                 SampleEvery = 0,
                 CheckpointEvery = 250,
