@@ -21,8 +21,24 @@ public sealed class Canvas
         Fill(background);
     }
 
+    /// <summary>A copy of <paramref name="source"/> to draw on (a static backdrop under moving shapes).</summary>
+    public Canvas(Canvas source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Width = source.Width;
+        Height = source.Height;
+        pixels = (double[])source.pixels.Clone();
+    }
+
     public int Width { get; }
     public int Height { get; }
+
+    /// <summary>Sets one pixel (a texture drawn point by point).</summary>
+    public void Set(int x, int y, Rgb colour)
+    {
+        var i = Index(x, y);
+        (pixels[i], pixels[i + 1], pixels[i + 2]) = (colour.R, colour.G, colour.B);
+    }
 
     public Rgb this[int x, int y]
     {

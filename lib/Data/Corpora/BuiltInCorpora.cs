@@ -7,6 +7,7 @@ using Dino.Repro.Data.Oxford102;
 using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.Data.Synthetic;
 using Dino.Repro.Data.Synthetic.SoundDrivenClip;
+using Dino.Repro.Data.Synthetic.SoundMotion;
 using Dino.Repro.Data.Synthetic.SpokenGrid;
 using Dino.Repro.Data.Synthetic.SpokenShapes;
 using Dino.Repro.Data.Synthetic.TwoDomainFaces;
@@ -157,6 +158,13 @@ public static class BuiltInCorpora
             SoundVideoName,
             SoundDrivenClipCorpus.Make,
             "Sound-driven clip: a melody whose notes move, colour and size a disc (smoke 4 s @ 64², cpu 60 s @ 64²; --count = seconds)"
+        ),
+        Made(
+            SoundMotionCorpus.Name,
+            SoundVideoName,
+            SoundMotionCorpus.Make,
+            "Sound-motion: Listen and Move's four sources — melodic, harmonic, percussive, speech — driving shapes with memory over a "
+                + "textured backdrop, per-frame states recorded, and out-of-distribution sounds (smoke 8 s, cpu 120 s @ 64²; --count = seconds)"
         ),
         Made(
             TwoDomainFacesCorpus.Name,
