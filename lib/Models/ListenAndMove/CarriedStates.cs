@@ -3,43 +3,54 @@ namespace Dino.Repro.Models.ListenAndMove;
 /// <summary>
 /// Recurrent states a network carries from one clip to the next (Listen and Move trains on consecutive clips of one
 /// video and keeps its GRU states between them, detached), one set for training and one for evaluation, as the
-/// reference keeps <c>hidden_train</c> and <c>hidden_eval</c>. The tensors live outside every dispose scope (a
-/// training step's scope must not free them); replacing or resetting a set frees the old one.
+/// reference keeps <c>hidden_train</c> and <c>hidden_eval</c>. They are buffers of fixed shape, zero when nothing is
+/// carried (a GRU's missing state is zeros, so the two are the same), which puts them in the module's state_dict: a
+/// checkpoint holds them and a resumed run continues the clip sequence exactly.
 /// </summary>
-public sealed class CarriedStates : IDisposable
+public sealed class CarriedStates : nn.Module
 {
-    private readonly Tensor?[][] sets =
-    [
-        [],
-        [],
-    ];
+    private readonly int count;
 
-    /// <summary>The states of a mode (null slots: not yet set, read as zeros); the caller must not keep or free them.</summary>
-    public IReadOnlyList<Tensor?> Get(bool training) => sets[training ? 0 : 1];
+    /// <param name="shapes">The shape of each carried state, batch first.</param>
+    public CarriedStates(IReadOnlyList<long[]> shapes)
+        : base(nameof(CarriedStates))
+    {
+        ArgumentNullException.ThrowIfNull(shapes);
+        count = shapes.Count;
+        for (var i = 0; i < count; i++)
+        {
+            register_buffer(Key(true, i), torch.zeros(shapes[i]));
+            register_buffer(Key(false, i), torch.zeros(shapes[i]));
+        }
+    }
 
-    /// <summary>Carries detached copies of <paramref name="states"/> for the mode, freeing what it carried before.</summary>
-    public void Set(bool training, IReadOnlyList<Tensor?> states)
+    /// <summary>The batch the states are carried for.</summary>
+    public long Batch => count == 0 ? 0 : Buffer(true, 0).size(0);
+
+    /// <summary>Copies of the mode's states for a clip to start from (free to enter a graph; the buffers are not).</summary>
+    public Tensor[] Start(bool training) => [.. Enumerable.Range(0, count).Select(i => Buffer(training, i).clone())];
+
+    /// <summary>Carries <paramref name="states"/> (detached) into the next clip of the mode.</summary>
+    public void Keep(bool training, IReadOnlyList<Tensor> states)
     {
         ArgumentNullException.ThrowIfNull(states);
-        var kept = states.Select(s => s?.detach().DetachFromDisposeScope()).ToArray();
-        Free(training);
-        sets[training ? 0 : 1] = kept;
+        if (states.Count != count)
+            throw new ArgumentException($"{count} states are carried, not {states.Count}");
+        using var _ = torch.no_grad();
+        for (var i = 0; i < count; i++)
+            Buffer(training, i).copy_(states[i].detach());
     }
 
-    /// <summary>Forgets the mode's states (a new pass, or a new clip at evaluation).</summary>
-    public void Reset(bool training) => Free(training);
-
-    private void Free(bool training)
+    /// <summary>Forgets the mode's states (a new pass over the video, or a new clip at evaluation).</summary>
+    public void Reset(bool training)
     {
-        var index = training ? 0 : 1;
-        foreach (var state in sets[index])
-            state?.Dispose();
-        sets[index] = [];
+        using var _ = torch.no_grad();
+        for (var i = 0; i < count; i++)
+            Buffer(training, i).zero_();
     }
 
-    public void Dispose()
-    {
-        Free(true);
-        Free(false);
-    }
+    // Read by name each time: moving the module to a device replaces the buffer tensors.
+    private Tensor Buffer(bool training, int i) => get_buffer(Key(training, i))!;
+
+    private static string Key(bool training, int i) => $"{(training ? "train" : "eval")}_{i}";
 }

@@ -6,26 +6,29 @@ namespace Dino.Repro.Models.ListenAndMove;
 /// Listen and Move's motion encoder (reference <c>MotionEncoder</c>, "basic"): a stack of GRU cells, hidden size =
 /// input size, where layer l at frame t continues the state it had at frame t − 2^l (a dilated RNN); with more than one
 /// layer each passes LeakyReLU_0.2((h_out + h_in) / √2) up (a residual). Within a clip gradients flow through time;
-/// between consecutive clips the states are carried detached (<see cref="CarriedStates"/>) until <see cref="Reset"/>.
+/// between consecutive clips the states are carried detached (<see cref="CarriedStates"/>, checkpointed) until <see cref="Reset"/>.
 /// GRU cells keep PyTorch's default initialisation, as the reference does.
 /// </summary>
 public sealed class DilatedMotionEncoder : nn.Module<Tensor, Tensor>
 {
     private readonly ModuleList<GRUCell> layers = new();
-    private readonly CarriedStates carried = new();
+    private readonly CarriedStates carried;
     private readonly int[] slots;
     private readonly int size;
 
-    public DilatedMotionEncoder(int size, int layerCount, int dilation = SoundToVideoArchitecture.Dilation)
+    /// <param name="batch">The batch whose states are carried between clips (Listen and Move trains on one clip at a time).</param>
+    public DilatedMotionEncoder(int size, int layerCount, int dilation = SoundToVideoArchitecture.Dilation, int batch = 1)
         : base(nameof(DilatedMotionEncoder))
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(layerCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(dilation, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
         this.size = size;
         for (var l = 0; l < layerCount; l++)
             layers.Add(nn.GRUCell(size, size));
         slots = [.. Enumerable.Range(0, layerCount).Select(l => (int)Math.Pow(dilation, l))];
+        carried = new CarriedStates([.. Enumerable.Repeat(new long[] { batch, size }, slots.Sum())]);
         RegisterComponents();
     }
 
@@ -41,22 +44,18 @@ public sealed class DilatedMotionEncoder : nn.Module<Tensor, Tensor>
     {
         if (input.dim() != 3 || input.size(2) != size)
             throw new ArgumentException($"the motion encoder takes [B, T, {size}], got [{string.Join(", ", input.shape)}]");
-        var batch = input.size(0);
+        if (input.size(0) != carried.Batch)
+            throw new ArgumentException($"this motion encoder carries states for a batch of {carried.Batch}, not {input.size(0)}");
         using var scope = torch.NewDisposeScope();
         // The ring of each layer: slot (step mod 2^l) holds the state written 2^l frames ago, so it is read, then replaced.
-        var previous = carried.Get(training);
-        var rings = new List<Tensor?[]>();
+        var start = carried.Start(training);
+        var rings = new List<Tensor[]>();
         var at = 0;
         foreach (var count in slots)
         {
-            var ring = new Tensor?[count];
-            for (var s = 0; s < count; s++)
-                ring[s] = previous.Count == 0 ? null : previous[at + s];
+            rings.Add(start[at..(at + count)]);
             at += count;
-            rings.Add(ring);
         }
-        if (rings.SelectMany(r => r).FirstOrDefault(s => s is not null) is { } first && first.size(0) != batch)
-            throw new ArgumentException($"the carried states are of batch {first.size(0)}, this clip of {batch}: Reset() first");
         var outputs = new List<Tensor>();
         for (var t = 0; t < input.size(1); t++)
         {
@@ -64,7 +63,7 @@ public sealed class DilatedMotionEncoder : nn.Module<Tensor, Tensor>
             for (var l = 0; l < layers.Count; l++)
             {
                 var slot = t % slots[l];
-                var next = layers[l].call(h, rings[l][slot] ?? torch.zeros([batch, size], h.dtype, h.device));
+                var next = layers[l].call(h, rings[l][slot]);
                 rings[l][slot] = next;
                 h = layers.Count > 1 ? nn.functional.leaky_relu(next.add(h).mul(Scalars.Of(1 / Math.Sqrt(2))), 0.2) : next;
             }
@@ -72,14 +71,7 @@ public sealed class DilatedMotionEncoder : nn.Module<Tensor, Tensor>
         }
         // Rotate each ring so the next clip's frame 0 reads the oldest state first, as the reference's queues do.
         var t0 = (int)input.size(1);
-        carried.Set(training, [.. rings.SelectMany((ring, l) => Enumerable.Range(0, slots[l]).Select(s => ring[(t0 + s) % slots[l]]))]);
+        carried.Keep(training, [.. rings.SelectMany((ring, l) => Enumerable.Range(0, slots[l]).Select(s => ring[(t0 + s) % slots[l]]))]);
         return torch.stack(outputs, 1).MoveToOuterDisposeScope();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-            carried.Dispose();
-        base.Dispose(disposing);
     }
 }

@@ -21,14 +21,15 @@ public sealed class SoundToVideoGenerator : nn.Module<Tensor, Tensor>
     private readonly VideoPredictor? predictor;
     private readonly Conv2d toRgb;
 
-    public SoundToVideoGenerator(SoundToVideoArchitecture architecture)
+    /// <param name="batch">The batch whose recurrent states are carried from clip to clip (Listen and Move's 1).</param>
+    public SoundToVideoGenerator(SoundToVideoArchitecture architecture, int batch = 1)
         : base(nameof(SoundToVideoGenerator))
     {
         ArgumentNullException.ThrowIfNull(architecture);
         architecture.Validate();
         Architecture = architecture;
         var a = architecture;
-        motion = new DilatedMotionEncoder(a.MotionSize, a.MotionLayers);
+        motion = new DilatedMotionEncoder(a.MotionSize, a.MotionLayers, batch: batch);
         format = new FormatLayer(a.LatentSize, a.Channels(0));
         for (var l = 0; l < a.GenerativeLayers; l++)
         {
@@ -38,7 +39,7 @@ public sealed class SoundToVideoGenerator : nn.Module<Tensor, Tensor>
         }
         var last = a.Channels(a.GenerativeLayers);
         if (a.VideoPrediction != VideoPredictionKind.None)
-            predictor = new VideoPredictor(last, a.PredictionKernel, a.VideoPrediction == VideoPredictionKind.Directional);
+            predictor = new VideoPredictor(last, a.ImageSize, a.PredictionKernel, a.VideoPrediction == VideoPredictionKind.Directional, batch);
         toRgb = nn.Conv2d(last, 3, 1);
         RegisterComponents();
         WeightInit.Normal(this);

@@ -7,7 +7,7 @@ namespace Dino.Repro.Models.ListenAndMove;
 /// flows over the clip's feature maps predict each map and a mask a = σ(·), and the layer returns x ⊙ a + pred ⊙ (1 − a).
 /// Directional: five flows — a square kernel, a height pair and a width pair (each pair one cell run in directions
 /// +1 and −1) — whose states a 1×1 convolution turns into the prediction and the mask. Basic: one square ConvGRU whose
-/// state is the prediction and mask itself. Each flow's last state is carried, detached, to the next clip.
+/// state is the prediction and mask itself. Each flow's last state is carried, detached, to the next clip (<see cref="CarriedStates"/>, checkpointed).
 /// </summary>
 public sealed class VideoPredictor : nn.Module<Tensor, Tensor>
 {
@@ -15,10 +15,12 @@ public sealed class VideoPredictor : nn.Module<Tensor, Tensor>
 
     private readonly ModuleList<DirectionalConvGruCell> cells = new();
     private readonly Conv2d? blend;
-    private readonly CarriedStates carried = new();
+    private readonly CarriedStates carried;
     private readonly int channels;
 
-    public VideoPredictor(int channels, int kernel, bool directional)
+    /// <param name="side">The maps' height and width (the carried states have that size).</param>
+    /// <param name="batch">The batch whose states are carried between clips.</param>
+    public VideoPredictor(int channels, int side, int kernel, bool directional, int batch = 1)
         : base(nameof(VideoPredictor))
     {
         this.channels = channels;
@@ -32,6 +34,8 @@ public sealed class VideoPredictor : nn.Module<Tensor, Tensor>
         }
         else
             cells.Add(new DirectionalConvGruCell(channels, channels + 1, kernel, ConvOrientation.Square));
+        long[] state = [batch, directional ? channels : channels + 1, side, side];
+        carried = new CarriedStates([.. Enumerable.Repeat(state, directional ? Flows.Length : 1)]);
         RegisterComponents();
     }
 
@@ -44,21 +48,24 @@ public sealed class VideoPredictor : nn.Module<Tensor, Tensor>
     /// <returns>[B, T, C, H, W]: the maps blended with their prediction.</returns>
     public override Tensor forward(Tensor maps)
     {
-        if (maps.dim() != 5 || maps.size(2) != channels)
-            throw new ArgumentException($"video prediction takes maps [B, T, {channels}, H, W], got [{string.Join(", ", maps.shape)}]");
         using var scope = torch.NewDisposeScope();
-        var previous = carried.Get(training);
-        Tensor? Hidden(int flow) => previous.Count == 0 ? null : previous[flow];
+        var previous = carried.Start(training);
+        long[] wanted = [previous[0].size(0), maps.size(1), channels, previous[0].size(2), previous[0].size(3)];
+        if (!maps.shape.SequenceEqual(wanted))
+        {
+            var shape = $"[{wanted[0]}, T, {channels}, {wanted[3]}, {wanted[4]}]";
+            throw new ArgumentException($"this video predictor takes maps {shape}, got [{string.Join(", ", maps.shape)}]");
+        }
         Tensor predicted;
         if (blend is null)
         {
-            predicted = cells[0].call(maps, Hidden(0), 1); // [B, T, C + 1, H, W]
-            carried.Set(training, [predicted.select(1, -1)]);
+            predicted = cells[0].call(maps, previous[0], 1); // [B, T, C + 1, H, W]
+            carried.Keep(training, [predicted.select(1, -1)]);
         }
         else
         {
-            var states = Flows.Select((f, i) => cells[f.Cell].call(maps, Hidden(i), f.Direction)).ToArray();
-            carried.Set(training, [.. states.Select(s => s.select(1, -1))]);
+            var states = Flows.Select((f, i) => cells[f.Cell].call(maps, previous[i], f.Direction)).ToArray();
+            carried.Keep(training, [.. states.Select(s => s.select(1, -1))]);
             var stacked = torch.cat(states, 2); // [B, T, 5C, H, W]
             var (b, t) = (maps.size(0), maps.size(1));
             predicted = blend.call(stacked.flatten(0, 1)).unflatten(0, [b, t]);
@@ -66,12 +73,5 @@ public sealed class VideoPredictor : nn.Module<Tensor, Tensor>
         var prediction = predicted.narrow(2, 0, channels);
         var mask = predicted.narrow(2, channels, 1).sigmoid();
         return maps.mul(mask).add(prediction.mul(mask.neg().add(Scalars.Of(1)))).MoveToOuterDisposeScope();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-            carried.Dispose();
-        base.Dispose(disposing);
     }
 }

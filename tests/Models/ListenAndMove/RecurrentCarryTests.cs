@@ -39,7 +39,7 @@ public class RecurrentCarryTests
     public void Two_consecutive_clips_give_what_one_long_clip_gives_and_reset_starts_afresh()
     {
         manual_seed(4);
-        using var encoder = new DilatedMotionEncoder(size: 4, layerCount: 3); // looks back 1, 2 and 4 frames
+        using var encoder = new DilatedMotionEncoder(size: 4, layerCount: 3, batch: 2); // looks back 1, 2 and 4 frames
         using var input = randn(2, 11, 4);
         using var _ = no_grad();
         using var whole = encoder.call(input);
@@ -85,7 +85,7 @@ public class RecurrentCarryTests
     public void The_video_predictor_carries_its_flows_between_clips(bool directional)
     {
         manual_seed(9);
-        using var predictor = new VideoPredictor(channels: 3, kernel: 3, directional);
+        using var predictor = new VideoPredictor(channels: 3, side: 6, kernel: 3, directional);
         using var maps = randn([1, 7, 3, 6, 6]);
         using var _ = no_grad();
         using var whole = predictor.call(maps);
@@ -95,5 +95,41 @@ public class RecurrentCarryTests
         Assert.True(cat([first, second], 1).allclose(whole, rtol: 1e-5, atol: 1e-6));
         // The blend: where the mask is one the map passes unchanged, so the output stays between map and prediction.
         Assert.Equal(maps.shape, whole.shape);
+    }
+
+    [Fact]
+    public void The_carried_states_travel_in_the_state_dict_so_a_restored_generator_continues_the_clip_sequence()
+    {
+        var architecture = new SoundToVideoArchitecture
+        {
+            ImageSize = 8,
+            Route = SoundRoute.RnnGen,
+            MotionLayers = 2,
+            VideoPrediction = VideoPredictionKind.Directional,
+            ChannelsBase = 16,
+            MaxChannels = 8,
+        };
+        manual_seed(11);
+        using var trained = new SoundToVideoGenerator(architecture);
+        using var restored = new SoundToVideoGenerator(architecture);
+        using var clipA = randn(1, 4, 64);
+        using var clipB = randn(1, 4, 64);
+        using var _ = no_grad();
+        using var a = trained.call(clipA);
+        Assert.Contains(trained.state_dict().Keys, k => k.Contains("carried.train_"));
+        restored.load_state_dict(trained.state_dict());
+
+        manual_seed(12);
+        using var next = trained.call(clipB);
+        manual_seed(12);
+        using var resumed = restored.call(clipB);
+        Assert.True(resumed.allclose(next, rtol: 0, atol: 0), "the restored generator continues where the trained one stood");
+
+        restored.Reset();
+        manual_seed(12);
+        using var fresh = restored.call(clipB);
+        Assert.False(fresh.allclose(next, rtol: 0, atol: 1e-4), "without the carried states the clip comes out differently");
+        using var two = randn(2, 4, 64);
+        Assert.Contains("batch of 1", Assert.Throws<ArgumentException>(() => restored.call(two)).Message);
     }
 }

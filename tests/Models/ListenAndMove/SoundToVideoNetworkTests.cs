@@ -104,7 +104,7 @@ public class SoundToVideoNetworkTests
             ChannelsBase = 32,
             MaxChannels = 16,
         };
-        using var generator = new SoundToVideoGenerator(architecture);
+        using var generator = new SoundToVideoGenerator(architecture, batch: 2);
         using var features = randn(2, 6, 64);
         using var frames = generator.call(features);
         Assert.Equal(new long[] { 2, 6, 3, 16, 16 }, frames.shape);
