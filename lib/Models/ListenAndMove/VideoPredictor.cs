@@ -7,7 +7,8 @@ namespace Dino.Repro.Models.ListenAndMove;
 /// flows over the clip's feature maps predict each map and a mask a = σ(·), and the layer returns x ⊙ a + pred ⊙ (1 − a).
 /// Directional: five flows — a square kernel, a height pair and a width pair (each pair one cell run in directions
 /// +1 and −1) — whose states a 1×1 convolution turns into the prediction and the mask. Basic: one square ConvGRU whose
-/// state is the prediction and mask itself. Each flow's last state is carried, detached, to the next clip (<see cref="CarriedStates"/>, checkpointed).
+/// state is the prediction and mask itself. Each flow's last state is carried, detached, to the next clip
+/// (<see cref="CarriedStates"/>, checkpointed).
 /// </summary>
 public sealed class VideoPredictor : nn.Module<Tensor, Tensor>
 {
