@@ -3,6 +3,8 @@ using Dino.Repro.Data.CelebA;
 using Dino.Repro.Data.Corpora;
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Loading;
+using Dino.Repro.Data.SoundVideo;
+using Dino.Repro.Data.Synthetic.SoundMotion;
 using Dino.Repro.Data.YouTubers;
 using Dino.Repro.Evaluation.ImageToImage;
 using Dino.Repro.Models;
@@ -42,7 +44,31 @@ public static class BuiltInExperiments
                 Models.PerceptualGanSpeech.PerceptualGanExperiment.Definition(MouthClips, o =>
                     Evaluation.Speech.GridTranscriberFiles.Load(o.SpeechEncoder)
                 )
+            )
+            .Register(Models.ListenAndMove.ListenAndMoveExperiment.Definition(SoundClips));
+
+    // One clip of the sound-video corpus the options name, at the run's frame size, with the per-frame states recorded
+    // beside it (sound-motion) for the perceptual stand-in.
+    private static Models.ListenAndMove.SoundClipData SoundClips(Models.ListenAndMove.ListenAndMoveOptions o)
+    {
+        var folder = CorpusRegistry.SoundVideos(o.Corpus, o.CorpusSeconds);
+        var clips = SoundVideoCorpus.Clips(folder);
+        var path = clips.FirstOrDefault(c => Path.GetFileNameWithoutExtension(c) == o.Clip)
+            ?? throw new IO.UsageException(
+                $"clip '{o.Clip}' is not in {folder} (clips: {string.Join(", ", clips.Select(Path.GetFileNameWithoutExtension))})"
             );
+        var clip = SoundVideoCorpus.Load(path, new SoundVideoOptions(Size: o.ImageSize, ClipLength: o.ClipLength));
+        try
+        {
+            var states = File.Exists(SoundMotionStates.PathOf(folder, o.Clip)) ? SoundMotionStates.Read(folder, o.Clip).Frames : null;
+            return new Models.ListenAndMove.SoundClipData(new Models.ListenAndMove.SoundClipBatches(clip.Train, o.Seed), clip, states);
+        }
+        catch
+        {
+            clip.Dispose();
+            throw;
+        }
+    }
 
     // The training speakers' clips of the GRID-layout corpus the options name (through the clip cache: decoded once), the
     // mouths kept as bytes; the experiment cuts each step's window and widens it.

@@ -10,7 +10,7 @@ public class TrainCliTests
     [InlineData(
         new[] { "train", "toy-ganx" },
         "unknown experiment 'toy-ganx' (valid: acgan, acgan-encoder, bicyclegan, cyclegan-speech, dino, dino-bidirectional, dino-speech, "
-            + "grid-recogniser, perceptual-gan-speech, pix2pix, thesis-dcgan, toy-gan, wav2pix, wavegan-speech)"
+            + "grid-recogniser, listen-and-move, perceptual-gan-speech, pix2pix, thesis-dcgan, toy-gan, wav2pix, wavegan-speech)"
     )]
     [InlineData(new[] { "train", "toy-gan", "--preset", "huge" }, "unknown preset 'huge' for toy-gan (valid: smoke, cpu, paper)")]
     [InlineData(new[] { "train", "toy-gan", "--set", "stepz=3" }, "unknown option 'stepz' (valid: steps, batch_size")]
@@ -21,7 +21,7 @@ public class TrainCliTests
     [InlineData(
         new[] { "train" },
         "name the experiment to train (valid: acgan, acgan-encoder, bicyclegan, cyclegan-speech, dino, dino-bidirectional, dino-speech, "
-            + "grid-recogniser, perceptual-gan-speech, pix2pix, thesis-dcgan, toy-gan, wav2pix, wavegan-speech)"
+            + "grid-recogniser, listen-and-move, perceptual-gan-speech, pix2pix, thesis-dcgan, toy-gan, wav2pix, wavegan-speech)"
     )]
     [InlineData(new[] { "train", "--resume", "/nonexistent/run" }, "run folder '/nonexistent/run' does not exist")]
     [InlineData(new[] { "frobnicate" }, "frobnicate")]

@@ -69,6 +69,7 @@ public class TrainingMemoryTests
     [InlineData("acgan")]
     [InlineData("thesis-dcgan")]
     [InlineData("wav2pix")]
+    [InlineData("listen-and-move")]
     public void Neither_do_the_papers_models_at_smoke(string experiment)
     {
         using var data = new DataRootScope();

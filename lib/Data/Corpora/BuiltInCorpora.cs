@@ -104,6 +104,7 @@ public static class BuiltInCorpora
         {
             RealLayout = "<clip>.mp4|mkv|webm|mov, one experiment per clip",
             Describe = CorpusCheck.SoundVideo,
+            SoundVideos = _ => CorpusPaths.ExpectedPath(SoundVideoName),
         },
         Made(
             ShapesCorpus.Name,
@@ -165,7 +166,10 @@ public static class BuiltInCorpora
             SoundMotionCorpus.Make,
             "Sound-motion: Listen and Move's four sources — melodic, harmonic, percussive, speech — driving shapes with memory over a "
                 + "textured backdrop, per-frame states recorded, and out-of-distribution sounds (smoke 8 s, cpu 120 s @ 64²; --count = seconds)"
-        ),
+        ) with
+        {
+            SoundVideos = SoundMotionCorpus.MadeOnce,
+        },
         Made(
             TwoDomainFacesCorpus.Name,
             CelebAGenderCorpus.CorpusName,

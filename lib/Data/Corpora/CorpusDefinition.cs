@@ -56,6 +56,13 @@ public sealed record CorpusDefinition(string Name, string Description)
     /// </summary>
     public Func<Preset, YouTubers.YouTubersOptions, YouTubers.YouTubersCorpus>? TalkingHeads { get; init; }
 
+    /// <summary>
+    /// The sound-video view of Listen and Move (single clips with sound, data-scripts/sound-video.sh's layout): seconds per
+    /// clip → the folder holding the clips; an embedded one is made once under the data root at that length, a real one
+    /// is the data-script's folder.
+    /// </summary>
+    public Func<double, string>? SoundVideos { get; init; }
+
     /// <summary>The (image, spoken captions) view of the speech-to-image experiments: (count, size, progress) → the opened corpus.</summary>
     public Func<int, int, IProgress<SpeechProgress>?, SpokenCaptionCorpus>? SpokenCaptions { get; init; }
 }

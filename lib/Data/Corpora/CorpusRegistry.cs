@@ -39,6 +39,14 @@ public static class CorpusRegistry
         Find(name)?.TalkingHeads
         ?? throw new UsageException($"no talking heads in corpus '{name}' (corpora with talking heads: {Names(c => c.TalkingHeads is not null)})");
 
+    /// <summary>The folder of sound-video clips of corpus <paramref name="name"/> (made <paramref name="seconds"/> long if embedded).</summary>
+    public static string SoundVideos(string name, double seconds)
+    {
+        var folder = Get(name).SoundVideos
+            ?? throw new UsageException($"corpus '{name}' holds no sound-video clips (corpora that do: {Names(c => c.SoundVideos is not null)})");
+        return folder(seconds);
+    }
+
     /// <summary>The names of the corpora <paramref name="having"/> selects, for messages.</summary>
     public static string Names(Func<CorpusDefinition, bool> having) => string.Join(", ", All.Where(having).Select(c => c.Name));
 

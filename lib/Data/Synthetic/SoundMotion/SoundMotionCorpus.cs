@@ -65,6 +65,27 @@ public static class SoundMotionCorpus
         );
     }
 
+    /// <summary>Bumped when a source draws or sounds differently, so clips made before are not reused.</summary>
+    public const string Version = "v1";
+
+    /// <summary>
+    /// The corpus of <paramref name="seconds"/>-long clips from the kit's seed (0), made once under the data root with the
+    /// sound bank of the smoke or cpu preset (whichever is at least that long); returns the folder of its clips.
+    /// </summary>
+    public static string MadeOnce(double seconds)
+    {
+        var smoke = SoundMotionOptions.ForPreset(Preset.Smoke);
+        var options = (seconds <= smoke.Seconds ? smoke : SoundMotionOptions.ForPreset(Preset.Cpu)) with { Seconds = seconds };
+        options.Validate();
+        var root = Path.Combine(
+            KitPaths.DataRoot(),
+            Name,
+            $"{Version}-seed{options.Seed}-{options.Seconds:0.##}s-{options.Size}px-ood{options.OodSounds}"
+        );
+        MadeOnceFolder.Ensure(root, Name + ".json", folder => Write(folder, options));
+        return root;
+    }
+
     /// <summary>`dino corpus make sound-motion`: --count sets each clip's length in seconds, --size its frames.</summary>
     public static string Make(string root, EmbeddedCorpusRequest request)
     {

@@ -1,0 +1,120 @@
+using Dino.Repro.IO;
+using Dino.Repro.Models.Common;
+using TorchSharp.Modules;
+
+namespace Dino.Repro.Models.ListenAndMove;
+
+/// <summary>
+/// The kit's stand-in for the VGG16-to-relu2_2 features of Listen and Move's perceptual term: VGG's first two blocks at a
+/// quarter of the width (conv3×3 16, 16, max pool, conv3×3 32, 32, each with ReLU), trained on the clip's training frames
+/// to read each frame's recorded state (so its features see what the sound moves), then frozen. Inputs in [0, 1].
+/// </summary>
+public sealed class FrameFeatureNet : nn.Module<Tensor, Tensor>
+{
+    private readonly Sequential body;
+    private readonly Sequential head;
+
+    public FrameFeatureNet(int fields)
+        : base(nameof(FrameFeatureNet))
+    {
+        body = nn.Sequential(
+            nn.Conv2d(3, 16, 3, padding: 1),
+            nn.ReLU(),
+            nn.Conv2d(16, 16, 3, padding: 1),
+            nn.ReLU(),
+            nn.MaxPool2d(2),
+            nn.Conv2d(16, 32, 3, padding: 1),
+            nn.ReLU(),
+            nn.Conv2d(32, 32, 3, padding: 1),
+            nn.ReLU()
+        );
+        head = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(32, fields), nn.Sigmoid());
+        RegisterComponents();
+    }
+
+    /// <param name="frames">[N, 3, S, S] in [0, 1].</param>
+    /// <returns>The relu2_2-like maps [N, 32, S/2, S/2].</returns>
+    public override Tensor forward(Tensor frames) => body.call(frames);
+
+    /// <summary>The states the training reads from the features, [N, fields] in [0, 1].</summary>
+    public Tensor ReadStates(Tensor frames)
+    {
+        using var scope = torch.NewDisposeScope();
+        return head.call(body.call(frames)).MoveToOuterDisposeScope();
+    }
+}
+
+/// <summary>The frozen feature network of the perceptual term: the trained stand-in, or a TorchScript VGG16 to relu2_2.</summary>
+public static class FrameFeatures
+{
+    public const string StandIn = "stand-in";
+
+    /// <summary>Training steps of the stand-in (batches of 32 random training frames, Adam 1e-3).</summary>
+    public const int StandInSteps = 400;
+
+    /// <summary>Bumped when the stand-in's network or training changes, so cached ones are not reused.</summary>
+    public const string StandInVersion = "v1";
+
+    /// <summary>
+    /// The stand-in for a clip, trained once (seeded, without touching the caller's random numbers) and cached under the
+    /// data root by corpus, clip, frame size and seed.
+    /// </summary>
+    /// <param name="frames">The clip's training frames, uint8 [N, S, S, 3].</param>
+    /// <param name="states">Each frame's recorded state, [N][fields] in [0, 1].</param>
+    public static FrameFeatureNet TrainedStandIn(string corpus, string clip, long seed, Tensor frames, IReadOnlyList<double[]> states)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(states);
+        if (states.Count < frames.size(0) || states.Count == 0)
+            throw new ArgumentException($"the stand-in needs a state for each of the {frames.size(0)} training frames (got {states.Count})");
+        var fields = states[0].Length;
+        var path = Path.Combine(
+            KitPaths.DataRoot(),
+            "cache",
+            "listen-and-move",
+            $"frame-features-{StandInVersion}-{corpus}-{clip}-{frames.size(1)}px-seed{seed}.safetensors"
+        );
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var (network, _) = CachedNetwork.LoadOrTrain(path, () => new FrameFeatureNet(fields), net => Train(net, frames, states, seed));
+        foreach (var p in network.parameters())
+            p.requires_grad_(false);
+        return network;
+    }
+
+    private static void Train(FrameFeatureNet network, Tensor frames, IReadOnlyList<double[]> states, long seed) =>
+        SeededDefaultGenerator.Run(seed, () =>
+        {
+            using var all = torch.tensor(
+                states.Take((int)frames.size(0)).SelectMany(s => s).Select(v => (float)v).ToArray(),
+                [frames.size(0), states[0].Length]
+            );
+            using var optimizer = torch.optim.Adam(network.parameters(), lr: 1e-3);
+            network.train();
+            for (var step = 0; step < StandInSteps; step++)
+            {
+                using var scope = torch.NewDisposeScope();
+                var picks = torch.randint(0, frames.size(0), [32], dtype: ScalarType.Int64);
+                var images = frames.index_select(0, picks).permute(0, 3, 1, 2).to(ScalarType.Float32).div(Scalars.Of(255));
+                var loss = nn.functional.mse_loss(network.ReadStates(images), all.index_select(0, picks));
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+            }
+        });
+
+    /// <summary>A TorchScript module taking ImageNet-normalised [N, 3, S, S] frames (VGG16 up to relu2_2).</summary>
+    public static jit.ScriptModule<Tensor, Tensor> TorchScript(string path)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException(
+                $"perceptual_net: {path} not found — give \"{StandIn}\" (sound-motion) or a TorchScript VGG16 to relu2_2 "
+                    + "(data-scripts/CONVERSION.md)",
+                path
+            );
+        var module = torch.jit.load<Tensor, Tensor>(path);
+        module.eval();
+        foreach (var p in module.parameters())
+            p.requires_grad_(false);
+        return module;
+    }
+}
