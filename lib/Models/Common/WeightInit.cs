@@ -26,6 +26,32 @@ public static class WeightInit
     public static T XavierNormal<T>(T network, double gain = ReferenceStd, Generator? generator = null)
         where T : nn.Module => Apply(network, weight => XavierNormal(weight, gain, generator), gain, generator, volumetric: false);
 
+    /// <summary>
+    /// StackGAN-v2's <c>weights_init</c>: convolution and linear weights orthogonal with gain 1, batch-norm scales N(1, 0.02)
+    /// and shifts 0, biases 0 (the reference leaves a convolution's bias at PyTorch's default — only its logit layers have one).
+    /// </summary>
+    public static T Orthogonal<T>(T network)
+        where T : nn.Module
+    {
+        foreach (var (_, module) in network.named_modules())
+        {
+            switch (module)
+            {
+                case Conv2d or Linear:
+                    using (torch.no_grad())
+                        torch.nn.init.orthogonal_(module.get_parameter("weight")!, 1.0);
+                    if (module.get_parameter("bias") is { } bias)
+                        torch.nn.init.zeros_(bias);
+                    break;
+                case BatchNorm1d or BatchNorm2d:
+                    Normal(module.get_parameter("weight")!, 1, ReferenceStd, null);
+                    torch.nn.init.zeros_(module.get_parameter("bias")!);
+                    break;
+            }
+        }
+        return network;
+    }
+
     // torch.nn.init.normal_: TorchSharp 0.107's ignores its generator argument (draws from the default one), the
     // tensor method honours it.
     private static void Normal(Tensor weight, double mean, double std, Generator? generator)
