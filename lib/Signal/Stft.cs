@@ -17,6 +17,7 @@ public static class Stft
             WindowKind.Hamming => HammingWindow(length, periodic: true, dtype, device),
             WindowKind.Blackman => torch.blackman_window(length, dtype: dtype, device: device),
             WindowKind.Rectangular => torch.ones(new long[] { length }, dtype, device),
+            WindowKind.HammingSymmetric => HammingWindow(length, periodic: false, dtype, device),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Window, "unknown window"),
         };
     }

@@ -47,7 +47,7 @@ public sealed record StftOptions(
         };
 }
 
-/// <summary>Analysis windows, all periodic (the DFT-even form torch.*_window gives by default).</summary>
+/// <summary>Analysis windows, periodic (the DFT-even form torch.*_window gives by default) unless named otherwise.</summary>
 public enum WindowKind
 {
     Hann,
@@ -56,4 +56,7 @@ public enum WindowKind
 
     /// <summary>All ones.</summary>
     Rectangular,
+
+    /// <summary>scipy.signal.hamming's default (sym=True): 0.54 − 0.46·cos(2πn/(N − 1)), as librosa uses a window function it is given.</summary>
+    HammingSymmetric,
 }
