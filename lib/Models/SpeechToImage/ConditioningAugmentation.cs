@@ -5,7 +5,7 @@ namespace Dino.Repro.Models.SpeechToImage;
 /// <summary>
 /// StackGAN's conditioning augmentation (reference <c>CA_NET</c>): Linear(embedding → 4·E) and GLU give μ and log σ²
 /// (E each); the condition is c = μ + ε·σ with ε ~ N(0, I) from torch's default generator. The generator's loss adds
-/// the KL divergence to N(0, I), <see cref="KullbackLeibler"/>.
+/// the KL term to N(0, I), <see cref="KullbackLeibler"/>.
 /// </summary>
 public sealed class ConditioningAugmentation : nn.Module<Tensor, (Tensor Code, Tensor Mean, Tensor LogVariance)>
 {
@@ -32,11 +32,14 @@ public sealed class ConditioningAugmentation : nn.Module<Tensor, (Tensor Code, T
         return (code.MoveToOuterDisposeScope(), mean.MoveToOuterDisposeScope(), logVariance.MoveToOuterDisposeScope());
     }
 
-    /// <summary>KL(N(μ, σ²) ‖ N(0, I)) summed over the code, averaged over the batch: −½ Σ (1 + log σ² − μ² − σ²).</summary>
+    /// <summary>
+    /// The reference's <c>KL_loss</c>: −½ · mean over batch and code of (1 + log σ² − μ² − σ²) — the per-dimension KL to
+    /// N(0, 1) averaged, not summed over the code (1/E of the textbook KL; its weight 2 was tuned on this form).
+    /// </summary>
     public static Tensor KullbackLeibler(Tensor mean, Tensor logVariance)
     {
         using var scope = torch.NewDisposeScope();
         var terms = logVariance.add(Scalars.Of(1)).sub(mean.pow(Scalars.Of(2))).sub(logVariance.exp());
-        return terms.sum(1).mean().mul(Scalars.Of(-0.5)).MoveToOuterDisposeScope();
+        return terms.mean().mul(Scalars.Of(-0.5)).MoveToOuterDisposeScope();
     }
 }
