@@ -1,0 +1,105 @@
+using Dino.Repro.IO;
+using Dino.Repro.Models.Common;
+using TorchSharp.Modules;
+
+namespace Dino.Repro.Evaluation.SoundToVideo;
+
+/// <summary>
+/// The evaluation's reader of a Sound-motion frame's state — the kit's stand-in for the paper's pretrained evaluators and
+/// the source of a direct sync-error column. Three stride-2 conv3×3 + ReLU layers (32, 64, 64 channels), global average
+/// pooling and a linear read-out with sigmoid, trained on the clip's training frames to give each frame's recorded state.
+/// It is a different network from the generator's perceptual stand-in, trained with another seed, so the scores do not
+/// reward matching the features the generator was trained on.
+/// </summary>
+public sealed class StateReader : nn.Module<Tensor, Tensor>
+{
+    public const int Width = 64;
+
+    private readonly ModuleList<Sequential> layers = new();
+    private readonly Linear readOut;
+
+    public StateReader(int fields)
+        : base(nameof(StateReader))
+    {
+        int[] channels = [3, 32, 64, Width];
+        for (var i = 0; i < 3; i++)
+            layers.Add(nn.Sequential(nn.Conv2d(channels[i], channels[i + 1], 3, stride: 2, padding: 1), nn.ReLU()));
+        readOut = nn.Linear(Width, fields);
+        RegisterComponents();
+    }
+
+    /// <summary>The maps after each layer, for the LPIPS-style distance.</summary>
+    public IReadOnlyList<Tensor> Maps(Tensor frames)
+    {
+        var maps = new List<Tensor>();
+        var x = frames;
+        foreach (var layer in layers)
+        {
+            x = layer.call(x);
+            maps.Add(x);
+        }
+        return maps;
+    }
+
+    /// <summary>Pooled features [N, 64] of frames [N, 3, S, S] in [0, 1] (the FID- and FVD-style statistics' input).</summary>
+    public Tensor Pooled(Tensor frames)
+    {
+        using var scope = torch.NewDisposeScope();
+        return Maps(frames)[^1].mean([2, 3]).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The read states [N, fields] in [0, 1].</summary>
+    public override Tensor forward(Tensor frames)
+    {
+        using var scope = torch.NewDisposeScope();
+        return readOut.call(Pooled(frames)).sigmoid().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Bumped when the reader or its training changes, so cached ones are not reused.</summary>
+    public const string Version = "v1";
+
+    public const int TrainingSteps = 600;
+
+    /// <summary>
+    /// The reader of a clip, trained once (seeded apart from training runs, without touching their random numbers) and
+    /// cached under the data root by corpus, clip and frame size.
+    /// </summary>
+    /// <param name="frames">The clip's training frames, uint8 [N, S, S, 3].</param>
+    /// <param name="states">Their recorded states, [N][fields] in [0, 1].</param>
+    public static StateReader For(string corpus, string clip, Tensor frames, IReadOnlyList<double[]> states)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(states);
+        if (states.Count < frames.size(0) || states.Count == 0)
+            throw new ArgumentException($"the state reader needs a state for each of the {frames.size(0)} training frames (got {states.Count})");
+        var path = Path.Combine(
+            KitPaths.DataRoot(),
+            "cache",
+            "listen-and-move",
+            $"state-reader-{Version}-{corpus}-{clip}-{frames.size(1)}px.safetensors"
+        );
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var (reader, _) = CachedNetwork.LoadOrTrain(path, () => new StateReader(states[0].Length), r => Train(r, frames, states));
+        foreach (var p in reader.parameters())
+            p.requires_grad_(false);
+        return reader;
+    }
+
+    private static void Train(StateReader reader, Tensor frames, IReadOnlyList<double[]> states) => SeededDefaultGenerator.Run(20_231_207, () =>
+        {
+            var count = (int)frames.size(0);
+            using var targets = torch.tensor(states.Take(count).SelectMany(s => s).Select(v => (float)v).ToArray(), [count, states[0].Length]);
+            using var optimizer = torch.optim.Adam(reader.parameters(), lr: 2e-3);
+            reader.train();
+            for (var step = 0; step < TrainingSteps; step++)
+            {
+                using var scope = torch.NewDisposeScope();
+                var picks = torch.randint(0, count, [32], dtype: ScalarType.Int64);
+                var images = frames.index_select(0, picks).permute(0, 3, 1, 2).to(ScalarType.Float32).div(Scalars.Of(255));
+                var loss = nn.functional.mse_loss(reader.call(images), targets.index_select(0, picks));
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+            }
+        });
+}
