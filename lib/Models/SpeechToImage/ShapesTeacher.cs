@@ -9,11 +9,12 @@ namespace Dino.Repro.Models.SpeechToImage;
 /// The teacher image encoder for Spoken shapes — the kit's stand-in for the ImageNet GoogLeNet whose pool5 feature the
 /// paper's speech encoder learns to match. Like a pretrained encoder it must describe classes it was not trained on, so
 /// it reads colour and geometry apart: a colour branch (two per-pixel 1×1 convolutions + ReLU on RGB, max-pooled, so it
-/// cannot see outlines) gives a quarter of the embedding and alone feeds the colour head; a geometry branch (four stride-2 conv3×3 + batch norm + ReLU on the
-/// luminance, pooled) gives the rest and alone feeds the shape and size heads. One network with shared features learns
-/// "red ⇒ not a triangle" from a pool without red triangles and fails on them; these branches cannot. The pool is its
-/// own (another seed than the corpus, one object a scene) and shows every colour, shape and size but never a held-out
-/// colour × shape combination, so the held-out classes are new to the teacher too, as ImageNet's classes are not CUB's.
+/// cannot see outlines) gives a quarter of the embedding and alone feeds the colour head; a geometry branch (four
+/// stride-2 conv3×3 + batch norm + ReLU on the luminance about its mean, its contrast jittered in training) gives the
+/// rest and alone feeds the shape and size heads. One network with shared features learns "red ⇒ not a triangle" from a
+/// pool without red triangles and fails on them; these branches cannot. The pool is its own (another seed than the
+/// corpus, one object a scene) and shows every colour, shape and size but never a held-out colour × shape combination,
+/// so the held-out classes are new to the teacher too, as ImageNet's classes are not CUB's.
 /// </summary>
 public sealed class ShapesTeacher : nn.Module<Tensor, Tensor>
 {
