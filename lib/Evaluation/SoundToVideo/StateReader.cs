@@ -60,6 +60,9 @@ public sealed class StateReader : nn.Module<Tensor, Tensor>
 
     public const int TrainingSteps = 600;
 
+    /// <summary>The reader's own seed, apart from every training run's.</summary>
+    public const long ReaderSeed = 20_231_207;
+
     /// <summary>
     /// The reader of a clip, trained once (seeded apart from training runs, without touching their random numbers) and
     /// cached under the data root by corpus, clip and frame size.
@@ -70,8 +73,8 @@ public sealed class StateReader : nn.Module<Tensor, Tensor>
     {
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(states);
-        if (states.Count < frames.size(0) || states.Count == 0)
-            throw new ArgumentException($"the state reader needs a state for each of the {frames.size(0)} training frames (got {states.Count})");
+        if (states.Count == 0)
+            throw new ArgumentException("the state reader needs the frames' states");
         var path = Path.Combine(
             KitPaths.DataRoot(),
             "cache",
@@ -79,27 +82,13 @@ public sealed class StateReader : nn.Module<Tensor, Tensor>
             $"state-reader-{Version}-{corpus}-{clip}-{frames.size(1)}px.safetensors"
         );
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var (reader, _) = CachedNetwork.LoadOrTrain(path, () => new StateReader(states[0].Length), r => Train(r, frames, states));
+        var (reader, _) = CachedNetwork.LoadOrTrain(
+            path,
+            () => new StateReader(states[0].Length),
+            r => StateRegression.Train(r, r.call, frames, states, TrainingSteps, 2e-3, ReaderSeed)
+        );
         foreach (var p in reader.parameters())
             p.requires_grad_(false);
         return reader;
     }
-
-    private static void Train(StateReader reader, Tensor frames, IReadOnlyList<double[]> states) => SeededDefaultGenerator.Run(20_231_207, () =>
-        {
-            var count = (int)frames.size(0);
-            using var targets = torch.tensor(states.Take(count).SelectMany(s => s).Select(v => (float)v).ToArray(), [count, states[0].Length]);
-            using var optimizer = torch.optim.Adam(reader.parameters(), lr: 2e-3);
-            reader.train();
-            for (var step = 0; step < TrainingSteps; step++)
-            {
-                using var scope = torch.NewDisposeScope();
-                var picks = torch.randint(0, count, [32], dtype: ScalarType.Int64);
-                var images = frames.index_select(0, picks).permute(0, 3, 1, 2).to(ScalarType.Float32).div(Scalars.Of(255));
-                var loss = nn.functional.mse_loss(reader.call(images), targets.index_select(0, picks));
-                optimizer.zero_grad();
-                loss.backward();
-                optimizer.step();
-            }
-        });
 }

@@ -65,9 +65,7 @@ public static class FrameFeatures
     {
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(states);
-        if (states.Count < frames.size(0) || states.Count == 0)
-            throw new ArgumentException($"the stand-in needs a state for each of the {frames.size(0)} training frames (got {states.Count})");
-        var fields = states[0].Length;
+        var fields = states.Count > 0 ? states[0].Length : throw new ArgumentException("the stand-in needs the frames' states");
         var path = Path.Combine(
             KitPaths.DataRoot(),
             "cache",
@@ -75,32 +73,15 @@ public static class FrameFeatures
             $"frame-features-{StandInVersion}-{corpus}-{clip}-{frames.size(1)}px-seed{seed}.safetensors"
         );
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var (network, _) = CachedNetwork.LoadOrTrain(path, () => new FrameFeatureNet(fields), net => Train(net, frames, states, seed));
+        var (network, _) = CachedNetwork.LoadOrTrain(
+            path,
+            () => new FrameFeatureNet(fields),
+            net => StateRegression.Train(net, net.ReadStates, frames, states, StandInSteps, 1e-3, seed)
+        );
         foreach (var p in network.parameters())
             p.requires_grad_(false);
         return network;
     }
-
-    private static void Train(FrameFeatureNet network, Tensor frames, IReadOnlyList<double[]> states, long seed) =>
-        SeededDefaultGenerator.Run(seed, () =>
-        {
-            using var all = torch.tensor(
-                states.Take((int)frames.size(0)).SelectMany(s => s).Select(v => (float)v).ToArray(),
-                [frames.size(0), states[0].Length]
-            );
-            using var optimizer = torch.optim.Adam(network.parameters(), lr: 1e-3);
-            network.train();
-            for (var step = 0; step < StandInSteps; step++)
-            {
-                using var scope = torch.NewDisposeScope();
-                var picks = torch.randint(0, frames.size(0), [32], dtype: ScalarType.Int64);
-                var images = frames.index_select(0, picks).permute(0, 3, 1, 2).to(ScalarType.Float32).div(Scalars.Of(255));
-                var loss = nn.functional.mse_loss(network.ReadStates(images), all.index_select(0, picks));
-                optimizer.zero_grad();
-                loss.backward();
-                optimizer.step();
-            }
-        });
 
     /// <summary>A TorchScript module taking ImageNet-normalised [N, 3, S, S] frames (VGG16 up to relu2_2).</summary>
     public static jit.ScriptModule<Tensor, Tensor> TorchScript(string path)
