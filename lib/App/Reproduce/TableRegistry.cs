@@ -16,7 +16,8 @@ public sealed class TableRegistry
             .Register(new AcGanTranslationTable())
             .Register(new SpeechToFaceTable(Wav2PixTables.Table2))
             .Register(new SpeechToFaceTable(Wav2PixTables.Table3))
-            .Register(new DinoTable3());
+            .Register(new DinoTable3())
+            .Register(new ListenAndMoveTable1());
 
     public TableRegistry Register(IReproducibleTable table)
     {
