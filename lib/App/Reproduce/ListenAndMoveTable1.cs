@@ -88,8 +88,8 @@ public sealed class ListenAndMoveTable1 : IReproducibleTable
         return ListenAndMoveTable1Report.Write(folder, request.Preset, results, curves, videos);
     }
 
-    // The row's configuration and the source's clip, then the table's cpu step count, then the user's --set.
-    private static List<KeyValuePair<string, string>> Overrides(ListenAndMoveRow row, string source, ReproduceRequest request)
+    /// <summary>The row's configuration and the source's clip, then the table's cpu step count, then the user's --set.</summary>
+    public static List<KeyValuePair<string, string>> Overrides(ListenAndMoveRow row, string source, ReproduceRequest request)
     {
         List<KeyValuePair<string, string>> all = [.. row.Overrides, new("clip", source)];
         if (request.Preset == Preset.Cpu)
@@ -107,12 +107,9 @@ public sealed class ListenAndMoveTable1 : IReproducibleTable
     )
     {
         progress.Message($"{what}: scoring the validation split");
-        var folder = CorpusRegistry.SoundVideos(o.Corpus, o.CorpusSeconds);
-        var path = Path.Combine(folder, o.Clip + ".mp4");
-        using var clip = SoundVideoCorpus.Load(path, new SoundVideoOptions(Size: o.ImageSize, ClipLength: o.ClipLength));
-        var states = SoundMotionStates.Read(folder, o.Clip).Frames;
-        using var reader = StateReader.For(o.Corpus, o.Clip, clip.Train.Frames, states);
-        var scores = SoundToVideoScorer.Score(generator, clip, states, reader, o.ClipLength, o.Seed);
+        using var opened = ListenAndMoveClip.Open(o);
+        var clip = opened.Clip;
+        var scores = SoundToVideoScorer.Score(generator, clip, opened.States, opened.Reader, o.ClipLength, o.Seed);
         using var first = clip.Validation.Clip(0);
         var device = generator.parameters().First().device;
         var fake = SeededDefaultGenerator.Run(o.Seed, () => EvalMode.Run(
@@ -124,8 +121,8 @@ public sealed class ListenAndMoveTable1 : IReproducibleTable
                 },
                 generator
             ));
-        var fps = o.ImageSize > 0 ? new SoundFeatureOptions().Fps : 20;
-        var sound = Signal.AudioDecoder.Default.Decode(path, ListenAndMoveVideo.SampleRate).Channels[0];
+        var fps = new SoundFeatureOptions().Fps;
+        var sound = Signal.AudioDecoder.Default.Decode(opened.Path, ListenAndMoveVideo.SampleRate).Channels[0];
         var start = (int)(clip.Train.Length / fps * ListenAndMoveVideo.SampleRate);
         var length = (int)(o.ClipLength / fps * ListenAndMoveVideo.SampleRate);
         var cut = sound.Skip(start).Take(length).ToArray();

@@ -17,7 +17,8 @@ public sealed class TableRegistry
             .Register(new SpeechToFaceTable(Wav2PixTables.Table2))
             .Register(new SpeechToFaceTable(Wav2PixTables.Table3))
             .Register(new DinoTable3())
-            .Register(new ListenAndMoveTable1());
+            .Register(new ListenAndMoveTable1())
+            .Register(new ListenAndMoveTable2());
 
     public TableRegistry Register(IReproducibleTable table)
     {
