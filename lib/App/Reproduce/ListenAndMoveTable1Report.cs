@@ -56,6 +56,7 @@ public static class ListenAndMoveTable1Report
         {
             MoreTables = tables.Skip(1).ToList(),
             Verdict = verdicts,
+            Videos = [.. videos.Select(v => Media.Mp4(v.Mp4))],
         };
         AtomicFile.WriteAllText(reproduction.TableMarkdown, ReportMarkdown.Of(tables, verdicts, notes));
         AtomicFile.WriteAllText(

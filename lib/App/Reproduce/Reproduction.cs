@@ -26,6 +26,9 @@ public sealed record Reproduction(string Folder, Table Table, IReadOnlyList<Meth
     /// <summary>Audio the report plays beside its samples (speech-to-face: the speech of each sample row), in row order.</summary>
     public IReadOnlyList<Media> Audio { get; init; } = [];
 
+    /// <summary>Generated videos to watch (with their sound), for notebooks to display.</summary>
+    public IReadOnlyList<Media> Videos { get; init; } = [];
+
     /// <summary>Tables the report shows after the main one (acgan-translation: the encoders' speed).</summary>
     public IReadOnlyList<Table> MoreTables { get; init; } = [];
 

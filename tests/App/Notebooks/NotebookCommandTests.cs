@@ -27,6 +27,7 @@ public class NotebookCommandTests
         ["02-dino-cityscapes.ipynb"] = ShapesStreetsCorpus.Name,
         ["03-dino-grid-video-to-speech.ipynb"] = Dino.Repro.Data.Synthetic.SpokenGrid.SpokenGridCorpus.Name,
         ["05-speech-to-face-youtubers.ipynb"] = Dino.Repro.Data.Synthetic.VoiceFaces.VoiceFacesCorpus.Name,
+        ["06-sound-to-video.ipynb"] = Dino.Repro.Data.Synthetic.SoundMotion.SoundMotionCorpus.Name,
         ["07-unsupervised-acgan.ipynb"] = Dino.Repro.Data.Synthetic.TwoDomainFaces.TwoDomainFacesCorpus.Name,
     };
 
