@@ -103,12 +103,16 @@ public class ResumeAfterKillTests
 
     private static DinoProcess StartDino(string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // Through env --default-signal: a test run started in the background by a shell without job control inherits
+        // SIGINT ignored, and .NET leaves an inherited ignore in place — the child would never see the Ctrl+C under test.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dino.dll"));
         foreach (var a in args)
             start.ArgumentList.Add(a);
