@@ -1,4 +1,3 @@
-using Dino.Repro.IO;
 using Dino.Repro.Models.Common;
 using TorchSharp.Modules;
 
@@ -75,20 +74,15 @@ public sealed class StateReader : nn.Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(states);
         if (states.Count == 0)
             throw new ArgumentException("the state reader needs the frames' states");
-        var path = Path.Combine(
-            KitPaths.DataRoot(),
-            "cache",
-            "listen-and-move",
-            $"state-reader-{Version}-{corpus}-{clip}-{frames.size(1)}px.safetensors"
-        );
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var (reader, _) = CachedNetwork.LoadOrTrain(
-            path,
+        return StateRegression.LoadOrTrain(
+            Path.Combine("listen-and-move", $"state-reader-{Version}-{corpus}-{clip}-{frames.size(1)}px.safetensors"),
             () => new StateReader(states[0].Length),
-            r => StateRegression.Train(r, r.call, frames, states, TrainingSteps, 2e-3, ReaderSeed)
+            reader => reader.call,
+            frames,
+            states,
+            TrainingSteps,
+            2e-3,
+            ReaderSeed
         );
-        foreach (var p in reader.parameters())
-            p.requires_grad_(false);
-        return reader;
     }
 }

@@ -1,3 +1,5 @@
+using Dino.Repro.IO;
+
 namespace Dino.Repro.Models.Common;
 
 /// <summary>
@@ -46,5 +48,30 @@ public static class StateRegression
                 optimizer.step();
             }
         });
+    }
+
+    /// <summary>
+    /// The network cached at <c>&lt;data root&gt;/cache/<paramref name="cacheFile"/></c>, or built, trained by <see cref="Train"/>
+    /// and written there (atomically, <see cref="CachedNetwork"/>); returned frozen, in eval mode.
+    /// </summary>
+    public static T LoadOrTrain<T>(
+        string cacheFile,
+        Func<T> build,
+        Func<T, Func<Tensor, Tensor>> read,
+        Tensor frames,
+        IReadOnlyList<double[]> states,
+        int steps,
+        double learningRate,
+        long seed
+    )
+        where T : nn.Module
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var path = Path.Combine(KitPaths.DataRoot(), "cache", cacheFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var (network, _) = CachedNetwork.LoadOrTrain(path, build, n => Train(n, read(n), frames, states, steps, learningRate, seed));
+        foreach (var p in network.parameters())
+            p.requires_grad_(false);
+        return network;
     }
 }

@@ -1,4 +1,3 @@
-using Dino.Repro.IO;
 using Dino.Repro.Models.Common;
 using TorchSharp.Modules;
 
@@ -66,21 +65,16 @@ public static class FrameFeatures
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(states);
         var fields = states.Count > 0 ? states[0].Length : throw new ArgumentException("the stand-in needs the frames' states");
-        var path = Path.Combine(
-            KitPaths.DataRoot(),
-            "cache",
-            "listen-and-move",
-            $"frame-features-{StandInVersion}-{corpus}-{clip}-{frames.size(1)}px-seed{seed}.safetensors"
-        );
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var (network, _) = CachedNetwork.LoadOrTrain(
-            path,
+        return StateRegression.LoadOrTrain(
+            Path.Combine("listen-and-move", $"frame-features-{StandInVersion}-{corpus}-{clip}-{frames.size(1)}px-seed{seed}.safetensors"),
             () => new FrameFeatureNet(fields),
-            net => StateRegression.Train(net, net.ReadStates, frames, states, StandInSteps, 1e-3, seed)
+            net => net.ReadStates,
+            frames,
+            states,
+            StandInSteps,
+            1e-3,
+            seed
         );
-        foreach (var p in network.parameters())
-            p.requires_grad_(false);
-        return network;
     }
 
     /// <summary>A TorchScript module taking ImageNet-normalised [N, 3, S, S] frames (VGG16 up to relu2_2).</summary>
