@@ -1,11 +1,7 @@
 using Dino.Repro.App.Reporting;
-using Dino.Repro.Data.Corpora;
 using Dino.Repro.Data.SoundVideo;
-using Dino.Repro.Data.Synthetic.SoundMotion;
 using Dino.Repro.Evaluation.SoundToVideo;
 using Dino.Repro.IO;
-using Dino.Repro.Models;
-using Dino.Repro.Models.Common;
 using Dino.Repro.Models.ListenAndMove;
 using Dino.Repro.Training;
 
@@ -111,16 +107,7 @@ public sealed class ListenAndMoveTable1 : IReproducibleTable
         var clip = opened.Clip;
         var scores = SoundToVideoScorer.Score(generator, clip, opened.States, opened.Reader, o.ClipLength, o.Seed);
         using var first = clip.Validation.Clip(0);
-        var device = generator.parameters().First().device;
-        var fake = SeededDefaultGenerator.Run(o.Seed, () => EvalMode.Run(
-                () =>
-                {
-                    using var _ = torch.no_grad();
-                    generator.Reset();
-                    return generator.call(first.Features.unsqueeze(0).to(device))[0].cpu();
-                },
-                generator
-            ));
+        var fake = generator.DrawClip(first.Features, o.Seed);
         var fps = new SoundFeatureOptions().Fps;
         var sound = Signal.AudioDecoder.Default.Decode(opened.Path, ListenAndMoveVideo.SampleRate).Channels[0];
         var start = (int)(clip.Train.Length / fps * ListenAndMoveVideo.SampleRate);
@@ -145,11 +132,17 @@ public sealed class ListenAndMoveTable1 : IReproducibleTable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
         Check(request);
-        var registry = BuiltInExperiments.Registry;
-        var definition = registry.Get(ListenAndMoveExperiment.Name);
+        return Costs(request, ListenAndMoveTable.Rows);
+    }
+
+    /// <summary>What training each of <paramref name="rows"/> on each source of the request's preset would cost here.</summary>
+    public static IReadOnlyList<MethodCost> Costs(ReproduceRequest request, IReadOnlyList<ListenAndMoveRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var definition = BuiltInExperiments.Registry.Get(ListenAndMoveExperiment.Name);
         var costs = new List<MethodCost>();
         foreach (var (column, source) in Columns(request.Preset))
-        foreach (var row in ListenAndMoveTable.Rows)
+        foreach (var row in rows)
         {
             var options = (ListenAndMoveOptions)definition.Resolve(request.Preset, Overrides(row, source, request));
             options.Device.Require();

@@ -6,7 +6,6 @@ using Dino.Repro.Data.Synthetic.SoundMotion;
 using Dino.Repro.Evaluation.Metrics.Image;
 using Dino.Repro.Evaluation.SoundToVideo;
 using Dino.Repro.IO;
-using Dino.Repro.Models;
 using Dino.Repro.Models.Common;
 using Dino.Repro.Models.ListenAndMove;
 using Dino.Repro.Signal;
@@ -89,11 +88,7 @@ public sealed class ListenAndMoveTable2 : IReproducibleTable
                 {
                     using var noGrad = torch.no_grad();
                     using var scope = torch.NewDisposeScope();
-                    var frames = opened.Clip.Train.Frames;
-                    var count = Math.Min(SoundToVideoScorer.ReferenceFrames, frames.size(0));
-                    var picks = torch.randperm(frames.size(0)).narrow(0, 0, count);
-                    var images = frames.index_select(0, picks).permute(0, 3, 1, 2).to(ScalarType.Float32).div(Scalars.Of(255));
-                    var real = opened.Reader.Pooled(images).to(ScalarType.Float64);
+                    var real = SoundToVideoScorer.ReferenceFeatures(opened.Reader, opened.Clip.Train.Frames);
                     var values = new List<double>();
                     Tensor? first = null;
                     foreach (var path in sounds)
@@ -212,26 +207,6 @@ public sealed class ListenAndMoveTable2 : IReproducibleTable
     {
         ArgumentNullException.ThrowIfNull(request);
         Check(request);
-        var definition = BuiltInExperiments.Registry.Get(ListenAndMoveExperiment.Name);
-        var costs = new List<MethodCost>();
-        foreach (var (column, source) in ListenAndMoveTable1.Columns(request.Preset))
-        foreach (var row in Compared)
-        {
-            var options = (ListenAndMoveOptions)definition.Resolve(request.Preset, ListenAndMoveTable1.Overrides(row, source, request));
-            options.Device.Require();
-            using var created = definition.Create(options);
-            costs.Add(
-                new MethodCost(
-                    $"{row.Name} — {column}",
-                    ListenAndMoveExperiment.Name,
-                    options.ImageSize,
-                    1,
-                    options.Device,
-                    options.Steps,
-                    TrainingCost.MedianStepSeconds(created)
-                )
-            );
-        }
-        return costs;
+        return ListenAndMoveTable1.Costs(request, Compared);
     }
 }

@@ -67,7 +67,7 @@ public static class SoundToVideoScorer
             throw new ArgumentException($"{states.Count} recorded states do not cover the clip's {offset + validation.Length} frames");
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
-        var realFrames = Pooled(reader, RandomFrames(clip.Train.Frames, ReferenceFrames));
+        var realFrames = ReferenceFeatures(reader, clip.Train.Frames);
         var realClips = torch.stack(RandomSequences(clip.Train, frames).Select(s => ClipFeature(reader, s)).ToArray());
         List<double> ssim = [],
             lpips = [],
@@ -130,10 +130,18 @@ public static class SoundToVideoScorer
         return torch.cat([f.mean([0]), f.std(0), change]);
     }
 
-    private static Tensor RandomFrames(Tensor frames, int count)
+    /// <summary>
+    /// FID's real side: the reader's pooled features (float64) of 500 random training frames (uint8 [N, S, S, 3]), drawn with
+    /// torch's default generator.
+    /// </summary>
+    public static Tensor ReferenceFeatures(StateReader reader, Tensor trainFrames)
     {
-        var picks = torch.randperm(frames.size(0)).narrow(0, 0, Math.Min(count, frames.size(0)));
-        return frames.index_select(0, picks).permute(0, 3, 1, 2).to(ScalarType.Float32).div(Scalars.Of(255));
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(trainFrames);
+        using var scope = torch.NewDisposeScope();
+        var picks = torch.randperm(trainFrames.size(0)).narrow(0, 0, Math.Min(ReferenceFrames, trainFrames.size(0)));
+        var images = trainFrames.index_select(0, picks).permute(0, 3, 1, 2).to(ScalarType.Float32).div(Scalars.Of(255));
+        return Pooled(reader, images).MoveToOuterDisposeScope();
     }
 
     private static IEnumerable<Tensor> RandomSequences(SoundVideoSequence train, int frames)

@@ -203,16 +203,7 @@ public sealed class ListenAndMoveExperiment : Experiment<ListenAndMoveOptions>
             return null;
         using var scope = torch.NewDisposeScope();
         using var clip = validation.Clip(0);
-        var device = TargetDevice;
-        var drawn = SeededDefaultGenerator.Run(Options.Seed, () => EvalMode.Run(
-                () =>
-                {
-                    using var _ = torch.no_grad();
-                    generator.Reset();
-                    return generator.call(clip.Features.unsqueeze(0).to(device))[0].cpu();
-                },
-                generator
-            ));
+        var drawn = generator.DrawClip(clip.Features, Options.Seed);
         return SampleGrids.Tile(torch.cat([clip.Frames, drawn]), (int)clip.Frames.size(0)).MoveToOuterDisposeScope();
     }
 

@@ -54,6 +54,27 @@ public sealed class SoundToVideoGenerator : nn.Module<Tensor, Tensor>
         predictor?.Reset();
     }
 
+    /// <summary>
+    /// One clip drawn for showing: from fresh evaluation states, in eval mode, without gradients, its noise from
+    /// <paramref name="seed"/> — the caller's random numbers, the training states and the mode are left as they were.
+    /// </summary>
+    /// <param name="features">The clip's descriptors [T, F].</param>
+    /// <returns>Frames [T, 3, S, S] in [−1, 1] on the CPU.</returns>
+    public Tensor DrawClip(Tensor features, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var device = parameters().First().device;
+        return SeededDefaultGenerator.Run(seed, () => EvalMode.Run(
+                () =>
+                {
+                    using var _ = torch.no_grad();
+                    Reset();
+                    return call(features.unsqueeze(0).to(device))[0].cpu();
+                },
+                this
+            ));
+    }
+
     /// <param name="features">Sound descriptors [B, T, F], one per frame.</param>
     /// <returns>Frames [B, T, 3, S, S] in [−1, 1].</returns>
     public override Tensor forward(Tensor features)
