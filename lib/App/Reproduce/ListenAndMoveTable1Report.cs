@@ -145,7 +145,7 @@ public static class ListenAndMoveTable1Report
             preset == Preset.Smoke
                 ? "smoke: a few steps on the melodic source — a check that the pipeline runs, not a result."
                 : $"cpu: {ListenAndMoveTable1.CpuSteps} steps a row at 32², T = 16, on the melodic and speech sources (the whole table at "
-                    + "the experiment's 1,500 steps is about 10 hours on 2 cores).",
+                    + "the experiment's 1,500 steps is about 2.3 hours of training on 2 cores by --estimate).",
         ];
 
     private static JsonObject Results(

@@ -93,7 +93,6 @@ public class RecurrentCarryTests
         using var first = predictor.call(maps.narrow(1, 0, 3));
         using var second = predictor.call(maps.narrow(1, 3, 4));
         Assert.True(cat([first, second], 1).allclose(whole, rtol: 1e-5, atol: 1e-6));
-        // The blend: where the mask is one the map passes unchanged, so the output stays between map and prediction.
         Assert.Equal(maps.shape, whole.shape);
     }
 
