@@ -11,8 +11,9 @@ namespace Dino.Repro.App.Reproduce;
 /// `dino reproduce lam-table1`: Listen and Move's ablation (Table 1) on the Sound-motion corpus — every row (a generator
 /// configuration) trained on each source's clip and scored on its validation split (<see cref="SoundToVideoScorer"/>):
 /// SSIM, LPIPS-, FVD- and FID-style distances and the direct sync error, beside the paper's SSIM / LPIPS / FVD. smoke:
-/// the melodic source; cpu: melodic and speech (the cello and talking-head columns) at 500 steps a row, the two the paper's
-/// claims differ most on (all four at the experiment's 1,500 steps: ~2.3 h of steps by --estimate); the real clips and evaluators at paper are not wired yet.
+/// the melodic source; cpu: melodic and speech (the cello and talking-head columns) at 500 steps a row, the two the
+/// paper's claims differ most on (all four at the experiment's 1,500 steps: ~2.3 h of steps by --estimate); the real
+/// clips and evaluators at paper are not wired yet.
 /// </summary>
 public sealed class ListenAndMoveTable1 : IReproducibleTable
 {
