@@ -5,9 +5,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ds_init sound-video "Single-video sound-to-video: each clip in raw/ is one experiment (20 fps frames + 64-band log-mel; first 80% train, last 20% val)."
-howto="put one or more videos with an audio track in $DS_TARGET/ (mp4, mkv, webm, mov). The paper's clips:
-cello https://www.youtube.com/watch?v=zah9B0toTBQ, quintet https://www.youtube.com/watch?v=R-Tk7-Ytes4,
-drums https://www.youtube.com/watch?v=7H4hrsb_0tE (from 0:59), talking head: MEAD speaker M31
+howto="put one or more videos with an audio track in $DS_TARGET/ (mp4, mkv, webm, mov). The paper's clips, named as
+\`dino reproduce lam-table1 --preset paper\` expects them (the reference's crops assume their frame sizes):
+cello.mp4 https://www.youtube.com/watch?v=zah9B0toTBQ, quintet.mp4 https://www.youtube.com/watch?v=R-Tk7-Ytes4,
+drums.mp4 https://www.youtube.com/watch?v=7H4hrsb_0tE (from 0:59), talking-head.mp4: MEAD speaker M31, right view
 (https://wywu.github.io/projects/MEAD/MEAD.html, by agreement). Fetch them in a way the sites' terms allow."
 
 clips() { find "$DS_TARGET" -maxdepth 1 -type f \( -iname '*.mp4' -o -iname '*.mkv' -o -iname '*.webm' -o -iname '*.mov' \) | LC_ALL=C sort; }

@@ -12,6 +12,8 @@ dino_packages=(
     sox            # audio conversion and checks
     shellcheck     # lints the data-scripts (tests/DataScripts/ShellcheckTests)
     chromium       # opens a smoke report headless in a real browser (tests/App/Reporting/ReportInBrowserTests)
+    unzip          # the data-scripts' .zip archives
+    zip            # joins FSD50K's split archive (data-scripts/fsd50k.sh: zip -s 0)
 )
 
 # bench/ only: Debian's PyTorch 1.13 (the only PyTorch these machines can install) takes BLAS from the system

@@ -52,12 +52,8 @@ public static class BuiltInExperiments
     private static Models.ListenAndMove.SoundClipData SoundClips(Models.ListenAndMove.ListenAndMoveOptions o)
     {
         var folder = CorpusRegistry.SoundVideos(o.Corpus, o.CorpusSeconds);
-        var clips = SoundVideoCorpus.Clips(folder);
-        var path = clips.FirstOrDefault(c => Path.GetFileNameWithoutExtension(c) == o.Clip)
-            ?? throw new IO.UsageException(
-                $"clip '{o.Clip}' is not in {folder} (clips: {string.Join(", ", clips.Select(Path.GetFileNameWithoutExtension))})"
-            );
-        var clip = SoundVideoCorpus.Load(path, new SoundVideoOptions(Size: o.ImageSize, ClipLength: o.ClipLength));
+        var path = SoundVideoCorpus.Find(folder, o.Clip);
+        var clip = SoundVideoCorpus.Load(path, o.TrainingRead);
         try
         {
             var states = File.Exists(SoundMotionStates.PathOf(folder, o.Clip)) ? SoundMotionStates.Read(folder, o.Clip).Frames : null;

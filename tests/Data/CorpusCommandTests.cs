@@ -28,8 +28,9 @@ public class CorpusCommandTests
             var line = Assert.Single(lines, l => Regex.IsMatch(l, $@"^{Regex.Escape(corpus.Name)}\s+(real|embedded)\s"));
             Assert.Matches($@"^{Regex.Escape(corpus.Name)}\s+{kind}\s+{Regex.Escape(corpus.Description)}", line);
         }
-        // The issue's eight real corpora, each with its expected folder, and the embedded ones with their make command.
-        string[] real = ["celebamask-hq", "cityscapes", "grid", "cub-200", "oxford-102", "youtubers", "sound-video", "celeba"];
+        // The issue's eight real corpora and FSD50K's unheard sounds, each with its expected folder, and the embedded ones with
+        // their make command.
+        string[] real = ["celebamask-hq", "cityscapes", "grid", "cub-200", "oxford-102", "youtubers", "sound-video", "celeba", "fsd50k"];
         Assert.Equal(real.Order(), CorpusRegistry.All.Where(c => !c.Embedded).Select(c => c.Name).Order());
         Assert.All(real, name => Assert.Contains($"expected at: {CorpusPaths.ExpectedPath(name)} (", stdout));
         Assert.All(CorpusRegistry.Embedded, c => Assert.Contains($"made by: dino corpus make {c.Name} --preset smoke --out DIR", stdout));

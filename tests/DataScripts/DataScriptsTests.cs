@@ -31,6 +31,7 @@ public class DataScriptsTests
     [InlineData("celebamask-hq", "https://github.com/switchablenorms/CelebAMask-HQ")]
     [InlineData("youtubers", "https://github.com/imatge-upc/wav2pix")]
     [InlineData("sound-video", "https://www.youtube.com/watch?v=zah9B0toTBQ")]
+    [InlineData("fsd50k", "https://zenodo.org/records/4060432/files/FSD50K.dev_audio.z01")]
     public void Dry_run_names_its_sources_and_the_target_folder_without_writing(string corpus, string source)
     {
         using var root = new Fixtures.TempFolder();

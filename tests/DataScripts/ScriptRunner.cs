@@ -17,6 +17,7 @@ internal static class ScriptRunner
         "sound-video",
         "celeba",
         "evaluators",
+        "fsd50k",
     ];
 
     public static string ScriptsDir()

@@ -8,31 +8,46 @@ namespace Dino.Repro.App.Reproduce;
 
 /// <summary>
 /// What scoring a Listen and Move run needs from its corpus, opened as the run read it: the clip at the run's frame size
-/// and clip length, every frame's recorded state, the state reader trained on the clip, and the corpus folder.
+/// and clip length, the corpus folder and the space the distances are measured in. The embedded Sound-motion corpus
+/// records every frame's state: its clips are scored in the stand-in space of a state reader trained on the clip, with
+/// the sync error. A real clip records none: it is scored with the paper's AlexNet-LPIPS, Inception and I3D.
 /// </summary>
 public sealed class ListenAndMoveClip : IDisposable
 {
-    private ListenAndMoveClip(string folder, string path, SoundVideoCorpus clip, IReadOnlyList<double[]> states, StateReader reader)
+    private readonly IDisposable? owned;
+
+    private ListenAndMoveClip(string folder, string path, SoundVideoCorpus clip, IVideoFeatureSpace space, RecordedStates? states, IDisposable? owned)
     {
-        (Folder, Path, Clip, States, Reader) = (folder, path, clip, states, reader);
+        (Folder, Path, Clip, Space, States, this.owned) = (folder, path, clip, space, states, owned);
     }
 
     public string Folder { get; }
     public string Path { get; }
     public SoundVideoCorpus Clip { get; }
-    public IReadOnlyList<double[]> States { get; }
-    public StateReader Reader { get; }
+    public IVideoFeatureSpace Space { get; }
+
+    /// <summary>The recorded states and their reader; null for a real clip.</summary>
+    public RecordedStates? States { get; }
+
+    /// <summary>Whether <paramref name="corpus"/> records its frames' states (only the embedded Sound-motion corpus does).</summary>
+    public static bool RecordsStates(string corpus) => corpus == SoundMotionCorpus.Name;
 
     public static ListenAndMoveClip Open(ListenAndMoveOptions o)
     {
         ArgumentNullException.ThrowIfNull(o);
         var folder = CorpusRegistry.SoundVideos(o.Corpus, o.CorpusSeconds);
-        var path = System.IO.Path.Combine(folder, o.Clip + ".mp4");
-        var clip = SoundVideoCorpus.Load(path, new SoundVideoOptions(Size: o.ImageSize, ClipLength: o.ClipLength));
+        var path = SoundVideoCorpus.Find(folder, o.Clip);
+        var clip = SoundVideoCorpus.Load(path, o.EvaluationRead);
         try
         {
-            var states = SoundMotionStates.Read(folder, o.Clip).Frames;
-            return new ListenAndMoveClip(folder, path, clip, states, StateReader.For(o.Corpus, o.Clip, clip.Train.Frames, states));
+            if (!RecordsStates(o.Corpus))
+            {
+                var paper = PaperFeatureSpace.Load();
+                return new ListenAndMoveClip(folder, path, clip, paper, null, paper);
+            }
+            var frames = SoundMotionStates.Read(folder, o.Clip).Frames;
+            var reader = StateReader.For(o.Corpus, o.Clip, clip.Train.Frames, frames);
+            return new ListenAndMoveClip(folder, path, clip, new StandInFeatureSpace(reader), new RecordedStates(reader, frames), reader);
         }
         catch
         {
@@ -43,7 +58,7 @@ public sealed class ListenAndMoveClip : IDisposable
 
     public void Dispose()
     {
-        Reader.Dispose();
+        owned?.Dispose();
         Clip.Dispose();
     }
 }

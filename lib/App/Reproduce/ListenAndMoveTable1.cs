@@ -12,8 +12,9 @@ namespace Dino.Repro.App.Reproduce;
 /// configuration) trained on each source's clip and scored on its validation split (<see cref="SoundToVideoScorer"/>):
 /// SSIM, LPIPS-, FVD- and FID-style distances and the direct sync error, beside the paper's SSIM / LPIPS / FVD. smoke:
 /// the melodic source; cpu: melodic and speech (the cello and talking-head columns) at 500 steps a row, the two the
-/// paper's claims differ most on (all four at the experiment's 1,500 steps: ~2.3 h of steps by --estimate); the real
-/// clips and evaluators at paper are not wired yet.
+/// paper's claims differ most on (all four at the experiment's 1,500 steps: ~2.3 h of steps by --estimate); paper: the
+/// paper's four clips (the reference's crops, VGG16 perceptual term, 50,000 steps on CUDA) scored with AlexNet-LPIPS,
+/// Inception and I3D (<see cref="ListenAndMovePaperInputs"/> checks them all first).
 /// </summary>
 public sealed class ListenAndMoveTable1 : IReproducibleTable
 {
@@ -26,11 +27,13 @@ public sealed class ListenAndMoveTable1 : IReproducibleTable
 
     public string Description => "Listen and Move (Redondo 2023), Table 1: the ablation of the sound-to-video generator, per source";
 
-    public IReadOnlyList<Preset> Presets { get; } = [Preset.Smoke, Preset.Cpu];
+    public IReadOnlyList<Preset> Presets { get; } = [Preset.Smoke, Preset.Cpu, Preset.Paper];
 
     /// <summary>The sources (Table 1 columns) a preset trains.</summary>
     public static IReadOnlyList<(string Column, string Source)> Columns(Preset preset) =>
-        preset == Preset.Smoke ? [ListenAndMoveTable.Columns[0]] : [ListenAndMoveTable.Columns[0], ListenAndMoveTable.Columns[3]];
+        preset == Preset.Smoke ? [ListenAndMoveTable.Columns[0]]
+        : preset == Preset.Cpu ? [ListenAndMoveTable.Columns[0], ListenAndMoveTable.Columns[3]]
+        : [.. ListenAndMoveTable.PaperClips.Select(c => (c.Column, c.Clip))];
 
     public Reproduction Run(ReproduceRequest request, IProgressSink progress)
     {
@@ -85,12 +88,19 @@ public sealed class ListenAndMoveTable1 : IReproducibleTable
         return ListenAndMoveTable1Report.Write(folder, request.Preset, results, curves, videos);
     }
 
-    /// <summary>The row's configuration and the source's clip, then the table's cpu step count, then the user's --set.</summary>
+    /// <summary>
+    /// The row's configuration and the source's clip, then the table's cpu step count or the paper clip's crops and perceptual
+    /// network, then the user's --set.
+    /// </summary>
     public static List<KeyValuePair<string, string>> Overrides(ListenAndMoveRow row, string source, ReproduceRequest request)
     {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(request);
         List<KeyValuePair<string, string>> all = [.. row.Overrides, new("clip", source)];
         if (request.Preset == Preset.Cpu)
             all.Add(new("steps", CpuSteps.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (request.Preset == Preset.Paper)
+            all.AddRange(ListenAndMovePaperInputs.Overrides(source));
         all.AddRange(request.Overrides ?? []);
         return all;
     }
@@ -106,7 +116,7 @@ public sealed class ListenAndMoveTable1 : IReproducibleTable
         progress.Message($"{what}: scoring the validation split");
         using var opened = ListenAndMoveClip.Open(o);
         var clip = opened.Clip;
-        var scores = SoundToVideoScorer.Score(generator, clip, opened.States, opened.Reader, o.ClipLength, o.Seed);
+        var scores = SoundToVideoScorer.Score(generator, clip, opened.Space, opened.States, o.ClipLength, o.Seed);
         using var first = clip.Validation.Clip(0);
         var fake = generator.DrawClip(first.Features, o.Seed);
         var fps = new SoundFeatureOptions().Fps;
@@ -117,22 +127,19 @@ public sealed class ListenAndMoveTable1 : IReproducibleTable
         return (scores, fake, first.Frames.clone(), cut);
     }
 
-    private void Check(ReproduceRequest request)
+    private void Check(ReproduceRequest request, bool scoring = true)
     {
-        if (!Presets.Contains(request.Preset))
-            throw new UsageException(
-                $"{Name} runs at {string.Join(", ", Presets.Select(p => p.Name()))} "
-                    + "(the paper preset needs the real clips' evaluators, not wired yet)"
-            );
         if (request.Seeds != 1 || request.AlsoReferenceTestMode)
             throw new UsageException($"{Name} trains one seed and has no pix2pix rows (--seeds, --reference-test-mode)");
+        if (request.Preset == Preset.Paper)
+            ListenAndMovePaperInputs.Require(Name, scoring, outOfDistribution: false);
     }
 
     public IReadOnlyList<MethodCost> Estimate(ReproduceRequest request, IProgressSink progress)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
-        Check(request);
+        Check(request, scoring: false);
         return Costs(request, ListenAndMoveTable.Rows);
     }
 

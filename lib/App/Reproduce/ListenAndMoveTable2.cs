@@ -27,7 +27,7 @@ public sealed class ListenAndMoveTable2 : IReproducibleTable
 
     public string Description => "Listen and Move (Redondo 2023), Table 2: FID on out-of-distribution sounds, baseline vs full model";
 
-    public IReadOnlyList<Preset> Presets { get; } = [Preset.Smoke, Preset.Cpu];
+    public IReadOnlyList<Preset> Presets { get; } = [Preset.Smoke, Preset.Cpu, Preset.Paper];
 
     private static readonly ListenAndMoveRow[] Compared = [ListenAndMoveTable.Rows[0], ListenAndMoveTable.Rows[^1]];
 
@@ -73,36 +73,47 @@ public sealed class ListenAndMoveTable2 : IReproducibleTable
     }
 
     /// <summary>
-    /// FID per out-of-distribution sound (states reset for each, sounds under 1 s skipped), mean ± sd over the sounds, and
-    /// the first 8 frames drawn for the first sound ([8, 3, S, S] in [−1, 1], for the report's grid).
+    /// FID per out-of-distribution sound (states reset for each; <see cref="OutOfDistributionSounds"/>: the embedded bank in
+    /// order, or 500 of FSD50K's development clips in a seeded random order), mean ± sd over the sounds, and the first 8
+    /// frames drawn for the first sound ([8, 3, S, S] in [−1, 1], for the report's grid).
     /// </summary>
     public static (MeanSd Fid, Tensor FirstFrames) OutOfDistributionFid(SoundToVideoGenerator generator, ListenAndMoveOptions o)
     {
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(o);
         using var opened = ListenAndMoveClip.Open(o);
-        var sounds = Directory.GetFiles(Path.Combine(opened.Folder, OodSoundBank.Folder), "*.wav").Order(StringComparer.Ordinal).ToList();
-        if (sounds.Count == 0)
-            throw new InvalidDataException($"{Path.Combine(opened.Folder, OodSoundBank.Folder)} holds no out-of-distribution sounds");
+        var embedded = ListenAndMoveClip.RecordsStates(o.Corpus);
+        var files = OutOfDistributionSounds.Files(
+            embedded ? Path.Combine(opened.Folder, OodSoundBank.Folder) : OutOfDistributionSounds.Fsd50kFolder()
+        );
+        var sounds = embedded
+            ? OutOfDistributionSounds.Pick(files, files.Count)
+            : OutOfDistributionSounds.Pick(files, OutOfDistributionSounds.PaperCount, new Random(unchecked((int)o.Seed)));
         var device = generator.parameters().First().device;
         return SeededDefaultGenerator.Run(o.Seed, () => EvalMode.Run(
                 () =>
                 {
                     using var noGrad = torch.no_grad();
                     using var scope = torch.NewDisposeScope();
-                    var real = SoundToVideoScorer.ReferenceFeatures(opened.Reader, opened.Clip.Train.Frames);
+                    var real = SoundToVideoScorer.ReferenceFeatures(opened.Space, opened.Clip.Train.Frames);
                     var values = new List<double>();
                     Tensor? first = null;
-                    foreach (var path in sounds)
+                    foreach (var (_, audio) in sounds)
                     {
-                        var audio = WavFile.Read(path);
-                        if (audio.Duration.TotalSeconds < 1)
-                            continue;
+                        using var step = torch.NewDisposeScope();
                         var features = SoundFeatures.PerVideoFrame(audio);
                         generator.Reset();
                         var drawn = generator.call(features.unsqueeze(0).to(device))[0].cpu().add(Scalars.Of(1)).div(Scalars.Of(2));
-                        values.Add(FrechetDistance.Compute(opened.Reader.Pooled(drawn).to(ScalarType.Float64), real));
-                        first ??= drawn.narrow(0, 0, Math.Min(8, drawn.size(0))).mul(Scalars.Of(2)).sub(Scalars.Of(1)).MoveToOuterDisposeScope();
+                        values.Add(FrechetDistance.Compute(opened.Space.FrameFeatures(drawn), real));
+                        if (first is null)
+                        {
+                            first = drawn.narrow(0, 0, Math.Min(8, drawn.size(0))).mul(Scalars.Of(2)).sub(Scalars.Of(1));
+                            step.MoveToOuter(first);
+                        }
                     }
-                    return (MeanSd.Of(values), first ?? throw new InvalidDataException("no out-of-distribution sound lasts 1 s or more"));
+                    if (first is null)
+                        throw new InvalidDataException($"no out-of-distribution sound lasts {OutOfDistributionSounds.MinSeconds} s or more");
+                    return (MeanSd.Of(values), first.MoveToOuterDisposeScope());
                 },
                 generator
             ));
@@ -117,9 +128,12 @@ public sealed class ListenAndMoveTable2 : IReproducibleTable
     )
     {
         var columns = fid.Keys.Select(k => k.Column).Distinct().ToList();
+        var kitSide =
+            preset == Preset.Paper
+                ? "kit: 500 FSD50K development clips, Inception FID, preset paper"
+                : $"kit: the Sound-motion bank, FID on the state reader's features, preset {preset.Name()}";
         var comparison = new PaperVsKitTable(
-            $"Listen and Move Table 2 — FID on out-of-distribution sounds (paper: 500 FSD50K clips; kit: the Sound-motion bank, "
-                + $"FID on the state reader's features, preset {preset.Name()})",
+            $"Listen and Move Table 2 — FID on out-of-distribution sounds (paper: 500 FSD50K clips; {kitSide})",
             "Row",
             [.. columns]
         )
@@ -151,9 +165,13 @@ public sealed class ListenAndMoveTable2 : IReproducibleTable
             .ToList();
         string[] notes =
         [
-            "Each sound drives the generator from fresh states (the paper resets them per FSD50K clip); sounds shorter than 1 s are "
-                + "skipped. FID compares the frames a sound draws with 500 random training frames of the source on the state reader's "
-                + "features — the kit's stand-in for Inception, so its scale is not the paper's.",
+            "Each sound drives the generator from fresh states (the paper resets them per FSD50K clip), cut to its first 5 s; sounds "
+                + "shorter than 1 s are skipped. FID compares the frames a sound draws with 500 random training frames of the source"
+                + (
+                    preset == Preset.Paper
+                        ? " in Inception's pool3 features, as the paper (FSD50K's development clips in a seeded random order)."
+                        : " on the state reader's features — the kit's stand-in for Inception, so its scale is not the paper's."
+                ),
             "The paper expects the full model to be more robust on music and not on speech (its talking-head FID is slightly worse).",
         ];
         Directory.CreateDirectory(folder);
@@ -193,20 +211,18 @@ public sealed class ListenAndMoveTable2 : IReproducibleTable
         return reproduction;
     }
 
-    private void Check(ReproduceRequest request)
+    private void Check(ReproduceRequest request, bool scoring = true)
     {
-        if (!Presets.Contains(request.Preset))
-            throw new UsageException(
-                $"{Name} runs at {string.Join(", ", Presets.Select(p => p.Name()))} (the paper preset needs FSD50K and Inception)"
-            );
         if (request.Seeds != 1 || request.AlsoReferenceTestMode)
             throw new UsageException($"{Name} trains one seed and has no pix2pix rows (--seeds, --reference-test-mode)");
+        if (request.Preset == Preset.Paper)
+            ListenAndMovePaperInputs.Require(Name, scoring, outOfDistribution: scoring);
     }
 
     public IReadOnlyList<MethodCost> Estimate(ReproduceRequest request, IProgressSink progress)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Check(request);
+        Check(request, scoring: false);
         return ListenAndMoveTable1.Costs(request, Compared);
     }
 }

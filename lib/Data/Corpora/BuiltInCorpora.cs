@@ -4,6 +4,7 @@ using Dino.Repro.Data.Cityscapes;
 using Dino.Repro.Data.Cub200;
 using Dino.Repro.Data.Grid;
 using Dino.Repro.Data.Oxford102;
+using Dino.Repro.Data.SoundVideo;
 using Dino.Repro.Data.SpokenCaptions;
 using Dino.Repro.Data.Synthetic;
 using Dino.Repro.Data.Synthetic.SoundDrivenClip;
@@ -105,6 +106,11 @@ public static class BuiltInCorpora
             RealLayout = "<clip>.mp4|mkv|webm|mov, one experiment per clip",
             Describe = CorpusCheck.SoundVideo,
             SoundVideos = _ => CorpusPaths.ExpectedPath(SoundVideoName),
+        },
+        new(OutOfDistributionSounds.Fsd50kName, "FSD50K development clips: unheard sounds for Listen and Move's Table 2 (500 drawn, first 5 s)")
+        {
+            RealLayout = $"{OutOfDistributionSounds.Fsd50kDevAudio}/<id>.wav",
+            Describe = OutOfDistributionSounds.Describe,
         },
         Made(
             ShapesCorpus.Name,

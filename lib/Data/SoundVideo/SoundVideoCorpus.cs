@@ -43,6 +43,15 @@ public sealed class SoundVideoCorpus : IDisposable
             .ToArray();
     }
 
+    /// <summary>The clip of <paramref name="folder"/> named <paramref name="name"/> (any video extension); a missing one lists those there.</summary>
+    public static string Find(string folder, string name)
+    {
+        var clips = Clips(folder);
+        var names = clips.Select(System.IO.Path.GetFileNameWithoutExtension).ToList();
+        return clips.FirstOrDefault(c => System.IO.Path.GetFileNameWithoutExtension(c) == name)
+            ?? throw new IO.UsageException($"clip '{name}' is not in {folder} (clips: {(names.Count == 0 ? "none" : string.Join(", ", names))})");
+    }
+
     /// <summary>
     /// The clips of <paramref name="folder"/> (<see cref="Clips"/>) read one at a time with <see cref="Load"/>, each the
     /// caller's to dispose before the next is read (a long clip at full size is large); an unreadable one (corrupt,

@@ -15,6 +15,32 @@ public sealed record CropBox(int Left, int Top, int Right, int Bottom)
         return new CropBox(left, top, left + side, top + side);
     }
 
+    /// <summary>
+    /// Parses "left,top,right,bottom" (Listen and Move's --crop); empty or blank gives null (the centred square). A malformed
+    /// or empty box is a <see cref="FormatException"/> saying what was given.
+    /// </summary>
+    public static CropBox? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        var parts = text.Split(',');
+        var values = new int[parts.Length];
+        var ok = parts.Length == 4;
+        for (var i = 0; ok && i < 4; i++)
+            ok = int.TryParse(
+                parts[i].Trim(),
+                System.Globalization.NumberStyles.Integer,
+                System.Globalization.CultureInfo.InvariantCulture,
+                out values[i]
+            );
+        if (!ok)
+            throw new FormatException($"a crop is left,top,right,bottom in pixels (e.g. 650,400,1250,1000), got '{text}'");
+        var box = new CropBox(values[0], values[1], values[2], values[3]);
+        if (box.Left < 0 || box.Top < 0 || box.Width <= 0 || box.Height <= 0)
+            throw new FormatException($"crop '{text}' is empty or starts left of or above the frame");
+        return box;
+    }
+
     /// <summary>Throws when the box is empty or leaves a <paramref name="width"/>×<paramref name="height"/> frame.</summary>
     public void CheckInside(int width, int height, string source)
     {

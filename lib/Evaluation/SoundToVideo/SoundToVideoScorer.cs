@@ -9,10 +9,11 @@ namespace Dino.Repro.Evaluation.SoundToVideo;
 /// <summary>
 /// Scores a trained Listen and Move generator on its clip's validation split as the reference's eval_models.py does:
 /// eval mode, states reset once and then carried over the consecutive clips of T frames; per frame SSIM (the reference's
-/// zero-padded form) and an LPIPS-style distance; FID per generated clip against 500 random training frames; FVD of the
-/// clips generated so far against 20 random training sequences, every 4th clip (from the second on); and the sync error — how far the
-/// <see cref="StateReader"/> reads each generated frame's state from the recorded one. Random draws (the motion noise,
-/// the reference picks) come from a seeded stream that leaves the caller's untouched.
+/// zero-padded form) and LPIPS; FID per generated clip against 500 random training frames; FVD of the clips generated so
+/// far against 20 random training sequences, every 4th clip (from the second on) — LPIPS, FID and FVD in an <see
+/// cref="IVideoFeatureSpace"/> (the paper's networks, or the stand-ins). Where the corpus recorded its states, also the sync
+/// error — how far the <see cref="StateReader"/> reads each generated frame's state from the recorded one. Random draws
+/// (the motion noise, the reference picks) come from a seeded stream that leaves the caller's untouched.
 /// </summary>
 public static class SoundToVideoScorer
 {
@@ -20,12 +21,11 @@ public static class SoundToVideoScorer
         ReferenceSequences = 20,
         FvdEvery = 4;
 
-    /// <param name="states">The recorded state of every frame of the clip (training frames first, as in the video).</param>
     public static SoundToVideoScores Score(
         SoundToVideoGenerator generator,
         SoundVideoCorpus clip,
-        IReadOnlyList<double[]> states,
-        StateReader reader,
+        IVideoFeatureSpace space,
+        RecordedStates? states,
         int frames,
         long seed
     )
@@ -36,7 +36,7 @@ public static class SoundToVideoScorer
                 () =>
                 {
                     generator.Reset();
-                    return Score(features => generator.call(features.unsqueeze(0).to(device))[0].cpu(), clip, states, reader, frames);
+                    return Score(features => generator.call(features.unsqueeze(0).to(device))[0].cpu(), clip, space, states, frames);
                 },
                 generator
             ));
@@ -50,25 +50,24 @@ public static class SoundToVideoScorer
     public static SoundToVideoScores Score(
         Func<Tensor, Tensor> draw,
         SoundVideoCorpus clip,
-        IReadOnlyList<double[]> states,
-        StateReader reader,
+        IVideoFeatureSpace space,
+        RecordedStates? states,
         int frames
     )
     {
         ArgumentNullException.ThrowIfNull(draw);
         ArgumentNullException.ThrowIfNull(clip);
-        ArgumentNullException.ThrowIfNull(states);
-        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(space);
         using var validation = new SoundVideoSequence(clip.Validation.Frames.alias(), clip.Validation.Features.alias(), frames);
         if (validation.ClipCount == 0)
             throw new ArgumentException($"the validation split's {validation.Length} frames hold no clip of {frames} to score");
         var offset = (int)clip.Train.Length; // validation frame k is the video's frame offset + k
-        if (states.Count < offset + validation.Length)
-            throw new ArgumentException($"{states.Count} recorded states do not cover the clip's {offset + validation.Length} frames");
+        if (states is not null && states.Frames.Count < offset + validation.Length)
+            throw new ArgumentException($"{states.Frames.Count} recorded states do not cover the clip's {offset + validation.Length} frames");
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
-        var realFrames = ReferenceFeatures(reader, clip.Train.Frames);
-        var realClips = torch.stack(RandomSequences(clip.Train, frames).Select(s => ClipFeature(reader, s)).ToArray());
+        var realFrames = ReferenceFeatures(space, clip.Train.Frames);
+        var realClips = torch.stack(RandomSequences(clip.Train, frames).Select(space.ClipFeature).ToArray());
         List<double> ssim = [],
             lpips = [],
             sync = [],
@@ -82,15 +81,18 @@ public static class SoundToVideoScorer
             var fake = draw(piece.Features).add(Scalars.Of(1)).div(Scalars.Of(2));
             var real = piece.Frames.add(Scalars.Of(1)).div(Scalars.Of(2));
             ssim.AddRange(ZeroPaddedSsim.PerImage(real, fake).data<double>().ToArray());
-            lpips.AddRange(FeatureDistance(reader, real, fake));
-            var truth = torch.tensor(
-                Enumerable.Range(0, frames).SelectMany(t => states[offset + k * frames + t]).Select(v => (float)v).ToArray(),
-                [frames, states[0].Length]
-            );
-            sync.AddRange(reader.call(fake).sub(truth).abs().mean([1]).to(ScalarType.Float64).data<double>().ToArray());
-            floor.AddRange(reader.call(real).sub(truth).abs().mean([1]).to(ScalarType.Float64).data<double>().ToArray());
-            fid.Add(FrechetDistance.Compute(Pooled(reader, fake), realFrames));
-            fakeClips.Add(ClipFeature(reader, fake));
+            lpips.AddRange(space.FrameDistances(real, fake));
+            if (states is not null)
+            {
+                var truth = torch.tensor(
+                    Enumerable.Range(0, frames).SelectMany(t => states.Frames[offset + k * frames + t]).Select(v => (float)v).ToArray(),
+                    [frames, states.Frames[0].Length]
+                );
+                sync.AddRange(ReadError(states.Reader, fake, truth));
+                floor.AddRange(ReadError(states.Reader, real, truth));
+            }
+            fid.Add(FrechetDistance.Compute(space.FrameFeatures(fake), realFrames));
+            fakeClips.Add(space.ClipFeature(fake));
             if (fakeClips.Count >= 2 && (k % FvdEvery == 0 || k + 1 == validation.ClipCount)) // a covariance needs two clips
                 fvd.Add(FrechetDistance.Compute(torch.stack(fakeClips.ToArray()), realClips));
         }
@@ -100,48 +102,26 @@ public static class SoundToVideoScorer
             MeanSd.Of(fvd),
             MeanSd.Of(fid),
             MeanSd.Of(sync),
-            floor.Average(),
+            floor.Count == 0 ? double.NaN : floor.Average(),
             (int)validation.ClipCount
         );
     }
 
-    // LPIPS with uniform weights on the reader's maps: unit-normalise each pixel's channel vector, square the difference,
-    // sum over channels, average over the map, sum over the layers.
-    private static IEnumerable<double> FeatureDistance(StateReader reader, Tensor real, Tensor fake)
-    {
-        var (a, b) = (reader.Maps(real), reader.Maps(fake));
-        var total = torch.zeros(real.size(0));
-        for (var l = 0; l < a.Count; l++)
-        {
-            var na = a[l].div(a[l].pow(Scalars.Of(2)).sum(1, keepdim: true).sqrt().add(Scalars.Of(1e-10)));
-            var nb = b[l].div(b[l].pow(Scalars.Of(2)).sum(1, keepdim: true).sqrt().add(Scalars.Of(1e-10)));
-            total = total.add(na.sub(nb).pow(Scalars.Of(2)).sum(1).mean([1, 2]));
-        }
-        return total.to(ScalarType.Float64).data<double>().ToArray();
-    }
-
-    private static Tensor Pooled(StateReader reader, Tensor frames) => reader.Pooled(frames).to(ScalarType.Float64);
-
-    // A clip's statistics for the FVD stand-in: the mean and spread of its frames' pooled features and their mean change.
-    private static Tensor ClipFeature(StateReader reader, Tensor frames)
-    {
-        var f = reader.Pooled(frames).to(ScalarType.Float64); // [T, D]
-        var change = f.narrow(0, 1, f.size(0) - 1).sub(f.narrow(0, 0, f.size(0) - 1)).abs().mean([0]);
-        return torch.cat([f.mean([0]), f.std(0), change]);
-    }
+    private static double[] ReadError(StateReader reader, Tensor frames, Tensor truth) =>
+        reader.call(frames).sub(truth).abs().mean([1]).to(ScalarType.Float64).data<double>().ToArray();
 
     /// <summary>
-    /// FID's real side: the reader's pooled features (float64) of 500 random training frames (uint8 [N, S, S, 3]), drawn with
-    /// torch's default generator.
+    /// FID's real side: the features (float64) of 500 random training frames (uint8 [N, S, S, 3]), drawn with torch's
+    /// default generator.
     /// </summary>
-    public static Tensor ReferenceFeatures(StateReader reader, Tensor trainFrames)
+    public static Tensor ReferenceFeatures(IVideoFeatureSpace space, Tensor trainFrames)
     {
-        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(trainFrames);
         using var scope = torch.NewDisposeScope();
         var picks = torch.randperm(trainFrames.size(0)).narrow(0, 0, Math.Min(ReferenceFrames, trainFrames.size(0)));
         var images = trainFrames.index_select(0, picks).permute(0, 3, 1, 2).to(ScalarType.Float32).div(Scalars.Of(255));
-        return Pooled(reader, images).MoveToOuterDisposeScope();
+        return space.FrameFeatures(images).MoveToOuterDisposeScope();
     }
 
     private static IEnumerable<Tensor> RandomSequences(SoundVideoSequence train, int frames)

@@ -17,8 +17,9 @@ public sealed record MeanSd(double Mean, double Sd, int Count)
 
 /// <summary>
 /// One model's scores on one clip's validation split, as Table 1 reads them (per frame: SSIM, LPIPS; per growing set
-/// of clips: FVD) plus FID per clip and the direct sync error. LPIPS, FID and FVD are the kit's stand-ins computed on
-/// the <see cref="StateReader"/>'s features (the paper's AlexNet, Inception and I3D are not available at smoke/cpu);
+/// of clips: FVD) plus FID per clip and, where the corpus recorded states, the direct sync error (else it counts nothing
+/// and <see cref="ReaderFloor"/> is NaN). LPIPS, FID and FVD are in the scorer's <see cref="IVideoFeatureSpace"/>: the
+/// paper's networks on real clips, stand-ins on the <see cref="StateReader"/>'s features at smoke/cpu;
 /// <see cref="ReaderFloor"/> is the reader's own error on the real frames, the lowest sync error a model can show.
 /// </summary>
 public sealed record SoundToVideoScores(MeanSd Ssim, MeanSd Lpips, MeanSd Fvd, MeanSd Fid, MeanSd SyncError, double ReaderFloor, int Clips);

@@ -48,6 +48,9 @@ public static class FrameFeatures
 {
     public const string StandIn = "stand-in";
 
+    /// <summary>The paper's network's file in the evaluators folder (data-scripts/CONVERSION.md).</summary>
+    public const string PaperFileName = "vgg16-relu2_2.pt";
+
     /// <summary>Training steps of the stand-in (batches of 32 random training frames, Adam 1e-3).</summary>
     public const int StandInSteps = 400;
 

@@ -26,6 +26,15 @@ public sealed record ListenAndMoveOptions : TrainingOptions
     /// <summary>The clip trained on, by file name without extension (sound-motion: melodic, harmonic, percussive, speech).</summary>
     public string Clip { get; init; } = "melodic";
 
+    /// <summary>
+    /// The rectangle of the source frames trained on, "left,top,right,bottom" in pixels (the reference's --crop); empty: the
+    /// largest centred square.
+    /// </summary>
+    public string Crop { get; init; } = "";
+
+    /// <summary>The rectangle scored on; empty: <see cref="Crop"/> (the reference scored drums on another crop than it trained on).</summary>
+    public string EvalCrop { get; init; } = "";
+
     /// <summary>Frame side S (the paper's tables: 128).</summary>
     public int ImageSize { get; init; } = 128;
 
@@ -53,6 +62,16 @@ public sealed record ListenAndMoveOptions : TrainingOptions
     /// (data-scripts/CONVERSION.md), which the real clips need.
     /// </summary>
     public string PerceptualNet { get; init; } = FrameFeatures.StandIn;
+
+    /// <summary>How the clip is read for training.</summary>
+    public Data.SoundVideo.SoundVideoOptions TrainingRead => new(Size: ImageSize, Crop: Data.SoundVideo.CropBox.Parse(Crop), ClipLength: ClipLength);
+
+    /// <summary>How the clip is read for scoring (<see cref="EvalCrop"/>, else the training crop).</summary>
+    public Data.SoundVideo.SoundVideoOptions EvaluationRead =>
+        TrainingRead with
+        {
+            Crop = Data.SoundVideo.CropBox.Parse(EvalCrop.Length > 0 ? EvalCrop : Crop),
+        };
 
     public SoundToVideoArchitecture Architecture =>
         new()
@@ -85,5 +104,19 @@ public sealed record ListenAndMoveOptions : TrainingOptions
             yield return $"penalty_weight and perceptual_weight must not be negative (got {PenaltyWeight}, {PerceptualWeight})";
         if (string.IsNullOrWhiteSpace(Clip))
             yield return "clip must name a clip of the corpus";
+        foreach (var (name, value) in new[] { ("crop", Crop), ("eval_crop", EvalCrop) })
+        {
+            string? problem = null;
+            try
+            {
+                Data.SoundVideo.CropBox.Parse(value);
+            }
+            catch (FormatException e)
+            {
+                problem = $"{name}: {e.Message}";
+            }
+            if (problem is not null)
+                yield return problem;
+        }
     }
 }

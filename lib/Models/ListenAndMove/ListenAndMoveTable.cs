@@ -26,12 +26,27 @@ public sealed record ListenAndMoveRow(
         ];
 }
 
+/// <summary>
+/// One of the paper's clips (the reference's assets), by the name the kit expects it under in the sound-video folder, with
+/// the reference's crops (train.sh, eval_models.sh): drums was scored on another crop than it was trained on.
+/// </summary>
+public sealed record PaperClip(string Column, string Clip, string Crop, string EvalCrop, string ReferenceAsset);
+
 /// <summary>Table 1's rows and columns, and Table 2's out-of-distribution FIDs, verbatim from the paper.</summary>
 public static class ListenAndMoveTable
 {
     /// <summary>Table 1's columns and the sound-motion source standing in for each.</summary>
     public static IReadOnlyList<(string Column, string Source)> Columns { get; } =
     [("Cello", "melodic"), ("Quintet", "harmonic"), ("Drums", "percussive"), ("Talking Head", "speech")];
+
+    /// <summary>The paper's clips, in Table 1's column order.</summary>
+    public static IReadOnlyList<PaperClip> PaperClips { get; } =
+    [
+        new("Cello", "cello", "650,400,1250,1000", "650,400,1250,1000", "seyeon_jung-JSBach_cello_suite_No6_CUT.mp4"),
+        new("Quintet", "quintet", "290,0,1010,720", "290,0,1010,720", "Once_I_Saw_CUT.mp4"),
+        new("Drums", "drums", "30,0,750,720", "170,0,890,720", "Istanbul_Agop_16_Xist_Ion_Crash_Cymbal-Brilliant.mp4"),
+        new("Talking Head", "talking-head", "500,0,1580,1080", "500,0,1580,1080", "MEAD_M31_right_60.mp4"),
+    ];
 
     /// <summary>
     /// MfS is the baseline (sound only through a one-layer RNN); the next three rows each add one feature to it; the last

@@ -137,4 +137,19 @@ public sealed class PrepareCommandReaderTests : IDisposable
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Contains(corrupt, stderr);
     }
+
+    [Fact]
+    public void Fsd50k_counts_the_development_clips_and_an_empty_folder_fails_naming_it()
+    {
+        var audio = Path.Combine(Raw("fsd50k"), "FSD50K.dev_audio");
+        Directory.CreateDirectory(audio);
+        var (code, _, stderr) = Prepare("fsd50k");
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains(audio, stderr);
+        for (var i = 0; i < 3; i++)
+            Dino.Repro.Signal.WavFile.Write(Path.Combine(audio, $"{i}.wav"), new float[44100], 44100);
+        (code, var stdout, stderr) = Prepare("fsd50k");
+        Assert.True(code == ExitCodes.Ok, stderr);
+        Assert.Contains($"fsd50k at {Raw("fsd50k")}: 3 development clips (.wav; the first at 44100 Hz)", stdout);
+    }
 }

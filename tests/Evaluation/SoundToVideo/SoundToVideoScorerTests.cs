@@ -65,14 +65,16 @@ public class SoundToVideoScorerTests
 
         var k = 0;
         manual_seed(1);
-        var oracle = SoundToVideoScorer.Score(_ => validation.Clip(k++).Frames, clip, states, reader, 8);
+        var space = new StandInFeatureSpace(reader);
+        var recorded = new RecordedStates(reader, states);
+        var oracle = SoundToVideoScorer.Score(_ => validation.Clip(k++).Frames, clip, space, recorded, 8);
         k = 0;
         manual_seed(1);
         var frozen = SoundToVideoScorer.Score(
             _ => validation.Clip(k++).Frames.narrow(0, 0, 1).expand(8, -1, -1, -1).contiguous(),
             clip,
-            states,
-            reader,
+            space,
+            recorded,
             8
         );
         Assert.Equal(3, oracle.Clips);
@@ -83,5 +85,61 @@ public class SoundToVideoScorerTests
         Assert.True(frozen.Lpips.Mean > 0.01, $"LPIPS {frozen.Lpips}");
         Assert.True(frozen.SyncError.Mean > oracle.SyncError.Mean + 0.01, $"sync {frozen.SyncError} vs {oracle.SyncError}");
         Assert.True(frozen.Fvd.Mean > oracle.Fvd.Mean, $"FVD {frozen.Fvd} vs {oracle.Fvd}");
+    }
+
+    // Frame features: each frame's mean intensity and its square; a clip's: its frames' mean feature and mean change.
+    private sealed class MeanBrightness : IVideoFeatureSpace
+    {
+        public string Description => "mean brightness";
+
+        public double[] FrameDistances(Tensor real, Tensor fake) =>
+            real.sub(fake).abs().mean([1, 2, 3]).to(ScalarType.Float64).data<double>().ToArray();
+
+        public Tensor FrameFeatures(Tensor frames)
+        {
+            var m = frames.mean([1, 2, 3]).to(ScalarType.Float64);
+            return stack([m, m.pow(Scalars.Of(2))], 1);
+        }
+
+        public Tensor ClipFeature(Tensor frames)
+        {
+            var f = FrameFeatures(frames);
+            return cat([f.mean([0]), f.narrow(0, 1, f.size(0) - 1).sub(f.narrow(0, 0, f.size(0) - 1)).abs().mean([0])]);
+        }
+    }
+
+    [Fact]
+    public void A_real_clip_is_scored_in_the_given_space_without_a_sync_error()
+    {
+        using var data = new DataRootScope();
+        using var scope = NewDisposeScope();
+        var folder = CorpusRegistry.SoundVideos(SoundMotionCorpus.Name, 8);
+        using var clip = SoundVideoCorpus.Load(Path.Combine(folder, "melodic.mp4"), new SoundVideoOptions(Size: 16, ClipLength: 8));
+        using var validation = new SoundVideoSequence(clip.Validation.Frames.alias(), clip.Validation.Features.alias(), 8);
+        var k = 0;
+        var darker = SoundToVideoScorer.Score(
+            _ => validation.Clip(k++).Frames.sub(Scalars.Of(0.5)).clamp(Scalars.Of(-1), Scalars.Of(1)),
+            clip,
+            new MeanBrightness(),
+            null,
+            8
+        );
+        Assert.Equal(0, darker.SyncError.Count);
+        Assert.True(double.IsNaN(darker.ReaderFloor));
+        Assert.Equal(3, darker.Clips);
+        Assert.Equal(3 * 8, darker.Lpips.Count); // one distance a frame, from the space
+        // Frames in [0, 1] darkened by 0.25 (0.5 in [−1, 1]) wherever that stays in range: the space's distance is at most 0.25.
+        Assert.InRange(darker.Lpips.Mean, 0.05, 0.25 + 1e-6);
+        Assert.Equal(3, darker.Fid.Count); // one FID a clip
+        Assert.True(darker.Fid.Mean > 0.001, $"FID {darker.Fid}");
+    }
+
+    [Fact]
+    public void The_paper_space_names_every_missing_evaluator_at_once()
+    {
+        using var folder = new Fixtures.TempFolder();
+        var error = Assert.Throws<FileNotFoundException>(() => PaperFeatureSpace.Load(folder.Root));
+        foreach (var file in new[] { "lpips-alex.pt", "inception-2015-12-05.pt", "i3d_torchscript.pt" })
+            Assert.Contains(Path.Combine(folder.Root, file), error.Message);
     }
 }
