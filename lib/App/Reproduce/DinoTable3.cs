@@ -197,7 +197,7 @@ public sealed class DinoTable3 : IReproducibleTable
             options.Device.Require();
             using var created = definition.Create(options);
             var seconds = TrainingCost.MedianStepSeconds(created);
-            var resolution = options is VideoSpeechOptions v ? v.FrameSize : 0;
+            var resolution = options is VideoSpeechOptions v ? v.FrameSize : 0; // the recogniser reads audio: no frame size
             costs.Add(new MethodCost(method, experiment, resolution, options.BatchSize, options.Device, options.Steps, seconds));
         }
         return costs;

@@ -22,6 +22,11 @@ public class TrainingCostTests
         Assert.EndsWith("| 5,400 | 3 h |", lines[3]);
         Assert.EndsWith("| 600,000 | 1,667 h (69.4 days) |", lines[4]);
         Assert.Equal("| total | | | | | | | 1,670 h (69.6 days) |", lines[5]); // 30 s + 3 h + 1,666.67 h
+        Assert.StartsWith("| A | pix2pix | 256² | 1 |", lines[2]);
+
+        // A model without frames (Table 3's audio recogniser) shows no resolution rather than "0²".
+        var audio = TrainingCost.Table([new("GRID recogniser", "grid-recogniser", 0, 32, ComputeDevice.Cpu, 600, 0.1)]).Split('\n');
+        Assert.StartsWith("| GRID recogniser | grid-recogniser | — | 32 |", audio[2]);
     }
 
     [Fact]
