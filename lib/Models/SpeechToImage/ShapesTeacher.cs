@@ -65,7 +65,8 @@ public sealed class ShapesTeacher : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor images) => Encode(images, null);
 
     // The geometry branch sees the luminance about its image mean; in training its contrast is scaled by a random factor
-    // of either sign per image, so how bright an object is (which betrays its colour) cannot stand in for its outline.
+    // of either sign per image (|factor| in [0.5, 1.5)), so how bright an object is (which betrays its colour) cannot stand
+    // in for its outline.
     private Tensor Encode(Tensor images, Tensor? contrast)
     {
         using var scope = torch.NewDisposeScope();
@@ -90,7 +91,7 @@ public sealed class ShapesTeacher : nn.Module<Tensor, Tensor>
     public const int PoolImages = 2400,
         TrainingSteps = 1500;
 
-    public const string Version = "v5";
+    public const string Version = "v6";
 
     /// <summary>
     /// The pool: one-object Spoken shapes scenes of <see cref="PoolSeed"/> of training classes, as images [N, 3, S, S] in
@@ -123,7 +124,12 @@ public sealed class ShapesTeacher : nn.Module<Tensor, Tensor>
     {
         var path = Path.Combine(KitPaths.DataRoot(), "cache", "speech-to-image", $"shapes-teacher-{Version}-{side}px-e{embedding}.safetensors");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var (teacher, _) = CachedNetwork.LoadOrTrain(path, () => new ShapesTeacher(embedding), t => Train(t, side));
+        // Built under the pool's seed too: initial weights drawn from whatever the process ran before would differ run to run.
+        var (teacher, _) = CachedNetwork.LoadOrTrain(
+            path,
+            () => SeededDefaultGenerator.Run(PoolSeed, () => new ShapesTeacher(embedding)),
+            t => Train(t, side)
+        );
         foreach (var p in teacher.parameters())
             p.requires_grad_(false);
         return teacher;
@@ -139,7 +145,8 @@ public sealed class ShapesTeacher : nn.Module<Tensor, Tensor>
             {
                 using var scope = torch.NewDisposeScope();
                 var picks = torch.randint(0, PoolImages, [32], dtype: ScalarType.Int64);
-                var (c, s, z) = teacher.Attributes(teacher.call(images.index_select(0, picks)));
+                var contrast = torch.rand(32).add(Scalars.Of(0.5)).mul(torch.randint(0, 2, [32]).mul(Scalars.Of(2)).sub(Scalars.Of(1)));
+                var (c, s, z) = teacher.Attributes(teacher.Encode(images.index_select(0, picks), contrast));
                 var loss = nn
                     .functional.cross_entropy(c, colours.index_select(0, picks))
                     .add(nn.functional.cross_entropy(s, shapes.index_select(0, picks)))

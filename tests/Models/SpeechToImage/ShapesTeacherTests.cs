@@ -44,9 +44,9 @@ public class ShapesTeacherTests
         var seen = Accuracies([.. scenes.Where(i => !SpokenShapesVocabulary.TestClasses.Contains(i.Description.ClassId))]);
         var report = $"held-out {held}, seen {seen}";
         Assert.True(seen.Colour > 0.95 && seen.Shape > 0.6 && seen.Size > 0.8, report);
-        // Unseen colour × shape pairs: colour, read per pixel, as well as on seen classes; size far above chance (1/2). The
-        // shape of an unseen pair is read less reliably (0.46–0.72 over identical runs here, chance 1/3): not asserted.
-        Assert.True(held.Colour > 0.95 && held.Size > 0.75, report);
+        // Unseen colour × shape pairs: colour, read per pixel, as well as on seen classes; size and shape far above chance (1/2,
+        // 1/3) though below seen classes (0.89 and 0.74 here, a seeded and repeatable training).
+        Assert.True(held.Colour > 0.95 && held.Size > 0.75 && held.Shape > 0.6, report);
         Assert.Equal(64, teacher.Embedding);
     }
 }
