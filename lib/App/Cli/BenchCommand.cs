@@ -128,6 +128,8 @@ internal static class BenchCommand
         Func<JsonObject, string> json
     )
     {
+        // The kit's side is done: the memory its steps freed goes back first, so the two sides' peaks need not fit at once.
+        NativeHeap.Release();
         Console.Error.WriteLine($"[bench] PyTorch: running bench/{script}");
         var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(KitPaths.Root(), script);
         if (pytorch is null)
