@@ -21,9 +21,10 @@ WGAN-GP(real, sg G(f)) + WGAN-GP(real, frame-shuffled real); D_I one step on WGA
 E[D(real)] + 10 * E[(||grad D(x_hat)||_2 - 1)^2]. Non-finite gradients zeroed. Adam G 1e-4, D 4e-4, betas (0.3, 0.999).
 
 Timed at the paper's networks (128^2, T = 32, channels 1024 / 2^l capped at 512, one clip) — warmup 1, median of 3, as
-one iteration takes tens of seconds on two cores — and the kit's cpu preset (32^2, T = 16, 128 / 2^l capped at 64) —
-warmup 2, median of 5. The parameter counts printed (G, D_V, D_I, the stand-in) equal the kit's networks' at both sizes
-(tests/App/Bench/ListenAndMoveStepTests.cs holds them). Prints one JSON object. Run through `./dino bench listen-and-move`.
+one iteration takes minutes on two cores — and the kit's cpu preset (32^2, T = 16, 128 / 2^l capped at 64) — warmup 2,
+median of 5. The parameter counts printed equal the kit's networks' at both sizes (tests/App/Bench/ListenAndMoveStepTests.cs
+holds them): G 8,427,163, D_V 28,269,569, D_I 9,432,065 at the paper's size; 312,199, 430,017, 144,321 at cpu's; the
+stand-in 16,722. Prints one JSON object. Run through `./dino bench listen-and-move`.
 """
 import json
 import math

@@ -11,8 +11,8 @@ namespace Dino.Repro.App.Bench;
 /// runs it — D_V on generated and frame-shuffled clips, D_I on one frame, each WGAN-GP, then G through both critics and
 /// the perceptual term — beside the same computation in PyTorch (bench/lam_step.py, written from the fact sheet; its
 /// networks have the kit's parameter counts) in one run, on a random clip at two sizes: the paper's networks (128²,
-/// T = 32, channels 1024 / 2^l capped at 512), one warmup and the median of three as an iteration takes tens of seconds
-/// on two cores, and the kit's cpu preset (32², T = 16, 128 / 2^l capped at 64). The perceptual term goes through the
+/// T = 32, channels 1024 / 2^l capped at 512), one warmup and the median of three as an iteration takes minutes on two
+/// cores, and the kit's cpu preset (32², T = 16, 128 / 2^l capped at 64). The perceptual term goes through the
 /// kit's stand-in feature network at both sizes, untrained and frozen — a trained one costs the same; the paper preset's
 /// VGG16 is a TorchScript file the bench does without.
 /// </summary>
