@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a benchmark suite side by side with PyTorch on this machine and prints, as its last line, one JSON
-# object with both sides' figures and their ratios.   bench/run.sh foundation | metrics | dino | acgan | wav2pix | dino-speech
+# object with both sides' figures and their ratios.
+#   bench/run.sh foundation | metrics | dino | acgan | wav2pix | dino-speech | listen-and-move
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 suite="${1:-foundation}"

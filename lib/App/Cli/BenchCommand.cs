@@ -8,7 +8,7 @@ namespace Dino.Repro.App.Cli;
 /// <summary>`dino bench SUITE`: the kit and PyTorch side by side; last line is one JSON object for scripts.</summary>
 internal static class BenchCommand
 {
-    private static readonly string[] Suites = ["foundation", "metrics", "dino", "dino-step", "acgan", "wav2pix", "dino-speech"];
+    private static readonly string[] Suites = ["foundation", "metrics", "dino", "dino-step", "acgan", "wav2pix", "dino-speech", "listen-and-move"];
 
     public static Command Create()
     {
@@ -16,7 +16,8 @@ internal static class BenchCommand
         {
             Description =
                 "Benchmark suite: foundation, metrics, dino (alias dino-step: one DINO training iteration), acgan (one AC-GAN "
-                + "iteration), wav2pix (one Wav2Pix iteration) or dino-speech (one DINO video-to-speech iteration)",
+                + "iteration), wav2pix (one Wav2Pix iteration), dino-speech (one DINO video-to-speech iteration) or listen-and-move "
+                + "(one Listen and Move iteration)",
             DefaultValueFactory = _ => "foundation",
         };
         var command = new Command("bench", "Benchmark the kit side by side with PyTorch on this machine (ratios, not absolute claims).");
@@ -49,6 +50,14 @@ internal static class BenchCommand
                     size => DinoSpeechStep.MedianMilliseconds(size),
                     "dino_speech_step.py",
                     DinoSpeechStep.Bench
+                );
+            if (name == "listen-and-move")
+                return RunSizedStep(
+                    "Listen and Move",
+                    ListenAndMoveStep.Sizes.Keys,
+                    size => ListenAndMoveStep.MedianMilliseconds(size),
+                    "lam_step.py",
+                    ListenAndMoveStep.Bench
                 );
             if (name != "foundation")
                 return RunDinoStep();
@@ -119,6 +128,8 @@ internal static class BenchCommand
         Func<JsonObject, string> json
     )
     {
+        // The kit's side is done: the memory its steps freed goes back first, so the two sides' peaks need not fit at once.
+        NativeHeap.Release();
         Console.Error.WriteLine($"[bench] PyTorch: running bench/{script}");
         var (pytorch, whyNot) = FoundationBench.MeasurePyTorch(KitPaths.Root(), script);
         if (pytorch is null)

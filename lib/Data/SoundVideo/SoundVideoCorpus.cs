@@ -26,6 +26,10 @@ public sealed class SoundVideoCorpus : IDisposable
         Validation = validation;
     }
 
+    /// <summary>A clip already in memory, its two splits owned by the corpus (the benchmark's random clip).</summary>
+    internal static SoundVideoCorpus InMemory(string name, SoundVideoOptions options, SoundVideoSequence train, SoundVideoSequence validation) =>
+        new(name, options, train, validation);
+
     public string Path { get; }
     public SoundVideoOptions Options { get; }
     public SoundVideoSequence Train { get; }

@@ -82,6 +82,11 @@ public sealed class ListenAndMoveExperiment : Experiment<ListenAndMoveOptions>
     private readonly bool imageNetInputs;
 
     public ListenAndMoveExperiment(ListenAndMoveOptions options, SoundClipData data)
+        : this(options, data, perceptual: null) { }
+
+    /// <param name="perceptual">A frozen feature network in place of the one the options name (null: theirs) — the
+    /// benchmark's untrained stand-in, which costs what a trained one does without training it on a clip first.</param>
+    internal ListenAndMoveExperiment(ListenAndMoveOptions options, SoundClipData data, FrameFeatureNet? perceptual)
         : base(options)
     {
         this.data = data ?? throw new ArgumentNullException(nameof(data));
@@ -94,7 +99,9 @@ public sealed class ListenAndMoveExperiment : Experiment<ListenAndMoveOptions>
         optG = AddOptimizer("G", Adam(generator, options.LearningRateG));
         optDV = AddOptimizer("D_V", Adam(videoCritic, options.LearningRateD));
         optDI = AddOptimizer("D_I", Adam(imageCritic, options.LearningRateD));
-        if (options.PerceptualNet == FrameFeatures.StandIn)
+        if (perceptual is not null)
+            (featureNetwork, features) = (perceptual, perceptual.call);
+        else if (options.PerceptualNet == FrameFeatures.StandIn)
         {
             var states = data.TrainStates
                 ?? throw new UsageException(

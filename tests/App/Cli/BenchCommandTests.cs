@@ -13,7 +13,7 @@ public class BenchCommandTests
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains(
-            "dino bench: unknown suite 'fundation' (available: foundation, metrics, dino, dino-step, acgan, wav2pix, dino-speech)",
+            "dino bench: unknown suite 'fundation' (available: foundation, metrics, dino, dino-step, acgan, wav2pix, dino-speech, listen-and-move)",
             stderr
         );
         Assert.DoesNotContain("[bench]", stderr); // no suite started: each one reports its progress so
