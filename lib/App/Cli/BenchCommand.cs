@@ -10,6 +10,29 @@ internal static class BenchCommand
 {
     private static readonly string[] Suites = ["foundation", "metrics", "dino", "dino-step", "acgan", "wav2pix", "dino-speech", "listen-and-move"];
 
+    // One iteration of a model at named sizes, beside the same computation in bench/<script>.
+    private sealed record SizedSuite(string Model, IEnumerable<string> Sizes, Func<string, double> MedianMs, string Script, SizedStepBench Bench);
+
+    private static readonly Dictionary<string, SizedSuite> SizedSuites = new()
+    {
+        ["acgan"] = new("AC-GAN", AcGanStep.Sizes.Keys, size => AcGanStep.MedianMilliseconds(size), "acgan_step.py", AcGanStep.Bench),
+        ["wav2pix"] = new("Wav2Pix", Wav2PixStep.Sizes.Keys, size => Wav2PixStep.MedianMilliseconds(size), "wav2pix_step.py", Wav2PixStep.Bench),
+        ["dino-speech"] = new(
+            "DINO video-to-speech",
+            DinoSpeechStep.Sizes.Keys,
+            size => DinoSpeechStep.MedianMilliseconds(size),
+            "dino_speech_step.py",
+            DinoSpeechStep.Bench
+        ),
+        ["listen-and-move"] = new(
+            "Listen and Move",
+            ListenAndMoveStep.Sizes.Keys,
+            size => ListenAndMoveStep.MedianMilliseconds(size),
+            "lam_step.py",
+            ListenAndMoveStep.Bench
+        ),
+    };
+
     public static Command Create()
     {
         var suite = new Argument<string>("suite")
@@ -33,32 +56,8 @@ internal static class BenchCommand
             Runtime.Configure();
             if (name == "metrics")
                 return RunMetrics();
-            if (name == "acgan")
-                return RunSizedStep("AC-GAN", AcGanStep.Sizes.Keys, size => AcGanStep.MedianMilliseconds(size), "acgan_step.py", AcGanStep.Bench);
-            if (name == "wav2pix")
-                return RunSizedStep(
-                    "Wav2Pix",
-                    Wav2PixStep.Sizes.Keys,
-                    size => Wav2PixStep.MedianMilliseconds(size),
-                    "wav2pix_step.py",
-                    Wav2PixStep.Bench
-                );
-            if (name == "dino-speech")
-                return RunSizedStep(
-                    "DINO video-to-speech",
-                    DinoSpeechStep.Sizes.Keys,
-                    size => DinoSpeechStep.MedianMilliseconds(size),
-                    "dino_speech_step.py",
-                    DinoSpeechStep.Bench
-                );
-            if (name == "listen-and-move")
-                return RunSizedStep(
-                    "Listen and Move",
-                    ListenAndMoveStep.Sizes.Keys,
-                    size => ListenAndMoveStep.MedianMilliseconds(size),
-                    "lam_step.py",
-                    ListenAndMoveStep.Bench
-                );
+            if (name is not null && SizedSuites.TryGetValue(name, out var sized))
+                return RunSizedStep(sized.Model, sized.Sizes, sized.MedianMs, sized.Script, sized.Bench);
             if (name != "foundation")
                 return RunDinoStep();
             var kit = FoundationBench.MeasureKit(message => Console.Error.WriteLine($"[bench] {message}"));

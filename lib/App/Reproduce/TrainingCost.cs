@@ -87,7 +87,8 @@ public static class TrainingCost
             costs.Select(c =>
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {c.Method} | {c.Experiment} | {(c.Resolution > 0 ? $"{c.Resolution}²" : "—")} | {c.BatchSize} | {c.Device} | {c.SecondsPerStep:0.###} | "
+                    $"| {c.Method} | {c.Experiment} | {(c.Resolution > 0 ? $"{c.Resolution}²" : "—")} | {c.BatchSize} | {c.Device} | "
+                        + $"{c.SecondsPerStep:0.###} | "
                         + $"{c.Steps:#,0}{(c.Seeds > 1 ? $" × {c.Seeds} seeds" : "")} | "
                         + $"{Hours(c.ProjectedHours)} |"
                 )
