@@ -41,7 +41,7 @@ public static class ClassCentroidRetrieval
         var accuracy = scores.argmax(1).eq(own).to(ScalarType.Float64).mean().ToDouble();
         var top = Math.Min(k, labels.Count);
         var picked = scores.topk(top, dim: 0).indexes; // [top, classes]: the images scoring highest against each centroid
-        var hits = own.index_select(0, picked.flatten()).view(top, classes.Length).eq(torch.arange(classes.Length).view(1, -1));
+        var hits = own.index_select(0, picked.flatten()).view(top, classes.Length).eq(torch.arange(Scalars.Of(classes.Length)).view(1, -1));
         return new ClassCentroidScores(accuracy, hits.to(ScalarType.Float64).mean().ToDouble(), top, classes.Length);
     }
 }
