@@ -146,7 +146,9 @@ public sealed class ListenAndMoveTable2 : IReproducibleTable
             var paper = columns
                 .Select(c => (double?)paperRow.Fid[ListenAndMoveTable.Columns.Select(x => x.Column).ToList().IndexOf(c)].Mean)
                 .ToArray();
-            comparison.Add(row.Name, paper, [.. columns.Select(c => (double?)fid[(row.Name, c)].Mean)]);
+            // The paper's name for the row, and which of Table 1's rows it is ("Full Model" is the DirConvGRU row).
+            var label = paperRow.Row == row.Name ? row.Name : $"{paperRow.Row} ({row.Name})";
+            comparison.Add(label, paper, [.. columns.Select(c => (double?)fid[(row.Name, c)].Mean)]);
             rows.Add(new Evaluation.ImageToImage.MethodScores(row.Name, columns.ToDictionary(c => c, c => (double?)fid[(row.Name, c)].Mean)));
         }
         var table = comparison.ToTable();

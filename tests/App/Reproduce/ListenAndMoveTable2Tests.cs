@@ -18,7 +18,9 @@ public class ListenAndMoveTable2Tests
         Assert.Equal(["Baseline (MfS) — Cello", "DirConvGRU — Cello"], kit.Select(kv => kv.Key).Order());
         Assert.All(kit, kv => Assert.Equal(4, kv.Value!["sounds"]!.GetValue<int>())); // the smoke bank: 4 sounds of 1–5 s
         Assert.All(kit, kv => Assert.True(double.IsFinite(kv.Value!["fid"]!.GetValue<double>())));
-        Assert.Contains("| Baseline (MfS) | 320.0 |", File.ReadAllText(Path.Combine(folder, "table.md")));
+        var table = File.ReadAllText(Path.Combine(folder, "table.md"));
+        Assert.Contains("| Baseline (MfS) | 320.0 |", table);
+        Assert.Contains("| Full Model (DirConvGRU) | 279.0 |", table); // the paper's row name, and which of Table 1's rows it is
         Assert.Contains("<img", File.ReadAllText(Path.Combine(folder, "index.html")));
 
         // Reproduced again into the same folder after Table 1, it trains nothing: both runs are Table 1's.
