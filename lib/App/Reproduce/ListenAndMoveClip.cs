@@ -10,7 +10,8 @@ namespace Dino.Repro.App.Reproduce;
 /// What scoring a Listen and Move run needs from its corpus, opened as the run read it: the clip at the run's frame size
 /// and clip length, the corpus folder and the space the distances are measured in. The embedded Sound-motion corpus
 /// records every frame's state: its clips are scored in the stand-in space of a state reader trained on the clip, with
-/// the sync error. A real clip records none: it is scored with the paper's AlexNet-LPIPS, Inception and I3D.
+/// the sync error. A real clip records none (no states file beside it, as the training data reads it): it is scored with the
+/// paper's AlexNet-LPIPS, Inception and I3D.
 /// </summary>
 public sealed class ListenAndMoveClip : IDisposable
 {
@@ -29,9 +30,6 @@ public sealed class ListenAndMoveClip : IDisposable
     /// <summary>The recorded states and their reader; null for a real clip.</summary>
     public RecordedStates? States { get; }
 
-    /// <summary>Whether <paramref name="corpus"/> records its frames' states (only the embedded Sound-motion corpus does).</summary>
-    public static bool RecordsStates(string corpus) => corpus == SoundMotionCorpus.Name;
-
     public static ListenAndMoveClip Open(ListenAndMoveOptions o)
     {
         ArgumentNullException.ThrowIfNull(o);
@@ -40,7 +38,7 @@ public sealed class ListenAndMoveClip : IDisposable
         var clip = SoundVideoCorpus.Load(path, o.EvaluationRead);
         try
         {
-            if (!RecordsStates(o.Corpus))
+            if (!File.Exists(SoundMotionStates.PathOf(folder, o.Clip)))
             {
                 var paper = PaperFeatureSpace.Load();
                 return new ListenAndMoveClip(folder, path, clip, paper, null, paper);

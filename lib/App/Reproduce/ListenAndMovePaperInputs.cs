@@ -29,7 +29,8 @@ public static class ListenAndMovePaperInputs
     public static void Require(string table, bool scoring, bool outOfDistribution)
     {
         var missing = new List<string>();
-        var folder = Data.CorpusPaths.ExpectedPath("sound-video");
+        var corpus = ListenAndMoveExperiment.Presets[Preset.Paper](new ListenAndMoveOptions()).Corpus;
+        var folder = Data.Corpora.CorpusRegistry.SoundVideos(corpus, new ListenAndMoveOptions().CorpusSeconds);
         var present = Directory.Exists(folder) ? SoundVideoCorpus.Clips(folder).Select(Path.GetFileNameWithoutExtension).ToHashSet() : [];
         foreach (var clip in ListenAndMoveTable.PaperClips.Where(c => !present.Contains(c.Clip)))
             missing.Add(

@@ -82,7 +82,7 @@ public sealed class ListenAndMoveTable2 : IReproducibleTable
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(o);
         using var opened = ListenAndMoveClip.Open(o);
-        var embedded = ListenAndMoveClip.RecordsStates(o.Corpus);
+        var embedded = opened.States is not null; // the embedded corpus: its own bank beside the clips
         var files = OutOfDistributionSounds.Files(
             embedded ? Path.Combine(opened.Folder, OodSoundBank.Folder) : OutOfDistributionSounds.Fsd50kFolder()
         );

@@ -110,7 +110,7 @@ public static class BuiltInCorpora
         new(OutOfDistributionSounds.Fsd50kName, "FSD50K development clips: unheard sounds for Listen and Move's Table 2 (500 drawn, first 5 s)")
         {
             RealLayout = $"{OutOfDistributionSounds.Fsd50kDevAudio}/<id>.wav",
-            Describe = OutOfDistributionSounds.Describe,
+            Describe = CorpusCheck.Fsd50k,
         },
         Made(
             ShapesCorpus.Name,

@@ -113,6 +113,14 @@ public static class CorpusCheck
             + $"{string.Join("; ", clips)}";
     }
 
+    /// <summary>FSD50K's development clips: how many, and the first's rate (its header read).</summary>
+    public static string Fsd50k(string root)
+    {
+        var files = OutOfDistributionSounds.Files(Path.Combine(root, OutOfDistributionSounds.Fsd50kDevAudio));
+        var first = Signal.WavFile.ReadHeader(files[0]);
+        return $"{OutOfDistributionSounds.Fsd50kName} at {root}: {files.Count} development clips (.wav; the first at {first.SampleRate} Hz)";
+    }
+
     private static string Name<TSplit>(TSplit split)
         where TSplit : struct, Enum => split.ToString().ToLowerInvariant();
 }

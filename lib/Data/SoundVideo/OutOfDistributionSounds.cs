@@ -22,14 +22,6 @@ public static class OutOfDistributionSounds
     /// <summary>Where data-scripts/fsd50k.sh unpacks FSD50K's development audio.</summary>
     public static string Fsd50kFolder() => Path.Combine(CorpusPaths.ExpectedPath(Fsd50kName), Fsd50kDevAudio);
 
-    /// <summary>What `dino corpus check fsd50k` says: how many sounds, and that the first reads.</summary>
-    public static string Describe(string root)
-    {
-        var files = Files(Path.Combine(root, Fsd50kDevAudio));
-        var first = WavFile.ReadHeader(files[0]);
-        return $"{Fsd50kName} at {root}: {files.Count} development clips (.wav; the first at {first.SampleRate} Hz)";
-    }
-
     /// <summary>The .wav files of <paramref name="folder"/> in ordinal order; a missing or empty folder says so.</summary>
     public static IReadOnlyList<string> Files(string folder)
     {
